@@ -1,0 +1,208 @@
+"""Incremental builds of the knowledge base from files and folders.
+
+A document whose bytes, extractor version and rules are unchanged is skipped; a
+changed one is re-extracted and replaced in one transaction; a document whose
+file is gone (below a folder being built) is removed. A file that fails is
+recorded in ``build_errors`` and, if it was built before, keeps its previous
+records marked ``stale``. The other documents are always built.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
+
+from extract import save
+from extract.errors import BuildLockedError, SourceError
+from extract.pipeline import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES, extract_file, rules_hash
+
+RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones")
+
+
+@dataclass
+class BuildSummary:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    records: dict[str, int] = field(default_factory=dict)
+    run_id: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "inserted": self.added, "updated": self.changed, "unchanged": self.unchanged,
+            "removed": self.removed, "failed": self.failed,
+        }
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # where to read it
+    display: str  # the path stored in the database
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Relative to the project root when inside it, else as given."""
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_sources(inputs: Sequence[Path], root: Path) -> tuple[list[SourceFile], list[tuple[str, str]]]:
+    """Files to build below the inputs, and problems found while looking."""
+    found: dict[str, SourceFile] = {}
+    problems: list[tuple[str, str]] = []
+    for given in inputs:
+        if given.is_dir():
+            base = given.resolve()
+            for path in sorted(given.rglob("*")):
+                if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
+                    continue
+                if path.is_symlink() and not _inside(path.resolve(), base):
+                    problems.append((display_path(path, root), "symlink to a file outside the folder: not followed"))
+                    continue
+                if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found[display_path(path, root)] = SourceFile(path, display_path(path, root))
+        elif given.exists():
+            found[display_path(given, root)] = SourceFile(given, display_path(given, root))
+        else:
+            problems.append((given.as_posix(), "no such file or folder"))
+    return sorted(found.values(), key=lambda s: s.display), problems
+
+
+def _inside(path: Path, base: Path) -> bool:
+    try:
+        path.relative_to(base)
+        return True
+    except ValueError:
+        return False
+
+
+def _under_inputs(display: str, inputs: Sequence[Path], root: Path) -> bool:
+    for given in inputs:
+        prefix = display_path(given, root).rstrip("/")
+        if display == prefix or display.startswith(prefix + "/") or prefix in ("", "."):
+            return True
+    return False
+
+
+@contextmanager
+def build_lock(db_path: str) -> Iterator[None]:
+    """Only one build per database at a time; a second one fails at once, clearly."""
+    lock_path = f"{db_path}.lock"
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLockedError(f"{db_path} is being built by another 'kb build'; try again when it ends") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build(
+    inputs: Sequence[Path],
+    db_path: str,
+    rebuild: bool = False,
+    root: Optional[Path] = None,
+    on_progress: Optional[Callable[[str], None]] = None,
+) -> BuildSummary:
+    """Build or update ``db_path`` from the given files and folders."""
+    root = root or Path.cwd()
+    with build_lock(db_path):
+        db = save.open_db(db_path)
+        try:
+            return _build(db, inputs, rebuild, root, on_progress)
+        finally:
+            db.close()
+
+
+def _build(db, inputs, rebuild, root, on_progress) -> BuildSummary:
+    summary = BuildSummary()
+    rhash = rules_hash()
+    summary.run_id = save.start_run(db, EXTRACTOR_VERSION, rhash)
+    sources, problems = find_sources(inputs, root)
+    for file, reason in problems:
+        _fail(db, summary, file, reason)
+    existing = save.documents_by_path(db)
+    seen: set[str] = set()
+    for source in sources:
+        seen.add(source.display)
+        _build_one(db, summary, source, existing.get(source.display), rebuild, rhash)
+        if on_progress:
+            on_progress(source.display)
+    for path, row in existing.items():
+        if path not in seen and _under_inputs(path, inputs, root):
+            with db.atomic():
+                save.delete_document(db, row["id"])
+            summary.removed += 1
+    summary.records = save.table_counts(db, RECORD_TABLES)
+    save.finish_run(db, summary.run_id, summary.counts())
+    return summary
+
+
+def _build_one(db, summary: BuildSummary, source: SourceFile, old: Optional[dict], rebuild: bool, rhash: str) -> None:
+    try:
+        data = source.path.read_bytes()
+    except OSError as e:
+        _fail(db, summary, source.display, f"cannot read the file: {e.strerror or e}", old)
+        return
+    sha = hashlib.sha256(data).hexdigest()
+    if old and not rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
+        summary.unchanged += 1
+        return
+    doc_id = sha[:16]
+    twin = list(db.query("select path from documents where id = ? and path != ?", [doc_id, source.display]))
+    if twin:
+        _fail(db, summary, source.display, f"same bytes as {twin[0]['path']}: not built twice", old)
+        return
+    try:
+        extraction = extract_file(source.path, data if source.path.suffix.lower() != ".pdf" else None)
+    except SourceError as e:
+        _fail(db, summary, source.display, e.reason, old)
+        return
+    except Exception as e:  # an extractor bug must not stop the other documents
+        _fail(db, summary, source.display, f"extraction failed: {type(e).__name__}: {e}", old)
+        return
+    row = _document_row(doc_id, source, sha, len(data), extraction, rhash)
+    save.replace_document(db, row, extraction, old_id=old["id"] if old else None)
+    if old:
+        summary.changed += 1
+    else:
+        summary.added += 1
+
+
+def _document_row(doc_id: str, source: SourceFile, sha: str, size: int, ex, rhash: str) -> dict:
+    import json
+
+    meta = ex.meta
+    return {
+        "id": doc_id, "path": source.display, "sha256": sha, "title": meta.title,
+        "date": meta.date, "kind": meta.kind, "case_number": meta.case_number,
+        "document_number": meta.document_number, "author": meta.author,
+        "format": ex.source.format, "extracted_at": save.now_iso(),
+        "extractor_version": EXTRACTOR_VERSION, "rules_hash": rhash, "status": "ok",
+        "error": None, "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
+        "size_bytes": size, "pages": len(ex.source.page_starts) or None,
+        "ocr_damaged": int(ex.source.ocr_damaged),
+    }
+
+
+def _fail(db, summary: BuildSummary, file: str, reason: str, old: Optional[dict] = None) -> None:
+    summary.failed += 1
+    summary.errors.append((file, reason))
+    save.record_error(db, summary.run_id, file, reason)
+    if old:
+        save.mark_stale(db, old["id"], reason)
+
+
+def default_sources() -> list[Path]:
+    return [Path(os.environ.get("KB_SOURCES", "sources"))]

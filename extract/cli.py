@@ -1,0 +1,170 @@
+"""The ``kb`` command: a thin layer over the library.
+
+It parses arguments, calls the library and turns typed errors into one-line
+``Error: …`` messages with an exit code.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from extract.errors import KbError, SourceError
+from extract.rulebook import RuleError, check_all, rules_dir
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def db_option(f):
+    return click.option(
+        "--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
+        help="SQLite knowledge base file.",
+    )(f)
+
+
+@click.group()
+@click.version_option(package_name="kb-dk-policy")
+def cli() -> None:
+    """Knowledge base of Danish municipal policy documents."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--rebuild", is_flag=True, help="Re-extract every document, changed or not.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks of unexpected errors.")
+def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, debug: bool) -> None:
+    """Build or update the knowledge base from sources/ (or the given files and folders).
+
+    Example: kb build            (all of sources/ into kb.db)
+             kb build sources/new-note.pdf --db kb.db
+    """
+    from extract.build import build as run_build, default_sources
+
+    inputs = list(paths) or default_sources()
+    try:
+        if quiet:
+            summary = run_build(inputs, db_path, rebuild=rebuild)
+        else:
+            summary = _build_with_progress(run_build, inputs, db_path, rebuild)
+    except (KbError, RuleError) as e:
+        raise click.ClickException(str(e))
+    except Exception as e:
+        if debug:
+            raise
+        raise click.ClickException(f"build failed: {type(e).__name__}: {e} (run with --debug for details)")
+    for file, reason in summary.errors:
+        click.echo(f"Error: {file}: {reason}", err=True)
+    click.echo(
+        f"{db_path}: {summary.added} added, {summary.changed} changed, {summary.unchanged} unchanged, "
+        f"{summary.removed} removed, {summary.failed} failed"
+    )
+    r = summary.records
+    click.echo(
+        f"records: {r.get('sections', 0)} sections, {r.get('amounts', 0)} amounts, "
+        f"{r.get('target_groups', 0)} target groups, {r.get('milestones', 0)} milestones"
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+def _build_with_progress(run_build, inputs, db_path, rebuild):
+    from extract.build import find_sources
+
+    total = len(find_sources(inputs, Path.cwd())[0])
+    if total < 20:
+        return run_build(inputs, db_path, rebuild=rebuild)
+    with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+        return run_build(inputs, db_path, rebuild=rebuild, on_progress=lambda _: bar.update(1))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+def extract(file: Path, as_json: bool) -> None:
+    """Print the records of one document without touching a database.
+
+    Example: kb extract sources/budget-2013-nye-initiativer.md --json
+    """
+    from extract.pipeline import extract_file
+
+    try:
+        ex = extract_file(file)
+    except SourceError as e:
+        raise click.ClickException(str(e))
+    data = ex.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    doc = data["document"]
+    click.echo(f"{file}: {doc.get('title')!r} ({doc.get('kind')}, {doc.get('date')}), format {data['format']}")
+    for s in ex.sections:
+        click.echo(f"{'  ' * (s.level - 1)}§ {s.number + ' ' if s.number else ''}{s.heading} [{s.role}]")
+    for a in ex.amounts:
+        years = f"{a.year_from}-{a.year_to}" if a.year_from else "-"
+        click.echo(f"amount {a.value_dkk:>14,.0f} kr  {years:<10} {'årligt ' if a.per_year else ''}{a.kind or ''}  {a.quote!r}")
+    for t in ex.target_groups:
+        click.echo(f"target {','.join(t.groups)} age {t.age_min}-{t.age_max} match {t.match_groups} size {t.size}: {t.quote[:70]!r}")
+    for m in ex.milestones:
+        click.echo(f"milestone {m.date_start}..{m.date_end} {m.kind} {m.precision}: {m.date_text!r}")
+
+
+@cli.group()
+def rules() -> None:
+    """Work with the rule files in rules/."""
+
+
+@rules.command("check")
+def rules_check() -> None:
+    """Validate every file in rules/ and report errors with file, rule and allowed values.
+
+    Example: kb rules check
+    """
+    errors = check_all()
+    for e in errors:
+        click.echo(f"Error: {e}", err=True)
+    n = len(list(rules_dir().glob("*.yml")))
+    if errors:
+        raise click.ClickException(f"{len(errors)} error(s) in {n} rule files")
+    click.echo(f"{n} rule files OK")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--metadata", default=str(PROJECT_ROOT / "metadata.yml"), show_default=False,
+              type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
+def serve(db_path: str, host: str, port: int, metadata: str) -> None:
+    """Serve the knowledge base with Datasette on http://127.0.0.1:8001.
+
+    Example: kb serve --db kb.db
+    """
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run 'kb build' first")
+    cmd = datasette_command(db_path, host, port, metadata)
+    click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
+    os.execv(sys.executable, cmd)
+
+
+def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list[str]:
+    return [
+        sys.executable, "-m", "datasette", "serve", db_path,
+        "--metadata", metadata, "--host", host, "--port", str(port),
+        "--setting", "sql_time_limit_ms", "3000",
+        "--setting", "max_returned_rows", "2000",
+        "--setting", "allow_download", "off",
+    ]
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

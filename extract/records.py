@@ -1,0 +1,145 @@
+"""Record types: what extraction produces, before anything is written to a database.
+
+Every record carries provenance: character offsets into the document's normalised
+text (``SourceText.text``), the page (``None`` for text sources), the exact quote
+and the id of the rule that produced it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any, Optional
+
+ROLES = (
+    "initiative",
+    "aftalegrundlag",
+    "indhold_og_formaal",
+    "maalgruppe",
+    "forventede_resultater",
+    "implementering_og_opfoelgning",
+    "milepaele",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document read into one normalised string.
+
+    ``text`` is what every offset points into. ``format`` is one of
+    ``markdown``, ``text``, ``table`` (tab-separated rows) or ``pdf``.
+    ``page_starts`` holds the offset where each page begins (page 1 at index 0);
+    it is empty for sources without pages.
+    """
+
+    text: str
+    format: str
+    page_starts: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    ocr_damaged: bool = False
+
+    def page_at(self, offset: int) -> Optional[int]:
+        """1-based page that holds ``offset``, or None for page-less sources."""
+        if not self.page_starts:
+            return None
+        page = 1
+        for number, start in enumerate(self.page_starts, start=1):
+            if start <= offset:
+                page = number
+            else:
+                break
+        return page
+
+
+@dataclass
+class Section:
+    position: int
+    level: int
+    heading: str
+    role: str
+    number: Optional[str]
+    char_start: int  # start of the heading line
+    char_end: int  # end of the section's own body (before the next heading)
+    body: str = ""
+    body_start: int = 0
+    parent_position: Optional[int] = None
+    page: Optional[int] = None
+    rule: str = ""
+
+
+@dataclass
+class Amount:
+    quote: str
+    value_dkk: float
+    char_start: int
+    char_end: int
+    sentence: str
+    year_from: Optional[int] = None
+    year_to: Optional[int] = None
+    per_year: bool = False
+    kind: Optional[str] = None
+    rule: str = ""
+    section_position: Optional[int] = None
+    page: Optional[int] = None
+
+
+@dataclass
+class TargetGroup:
+    quote: str
+    char_start: int
+    char_end: int
+    groups: list[str] = field(default_factory=list)
+    age_min: Optional[int] = None
+    age_max: Optional[int] = None
+    match_groups: list[int] = field(default_factory=list)
+    size: Optional[int] = None
+    rule: str = ""
+    section_position: Optional[int] = None
+    page: Optional[int] = None
+
+
+@dataclass
+class Milestone:
+    quote: str
+    date_text: str
+    date_start: str  # ISO date
+    date_end: str  # ISO date
+    precision: str  # day, month, quarter, half, third, season, year
+    kind: str  # deadline, start, phase, event
+    char_start: int  # offset of date_text
+    char_end: int
+    rule: str = ""
+    section_position: Optional[int] = None
+    page: Optional[int] = None
+
+
+@dataclass
+class DocumentMeta:
+    title: Optional[str] = None
+    date: Optional[str] = None  # ISO
+    kind: Optional[str] = None
+    case_number: Optional[str] = None
+    document_number: Optional[str] = None
+    author: Optional[str] = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    source: SourceText
+    meta: DocumentMeta
+    sections: list[Section]
+    amounts: list[Amount]
+    target_groups: list[TargetGroup]
+    milestones: list[Milestone]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": asdict(self.meta),
+            "format": self.source.format,
+            "warnings": list(self.source.warnings),
+            "sections": [asdict(s) for s in self.sections],
+            "amounts": [asdict(a) for a in self.amounts],
+            "target_groups": [asdict(t) for t in self.target_groups],
+            "milestones": [asdict(m) for m in self.milestones],
+        }

@@ -1,0 +1,285 @@
+"""The one place that writes ``kb.db``.
+
+Schema, full-text search and views are declared as data at the top and applied
+idempotently on every build. Each document is written in its own transaction:
+its old rows are deleted and its new rows inserted together, so a reader never
+sees half a document and a crash leaves the previous version intact.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any, Iterable, Optional
+
+import sqlite_utils
+
+from extract.records import Extraction
+
+# Child tables of a document, in the order they are deleted and written.
+CHILD_TABLES = ("amounts", "target_groups", "milestones", "sections", "texts")
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "documents": {
+        "columns": {
+            "id": str, "path": str, "sha256": str, "title": str, "date": str, "kind": str,
+            "case_number": str, "document_number": str, "author": str, "format": str,
+            "extracted_at": str, "extractor_version": str, "rules_hash": str, "status": str,
+            "error": str, "warnings": str, "size_bytes": int, "pages": int,
+            "ocr_damaged": int,
+        },
+        "pk": "id",
+        "not_null": {"path", "sha256"},
+    },
+    "texts": {
+        "columns": {"document_id": str, "text": str},
+        "pk": "document_id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "sections": {
+        "columns": {
+            "id": str, "document_id": str, "parent_id": str, "position": int, "level": int,
+            "number": str, "heading": str, "role": str, "body": str, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+    },
+    "amounts": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "quote": str, "value_dkk": float,
+            "year_from": int, "year_to": int, "per_year": int, "kind": str, "sentence": str,
+            "page": int, "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    },
+    "target_groups": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "quote": str, "groups": str,
+            "age_min": int, "age_max": int, "match_groups": str, "size": int, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    },
+    "milestones": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "quote": str, "date_text": str,
+            "date_start": str, "date_end": str, "precision": str, "kind": str, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+    },
+    "build_runs": {
+        "columns": {
+            "id": int, "started_at": str, "finished_at": str, "inserted": int, "updated": int,
+            "unchanged": int, "removed": int, "failed": int, "extractor_version": str,
+            "rules_hash": str,
+        },
+        "pk": "id",
+    },
+    "build_errors": {
+        "columns": {"id": int, "run_id": int, "file": str, "error": str, "time": str},
+        "pk": "id",
+        "foreign_keys": [("run_id", "build_runs", "id")],
+    },
+}
+
+INDEXES = [
+    ("sections", ["document_id", "position"]),
+    ("amounts", ["document_id"]),
+    ("amounts", ["section_id"]),
+    ("target_groups", ["document_id"]),
+    ("milestones", ["document_id"]),
+    ("milestones", ["date_start"]),
+    ("documents", ["path"]),
+]
+
+FTS = {"sections": ["heading", "body"]}
+
+VIEWS = {
+    "amounts_with_context": """
+select a.id, d.title as document, d.path, s.heading as section, s.role as section_role,
+       a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind, a.sentence,
+       a.page, a.document_id, a.section_id, a.rule
+from amounts a
+join documents d on d.id = a.document_id
+left join sections s on s.id = a.section_id
+order by d.path, a.char_start""",
+    "target_groups_with_initiative": """
+select t.id, d.title as document, d.path,
+       coalesce(
+         (select i.heading from sections i where i.document_id = s.document_id
+            and i.role = 'initiative' and i.position <= s.position
+            order by i.position desc limit 1),
+         s.heading) as initiative,
+       s.heading as section, t.quote, t.groups, t.age_min, t.age_max, t.match_groups,
+       t.size, t.page, t.document_id, t.section_id, t.rule
+from target_groups t
+join documents d on d.id = t.document_id
+left join sections s on s.id = t.section_id
+order by d.path, t.char_start""",
+    "milestones_with_context": """
+select m.id, d.title as document, s.heading as section, m.date_text, m.date_start,
+       m.date_end, m.precision, m.kind, m.quote, m.page, m.document_id, m.section_id, m.rule
+from milestones m
+join documents d on d.id = m.document_id
+left join sections s on s.id = m.section_id
+order by m.date_start, m.date_end""",
+}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    """Open (creating if needed) the knowledge base, in WAL mode with the schema applied."""
+    conn = sqlite3.connect(path, timeout=30)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=OFF")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        for name, spec in SCHEMA.items():
+            db[name].create(
+                spec["columns"],
+                pk=spec["pk"],
+                foreign_keys=spec.get("foreign_keys"),
+                not_null=spec.get("not_null"),
+                if_not_exists=True,
+            )
+        for table, cols in INDEXES:
+            db[table].create_index(cols, if_not_exists=True)
+    for table, cols in FTS.items():
+        if f"{table}_fts" not in db.table_names():
+            db[table].enable_fts(cols, tokenize="trigram", create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+def document_by_path(db: sqlite_utils.Database, path: str) -> Optional[dict]:
+    rows = list(db.query("select * from documents where path = ?", [path]))
+    return rows[0] if rows else None
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    """Delete a document and its rows (call inside a transaction)."""
+    for table in CHILD_TABLES:
+        key = "document_id"
+        db.execute(f"delete from [{table}] where [{key}] = ?", [doc_id])
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+def mark_stale(db: sqlite_utils.Database, doc_id: str, error: str) -> None:
+    """Keep a document's records but flag that its file now fails to extract."""
+    with db.atomic():
+        db.execute("update documents set status = 'stale', error = ? where id = ?", [error, doc_id])
+
+
+def replace_document(
+    db: sqlite_utils.Database,
+    doc_row: dict[str, Any],
+    extraction: Extraction,
+    old_id: Optional[str] = None,
+) -> dict[str, int]:
+    """Write one document and all its records in one transaction; returns row counts."""
+    doc_id = doc_row["id"]
+    rows = record_rows(doc_id, extraction)
+    with db.atomic():
+        if old_id:
+            delete_document(db, old_id)
+        delete_document(db, doc_id)
+        db["documents"].insert(doc_row)
+        db["texts"].insert({"document_id": doc_id, "text": extraction.source.text})
+        for table in ("sections", "amounts", "target_groups", "milestones"):
+            if rows[table]:
+                db[table].insert_all(rows[table])
+    return {table: len(rows[table]) for table in ("sections", "amounts", "target_groups", "milestones")}
+
+
+def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
+    """Turn an extraction into table rows with stable keys (document, position)."""
+
+    def section_id(position: Optional[int]) -> Optional[str]:
+        return None if position is None else f"{doc_id}:s{position:04d}"
+
+    sections = []
+    for s in ex.sections:
+        d = asdict(s)
+        sections.append({
+            "id": section_id(s.position), "document_id": doc_id,
+            "parent_id": section_id(s.parent_position), "position": s.position,
+            "level": s.level, "number": s.number, "heading": s.heading, "role": s.role,
+            "body": s.body, "page": s.page, "char_start": d["char_start"],
+            "char_end": d["char_end"], "rule": s.rule,
+        })
+
+    def child(prefix: str, n: int, rec: Any, extra: dict[str, Any]) -> dict[str, Any]:
+        base = {
+            "id": f"{doc_id}:{prefix}{n:04d}", "document_id": doc_id,
+            "section_id": section_id(rec.section_position), "quote": rec.quote,
+            "page": rec.page, "char_start": rec.char_start, "char_end": rec.char_end,
+            "rule": rec.rule,
+        }
+        base.update(extra)
+        return base
+
+    amounts = [
+        child("a", n, a, {
+            "value_dkk": a.value_dkk, "year_from": a.year_from, "year_to": a.year_to,
+            "per_year": int(a.per_year), "kind": a.kind, "sentence": a.sentence,
+        })
+        for n, a in enumerate(ex.amounts)
+    ]
+    targets = [
+        child("t", n, t, {
+            "groups": json.dumps(t.groups, ensure_ascii=False), "age_min": t.age_min,
+            "age_max": t.age_max, "match_groups": json.dumps(t.match_groups), "size": t.size,
+        })
+        for n, t in enumerate(ex.target_groups)
+    ]
+    milestones = [
+        child("m", n, m, {
+            "date_text": m.date_text, "date_start": m.date_start, "date_end": m.date_end,
+            "precision": m.precision, "kind": m.kind,
+        })
+        for n, m in enumerate(ex.milestones)
+    ]
+    return {"sections": sections, "amounts": amounts, "target_groups": targets, "milestones": milestones}
+
+
+def start_run(db: sqlite_utils.Database, extractor_version: str, rules_hash: str) -> int:
+    with db.atomic():
+        table = db["build_runs"]
+        table.insert({
+            "started_at": now_iso(), "extractor_version": extractor_version,
+            "rules_hash": rules_hash, "inserted": 0, "updated": 0, "unchanged": 0,
+            "removed": 0, "failed": 0,
+        })
+        return int(table.last_pk)
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
+    with db.atomic():
+        db["build_runs"].update(run_id, {"finished_at": now_iso(), **counts})
+
+
+def record_error(db: sqlite_utils.Database, run_id: int, file: str, error: str) -> None:
+    with db.atomic():
+        db["build_errors"].insert({"run_id": run_id, "file": file, "error": error, "time": now_iso()})
+
+
+def documents_by_path(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    return {row["path"]: row for row in db.query("select * from documents")}
+
+
+def table_counts(db: sqlite_utils.Database, tables: Iterable[str]) -> dict[str, int]:
+    return {t: db[t].count for t in tables}

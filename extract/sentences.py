@@ -1,0 +1,160 @@
+"""Sentence splitting for Danish text with spaCy (``spacy.blank("da")`` + sentencizer).
+
+Text is first cut into blocks (paragraphs, bullet items, headings, table cells),
+so no sentence runs across a bullet or a heading; inside a block spaCy's
+sentencizer splits at full stops, corrected for Danish abbreviations from
+``rules/sentences.yml`` ("mio. kr.", "bl.a.", "jf." do not end a sentence;
+"kr." and "m.v." do when a capital letter follows).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from extract.rulebook import (
+    RuleError,
+    cached,
+    read_yaml,
+    require_keys,
+    require_mapping,
+    require_regex,
+)
+
+FILE = "sentences.yml"
+_ORDINAL = re.compile(r"^\d+\.$")  # "tabel 1." before a capital ends a sentence
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    never_final: frozenset[str]
+    may_end: frozenset[str]
+    block_start: re.Pattern
+    bullet_marker: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def load_rules(path: Optional[Path] = None) -> SentenceRules:
+    from extract.rulebook import rules_path
+
+    path = path or rules_path(FILE)
+    data = require_keys(
+        read_yaml(path), FILE, "-", ["never_final", "may_end", "block_starts", "examples"]
+    )
+    for key in ("never_final", "may_end", "block_starts"):
+        if not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key]):
+            raise RuleError(FILE, key, "must be a list of strings")
+    parts = []
+    for i, pattern in enumerate(data["block_starts"]):
+        require_regex(pattern, FILE, f"block_starts[{i}]")
+        parts.append(f"(?:{pattern})")
+    block_start = re.compile(r"^[ \t]*(?:" + "|".join(parts) + ")", re.M)
+    examples = data["examples"]
+    for i, ex in enumerate(examples):
+        require_keys(ex, FILE, f"examples[{i}]", ["text", "sentences"])
+    return SentenceRules(
+        never_final=frozenset(x.lower() for x in data["never_final"]),
+        may_end=frozenset(x.lower() for x in data["may_end"]),
+        block_start=block_start,
+        bullet_marker=re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-•*▪●][ \t]+|[eo][ \t]+(?=[A-ZÆØÅ]))"),
+        examples=tuple(examples),
+    )
+
+
+def rules() -> SentenceRules:
+    return cached(FILE, load_rules)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("da")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def blocks(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
+    """Cut text into blocks: paragraphs, bullets, headings, table cells."""
+    r = r or rules()
+    cuts = {0, len(text)}
+    for m in re.finditer(r"\n[ \t]*\n|\t", text):
+        cuts.add(m.start())
+        cuts.add(m.end())
+    for m in r.block_start.finditer(text):
+        cuts.add(m.start())
+    points = sorted(cuts)
+    spans = []
+    for a, b in zip(points, points[1:]):
+        seg = text[a:b]
+        m = r.bullet_marker.match(seg)
+        if m:
+            a += m.end()
+            seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if b - trail > a + lead:
+            spans.append(Span(a + lead, b - trail))
+    return spans
+
+
+def sentence_spans(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
+    """Offsets of every sentence in ``text``, in order."""
+    r = r or rules()
+    bl = blocks(text, r)
+    out: list[Span] = []
+    nlp = _nlp()
+    for block, doc in zip(bl, nlp.pipe(text[b.start : b.end] for b in bl)):
+        starts = _sentence_starts(doc, r)
+        bounds = starts + [len(doc)]
+        for i, j in zip(bounds, bounds[1:]):
+            while i < j and doc[i].is_space:
+                i += 1
+            while j > i and doc[j - 1].is_space:
+                j -= 1
+            if i < j:
+                last = doc[j - 1]
+                out.append(Span(block.start + doc[i].idx, block.start + last.idx + len(last.text)))
+    return out
+
+
+def _sentence_starts(doc, r: SentenceRules) -> list[int]:
+    starts = [0]
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        is_start = bool(tok.is_sent_start)
+        low = prev.text.lower()
+        if low in r.never_final:
+            is_start = False
+        elif tok.text[:1].isupper() and (low in r.may_end or _ORDINAL.match(low)):
+            is_start = True
+        if is_start:
+            starts.append(i)
+    return starts
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (for tests and debugging)."""
+    return [text[s.start : s.end] for s in sentence_spans(text)]
+
+
+def sentence_at(spans: list[Span], offset: int) -> Optional[Span]:
+    """The sentence span that holds ``offset`` (binary search)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(spans) and spans[lo].start <= offset < spans[lo].end:
+        return spans[lo]
+    return None
