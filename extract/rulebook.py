@@ -64,11 +64,14 @@ def require_keys(
     required = list(required)
     allowed = set(required) | set(optional)
     missing = [k for k in required if k not in entry]
-    if missing:
-        raise RuleError(file, rule, f"missing key(s) {missing}; allowed keys: {sorted(allowed)}")
     unknown = [k for k in entry if k not in allowed]
+    problems = []
     if unknown:
-        raise RuleError(file, rule, f"unknown key(s) {unknown}; allowed keys: {sorted(allowed)}")
+        problems.append(f"unknown key(s) {unknown}")
+    if missing:
+        problems.append(f"missing key(s) {missing}")
+    if problems:
+        raise RuleError(file, rule, "; ".join(problems) + f"; allowed keys: {sorted(allowed)}")
     return entry
 
 

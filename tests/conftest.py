@@ -1,0 +1,40 @@
+"""Shared fixtures: the corpus in sources/, extractions cached per session, a built database."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CORPUS = sorted(p for p in SOURCES.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden", action="store_true",
+        help="Rewrite tests/golden/*.json from the current extraction, for a human to review in the diff.",
+    )
+
+
+@pytest.fixture(scope="session")
+def extractions():
+    """Extraction of every corpus document, keyed by file stem (computed once)."""
+    from extract.pipeline import extract_file
+
+    return {p.stem: extract_file(p) for p in CORPUS}
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory):
+    """A knowledge base built from a copy of sources/ (the path of kb.db)."""
+    from extract.build import build
+
+    work = tmp_path_factory.mktemp("kb")
+    shutil.copytree(SOURCES, work / "sources")
+    db_path = work / "kb.db"
+    summary = build([work / "sources"], str(db_path), root=work)
+    assert summary.failed == 0, summary.errors
+    return db_path

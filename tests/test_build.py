@@ -1,0 +1,125 @@
+"""kb build: incremental, idempotent, and a bad file never costs the others."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from conftest import SOURCES
+from extract.build import build, build_lock
+from extract.errors import BuildLockedError
+
+VOLATILE = {"extracted_at"}
+CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones")
+
+
+def dump(db_path: Path) -> dict:
+    db = sqlite_utils.Database(db_path)
+    out = {}
+    for table in CONTENT_TABLES:
+        rows = db.query(f"select * from [{table}] order by 1")
+        out[table] = [{k: v for k, v in r.items() if k not in VOLATILE} for r in rows]
+    return out
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    return tmp_path
+
+
+def run(workdir: Path, db: str = "kb.db", **kw):
+    return build([workdir / "sources"], str(workdir / db), root=workdir, **kw)
+
+
+def test_building_twice_gives_the_same_database(workdir):
+    first = run(workdir, "a.db")
+    assert (first.added, first.failed) == (5, 0)
+    again = run(workdir, "a.db")
+    assert (again.added, again.changed, again.unchanged, again.removed) == (0, 0, 5, 0)
+    run(workdir, "b.db")
+    assert dump(workdir / "a.db") == dump(workdir / "b.db")
+    assert first.records["amounts"] > 0 and first.records["sections"] > 0
+
+
+def test_the_database_follows_added_changed_and_removed_files(workdir):
+    run(workdir)
+    src = workdir / "sources"
+    note = src / "ny-note.txt"
+    note.write_text("Ny indsats\n\nDer afsættes 2,5 mio. kr. årligt til drift i 2014-2016.\n", encoding="utf-8")
+    s = run(workdir)
+    assert (s.added, s.unchanged) == (1, 5)
+    db = sqlite_utils.Database(workdir / "kb.db")
+    assert [r["value_dkk"] for r in db.query(
+        "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'")] == [2500000]
+
+    note.write_text("Ny indsats\n\nDer afsættes 3,0 mio. kr. i 2015.\n", encoding="utf-8")
+    s = run(workdir)
+    assert (s.changed, s.unchanged) == (1, 5)
+    values = [r["value_dkk"] for r in db.query(
+        "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'")]
+    assert values == [3000000]
+    assert db.execute("select count(*) from documents where path = 'sources/ny-note.txt'").fetchone()[0] == 1
+
+    note.unlink()
+    s = run(workdir)
+    assert (s.removed, s.unchanged) == (1, 5)
+    assert db.execute("select count(*) from documents").fetchone()[0] == 5
+    orphans = db.execute(
+        "select count(*) from amounts where document_id not in (select id from documents)").fetchone()[0]
+    assert orphans == 0
+
+
+def test_a_bad_file_is_reported_and_the_others_are_built(workdir):
+    (workdir / "sources" / "tom.txt").write_bytes(b"")
+    (workdir / "sources" / "binaer.txt").write_bytes(b"PK\x03\x04\x00\x00garbage")
+    s = run(workdir)
+    assert (s.added, s.failed) == (5, 2)
+    reasons = dict(s.errors)
+    assert "empty" in reasons["sources/tom.txt"]
+    assert "NUL" in reasons["sources/binaer.txt"]
+    db = sqlite_utils.Database(workdir / "kb.db")
+    logged = {r["file"] for r in db.query("select file from build_errors")}
+    assert logged == {"sources/tom.txt", "sources/binaer.txt"}
+
+
+def test_a_broken_new_version_keeps_the_old_records_marked_stale(workdir):
+    run(workdir)
+    db = sqlite_utils.Database(workdir / "kb.db")
+    path = "sources/budget-2013-nye-initiativer.md"
+    before = db.execute(
+        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]).fetchone()[0]
+    (workdir / path).write_bytes(b"\x00\x01 broken")
+    s = run(workdir)
+    assert s.failed == 1
+    row = next(db.query("select status, error from documents where path = ?", [path]))
+    assert row["status"] == "stale" and "NUL" in row["error"]
+    after = db.execute(
+        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]).fetchone()[0]
+    assert after == before > 0
+
+
+def test_a_second_build_on_the_same_database_is_refused(workdir):
+    with build_lock(str(workdir / "kb.db")):
+        with pytest.raises(BuildLockedError, match="another 'kb build'"):
+            run(workdir)
+
+
+def test_full_text_search_finds_danish_compounds(built_db):
+    conn = sqlite3.connect(built_db)
+    rows = conn.execute(
+        "select s.heading, s.body from sections_fts f join sections s on s.rowid = f.rowid "
+        "where sections_fts match ?", ['"kontanthjælp"']).fetchall()
+    assert rows
+    assert any("kontanthjælpsmodtagere" in (h + b) for h, b in rows)
+
+
+def test_views_answer_common_questions(built_db):
+    db = sqlite_utils.Database(built_db)
+    rows = list(db.query("select document, section, value_dkk from amounts_with_context where value_dkk = 26898526"))
+    assert rows and rows[0]["document"].startswith("Redegørelse")
+    targets = list(db.query("select initiative, groups from target_groups_with_initiative"))
+    assert targets and all(t["initiative"] for t in targets)
