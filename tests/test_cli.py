@@ -63,3 +63,12 @@ def test_build_reports_a_bad_file_in_one_line_and_exits_nonzero(tmp_path):
     error_lines = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
     assert len(error_lines) == 1 and "tom.txt" in error_lines[0] and "empty" in error_lines[0]
     assert "Traceback" not in result.output
+
+
+def test_ci_runs_the_readme_test_command():
+    readme_lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    commands = [ln.strip() for ln in readme_lines[:6] if ln.startswith("    ./")]
+    assert len(commands) == 2, "the README starts with the two set-up commands"
+    assert "kb serve" in commands[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci

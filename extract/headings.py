@@ -1,0 +1,369 @@
+"""Heading candidates: which lines of a document are headings, their number and role.
+
+Rules live in ``rules/headings.yml``. Three layouts are read differently:
+
+* markdown: ``#`` headings, bold-only lines (``**Turboforløb**``), italic-only
+  lines and plain lines that hold only a heading word (``*Milepæle*``,
+  ``Aftalegrundlag:``), and run-in labels (``*Målgruppe:* Unge med …``);
+* plain text: numbered lines ("3.1.", "A.", "TEMA 1:", "Punkt 5:") and short
+  single-line paragraphs that read as titles, never bullets, tables of contents,
+  labels ("Sagsnr."), lead-in sentences or hard-wrapped body lines. The first line
+  of a paragraph is a heading directly followed by its body (no blank line) when
+  it reads as a title and the next line starts a new sentence with a capital;
+* tables: each numbered row ("1.1<TAB>initiative<TAB>…").
+
+The document title (the first title-like line) is found here too; it is not a
+section. The tree (levels, parents, offsets) is built by ``extract.structure``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extract.records import ROLES, SourceText
+from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_keys, require_regex, rules_path
+
+FILE = "headings.yml"
+_MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
+_SENTENCE_BREAK = re.compile(r"[.!?:;]\s+[A-ZÆØÅ]")
+_QUOTED = re.compile(r"['\"“”«»‘’][^'\"“”«»‘’]*['\"“”«»‘’]")
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    id: str
+    role: str
+    words: tuple[str, ...]
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    id: str
+    pattern: Optional[re.Pattern]
+    style: Optional[str]
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class HeadingRules:
+    fuzzy_min_ratio: float
+    fuzzy_max_length_difference: int
+    max_words: int
+    max_chars: int
+    role_words: tuple[RoleWords, ...]
+    numbering: tuple[PatternRule, ...]
+    detectors: dict
+    heading_lines: tuple[PatternRule, ...]
+    not_headings: tuple[PatternRule, ...]
+    lead_in_ending: re.Pattern
+    lead_in_examples: tuple
+    sentence_cues: re.Pattern
+    sentence_examples: tuple
+    not_title: re.Pattern
+    not_title_examples: tuple
+    evidence_roles: frozenset
+    initiative_parent: re.Pattern
+    initiative_examples: tuple
+    table_row_role: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A heading line: where it starts, where its body starts, what it says."""
+
+    start: int
+    body_start: int
+    heading: str
+    number: Optional[str]
+    style: Optional[str]  # numbering scheme ("dot1", "colon", "letter", "tema", …)
+    depth: Optional[int]  # markdown depth (number of #), None otherwise
+    kind: str  # markdown, bold, word, numbered, short_line, run_in, table_row
+    role: str
+    rule: str
+    standard: bool = False  # a standard sub-heading by its words (any role, also "Resumé")
+
+
+def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
+    out = []
+    for i, entry in enumerate(entries or []):
+        rid = entry.get("id", f"{key}[{i}]") if isinstance(entry, dict) else f"{key}[{i}]"
+        extra = ("style",) if with_style else ()
+        required = ["id", "examples"] + ([] if optional else ["pattern"])
+        entry = require_keys(entry, FILE, rid, required, ("pattern",) + extra)
+        if not entry["examples"] or not isinstance(entry["examples"], list):
+            raise RuleError(FILE, rid, "needs a non-empty list of real Danish 'examples'")
+        pattern = require_regex(entry["pattern"], FILE, rid) if "pattern" in entry else None
+        if with_style and not entry.get("style"):
+            raise RuleError(FILE, rid, "needs a 'style' naming its numbering scheme")
+        out.append(PatternRule(rid, pattern, entry.get("style"), tuple(entry["examples"])))
+    return tuple(out)
+
+
+def _role_words(entries) -> tuple[RoleWords, ...]:
+    out = []
+    for i, entry in enumerate(entries or []):
+        rid = entry.get("id", f"role_words[{i}]") if isinstance(entry, dict) else f"role_words[{i}]"
+        entry = require_keys(entry, FILE, rid, ["id", "role", "words", "examples"])
+        require_choice(entry["role"], FILE, rid, "role", ROLES)
+        if not entry["words"] or not all(isinstance(w, str) for w in entry["words"]):
+            raise RuleError(FILE, rid, "words must be a non-empty list of strings")
+        if not entry["examples"]:
+            raise RuleError(FILE, rid, "needs a non-empty list of real Danish 'examples'")
+        out.append(RoleWords(rid, entry["role"], tuple(entry["words"]), tuple(entry["examples"])))
+    return tuple(out)
+
+
+def load_rules(path: Optional[Path] = None) -> HeadingRules:
+    path = path or rules_path(FILE)
+    keys = ["fuzzy_min_ratio", "fuzzy_max_length_difference", "max_heading_words", "max_heading_chars",
+            "role_words", "numbering", "detectors", "heading_lines", "not_headings", "lead_in_ending",
+            "lead_in_examples", "sentence_cues", "sentence_examples", "not_title", "not_title_examples", "initiatives"]
+    data = require_keys(read_yaml(path), FILE, "-", keys)
+    detectors = {d.id: d for d in _patterns(data["detectors"], "detectors", optional=True)}
+    needed = {"markdown_heading", "bold_line", "italic_role_line", "run_in_label", "table_row"}
+    missing = needed - {k for k, d in detectors.items() if d.pattern is not None}
+    if missing:
+        raise RuleError(FILE, "detectors", f"missing detector pattern(s) {sorted(missing)}")
+    return HeadingRules(
+        fuzzy_min_ratio=float(data["fuzzy_min_ratio"]),
+        fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
+        max_words=int(data["max_heading_words"]),
+        max_chars=int(data["max_heading_chars"]),
+        role_words=_role_words(data["role_words"]),
+        numbering=_patterns(data["numbering"], "numbering", with_style=True),
+        detectors=detectors,
+        heading_lines=_patterns(data["heading_lines"], "heading_lines"),
+        not_headings=_patterns(data["not_headings"], "not_headings"),
+        lead_in_ending=require_regex(data["lead_in_ending"], FILE, "lead_in_ending"),
+        lead_in_examples=tuple(data["lead_in_examples"] or ()),
+        sentence_cues=require_regex(data["sentence_cues"], FILE, "sentence_cues"),
+        sentence_examples=tuple(data["sentence_examples"] or ()),
+        not_title=require_regex(data["not_title"], FILE, "not_title"),
+        not_title_examples=tuple(data["not_title_examples"] or ()),
+        **_initiative_rules(data["initiatives"]),
+    )
+
+
+def _initiative_rules(data) -> dict:
+    keys = ["evidence_roles", "parent_pattern", "examples", "table_row_role"]
+    data = require_keys(data, FILE, "initiatives", keys)
+    for role in data["evidence_roles"]:
+        require_choice(role, FILE, "initiatives", "evidence_roles", ROLES)
+    require_choice(data["table_row_role"], FILE, "initiatives", "table_row_role", ROLES)
+    return {
+        "evidence_roles": frozenset(data["evidence_roles"]),
+        "initiative_parent": require_regex(data["parent_pattern"], FILE, "initiatives", "parent_pattern"),
+        "initiative_examples": tuple(data["examples"]),
+        "table_row_role": data["table_row_role"],
+    }
+
+
+def rules() -> HeadingRules:
+    return cached(FILE, load_rules)
+
+
+# --- words and numbers ---------------------------------------------------------
+
+def strip_marks(text: str) -> str:
+    """Heading text without markdown marks and a trailing colon."""
+    text = _MARKS.sub("", text)
+    text = re.sub(r"\*+", "", text).strip()
+    return text[:-1].rstrip() if text.endswith(":") else text
+
+
+def _words_match(heading_words: list[str], word: str, r: HeadingRules) -> bool:
+    wanted = word.lower().split()
+    if len(heading_words) < len(wanted):
+        return False
+    head = " ".join(heading_words[: len(wanted)])
+    target = " ".join(wanted)
+    if abs(len(head) - len(target)) > r.fuzzy_max_length_difference:
+        return False
+    return fuzz.ratio(head, target) >= r.fuzzy_min_ratio
+
+
+def role_of(heading: str, r: Optional[HeadingRules] = None) -> Optional[RoleWords]:
+    """The role rule whose words begin ``heading`` (tolerant of OCR errors)."""
+    r = r or rules()
+    words = re.sub(r"[^\w\s-]", " ", strip_marks(heading).lower()).split()
+    for rule in r.role_words:
+        if any(_words_match(words, w, r) for w in rule.words):
+            return rule
+    return None
+
+
+def heading_word_rule(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+    """Rule id when the whole line is a heading word ("Aftalegrundlag:", "Status ultimo 2007.")."""
+    r = r or rules()
+    text = strip_marks(line).rstrip(".").strip()
+    words = re.sub(r"[^\w\s-]", " ", text.lower()).split()
+    for rule in r.role_words:
+        for w in rule.words:
+            if len(words) == len(w.split()) and _words_match(words, w, r):
+                return rule.id
+    for rule in r.heading_lines:
+        if rule.pattern.search(strip_marks(line)):
+            return rule.id
+    return None
+
+
+def parse_number(text: str, r: Optional[HeadingRules] = None) -> Optional[tuple[str, str, str, str]]:
+    """(number, heading, style, rule id) for a numbered heading text, else None."""
+    r = r or rules()
+    for rule in r.numbering:
+        m = rule.pattern.match(text)
+        if m:
+            number = m.group("number")
+            style = f"dot{number.count('.') + 1}" if rule.style == "dot" else rule.style
+            return number, m.group("heading").strip(), style, rule.id
+    return None
+
+
+def never_heading(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+    """Rule id of the not_headings rule that rejects ``line``, else None."""
+    r = r or rules()
+    stripped = line.strip()
+    for rule in r.not_headings:
+        if rule.pattern.search(line) or rule.pattern.search(stripped):
+            return rule.id
+    return None
+
+
+def is_sentence(text: str, r: Optional[HeadingRules] = None) -> bool:
+    r = r or rules()
+    return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
+
+
+def starts_lowercase(line: str) -> bool:
+    """Does the line continue a sentence (first letter lower-case, after bullets and marks)?"""
+    line = re.sub(r"^[ \t]*(?:[-•▪●–]\s+)?", "", line)
+    line = line.lstrip("*_”“\"'‘’«» \t")
+    return bool(line) and line[0].islower()
+
+
+# --- one line -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LineHeading:
+    """What a line says as a heading (no offsets yet)."""
+
+    heading: str
+    number: Optional[str]
+    style: Optional[str]
+    depth: Optional[int]
+    kind: str
+    rule: str
+    label_end: Optional[int] = None  # run-in label: where the body starts in the line
+
+
+def _with_number(text: str, r: HeadingRules) -> tuple[str, Optional[str], Optional[str]]:
+    parsed = parse_number(text, r)
+    if parsed:
+        return strip_marks(parsed[1]) or text, parsed[0], parsed[2]
+    return text, None, None
+
+
+def markdown_line(line: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+    """A markdown line as a heading: ``#`` heading, bold-only line, heading word or run-in label."""
+    r = r or rules()
+    det = r.detectors
+    m = det["markdown_heading"].pattern.match(line)
+    if m:
+        inner = strip_marks(m.group("heading"))
+        if not inner:
+            return None
+        heading, number, style = _with_number(inner, r)
+        return LineHeading(heading, number, style, len(m.group("marks")), "markdown", "markdown_heading")
+    if never_heading(line, r) == "bullet":
+        return None
+    m = det["bold_line"].pattern.match(line)
+    if m and _short_enough(m.group("heading"), r):
+        heading, number, style = _with_number(strip_marks(m.group("heading")), r)
+        return LineHeading(heading, number, style, None, "bold", "bold_line")
+    m = det["italic_role_line"].pattern.match(line)
+    if m and (heading_word_rule(m.group("heading"), r) or _role_title(m.group("heading"), r)):
+        return LineHeading(strip_marks(m.group("heading")), None, None, None, "word", "italic_role_line")
+    m = det["run_in_label"].pattern.match(line)
+    if m and heading_word_rule(m.group("heading"), r):
+        return LineHeading(strip_marks(m.group("heading")), None, None, None, "word", "run_in_label", m.end())
+    rule = heading_word_rule(line, r) if not never_heading(line, r) else None
+    if rule:
+        return LineHeading(strip_marks(line), None, None, None, "word", rule)
+    return None
+
+
+def _role_title(text: str, r: HeadingRules) -> bool:
+    """An italic line that starts with role words and reads as a title, not a sentence."""
+    text = strip_marks(text)
+    return (role_of(text, r) is not None and not text.endswith(".") and not is_sentence(text, r)
+            and len(text.split()) <= 10)
+
+
+def _short_enough(text: str, r: HeadingRules) -> bool:
+    return len(text) <= r.max_chars and len(text.split()) <= r.max_words
+
+
+def plain_line(line: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+    """A line of plain text on its own as a heading (context is checked by the caller)."""
+    r = r or rules()
+    if not line.strip() or "\t" in line or never_heading(line, r):
+        return None
+    text = strip_marks(line) if line.lstrip().startswith(("*", "_")) else line.strip()
+    rule = heading_word_rule(line, r)
+    if rule:
+        return LineHeading(strip_marks(line), None, None, None, "word", rule)
+    if not _short_enough(text, r) or r.lead_in_ending.search(text):
+        return None
+    parsed = parse_number(text, r)
+    if parsed:
+        number, heading, style, _ = parsed
+        if _SENTENCE_BREAK.search(heading.rstrip(".")) or "*" in heading:
+            return None
+        return LineHeading(heading, number, style, None, "numbered", "plain_numbered")
+    first = next((c for c in text if c.isalnum()), "")
+    if not first or not (first.isupper() or first.isdigit()):
+        return None
+    if len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
+        return None
+    if text.endswith(".") and is_sentence(text, r):
+        return None
+    if text.endswith((".", "!", "?")) and _SENTENCE_BREAK.search(text[:-1]):
+        return None
+    return LineHeading(text, None, None, None, "short_line", "plain_short_line")
+
+
+def run_in_line(first: str, second: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+    """The first line of a paragraph as a heading directly followed by its body."""
+    r = r or rules()
+    found = plain_line(first, r)
+    if found is None:
+        return None
+    if found.kind == "word":
+        return found
+    if first.rstrip().endswith((".", "!", "?")) or not second.strip():
+        return None
+    if starts_lowercase(second) or never_heading(second, r) or parse_number(second.strip(), r):
+        return None
+    if found.kind == "short_line" and is_sentence(first, r):
+        return None
+    return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
+
+
+def title_candidate(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+    """The line as a document title, or None (labels, dates, senders, all-caps lines)."""
+    r = r or rules()
+    text = strip_marks(line)
+    if not text or "\t" in line or r.not_title.search(text):
+        return None
+    rejected = never_heading(line, r)
+    if rejected and rejected not in {"toc_line"}:
+        return None
+    if heading_word_rule(line, r) or len(text) > 2 * r.max_chars:
+        return None
+    return text

@@ -1,0 +1,295 @@
+"""The heading tree: sections in text order with levels, parents, roles and offsets.
+
+Candidates come from ``extract.headings``; this module decides their levels:
+
+* markdown (the budget-note layout, where ``##``/``###``/bold are used
+  inconsistently): a non-role heading no deeper than the current top heading
+  starts a new top section; a deeper non-role heading directly after it (only
+  depth-less role lines such as "Aftalegrundlag:" between), or at the markdown
+  depth of the last role heading, is a sub-initiative (level 2); a heading deeper
+  than the last role heading is a child of that role section; role headings
+  attach to the current sub-initiative or top section. Bold-only lines take the
+  depth of the last role heading (else one below the top heading);
+* plain text: numbered headings nest by numbering scheme ("3." → "3.1."; a new
+  scheme such as "1:" or "A." nests one below the current numbered heading);
+  unnumbered headings sit one below the current numbered heading;
+* tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2).
+
+A section's own text runs from the end of its heading line to the next heading
+of any level, so sections never overlap. The title is not a section.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.headings import (
+    Candidate,
+    HeadingRules,
+    LineHeading,
+    markdown_line,
+    parse_number,
+    plain_line,
+    role_of,
+    rules,
+    run_in_line,
+    starts_lowercase,
+    strip_marks,
+    title_candidate,
+)
+from extract.records import Section, SourceText
+
+_MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every block of non-blank lines."""
+    out, start, pos = [], None, 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            start = pos if start is None else start
+            last_end = end
+        elif start is not None:
+            out.append((start, last_end))
+            start = None
+        pos = end + 1
+    if start is not None:
+        out.append((start, last_end))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _next_line_start(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
+# --- title ------------------------------------------------------------------------
+
+def find_title(src: SourceText, r: Optional[HeadingRules] = None) -> Optional[tuple[int, str]]:
+    """(offset, text) of the document title: the first markdown heading, else the first
+    single-line paragraph near the top that reads as a title (never a label, date,
+    sender or all-caps line), before any numbered heading."""
+    r = r or rules()
+    text = src.text
+    if src.format == "markdown":
+        for start, line in _lines(text):
+            found = markdown_line(line, r)
+            if found is not None:
+                if found.kind == "markdown" and role_of(found.heading, r) is None:
+                    return start, strip_marks(line)
+                break
+    for a, b in paragraphs(text):
+        if a > 1500:
+            break
+        block = text[a:b]
+        if "\n" in block:
+            continue
+        numbered = parse_number(block.strip(), r)
+        if numbered and numbered[2] == "punkt":
+            return a, block.strip()  # an agenda item is titled by its item line
+        if numbered or r.detectors["table_row"].pattern.match(block):
+            break
+        title = title_candidate(block, r)
+        if title:
+            return a, title
+    return None
+
+
+# --- candidates per layout ----------------------------------------------------------
+
+def _candidate(start: int, body_start: int, found: LineHeading, r: HeadingRules) -> Candidate:
+    role_rule = role_of(found.heading, r)
+    role = role_rule.role if role_rule else "other"
+    return Candidate(start, body_start, found.heading, found.number, found.style, found.depth,
+                     found.kind, role, found.rule, role_rule is not None)
+
+
+def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+    out = []
+    for start, line in _lines(text):
+        if start == title_at:
+            continue
+        found = markdown_line(line, r)
+        if found is None:
+            continue
+        body = start + found.label_end if found.label_end else _next_line_start(text, start)
+        out.append(_candidate(start, body, found, r))
+    return out
+
+
+def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+    out: list[Candidate] = []
+    paras = paragraphs(text)
+    after_unnumbered = False
+    for i, (a, b) in enumerate(paras):
+        lines = text[a:b].split("\n")
+        following = text[paras[i + 1][0]:paras[i + 1][1]].split("\n")[0] if i + 1 < len(paras) else ""
+        found = None
+        if a != title_at:
+            found = _paragraph_heading(lines, following, after_unnumbered, r)
+        if found is not None:
+            out.append(_candidate(a, _next_line_start(text, a), found, r))
+        after_unnumbered = found is not None and found.number is None and found.kind != "word"
+    return _house_style(_drop_lists(out, text, paras))
+
+
+def _house_style(cands: list[Candidate]) -> list[Candidate]:
+    """Unnumbered lines ending with a full stop are headings only in a document whose
+    numbered headings also end with one ("1: Proces."); elsewhere they are sentences."""
+    if any(c.number and c.heading.endswith(".") for c in cands):
+        return cands
+    return [c for c in cands if not (c.kind == "short_line" and c.heading.endswith("."))]
+
+
+def _paragraph_heading(lines: list[str], following: str, after_unnumbered: bool,
+                       r: HeadingRules) -> Optional[LineHeading]:
+    if len(lines) > 1:
+        return run_in_line(lines[0], lines[1], r)
+    found = plain_line(lines[0], r)
+    if found is None or found.kind == "word":
+        return found
+    if starts_lowercase(following):
+        return None  # a lead-in or a paragraph broken across a page
+    if found.kind == "short_line" and after_unnumbered and lines[0].rstrip().endswith("."):
+        return None  # the first line of a project's text, right after its title
+    return found
+
+
+def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]]) -> list[Candidate]:
+    """Runs of short unnumbered lines with nothing between them are a list, not headings."""
+    index = {a: i for i, (a, _) in enumerate(paras)}
+    keep, run = [], []
+    for c in cands + [None]:
+        joined = (c is not None and run and c.kind == "short_line"
+                  and index.get(c.start) == index.get(run[-1].start, -2) + 1)
+        if c is not None and c.kind == "short_line" and (not run or joined):
+            run.append(c)
+            continue
+        keep += run if len(run) < _MIN_LIST_RUN else []
+        run = [c] if c is not None and c.kind == "short_line" else []
+        if c is not None and c.kind != "short_line":
+            keep.append(c)
+    keep += run if len(run) < _MIN_LIST_RUN else []
+    return sorted(keep, key=lambda c: c.start)
+
+
+def table_candidates(text: str, r: HeadingRules) -> list[Candidate]:
+    out = []
+    pattern = r.detectors["table_row"].pattern
+    for start, line in _lines(text):
+        m = pattern.match(line)
+        if m and "\t" in line:
+            number = m.group("number")
+            out.append(Candidate(start, start + m.end("heading"), m.group("heading").strip(), number,
+                                 f"dot{number.count('.') + 1}", None, "table_row", r.table_row_role,
+                                 "table_row"))
+    return out
+
+
+# --- levels -------------------------------------------------------------------------
+
+def markdown_levels(cands: list[Candidate]) -> list[int]:
+    levels: list[int] = []
+    top = sub = last_role = None  # markdown depths
+    role_level = 1
+    for c in cands:
+        if c.standard:
+            level = 1 if top is None else (3 if sub is not None else 2)
+            if c.depth is not None:
+                last_role, role_level = c.depth, level
+        else:
+            depth = c.depth if c.depth is not None else (last_role or (top or 0) + 1)
+            if top is None or depth <= top:
+                level, top, sub, last_role = 1, depth, None, None
+            elif last_role is not None and depth > last_role and (sub is None or depth > sub):
+                level = role_level + 1
+            else:
+                level, sub, last_role = 2, depth, None
+        levels.append(level)
+    return levels
+
+
+def plain_levels(cands: list[Candidate]) -> list[int]:
+    levels: list[int] = []
+    stack: list[str] = []
+    current = 0
+    for c in cands:
+        if c.style is None:
+            levels.append(current + 1)
+            continue
+        if c.style not in stack:
+            outer = f"dot{int(c.style[3:]) - 1}" if c.style.startswith("dot") else None
+            if outer in stack:
+                del stack[stack.index(outer) + 1:]
+            stack.append(c.style)
+        del stack[stack.index(c.style) + 1:]
+        current = len(stack)
+        levels.append(current)
+    return levels
+
+
+# --- sections -----------------------------------------------------------------------
+
+def find_sections(src: SourceText) -> list[Section]:
+    """The document's sections in text order (the title is not one)."""
+    r = rules()
+    title = find_title(src, r)
+    title_at = title[0] if title else None
+    if src.format == "table":
+        cands = table_candidates(src.text, r)
+        levels = [c.number.count(".") + 1 for c in cands]
+    elif src.format == "markdown":
+        cands = markdown_candidates(src.text, title_at, r)
+        levels = markdown_levels(cands)
+    else:
+        cands = plain_candidates(src.text, title_at, r)
+        levels = plain_levels(cands)
+    sections = _build(src.text, cands, levels)
+    _mark_initiatives(sections, cands, src.format, r)
+    return sections
+
+
+def _build(text: str, cands: list[Candidate], levels: list[int]) -> list[Section]:
+    sections: list[Section] = []
+    open_at: dict[int, int] = {}
+    for i, (c, want) in enumerate(zip(cands, levels)):
+        level = want
+        while level > 1 and level - 1 not in open_at:
+            level -= 1
+        open_at = {k: v for k, v in open_at.items() if k < level}
+        open_at[level] = i
+        end = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        body_start = min(c.body_start, end)
+        sections.append(Section(
+            position=i, level=level, heading=c.heading, role=c.role, number=c.number,
+            char_start=c.start, char_end=end, body=text[body_start:end].strip(),
+            body_start=body_start, parent_position=open_at.get(level - 1), rule=c.rule,
+        ))
+    return sections
+
+
+def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str, r: HeadingRules) -> None:
+    """Markdown top and sub headings with standard sub-headings, and plain-text project
+    titles under a numbered heading about efforts or projects, are initiatives."""
+    if fmt == "table":
+        return
+    with_roles = {s.parent_position for s in sections if s.role in r.evidence_roles}
+    for s, c in zip(sections, cands):
+        if s.role != "other" or c.kind == "word" or c.standard:
+            continue
+        parent = sections[s.parent_position] if s.parent_position is not None else None
+        if fmt == "markdown" and c.kind in {"markdown", "bold"} and s.level <= 2:
+            if s.position in with_roles or (parent is not None and parent.position in with_roles
+                                            and parent.level == 1):
+                s.role = "initiative"
+        elif fmt != "markdown" and c.number is None and parent is not None and parent.number:
+            if r.initiative_parent.search(parent.heading):
+                s.role = "initiative"

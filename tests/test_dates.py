@@ -1,0 +1,171 @@
+"""Danish date expressions → ISO day bounds (extract/danish_dates.py, rules/dates.yml)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.danish_dates import find_date_expressions, load_rules, parse_date_expression
+from extract.rulebook import RuleError
+
+D = date.fromisoformat
+
+# (text, year used when the text has none, start, end, precision)
+FORMS = [
+    # day
+    ("15. november 2012", None, "2012-11-15", "2012-11-15", "day"),
+    ("1. januar 2013", None, "2013-01-01", "2013-01-01", "day"),
+    ("31. december", 2012, "2012-12-31", "2012-12-31", "day"),
+    ("31.\n\ndecember", 2012, "2012-12-31", "2012-12-31", "day"),
+    ("1-10-2012", None, "2012-10-01", "2012-10-01", "day"),
+    ("30-06-2013", None, "2013-06-30", "2013-06-30", "day"),
+    ("26.11.09", None, "2009-11-26", "2009-11-26", "day"),
+    ("24-04-2008", None, "2008-04-24", "2008-04-24", "day"),
+    # month
+    ("januar 2013", None, "2013-01-01", "2013-01-31", "month"),
+    ("februar 2013", None, "2013-02-01", "2013-02-28", "month"),
+    ("maj måned 2007", None, "2007-05-01", "2007-05-31", "month"),
+    ("september", 2013, "2013-09-01", "2013-09-30", "month"),
+    ("januar/februar 2013", None, "2013-01-01", "2013-02-28", "month"),
+    ("oktober og november 2007", None, "2007-10-01", "2007-11-30", "month"),
+    # quarter
+    ("3. kvartal 2009", None, "2009-07-01", "2009-09-30", "quarter"),
+    ("1. kvartal 2009", None, "2009-01-01", "2009-03-31", "quarter"),
+    ("4. kvartal", 2009, "2009-10-01", "2009-12-31", "quarter"),
+    ("fjerde kvartal 2009", None, "2009-10-01", "2009-12-31", "quarter"),
+    ("3.kvartal", 2009, "2009-07-01", "2009-09-30", "quarter"),
+    # half
+    ("1. halvår 2013", None, "2013-01-01", "2013-06-30", "half"),
+    ("første halvår 2013", None, "2013-01-01", "2013-06-30", "half"),
+    ("første halvår af 2013", None, "2013-01-01", "2013-06-30", "half"),
+    ("2. halvår", 2013, "2013-07-01", "2013-12-31", "half"),
+    ("første halvår", 2013, "2013-01-01", "2013-06-30", "half"),
+    ("første halvdel af 2022", None, "2022-01-01", "2022-06-30", "half"),
+    # thirds of a year
+    ("primo 2013", None, "2013-01-01", "2013-04-30", "third"),
+    ("medio 2013", None, "2013-05-01", "2013-08-31", "third"),
+    ("ultimo 2013", None, "2013-09-01", "2013-12-31", "third"),
+    ("Ultimo 2012", None, "2012-09-01", "2012-12-31", "third"),
+    ("slutningen af 2013", None, "2013-09-01", "2013-12-31", "third"),
+    ("midten af 2011", None, "2011-05-01", "2011-08-31", "third"),
+    ("starten af 2008", None, "2008-01-01", "2008-04-30", "third"),
+    # thirds of a month
+    ("primo juli 2007", None, "2007-07-01", "2007-07-10", "third"),
+    ("medio juli 2007", None, "2007-07-11", "2007-07-20", "third"),
+    ("ultimo februar 2007", None, "2007-02-21", "2007-02-28", "third"),
+    ("ultimo februar 2012", None, "2012-02-21", "2012-02-29", "third"),
+    ("begyndelsen af september 2012", None, "2012-09-01", "2012-09-10", "third"),
+    # seasons
+    ("foråret 2013", None, "2013-03-01", "2013-05-31", "season"),
+    ("sommeren 2009", None, "2009-06-01", "2009-08-31", "season"),
+    ("efteråret 2012", None, "2012-09-01", "2012-11-30", "season"),
+    ("vinteren 2012", None, "2012-12-01", "2013-02-28", "season"),
+    ("vinteren 2015", None, "2015-12-01", "2016-02-29", "season"),
+    ("sommer 2020", None, "2020-06-01", "2020-08-31", "season"),
+    # end of a period
+    ("udgangen af 2009", None, "2009-12-31", "2009-12-31", "day"),
+    ("udgangen af 3. kvartal 2009", None, "2009-09-30", "2009-09-30", "day"),
+    ("udgangen af 3. kvartal", 2021, "2021-09-30", "2021-09-30", "day"),
+    # ranges
+    ("1-10-2012\t30-11-2012", None, "2012-10-01", "2012-11-30", "day"),
+    ("1. oktober 2012 – 31. januar 2013", None, "2012-10-01", "2013-01-31", "day"),
+    ("28. februar - 1. marts 2011", None, "2011-02-28", "2011-03-01", "day"),
+    ("juni 2021 til december 2023", None, "2021-06-01", "2023-12-31", "month"),
+    ("2. halvår 2011 - 1. halvår 2012", None, "2011-07-01", "2012-06-30", "half"),
+    ("1. kvartal til 3. kvartal 2020", None, "2020-01-01", "2020-09-30", "quarter"),
+    ("31. august og 1. september", 2013, "2013-08-31", "2013-09-01", "day"),
+]
+
+
+@pytest.mark.parametrize("text,year,start,end,precision", FORMS, ids=[f[0].replace("\n", " ") for f in FORMS])
+def test_danish_date_forms(text, year, start, end, precision):
+    got = parse_date_expression(text, year)
+    assert got is not None, text
+    assert (got.start, got.end, got.precision) == (D(start), D(end), precision)
+
+
+# The end written before the start: a slip in the end's year, read as the next year.
+def test_range_with_end_before_start_is_read_as_next_year():
+    got = parse_date_expression("1. oktober 2012 – 31. januar 2012")
+    assert (got.start, got.end) == (D("2012-10-01"), D("2013-01-31"))
+
+
+def test_range_that_cannot_be_repaired_by_a_year_is_swapped():
+    got = parse_date_expression("15. marts 2014 – 1. februar 2012")
+    assert (got.start, got.end) == (D("2012-02-01"), D("2014-03-15"))
+
+
+@pytest.mark.parametrize("text,year,start,end,precision", FORMS, ids=[f[0].replace("\n", " ") for f in FORMS])
+def test_every_range_is_ordered(text, year, start, end, precision):
+    got = parse_date_expression(text, year)
+    assert got.start <= got.end
+
+
+@pytest.mark.parametrize("text", [
+    "", "i 2013", "3. kvartal", "første halvår", "primo", "45. januar 2013", "31-02-2012",
+    "Budgetaftalen for", "2011-176323", "ikke en dato", None, "13-13-2013",
+])
+def test_lenient_parse_never_raises(text):
+    assert parse_date_expression(text) is None
+
+
+def test_expressions_without_a_year_need_one():
+    assert parse_date_expression("3. kvartal") is None
+    assert parse_date_expression("3. kvartal", 2009).start == D("2009-07-01")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Der gøres status over initiativet primo 2013.", ["primo 2013"]),
+    ("De 300 pladser skal være aftalt med virksomhederne senest 31.\n\ndecember. Plan for 2013", ["31.\n\ndecember"]),
+    ("Udviklingsfase\t1-10-2012\t30-11-2012", ["1-10-2012\t30-11-2012"]),
+    ("Sagsnr.  \n2011-176323 og BR 2009-19598", []),
+    ("der holdes 1.800 forløb og 3.600 jobklubforløb", []),
+    ("ca. halvdelen vil blive udvalgt, og den anden halvdel til kontrolgruppen", []),
+    ("Tilskuddet udbetales kvartalsvis, hver 3.måned.", []),
+    ("fra 1. kvartal til 3. kvartal 2020", ["1. kvartal til 3. kvartal 2020"]),
+])
+def test_find_date_expressions(text, found):
+    assert [m.text for m in find_date_expressions(text)] == found
+
+
+def test_offsets_point_at_the_text():
+    text = "Indsatsen iværksættes fra januar 2013 og varer frem til december 2013."
+    for m in find_date_expressions(text):
+        assert text[m.start:m.end] == m.text
+
+
+EXAMPLES = load_rules().examples
+
+
+@pytest.mark.parametrize("form,example", EXAMPLES, ids=[f"{f}:{e['text']}" for f, e in EXAMPLES])
+def test_rule_examples(form, example):
+    got = parse_date_expression(example["text"], example.get("year"))
+    assert got is not None
+    assert (got.start.isoformat(), got.end.isoformat(), got.precision) == (
+        example["start"], example["end"], example["precision"])
+
+
+def test_bad_season_names_file_rule_and_allowed(tmp_path):
+    import yaml
+    from extract.rulebook import rules_path
+
+    data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
+    data["seasons"][0]["months"] = [13, 5]
+    bad = tmp_path / "dates.yml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "dates.yml" in str(e.value) and "forår" in str(e.value) and "1..12" in str(e.value)
+
+
+def test_unknown_form_id_lists_allowed(tmp_path):
+    import yaml
+    from extract.rulebook import rules_path
+
+    data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
+    data["forms"][0]["id"] = "weekday"
+    bad = tmp_path / "dates.yml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "weekday" in str(e.value) and "numeric" in str(e.value)

@@ -1,0 +1,83 @@
+"""Document metadata: labelled fields, the document's date, kind from title words."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from extract.document_meta import date_alone, find_meta, iso_date, kind_of, label_value, load_rules
+from extract.read_text import read_text_source
+from extract.rulebook import RuleError
+from extract.structure import find_sections
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
+GOLDEN = Path(__file__).resolve().parent / "golden"
+RULES = load_rules()
+
+LABEL_EXAMPLES = [(r, e) for r in RULES.labels for e in r.examples]
+
+
+@pytest.mark.parametrize("rule,example", LABEL_EXAMPLES, ids=[f"{r.id}:{e['text'][:30]}" for r, e in LABEL_EXAMPLES])
+def test_label_examples(rule, example):
+    assert label_value(example["text"], rule) == example["value"]
+
+
+@pytest.mark.parametrize("example", RULES.date_line_examples, ids=[e["text"][:30] for e in RULES.date_line_examples])
+def test_date_line_examples(example):
+    assert date_alone(example["text"], len(example["text"])) == example["value"]
+
+
+KIND_EXAMPLES = [(r.kind, title) for r in RULES.kinds for title in r.examples]
+
+
+@pytest.mark.parametrize("kind,title", KIND_EXAMPLES, ids=[t[:40] for _, t in KIND_EXAMPLES])
+def test_kind_examples(kind, title):
+    assert kind_of(title) == kind
+
+
+@pytest.mark.parametrize("written,iso", [
+    ("23-09-2012", "2012-09-23"),
+    ("24-04-2008", "2008-04-24"),
+    ("26.11.09", "2009-11-26"),
+    ("12. november 2012", "2012-11-12"),
+    ("november 2012", None),
+    ("2012", None),
+])
+def test_iso_dates(written, iso):
+    assert iso_date(written) == iso
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("Sagsnr.  \n2011-176323\n\nDesuden gennemgås enkelte centrale initiativer", "case_number", "2011-176323"),
+    ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "document_number", "2008-216613"),
+    ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "case_number", "2008-15091"),
+    ("Sagsbehandler  \nThomas Hansen\n\n### Nytteaktivering", "author", "Thomas Hansen"),
+    ("Sagsnr.\n\nDer er ikke oplyst noget sagsnummer.", "case_number", None),
+])
+def test_labels_in_context(text, field, value):
+    rule = next(r for r in RULES.labels if r.field == field)
+    assert label_value(text, rule) == value
+
+
+def test_a_date_inside_a_sentence_is_not_the_documents_date():
+    text = "Udvalget har på budgetseminaret den 28. februar 2011 drøftet udfordringer.\n"
+    assert date_alone(text, len(text)) is None
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_meta_matches_the_golden_part(path):
+    src = read_text_source(path, path.read_bytes())
+    expected = json.loads((GOLDEN / f"{path.stem}.document.json").read_text(encoding="utf-8"))
+    assert asdict(find_meta(src, find_sections(src))) == expected
+
+
+def test_an_unknown_field_names_the_allowed_fields(tmp_path):
+    text = (ROOT / "rules" / "document_meta.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "document_meta.yml"
+    bad.write_text(text.replace("field: author", "field: writer", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "document_meta.yml" in str(e.value) and "author" in str(e.value)

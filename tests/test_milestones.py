@@ -1,0 +1,110 @@
+"""Milestones (extract/milestones.py, rules/milestones.yml): rule examples, corpus parts, invariants."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.milestones import find_milestones, load_rules
+from extract.read_text import read_text_source
+from extract.rulebook import RuleError, rules_path
+from extract.sentences import sentence_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
+RULES = load_rules()
+
+
+def run(text: str, amounts: list[str] = ()):
+    spans = []
+    for amount in amounts:
+        start = text.index(amount)
+        spans.append((start, start + len(amount)))
+    return find_milestones(text, sentence_spans(text), spans)
+
+
+RULE_EXAMPLES = [(rule.id, ex) for rule in RULES.kinds + RULES.exclusions for ex in rule.examples]
+RULE_EXAMPLES += [("amount_link", ex) for ex in RULES.amount_link_examples]
+
+
+@pytest.mark.parametrize("rule_id,example", RULE_EXAMPLES, ids=[f"{r}:{e['text'][:40]}" for r, e in RULE_EXAMPLES])
+def test_rule_examples(rule_id, example):
+    got = [[m.date_text, m.kind] for m in run(example["text"], example.get("amounts", []))]
+    assert got == example["expect"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # missing year: nearest year before it in the sentence
+    ("Det forventede antal i 2009 er at alt er klar senest 31. december.", [("31. december", "2009-12-31", "deadline")]),
+    # ... else in the same block (paragraph / bullet)
+    ("Indsatsen iværksættes fra januar 2013. Rekruttering sker i løbet af foråret.",
+     [("januar 2013", "2013-01-01", "start"), ("foråret", "2013-03-01", "event")]),
+    # ... else the document's context year (its title)
+    ("Budget 2013\n\nOpfølgning bliver forelagt BIU i første halvår.", [("første halvår", "2013-01-01", "event")]),
+    # no year anywhere: skipped
+    ("Opfølgning bliver forelagt udvalget i første halvår.", []),
+    # bare years are never milestones
+    ("I budgetaftalen for 2013 er afsat midler i 2013-16 frem til og med 2016.", []),
+    # consecutive days joined by "og": one milestone; days apart: two
+    ("Budget 2013\n\nSelve arrangementet afholdes 31. august og 1. september.", [("31. august og 1. september", "2013-08-31", "event")]),
+    ("Møderne holdes 3. marts 2013 og 15. april 2013.", [("3. marts 2013", "2013-03-03", "event"), ("15. april 2013", "2013-04-15", "event")]),
+])
+def test_year_context_and_joins(text, expected):
+    got = [(m.date_text, m.date_start, m.kind) for m in run(text)]
+    assert got == expected
+
+
+def test_budget_years_tied_to_an_amount_are_not_milestones():
+    text = "Der er afsat 3,0 mio. kr. i 3. kvartal 2013 og indsatsen starter 1. oktober 2013."
+    got = run(text, ["3,0 mio. kr."])
+    assert [m.date_text for m in got] == ["1. oktober 2013"]
+    assert [m.date_text for m in run(text)] == ["3. kvartal 2013", "1. oktober 2013"]
+
+
+def read(path: Path) -> str:
+    return read_text_source(path, path.read_bytes()).text
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_against_golden_part(path):
+    text = read(path)
+    got = [{"date_text": m.date_text, "date_start": m.date_start, "date_end": m.date_end,
+            "precision": m.precision, "kind": m.kind} for m in run(text)]
+    with open(GOLDEN / f"{path.stem}.milestones.json", encoding="utf-8") as f:
+        expected = json.load(f)
+    diffs = [f"#{i}: expected {e}\n   got {a}" for i, (e, a) in enumerate(zip(expected, got)) if e != a]
+    assert not diffs and len(got) == len(expected), "\n".join(diffs[:10]) + f"\n{len(got)} vs {len(expected)}"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_invariants(path):
+    text = read(path)
+    for m in run(text):
+        assert text[m.char_start:m.char_end] == m.date_text
+        assert date.fromisoformat(m.date_start) <= date.fromisoformat(m.date_end)
+        assert m.date_text in m.quote and m.quote in text
+        assert m.precision in ("day", "month", "quarter", "half", "third", "season", "year")
+        assert m.kind in ("deadline", "start", "phase", "event")
+        assert m.rule in {r.id for r in RULES.kinds}
+        assert m.section_position is None and m.page is None
+
+
+def test_bad_kind_names_file_rule_and_allowed(tmp_path):
+    bad = tmp_path / "milestones.yml"
+    text = rules_path("milestones.yml").read_text(encoding="utf-8").replace("kind: phase", "kind: periode", 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "milestones.yml" in str(e.value) and "phase_range" in str(e.value) and "deadline" in str(e.value)
+
+
+def test_bad_regex_is_reported(tmp_path):
+    bad = tmp_path / "milestones.yml"
+    text = rules_path("milestones.yml").read_text(encoding="utf-8").replace(r"'(?i)\bsiden\s+$'", "'(?i)\\bsiden(\\s+$'", 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "reference_since" in str(e.value)

@@ -1,0 +1,312 @@
+"""Heading rules on real lines, the heading tree of every corpus document, rule examples."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.headings import (
+    heading_word_rule, is_sentence, load_rules, markdown_line, never_heading, parse_number, plain_line,
+    role_of, run_in_line, title_candidate,
+)
+from extract.read_text import read_text_source
+from extract.records import ROLES, SourceText
+from extract.rulebook import RuleError
+from extract.structure import find_sections, find_title
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
+GOLDEN = Path(__file__).resolve().parent / "golden"
+RULES = load_rules()
+
+
+def read(path: Path) -> SourceText:
+    return read_text_source(path, path.read_bytes())
+
+
+SOURCES = {p.stem: read(p) for p in CORPUS}
+SECTIONS = {stem: find_sections(src) for stem, src in SOURCES.items()}
+
+
+# --- every rule's own examples -------------------------------------------------------
+
+ROLE_EXAMPLES = [(r.id, e) for r in RULES.role_words for e in r.examples]
+
+
+@pytest.mark.parametrize("rule_id,example", ROLE_EXAMPLES, ids=[f"{r}:{e['text']}" for r, e in ROLE_EXAMPLES])
+def test_role_word_examples(rule_id, example):
+    found = role_of(example["text"])
+    assert found is not None and found.id == rule_id and found.role == example["role"]
+
+
+NUMBER_EXAMPLES = [(r.id, e) for r in RULES.numbering for e in r.examples]
+
+
+@pytest.mark.parametrize("rule_id,example", NUMBER_EXAMPLES, ids=[e["text"][:40] for _, e in NUMBER_EXAMPLES])
+def test_numbering_examples(rule_id, example):
+    number, heading, _, fired = parse_number(example["text"])
+    assert (fired, number, heading) == (rule_id, example["number"], example["heading"])
+
+
+def detect(rule_id: str, text: str):
+    """What the detector named ``rule_id`` makes of ``text`` (heading text or None)."""
+    if rule_id == "table_row":
+        m = RULES.detectors["table_row"].pattern.match(text)
+        return m.group("heading").strip() if m and "\t" in text else None
+    if rule_id == "plain_run_in_line":
+        first, second = text.split("\n", 1)
+        found = run_in_line(first, second)
+    elif rule_id.startswith("plain_"):
+        found = plain_line(text)
+    else:
+        found = markdown_line(text)
+    if found is None:
+        return None
+    assert found.rule in {rule_id, "plain_numbered", "plain_short_line", "plain_run_in_line"} or found.kind == "word"
+    return found.heading
+
+
+DETECTOR_EXAMPLES = [(d.id, e) for d in RULES.detectors.values() for e in d.examples]
+
+
+@pytest.mark.parametrize("rule_id,example", DETECTOR_EXAMPLES,
+                         ids=[f"{r}:{e['text'][:35]}" for r, e in DETECTOR_EXAMPLES])
+def test_detector_examples(rule_id, example):
+    assert detect(rule_id, example["text"]) == example["heading"]
+
+
+NOT_HEADING_EXAMPLES = [(r.id, e["text"]) for r in RULES.not_headings for e in r.examples]
+
+
+@pytest.mark.parametrize("rule_id,text", NOT_HEADING_EXAMPLES, ids=[t[:40] for _, t in NOT_HEADING_EXAMPLES])
+def test_not_heading_examples(rule_id, text):
+    assert never_heading(text) == rule_id
+    assert plain_line(text) is None
+
+
+HEADING_LINE_EXAMPLES = [(r.id, e["text"]) for r in RULES.heading_lines for e in r.examples]
+
+
+@pytest.mark.parametrize("rule_id,text", HEADING_LINE_EXAMPLES)
+def test_heading_line_examples(rule_id, text):
+    assert heading_word_rule(text) == rule_id
+    assert plain_line(text) is not None
+
+
+@pytest.mark.parametrize("example", RULES.lead_in_examples, ids=[e["text"][:40] for e in RULES.lead_in_examples])
+def test_lead_in_examples(example):
+    assert RULES.lead_in_ending.search(example["text"])
+    assert plain_line(example["text"]) is None
+
+
+@pytest.mark.parametrize("example", RULES.sentence_examples, ids=[e["text"][:40] for e in RULES.sentence_examples])
+def test_sentence_examples(example):
+    assert is_sentence(example["text"]) == example["sentence"]
+
+
+@pytest.mark.parametrize("example", RULES.not_title_examples, ids=[e["text"] for e in RULES.not_title_examples])
+def test_not_title_examples(example):
+    assert title_candidate(example["text"]) is None
+
+
+@pytest.mark.parametrize("example", RULES.initiative_examples, ids=[e["text"][:40] for e in RULES.initiative_examples])
+def test_initiative_parent_examples(example):
+    assert bool(RULES.initiative_parent.search(example["text"])) == example["initiative_parent"]
+
+
+# --- real lines: headings and lines that must be rejected -----------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("1. Baggrund herunder statens bevillingsudmelding og indstilling til BIU.",
+     ("1", "Baggrund herunder statens bevillingsudmelding og indstilling til BIU.")),
+    ("2: Jobkonsulentplaceringer og projekter i 2007 og i 2008", ("2", "Jobkonsulentplaceringer og projekter i 2007 og i 2008")),
+    ("A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
+     ("A", "Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe")),
+    ("3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre",
+     ("3.1", "BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre")),
+    ("TEMA 1: Jobklare ledige hurtigere i gang", ("1", "Jobklare ledige hurtigere i gang")),
+    ("Opkvalificering i København", (None, "Opkvalificering i København")),
+    ("Målsætninger", (None, "Målsætninger")),
+    ("Indsatser", (None, "Indsatser")),
+    ("Helt ud på virksomheden", (None, "Helt ud på virksomheden")),
+    ("Status ultimo 2007.", (None, "Status ultimo 2007.")),
+    ("Status ultimo 2007:", (None, "Status ultimo 2007")),
+    ("Punkt 4: Budgetopfølgning 2. kvartal", ("4", "Budgetopfølgning 2. kvartal")),
+    ("Resumé", (None, "Resumé")),
+    ("Beslutning", (None, "Beslutning")),
+])
+def test_plain_headings(line, expected):
+    found = plain_line(line)
+    assert found is not None and (found.number, found.heading) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "- A. Generel styrkelse af eksisterende indsats i job- og beskæftigelsescentre for den samlede målgruppe.",
+    "- A. **Styrkelse af den generelle indsats** for alle i den relevante målgruppe",
+    "- Basale kompetencer",
+    "1. Indledning.....\t2",
+    "3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre\t3",
+    "Indhold",
+    "Sagsnr.",
+    "Dokumentnr.",
+    "Sagsbehandler",
+    "Dato: 24-04-2008",
+    "23-09-2012",
+    "Københavns Kommune",
+    "JC Musvågevej\t31",
+    "grupper:",
+    "Ifølge Beskæftigelsesministeriets udmelding skal:",
+    "1. *Kampagne: Job nu.* Målgruppe: Ledige indvandrere i de 6 udsatte boligområder med fokus på matchgruppe 3 og 4.",
+    "Der anvendes samtlige redskaber i beskæftigelseslovgivningen.",
+    "Resultaterne viser, at kontanthjælpsgraden er faldet fra 19,56 (primo 2007) til 17,04 (ultimo 2007). Målet er nået.",
+    "Andelen af beskæftigede indvandrere og efterkommere øges i perioden 2007 -2010 til ca. 64 %:",
+])
+def test_plain_non_headings(line):
+    assert plain_line(line) is None
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Beskaftigelses- og Integrationsudvalget har pa udvalgets", "budgetseminar den 28. februar - 1. marts 2011 dreftet udfordringer,"),
+    ("Kebenhavns Kommune skal vere kendt for at have Danmarks bedste", "jobindsats. Det betyder dels, at alle borgere skal sikres et meningsfuldt"),
+    ("sammens&tningen af tilbudsviften i forhold til tilbuddenes indhold,", "varighed og timeintensitet, prioriteringen mellem forskellige"),
+    ("e Unge pa kanten af uddannelsessystemet: Mulige tiltag kunne", "vare en samlet BIF/BUF/SOF-ungestrategi, hvor den helheds-"),
+    ("Københavns Kommune", "Beskæftigelses- og Integrationsforvaltningen"),
+    ("1. Indledning.....\t2", "2. Budget 2022.....\t2"),
+])
+def test_wrapped_body_lines_are_not_headings(first, second):
+    assert run_in_line(first, second) is None
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("### Nytteaktivering af unge kontanthjælpsmodtagere", ("Nytteaktivering af unge kontanthjælpsmodtagere", 3, None)),
+    ("#### **Turboforløb**", ("Turboforløb", 4, None)),
+    ("**Turboforløb**", ("Turboforløb", None, None)),
+    ("#### 1. Udviklingsfasen (1. oktober 2012 – 31. januar 2012)", ("Udviklingsfasen (1. oktober 2012 – 31. januar 2012)", 4, "1")),
+    ("### *Indhold og formål:*", ("Indhold og formål", 3, None)),
+    ("Aftalegrundlag:", ("Aftalegrundlag", None, None)),
+    ("*Forventede resultater af indsatsen*", ("Forventede resultater af indsatsen", None, None)),
+    ("#### *Devaluering:*", ("Devaluering", 4, None)),
+])
+def test_markdown_headings(line, expected):
+    found = markdown_line(line)
+    assert found is not None and (found.heading, found.depth, found.number) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Primær målgruppe:",
+    "Milepæle for indsatsen inkluderer:",
+    "Initiativerne under AC-budgetpakken tæller:",
+    "*”Parterne er enige om at hjemtage og udvikle op til 25 pct. af myndighedsopgaverne knyttet til akademikerne.”.*",
+    "Sagsbehandler  ",
+    "23-09-2012",
+    "- Månedlig opfølgning på rettidig samtaleafholdelse samt effekter.",
+    "For *dagpengemodtagere* er overgangen til selvforsørgelse x pct. højere i 2013 end i 2012.",
+])
+def test_markdown_non_headings(line):
+    assert markdown_line(line) is None
+
+
+@pytest.mark.parametrize("heading,role", [
+    ("Malgruppe", "maalgruppe"),
+    ("Forventede resultater af indsatsen fra 2013", "forventede_resultater"),
+    ("Indhold og formål:", "indhold_og_formaal"),
+    ("Milepæle:", "milepaele"),
+    ("Aftalegrundlag:", "aftalegrundlag"),
+    ("Implementeringsfase", None),
+    ("Primær målgruppe", None),
+    ("Jobrotation", None),
+])
+def test_roles_from_heading_words(heading, role):
+    found = role_of(heading)
+    assert (found.role if found else None) == role
+
+
+# --- the corpus ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", sorted(SOURCES))
+def test_sections_are_ordered_disjoint_and_nested(stem):
+    text = SOURCES[stem].text
+    sections = SECTIONS[stem]
+    assert sections
+    previous_end = 0
+    for i, s in enumerate(sections):
+        assert s.position == i and s.role in ROLES and s.rule
+        assert previous_end <= s.char_start <= s.body_start <= s.char_end
+        assert s.body == text[s.body_start:s.char_end].strip()
+        assert s.heading and not s.heading.endswith(":") and not s.heading.startswith(("#", "*"))
+        previous_end = s.char_end
+        if s.parent_position is None:
+            assert s.level == 1
+        else:
+            parent = sections[s.parent_position]
+            assert parent.position < i and parent.level == s.level - 1
+    assert sections[-1].char_end == len(text)
+
+
+@pytest.mark.parametrize("stem", sorted(SOURCES))
+def test_title_is_not_a_section(stem):
+    title = find_title(SOURCES[stem])
+    assert title is not None
+    assert all(s.char_start != title[0] for s in SECTIONS[stem])
+    assert all(s.char_start > title[0] for s in SECTIONS[stem])
+
+
+def test_ocr_note_has_its_three_themes():
+    themes = [s for s in SECTIONS["temaer-beskaeftigelsesaftale-2012"] if s.rule == "plain_numbered"]
+    assert [(t.number, t.heading) for t in themes] == [
+        ("1", "Jobklare ledige hurtigere i gang"),
+        ("2", "En indsats, der virker, for vores indsatsklare ledige"),
+        ("3", "Borgeren ved roret"),
+    ]
+    assert themes[0].body.startswith("Ledigheden 1 Kebenhavn er generelt hojere")
+
+
+def test_table_rows_keep_their_cells_as_body():
+    rows = {s.number: s for s in SECTIONS["status-beskaeftigelsesaftale-2009"]}
+    assert rows["1.4"].body.startswith("Jobbussen kører mindst to gange om ugen")
+    assert rows["2"].heading == "Styrket indsats mod Fattigdom og Marginalisering" and rows["2"].level == 1
+    assert rows["2.3"].parent_position == rows["2"].position
+
+
+def test_numbered_phases_belong_to_the_implementation_section():
+    sections = SECTIONS["budget-2013-nye-initiativer"]
+    phase = next(s for s in sections if s.heading.startswith("Driftsfasen"))
+    parent = sections[phase.parent_position]
+    assert parent.role == "implementering_og_opfoelgning" and phase.level == 3
+    after = sections[phase.position + 1]
+    assert after.role == "maalgruppe" and after.level == 2
+
+
+@pytest.mark.parametrize("stem", sorted(SOURCES))
+def test_sections_match_the_golden_part(stem):
+    expected = json.loads((GOLDEN / f"{stem}.sections.json").read_text(encoding="utf-8"))
+    actual = [{"level": s.level, "number": s.number, "heading": s.heading, "role": s.role} for s in SECTIONS[stem]]
+    diffs = [f"#{i}: expected {e}\n     got {a}" for i, (e, a) in enumerate(zip(expected, actual)) if e != a]
+    assert not diffs and len(expected) == len(actual), "\n".join(diffs[:10]) + f"\n{len(expected)} vs {len(actual)}"
+
+
+def test_a_bad_role_names_the_allowed_roles(tmp_path):
+    text = (ROOT / "rules" / "headings.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "headings.yml"
+    bad.write_text(text.replace("role: maalgruppe\n", "role: target_group\n", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "headings.yml" in str(e.value) and "maalgruppe" in str(e.value)
+
+
+@pytest.mark.parametrize("name,text", [
+    ("punkt.txt", "Aarhus Kommune\n\nPunkt 5: Godkendelse af beskæftigelsesplan 2023\n\nResumé\n\nMagistraten "
+                  "forelægger planen.\n\nIndstilling\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+                  "Beslutning\n\nGodkendt.\n"),
+    ("punkt.md", "# Punkt 5: Godkendelse af beskæftigelsesplan 2023\n\n**Resumé**\n\nMagistraten forelægger "
+                 "planen.\n\n**Indstilling**\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+                 "**Beslutning:** Godkendt.\n"),
+])
+def test_agenda_items_from_other_municipalities(name, text):
+    src = read_text_source(Path(name), text.encode("utf-8"))
+    assert find_title(src)[1] == "Punkt 5: Godkendelse af beskæftigelsesplan 2023"
+    sections = find_sections(src)
+    assert [(s.level, s.heading, s.role) for s in sections] == [
+        (1, "Resumé", "other"), (1, "Indstilling", "other"), (1, "Beslutning", "other")]
+    assert sections[-1].body == "Godkendt."
