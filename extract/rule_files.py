@@ -5,7 +5,15 @@
 from __future__ import annotations
 
 from extract import sentences
+from extract import target_groups
+from extract import danish_dates, milestones
+from extract import document_meta, headings
 
 LOADERS = {
+    "target_groups.yml": target_groups.load_rules,
     "sentences.yml": sentences.load_rules,
+    "dates.yml": danish_dates.load_rules,
+    "milestones.yml": milestones.load_rules,
+    "headings.yml": headings.load_rules,
+    "document_meta.yml": document_meta.load_rules,
 }

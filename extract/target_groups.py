@@ -1,0 +1,457 @@
+"""Target groups: one row per statement of who an initiative is for.
+
+A statement is a *Målgruppe* section (its body), a "Målgruppe:" label in running
+text, a sentence with a statement cue ("Målgruppen er …", "Tilbuddet er målrettet …",
+"Indsatsen retter sig mod …"), an item of a list announced by "over for følgende
+grupper:", or the title cell of a numbered status-table row that names a group.
+Statements inside a Målgruppe section are covered by the section's row.
+
+Each statement is read for ``groups`` (labels from the vocabulary in
+``rules/target_groups.yml``, matched with spaCy's Danish lookup lemmatizer on the
+lowercased text, compound stems and a rapidfuzz fallback for OCR-damaged words),
+ages, match groups and the stated number of persons. All patterns live in the rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from extract.records import Section, TargetGroup
+from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_examples, require_keys, rules_path
+from extract.sentences import Span, sentence_at
+
+FILE = "target_groups.yml"
+SECTION_RULE = "maalgruppe_section"
+SECTION_ROLE = "maalgruppe"
+_TOP_KEYS = ["ocr_letters", "fuzzy", "not_after_window", "labels", "continuation", "not_statement", "statements",
+             "label", "lists", "table_titles", "section_body_end", "age_bounds", "ages", "young_age_max",
+             "match_groups", "person_nouns", "sizes"]
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    id: str
+    stems: tuple[str, ...]
+    words: tuple[re.Pattern, ...]
+    phrases: tuple[str, ...]
+    not_after: frozenset[str]
+    fallback: bool
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """A regex rule: statement cues, ages and sizes share this shape."""
+
+    id: str
+    pattern: re.Pattern
+    examples: tuple
+    position: str = "anywhere"
+    needs_label: bool = False
+    age_min: Optional[int] = None
+    age_max: Optional[int] = None
+    max_adjust: int = 0
+    sum_all: bool = False
+
+
+@dataclass(frozen=True)
+class TargetGroupRules:
+    labels: tuple[LabelRule, ...]
+    not_after_window: int
+    not_statement: re.Pattern
+    fuzzy_min_stem: int
+    fuzzy_min_ratio: float
+    fuzzy_fold: tuple[tuple[str, str], ...]
+    fuzzy_examples: tuple
+    continuation: PatternRule
+    statements: tuple[PatternRule, ...]
+    label: PatternRule
+    list_rule: PatternRule
+    list_bullet: re.Pattern
+    list_max_label: int
+    table_title: PatternRule
+    section_body_end: re.Pattern
+    age_bounds: tuple[int, int]
+    ages: tuple[PatternRule, ...]
+    young_age_max: int
+    match_groups: PatternRule
+    match_range_words: frozenset[str]
+    sizes: tuple[PatternRule, ...]
+
+
+def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
+    """Let each literal æ/ø/å outside a character class also match its OCR renderings."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        low = ch.lower()
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif not in_class and low in letters:
+            ch = "(?:" + "|".join([re.escape(ch)] + [re.escape(v) for v in letters[low]]) + ")"
+        out.append(ch)
+    return "".join(out)
+
+
+def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -> re.Pattern:
+    from extract.rulebook import require_regex
+
+    raw = entry.get(key)
+    require_regex(raw, FILE, rule, key)
+    return re.compile(ocr_tolerant(raw, letters), flags)
+
+
+_CHOICES = {"position": ["start", "anywhere"], "needs_label": [True, False], "age_min": [None, 1, 2, 3],
+            "age_max": [None, 1, 2, 3], "max_adjust": [-1, 0, 1], "sum_all": [True, False]}
+
+
+def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flags: int = re.I) -> PatternRule:
+    """A regex rule with examples; ``extra`` names the optional settings it may carry (see _CHOICES)."""
+    rule = str(entry.get("id", rule)) if isinstance(entry, dict) else rule
+    entry = require_keys(entry, FILE, rule, ["pattern", "examples"], ("id",) + extra)
+    settings = {k: require_choice(entry[k], FILE, rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
+    return PatternRule(id=rule, pattern=_regex(entry, "pattern", rule, letters, flags),
+                       examples=require_examples(entry, FILE, rule), **settings)
+
+
+def _load_label(entry: dict, i: int) -> LabelRule:
+    rule = str(entry.get("id", f"labels[{i}]")) if isinstance(entry, dict) else f"labels[{i}]"
+    entry = require_keys(entry, FILE, rule, ["id", "examples"], ["stems", "words", "phrases", "not_after", "fallback"])
+    if not any(entry.get(k) for k in ("stems", "words", "phrases")):
+        raise RuleError(FILE, rule, "needs at least one of stems, words, phrases")
+    words = [_regex({"w": w}, "w", rule, {}) for w in entry.get("words", [])]
+    return LabelRule(id=entry["id"], stems=tuple(_norm_form(s) for s in entry.get("stems", [])), words=tuple(words),
+                     phrases=tuple(entry.get("phrases", [])), not_after=frozenset(entry.get("not_after", [])),
+                     fallback=bool(entry.get("fallback", False)), examples=require_examples(entry, FILE, rule))
+
+
+def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[PatternRule, ...]:
+    return tuple(_pattern_rule(e, f"{key}[{i}]", letters, extra) for i, e in enumerate(data[key]))
+
+
+def load_rules(path: Optional[Path] = None) -> TargetGroupRules:
+    data = require_keys(read_yaml(path or rules_path(FILE)), FILE, "-", _TOP_KEYS)
+    letters = {k: list(v) for k, v in data["ocr_letters"].items()}
+    fuzzy = require_keys(data["fuzzy"], FILE, "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
+    lists = require_keys(data["lists"], FILE, "lists", ["id", "intro", "bullet", "max_label_length", "examples"])
+    matches = require_keys(data["match_groups"], FILE, "match_groups", ["pattern", "range_words", "examples"])
+    persons = data["person_nouns"]
+    sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
+    bounds = data["age_bounds"]
+    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
+        raise RuleError(FILE, "age_bounds", "must be a list of two whole numbers [lowest, highest]")
+    return TargetGroupRules(
+        labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
+        not_after_window=int(data["not_after_window"]), not_statement=_regex(data, "not_statement", "-", letters),
+        fuzzy_min_stem=int(fuzzy["min_stem_length"]), fuzzy_min_ratio=float(fuzzy["min_ratio"]),
+        fuzzy_fold=tuple(fuzzy["fold"].items()), fuzzy_examples=tuple(fuzzy["examples"]),
+        continuation=_pattern_rule(data["continuation"], "continuation", letters),
+        statements=_rules_list(data, "statements", letters, ("position", "needs_label")),
+        label=_pattern_rule(data["label"], "label", letters),
+        list_rule=PatternRule(id=lists["id"], pattern=_regex(lists, "intro", "lists", letters),
+                              examples=require_examples(lists, FILE, "lists")),
+        list_bullet=_regex(lists, "bullet", "lists", {}, re.M), list_max_label=int(lists["max_label_length"]),
+        table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
+        section_body_end=re.compile(data["section_body_end"], re.M),
+        age_bounds=(bounds[0], bounds[1]), ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")), young_age_max=int(data["young_age_max"]),
+        match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words",)),
+        match_range_words=frozenset(matches["range_words"]),
+        sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
+    )
+
+
+def rules() -> TargetGroupRules:
+    return cached(FILE, load_rules)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("da")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _phrase_matcher(labels: tuple[LabelRule, ...]):
+    """spaCy PhraseMatcher on LEMMA for the vocabulary's multi-word phrases (built once per vocabulary)."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for label in labels:
+        if label.phrases:
+            matcher.add(label.id, [nlp(p.lower()) for p in label.phrases])
+    return matcher
+
+
+def _norm_form(word: str) -> str:
+    """Lowercase and drop word-internal hyphens ("kontant-hjælpsmodtagere", "a-kasse")."""
+    return re.sub(r"(?<=\w)-(?=\w)", "", word.lower())
+
+
+def _fold(word: str, r: TargetGroupRules) -> str:
+    for a, b in r.fuzzy_fold:
+        word = word.replace(a, b)
+    return word
+
+
+def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -> set[str]:
+    """Labels whose stems occur in the token; overlapping stems of different labels: the longer wins."""
+    hits = []
+    for label in r.labels:
+        if label.id in blocked:
+            continue
+        for stem in label.stems:
+            for form in forms:
+                at = form.find(stem)
+                if at >= 0:
+                    hits.append((label.id, at, at + len(stem), form))
+    kept = set()
+    for lid, a, b, form in hits:
+        inside_longer = any(o != lid and f == form and oa <= a and b <= ob and ob - oa > b - a
+                            for o, oa, ob, f in hits)
+        if not inside_longer:
+            kept.add(lid)
+    return kept
+
+
+def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
+    from rapidfuzz import fuzz
+
+    folded = _fold(form, r)
+    hits = set()
+    for label in r.labels:
+        for stem in label.stems:
+            if len(stem) < r.fuzzy_min_stem:
+                continue
+            fs = _fold(stem, r)
+            if any(fuzz.ratio(fs, folded[: len(fs) + k]) >= r.fuzzy_min_ratio for k in (-1, 0, 1, 2)):
+                hits.add(label.id)
+    return hits
+
+
+def _token_labels(tok, before: set[str], r: TargetGroupRules) -> set[str]:
+    form, lemma = _norm_form(tok.text), _norm_form(tok.lemma_)
+    blocked = {lb.id for lb in r.labels if lb.not_after & before}
+    found = _stem_hits((form, lemma), r, blocked)
+    for label in r.labels:
+        if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
+            found.add(label.id)
+    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha():
+        found = _fuzzy_hits(form, r) - blocked
+    return found
+
+
+def find_labels(text: str, r: Optional[TargetGroupRules] = None) -> list[str]:
+    """Vocabulary labels named in ``text`` (sorted); "andre" when none is named."""
+    r = r or rules()
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    doc = _nlp()(lowered)
+    found: set[str] = set()
+    for i, tok in enumerate(doc):
+        found |= _token_labels(tok, {t.text for t in doc[max(0, i - r.not_after_window): i]}, r)
+    for match_id, _, _ in _phrase_matcher(r.labels)(doc):
+        found.add(doc.vocab.strings[match_id])
+    for label in r.labels:
+        if label.fallback and label.id in found and found - {label.id}:
+            found.discard(label.id)
+    return sorted(found) or ["andre"]
+
+
+def _specific(labels: list[str], r: TargetGroupRules) -> bool:
+    fallbacks = {lb.id for lb in r.labels if lb.fallback} | {"andre"}
+    return any(lb not in fallbacks for lb in labels)
+
+
+def find_ages(text: str, r: Optional[TargetGroupRules] = None) -> tuple[Optional[int], Optional[int]]:
+    """The joined age range of every age expression in ``text`` (open bounds stay open)."""
+    r = r or rules()
+    lo, hi = r.age_bounds
+    ranges = []
+    for rule in r.ages:
+        for m in rule.pattern.finditer(text):
+            a = int(m.group(rule.age_min)) if rule.age_min else None
+            b = int(m.group(rule.age_max)) if rule.age_max else None
+            if all(v is None or lo <= v <= hi for v in (a, b)):
+                ranges.append((a, b + rule.max_adjust if b is not None else None))
+    if not ranges:
+        return None, None
+    mins, maxs = [a for a, _ in ranges], [b for _, b in ranges]
+    return (None if None in mins else min(mins)), (None if None in maxs else max(maxs))
+
+
+def find_match_groups(text: str, r: Optional[TargetGroupRules] = None) -> list[int]:
+    r = r or rules()
+    groups: set[int] = set()
+    for m in r.match_groups.pattern.finditer(text):
+        parts = re.findall(r"\d|-|–|og|til|,", m.group(1))
+        prev, pending_range = None, False
+        for part in parts:
+            if part.isdigit():
+                n = int(part)
+                groups.update(range(prev + 1, n + 1) if pending_range and prev is not None else [n])
+                prev, pending_range = n, False
+            else:
+                pending_range = part in r.match_range_words
+    return sorted(groups)
+
+
+def _number(s: Optional[str]) -> Optional[int]:
+    return int(s.replace(".", "")) if s else None
+
+
+def find_size(text: str, r: Optional[TargetGroupRules] = None) -> Optional[int]:
+    """The first stated number of persons in ``text``; a range gives its upper bound."""
+    r = r or rules()
+    best: Optional[tuple[int, int]] = None
+    for rule in r.sizes:
+        found = [m for m in rule.pattern.finditer(text)
+                 if not re.search(r"match\w*\s*$", text[max(0, m.start() - 15): m.start()], re.I)]
+        if not found:
+            continue
+        values = [_number(m.groupdict().get("n2") or m.groupdict().get("n3") or m.group("n")) for m in found]
+        value = sum(values) if rule.sum_all else values[0]
+        if best is None or found[0].start() < best[0]:
+            best = (found[0].start(), value)
+    return best[1] if best else None
+
+
+def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules) -> TargetGroup:
+    quote = text[start:end]
+    age_min, age_max = find_ages(quote, r)
+    groups = find_labels(quote, r)
+    young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
+    if young and "unge" not in groups:
+        fallbacks = {lb.id for lb in r.labels if lb.fallback} | {"andre"}
+        groups = sorted(set(groups) - fallbacks | {"unge"})
+    return TargetGroup(quote=quote, char_start=start, char_end=end, groups=groups, age_min=age_min,
+                       age_max=age_max, match_groups=find_match_groups(quote, r), size=find_size(quote, r),
+                       rule=rule_id)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _section_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+    rows = []
+    for sec in sections:
+        if sec.role != SECTION_ROLE:
+            continue
+        stop = r.section_body_end.search(text, sec.body_start, sec.char_end)
+        start, end = _trimmed(text, sec.body_start, stop.start() if stop else sec.char_end)
+        if end > start:
+            rows.append(_record(text, start, end, SECTION_RULE, r))
+    return rows
+
+
+def _same_paragraph(text: str, end: int, nxt: Span) -> bool:
+    return "\n\n" not in re.sub(r"[ \t]+", "", text[end:nxt.start])
+
+
+def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRules) -> tuple[int, int]:
+    """A cue sentence, extended over a paragraph broken mid-sentence and over continuation sentences."""
+    start, end = sentences[i].start, sentences[i].end
+    j = i + 1
+    while j < len(sentences):
+        nxt = sentences[j]
+        broken = text[end - 1] not in ".!?:;" and text[nxt.start].islower()
+        goes_on = _same_paragraph(text, end, nxt) and r.continuation.pattern.match(text, nxt.start)
+        if not (broken or goes_on):
+            break
+        end, j = nxt.end, j + 1
+    return start, end
+
+
+def _cue_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[TargetGroup]:
+    rows = []
+    for i, sent in enumerate(sentences):
+        for rule in r.statements:
+            found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(text, sent.start, sent.end)
+            if not found:
+                continue
+            start, end = _statement_span(text, sentences, i, r)
+            row = _record(text, start, end, rule.id, r)
+            if r.not_statement.search(text, sent.start, sent.end):
+                break
+            if not rule.needs_label or _specific(find_labels(text[found.end():end], r), r):
+                rows.append(row)
+                break
+    return rows
+
+
+def _label_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[TargetGroup]:
+    rows = []
+    for m in r.label.pattern.finditer(text):
+        sent = sentence_at(sentences, m.end())
+        line_end = text.find("\n", m.end())
+        end = min(sent.end if sent else len(text), line_end if line_end >= 0 else len(text))
+        start, end = _trimmed(text, m.end(), end)
+        if end > start:
+            rows.append(_record(text, start, end, r.label.id, r))
+    return rows
+
+
+def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int]]:
+    """(start, end) of each bullet paragraph that follows ``pos``, up to the first non-bullet paragraph."""
+    items = []
+    for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[pos:]):
+        bullet = r.list_bullet.match(para.group())
+        if not bullet:
+            break
+        items.append((pos + para.start() + bullet.end(), pos + para.end()))
+    return items
+
+
+def _list_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[TargetGroup]:
+    rows = []
+    for intro in r.list_rule.pattern.finditer(text):
+        for start, end in _list_items(text, intro.end(), r):
+            colon = text.find(":", start, min(end, start + r.list_max_label))
+            sent = sentence_at(sentences, start)
+            stop = colon if colon >= 0 else min(end, sent.end if sent else end)
+            a, b = _trimmed(text, start, stop)
+            if b > a:
+                rows.append(_record(text, a, b, r.list_rule.id, r))
+    return rows
+
+
+def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
+    rows = []
+    for m in r.table_title.pattern.finditer(text):
+        a, b = _trimmed(text, m.start("title"), m.end("title"))
+        row = _record(text, a, b, r.table_title.id, r)
+        if _specific(row.groups, r):
+            rows.append(row)
+    return rows
+
+
+def find_target_groups(text: str, sentences: list[Span], sections: list[Section]) -> list[TargetGroup]:
+    """Every target-group statement in ``text``, in document order, without overlaps."""
+    r = rules()
+    section_rows = _section_rows(text, sections, r)
+    covered = [(s.body_start, s.char_end) for s in sections if s.role == SECTION_ROLE]
+    others = (_label_rows(text, sentences, r) + _list_rows(text, sentences, r) + _table_rows(text, r)
+              + _cue_rows(text, sentences, r))
+    kept = list(section_rows)
+    for row in others:
+        inside = any(a <= row.char_start < b for a, b in covered)
+        overlaps = any(row.char_start < k.char_end and k.char_start < row.char_end for k in kept)
+        if not inside and not overlaps:
+            kept.append(row)
+    return sorted(kept, key=lambda t: t.char_start)

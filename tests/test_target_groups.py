@@ -1,0 +1,244 @@
+"""Target groups: labels (inflections, compounds, OCR damage), ages, match groups,
+sizes and statements on real Danish sentences, and every rule's own examples."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.records import Section
+from extract.rulebook import RuleError, rules_path
+from extract.sentences import sentence_spans
+from extract.target_groups import (
+    find_ages, find_labels, find_match_groups, find_size, find_target_groups, load_rules,
+)
+
+R = load_rules()
+
+
+@pytest.mark.parametrize("text, label", [
+    ("kontanthjælpsmodtagerne", "kontanthjælpsmodtagere"),
+    ("Dagpengemodtagere", "dagpengemodtagere"),
+    ("unge ledige", "unge"),
+    ("unge ledige", "ledige_generelt"),
+    ("ledige akademikere", "akademikere"),
+    ("alle ledige AC'ere", "akademikere"),
+    ("indvandrere og efterkommere", "indvandrere_flygtninge"),
+    ("flygtninge", "indvandrere_flygtninge"),
+    ("handicappede", "personer_med_handicap"),
+    ("personer med handicap", "personer_med_handicap"),
+    ("borgere med nedsat arbejdsevne", "personer_med_handicap"),
+    ("unge med psykiske lidelser", "psykisk_sårbare"),
+    ("unge med kriminel baggrund", "kriminalitetstruede"),
+    ("sygemeldte modtagere af starthjælp", "sygedagpengemodtagere"),
+    ("sygedagpengemodtagere", "sygedagpengemodtagere"),
+    ("unge på uddannelseshjælp", "uddannelseshjælpsmodtagere"),
+    ("uuddannede kontanthjælpsmodtagere", "ufaglærte"),
+    ("unge uden uddannelse", "ufaglærte"),
+    ("kontant-hjælpsmodtagere under 30 år", "kontanthjælpsmodtagere"),
+    ("De virksomhedsparate kontanthjcelpsmodtagere", "kontanthjælpsmodtagere"),
+    ("andelen pa kontanthjelp", "kontanthjælpsmodtagere"),
+    ("Felles borgere (herunder hjemlose, prostituerede, psykisk syge, handicappede)", "personer_med_handicap"),
+    ("et enkelt projekt, der retter sig mod virksomheder", "virksomheder"),
+    ("medarbejdere i kommunens 7 forvaltninger", "medarbejdere"),
+    ("Alle københavnere", "borgere_generelt"),
+])
+def test_label_is_found(text, label):
+    assert label in find_labels(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("sygedagpengemodtagere", "dagpengemodtagere"),  # the longer stem wins
+    ("unge med tungere problemstillinger", "ledige_generelt"),
+    ("områder med overledighed", "ledige_generelt"),
+    ("medarbejdere i private virksomheder", "virksomheder"),  # a place, not a target
+    ("Partnerskaber med virksomheder om indslusning til arbejde", "virksomheder"),
+    ("De virksomhedsparate kontanthjcelpsmodtagere", "virksomheder"),
+    ("efter afsluttet udlægning til a-kassen", "indvandrere_flygtninge"),  # fuzzy must not reach
+    ("Nyuddannede", "ufaglærte"),
+    ("Indsatte borgere og medarbejdere", "borgere_generelt"),  # fallback dropped
+])
+def test_label_is_not_found(text, absent):
+    assert absent not in find_labels(text)
+
+
+def test_statement_without_a_known_group_is_andre():
+    assert find_labels("De medfølgende ægtefæller er en ny målgruppe for Jobcenter København.") == ["andre"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tilbuddet er målrettet de 25-29-årige uuddannede kontanthjælpsmodtagere", (25, 29)),
+    ("Målgruppen er unge ledige i alderen 18-29 år", (18, 29)),
+    ("AC'ere under 30 år", (None, 29)),
+    ("ufaglærte dagpenge- og kontanthjælpsmodtagere match 1 over 30 år", (30, None)),
+    ("18-25 årige marginaliseringstruede unge med anden etnisk baggrund", (18, 25)),
+    ("unge i målgruppen, mellem 17 og 30 år uden kompetencegivende uddannelse", (17, 30)),
+    ("Dømte og varetægtsfængslede unge, nu op til 30 år.", (None, 30)),
+    ("Dagpengemodtagere under 30 år\n- Dagpengemodtagere over 30 år", (None, None)),
+    ("nytilkomne borgere, der har boet i Danmark i under 3 år", (None, None)),
+    ("iser for de over 30-arige.", (30, None)),
+])
+def test_ages(text, expected):
+    assert find_ages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der gennemføres årligt mindst 1.800 forløb for ledige borgere i matchgruppe 3-4.", [3, 4]),
+    ("Ledige indvandrere med fokus på matchgruppe 3 og 4.", [3, 4]),
+    ("Målgruppen for indsatsen er alle ledige (match 1)", [1]),
+    ("ledige ydelsesmodtagere i matchgrupperne 3 til 5", [3, 4, 5]),
+    ("kontanthjælpsmodtagere (match 1 og 2)", [1, 2]),
+    ("unge match 3-4 med psykiske problemstillinger", [3, 4]),
+    ("Kontanthjælpsmodtagere med andre problemer end ledighed.", []),
+])
+def test_match_groups(text, expected):
+    assert find_match_groups(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der er som udgangspunkt en forventning om, at der er ca. 400 borgere i målgruppen i 2012.", 400),
+    ("Målgruppen er af staten opgjort til ca. 9.500 i Københavns Kommune (medio 2005)", 9500),
+    ("Det forventes at 20-25 borgere kan blive omfattet.", 25),
+    ("Projektet har en målgruppe, der løbende består af ca. 120 personer.", 120),
+    ("Målgruppen består af primært match 2 borgere", None),
+    ("må der forventes at skulle startes 3.600 jobklubforløb", None),
+    ("Ca. 30 pct. af B93's ungdomsafdeling har etnisk minoritetsbaggrund.", None),
+])
+def test_sizes(text, expected):
+    assert find_size(text) == expected
+
+
+# Every rule's own examples ---------------------------------------------------
+
+LABEL_EXAMPLES = [(lb.id, ex) for lb in R.labels for ex in lb.examples]
+
+
+@pytest.mark.parametrize("label, text", LABEL_EXAMPLES, ids=[f"{a}:{b[:30]}" for a, b in LABEL_EXAMPLES])
+def test_label_examples(label, text):
+    assert label in find_labels(text)
+
+
+@pytest.mark.parametrize("example", R.fuzzy_examples, ids=[e["token"] for e in R.fuzzy_examples])
+def test_fuzzy_examples(example):
+    labels = find_labels(example["token"])
+    assert (example["label"] in labels) if example["label"] else labels == ["andre"]
+
+
+STATEMENT_EXAMPLES = [(s, ex) for s in R.statements for ex in s.examples]
+
+
+@pytest.mark.parametrize("rule, text", STATEMENT_EXAMPLES, ids=[f"{r.id}:{t[:30]}" for r, t in STATEMENT_EXAMPLES])
+def test_statement_examples(rule, text):
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [row.rule for row in rows] == [rule.id]
+    assert rows[0].groups != ["andre"] or not rule.needs_label
+
+
+@pytest.mark.parametrize("text", R.continuation.examples)
+def test_continuation_examples(text):
+    assert R.continuation.pattern.match(text)
+
+
+@pytest.mark.parametrize("example", R.label.examples + R.table_title.examples, ids=lambda e: e["text"][:30])
+def test_label_and_table_examples(example):
+    text = example["text"]
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [row.quote for row in rows] == [example["quote"]]
+
+
+@pytest.mark.parametrize("example", R.list_rule.examples, ids=lambda e: e["text"][:30])
+def test_list_examples(example):
+    text = example["text"]
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [row.quote for row in rows] == example["quotes"]
+    assert {row.rule for row in rows} == {R.list_rule.id}
+
+
+AGE_EXAMPLES = [(a, ex) for a in R.ages for ex in a.examples]
+
+
+@pytest.mark.parametrize("rule, example", AGE_EXAMPLES, ids=[f"{a.id}:{e['text'][:25]}" for a, e in AGE_EXAMPLES])
+def test_age_examples(rule, example):
+    assert rule.pattern.search(example["text"])
+    assert find_ages(example["text"]) == (example["age_min"], example["age_max"])
+
+
+@pytest.mark.parametrize("example", R.match_groups.examples, ids=lambda e: e["text"][:30])
+def test_match_group_examples(example):
+    assert find_match_groups(example["text"]) == example["match_groups"]
+
+
+SIZE_EXAMPLES = [(s, ex) for s in R.sizes for ex in s.examples]
+
+
+@pytest.mark.parametrize("rule, example", SIZE_EXAMPLES, ids=[f"{s.id}:{e['text'][:25]}" for s, e in SIZE_EXAMPLES])
+def test_size_examples(rule, example):
+    assert find_size(example["text"]) == example["size"]
+
+
+# Statements in context -------------------------------------------------------
+
+BUDGET = (
+    "## Nytteaktivering\n\nTilbuddet er målrettet de 25-29-årige uuddannede kontanthjælpsmodtagere, som ikke har "
+    "ønsket at påbegynde uddannelse.\n\n#### *Målgruppe*\n\nDen primære målgruppe er 25-29-årige nyledige "
+    "kontanthjælpsmodtagere uden uddannelse. Målgruppen er ca. 400 borgere.\n\n*Forventede resultater af "
+    "indsatsen*\n\nDer er en forventning om, at stærke unge kontanthjælpsmodtagere vil finde det motiverende.\n"
+)
+
+
+def _maalgruppe_sections(text: str) -> list[Section]:
+    """Test scaffolding: Målgruppe headings found by a regex (the pipeline uses the real section finder)."""
+    heads = list(re.finditer(r"^#{1,6} .*$", text, re.M))
+    out = []
+    for i, m in enumerate(heads):
+        if "Målgruppe" in m.group():
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+            out.append(Section(position=i, level=4, heading="Målgruppe", role="maalgruppe", number=None,
+                               char_start=m.start(), char_end=end, body_start=m.end()))
+    return out
+
+
+def test_section_row_covers_its_sentences_and_stops_at_an_emphasised_label():
+    rows = find_target_groups(BUDGET, sentence_spans(BUDGET), _maalgruppe_sections(BUDGET))
+    assert [r.rule for r in rows] == ["maalrettet_verbum", "maalgruppe_section"]
+    section = rows[1]
+    assert section.quote.startswith("Den primære målgruppe") and section.quote.endswith("ca. 400 borgere.")
+    assert (section.age_min, section.age_max, section.size) == (25, 29, 400)
+    for row in rows:
+        assert BUDGET[row.char_start:row.char_end] == row.quote
+
+
+def test_ocr_damaged_list_of_groups():
+    text = ("F.eks. kunne det overvejes at give en s@rlig indsats over for folgende\n\ngrupper:\n\n"
+            "e Unge pa kanten af uddannelsessystemet: Mulige tiltag.\n\n"
+            "e De virksomhedsparate kontanthjcelpsmodtagere i matchgruppe\n2: Mulige initiativer.\n\n"
+            "TEMA 3: Borgeren ved roret\n")
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(r.quote, r.groups, r.match_groups) for r in rows] == [
+        ("Unge pa kanten af uddannelsessystemet", ["unge"], []),
+        ("De virksomhedsparate kontanthjcelpsmodtagere i matchgruppe\n2", ["kontanthjælpsmodtagere"], [2]),
+    ]
+
+
+def test_denied_target_and_cue_without_a_group_give_no_row():
+    text = ("Tilskud til en indsats rettet mod selvforsørgende, sygedagpengemodtagere og unge under 18 år er ikke "
+            "muligt. Indsatsen rettes mod to fokusområder. Jobkonsulenterne skal gøre en ekstra indsats overfor "
+            "målgruppen.")
+    assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_paragraph_broken_mid_sentence_is_one_statement():
+    text = ("Projekterne retter sig mod bl.a. kontanthjælpsmodtagere med varigt nedsat funktionsevne (handicappede),"
+            "\n\nkriminelle, sygemeldte kontanthjælpsmodtagere samt virksomheder.")
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert len(rows) == 1 and rows[0].quote.endswith("samt virksomheder.")
+    assert {"kriminalitetstruede", "personer_med_handicap", "virksomheder"} <= set(rows[0].groups)
+
+
+def test_a_bad_rules_file_names_file_rule_and_allowed_values(tmp_path):
+    text = rules_path("target_groups.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "target_groups.yml"
+    bad.write_text(text.replace("position: start", "position: somewhere", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rules(bad)
+    assert "target_groups.yml" in str(e.value) and "anywhere" in str(e.value)
