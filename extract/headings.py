@@ -24,7 +24,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.records import ROLES, SourceText
+from extract.records import ROLES
 from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_keys, require_regex, rules_path
 
 FILE = "headings.yml"

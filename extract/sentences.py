@@ -19,7 +19,6 @@ from extract.rulebook import (
     cached,
     read_yaml,
     require_keys,
-    require_mapping,
     require_regex,
 )
 

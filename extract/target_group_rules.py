@@ -1,0 +1,166 @@
+"""The rules of target-group extraction (``rules/target_groups.yml``), loaded and validated.
+
+Frozen dataclasses for the label vocabulary and the statement, list, age, match-group
+and size patterns; every æ, ø, å in a pattern also matches its OCR-damaged forms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_examples, require_keys, rules_path
+
+FILE = "target_groups.yml"
+SECTION_RULE = "maalgruppe_section"
+SECTION_ROLE = "maalgruppe"
+_TOP_KEYS = ["ocr_letters", "fuzzy", "not_after_window", "labels", "continuation", "not_statement", "statements",
+             "label", "lists", "table_titles", "section_body_end", "age_bounds", "ages", "young_age_max",
+             "match_groups", "person_nouns", "sizes"]
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    id: str
+    stems: tuple[str, ...]
+    words: tuple[re.Pattern, ...]
+    phrases: tuple[str, ...]
+    not_after: frozenset[str]
+    fallback: bool
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """A regex rule: statement cues, ages and sizes share this shape."""
+
+    id: str
+    pattern: re.Pattern
+    examples: tuple
+    position: str = "anywhere"
+    needs_label: bool = False
+    age_min: Optional[int] = None
+    age_max: Optional[int] = None
+    max_adjust: int = 0
+    sum_all: bool = False
+
+
+@dataclass(frozen=True)
+class TargetGroupRules:
+    labels: tuple[LabelRule, ...]
+    not_after_window: int
+    not_statement: re.Pattern
+    fuzzy_min_stem: int
+    fuzzy_min_ratio: float
+    fuzzy_fold: tuple[tuple[str, str], ...]
+    fuzzy_examples: tuple
+    continuation: PatternRule
+    statements: tuple[PatternRule, ...]
+    label: PatternRule
+    list_rule: PatternRule
+    list_bullet: re.Pattern
+    list_max_label: int
+    table_title: PatternRule
+    section_body_end: re.Pattern
+    age_bounds: tuple[int, int]
+    ages: tuple[PatternRule, ...]
+    young_age_max: int
+    match_groups: PatternRule
+    match_range_words: frozenset[str]
+    sizes: tuple[PatternRule, ...]
+
+
+def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
+    """Let each literal æ/ø/å outside a character class also match its OCR renderings."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        low = ch.lower()
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif not in_class and low in letters:
+            ch = "(?:" + "|".join([re.escape(ch)] + [re.escape(v) for v in letters[low]]) + ")"
+        out.append(ch)
+    return "".join(out)
+
+
+def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -> re.Pattern:
+    from extract.rulebook import require_regex
+
+    raw = entry.get(key)
+    require_regex(raw, FILE, rule, key)
+    return re.compile(ocr_tolerant(raw, letters), flags)
+
+
+_CHOICES = {"position": ["start", "anywhere"], "needs_label": [True, False], "age_min": [None, 1, 2, 3],
+            "age_max": [None, 1, 2, 3], "max_adjust": [-1, 0, 1], "sum_all": [True, False]}
+
+
+def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flags: int = re.I) -> PatternRule:
+    """A regex rule with examples; ``extra`` names the optional settings it may carry (see _CHOICES)."""
+    rule = str(entry.get("id", rule)) if isinstance(entry, dict) else rule
+    entry = require_keys(entry, FILE, rule, ["pattern", "examples"], ("id",) + extra)
+    settings = {k: require_choice(entry[k], FILE, rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
+    return PatternRule(id=rule, pattern=_regex(entry, "pattern", rule, letters, flags),
+                       examples=require_examples(entry, FILE, rule), **settings)
+
+
+def norm_form(word: str) -> str:
+    """Lowercase and drop word-internal hyphens ("kontant-hjælpsmodtagere", "a-kasse")."""
+    return re.sub(r"(?<=\w)-(?=\w)", "", word.lower())
+
+
+def _load_label(entry: dict, i: int) -> LabelRule:
+    rule = str(entry.get("id", f"labels[{i}]")) if isinstance(entry, dict) else f"labels[{i}]"
+    entry = require_keys(entry, FILE, rule, ["id", "examples"], ["stems", "words", "phrases", "not_after", "fallback"])
+    if not any(entry.get(k) for k in ("stems", "words", "phrases")):
+        raise RuleError(FILE, rule, "needs at least one of stems, words, phrases")
+    words = [_regex({"w": w}, "w", rule, {}) for w in entry.get("words", [])]
+    return LabelRule(id=entry["id"], stems=tuple(norm_form(s) for s in entry.get("stems", [])), words=tuple(words),
+                     phrases=tuple(entry.get("phrases", [])), not_after=frozenset(entry.get("not_after", [])),
+                     fallback=bool(entry.get("fallback", False)), examples=require_examples(entry, FILE, rule))
+
+
+def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[PatternRule, ...]:
+    return tuple(_pattern_rule(e, f"{key}[{i}]", letters, extra) for i, e in enumerate(data[key]))
+
+
+def load_rules(path: Optional[Path] = None) -> TargetGroupRules:
+    data = require_keys(read_yaml(path or rules_path(FILE)), FILE, "-", _TOP_KEYS)
+    letters = {k: list(v) for k, v in data["ocr_letters"].items()}
+    fuzzy = require_keys(data["fuzzy"], FILE, "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
+    lists = require_keys(data["lists"], FILE, "lists", ["id", "intro", "bullet", "max_label_length", "examples"])
+    matches = require_keys(data["match_groups"], FILE, "match_groups", ["pattern", "range_words", "examples"])
+    persons = data["person_nouns"]
+    sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
+    bounds = data["age_bounds"]
+    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
+        raise RuleError(FILE, "age_bounds", "must be a list of two whole numbers [lowest, highest]")
+    return TargetGroupRules(
+        labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
+        not_after_window=int(data["not_after_window"]), not_statement=_regex(data, "not_statement", "-", letters),
+        fuzzy_min_stem=int(fuzzy["min_stem_length"]), fuzzy_min_ratio=float(fuzzy["min_ratio"]),
+        fuzzy_fold=tuple(fuzzy["fold"].items()), fuzzy_examples=tuple(fuzzy["examples"]),
+        continuation=_pattern_rule(data["continuation"], "continuation", letters),
+        statements=_rules_list(data, "statements", letters, ("position", "needs_label")),
+        label=_pattern_rule(data["label"], "label", letters),
+        list_rule=PatternRule(id=lists["id"], pattern=_regex(lists, "intro", "lists", letters),
+                              examples=require_examples(lists, FILE, "lists")),
+        list_bullet=_regex(lists, "bullet", "lists", {}, re.M), list_max_label=int(lists["max_label_length"]),
+        table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
+        section_body_end=re.compile(data["section_body_end"], re.M),
+        age_bounds=(bounds[0], bounds[1]), ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")), young_age_max=int(data["young_age_max"]),
+        match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words",)),
+        match_range_words=frozenset(matches["range_words"]),
+        sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
+    )
+
+
+def rules() -> TargetGroupRules:
+    return cached(FILE, load_rules)
