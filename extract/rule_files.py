@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 from extract import sentences
-from extract import target_groups
+from extract import target_group_rules
 from extract import danish_dates, milestones
 from extract import document_meta, headings
 
 LOADERS = {
-    "target_groups.yml": target_groups.load_rules,
+    "target_groups.yml": target_group_rules.load_rules,
     "sentences.yml": sentences.load_rules,
     "dates.yml": danish_dates.load_rules,
     "milestones.yml": milestones.load_rules,

@@ -20,8 +20,8 @@ from typing import Optional
 from extract.records import Section, TargetGroup
 from extract.sentences import Span, sentence_at
 
-from extract.target_group_rules import (  # noqa: F401  (load_rules: the registry's entry)
-    SECTION_ROLE, SECTION_RULE, LabelRule, TargetGroupRules, load_rules, norm_form, rules,
+from extract.target_group_rules import (
+    SECTION_ROLE, SECTION_RULE, LabelRule, TargetGroupRules, norm_form, rules,
 )
 
 

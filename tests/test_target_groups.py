@@ -9,8 +9,9 @@ import pytest
 from extract.records import Section
 from extract.rulebook import RuleError, rules_path
 from extract.sentences import sentence_spans
+from extract.target_group_rules import load_rules
 from extract.target_groups import (
-    find_ages, find_labels, find_match_groups, find_size, find_target_groups, load_rules,
+    find_ages, find_labels, find_match_groups, find_size, find_target_groups,
 )
 
 R = load_rules()
