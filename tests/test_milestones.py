@@ -1,7 +1,6 @@
 """Milestones (extract/milestones.py, rules/milestones.yml): rule examples, corpus parts, invariants."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -66,17 +65,6 @@ def test_budget_years_tied_to_an_amount_are_not_milestones():
 
 def read(path: Path) -> str:
     return read_text_source(path, path.read_bytes()).text
-
-
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_corpus_against_golden_part(path):
-    text = read(path)
-    got = [{"date_text": m.date_text, "date_start": m.date_start, "date_end": m.date_end,
-            "precision": m.precision, "kind": m.kind} for m in run(text)]
-    with open(GOLDEN / f"{path.stem}.milestones.json", encoding="utf-8") as f:
-        expected = json.load(f)
-    diffs = [f"#{i}: expected {e}\n   got {a}" for i, (e, a) in enumerate(zip(expected, got)) if e != a]
-    assert not diffs and len(got) == len(expected), "\n".join(diffs[:10]) + f"\n{len(got)} vs {len(expected)}"
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])

@@ -1,7 +1,6 @@
 """Heading rules on real lines, the heading tree of every corpus document, rule examples."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -276,14 +275,6 @@ def test_numbered_phases_belong_to_the_implementation_section():
     assert parent.role == "implementering_og_opfoelgning" and phase.level == 3
     after = sections[phase.position + 1]
     assert after.role == "maalgruppe" and after.level == 2
-
-
-@pytest.mark.parametrize("stem", sorted(SOURCES))
-def test_sections_match_the_golden_part(stem):
-    expected = json.loads((GOLDEN / f"{stem}.sections.json").read_text(encoding="utf-8"))
-    actual = [{"level": s.level, "number": s.number, "heading": s.heading, "role": s.role} for s in SECTIONS[stem]]
-    diffs = [f"#{i}: expected {e}\n     got {a}" for i, (e, a) in enumerate(zip(expected, actual)) if e != a]
-    assert not diffs and len(expected) == len(actual), "\n".join(diffs[:10]) + f"\n{len(expected)} vs {len(actual)}"
 
 
 def test_a_bad_role_names_the_allowed_roles(tmp_path):
