@@ -4,12 +4,13 @@
 """
 from __future__ import annotations
 
-from extract import sentences
+from extract import amounts, sentences
 from extract import target_group_rules
 from extract import danish_dates, milestones
 from extract import document_meta, headings
 
 LOADERS = {
+    "amounts.yml": amounts.load_rules,
     "target_groups.yml": target_group_rules.load_rules,
     "sentences.yml": sentences.load_rules,
     "dates.yml": danish_dates.load_rules,

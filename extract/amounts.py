@@ -1,0 +1,302 @@
+"""Money amounts: every kroner figure, normalised to kroner, with its years and budget kind.
+
+An amount is a number with a scale word ("4,0 mio. kr.", "6 mio."), a number with
+kroner ("26.898.526 kr."), kroner before a number ("kr.12,5 mill.") or a bare
+number right after a money noun ("lån (5.000 – 50.000)"); a range gives two rows.
+Percentages, counts of people, years and case numbers have no scale or kroner word
+and are never taken.
+
+Each amount's years, ``per_year`` and ``kind`` come from the words tied to it: the
+first time expression after it in its clause (up to the next amount), else the
+last one just before it; amounts joined by "og" share what only one of them says.
+All patterns are in ``rules/amounts.yml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Optional
+
+from extract.danish_numbers import parse_danish_number
+from extract.records import Amount
+from extract.rulebook import (
+    RuleError, cached, read_yaml, require_examples, require_keys, require_regex, rules_path,
+)
+from extract.sentences import Span, sentence_at
+
+FILE = "amounts.yml"
+_KEYS = ["number", "scales", "currency", "not_money_after", "money_nouns", "min_bare_value", "forms",
+         "periods", "window_after", "window_before", "per_year_window", "per_year", "kinds", "coordination"]
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    pattern: re.Pattern
+    factor: float
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class AmountRules:
+    scales: tuple[Scale, ...]
+    forms: tuple[Rule, ...]
+    periods: tuple[Rule, ...]
+    kinds: tuple[Rule, ...]
+    not_money_after: re.Pattern
+    min_bare_value: float
+    window_after: int
+    window_before: int
+    per_year_window: int
+    per_year: re.Pattern
+    coordination: re.Pattern
+
+
+def load_rules(path: Optional[Path] = None) -> AmountRules:
+    path = path or rules_path(FILE)
+    data = require_keys(read_yaml(path), FILE, "-", _KEYS)
+    scales = tuple(_scale(e, i) for i, e in enumerate(data["scales"]))
+    fill = {
+        "number": data["number"], "currency": data["currency"], "money_nouns": data["money_nouns"],
+        "scale": "|".join(f"(?:{s.pattern.pattern})" for s in scales),
+    }
+    for key in ("number", "currency", "money_nouns"):
+        require_regex(data[key], FILE, key)
+    forms = tuple(_rule(e, i, "forms", fill) for i, e in enumerate(data["forms"]))
+    return AmountRules(
+        scales=scales, forms=forms,
+        periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
+        kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
+        not_money_after=require_regex(data["not_money_after"], FILE, "not_money_after", re.I),
+        min_bare_value=float(data["min_bare_value"]),
+        window_after=int(data["window_after"]), window_before=int(data["window_before"]),
+        per_year_window=int(data["per_year_window"]),
+        per_year=require_regex(data["per_year"], FILE, "per_year", re.I),
+        coordination=require_regex(data["coordination"], FILE, "coordination", re.S),
+    )
+
+
+def _scale(entry: dict, i: int) -> Scale:
+    rule = str(entry.get("id", f"scales[{i}]")) if isinstance(entry, dict) else f"scales[{i}]"
+    entry = require_keys(entry, FILE, rule, ["id", "pattern", "factor", "examples"])
+    if not isinstance(entry["factor"], (int, float)) or entry["factor"] <= 0:
+        raise RuleError(FILE, rule, "factor must be a positive number")
+    require_examples(entry, FILE, rule)
+    return Scale(entry["id"], require_regex(entry["pattern"], FILE, rule, flags=re.I), float(entry["factor"]))
+
+
+def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
+    rule = str(entry.get("id", f"{key}[{i}]")) if isinstance(entry, dict) else f"{key}[{i}]"
+    entry = require_keys(entry, FILE, rule, ["id", "pattern", "examples"])
+    pattern = entry["pattern"]
+    if fill:
+        for name, value in fill.items():
+            pattern = pattern.replace("{" + name + "}", f"(?:{value})")
+    return Rule(entry["id"], require_regex(pattern, FILE, rule, flags=re.I), require_examples(entry, FILE, rule))
+
+
+def rules() -> AmountRules:
+    return cached(FILE, load_rules)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    value: float
+    rule: str
+
+
+def find_mentions(text: str, r: Optional[AmountRules] = None) -> list[_Mention]:
+    """Every money figure in ``text`` (no years or kinds yet), in text order."""
+    r = r or rules()
+    taken: list[tuple[int, int]] = []
+    out: list[_Mention] = []
+    for form in r.forms:
+        for m in form.pattern.finditer(text):
+            if _overlaps(m.span(), taken) or not _word_start(text, m.start()):
+                continue
+            mentions = _mentions_of(m, form.id, text, r)
+            if mentions:
+                taken.append(m.span())
+                out += mentions
+    return sorted(out, key=lambda x: x.start)
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,")
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in taken)
+
+
+def _mentions_of(m: re.Match, rule: str, text: str, r: AmountRules) -> list[_Mention]:
+    groups = m.groupdict()
+    factor = _factor(groups.get("scale"), r)
+    if groups.get("scale") and not groups.get("cur") and r.not_money_after.match(text, m.end()):
+        return []
+    bare = not groups.get("scale") and not groups.get("cur")
+    nums = [k for k in ("num", "num2") if groups.get(k)]
+    out = []
+    for i, key in enumerate(nums):
+        value = parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")))
+        if value is None or (bare and (value < r.min_bare_value or _looks_like_year(groups[key]))):
+            return []
+        start, end = _quote_span(m, key, i, len(nums), bare)
+        out.append(_Mention(start, end, value * factor, rule))
+    return out
+
+
+def _looks_like_year(s: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", s.strip()))
+
+
+def _quote_span(m: re.Match, key: str, i: int, count: int, bare: bool) -> tuple[int, int]:
+    """A range's first number is quoted alone, its last with the unit; bare numbers alone."""
+    if bare:
+        return m.span(key)
+    if count == 1:
+        return m.span()
+    return (m.start(key), m.end(key)) if i == 0 else (m.start(key), m.end())
+
+
+def _factor(scale: Optional[str], r: AmountRules) -> float:
+    if not scale:
+        return 1.0
+    for s in r.scales:
+        if s.pattern.fullmatch(scale.strip()):
+            return s.factor
+    return 1.0
+
+
+@dataclass
+class _Ties:
+    year_from: Optional[int] = None
+    year_to: Optional[int] = None
+    per_year: bool = False
+    kind: Optional[str] = None
+    has_years: bool = False
+
+
+def find_amounts(text: str, sentences: list[Span]) -> list[Amount]:
+    """Every money amount in ``text`` with its years, per-year flag, kind and sentence."""
+    r = rules()
+    mentions = find_mentions(text, r)
+    out: list[Amount] = []
+    for group in _by_sentence(mentions, sentences, text):
+        sent, items = group
+        ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
+        _share_between_coordinated(text, items, ties, r)
+        _apply_leading_period(text[sent.start:items[0].start], ties, r)
+        for m, t in zip(items, ties):
+            out.append(Amount(
+                quote=text[m.start:m.end], value_dkk=_clean(m.value), char_start=m.start, char_end=m.end,
+                sentence=text[sent.start:sent.end], year_from=t.year_from, year_to=t.year_to,
+                per_year=t.per_year, kind=t.kind, rule=m.rule,
+            ))
+    return out
+
+
+def _clean(value: float) -> float:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
+    groups: list[tuple[Span, list[_Mention]]] = []
+    for m in mentions:
+        sent = sentence_at(sentences, m.start) or _line_at(text, m.start)
+        if sent.end < m.end:
+            sent = Span(sent.start, m.end)
+        if groups and groups[-1][0] == sent:
+            groups[-1][1].append(m)
+        else:
+            groups.append((sent, [m]))
+    return groups
+
+
+def _line_at(text: str, offset: int) -> Span:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return Span(start, len(text) if end == -1 else end)
+
+
+def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> _Ties:
+    m = items[i]
+    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.window_after)
+    before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
+    after, before = text[m.end:after_end], text[before_start:m.start]
+    ties = _Ties()
+    period = _first_period(after, r) or _last_period(before, r)
+    if period:
+        ties.year_from, ties.year_to = period
+        ties.has_years = True
+    near_after = after[: r.per_year_window]
+    ties.per_year = bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
+    ties.kind = _kind(after, before, r)
+    return ties
+
+
+def _first_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    hits = [(m.start(), -m.end(), _years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+    return min(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+def _last_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    hits = [(m.end(), -m.start(), _years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+    return max(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+def _years(m: re.Match) -> tuple[Optional[int], Optional[int]]:
+    start = int(m.group("from"))
+    groups = m.groupdict()
+    if groups.get("open"):
+        return start, None
+    to = groups.get("to")
+    if not to:
+        return start, start
+    end = int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
+    return start, end if end >= start else start
+
+
+def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
+    for rule in r.kinds:
+        m = rule.pattern.search(after if rule.pattern.pattern.startswith("^") else before)
+        if m:
+            return m.group("kind").lower()
+    return None
+
+
+def _apply_leading_period(lead: str, ties: list[_Ties], r: AmountRules) -> None:
+    """A period that opens the sentence ("I 2007 er udmeldt … 14,530 mill. kr.") covers
+    every amount in it that has no years of its own."""
+    period = _last_period(lead, r)
+    if not period:
+        return
+    for t in ties:
+        if not t.has_years:
+            t.year_from, t.year_to, t.has_years = period[0], period[1], True
+
+
+def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Ties], r: AmountRules) -> None:
+    """Amounts joined by "og" share years (with their per-year flag) and kind."""
+    for _ in range(2):
+        for i in range(len(items) - 1):
+            if not r.coordination.search(text[items[i].end:items[i + 1].start]):
+                continue
+            for a, b in ((i, i + 1), (i + 1, i)):
+                if not ties[a].has_years and ties[b].has_years:
+                    ties[a] = replace(ties[a], year_from=ties[b].year_from, year_to=ties[b].year_to,
+                                      per_year=ties[a].per_year or ties[b].per_year, has_years=True)
+                if not ties[a].has_years and not ties[b].has_years and b > a and ties[b].per_year:
+                    ties[a].per_year = True
+                if ties[a].kind is None and ties[b].kind:
+                    ties[a].kind = ties[b].kind

@@ -1,0 +1,51 @@
+"""Danish numbers as written: "26.898.526", "4,0", "0,032", "1 234 567", "4.0" before a scale word.
+
+``parse_danish_number`` is lenient (None for anything it cannot read, never
+raises); ``parse_danish_amount`` reads a whole amount ("12,5 mio.kr.") with the
+scale words of ``rules/amounts.yml``; ``parse_danish_amount_strict`` raises
+ValueError naming the text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_SPACES = re.compile(r"[\u00a0\u202f ]")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_PLAIN = re.compile(r"^\d+(?:,\d+)?$")
+_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
+def parse_danish_number(s: str, decimal_point: bool = False) -> Optional[float]:
+    """A Danish number to float; "." is a thousands mark unless ``decimal_point``
+    allows "4.0"-style decimals (one or two digits after the dot)."""
+    if not isinstance(s, str):
+        return None
+    t = _SPACES.sub("", s.strip())
+    if _THOUSANDS.match(t):
+        t = t.replace(".", "")
+    elif decimal_point and _DOT_DECIMAL.match(t):
+        return float(t)
+    elif not _PLAIN.match(t):
+        return None
+    return float(t.replace(",", "."))
+
+
+def parse_danish_amount(s: str) -> Optional[float]:
+    """Kroner value of one written amount, or None (never raises)."""
+    try:
+        return parse_danish_amount_strict(s)
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_danish_amount_strict(s: str) -> float:
+    """Kroner value of one written amount; ValueError names the text if it is not one."""
+    from extract.amounts import find_mentions
+
+    if not isinstance(s, str):
+        raise ValueError(f"not an amount: {s!r} (expected text)")
+    mentions = find_mentions(s)
+    if len(mentions) != 1:
+        raise ValueError(f"not one Danish amount: {s!r} (found {len(mentions)})")
+    return mentions[0].value
