@@ -55,9 +55,7 @@ def test_build_reports_a_bad_file_in_one_line_and_exits_nonzero(tmp_path):
     (tmp_path / "sources").mkdir()
     shutil.copy(SOURCES / "temaer-beskaeftigelsesaftale-2012.txt", tmp_path / "sources")
     (tmp_path / "sources" / "tom.txt").write_bytes(b"")
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(cli, ["build", str(tmp_path / "sources"), "--db", str(tmp_path / "kb.db")])
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "sources"), "--db", str(tmp_path / "kb.db")])
     assert result.exit_code == 1
     assert "1 added" in result.output and "1 failed" in result.output
     error_lines = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
