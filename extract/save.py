@@ -39,39 +39,51 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "sections": {
         "columns": {
-            "id": str, "document_id": str, "parent_id": str, "position": int, "level": int,
+            "id": str, "document_id": str, "parent_id": str, "initiative_id": str, "position": int, "level": int,
             "number": str, "heading": str, "role": str, "body": str, "page": int,
             "char_start": int, "char_end": int, "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("parent_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
     },
     "amounts": {
         "columns": {
-            "id": str, "document_id": str, "section_id": str, "quote": str, "value_dkk": float,
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "value_dkk": float,
             "year_from": int, "year_to": int, "per_year": int, "kind": str, "sentence": str,
             "page": int, "char_start": int, "char_end": int, "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
     },
     "target_groups": {
         "columns": {
-            "id": str, "document_id": str, "section_id": str, "quote": str, "groups": str,
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "groups": str,
             "age_min": int, "age_max": int, "match_groups": str, "size": int, "page": int,
             "char_start": int, "char_end": int, "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
     },
     "milestones": {
         "columns": {
-            "id": str, "document_id": str, "section_id": str, "quote": str, "date_text": str,
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "date_text": str,
             "date_start": str, "date_end": str, "precision": str, "kind": str, "page": int,
             "char_start": int, "char_end": int, "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("section_id", "sections", "id")],
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
     },
     "build_runs": {
         "columns": {
@@ -92,6 +104,8 @@ INDEXES = [
     ("sections", ["document_id", "position"]),
     ("amounts", ["document_id"]),
     ("amounts", ["section_id"]),
+    ("amounts", ["initiative_id"]),
+    ("target_groups", ["initiative_id"]),
     ("target_groups", ["document_id"]),
     ("milestones", ["document_id"]),
     ("milestones", ["date_start"]),
@@ -102,32 +116,31 @@ FTS = {"sections": ["heading", "body"]}
 
 VIEWS = {
     "amounts_with_context": """
-select a.id, d.title as document, d.path, s.heading as section, s.role as section_role,
-       a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind, a.sentence,
-       a.page, a.document_id, a.section_id, a.rule
+select a.id, d.title as document, d.path, i.heading as initiative, s.heading as section,
+       s.role as section_role, a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind,
+       a.sentence, a.page, a.document_id, a.initiative_id, a.section_id, a.rule
 from amounts a
 join documents d on d.id = a.document_id
 left join sections s on s.id = a.section_id
+left join sections i on i.id = a.initiative_id
 order by d.path, a.char_start""",
     "target_groups_with_initiative": """
-select t.id, d.title as document, d.path,
-       coalesce(
-         (select i.heading from sections i where i.document_id = s.document_id
-            and i.role = 'initiative' and i.position <= s.position
-            order by i.position desc limit 1),
-         s.heading) as initiative,
-       s.heading as section, t.quote, t.groups, t.age_min, t.age_max, t.match_groups,
-       t.size, t.page, t.document_id, t.section_id, t.rule
+select t.id, d.title as document, d.path, coalesce(i.heading, s.heading) as initiative,
+       s.heading as section, t.quote, t.groups, t.age_min, t.age_max, t.match_groups, t.size,
+       t.page, t.document_id, t.initiative_id, t.section_id, t.rule
 from target_groups t
 join documents d on d.id = t.document_id
 left join sections s on s.id = t.section_id
+left join sections i on i.id = t.initiative_id
 order by d.path, t.char_start""",
     "milestones_with_context": """
-select m.id, d.title as document, s.heading as section, m.date_text, m.date_start,
-       m.date_end, m.precision, m.kind, m.quote, m.page, m.document_id, m.section_id, m.rule
+select m.id, d.title as document, i.heading as initiative, s.heading as section, m.date_text,
+       m.date_start, m.date_end, m.precision, m.kind, m.quote, m.page, m.document_id,
+       m.initiative_id, m.section_id, m.rule
 from milestones m
 join documents d on d.id = m.document_id
 left join sections s on s.id = m.section_id
+left join sections i on i.id = m.initiative_id
 order by m.date_start, m.date_end""",
 }
 
@@ -211,12 +224,18 @@ def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
     def section_id(position: Optional[int]) -> Optional[str]:
         return None if position is None else f"{doc_id}:s{position:04d}"
 
+    initiative = outermost_initiatives(ex.sections)
+
+    def initiative_id(position: Optional[int]) -> Optional[str]:
+        return None if position is None else section_id(initiative.get(position))
+
     sections = []
     for s in ex.sections:
         d = asdict(s)
         sections.append({
             "id": section_id(s.position), "document_id": doc_id,
-            "parent_id": section_id(s.parent_position), "position": s.position,
+            "parent_id": section_id(s.parent_position), "initiative_id": initiative_id(s.position),
+            "position": s.position,
             "level": s.level, "number": s.number, "heading": s.heading, "role": s.role,
             "body": s.body, "page": s.page, "char_start": d["char_start"],
             "char_end": d["char_end"], "rule": s.rule,
@@ -225,7 +244,8 @@ def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
     def child(prefix: str, n: int, rec: Any, extra: dict[str, Any]) -> dict[str, Any]:
         base = {
             "id": f"{doc_id}:{prefix}{n:04d}", "document_id": doc_id,
-            "section_id": section_id(rec.section_position), "quote": rec.quote,
+            "section_id": section_id(rec.section_position),
+            "initiative_id": initiative_id(rec.section_position), "quote": rec.quote,
             "page": rec.page, "char_start": rec.char_start, "char_end": rec.char_end,
             "rule": rec.rule,
         }
@@ -254,6 +274,21 @@ def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
         for n, m in enumerate(ex.milestones)
     ]
     return {"sections": sections, "amounts": amounts, "target_groups": targets, "milestones": milestones}
+
+
+def outermost_initiatives(sections) -> dict[int, int]:
+    """For each section position, the outermost initiative that holds it (or is it)."""
+    by_position = {s.position: s for s in sections}
+    out: dict[int, int] = {}
+    for s in sections:
+        found, node = None, s
+        while node is not None:
+            if node.role == "initiative":
+                found = node.position
+            node = by_position.get(node.parent_position) if node.parent_position is not None else None
+        if found is not None:
+            out[s.position] = found
+    return out
 
 
 def start_run(db: sqlite_utils.Database, extractor_version: str, rules_hash: str) -> int:

@@ -123,3 +123,20 @@ def test_views_answer_common_questions(built_db):
     assert rows and rows[0]["document"].startswith("Redegørelse")
     targets = list(db.query("select initiative, groups from target_groups_with_initiative"))
     assert targets and all(t["initiative"] for t in targets)
+
+
+def test_amounts_and_target_groups_meet_at_their_initiative(built_db):
+    db = sqlite_utils.Database(built_db)
+    rows = list(db.query("""
+        select i.heading, a.value_dkk, a.year_from, a.year_to, a.kind
+        from amounts a join sections i on i.id = a.initiative_id
+        where a.initiative_id in (
+          select t.initiative_id from target_groups t, json_each(t.groups) g where g.value = 'unge')
+        order by a.char_start"""))
+    by_initiative = {}
+    for r in rows:
+        by_initiative.setdefault(r["heading"], []).append((r["value_dkk"], r["year_from"], r["year_to"], r["kind"]))
+    assert by_initiative["Nytteaktivering af unge kontanthjælpsmodtagere"] == [
+        (4000000, 2013, 2013, "indsats"), (4000000, 2013, 2013, None)]
+    assert (3500000, 2013, 2016, "drift") in by_initiative["Ungestrategi – case managers, sundhedsguides og turboforløb"]
+    assert "Jobbanken (ny finansieringsmodel)" not in by_initiative
