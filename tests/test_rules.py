@@ -31,3 +31,25 @@ def test_a_missing_key_names_file_and_allowed_keys(tmp_path):
     with pytest.raises(RuleError) as e:
         load_sentence_rules(bad)
     assert "sentences.yml" in str(e.value) and "block_starts" in str(e.value)
+
+
+BROKEN = [
+    # (file, text replaced, replacement, what the message must name)
+    ("document_meta.yml", "field: author", "field: writer", ["document_meta.yml", "author"]),
+    ("headings.yml", "role: maalgruppe\n", "role: target_group\n", ["headings.yml", "maalgruppe"]),
+    ("amounts.yml", "    factor: 1000000000\n", "    faktor: 1000000000\n", ["amounts.yml", "scale_mia", "allowed keys"]),
+    ("target_groups.yml", "position: start", "position: somewhere", ["target_groups.yml", "anywhere"]),
+    ("milestones.yml", "kind: phase", "kind: periode", ["milestones.yml", "phase_range", "deadline"]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,named", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, name, old, new, named):
+    text = rules_path(name).read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / name
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        LOADERS[name](bad)
+    for word in named:
+        assert word in str(e.value)
