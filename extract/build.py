@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from extract import save
-from extract.errors import BuildLockedError, SourceError
-from extract.pipeline import EXTRACTOR_VERSION, SUPPORTED_SUFFIXES, extract_file, rules_hash
+from extract.errors import BuildAbortedError, BuildLockedError, SourceError
+from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, extract_file, rules_hash
 
 RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones")
 
@@ -33,6 +33,7 @@ class BuildSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     records: dict[str, int] = field(default_factory=dict)
     run_id: int = 0
+    strict: bool = False
 
     def counts(self) -> dict[str, int]:
         return {
@@ -68,8 +69,7 @@ def find_sources(inputs: Sequence[Path], root: Path) -> tuple[list[SourceFile], 
                 if path.is_symlink() and not _inside(path.resolve(), base):
                     problems.append((display_path(path, root), "symlink to a file outside the folder: not followed"))
                     continue
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found[display_path(path, root)] = SourceFile(path, display_path(path, root))
+                found[display_path(path, root)] = SourceFile(path, display_path(path, root))
         elif given.exists():
             found[display_path(given, root)] = SourceFile(given, display_path(given, root))
         else:
@@ -108,25 +108,39 @@ def build_lock(db_path: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    rebuild: bool = False
+    strict: bool = False  # stop at the first failure
+    limits: Limits = Limits()
+
+
 def build(
     inputs: Sequence[Path],
     db_path: str,
     rebuild: bool = False,
     root: Optional[Path] = None,
     on_progress: Optional[Callable[[str], None]] = None,
+    strict: bool = False,
+    limits: Limits = Limits(),
 ) -> BuildSummary:
-    """Build or update ``db_path`` from the given files and folders."""
+    """Build or update ``db_path`` from the given files and folders.
+
+    With ``strict`` the first failing file stops the build (BuildAbortedError);
+    documents written before it stay, each complete.
+    """
     root = root or Path.cwd()
+    options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits)
     with build_lock(db_path):
         db = save.open_db(db_path)
         try:
-            return _build(db, inputs, rebuild, root, on_progress)
+            return _build(db, inputs, options, root, on_progress)
         finally:
             db.close()
 
 
-def _build(db, inputs, rebuild, root, on_progress) -> BuildSummary:
-    summary = BuildSummary()
+def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary:
+    summary = BuildSummary(strict=options.strict)
     rhash = rules_hash()
     summary.run_id = save.start_run(db, EXTRACTOR_VERSION, rhash)
     sources, problems = find_sources(inputs, root)
@@ -136,7 +150,7 @@ def _build(db, inputs, rebuild, root, on_progress) -> BuildSummary:
     seen: set[str] = set()
     for source in sources:
         seen.add(source.display)
-        _build_one(db, summary, source, existing.get(source.display), rebuild, rhash)
+        _build_one(db, summary, source, existing.get(source.display), options, rhash)
         if on_progress:
             on_progress(source.display)
     for path, row in existing.items():
@@ -149,14 +163,24 @@ def _build(db, inputs, rebuild, root, on_progress) -> BuildSummary:
     return summary
 
 
-def _build_one(db, summary: BuildSummary, source: SourceFile, old: Optional[dict], rebuild: bool, rhash: str) -> None:
+def read_bytes(source: SourceFile, limits: Limits) -> bytes:
+    """The file's bytes, after checking its type and size (SourceError says why not)."""
+    check_supported(source.path)
     try:
-        data = source.path.read_bytes()
+        check_size(source.path, source.path.stat().st_size, limits)
+        return source.path.read_bytes()
     except OSError as e:
-        _fail(db, summary, source.display, f"cannot read the file: {e.strerror or e}", old)
+        raise SourceError(source.path.name, f"cannot read the file: {e.strerror or e}") from None
+
+
+def _build_one(db, summary: BuildSummary, source: SourceFile, old: Optional[dict], options: BuildOptions, rhash: str) -> None:
+    try:
+        data = read_bytes(source, options.limits)
+    except SourceError as e:
+        _fail(db, summary, source.display, e.reason, old)
         return
     sha = hashlib.sha256(data).hexdigest()
-    if old and not rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
+    if old and not options.rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
         summary.unchanged += 1
         return
     doc_id = sha[:16]
@@ -165,7 +189,7 @@ def _build_one(db, summary: BuildSummary, source: SourceFile, old: Optional[dict
         _fail(db, summary, source.display, f"same bytes as {twin[0]['path']}: not built twice", old)
         return
     try:
-        extraction = extract_file(source.path, data if source.path.suffix.lower() != ".pdf" else None)
+        extraction = extract_file(source.path, data, options.limits)
     except SourceError as e:
         _fail(db, summary, source.display, e.reason, old)
         return
@@ -202,6 +226,9 @@ def _fail(db, summary: BuildSummary, file: str, reason: str, old: Optional[dict]
     save.record_error(db, summary.run_id, file, reason)
     if old:
         save.mark_stale(db, old["id"], reason)
+    if summary.strict:
+        save.finish_run(db, summary.run_id, summary.counts())
+        raise BuildAbortedError(f"{file}: {reason} (stopped: --strict)")
 
 
 def default_sources() -> list[Path]:

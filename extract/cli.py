@@ -36,16 +36,24 @@ def cli() -> None:
 @db_option
 @click.option("--rebuild", is_flag=True, help="Re-extract every document, changed or not.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--strict", is_flag=True, help="Stop at the first file that fails (exit status 1).")
+@click.option("--max-mb", default=16.0, show_default=True, type=float, help="Refuse files larger than this (MB).")
+@click.option("--max-pages", default=1500, show_default=True, type=int, help="Refuse PDFs with more pages.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of unexpected errors.")
-def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, debug: bool) -> None:
+def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, strict: bool,
+          max_mb: float, max_pages: int, debug: bool) -> None:
     """Build or update the knowledge base from sources/ (or the given files and folders).
 
     Example: kb build            (all of sources/ into kb.db)
              kb build sources/new-note.pdf --db kb.db
     """
-    from extract.build import build as run_build, default_sources
+    from functools import partial
+
+    from extract.build import build as build_db, default_sources
+    from extract.pipeline import Limits
 
     inputs = list(paths) or default_sources()
+    run_build = partial(build_db, strict=strict, limits=Limits(int(max_mb * 1e6), max_pages))
     try:
         if quiet:
             summary = run_build(inputs, db_path, rebuild=rebuild)

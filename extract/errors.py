@@ -17,3 +17,7 @@ class SourceError(KbError):
 
 class BuildLockedError(KbError):
     """Another build holds the database."""
+
+
+class BuildAbortedError(KbError):
+    """A --strict build stopped at its first failing file."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -24,19 +25,44 @@ from extract.structure import find_sections
 from extract.target_groups import find_target_groups
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+OFFICE_SUFFIXES = {".doc", ".docx", ".odt", ".rtf", ".pages", ".wpd"}
 EXTRACTOR_VERSION = __version__
 
 
-def read_source(path: Path, data: Optional[bytes] = None) -> SourceText:
-    """Read a PDF or text file into normalised text; raises SourceError with the reason."""
+@dataclass(frozen=True)
+class Limits:
+    """Documents over these are refused before they are read (memory stays bounded)."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_pages: int = 1500
+
+
+def check_supported(path: Path) -> None:
     suffix = path.suffix.lower()
+    if suffix in OFFICE_SUFFIXES:
+        raise SourceError(path.name, f"Word/office files ({suffix}) are not read: save the document as PDF and add that")
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceError(
-            path.name, f"unsupported file type {suffix or '(none)'}; supported: "
-            + ", ".join(sorted(SUPPORTED_SUFFIXES))
+            path.name, f"unsupported file type {suffix or '(none)'}; supported: " + ", ".join(sorted(SUPPORTED_SUFFIXES))
         )
-    if suffix == ".pdf":
-        return read_pdf_source(path)
+
+
+def check_size(path: Path, size: int, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise SourceError(
+            path.name, f"{size / 1e6:.1f} MB, over the limit of {limits.max_bytes / 1e6:.1f} MB (kb build --max-mb)"
+        )
+
+
+def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limits()) -> SourceText:
+    """Read a PDF or text file into normalised text; raises SourceError with the reason."""
+    check_supported(path)
+    if data is None:
+        check_size(path, path.stat().st_size, limits)
+    else:
+        check_size(path, len(data), limits)
+    if path.suffix.lower() == ".pdf":
+        return read_pdf_source(path, max_pages=limits.max_pages, data=data)
     if data is None:
         data = path.read_bytes()
     if not data:
@@ -58,8 +84,8 @@ def extract_source(src: SourceText) -> Extraction:
     return Extraction(src, meta, sections, amounts, targets, milestones)
 
 
-def extract_file(path: Path, data: Optional[bytes] = None) -> Extraction:
-    return extract_source(read_source(path, data))
+def extract_file(path: Path, data: Optional[bytes] = None, limits: Limits = Limits()) -> Extraction:
+    return extract_source(read_source(path, data, limits))
 
 
 def attach_provenance(src: SourceText, sections: Sequence[Section], records: Iterable) -> None:

@@ -8,7 +8,8 @@ as a warning, never an error.
 Normalisation keeps the text as written, with three changes that every offset
 then refers to: line ends become ``\\n``; HTML tags from converters are removed
 (``<sup>1</sup>`` becomes ``¹`` so a footnote mark never glues onto a year,
-block tags become line breaks); HTML entities are decoded.
+block tags become line breaks, scripts and styles go with their content); HTML
+entities are decoded.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from extract.records import SourceText
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text", ".htm", ".html"}
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _SUP = re.compile(r"<sup>\s*([0-9]{1,3})\s*</sup>", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ol|ul|tr|table|h[1-6]|hr)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
@@ -66,6 +68,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:
+        text = _SCRIPT.sub("", text)
         text = _SUP.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _ANY_TAG.sub("", text)

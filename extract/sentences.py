@@ -78,6 +78,7 @@ def _nlp():
 
     nlp = spacy.blank("da")
     nlp.add_pipe("sentencizer")
+    nlp.max_length = 50_000_000  # only the tokenizer and sentencizer run: no parser memory
     return nlp
 
 
