@@ -160,13 +160,21 @@ def serve(db_path: str, host: str, port: int, metadata: str) -> None:
 
 
 def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list[str]:
-    return [
+    """Datasette on the file read-only (it opens it with mode=ro), with time and row limits,
+    the project's plugin and the sources folder mounted at /sources/ for links to documents."""
+    cmd = [
         sys.executable, "-m", "datasette", "serve", db_path,
         "--metadata", metadata, "--host", host, "--port", str(port),
+        "--plugins-dir", str(PROJECT_ROOT / "plugins"),
         "--setting", "sql_time_limit_ms", "3000",
         "--setting", "max_returned_rows", "2000",
         "--setting", "allow_download", "off",
+        "--setting", "default_allow_sql", "on",
     ]
+    sources = Path(os.environ.get("KB_SOURCES", "sources"))
+    if sources.is_dir():
+        cmd += ["--static", f"sources:{sources.resolve()}"]
+    return cmd
 
 
 def main() -> None:

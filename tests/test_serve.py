@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import urllib.error
 import urllib.request
 
 import pytest
@@ -76,3 +77,97 @@ def test_a_canned_query_runs(server):
     assert status == 200
     assert rows[0]["value_dkk"] == max(r["value_dkk"] for r in rows)
     assert rows[0]["value_dkk"] >= 26898526
+
+
+def query(server: str, name: str, **params) -> list[dict]:
+    qs = urllib.parse.urlencode({**params, "_shape": "array"})
+    status, body = get(f"{server}/kb/{name}.json?{qs}")
+    assert status == 200
+    return json.loads(body)
+
+
+def golden(stem: str) -> dict:
+    with open(ROOT / "tests" / "golden" / f"{stem}.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def document_id(server: str, path: str) -> str:
+    status, body = get(server + "/kb/documents.json?_shape=array&path=" + urllib.parse.quote(path))
+    return json.loads(body)[0]["id"]
+
+
+def test_amounts_per_year_match_the_golden_amounts(server):
+    stem = "budget-2013-nye-initiativer"
+    doc = document_id(server, f"sources/{stem}.md")
+    rows = query(server, "beloeb_pr_aar", document=doc)
+    got = {(r["year"], r["kind"]): r["kroner"] for r in rows}
+    expected: dict = {}
+    for a in golden(stem)["amounts"]:
+        start, end = a["year_from"], a["year_to"] if a["year_to"] is not None else a["year_from"]
+        if start is None or not (a["per_year"] or start == end):
+            continue
+        for year in range(start, end + 1):
+            key = (year, a["kind"] or "(ukendt)")
+            expected[key] = expected.get(key, 0) + a["value_dkk"]
+    assert got == pytest.approx(expected)
+    assert got[(2013, "indsats")] > 0
+
+
+def test_initiatives_for_a_target_group(server):
+    rows = query(server, "maalgruppe", label="unge")
+    initiatives = {r["initiative"] for r in rows}
+    assert "Nytteaktivering af unge kontanthjælpsmodtagere" in initiatives
+    nytte = next(r for r in rows if r["initiative"] == "Nytteaktivering af unge kontanthjælpsmodtagere")
+    assert (nytte["age_min"], nytte["age_max"]) == (25, 29) and "4,0 mio. kr. 2013-2013" in nytte["amounts"]
+    assert all("unge" in json.loads(r["groups"]) for r in rows)
+
+
+def test_milestones_in_a_date_range_match_the_golden_files(server):
+    rows = query(server, "milepaele_i_periode", fra="2013-01-01", til="2013-01-31")
+    expected = sorted(
+        (m["date_start"], m["date_end"])
+        for p in sorted((ROOT / "tests" / "golden").glob("*.json"))
+        for m in json.loads(p.read_text(encoding="utf-8"))["milestones"]
+        if m["date_end"] >= "2013-01-01" and m["date_start"] <= "2013-01-31"
+    )
+    assert sorted((r["date_start"], r["date_end"]) for r in rows) == expected
+    assert [r["date_start"] for r in rows] == sorted(r["date_start"] for r in rows)
+
+
+@pytest.mark.parametrize("q,heading_word", [
+    ("kontanthjælp", "kontanthjælp"), ("jobrotation", "jobrotation"),
+    ("akademiker", "ac"), ("ledighed", "ledig"),
+])
+def test_search_puts_relevant_sections_first(server, q, heading_word):
+    rows = query(server, "soeg", q=q)
+    assert rows
+    assert heading_word in rows[0]["heading"].lower() or heading_word in rows[0]["uddrag_md"].lower()
+    assert any("**" in r["uddrag_md"] for r in rows[:5])
+
+
+def test_one_initiative_full_record(server):
+    rows = query(server, "indsats", indsats="Mikrolån")
+    types = {r["type"] for r in rows}
+    assert {"afsnit", "beløb", "målgruppe"} <= types
+    amounts = [r["hvad"] for r in rows if r["type"] == "beløb"]
+    assert amounts == ["1,1 mio. kr.", "0,7 mio. kr.", "5.000", "50.000"]
+
+
+def test_served_safely(server):
+    status, robots = get(server + "/robots.txt")
+    assert status == 200 and "Disallow: /" in robots
+    status, body = get(server + "/-/settings.json")
+    settings = json.loads(body)
+    assert settings["sql_time_limit_ms"] == 3000 and settings["max_returned_rows"] == 2000
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(server + "/kb.json?sql=" + urllib.parse.quote("delete from amounts"), timeout=10)
+    assert e.value.code == 400 and "must be a SELECT" in e.value.read().decode()
+    _, amounts = get(server + "/kb/amounts.json?_shape=array&_size=1")
+    assert json.loads(amounts)
+
+
+def test_a_document_row_links_to_its_source_file(server):
+    _, html = get(server + "/kb/documents")
+    assert '<a href="/sources/beskaeftigelsesplan-2022.txt">' in html
+    status, text = get(server + "/sources/beskaeftigelsesplan-2022.txt")
+    assert status == 200 and "Beskæftigelsesplan 2022" in text
