@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a fresh machine: a virtual environment
 # in .venv with the package and its test tools. Safe to run again.
+# Usage: ./setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")"
+# --test: also the system packages the test suite needs (Chromium for the browser tests).
+if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
+fi
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv

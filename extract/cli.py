@@ -155,13 +155,16 @@ def serve(db_path: str, host: str, port: int, metadata: str) -> None:
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run 'kb build' first")
     cmd = datasette_command(db_path, host, port, metadata)
+    sources = Path(os.environ.get("KB_SOURCES", "sources"))
+    if sources.is_dir():
+        os.environ["KB_SOURCES_DIR"] = str(sources.resolve())  # read by plugins/kb_links.py
     click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
     os.execv(sys.executable, cmd)
 
 
 def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list[str]:
-    """Datasette on the file read-only (it opens it with mode=ro), with time and row limits,
-    the project's plugin and the sources folder mounted at /sources/ for links to documents."""
+    """Datasette on the file read-only (it opens it with mode=ro), with time and row limits
+    and the project's plugin (links from documents to their source files)."""
     cmd = [
         sys.executable, "-m", "datasette", "serve", db_path,
         "--metadata", metadata, "--host", host, "--port", str(port),
@@ -171,9 +174,6 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
         "--setting", "allow_download", "off",
         "--setting", "default_allow_sql", "on",
     ]
-    sources = Path(os.environ.get("KB_SOURCES", "sources"))
-    if sources.is_dir():
-        cmd += ["--static", f"sources:{sources.resolve()}"]
     return cmd
 
 

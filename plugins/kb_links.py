@@ -1,17 +1,27 @@
-"""Datasette plugin of the knowledge base: links a document's path to its source file.
+"""Datasette plugin of the knowledge base: a document's path links to its source file.
 
-``kb serve`` mounts the sources folder at /sources/ (read-only static files), so a
-user can open the document behind any row. Everything else is escaped as usual:
-no HTML from a document is ever rendered.
+``kb serve`` tells the plugin where the sources folder is (``KB_SOURCES_DIR``); the
+plugin serves those files read-only at /sources/…: PDFs as they are, text files
+decoded the way the extractor decodes them and sent as UTF-8 plain text, so Danish
+letters show right and nothing in a document is ever rendered as HTML.
 """
 from __future__ import annotations
 
+import mimetypes
+import os
+from pathlib import Path
 from urllib.parse import quote
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 SOURCES_PREFIX = "sources/"
+
+
+def sources_dir() -> Path | None:
+    folder = os.environ.get("KB_SOURCES_DIR")
+    return Path(folder).resolve() if folder else None
 
 
 @hookimpl
@@ -20,3 +30,28 @@ def render_cell(value, column, table, database):
         href = "/" + quote(value)
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
+
+
+async def serve_source(request):
+    folder = sources_dir()
+    if folder is None:
+        return Response.text("No sources folder is served", status=404)
+    path = (folder / request.url_vars["path"]).resolve()
+    if folder not in path.parents or not path.is_file():
+        return Response.text("Not found", status=404)
+    data = path.read_bytes()
+    if path.suffix.lower() == ".pdf":
+        return Response(data, content_type="application/pdf")
+    from extract.read_text import decode
+
+    try:
+        text, _ = decode(data, path.name)
+    except Exception:
+        return Response(data, content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+    return Response(text, content_type="text/plain; charset=utf-8",
+                    headers={"X-Content-Type-Options": "nosniff"})
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/sources/(?P<path>.+)$", serve_source)]

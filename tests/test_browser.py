@@ -1,0 +1,155 @@
+"""Browser journeys through the Datasette site, in Debian's Chromium driven by Playwright.
+
+Each journey saves a screenshot under tests/output/browser/ for a person to look at.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SOURCES
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "tests" / "output" / "browser"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+SCRIPT_NOTE = (
+    "Notat om sikkerhed\n\nBaggrund\n\nDenne tekst indeholder &lt;script&gt;alert('xss')&lt;/script&gt; "
+    "som tekst.\n\nMålgruppen er unge ledige.\n"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from extract.build import build
+
+    work = tmp_path_factory.mktemp("site")
+    shutil.copytree(SOURCES, work / "sources")
+    (work / "sources" / "script-notat.txt").write_text(SCRIPT_NOTE, encoding="utf-8")
+    build([work / "sources"], str(work / "kb.db"), root=work)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", "serve", "--db", str(work / "kb.db"), "--port", str(port)],
+        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    pg = context.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def test_home_page(site, page):
+    page.goto(site + "/")
+    assert "Vidensbase for kommunale beskæftigelsesdokumenter" in page.title()
+    page.get_by_role("link", name="Indsatser for unge").click()
+    page.wait_for_selector("table.rows-and-columns")
+    assert "Nytteaktivering af unge kontanthjælpsmodtagere" in page.locator("table.rows-and-columns").inner_text()
+    page.goto(site + "/")
+    shot(page, "01-home")
+
+
+def test_search_shows_compounds_with_highlighted_snippets(site, page):
+    page.goto(site + "/kb/soeg")
+    page.fill("input[name=q]", "kontanthjælp")
+    page.get_by_role("button", name="Run SQL").click()
+    page.wait_for_selector("table.rows-and-columns")
+    marks = page.locator("td strong")
+    assert marks.count() > 0 and "kontanthjælp" in marks.first.inner_text().lower()
+    assert "kontanthjælpsmodtagere" in page.locator("table.rows-and-columns").inner_text()
+    shot(page, "02-search-kontanthjaelp")
+
+
+def test_click_a_facet(site, page):
+    page.goto(site + "/kb/amounts")
+    page.locator(".facet-info[data-column=kind] a", has_text="drift").first.click()
+    page.wait_for_url("**kind=drift**")
+    kinds = page.locator("table.rows-and-columns td.col-kind").all_inner_texts()
+    assert kinds and set(kinds) == {"drift"}
+    shot(page, "03-facet-kind-drift")
+
+
+def test_amounts_per_year_query_with_a_parameter(site, page):
+    with open(ROOT / "tests" / "golden" / "jobkonsulenter-redegoerelse-2007.json", encoding="utf-8") as f:
+        amounts = json.load(f)["amounts"]
+    expected_2008 = sum(a["value_dkk"] for a in amounts if a["year_from"] == a["year_to"] == 2008)
+    docs = json.loads(urllib.request.urlopen(
+        site + "/kb/documents.json?_shape=array&path=sources/jobkonsulenter-redegoerelse-2007.txt").read())
+    page.goto(site + "/kb/beloeb_pr_aar")
+    page.fill("input[name=document]", docs[0]["id"])
+    page.get_by_role("button", name="Run SQL").click()
+    page.wait_for_selector("table.rows-and-columns")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    cells = [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())]
+    row_2008 = next(c for c in cells if c[0] == "2008")
+    assert float(row_2008[2]) == expected_2008 == 34900000
+    shot(page, "04-amounts-per-year")
+
+
+def test_open_an_initiative_and_follow_the_link_to_its_source(site, page):
+    page.goto(site + "/kb/sections?role=initiative&heading=Mikrolån")
+    page.wait_for_selector("table.rows-and-columns")
+    shot(page, "05-initiative")
+    page.locator("td.col-document_id a").filter(has_text="Budget 2013").first.click()
+    page.wait_for_selector("text=sources/budget-2013-nye-initiativer.md")
+    page.locator("a", has_text="sources/budget-2013-nye-initiativer.md").first.click()
+    page.wait_for_load_state()
+    assert "Mikrolån" in page.content()
+    shot(page, "06-source-file")
+
+
+def test_script_in_a_document_is_shown_as_text(site, page):
+    page.goto(site + "/kb/sections?_search=xss")
+    page.wait_for_selector("table.rows-and-columns")
+    text = page.locator("table.rows-and-columns").inner_text()
+    assert "<script>alert('xss')</script>" in text
+    page.locator("td", has_text="alert('xss')").first.scroll_into_view_if_needed()
+    shot(page, "07-script-as-text")
+    page.goto(site + "/kb/texts")
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
