@@ -128,7 +128,13 @@ def test_amounts_per_year_query_with_a_parameter(site, page):
     cells = [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())]
     row_2008 = next(c for c in cells if c[0] == "2008")
     assert float(row_2008[2]) == expected_2008 == 34900000
-    shot(page, "04-amounts-per-year")
+    page.get_by_text("Show charting options").click()
+    page.get_by_label("Bar").check()
+    page.locator("select[name=y_column]").select_option("kroner")
+    page.locator("select[name=color_column]").select_option("kind")
+    page.wait_for_selector("canvas, svg.marks", timeout=15000)
+    page.locator("canvas, svg.marks").first.scroll_into_view_if_needed()
+    shot(page, "04-amounts-per-year-chart")
 
 
 def test_open_an_initiative_and_follow_the_link_to_its_source(site, page):
