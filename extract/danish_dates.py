@@ -194,9 +194,11 @@ def _patterns(data: dict) -> dict:
     filler = rf"(?:\s+(?:{_alt(data['month_filler'])}))?"
     ordinal = rf"(?:[1-4]\.|(?:{_alt(data['ordinals'])})(?=\s))"
     third = rf"(?P<third>{_alt(w for t in data['thirds'] for w in t['words'])})"
-    before = r"(?<![\wæøå.,/-])"
+    # not inside a word or number; after a hyphen only when a word or number ends
+    # right before it ("juni-august 2013", "januar 2013-marts 2014": a range)
+    before = r"(?:(?<![\wæøå.,/-])|(?<=[\wæøå]-))"
     return {
-        "numeric": r"(?<![\d.,/-])(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
+        "numeric": r"(?:(?<![\d.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
