@@ -212,7 +212,7 @@ def _document_row(doc_id: str, source: SourceFile, sha: str, size: int, ex, rhas
         "id": doc_id, "path": source.display, "sha256": sha, "title": meta.title,
         "date": meta.date, "kind": meta.kind, "case_number": meta.case_number,
         "document_number": meta.document_number, "author": meta.author,
-        "format": ex.source.format, "extracted_at": save.now_iso(),
+        "format": "pdf" if ex.source.origin == "pdf" else ex.source.format, "extracted_at": save.now_iso(),
         "extractor_version": EXTRACTOR_VERSION, "rules_hash": rhash, "status": "ok",
         "error": None, "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
         "size_bytes": size, "pages": len(ex.source.page_starts) or None,

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Optional
 
 from extract.errors import SourceError
-from extract.read_text import normalise
+from extract.pdf_layout import Line, layout_text, page_lines
+from extract.read_text import detect_format
 from extract.records import SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
@@ -56,35 +57,33 @@ def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[
             count = len(pdf.pages)
             if max_pages is not None and count > max_pages:
                 raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
-            texts = [_page_text(page) for page in pdf.pages]
+            pages = [_page_lines(page, n) for n, page in enumerate(pdf.pages, start=1)]
         except SourceError:
             raise
         except Exception as e:
             raise _open_error(path, e) from None
-    return _join_pages(path, texts)
+    return _join_pages(path, pages)
 
 
-def _page_text(page) -> Optional[str]:
-    """The page's text, or None when it has no usable text layer."""
-    text = normalise(page.extract_text() or "")
+def _page_lines(page, number: int) -> list[Line]:
+    """The page's lines, or none when it has no usable text layer."""
+    lines = page_lines(page, number)
     page.close()  # free the parsed layout: long PDFs stay within memory
-    if not text.strip() or is_garbage(text):
-        return None
-    return text
+    text = " ".join(ln.text for ln in lines)
+    if not text.strip() and not any(ln.table_rows for ln in lines):
+        return []
+    return [] if is_garbage(text) else lines
 
 
-def _join_pages(path: Path, texts: list[Optional[str]]) -> SourceText:
-    needs_ocr = [n for n, t in enumerate(texts, start=1) if t is None]
-    if len(needs_ocr) == len(texts):
+def _join_pages(path: Path, pages: list[list[Line]]) -> SourceText:
+    needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
+    if len(needs_ocr) == len(pages):
         raise SourceError(
             path.name,
-            f"no usable text layer on any of its {len(texts)} page(s) (empty or garbage): "
+            f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): "
             "it needs OCR, which this version does not do yet",
         )
-    warnings = [f"page {n} of {len(texts)} has no usable text layer (needs OCR); left empty" for n in needs_ocr]
-    parts, starts, offset = [], [], 0
-    for t in texts:
-        starts.append(offset)
-        parts.append(t or "")
-        offset += len(t or "") + 2
-    return SourceText(text="\n\n".join(parts), format="pdf", page_starts=tuple(starts), warnings=tuple(warnings))
+    warnings = [f"page {n} of {len(pages)} has no usable text layer (needs OCR); left empty" for n in needs_ocr]
+    text, starts = layout_text(pages)
+    return SourceText(text=text, format=detect_format(text, ".pdf"), page_starts=starts,
+                      warnings=tuple(warnings), origin="pdf")

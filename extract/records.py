@@ -25,8 +25,9 @@ ROLES = (
 class SourceText:
     """A document read into one normalised string.
 
-    ``text`` is what every offset points into. ``format`` is one of
-    ``markdown``, ``text``, ``table`` (tab-separated rows) or ``pdf``.
+    ``text`` is what every offset points into. ``format`` is how the text is
+    laid out: ``markdown``, ``text`` or ``table`` (tab-separated rows); a PDF is
+    read into one of these and has ``origin`` ``pdf``.
     ``page_starts`` holds the offset where each page begins (page 1 at index 0);
     it is empty for sources without pages.
     """
@@ -36,6 +37,7 @@ class SourceText:
     page_starts: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()
     ocr_damaged: bool = False
+    origin: str = "text"  # the file it came from: text or pdf
 
     def page_at(self, offset: int) -> Optional[int]:
         """1-based page that holds ``offset``, or None for page-less sources."""

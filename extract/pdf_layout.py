@@ -1,0 +1,199 @@
+"""From PDF pages to the same shape of text a converted document has.
+
+Lines come from pdfplumber with their font size and weight. Running headers and
+footers (lines repeated at the top or bottom of pages, page numbers) are dropped;
+a line in bold or in type clearly larger than the body text, short and standing
+alone, becomes a markdown heading whose depth follows its type size; words
+hyphenated across a line end are joined; lines are re-flowed into paragraphs,
+across page breaks too when a sentence runs on; ruled tables become tab-separated
+rows. The structure finder then reads the result as it reads markdown.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Optional
+
+from extract.read_text import normalise
+
+EDGE = 0.09  # top and bottom share of a page where running headers and footers live
+HEADING_SIZE_RATIO = 1.12
+SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
+MAX_HEADING_CHARS = 160
+_PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.I)
+_DIGITS = re.compile(r"\d+")
+_BULLET = re.compile(r"^(?:[-•▪●]\s|\d{1,2}[.)]\s)")
+_BULLET_MARK = re.compile(r"^[-•▪●]\s")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    page_height: float
+    table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
+
+    @property
+    def in_edge(self) -> bool:
+        return self.top < self.page_height * EDGE or self.bottom > self.page_height * (1 - EDGE)
+
+
+@dataclass
+class PageText:
+    number: int
+    parts: list[str] = field(default_factory=list)
+
+
+def page_lines(page, number: int) -> list[Line]:
+    """The page's text lines (outside tables) and its tables, in reading order."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    out: list[Line] = []
+    for tl in page.extract_text_lines(return_chars=True, strip=True):
+        if any(_inside(tl, box) for box in boxes):
+            continue
+        chars = [c for c in tl["chars"] if c["text"].strip()]
+        if not chars:
+            continue
+        size = median(c["size"] for c in chars)
+        bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
+        out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold, page.height))
+    for t, box in zip(tables, boxes):
+        rows = [[normalise(c or "").replace("\n", " ").strip() for c in row] for row in t.extract()]
+        out.append(Line("", number, box[1], box[3], box[0], box[2], 0, False, page.height, table_rows=rows))
+    return sorted(out, key=lambda ln: (ln.top, ln.x0))
+
+
+def _inside(tl: dict, box: tuple) -> bool:
+    x0, top, x1, bottom = box
+    return tl["x0"] >= x0 - 1 and tl["x1"] <= x1 + 1 and tl["top"] >= top - 1 and tl["bottom"] <= bottom + 1
+
+
+def running_lines(pages: list[list[Line]], body: float) -> set[str]:
+    """Texts (digits folded) that repeat at the top or bottom of several pages in
+    running-header type (not a title or heading that happens to repeat them)."""
+    counts: Counter = Counter()
+    for lines in pages:
+        seen = {_DIGITS.sub("#", ln.text) for ln in lines if ln.in_edge and ln.text and not _looks_like_heading(ln, body)}
+        counts.update(seen)
+    need = max(2, len(pages) // 2)
+    return {text for text, n in counts.items() if n >= need}
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter = Counter()
+    for lines in pages:
+        for ln in lines:
+            if ln.text:
+                sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def heading_levels(pages: list[list[Line]], body: float) -> dict[float, int]:
+    """Markdown depth for each heading type size: the largest is the title (1)."""
+    sizes = sorted({round(ln.size, 1) for lines in pages for ln in lines if _looks_like_heading(ln, body)}, reverse=True)
+    return {size: depth for depth, size in enumerate(sizes, start=1)}
+
+
+def _looks_like_heading(ln: Line, body: float) -> bool:
+    if not ln.text or len(ln.text) > MAX_HEADING_CHARS or _BULLET_MARK.match(ln.text):
+        return False
+    return ln.bold or ln.size >= body * HEADING_SIZE_RATIO
+
+
+def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
+    """The document as one string with markdown headings, and the offset where each page starts."""
+    body = body_size(pages)
+    running = running_lines(pages, body)
+    levels = heading_levels(pages, body)
+    right = text_right_edge(pages, body)
+    out: list[str] = []
+    starts: list[int] = []
+    para: list[str] = []
+    last_bottom: Optional[float] = None
+    gap_limit = body * 0.9
+
+    def text_len() -> int:
+        return sum(len(p) for p in out)
+
+    def flush() -> None:
+        if para:
+            out.append(join_lines(para) + "\n\n")
+            para.clear()
+
+    for lines in pages:
+        keep = [ln for ln in lines if not _is_running(ln, running, body)]
+        runs_on = bool(para) and keep and _continues(para[-1], keep[0])
+        if not runs_on:
+            flush()
+        starts.append(text_len() + (len(join_lines(para)) + 1 if para else 0))
+        last_bottom = None
+        last_right = None
+        for ln in keep:
+            if ln.table_rows is not None:
+                flush()
+                out.append("\n".join("\t".join(r) for r in ln.table_rows) + "\n\n")
+            elif _looks_like_heading(ln, body):
+                flush()
+                depth = levels.get(round(ln.size, 1), len(levels))
+                mark = "#" * min(depth + 1, 6) + " "
+                wrapped = (out and out[-1].startswith(mark) and last_bottom is not None
+                           and ln.top - last_bottom < ln.size * 0.8)
+                if wrapped:  # a long heading wrapped onto the next line
+                    out[-1] = out[-1].rstrip("\n") + " " + ln.text + "\n\n"
+                else:
+                    out.append(mark + ln.text + "\n\n")
+            else:
+                if para and last_bottom is not None and ln.top - last_bottom > gap_limit:
+                    flush()
+                elif para and _BULLET.match(ln.text):
+                    flush()
+                if para and para[-1] != "\n" and last_right is not None and last_right < right * SHORT_LINE:
+                    para.append("\n")  # the line ended before the margin: a hard line break
+                para.append(ln.text)
+            last_bottom = ln.bottom
+            last_right = ln.x1 if ln.table_rows is None else None
+    flush()
+    return "".join(out).rstrip("\n") + "\n", tuple(starts)
+
+
+def _is_running(ln: Line, running: set[str], body: float) -> bool:
+    if not ln.in_edge or _looks_like_heading(ln, body):
+        return False
+    return _DIGITS.sub("#", ln.text) in running or bool(_PAGE_NUMBER.match(ln.text))
+
+
+def _continues(previous: str, line: Line) -> bool:
+    """A paragraph runs on over a page break when it stops mid-sentence."""
+    return (
+        line.table_rows is None and bool(line.text) and not previous.rstrip().endswith((".", ":", "!", "?"))
+        and line.text[:1].islower()
+    )
+
+
+def join_lines(lines: list[str]) -> str:
+    """Re-flow lines into one paragraph, joining words hyphenated across line ends;
+    a "\\n" item is a hard line break that is kept."""
+    text = lines[0]
+    for prev, nxt in zip(lines, lines[1:]):
+        if nxt == "\n" or prev == "\n":
+            text += nxt if nxt == "\n" else nxt
+        elif re.search(r"[a-zæøå]-$", text) and nxt[:1].islower():
+            text = text[:-1] + nxt
+        else:
+            text = text + " " + nxt
+    return text
+
+
+def text_right_edge(pages: list[list[Line]], body: float) -> float:
+    """Where body lines usually end: the right margin of justified or ragged text."""
+    ends = sorted(ln.x1 for lines in pages for ln in lines if ln.text and not _looks_like_heading(ln, body))
+    return ends[int(len(ends) * 0.9)] if ends else 0.0
