@@ -131,7 +131,7 @@ def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
 
     for lines in pages:
         keep = [ln for ln in lines if not _is_running(ln, running, body)]
-        runs_on = bool(para) and keep and _continues(para[-1], keep[0])
+        runs_on = bool(para) and bool(keep) and _continues(para[-1], keep[0], body)
         if not runs_on:
             flush()
         starts.append(text_len() + (len(join_lines(para)) + 1 if para else 0))
@@ -146,7 +146,7 @@ def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
                 depth = levels.get(round(ln.size, 1), len(levels))
                 mark = "#" * min(depth + 1, 6) + " "
                 wrapped = (out and out[-1].startswith(mark) and last_bottom is not None
-                           and ln.top - last_bottom < ln.size * 0.8)
+                           and ln.top - last_bottom < ln.size * 0.9)
                 if wrapped:  # a long heading wrapped onto the next line
                     out[-1] = out[-1].rstrip("\n") + " " + ln.text + "\n\n"
                 else:
@@ -171,11 +171,13 @@ def _is_running(ln: Line, running: set[str], body: float) -> bool:
     return _DIGITS.sub("#", ln.text) in running or bool(_PAGE_NUMBER.match(ln.text))
 
 
-def _continues(previous: str, line: Line) -> bool:
-    """A paragraph runs on over a page break when it stops mid-sentence."""
+def _continues(previous: str, line: Line, body: float) -> bool:
+    """A paragraph runs on over a page break when it stops mid-sentence and the
+    next page goes on with body text (not a heading, bullet or table)."""
     return (
         line.table_rows is None and bool(line.text) and not previous.rstrip().endswith((".", ":", "!", "?"))
-        and line.text[:1].islower()
+        and not _looks_like_heading(line, body) and not _BULLET.match(line.text)
+        and (line.text[:1].islower() or line.text[:1].isdigit())
     )
 
 

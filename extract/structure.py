@@ -290,6 +290,6 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
             if s.position in with_roles or (parent is not None and parent.position in with_roles
                                             and parent.level == 1):
                 s.role = "initiative"
-        elif fmt != "markdown" and c.number is None and parent is not None and parent.number:
+        elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
                 s.role = "initiative"

@@ -80,3 +80,14 @@ def test_long_headings_wrapped_over_lines_are_one_heading(producer, pdf_extracti
 ])
 def test_lines_are_reflowed_and_hyphenation_joined(lines, joined):
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize("stem,producer", CASES, ids=IDS)
+def test_pdf_gives_the_same_headings_as_the_text_source(stem, producer, pdf_extractions, extractions):
+    """Headings in order, compared without white space, because a word broken inside a
+    narrow table cell comes back with a space in it. (Levels and roles are not yet equal
+    for plain-text documents rendered to PDF: see the PDF issue's note.)"""
+    def tree(ex):
+        return [squash(s.heading) for s in ex.sections]
+
+    assert tree(pdf_extractions[(stem, producer)]) == tree(extractions[stem])
