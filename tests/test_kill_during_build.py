@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SOURCES
+from conftest import SOURCES
 from extract.build import build
 from test_build import dump
 
