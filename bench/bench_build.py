@@ -7,7 +7,6 @@ extraction time. Run: .venv/bin/python bench/bench_build.py [FOLDER] [--runs N]
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
