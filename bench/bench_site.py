@@ -7,9 +7,7 @@ and max in milliseconds. Run: .venv/bin/python bench/bench_site.py [--runs 20]
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,8 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from extract.build import build  # noqa: E402
+from serving import kb_serve  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -37,12 +37,6 @@ PAGES = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=20)
@@ -50,17 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "kb.db"
         build([ROOT / "sources"], str(db), root=ROOT)
-        port = free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "serve", "--db", str(db), "--port", str(port)],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with kb_serve(db, ROOT) as base:
             print(f"{'page':<28} {'median':>8} {'p95':>8} {'max':>8}  (ms, {args.runs} requests each)")
             for name, path in PAGES:
                 times = []
@@ -72,9 +56,6 @@ def main() -> None:
                 times.sort()
                 p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
                 print(f"{name:<28} {statistics.median(times):>8.1f} {p95:>8.1f} {max(times):>8.1f}")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
 
 
 if __name__ == "__main__":

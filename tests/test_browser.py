@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
 from conftest import ROOT, SOURCES
+from serving import kb_serve
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "tests" / "output" / "browser"
@@ -26,12 +23,6 @@ SCRIPT_NOTE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     from extract.build import build
@@ -40,21 +31,8 @@ def site(tmp_path_factory):
     shutil.copytree(SOURCES, work / "sources")
     (work / "sources" / "script-notat.txt").write_text(SCRIPT_NOTE, encoding="utf-8")
     build([work / "sources"], str(work / "kb.db"), root=work)
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "extract.cli", "serve", "--db", str(work / "kb.db"), "--port", str(port)],
-        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with kb_serve(work / "kb.db", work) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

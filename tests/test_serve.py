@@ -2,10 +2,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.error
 import urllib.request
@@ -13,37 +9,13 @@ import urllib.request
 import pytest
 
 from conftest import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from serving import kb_serve
 
 
 @pytest.fixture(scope="module")
 def server(built_db):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "extract.cli", "serve", "--db", str(built_db), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"kb serve exited: {proc.stdout.read().decode()}")
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("kb serve did not answer within 30 s")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with kb_serve(built_db, ROOT) as base:
+        yield base
 
 
 def get(url: str) -> tuple[int, str]:

@@ -14,7 +14,7 @@ import pytest
 from conftest import SOURCES
 from extract.build import build
 from test_build import dump
-from test_serve import free_port
+from serving import kb_serve
 
 REQUESTS = 150
 PAGES = ["/kb/documents.json?_shape=array", "/kb/amounts.json?_shape=array&_size=max",
@@ -26,19 +26,8 @@ def served(tmp_path_factory):
     work = tmp_path_factory.mktemp("concurrent")
     shutil.copytree(SOURCES, work / "src")
     build([work / "src"], str(work / "kb.db"), root=work)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "serve", "--db", str(work / "kb.db"), "--port", str(port)],
-                            cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield work, base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with kb_serve(work / "kb.db", work) as base:
+        yield work, base
 
 
 def test_the_site_answers_while_documents_are_rewritten(served):
