@@ -217,6 +217,9 @@ def _document_row(doc_id: str, source: SourceFile, sha: str, size: int, ex, rhas
         "error": None, "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
         "size_bytes": size, "pages": len(ex.source.page_starts) or None,
         "ocr_damaged": int(ex.source.ocr_damaged),
+        "ocr_pages": json.dumps([n for n, _ in ex.source.ocr_pages]) if ex.source.ocr_pages else None,
+        "ocr_confidence": (round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1)
+                           if ex.source.ocr_pages else None),
     }
 
 

@@ -40,6 +40,7 @@ class Line:
     bold: bool
     page_height: float
     table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
+    ocr: bool = False  # read by OCR: its size is measured from pixels, too rough for headings
 
     @property
     def in_edge(self) -> bool:
@@ -104,7 +105,9 @@ def heading_levels(pages: list[list[Line]], body: float) -> dict[float, int]:
 
 
 def _looks_like_heading(ln: Line, body: float) -> bool:
-    if not ln.text or len(ln.text) > MAX_HEADING_CHARS or _BULLET_MARK.match(ln.text):
+    """Bold or clearly larger type, short. OCR'd lines are left to the plain-text
+    heading rules (short lines standing alone), which the structure finder applies."""
+    if ln.ocr or not ln.text or len(ln.text) > MAX_HEADING_CHARS or _BULLET_MARK.match(ln.text):
         return False
     return ln.bold or ln.size >= body * HEADING_SIZE_RATIO
 

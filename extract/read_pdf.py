@@ -8,10 +8,12 @@ any page, an encrypted PDF, or one over the page limit is refused with the reaso
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Optional
 
+from extract import ocr
 from extract.errors import SourceError
 from extract.pdf_layout import Line, layout_text, page_lines
 from extract.read_text import detect_format
@@ -57,33 +59,60 @@ def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[
             count = len(pdf.pages)
             if max_pages is not None and count > max_pages:
                 raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
-            pages = [_page_lines(page, n) for n, page in enumerate(pdf.pages, start=1)]
+            pages, ocr = _read_pages(pdf.pages)
         except SourceError:
             raise
         except Exception as e:
             raise _open_error(path, e) from None
-    return _join_pages(path, pages)
+    return _join_pages(path, pages, ocr)
 
 
-def _page_lines(page, number: int) -> list[Line]:
+def _read_pages(pdf_pages) -> tuple[list[list[Line]], dict[int, float]]:
+    """Lines of every page; pages without a usable text layer are OCR'd in parallel
+    batches when Tesseract is there (their mean confidence is returned per page)."""
+    use_ocr = ocr.ocr_available()
+    batch_size = 2 * (os.cpu_count() or 1)
+    pages: list[list[Line]] = []
+    pending: list[tuple[int, object, float]] = []
+    confidence: dict[int, float] = {}
+
+    def run_batch() -> None:
+        for number, result in ocr.ocr_pages(pending).items():
+            if result.lines and not is_garbage(" ".join(ln.text for ln in result.lines)):
+                pages[number - 1] = result.lines
+                confidence[number] = result.confidence
+        pending.clear()
+
+    for number, page in enumerate(pdf_pages, start=1):
+        lines = _usable_lines(page, number)
+        if not lines and use_ocr:
+            pending.append((number, page.to_image(resolution=ocr.DPI).original, float(page.height)))
+        page.close()  # free the parsed layout: long PDFs stay within memory
+        pages.append(lines)
+        if len(pending) >= batch_size:
+            run_batch()
+    if pending:
+        run_batch()
+    return pages, confidence
+
+
+def _usable_lines(page, number: int) -> list[Line]:
     """The page's lines, or none when it has no usable text layer."""
     lines = page_lines(page, number)
-    page.close()  # free the parsed layout: long PDFs stay within memory
     text = " ".join(ln.text for ln in lines)
     if not text.strip() and not any(ln.table_rows for ln in lines):
         return []
     return [] if is_garbage(text) else lines
 
 
-def _join_pages(path: Path, pages: list[list[Line]]) -> SourceText:
+def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float]) -> SourceText:
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
+    hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     if len(needs_ocr) == len(pages):
         raise SourceError(
-            path.name,
-            f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): "
-            "it needs OCR, which this version does not do yet",
-        )
-    warnings = [f"page {n} of {len(pages)} has no usable text layer (needs OCR); left empty" for n in needs_ocr]
+            path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}")
+    warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
+    warnings += [f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())]
     text, starts = layout_text(pages)
     return SourceText(text=text, format=detect_format(text, ".pdf"), page_starts=starts,
-                      warnings=tuple(warnings), origin="pdf")
+                      warnings=tuple(warnings), origin="pdf", ocr_pages=tuple(sorted(ocr_confidence.items())))

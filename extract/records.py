@@ -38,6 +38,7 @@ class SourceText:
     warnings: tuple[str, ...] = ()
     ocr_damaged: bool = False
     origin: str = "text"  # the file it came from: text or pdf
+    ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, Tesseract mean confidence) of OCR'd pages
 
     def page_at(self, offset: int) -> Optional[int]:
         """1-based page that holds ``offset``, or None for page-less sources."""

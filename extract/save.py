@@ -27,7 +27,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "case_number": str, "document_number": str, "author": str, "format": str,
             "extracted_at": str, "extractor_version": str, "rules_hash": str, "status": str,
             "error": str, "warnings": str, "size_bytes": int, "pages": int,
-            "ocr_damaged": int,
+            "ocr_damaged": int, "ocr_pages": str, "ocr_confidence": float,
         },
         "pk": "id",
         "not_null": {"path", "sha256"},

@@ -17,6 +17,16 @@ from extract.errors import BuildAbortedError
 GOOD = ["temaer-beskaeftigelsesaftale-2012.txt", "status-beskaeftigelsesaftale-2009.txt"]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def without_tesseract():
+    """The bad-input cases are those of a machine without Tesseract."""
+    from extract import ocr
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ocr, "ocr_available", lambda: False)
+        yield
+
+
 @pytest.fixture(scope="module")
 def bad_folder(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad")

@@ -1,0 +1,68 @@
+"""Scanned pages: OCR with Tesseract (Danish) recovers the amounts and headings of a page."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from extract import ocr
+from extract.errors import SourceError
+from extract.pipeline import extract_file
+
+PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
+SCANNED = PDF_DIR / "beskaeftigelsesplan-2022.scanned-p3.pdf"
+RENDERED = PDF_DIR / "beskaeftigelsesplan-2022.fpdf.pdf"
+PAGE = 3
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    assert ocr.ocr_available(), "Tesseract with Danish data is installed by ./setup.sh --test"
+    return extract_file(SCANNED)
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return extract_file(RENDERED)
+
+
+def test_the_scanned_page_is_read_by_ocr_and_says_so(scanned):
+    assert scanned.source.origin == "pdf"
+    assert [n for n, _ in scanned.source.ocr_pages] == [1]
+    assert scanned.source.ocr_pages[0][1] > 80
+    assert any("read by OCR" in w for w in scanned.source.warnings)
+
+
+def test_every_amount_of_the_page_is_recovered(scanned, rendered):
+    expected = [(a.value_dkk, a.year_from, a.year_to) for a in rendered.amounts if a.page == PAGE]
+    assert expected
+    assert [(a.value_dkk, a.year_from, a.year_to) for a in scanned.amounts] == expected
+
+
+def test_every_heading_of_the_page_is_recovered(scanned, rendered):
+    expected = [squash(s.heading) for s in rendered.sections if s.page == PAGE]
+    got = [squash(s.heading) for s in scanned.sections]
+    assert expected and all(h in got for h in expected), (expected, got)
+
+
+def test_without_tesseract_the_reason_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    with pytest.raises(SourceError, match="install tesseract-ocr-dan"):
+        extract_file(SCANNED)
+
+
+def test_tesseract_tsv_becomes_lines_in_points():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t200\t400\t150\t40\t96.5\tMålgruppe\n"
+           "5\t1\t1\t1\t1\t2\t360\t400\t60\t40\t93.5\ter\n"
+           "5\t1\t1\t1\t2\t1\t200\t460\t100\t30\t-1\t \n")
+    page = ocr.tsv_to_page(tsv, 4, 842.0)
+    assert [ln.text for ln in page.lines] == ["Målgruppe er"]
+    line = page.lines[0]
+    assert (line.page, round(line.x0, 1), round(line.top, 1), round(line.size, 1)) == (4, 72.0, 144.0, 14.4)
+    assert line.ocr and page.confidence == 95.0
