@@ -4,18 +4,20 @@
 # Usage: ./setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")"
-# --test: also the system packages the test suite needs: Chromium for the browser
-# tests and Tesseract with Danish data for the OCR tests (both also useful to users:
-# scanned PDFs are OCR'd when Tesseract is there).
+# Always: Debian's Danish word list (wdanish), the lexicon that repairs æ, ø, å in
+# OCR-damaged text. --test: also the system packages the test suite needs: Chromium
+# for the browser tests and Tesseract with Danish data for the OCR tests (both also
+# useful to users: scanned PDFs are OCR'd when Tesseract is there).
+missing=()
+[ -f /usr/share/dict/danish ] || missing+=(wdanish)
 if [ "${1:-}" = "--test" ]; then
-  missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan; } || missing+=(tesseract-ocr tesseract-ocr-dan)
-  if [ ${#missing[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" > /dev/null
-  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,9 +19,8 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from extract import save
 from extract.errors import BuildAbortedError, BuildLockedError, SourceError
-from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, extract_file, rules_hash
-
-RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones")
+from extract.jobs import Job, JobResult, RulesBundle, run_jobs
+from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, rules_hash
 
 
 @dataclass
@@ -113,6 +113,9 @@ class BuildOptions:
     rebuild: bool = False
     strict: bool = False  # stop at the first failure
     limits: Limits = Limits()
+    workers: int = 1  # extraction processes (1: in this process)
+    dask: Optional[str] = None  # address of a Dask scheduler to run extraction on
+    cache_dir: Optional[str] = None  # parsed PDFs by content hash (None: no cache)
 
 
 def build(
@@ -123,14 +126,21 @@ def build(
     on_progress: Optional[Callable[[str], None]] = None,
     strict: bool = False,
     limits: Limits = Limits(),
+    workers: int = 1,
+    dask: Optional[str] = None,
+    cache_dir: Optional[Path] = None,
 ) -> BuildSummary:
     """Build or update ``db_path`` from the given files and folders.
 
-    With ``strict`` the first failing file stops the build (BuildAbortedError);
-    documents written before it stay, each complete.
+    Documents are extracted in ``workers`` processes (or as tasks on the Dask
+    cluster at ``dask``); this process alone writes the database. With ``strict``
+    the first failing file stops the build (BuildAbortedError); documents written
+    before it stay, each complete. ``cache_dir`` keeps parsed PDFs, so a build after
+    a change of rules does not parse them again.
     """
     root = root or Path.cwd()
-    options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits)
+    options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits, workers=max(1, workers), dask=dask,
+                           cache_dir=str(cache_dir) if cache_dir is not None else None)
     with build_lock(db_path):
         db = save.open_db(db_path)
         try:
@@ -147,18 +157,19 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
     for file, reason in problems:
         _fail(db, summary, file, reason)
     existing = save.documents_by_path(db)
-    seen: set[str] = set()
-    for source in sources:
-        seen.add(source.display)
-        _build_one(db, summary, source, existing.get(source.display), options, rhash)
+    bundle = RulesBundle.from_folder(rhash) if options.dask else None
+    jobs = list(_plan(db, summary, sources, existing, options, rhash, bundle, on_progress))
+    for result in run_jobs(jobs, options.workers, options.dask):
+        _write(db, summary, result, existing.get(result.display), rhash)
         if on_progress:
-            on_progress(source.display)
+            on_progress(result.display)
+    seen = {s.display for s in sources}
     for path, row in existing.items():
         if path not in seen and _under_inputs(path, inputs, root):
             with db.atomic():
                 save.delete_document(db, row["id"])
             summary.removed += 1
-    summary.records = save.table_counts(db, RECORD_TABLES)
+    summary.records = save.table_counts(db, save.RECORD_TABLES)
     save.finish_run(db, summary.run_id, summary.counts())
     return summary
 
@@ -173,49 +184,56 @@ def read_bytes(source: SourceFile, limits: Limits) -> bytes:
         raise SourceError(source.path.name, f"cannot read the file: {e.strerror or e}") from None
 
 
-def _build_one(db, summary: BuildSummary, source: SourceFile, old: Optional[dict], options: BuildOptions, rhash: str) -> None:
-    try:
-        data = read_bytes(source, options.limits)
-    except SourceError as e:
-        _fail(db, summary, source.display, e.reason, old)
+def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, options: BuildOptions,
+          rhash: str, bundle: Optional[RulesBundle], on_progress) -> Iterator[Job]:
+    """The documents to extract, as jobs; unchanged, unreadable and duplicate files are settled here."""
+    planned: dict[str, str] = {}  # document id -> path, for files with the same bytes in this build
+    for source in sources:
+        old = existing.get(source.display)
+        try:
+            data = read_bytes(source, options.limits)
+        except SourceError as e:
+            _fail(db, summary, source.display, e.reason, old)
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if old and not options.rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
+            summary.unchanged += 1
+            if on_progress:
+                on_progress(source.display)
+            continue
+        doc_id = sha[:16]
+        twin = planned.get(doc_id) or next(iter(db.execute(
+            "select path from documents where id = ? and path != ?", [doc_id, source.display]).fetchone() or []), None)
+        if twin:
+            _fail(db, summary, source.display, f"same bytes as {twin}: not built twice", old)
+            continue
+        planned[doc_id] = source.display
+        yield Job(source.display, str(source.path), options.limits, options.cache_dir, bundle)
+
+
+def _write(db, summary: BuildSummary, result: JobResult, old: Optional[dict], rhash: str) -> None:
+    if result.extraction is None:
+        _fail(db, summary, result.display, result.error or "extraction failed", old)
         return
-    sha = hashlib.sha256(data).hexdigest()
-    if old and not options.rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
-        summary.unchanged += 1
-        return
-    doc_id = sha[:16]
-    twin = list(db.query("select path from documents where id = ? and path != ?", [doc_id, source.display]))
-    if twin:
-        _fail(db, summary, source.display, f"same bytes as {twin[0]['path']}: not built twice", old)
-        return
-    try:
-        extraction = extract_file(source.path, data, options.limits)
-    except SourceError as e:
-        _fail(db, summary, source.display, e.reason, old)
-        return
-    except Exception as e:  # an extractor bug must not stop the other documents
-        _fail(db, summary, source.display, f"extraction failed: {type(e).__name__}: {e}", old)
-        return
-    row = _document_row(doc_id, source, sha, len(data), extraction, rhash)
-    save.replace_document(db, row, extraction, old_id=old["id"] if old else None)
+    row = _document_row(result, rhash)
+    save.replace_document(db, row, result.extraction, old_id=old["id"] if old else None)
     if old:
         summary.changed += 1
     else:
         summary.added += 1
 
 
-def _document_row(doc_id: str, source: SourceFile, sha: str, size: int, ex, rhash: str) -> dict:
-    import json
-
+def _document_row(result: JobResult, rhash: str) -> dict:
+    ex = result.extraction
     meta = ex.meta
     return {
-        "id": doc_id, "path": source.display, "sha256": sha, "title": meta.title,
+        "id": result.sha256[:16], "path": result.display, "sha256": result.sha256, "title": meta.title,
         "date": meta.date, "kind": meta.kind, "case_number": meta.case_number,
         "document_number": meta.document_number, "author": meta.author,
         "format": "pdf" if ex.source.origin == "pdf" else ex.source.format, "extracted_at": save.now_iso(),
         "extractor_version": EXTRACTOR_VERSION, "rules_hash": rhash, "status": "ok",
         "error": None, "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
-        "size_bytes": size, "pages": len(ex.source.page_starts) or None,
+        "size_bytes": result.size, "pages": len(ex.source.page_starts) or None,
         "ocr_damaged": int(ex.source.ocr_damaged),
         "ocr_pages": json.dumps([n for n, _ in ex.source.ocr_pages]) if ex.source.ocr_pages else None,
         "ocr_confidence": (round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1)

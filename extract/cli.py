@@ -40,20 +40,32 @@ def cli() -> None:
 @click.option("--max-mb", default=16.0, show_default=True, type=float, help="Refuse files larger than this (MB).")
 @click.option("--max-pages", default=1500, show_default=True, type=int, help="Refuse PDFs with more pages.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of unexpected errors.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Documents extracted in parallel processes (default: all cores).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep parsed PDFs in DB.cache/ so a rebuild after a rules change does not parse them again.")
 def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, strict: bool,
-          max_mb: float, max_pages: int, debug: bool) -> None:
+          max_mb: float, max_pages: int, debug: bool, workers: int | None, dask_address: str | None,
+          cache: bool) -> None:
     """Build or update the knowledge base from sources/ (or the given files and folders).
 
     Example: kb build            (all of sources/ into kb.db)
              kb build sources/new-note.pdf --db kb.db
+             kb build --dask tcp://scheduler:8786
     """
     from functools import partial
 
     from extract.build import build as build_db, default_sources
+    from extract.jobs import default_workers
+    from extract.parse_cache import default_cache_dir
     from extract.pipeline import Limits
 
     inputs = list(paths) or default_sources()
-    run_build = partial(build_db, strict=strict, limits=Limits(int(max_mb * 1e6), max_pages))
+    run_build = partial(build_db, strict=strict, limits=Limits(int(max_mb * 1e6), max_pages),
+                        workers=workers or default_workers(), dask=dask_address,
+                        cache_dir=default_cache_dir(db_path) if cache else None)
     try:
         if quiet:
             summary = run_build(inputs, db_path, rebuild=rebuild)
@@ -74,7 +86,8 @@ def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, str
     r = summary.records
     click.echo(
         f"records: {r.get('sections', 0)} sections, {r.get('amounts', 0)} amounts, "
-        f"{r.get('target_groups', 0)} target groups, {r.get('milestones', 0)} milestones"
+        f"{r.get('target_groups', 0)} target groups, {r.get('milestones', 0)} milestones, "
+        f"{r.get('tables', 0)} tables"
     )
     if summary.failed:
         sys.exit(1)
@@ -93,15 +106,25 @@ def _build_with_progress(run_build, inputs, db_path, rebuild):
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
-def extract(file: Path, as_json: bool) -> None:
+@click.option("--debug-page", type=click.IntRange(min=1), default=None,
+              help="Write a PNG of this page of a PDF with its headings, tables, amounts and dates boxed.")
+@click.option("--debug-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the --debug-page PNG (default: FILE-STEM.page-N.png here).")
+def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path | None) -> None:
     """Print the records of one document without touching a database.
 
     Example: kb extract sources/budget-2013-nye-initiativer.md --json
+             kb extract sources/note.pdf --debug-page 3   (writes note.page-3.png)
     """
     from extract.pipeline import extract_file
 
+    if debug_page is not None and file.suffix.lower() != ".pdf":
+        raise click.ClickException(f"{file.name}: --debug-page needs a PDF")
     try:
         ex = extract_file(file)
+        if debug_page is not None:
+            _debug_page(file, debug_page, ex, debug_out or Path(f"{file.stem}.page-{debug_page}.png"))
+            return
     except SourceError as e:
         raise click.ClickException(str(e))
     data = ex.to_dict()
@@ -119,6 +142,19 @@ def extract(file: Path, as_json: bool) -> None:
         click.echo(f"target {','.join(t.groups)} age {t.age_min}-{t.age_max} match {t.match_groups} size {t.size}: {t.quote[:70]!r}")
     for m in ex.milestones:
         click.echo(f"milestone {m.date_start}..{m.date_end} {m.kind} {m.precision}: {m.date_text!r}")
+    for t in ex.tables:
+        where = f" page {t.page}" if t.page else ""
+        click.echo(f"table {t.n_rows} rows x {t.n_columns} columns{where}: {', '.join(t.header or []) or '(no header)'}")
+
+
+def _debug_page(file: Path, page: int, ex, out: Path) -> None:
+    from extract.debug_page import COLOURS, draw_page
+
+    result = draw_page(file, page, ex, out)
+    boxed = ", ".join(f"{n} {kind}{'s' if n != 1 else ''} ({COLOURS[kind]})" for kind, n in result.boxed.items())
+    click.echo(f"{out}: page {page} with {boxed or 'nothing'} boxed")
+    for kind, text in result.not_found:
+        click.echo(f"  not located on the page: {kind} {text[:80]!r}")
 
 
 @cli.group()

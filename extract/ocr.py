@@ -4,7 +4,8 @@ Each page image is read by the ``tesseract`` command (``-l dan``, TSV output) in
 own process with ``OMP_THREAD_LIMIT=1``; pages run in parallel, one per core (with
 Tesseract's default threading this is about 9× slower on 2 cores). Words become
 lines with their pixel heights turned into type sizes, so the layout reader finds
-headings in scanned pages by their size as it does in born-digital ones.
+headings in scanned pages by their size as it does in born-digital ones. The
+reader then repairs the æ, ø, å that OCR lost in these pages (``extract.ocr_repair``).
 """
 from __future__ import annotations
 

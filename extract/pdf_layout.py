@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Optional
+from typing import Optional, Sequence
 
 from extract.read_text import normalise
 
@@ -24,7 +24,9 @@ SHORT_LINE = 0.7  # a body line ending before this share of the right margin end
 MAX_HEADING_CHARS = 160
 _PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
-_BULLET = re.compile(r"^(?:[-•▪●]\s|\d{1,2}[.)]\s)")
+# a list item: a bullet mark, or "1." / "2)" before a capital ("24. september" is a date)
+_BULLET = re.compile(r"^(?:[-•▪●]\s|\d{1,2}[.)]\s+(?=[A-ZÆØÅ]))")
+PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
 _BULLET_MARK = re.compile(r"^[-•▪●]\s")
 
 
@@ -55,7 +57,8 @@ class PageText:
 
 def page_lines(page, number: int) -> list[Line]:
     """The page's text lines (outside tables) and its tables, in reading order."""
-    tables = page.find_tables()
+    ruled = page.rects or page.lines or page.curves  # the table finder works from ruling lines
+    tables = page.find_tables() if ruled else []
     boxes = [t.bbox for t in tables]
     out: list[Line] = []
     for tl in page.extract_text_lines(return_chars=True, strip=True):
@@ -112,17 +115,87 @@ def _looks_like_heading(ln: Line, body: float) -> bool:
     return ln.bold or ln.size >= body * HEADING_SIZE_RATIO
 
 
-def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
-    """The document as one string with markdown headings, and the offset where each page starts."""
+@dataclass
+class LaidOut:
+    text: str
+    page_starts: tuple[int, ...]  # offset where each page starts
+    table_spans: tuple[tuple[int, int], ...]  # (start, end) of each ruled table's rows
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+class HeadingDepths:
+    """Which lines are headings, and how deep, in order of trust: the PDF's outline
+    (bookmarks) where it has one, a heading's level there giving its depth; else bold or
+    larger type, the depth following the type size. A line holding a whole outline title
+    is a heading whatever its type; one holding its start, only in heading type (the
+    heading wraps onto the next lines). With an outline, other lines that look like
+    headings sit below the outline's levels (the title, in the largest type, above them)."""
+
+    MIN_PREFIX = 12  # characters of an outline title the first line of a wrapped heading must hold
+
+    def __init__(self, pages: list[list[Line]], body: float, outline: Sequence[tuple[int, str]] = ()):
+        self.body = body
+        self.entries = [(level, _squash(title)) for level, title in outline]
+        self.titles = {title: level for level, title in reversed(self.entries)}  # first level of each title
+        self.cursor = 0  # outline entries before this one are matched already (the outline is in text order)
+        self.max_level = max(self.titles.values(), default=0)
+        self.sizes = heading_levels(pages, body)
+        self.pending = ("", 0)  # the rest of an outline title wrapped onto the next line, and its level
+
+    def depth(self, ln: Line) -> tuple[Optional[int], Optional[bool]]:
+        """(markdown depth, or None for body text; for an outline heading whether the line
+        goes on with the heading before, None for a heading found by its type)."""
+        key = _squash(ln.text)
+        if self.titles and key:
+            rest, level = self.pending
+            if rest.startswith(key):
+                self.pending = (rest[len(key):], level)
+                return level + 1, True
+            found = self._match(key, len(key) >= self.MIN_PREFIX and _looks_like_heading(ln, self.body))
+            if found is not None:
+                level, title = found
+                self.pending = (title[len(key):], level)
+                return level + 1, False
+            self.pending = ("", 0)
+        if not _looks_like_heading(ln, self.body):
+            return None, None
+        depth = self.sizes.get(round(ln.size, 1), len(self.sizes))
+        if self.titles and depth > 1:
+            depth += self.max_level
+        return depth, None
+
+
+    def _match(self, key: str, prefix: bool) -> Optional[tuple[int, str]]:
+        """(level, title) of the next outline entry holding the line (whole, or its start)."""
+        def holds(title: str) -> bool:
+            return title == key or (prefix and title.startswith(key))
+
+        for i in range(self.cursor, len(self.entries)):
+            if holds(self.entries[i][1]):
+                self.cursor = i + 1
+                return self.entries[i]
+        return next(((level, t) for t, level in self.titles.items() if holds(t)), None)
+
+
+def layout_text(pages: list[list[Line]], outline: Sequence[tuple[int, str]] = ()) -> LaidOut:
+    """The document as one string with markdown headings, where each page starts and where
+    its tables are. ``outline``: the PDF's bookmarks as (level from 1, title)."""
     body = body_size(pages)
     running = running_lines(pages, body)
-    levels = heading_levels(pages, body)
+    headings = HeadingDepths(pages, body, outline)
     right = text_right_edge(pages, body)
+    gap_limit = line_gap(pages, body) + body * PARAGRAPH_GAP
     out: list[str] = []
     starts: list[int] = []
+    table_spans: list[tuple[int, int]] = []
     para: list[str] = []
     last_bottom: Optional[float] = None
-    gap_limit = body * 0.9
+    last_right: Optional[float] = None
+    para_x0 = 0.0  # where the paragraph's first line starts
+    hanging = False  # the paragraph is a list item whose wrapped lines keep its indent
 
     def text_len() -> int:
         return sum(len(p) for p in out)
@@ -134,7 +207,8 @@ def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
 
     for lines in pages:
         keep = [ln for ln in lines if not _is_running(ln, running, body)]
-        runs_on = bool(para) and bool(keep) and _continues(para[-1], keep[0], body)
+        full_line = last_right is not None and last_right >= right * SHORT_LINE
+        runs_on = bool(para) and bool(keep) and _continues(para[-1], keep[0], body, full_line)
         if not runs_on:
             flush()
         starts.append(text_len() + (len(join_lines(para)) + 1 if para else 0))
@@ -143,29 +217,38 @@ def layout_text(pages: list[list[Line]]) -> tuple[str, tuple[int, ...]]:
         for ln in keep:
             if ln.table_rows is not None:
                 flush()
-                out.append("\n".join("\t".join(r) for r in ln.table_rows) + "\n\n")
-            elif _looks_like_heading(ln, body):
+                rows = "\n".join("\t".join(r) for r in ln.table_rows)
+                table_spans.append((text_len(), text_len() + len(rows)))
+                out.append(rows + "\n\n")
+            elif (found := headings.depth(ln))[0] is not None:
                 flush()
-                depth = levels.get(round(ln.size, 1), len(levels))
+                depth, continued = found
                 mark = "#" * min(depth + 1, 6) + " "
-                wrapped = (out and out[-1].startswith(mark) and last_bottom is not None
-                           and ln.top - last_bottom < ln.size * 0.9)
+                wrapped = continued if continued is not None else (
+                    out and out[-1].startswith(mark) and last_bottom is not None and ln.top - last_bottom < ln.size * 0.9)
                 if wrapped:  # a long heading wrapped onto the next line
                     out[-1] = out[-1].rstrip("\n") + " " + ln.text + "\n\n"
                 else:
                     out.append(mark + ln.text + "\n\n")
             else:
-                if para and last_bottom is not None and ln.top - last_bottom > gap_limit:
+                if para and _BULLET.match(ln.text):
                     flush()
-                elif para and _BULLET.match(ln.text):
-                    flush()
+                elif para and not _runs_on(para, ln) and (
+                        (last_bottom is not None and ln.top - last_bottom > gap_limit)
+                        or (hanging and ln.x0 < para_x0 - 3
+                            and last_right is not None and last_right < right * SHORT_LINE)):
+                    flush()  # white space, or a list item ended short and the text is back at the margin
+                if not para:
+                    para_x0, hanging = ln.x0, False
+                elif _BULLET.match(para[0]) and len(para) == 1:
+                    hanging = ln.x0 >= para_x0 - 3  # the item's lines keep its indent
                 if para and para[-1] != "\n" and last_right is not None and last_right < right * SHORT_LINE:
                     para.append("\n")  # the line ended before the margin: a hard line break
                 para.append(ln.text)
             last_bottom = ln.bottom
             last_right = ln.x1 if ln.table_rows is None else None
     flush()
-    return "".join(out).rstrip("\n") + "\n", tuple(starts)
+    return LaidOut("".join(out).rstrip("\n") + "\n", tuple(starts), tuple(table_spans))
 
 
 def _is_running(ln: Line, running: set[str], body: float) -> bool:
@@ -174,13 +257,20 @@ def _is_running(ln: Line, running: set[str], body: float) -> bool:
     return _DIGITS.sub("#", ln.text) in running or bool(_PAGE_NUMBER.match(ln.text))
 
 
-def _continues(previous: str, line: Line, body: float) -> bool:
+def _runs_on(para: list[str], line: Line) -> bool:
+    """The line goes on with a sentence the paragraph left open (lower-case or digit start)."""
+    last = next((p for p in reversed(para) if p != "\n"), "")
+    return (line.text[:1].islower() or line.text[:1].isdigit()) and not last.rstrip().endswith((".", ":", "!", "?"))
+
+
+def _continues(previous: str, line: Line, body: float, full_line: bool) -> bool:
     """A paragraph runs on over a page break when it stops mid-sentence and the
-    next page goes on with body text (not a heading, bullet or table)."""
+    next page goes on with body text (not a heading, bullet or table) that starts
+    in lower case or with a digit, or after a page whose last line ran to the margin."""
     return (
         line.table_rows is None and bool(line.text) and not previous.rstrip().endswith((".", ":", "!", "?"))
         and not _looks_like_heading(line, body) and not _BULLET.match(line.text)
-        and (line.text[:1].islower() or line.text[:1].isdigit())
+        and (line.text[:1].islower() or line.text[:1].isdigit() or full_line)
     )
 
 
@@ -196,6 +286,18 @@ def join_lines(lines: list[str]) -> str:
         else:
             text = text + " " + nxt
     return text
+
+
+def line_gap(pages: list[list[Line]], body: float) -> float:
+    """The usual white space between two lines of one paragraph (median over body lines)."""
+    gaps = []
+    for lines in pages:
+        body_lines = [ln for ln in lines if ln.text and not ln.in_edge and not _looks_like_heading(ln, body)]
+        for a, b in zip(body_lines, body_lines[1:]):
+            gap = b.top - a.bottom
+            if 0 <= gap < body:
+                gaps.append(gap)
+    return median(gaps) if gaps else body * 0.6
 
 
 def text_right_edge(pages: list[list[Line]], body: float) -> float:

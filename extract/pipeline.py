@@ -13,15 +13,18 @@ from typing import Iterable, Optional, Sequence
 
 from extract import __version__
 from extract.amounts import find_amounts
+from extract.danish_lexicon import lexicon_identity
 from extract.document_meta import find_meta
 from extract.errors import SourceError
 from extract.milestones import find_milestones
-from extract.read_pdf import read_pdf_source
+from extract.parse_cache import PDF_STAGE, ParseCache
+from extract.read_pdf import parse_pdf, pdf_source, read_pdf_source
 from extract.read_text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
 from extract.rulebook import rules_dir
 from extract.sentences import sentence_spans
 from extract.structure import find_sections
+from extract.tables import find_tables
 from extract.target_groups import find_target_groups
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
@@ -54,15 +57,32 @@ def check_size(path: Path, size: int, limits: Limits) -> None:
         )
 
 
-def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limits()) -> SourceText:
-    """Read a PDF or text file into normalised text; raises SourceError with the reason."""
+def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limits(),
+                cache: Optional[ParseCache] = None, sha256: Optional[str] = None) -> SourceText:
+    """Read a PDF or text file into normalised text; raises SourceError with the reason.
+    A document read before (same bytes, ``sha256``) is taken from ``cache``; so is a PDF
+    parsed before, when only what reading does after parsing changed."""
     check_supported(path)
     if data is None:
         check_size(path, path.stat().st_size, limits)
     else:
         check_size(path, len(data), limits)
+    if cache is None or sha256 is None:
+        return _read(path, data, limits)
+    src = cache.memo("source", sha256, lambda: _read(path, data, limits, cache, sha256))
+    if len(src.page_starts) > limits.max_pages:
+        raise SourceError(path.name, f"{len(src.page_starts)} pages, over the limit of {limits.max_pages} pages "
+                                     "(kb build --max-pages)")
+    return src
+
+
+def _read(path: Path, data: Optional[bytes], limits: Limits, cache: Optional[ParseCache] = None,
+          sha256: Optional[str] = None) -> SourceText:
     if path.suffix.lower() == ".pdf":
-        return read_pdf_source(path, max_pages=limits.max_pages, data=data)
+        if cache is None or sha256 is None:
+            return read_pdf_source(path, max_pages=limits.max_pages, data=data)
+        parsed = cache.memo(PDF_STAGE, sha256, lambda: parse_pdf(path, max_pages=limits.max_pages, data=data))
+        return pdf_source(path, parsed)
     if data is None:
         data = path.read_bytes()
     if not data:
@@ -70,22 +90,37 @@ def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limit
     return read_text_source(path, data)
 
 
-def extract_source(src: SourceText) -> Extraction:
-    """Run every extractor over one read document (pure: text in, records out)."""
-    sections = find_sections(src)
-    meta = find_meta(src, sections)
-    spans = sentence_spans(src.text)
-    amounts = find_amounts(src.text, spans)
-    milestones = find_milestones(src.text, spans, [(a.char_start, a.char_end) for a in amounts])
-    targets = find_target_groups(src.text, spans, sections)
+def _source_digest(src: SourceText) -> str:
+    """What the extractors see of a document: its text and how it is laid out."""
+    h = hashlib.sha256(src.text.encode())
+    h.update(repr((src.format, src.ocr_damaged, src.origin, src.page_starts, src.table_spans)).encode())
+    return h.hexdigest()
+
+
+def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extraction:
+    """Run every extractor over one read document (pure: text in, records out). With a
+    ``cache``, a stage whose rules and input are unchanged gives its earlier result."""
+    cache = cache or ParseCache(None)
+    digest = _source_digest(src) if cache.folder is not None else ""
+    sections = cache.memo("sections", digest, lambda: find_sections(src))
+    meta = cache.memo("meta", digest, lambda: find_meta(src, sections))
+    spans = cache.memo("sentences", digest, lambda: sentence_spans(src.text))
+    amounts = cache.memo("amounts", digest, lambda: find_amounts(src.text, spans))
+    milestones = cache.memo("milestones", digest, lambda: find_milestones(
+        src.text, spans, [(a.char_start, a.char_end) for a in amounts]))
+    targets = cache.memo("target_groups", digest, lambda: find_target_groups(src.text, spans, sections))
+    tables = cache.memo("tables", digest, lambda: find_tables(src.text, src.table_spans))
     attach_provenance(src, sections, [*amounts, *milestones, *targets])
     for s in sections:
         s.page = src.page_at(s.char_start)
-    return Extraction(src, meta, sections, amounts, targets, milestones)
+    for t in tables:
+        t.page, t.page_end = src.page_at(t.char_start), src.page_at(max(t.char_start, t.char_end - 1))
+    return Extraction(src, meta, sections, amounts, targets, milestones, tables)
 
 
-def extract_file(path: Path, data: Optional[bytes] = None, limits: Limits = Limits()) -> Extraction:
-    return extract_source(read_source(path, data, limits))
+def extract_file(path: Path, data: Optional[bytes] = None, limits: Limits = Limits(),
+                 cache: Optional[ParseCache] = None, sha256: Optional[str] = None) -> Extraction:
+    return extract_source(read_source(path, data, limits, cache, sha256), cache)
 
 
 def attach_provenance(src: SourceText, sections: Sequence[Section], records: Iterable) -> None:
@@ -101,8 +136,10 @@ def attach_provenance(src: SourceText, sections: Sequence[Section], records: Ite
 
 
 def rules_hash() -> str:
-    """Hash of every rules file and the extractor version: a change re-extracts all."""
+    """Hash of every rules file, the Danish lexicon of OCR repair (its files' sizes and
+    times) and the extractor version: a change re-extracts all."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    h.update(lexicon_identity().encode())
     for path in sorted(rules_dir().glob("*.yml")):
         h.update(path.name.encode())
         h.update(path.read_bytes())

@@ -3,20 +3,24 @@
 Pages are separated by a blank line; ``SourceText.page_starts`` records where
 each page begins so every record can carry its page number. A page without a
 text layer, or with a text layer of noise (a broken font encoding, a bad OCR),
-is left empty and reported: such pages need OCR. A PDF with no usable text on
-any page, an encrypted PDF, or one over the page limit is refused with the reason.
+is read by OCR when Tesseract is there, its æ, ø, å damage repaired
+(:mod:`extract.ocr_repair`); else it is left empty and reported. A PDF with no
+usable text on any page, an encrypted PDF, or one over the page limit is refused
+with the reason.
 """
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from extract import ocr
 from extract.errors import SourceError
+from extract.ocr_repair import repair_pages, repair_text, repair_warnings
 from extract.pdf_layout import Line, layout_text, page_lines
-from extract.read_text import detect_format
+from extract.read_text import detect_format, looks_ocr_damaged, normalise
 from extract.records import SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
@@ -45,7 +49,17 @@ def _open_error(path: Path, e: Exception) -> SourceError:
     return SourceError(path.name, f"not a readable PDF ({detail})")
 
 
-def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None) -> SourceText:
+@dataclass
+class ParsedPdf:
+    """What parsing a PDF gives, before its lines are laid out as text: kept in the parse cache."""
+
+    pages: list[list[Line]]
+    ocr_confidence: dict[int, float]
+    outline: list[tuple[int, str]]
+
+
+def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None) -> ParsedPdf:
+    """The lines of every page (OCR'd where there is no text layer) and the outline."""
     import io
 
     import pdfplumber
@@ -59,12 +73,38 @@ def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[
             count = len(pdf.pages)
             if max_pages is not None and count > max_pages:
                 raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
-            pages, ocr = _read_pages(pdf.pages)
+            pages, ocr_confidence = _read_pages(pdf.pages)
+            outline = read_outline(pdf)
         except SourceError:
             raise
         except Exception as e:
             raise _open_error(path, e) from None
-    return _join_pages(path, pages, ocr)
+    return ParsedPdf(pages, ocr_confidence, outline)
+
+
+def pdf_source(path: Path, parsed: ParsedPdf) -> SourceText:
+    """The parsed PDF laid out as one text (headings, paragraphs, tables, pages)."""
+    return _join_pages(path, parsed.pages, parsed.ocr_confidence, parsed.outline)
+
+
+def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None) -> SourceText:
+    return pdf_source(path, parse_pdf(path, max_pages, data))
+
+
+def read_outline(pdf) -> list[tuple[int, str]]:
+    """The PDF's bookmarks as (level from 1, title); none when it has no outline or a broken one."""
+    try:
+        entries = list(pdf.doc.get_outlines())
+    except Exception:  # pdfminer: PDFNoOutlines, or an outline it cannot follow
+        return []
+    out = []
+    for entry in entries:
+        level, title = entry[0], entry[1]
+        if isinstance(title, bytes):
+            title = title.decode("utf-16" if title.startswith((b"\xfe\xff", b"\xff\xfe")) else "latin-1", "replace")
+        if isinstance(title, str) and title.strip():
+            out.append((int(level), normalise(title).strip()))
+    return out
 
 
 def _read_pages(pdf_pages) -> tuple[list[list[Line]], dict[int, float]]:
@@ -105,7 +145,8 @@ def _usable_lines(page, number: int) -> list[Line]:
     return [] if is_garbage(text) else lines
 
 
-def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float]) -> SourceText:
+def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float],
+                outline: list[tuple[int, str]]) -> SourceText:
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     if len(needs_ocr) == len(pages):
@@ -113,6 +154,16 @@ def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, f
             path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}")
     warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
     warnings += [f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())]
-    text, starts = layout_text(pages)
-    return SourceText(text=text, format=detect_format(text, ".pdf"), page_starts=starts,
-                      warnings=tuple(warnings), origin="pdf", ocr_pages=tuple(sorted(ocr_confidence.items())))
+    laid = layout_text(pages, outline)
+    damaged = looks_ocr_damaged(laid.text)  # a text layer from an English-model OCR: all of it
+    if damaged:
+        warnings.append("text looks OCR-damaged (æ, ø, å missing): headings matched tolerantly")
+    repaired = repair_text(laid.text) if damaged else repair_pages(laid.text, laid.page_starts, ocr_confidence)
+    text, moved = repaired.text, repaired.map_offset
+    warnings += [*repaired.warnings, *repair_warnings(repaired)]
+    return SourceText(text=text, format=detect_format(text, ".pdf"),
+                      page_starts=tuple(moved(s) for s in laid.page_starts),
+                      table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
+                      warnings=tuple(warnings), origin="pdf", ocr_pages=tuple(sorted(ocr_confidence.items())),
+                      ocr_damaged=damaged,
+                      original_text=laid.text if repaired.repairs else None, repairs=repaired.repairs)

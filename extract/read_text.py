@@ -10,6 +10,10 @@ then refers to: line ends become ``\\n``; HTML tags from converters are removed
 (``<sup>1</sup>`` becomes ``¹`` so a footnote mark never glues onto a year,
 block tags become line breaks, scripts and styles go with their content); HTML
 entities are decoded.
+
+A text that looks OCR-damaged (Danish prose without æ, ø, å) is repaired word by
+word (:mod:`extract.ocr_repair`); offsets then index the repaired text, and the
+text as read is kept in ``SourceText.original_text``.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import re
 from pathlib import Path
 
 from extract.errors import SourceError
+from extract.ocr_repair import repair_text, repair_warnings
 from extract.records import SourceText
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text", ".htm", ".html"}
@@ -78,13 +83,14 @@ def normalise(text: str) -> str:
 
 
 def detect_format(text: str, suffix: str) -> str:
-    """``markdown``, ``table`` (tab-separated status rows) or ``text``."""
-    if suffix in {".md", ".markdown"} or len(_MARKDOWN_HEADING.findall(text)) >= 3:
-        return "markdown"
+    """``markdown``, ``table`` (mostly tab-separated status rows, whatever headings stand
+    above them) or ``text``."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     rows = _TABLE_ROW.findall(text)
     if suffix == ".tsv" or (lines and len(rows) >= 3 and len(rows) * 3 >= len(lines)):
         return "table"
+    if suffix in {".md", ".markdown"} or len(_MARKDOWN_HEADING.findall(text)) >= 3:
+        return "markdown"
     return "text"
 
 
@@ -103,6 +109,10 @@ def read_text_source(path: Path, data: bytes) -> SourceText:
         raise SourceError(path.name, "the file holds no text")
     fmt = detect_format(text, path.suffix.lower())
     damaged = looks_ocr_damaged(text)
-    if damaged:
-        warnings.append("text looks OCR-damaged (æ, ø, å missing): headings matched tolerantly")
-    return SourceText(text=text, format=fmt, warnings=tuple(warnings), ocr_damaged=damaged)
+    if not damaged:
+        return SourceText(text=text, format=fmt, warnings=tuple(warnings))
+    warnings.append("text looks OCR-damaged (æ, ø, å missing): headings matched tolerantly")
+    repaired = repair_text(text)
+    warnings += [*repaired.warnings, *repair_warnings(repaired)]
+    return SourceText(text=repaired.text, format=fmt, warnings=tuple(warnings), ocr_damaged=True,
+                      original_text=text if repaired.repairs else None, repairs=repaired.repairs)

@@ -22,6 +22,17 @@ ROLES = (
 
 
 @dataclass(frozen=True)
+class OcrRepair:
+    """A word OCR damaged (æ, ø, å lost) and its repair; offsets index the repaired text."""
+
+    char_start: int
+    char_end: int
+    original: str
+    repaired: str
+    method: str  # "lexicon:e→ø", "compound:ae→æ,e→ø", "fuzzy:94", "word:1→i"
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A document read into one normalised string.
 
@@ -29,7 +40,8 @@ class SourceText:
     laid out: ``markdown``, ``text`` or ``table`` (tab-separated rows); a PDF is
     read into one of these and has ``origin`` ``pdf``.
     ``page_starts`` holds the offset where each page begins (page 1 at index 0);
-    it is empty for sources without pages.
+    it is empty for sources without pages. When OCR damage to æ, ø, å was repaired,
+    ``original_text`` is the text before the repair and ``repairs`` lists each word.
     """
 
     text: str
@@ -39,6 +51,9 @@ class SourceText:
     ocr_damaged: bool = False
     origin: str = "text"  # the file it came from: text or pdf
     ocr_pages: tuple[tuple[int, float], ...] = ()  # (page, Tesseract mean confidence) of OCR'd pages
+    table_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of tables a PDF reader found as tables
+    original_text: Optional[str] = None  # before OCR repair; None when nothing was repaired
+    repairs: tuple[OcrRepair, ...] = ()
 
     def page_at(self, offset: int) -> Optional[int]:
         """1-based page that holds ``offset``, or None for page-less sources."""
@@ -116,6 +131,31 @@ class Milestone:
 
 
 @dataclass
+class TableCell:
+    row: int  # 0-based, the header row (if any) included
+    column: int
+    text: str
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class Table:
+    """A table of the document: its rows of cells, each cell with its offsets."""
+
+    position: int
+    char_start: int
+    char_end: int
+    cells: list[TableCell]
+    n_rows: int
+    n_columns: int
+    header: Optional[list[str]] = None  # column names when the first row names them
+    rule: str = ""
+    page: Optional[int] = None
+    page_end: Optional[int] = None
+
+
+@dataclass
 class DocumentMeta:
     title: Optional[str] = None
     date: Optional[str] = None  # ISO
@@ -135,14 +175,17 @@ class Extraction:
     amounts: list[Amount]
     target_groups: list[TargetGroup]
     milestones: list[Milestone]
+    tables: list[Table] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "document": asdict(self.meta),
             "format": self.source.format,
             "warnings": list(self.source.warnings),
+            "ocr_repairs": [asdict(r) for r in self.source.repairs],
             "sections": [asdict(s) for s in self.sections],
             "amounts": [asdict(a) for a in self.amounts],
             "target_groups": [asdict(t) for t in self.target_groups],
             "milestones": [asdict(m) for m in self.milestones],
+            "tables": [asdict(t) for t in self.tables],
         }

@@ -8,6 +8,7 @@ from extract import amounts, sentences
 from extract import target_group_rules
 from extract import danish_dates, milestones
 from extract import document_meta, headings
+from extract import ocr_repair_rules
 
 LOADERS = {
     "amounts.yml": amounts.load_rules,
@@ -17,4 +18,5 @@ LOADERS = {
     "milestones.yml": milestones.load_rules,
     "headings.yml": headings.load_rules,
     "document_meta.yml": document_meta.load_rules,
+    "ocr_repair.yml": ocr_repair_rules.load_rules,
 }

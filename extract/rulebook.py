@@ -124,7 +124,12 @@ def check_all() -> list[str]:
     return errors
 
 
-@lru_cache(maxsize=None)
 def cached(name: str, loader: Callable[[Path], Any]) -> Any:
-    """Load a rules file once per process (keyed by file name and loader)."""
-    return loader(rules_path(name))
+    """Load a rules file once per process and rules folder (a worker that is sent the
+    rules of a build puts them in a folder of their own)."""
+    return _load_once(str(rules_dir()), name, loader)
+
+
+@lru_cache(maxsize=None)
+def _load_once(folder: str, name: str, loader: Callable[[Path], Any]) -> Any:
+    return loader(Path(folder) / name)

@@ -7,6 +7,8 @@ sees half a document and a crash leaves the previous version intact.
 """
 from __future__ import annotations
 
+import bisect
+import hashlib
 import json
 import sqlite3
 from dataclasses import asdict
@@ -17,8 +19,11 @@ import sqlite_utils
 
 from extract.records import Extraction
 
-# Child tables of a document, in the order they are deleted and written.
-CHILD_TABLES = ("amounts", "target_groups", "milestones", "sections", "texts")
+# Tables of extracted records, in the order they are written.
+RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones", "tables", "table_cells")
+# Child tables of a document, in the order they are deleted.
+CHILD_TABLES = ("table_cells", "tables", "amounts", "target_groups", "milestones", "sections", "ocr_repairs", "pages",
+                "texts")
 
 SCHEMA: dict[str, dict[str, Any]] = {
     "documents": {
@@ -27,14 +32,30 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "case_number": str, "document_number": str, "author": str, "format": str,
             "extracted_at": str, "extractor_version": str, "rules_hash": str, "status": str,
             "error": str, "warnings": str, "size_bytes": int, "pages": int,
-            "ocr_damaged": int, "ocr_pages": str, "ocr_confidence": float,
+            "ocr_damaged": int, "ocr_pages": str, "ocr_confidence": float, "records_hash": str,
         },
         "pk": "id",
         "not_null": {"path", "sha256"},
     },
     "texts": {
-        "columns": {"document_id": str, "text": str},
+        "columns": {"document_id": str, "text": str, "original_text": str},
         "pk": "document_id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "pages": {  # the pages of a PDF: where each starts in texts.text, and whether OCR read it
+        "columns": {
+            "id": str, "document_id": str, "page": int, "char_start": int, "char_end": int,
+            "ocr": int, "ocr_confidence": float,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "ocr_repairs": {  # words whose æ, ø, å OCR lost, as read and as repaired (offsets into texts.text)
+        "columns": {
+            "id": str, "document_id": str, "char_start": int, "char_end": int, "page": int,
+            "original": str, "repaired": str, "method": str,
+        },
+        "pk": "id",
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "sections": {
@@ -85,6 +106,30 @@ SCHEMA: dict[str, dict[str, Any]] = {
             ("initiative_id", "sections", "id"),
         ],
     },
+    "tables": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "position": int,
+            "page": int, "page_end": int, "n_rows": int, "n_columns": int, "header": str,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "table_cells": {
+        "columns": {
+            "id": str, "table_id": str, "document_id": str, "section_id": str, "initiative_id": str,
+            "row": int, "column": int, "column_name": str, "text": str, "page": int,
+            "char_start": int, "char_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("table_id", "tables", "id"), ("document_id", "documents", "id"),
+            ("section_id", "sections", "id"), ("initiative_id", "sections", "id"),
+        ],
+    },
     "build_runs": {
         "columns": {
             "id": int, "started_at": str, "finished_at": str, "inserted": int, "updated": int,
@@ -110,6 +155,10 @@ INDEXES = [
     ("milestones", ["document_id"]),
     ("milestones", ["date_start"]),
     ("documents", ["path"]),
+    ("ocr_repairs", ["document_id"]),
+    ("tables", ["document_id"]),
+    ("table_cells", ["table_id", "row", "column"]),
+    ("table_cells", ["initiative_id"]),
 ]
 
 FTS = {"sections": ["heading", "body"]}
@@ -169,6 +218,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 not_null=spec.get("not_null"),
                 if_not_exists=True,
             )
+            existing = db[name].columns_dict
+            for column, kind in spec["columns"].items():  # a database built by an older version
+                if column not in existing:
+                    db[name].add_column(column, kind)
         for table, cols in INDEXES:
             db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
@@ -203,19 +256,45 @@ def replace_document(
     extraction: Extraction,
     old_id: Optional[str] = None,
 ) -> dict[str, int]:
-    """Write one document and all its records in one transaction; returns row counts."""
+    """Write one document and all its records in one transaction; returns row counts.
+
+    When the document is the one stored (same bytes) and its rows are exactly the
+    stored ones (a rules change that changes nothing in it), only its ``documents``
+    row is rewritten: the full-text index and the record tables are left as they are."""
     doc_id = doc_row["id"]
     rows = record_rows(doc_id, extraction)
+    rows["texts"] = [{"document_id": doc_id, "text": extraction.source.text,
+                      "original_text": extraction.source.original_text}]
+    rows["ocr_repairs"] = ocr_repair_rows(doc_id, extraction)
+    rows["pages"] = page_rows(doc_id, extraction)
+    doc_row = {**doc_row, "records_hash": _digest(rows)}
     with db.atomic():
-        if old_id:
-            delete_document(db, old_id)
-        delete_document(db, doc_id)
-        db["documents"].insert(doc_row)
-        db["texts"].insert({"document_id": doc_id, "text": extraction.source.text})
-        for table in ("sections", "amounts", "target_groups", "milestones"):
-            if rows[table]:
-                db[table].insert_all(rows[table])
-    return {table: len(rows[table]) for table in ("sections", "amounts", "target_groups", "milestones")}
+        stored = db.execute("select records_hash from documents where id = ?", [doc_id]).fetchone()
+        if old_id in (None, doc_id) and stored and stored[0] == doc_row["records_hash"]:
+            db["documents"].update(doc_id, doc_row)
+        else:
+            if old_id:
+                delete_document(db, old_id)
+            delete_document(db, doc_id)
+            db["documents"].insert(doc_row)
+            for table in ("texts", "ocr_repairs", "pages", *RECORD_TABLES):
+                if rows[table]:
+                    db[table].insert_all(rows[table])
+    return {table: len(rows[table]) for table in RECORD_TABLES}
+
+
+def _digest(rows: dict[str, list[dict[str, Any]]]) -> str:
+    data = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def ocr_repair_rows(doc_id: str, ex: Extraction) -> list[dict[str, Any]]:
+    """One row per word repaired for OCR damage to æ, ø, å, keyed by document and position."""
+    return [
+        {"id": f"{doc_id}:o{n:05d}", "document_id": doc_id, "char_start": r.char_start, "char_end": r.char_end,
+         "page": ex.source.page_at(r.char_start), "original": r.original, "repaired": r.repaired, "method": r.method}
+        for n, r in enumerate(ex.source.repairs)
+    ]
 
 
 def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
@@ -273,7 +352,48 @@ def record_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict[str, Any]]]:
         })
         for n, m in enumerate(ex.milestones)
     ]
-    return {"sections": sections, "amounts": amounts, "target_groups": targets, "milestones": milestones}
+    tables, cells = table_rows(doc_id, ex, section_id, initiative_id)
+    return {"sections": sections, "amounts": amounts, "target_groups": targets, "milestones": milestones,
+            "tables": tables, "table_cells": cells}
+
+
+def page_rows(doc_id: str, ex: Extraction) -> list[dict[str, Any]]:
+    src = ex.source
+    confidence = dict(src.ocr_pages)
+    ends = [*src.page_starts[1:], len(src.text)]
+    return [{"id": f"{doc_id}:p{n:04d}", "document_id": doc_id, "page": n, "char_start": start, "char_end": end,
+             "ocr": int(n in confidence), "ocr_confidence": confidence.get(n)}
+            for n, (start, end) in enumerate(zip(src.page_starts, ends), start=1)]
+
+
+def table_rows(doc_id: str, ex: Extraction, section_id, initiative_id) -> tuple[list[dict], list[dict]]:
+    """Rows of ``tables`` and ``table_cells``; each cell linked to the section that holds it."""
+    starts = [s.char_start for s in ex.sections]
+
+    def section_at(offset: int) -> Optional[int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        return ex.sections[i].position if i >= 0 and offset < ex.sections[i].char_end else None
+
+    tables, cells = [], []
+    for t in ex.tables:
+        tid = f"{doc_id}:b{t.position:04d}"
+        at = section_at(t.char_start)
+        tables.append({
+            "id": tid, "document_id": doc_id, "section_id": section_id(at), "initiative_id": initiative_id(at),
+            "position": t.position, "page": t.page, "page_end": t.page_end, "n_rows": t.n_rows,
+            "n_columns": t.n_columns, "header": json.dumps(t.header, ensure_ascii=False) if t.header else None,
+            "char_start": t.char_start, "char_end": t.char_end, "rule": t.rule,
+        })
+        for c in t.cells:
+            holder = section_at(c.char_start)
+            name = t.header[c.column] if t.header and c.column < len(t.header) and c.row > 0 else None
+            cells.append({
+                "id": f"{tid}:r{c.row:03d}c{c.column:02d}", "table_id": tid, "document_id": doc_id,
+                "section_id": section_id(holder), "initiative_id": initiative_id(holder),
+                "row": c.row, "column": c.column, "column_name": name or None, "text": c.text,
+                "page": ex.source.page_at(c.char_start), "char_start": c.char_start, "char_end": c.char_end,
+            })
+    return tables, cells
 
 
 def outermost_initiatives(sections) -> dict[int, int]:

@@ -112,8 +112,9 @@ def sentence_spans(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
     bl = blocks(text, r)
     out: list[Span] = []
     nlp = _nlp()
-    for block, doc in zip(bl, nlp.pipe(text[b.start : b.end] for b in bl)):
-        starts = _sentence_starts(doc, r)
+    punct = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+    for block, doc in zip(bl, nlp.tokenizer.pipe(text[b.start : b.end] for b in bl)):
+        starts = _sentence_starts(doc, r, punct)
         bounds = starts + [len(doc)]
         for i, j in zip(bounds, bounds[1:]):
             while i < j and doc[i].is_space:
@@ -126,18 +127,30 @@ def sentence_spans(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
     return out
 
 
-def _sentence_starts(doc, r: SentenceRules) -> list[int]:
+def _sentence_starts(doc, r: SentenceRules, punct: frozenset) -> list[int]:
+    """Token indexes where sentences start: spaCy's sentencizer (the token after a run of
+    punctuation that holds a full stop, "!" or "?"), done here in the same pass as the
+    Danish corrections, so the sentencizer need not run."""
     starts = [0]
-    for i in range(1, len(doc)):
-        prev, tok = doc[i - 1], doc[i]
-        is_start = bool(tok.is_sent_start)
-        low = prev.text.lower()
-        if low in r.never_final:
+    seen_final = False
+    prev_low = None
+    for i, tok in enumerate(doc):
+        text = tok.text
+        is_start = False
+        if seen_final and not tok.is_punct and text not in punct:
+            is_start, seen_final = True, False
+        elif text in punct:
+            seen_final = True
+        if i == 0:
+            prev_low = text.lower()
+            continue
+        if prev_low in r.never_final:
             is_start = False
-        elif tok.text[:1].isupper() and (low in r.may_end or _ORDINAL.match(low)):
+        elif text[:1].isupper() and (prev_low in r.may_end or _ORDINAL.match(prev_low)):
             is_start = True
         if is_start:
             starts.append(i)
+        prev_low = text.lower()
     return starts
 
 

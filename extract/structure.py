@@ -13,7 +13,12 @@ Candidates come from ``extract.headings``; this module decides their levels:
 * plain text: numbered headings nest by numbering scheme ("3." → "3.1."; a new
   scheme such as "1:" or "A." nests one below the current numbered heading);
   unnumbered headings sit one below the current numbered heading;
-* tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2).
+* tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2);
+* PDF layout (markdown made by the PDF reader, ``#`` depth from type size): a
+  heading nests under every open heading in larger type; at equal type size it
+  nests only under a heading whose numbering it extends ("3." → "3.1.", "2." →
+  "A."), and an unnumbered standard sub-heading ("Målgruppe") under a
+  non-standard one.
 
 A section's own text runs from the end of its heading line to the next heading
 of any level, so sections never overlap. The title is not a section.
@@ -26,6 +31,7 @@ from extract.headings import (
     Candidate,
     HeadingRules,
     LineHeading,
+    heading_word_rule,
     markdown_line,
     parse_number,
     plain_line,
@@ -236,6 +242,34 @@ def plain_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
+_BODY_DEPTH = 99  # heading words in running text ("Målgruppe: …") sit below every typed heading
+
+
+def _nests_under(outer: Candidate, inner: Candidate) -> bool:
+    """Is ``outer`` an ancestor of ``inner`` in a PDF's layout (see the module docstring)?"""
+    od = outer.depth if outer.depth is not None else _BODY_DEPTH
+    idp = inner.depth if inner.depth is not None else _BODY_DEPTH
+    if od != idp:
+        return od < idp
+    if inner.standard and inner.number is None:
+        return not outer.standard
+    if outer.style and inner.style and outer.style != inner.style:
+        both_dots = outer.style.startswith("dot") and inner.style.startswith("dot")
+        return not both_dots or int(inner.style[3:]) > int(outer.style[3:])
+    return False
+
+
+def layout_levels(cands: list[Candidate]) -> list[int]:
+    levels: list[int] = []
+    open_: list[Candidate] = []
+    for c in cands:
+        while open_ and not _nests_under(open_[-1], c):
+            open_.pop()
+        open_.append(c)
+        levels.append(len(open_))
+    return levels
+
+
 # --- sections -----------------------------------------------------------------------
 
 def find_sections(src: SourceText) -> list[Section]:
@@ -248,7 +282,7 @@ def find_sections(src: SourceText) -> list[Section]:
         levels = [c.number.count(".") + 1 for c in cands]
     elif src.format == "markdown":
         cands = markdown_candidates(src.text, title_at, r)
-        levels = markdown_levels(cands)
+        levels = layout_levels(cands) if src.origin == "pdf" else markdown_levels(cands)
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands)
@@ -283,8 +317,8 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         return
     with_roles = {s.parent_position for s in sections if s.role in r.evidence_roles}
     for s, c in zip(sections, cands):
-        if s.role != "other" or c.kind == "word" or c.standard:
-            continue
+        if s.role != "other" or c.kind == "word" or c.standard or heading_word_rule(c.heading, r):
+            continue  # a heading word ("Status ultimo 2007."), however it is typed, names no initiative
         parent = sections[s.parent_position] if s.parent_position is not None else None
         if fmt == "markdown" and c.kind in {"markdown", "bold"} and s.level <= 2:
             if s.position in with_roles or (parent is not None and parent.position in with_roles

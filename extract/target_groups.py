@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from extract.records import Section, TargetGroup
 from extract.sentences import Span, sentence_at
@@ -89,10 +89,29 @@ def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
     return hits
 
 
+_LABEL_CACHE: dict[int, tuple[TargetGroupRules, dict]] = {}
+
+
+def _labels_cache(r: TargetGroupRules) -> dict:
+    """Labels of each (form, lemma, blocked labels) already read, per vocabulary."""
+    entry = _LABEL_CACHE.get(id(r))
+    if entry is None or entry[0] is not r:
+        entry = _LABEL_CACHE[id(r)] = (r, {})
+    return entry[1]
+
+
 def _token_labels(tok, before: set[str], r: TargetGroupRules) -> set[str]:
     form, lemma = norm_form(tok.text), norm_form(tok.lemma_)
-    blocked = {lb.id for lb in r.labels if lb.not_after & before}
-    found = _stem_hits((form, lemma), r, blocked)
+    blocked = frozenset(lb.id for lb in r.labels if lb.not_after & before)
+    cache = _labels_cache(r)
+    key = (form, lemma, blocked)
+    if key not in cache:
+        cache[key] = frozenset(_form_labels(form, lemma, blocked, r))
+    return set(cache[key])
+
+
+def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules) -> set[str]:
+    found = _stem_hits((form, lemma), r, set(blocked))
     for label in r.labels:
         if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
             found.add(label.id)
@@ -226,19 +245,22 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
     return start, end
 
 
-def _cue_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[TargetGroup]:
+def _cue_rows(text: str, sentences: list[Span], r: TargetGroupRules,
+              covered: Callable[[int], bool]) -> list[TargetGroup]:
+    """Statements opened by a cue sentence; sentences ``covered`` by another statement are skipped."""
     rows = []
     for i, sent in enumerate(sentences):
+        if covered(sent.start):
+            continue
         for rule in r.statements:
             found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(text, sent.start, sent.end)
             if not found:
                 continue
-            start, end = _statement_span(text, sentences, i, r)
-            row = _record(text, start, end, rule.id, r)
             if r.not_statement.search(text, sent.start, sent.end):
                 break
+            start, end = _statement_span(text, sentences, i, r)
             if not rule.needs_label or _specific(find_labels(text[found.end():end], r), r):
-                rows.append(row)
+                rows.append(_record(text, start, end, rule.id, r))
                 break
     return rows
 
@@ -256,27 +278,36 @@ def _label_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[T
 
 
 def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int]]:
-    """(start, end) of each bullet paragraph that follows ``pos``, up to the first non-bullet paragraph."""
+    """(start, end) of each bullet paragraph that follows ``pos``, up to the first non-bullet
+    paragraph (one right after an item that ends with a colon is that item's description)."""
     items = []
+    described = False
     for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[pos:]):
         bullet = r.list_bullet.match(para.group())
         if not bullet:
-            break
+            if not described:
+                break
+            items[-1] = (items[-1][0], pos + para.end())
+            described = False
+            continue
         items.append((pos + para.start() + bullet.end(), pos + para.end()))
+        described = para.group().rstrip().endswith(":")
     return items
 
 
-def _list_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[TargetGroup]:
-    rows = []
+def _list_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
+    """One row per list item (its label), and the items' whole spans (label and description)."""
+    rows, spans = [], []
     for intro in r.list_rule.pattern.finditer(text):
         for start, end in _list_items(text, intro.end(), r):
+            spans.append((start, end))
             colon = text.find(":", start, min(end, start + r.list_max_label))
             sent = sentence_at(sentences, start)
             stop = colon if colon >= 0 else min(end, sent.end if sent else end)
             a, b = _trimmed(text, start, stop)
             if b > a:
                 rows.append(_record(text, a, b, r.list_rule.id, r))
-    return rows
+    return rows, spans
 
 
 def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
@@ -294,11 +325,17 @@ def find_target_groups(text: str, sentences: list[Span], sections: list[Section]
     r = rules()
     section_rows = _section_rows(text, sections, r)
     covered = [(s.body_start, s.char_end) for s in sections if s.role == SECTION_ROLE]
-    others = (_label_rows(text, sentences, r) + _list_rows(text, sentences, r) + _table_rows(text, r)
-              + _cue_rows(text, sentences, r))
+    list_rows, list_spans = _list_rows(text, sentences, r)
+    others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
+
+    def in_section_or_list(offset: int) -> bool:
+        return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
+
     kept = list(section_rows)
-    for row in others:
+    for row in others + _cue_rows(text, sentences, r, in_section_or_list):
         inside = any(a <= row.char_start < b for a, b in covered)
+        if row.rule != r.list_rule.id and any(a <= row.char_start < b for a, b in list_spans):
+            continue  # a statement inside a list item is covered by the item's row
         overlaps = any(row.char_start < k.char_end and k.char_start < row.char_end for k in kept)
         if not inside and not overlaps:
             kept.append(row)

@@ -13,7 +13,8 @@ from extract.build import build, build_lock
 from extract.errors import BuildLockedError
 
 VOLATILE = {"extracted_at"}
-CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones")
+CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones", "tables",
+                  "table_cells", "pages", "ocr_repairs")
 
 
 def dump(db_path: Path) -> dict:

@@ -40,12 +40,8 @@ def test_rules_check_names_file_rule_and_allowed_values(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     broken = tmp_path / "rules" / "sentences.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("never_final:", "never_finale:"), encoding="utf-8")
-    monkeypatch.setenv("KB_RULES_DIR", str(tmp_path / "rules"))
-    from extract import rulebook
-
-    rulebook.cached.cache_clear()
+    monkeypatch.setenv("KB_RULES_DIR", str(tmp_path / "rules"))  # rules are cached per folder
     result = CliRunner().invoke(cli, ["rules", "check"])
-    rulebook.cached.cache_clear()
     assert result.exit_code == 1
     assert "sentences.yml" in result.output and "never_finale" in result.output
     assert "allowed keys" in result.output

@@ -70,8 +70,8 @@ def test_sigkill_at_random_moments_leaves_old_or_new_documents(corpus):
     db = work / "run.db"
     states = []
     for _ in range(RUNS):
-        for p in work.glob("run.db*"):
-            p.unlink()
+        for p in work.glob("run.db*"):  # the database, its WAL, lock and parse cache
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
         shutil.copy(work / "old.db", db)
         proc = start_build(work, db)
         time.sleep(rnd.uniform(0, full))

@@ -66,3 +66,24 @@ def test_tesseract_tsv_becomes_lines_in_points():
     line = page.lines[0]
     assert (line.page, round(line.x0, 1), round(line.top, 1), round(line.size, 1)) == (4, 72.0, 144.0, 14.4)
     assert line.ocr and page.confidence == 95.0
+
+
+def test_the_build_records_each_page_and_whether_ocr_read_it(tmp_path):
+    import shutil
+    import sqlite3
+
+    from extract.build import build
+
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SCANNED, tmp_path / "sources" / SCANNED.name)
+    shutil.copy(RENDERED, tmp_path / "sources" / RENDERED.name)
+    build([tmp_path / "sources"], str(tmp_path / "kb.db"), root=tmp_path)
+    con = sqlite3.connect(tmp_path / "kb.db")
+    rows = con.execute("select d.path, p.page, p.ocr, p.ocr_confidence, p.char_start, p.char_end "
+                       "from pages p join documents d on d.id = p.document_id order by d.path, p.page").fetchall()
+    scanned = [r for r in rows if r[0].endswith(SCANNED.name)]
+    rendered = [r for r in rows if r[0].endswith(RENDERED.name)]
+    assert [(page, ocr) for _, page, ocr, *_ in scanned] == [(1, 1)] and scanned[0][3] > 80
+    assert [page for _, page, *_ in rendered] == list(range(1, len(rendered) + 1)) and len(rendered) > 3
+    assert all(ocr == 0 and conf is None for _, _, ocr, conf, *_ in rendered)
+    assert all(a[5] == b[4] for a, b in zip(rendered, rendered[1:]))  # pages follow each other in the text

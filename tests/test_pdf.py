@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 
 from conftest import CORPUS, ROOT
-from extract.pdf_layout import join_lines
+from extract.pdf_layout import Line, join_lines, layout_text
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PRODUCERS = ("fpdf", "reportlab")
@@ -82,11 +82,88 @@ def test_lines_are_reflowed_and_hyphenation_joined(lines, joined):
 
 
 @pytest.mark.parametrize("stem,producer", CASES, ids=IDS)
-def test_pdf_gives_the_same_headings_as_the_text_source(stem, producer, pdf_extractions, extractions):
-    """Headings in order, compared without white space, because a word broken inside a
-    narrow table cell comes back with a space in it. (Levels and roles are not yet equal
-    for plain-text documents rendered to PDF: see the PDF issue's note.)"""
+def test_pdf_gives_the_same_heading_tree_as_the_text_source(stem, producer, pdf_extractions, extractions):
+    """Headings in order with their levels and roles, compared without white space, because
+    a word broken inside a narrow table cell comes back with a space in it."""
     def tree(ex):
-        return [squash(s.heading) for s in ex.sections]
+        return [(squash(s.heading), s.level, s.role) for s in ex.sections]
 
     assert tree(pdf_extractions[(stem, producer)]) == tree(extractions[stem])
+
+
+@pytest.mark.parametrize("stem,producer", CASES, ids=IDS)
+def test_pdf_gives_the_same_milestones_as_the_text_source(stem, producer, pdf_extractions, extractions):
+    def dates(ex):
+        return [(m.date_start, m.date_end, m.kind) for m in ex.milestones]
+
+    assert dates(pdf_extractions[(stem, producer)]) == dates(extractions[stem])
+
+
+@pytest.mark.parametrize("stem,producer", CASES, ids=IDS)
+def test_pdf_gives_the_same_target_groups_as_the_text_source(stem, producer, pdf_extractions, extractions):
+    def groups(ex):
+        return [(tuple(t.groups), t.age_min, t.age_max, tuple(t.match_groups), t.size) for t in ex.target_groups]
+
+    assert groups(pdf_extractions[(stem, producer)]) == groups(extractions[stem])
+
+
+@pytest.mark.parametrize("stem", [c[0] for c in CASES if c[1] == "fpdf"])
+def test_one_producer_writes_an_outline_and_the_other_none(stem, extractions):
+    """fpdf2's bookmarks hold every heading (a status table's rows are no headings, so it has
+    none); reportlab writes no outline, so its headings come from the layout alone."""
+    from extract.read_pdf import read_outline
+
+    text = extractions[stem]
+    expected = [] if text.source.format == "table" else [(s.level, squash(s.heading)) for s in text.sections]
+    with pdfplumber.open(PDF_DIR / f"{stem}.fpdf.pdf") as pdf:
+        got = [(level, squash(title)) for level, title in read_outline(pdf)]
+    assert len(got) == len(expected)
+    assert [level for level, _ in got] == [level for level, _ in expected]
+    assert all(heading in title for (_, title), (_, heading) in zip(got, expected))
+    with pdfplumber.open(PDF_DIR / f"{stem}.reportlab.pdf") as pdf:
+        assert read_outline(pdf) == []
+
+
+def _line(text: str, top: float, size: float = 10, bold: bool = False) -> Line:
+    return Line(text, 1, top, top + size, 50, 50 + 5 * len(text), size, bold, 842)
+
+
+def test_the_outline_gives_headings_and_levels_where_the_type_gives_none():
+    """A document typed all in one size and weight: only the bookmarks tell the headings."""
+    lines = [
+        _line("2. Beskrivelse af proces og anvendelse af midlerne i 2007", 100),
+        _line("Københavns Kommune har i 2007 modtaget en bevilling på 26.898.526 kr.", 114),
+        _line("1: Proces.", 140),
+        _line("Processen har været todelt.", 154),
+        _line("Milepæle", 180),
+        _line("Milepæl 1, 1. februar 2013: Indsatsen begynder.", 194),
+    ]
+    outline = [(1, "2. Beskrivelse af proces og anvendelse af midlerne i 2007"), (2, "1: Proces."), (3, "Milepæle")]
+    text = layout_text([lines], outline).text
+    assert [ln for ln in text.split("\n") if ln.startswith("#")] == [
+        "### 2. Beskrivelse af proces og anvendelse af midlerne i 2007", "#### 1: Proces.", "##### Milepæle"]
+    assert layout_text([lines]).text.count("#") == 0
+
+
+def test_a_heading_wrapped_over_two_lines_is_matched_to_its_bookmark():
+    lines = [
+        _line("A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for", 100, 12, True),
+        _line("den samlede målgruppe", 115, 12, True),
+        _line("Jobkonsulenter til indsatsen i jobcenterenhederne.", 140, 11, True),
+        _line("Der er ansat 20 jobkonsulenter.", 160),
+    ]
+    outline = [(1, "A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe"),
+               (2, "Jobkonsulenter til indsatsen i jobcenterenhederne.")]
+    headings = [ln for ln in layout_text([lines], outline).text.split("\n") if ln.startswith("#")]
+    assert headings == ["### A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
+                        "#### Jobkonsulenter til indsatsen i jobcenterenhederne."]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_an_ocr_damaged_text_layer_is_repaired_like_the_text_source(producer, pdf_extractions, extractions):
+    """The theme note was OCR'd with an English model; its PDF carries the same damage."""
+    stem = "temaer-beskaeftigelsesaftale-2012"
+    pdf, text = pdf_extractions[(stem, producer)].source, extractions[stem].source
+    assert pdf.ocr_damaged and text.ocr_damaged
+    assert Counter((r.original, r.repaired) for r in pdf.repairs) == Counter((r.original, r.repaired) for r in text.repairs)
+    assert len(pdf.repairs) > 100 and "Kebenhavn" in pdf.original_text and "Kebenhavn" not in pdf.text

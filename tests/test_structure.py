@@ -257,7 +257,7 @@ def test_ocr_note_has_its_three_themes():
         ("2", "En indsats, der virker, for vores indsatsklare ledige"),
         ("3", "Borgeren ved roret"),
     ]
-    assert themes[0].body.startswith("Ledigheden 1 Kebenhavn er generelt hojere")
+    assert themes[0].body.startswith("Ledigheden i København er generelt højere")  # OCR damage repaired
 
 
 def test_table_rows_keep_their_cells_as_body():

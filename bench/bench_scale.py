@@ -1,0 +1,239 @@
+"""Speed, memory and accuracy of kb build and kb serve on the scale corpus.
+
+Prints one table of figures (median of --runs runs, with min and max):
+
+- PDF pages per second through kb build (1 and N worker processes, no parse cache)
+  beside pdfplumber's own ``extract_words`` (what a reader built on pdfplumber can
+  at best reach) and pypdfium2's raw text extraction (the practical limit for
+  reading text), all on the same sample of PDFs;
+- text documents per second through kb build;
+- on the whole scale corpus: a cold build (N workers, parse cache on), a no-op
+  rebuild, a rules-only rebuild (a rules file changed, documents not) and their ratio;
+  the peak memory of the cold build (the build process and its workers together);
+- accuracy of amounts and milestones against the generated truth;
+- full-text search latency (median, p95) through Datasette's JSON API, and canned-query latency.
+
+The scale corpus is generated first when missing (bench/scale_corpus.py).
+Run: .venv/bin/python bench/bench_scale.py [--corpus bench/out/scale] [--runs 3] [--sample 60]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_build import timed  # noqa: E402
+from extract.jobs import default_workers  # noqa: E402
+from scale_accuracy import accuracy  # noqa: E402
+from serving import kb_serve  # noqa: E402
+
+KB = [sys.executable, "-m", "extract.cli"]
+SEARCHES = ["kontanthjælp", "ledighed", "akademiker", "jobrotation", "unge", "virksomhedspraktik",
+            "mentor", "sygedagpenge", "integration", "opkvalificering"]
+CANNED = [("initiatives for unge", "/kb/maalgruppe.json?label=unge&_size=50"),
+          ("amounts per year", "/kb/beloeb_pr_aar.json?document="),
+          ("milestones in 2013", "/kb/milepaele_i_periode.json?fra=2013-01-01&til=2013-12-31"),
+          ("search query soeg", "/kb/soeg.json?q=ledighed")]
+
+
+def stats(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def line(name: str, values: list[float], unit: str) -> str:
+    med, lo, hi = stats(values)
+    return f"| {name} | {med:,.2f} | {lo:,.2f} | {hi:,.2f} | {unit} |"
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its children, in bytes."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_kb(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """(seconds, peak memory of the process tree in bytes) of one kb command."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(KB + args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    out, _ = proc.communicate()
+    watcher.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"kb {' '.join(args)} failed:\n{out.decode()[-2000:]}")
+    return time.perf_counter() - t0, peak[0]
+
+
+def sample_folder(corpus: Path, suffixes: tuple[str, ...], n: int, dest: Path) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in corpus.iterdir() if p.suffix in suffixes)[:n]
+    for p in files:
+        shutil.copy(p, dest / p.name)
+    return files
+
+
+def pdf_pages(files: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    return sum(len(pdfium.PdfDocument(str(p))) for p in files)
+
+
+def plumber_words(files: list[Path]) -> None:
+    import pdfplumber
+
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.close()
+
+
+def pdfium_text(files: list[Path]) -> None:
+    import pypdfium2 as pdfium
+
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        for i in range(len(doc)):
+            page = doc[i]
+            page.get_textpage().get_text_range()
+            page.close()
+        doc.close()
+
+
+def build_times(folder: Path, work: Path, runs: int, workers: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        for p in work.glob("b.db*"):
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+        seconds, _ = run_kb(["build", str(folder), "--db", "b.db", "--quiet", "--no-cache", "--workers", str(workers),
+                             "--max-pages", "5000"], work)
+        times.append(seconds)
+    return times
+
+
+def http_ms(base: str, path: str, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(base + path, timeout=30) as r:
+            r.read()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(ROOT / "bench" / "out" / "scale"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sample", type=int, default=60, help="PDFs (and text documents) in the throughput sample")
+    ap.add_argument("--workers", type=int, default=default_workers())
+    ap.add_argument("--search-runs", type=int, default=20)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    truth = corpus.parent / f"{corpus.name}.truth.jsonl"
+    if not corpus.is_dir():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "scale_corpus.py"), str(corpus)], check=True)
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        pdfs = sample_folder(corpus, (".pdf",), args.sample, work / "pdf")
+        texts = sample_folder(corpus, (".txt", ".md"), args.sample, work / "text")
+        pages = pdf_pages(pdfs)
+        run_kb(["build", str(work / "pdf"), "--db", "warm.db", "--quiet", "--no-cache", "--workers", "1"], work)
+        rows.append(f"| **PDF throughput** ({len(pdfs)} PDFs, {pages} pages) | median | min | max | |")
+        rows.append(line("pdfium raw text (1 process)", [pages / t for t in timed(lambda: pdfium_text(pdfs), args.runs)], "pages/s"))
+        words = [pages / t for t in timed(lambda: plumber_words(pdfs), args.runs)]
+        rows.append(line("pdfplumber extract_words (1 process)", words, "pages/s"))
+        ours1 = [pages / t for t in build_times(work / "pdf", work, args.runs, 1)]
+        rows.append(line("kb build, 1 worker", ours1, "pages/s"))
+        rows.append(line("kb build, 1 worker / extract_words", [o / statistics.median(words) for o in ours1], "ratio"))
+        oursn = [pages / t for t in build_times(work / "pdf", work, args.runs, args.workers)]
+        rows.append(line(f"kb build, {args.workers} workers", oursn, "pages/s"))
+        rows.append(f"| **Text throughput** ({len(texts)} documents) | | | | |")
+        rows.append(line("kb build, 1 worker", [len(texts) / t for t in build_times(work / "text", work, args.runs, 1)], "docs/s"))
+        rows.append(line(f"kb build, {args.workers} workers",
+                         [len(texts) / t for t in build_times(work / "text", work, args.runs, args.workers)], "docs/s"))
+        rows += scale_rows(corpus, truth, work, args)
+    print("\n".join(["| figure | median | min | max | unit |", "|---|---:|---:|---:|---|", *rows]))
+
+
+def scale_rows(corpus: Path, truth: Path, work: Path, args) -> list[str]:
+    n_docs = sum(1 for p in corpus.iterdir() if p.is_file())
+    db = work / "scale.db"
+    cold, peak = run_kb(["build", str(corpus), "--db", str(db), "--quiet", "--workers", str(args.workers),
+                         "--max-pages", "5000"], work)
+    noop = [run_kb(["build", str(corpus), "--db", str(db), "--quiet", "--workers", str(args.workers),
+                    "--max-pages", "5000"], work)[0] for _ in range(args.runs)]
+    rules = work / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    rules_only = []
+    for i in range(args.runs):  # each run a new change: a unit word's comment in amounts.yml
+        with open(rules / "amounts.yml", "a", encoding="utf-8") as f:
+            f.write(f"\n# bench change {i}\n")
+        env = dict(os.environ, KB_RULES_DIR=str(rules))
+        rules_only.append(run_kb(["build", str(corpus), "--db", str(db), "--quiet", "--workers", str(args.workers),
+                                  "--max-pages", "5000"], work, env)[0])
+    rows = [f"| **Scale corpus** ({n_docs} documents, {args.workers} workers) | | | | |",
+            line("cold build (one run)", [cold], "s"),
+            line("no-op rebuild", noop, "s"),
+            line("rules-only rebuild (amounts.yml changed)", rules_only, "s"),
+            line("cold / rules-only", [cold / t for t in rules_only], "×"),
+            line("peak memory of the cold build (all processes)", [peak / 2**20], "MB")]
+    acc = accuracy(str(db), str(truth))
+    for kind in ("amounts", "milestones"):
+        rows.append(line(f"{kind} precision", [acc[kind]["precision"]], ""))
+        rows.append(line(f"{kind} recall", [acc[kind]["recall"]], ""))
+    with kb_serve(db, work) as base:
+        for q in SEARCHES:  # warm the page cache once
+            http_ms(base, f"/kb/sections.json?_search={urllib.parse.quote(q)}&_size=20", 1)
+        search = [ms for q in SEARCHES
+                  for ms in http_ms(base, f"/kb/sections.json?_search={urllib.parse.quote(q)}&_size=20",
+                                    args.search_runs)]
+        rows.append(f"| **Datasette JSON API** ({len(SEARCHES)} terms × {args.search_runs}) | median | p95 | max | |")
+        rows.append(f"| full-text search sections.json?_search= | {statistics.median(search):.1f} | {p95(search):.1f} "
+                    f"| {max(search):.1f} | ms |")
+        for name, path in CANNED:
+            times = http_ms(base, path, args.search_runs)
+            rows.append(f"| {name} | {statistics.median(times):.1f} | {p95(times):.1f} | {max(times):.1f} | ms |")
+    return rows
+
+
+if __name__ == "__main__":
+    main()
