@@ -9,9 +9,12 @@ sections drawn at random — mostly the host's own, some from another corpus doc
 read the same way (same format, same OCR state; only sections whose dates all carry
 their year, so no date depends on the other document's context year) — until a target
 length of 2-16 pages (``--pages``) is reached. A section is a top-level section with
-its sub-sections, split into its children when it is over 10,000 characters.
-Every year in the document is shifted by one offset (1-12 years), so every year-less
-date keeps the context year it had. Each copy of a section gets new amounts and dates.
+its sub-sections, split into its children when it is over 10,000 characters; sections
+are drawn from a shuffled deck, so one repeats only in a document longer than its
+source's deck. Every year in the document is shifted by one offset (1-12 years), so
+every year-less date keeps the context year it had. Each copy of a section gets new
+amounts and dates. A document with the same bytes as an earlier one is drawn again
+(kb build keys documents by their bytes).
 
 How the truth is known: from the golden files (tests/golden/*.json, written by a
 person reading each document), never from the extractor's output on the generated
@@ -27,8 +30,9 @@ two-day expressions only have their year shifted.
 Pages: a PDF counts its pages; a text document counts one page per 2,800 characters,
 the rate at which the corpus documents render in tests/fixtures/pdf (193,000
 characters on 68.5 pages). PDFs are rendered by tests/fixtures/render_pdfs.py,
-alternately with fpdf2 and reportlab, with fixed creation dates so a seed always gives
-the same bytes. The truth goes to ``<OUT_DIR>.truth.jsonl`` (beside the folder, so
+alternately with fpdf2 and reportlab, laid out as the fixtures are (its ``blocks_of``
+reads the text's headings and tables with the extractor: layout only, never truth),
+with fixed creation dates so a seed always gives the same bytes. The truth goes to ``<OUT_DIR>.truth.jsonl`` (beside the folder, so
 ``kb build OUT_DIR`` does not read it): one line per document with its file name and
 true amounts (value_dkk) and milestones (date_start, date_end).
 """

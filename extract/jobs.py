@@ -142,7 +142,7 @@ def _exit_with(pid: int) -> None:
     waiting for work forever."""
     def watch() -> None:
         while True:
-            time.sleep(1)
+            time.sleep(0.2)
             try:
                 os.kill(pid, 0)
             except ProcessLookupError:
