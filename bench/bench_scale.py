@@ -168,7 +168,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=60, help="PDFs (and text documents) in the throughput sample")
     ap.add_argument("--subset", type=int, default=200, help="documents in the cold / rules-only rebuild comparison")
     ap.add_argument("--full-db", default=None,
-                    help="a build of the whole corpus to reuse (built, and timed, here when missing)")
+                    help="a build of the whole corpus to reuse, made by 'kb build CORPUS' in the project folder "
+                         "(built, and timed, here when missing)")
     ap.add_argument("--workers", type=int, default=default_workers())
     ap.add_argument("--search-runs", type=int, default=20)
     args = ap.parse_args()
@@ -207,9 +208,14 @@ def throughput_rows(corpus: Path, work: Path, args) -> list[str]:
     return rows
 
 
-def _kb_build(folder: Path, db: Path, work: Path, workers: int, env: dict | None = None) -> tuple[float, int]:
+def _kb_build(folder: Path, db: Path, cwd: Path, workers: int, env: dict | None = None) -> tuple[float, int]:
+    """kb build run in ``cwd`` (documents are stored by their path relative to it)."""
+    try:
+        folder = folder.resolve().relative_to(cwd.resolve())
+    except ValueError:
+        pass
     return run_kb(["build", str(folder), "--db", str(db), "--quiet", "--workers", str(workers), "--max-pages", "5000"],
-                  work, env)
+                  cwd, env)
 
 
 def rebuild_rows(corpus: Path, work: Path, args) -> list[str]:
@@ -247,9 +253,9 @@ def scale_rows(corpus: Path, truth: Path, work: Path, args) -> list[str]:
     rows = [f"| **Scale corpus** ({n_docs} documents, {args.workers} workers) | | | | |"]
     db = Path(args.full_db) if args.full_db else work / "scale.db"
     if not db.exists():
-        cold, peak = _kb_build(corpus, db, work, args.workers)
+        cold, peak = _kb_build(corpus, db, ROOT, args.workers)
         rows += [line("cold build (one run)", [cold], "s"), line("peak memory of the cold build", [peak / 2**20], "MB")]
-    noop = [_kb_build(corpus, db, work, args.workers)[0] for _ in range(args.runs)]
+    noop = [_kb_build(corpus, db, ROOT, args.workers)[0] for _ in range(args.runs)]
     rows.append(line("no-op rebuild", noop, "s"))
     acc = accuracy(str(db), str(truth))
     rows.append("| **Accuracy against the generated truth** | precision | recall | true records | |")

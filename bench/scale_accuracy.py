@@ -64,24 +64,23 @@ def _describe(kind: str, rec: dict) -> str:
     return f"{rec['date_text']!r} = {rec['date_start']}..{rec['date_end']}"
 
 
-def compare(kind: str, truth: list[dict], found: list[dict]) -> tuple[int, list[dict], list[dict]]:
-    """Matched count, true records missed, found records that are false hits."""
-    left = Counter(truth_key(kind, r) for r in found)
-    missed = []
-    for rec in truth:
+def _unmatched(kind: str, records: list[dict], against: list[dict]) -> list[dict]:
+    """The records with no counterpart left in ``against`` (multiset difference)."""
+    left = Counter(truth_key(kind, r) for r in against)
+    out = []
+    for rec in records:
         key = truth_key(kind, rec)
         if left[key] > 0:
             left[key] -= 1
         else:
-            missed.append(rec)
-    extra, right = [], Counter(truth_key(kind, r) for r in truth)
-    for rec in found:
-        key = truth_key(kind, rec)
-        if right[key] > 0:
-            right[key] -= 1
-        else:
-            extra.append(rec)
-    return len(truth) - len(missed), missed, extra
+            out.append(rec)
+    return out
+
+
+def compare(kind: str, truth: list[dict], found: list[dict]) -> tuple[int, list[dict], list[dict]]:
+    """Matched count, true records missed, found records that are false hits."""
+    missed = _unmatched(kind, truth, found)
+    return len(truth) - len(missed), missed, _unmatched(kind, found, truth)
 
 
 def _ratio(a: int, b: int) -> float:
