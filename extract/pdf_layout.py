@@ -26,6 +26,7 @@ _PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$",
 _DIGITS = re.compile(r"\d+")
 # a list item: a bullet mark, or "1." / "2)" before a capital ("24. september" is a date)
 _BULLET = re.compile(r"^(?:[-•▪●]\s|\d{1,2}[.)]\s+(?=[A-ZÆØÅ]))")
+PAGE_NUMBER_SLACK = 10  # a printed page number differs from the page's place by at most this
 PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
 _BULLET_MARK = re.compile(r"^[-•▪●]\s")
 
@@ -254,7 +255,14 @@ def layout_text(pages: list[list[Line]], outline: Sequence[tuple[int, str]] = ()
 def _is_running(ln: Line, running: set[str], body: float) -> bool:
     if not ln.in_edge or _looks_like_heading(ln, body):
         return False
-    return _DIGITS.sub("#", ln.text) in running or bool(_PAGE_NUMBER.match(ln.text))
+    return _DIGITS.sub("#", ln.text) in running or _is_page_number(ln)
+
+
+def _is_page_number(ln: Line) -> bool:
+    """"7", "Side 7", "7 af 12" near the page's own number (cover pages may shift the count);
+    a year wrapped onto a line of its own at the foot of a page ("2015") is text."""
+    m = _PAGE_NUMBER.match(ln.text)
+    return bool(m) and abs(int(_DIGITS.search(ln.text).group()) - ln.page) <= PAGE_NUMBER_SLACK
 
 
 def _runs_on(para: list[str], line: Line) -> bool:

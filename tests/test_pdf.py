@@ -167,3 +167,16 @@ def test_an_ocr_damaged_text_layer_is_repaired_like_the_text_source(producer, pd
     assert pdf.ocr_damaged and text.ocr_damaged
     assert Counter((r.original, r.repaired) for r in pdf.repairs) == Counter((r.original, r.repaired) for r in text.repairs)
     assert len(pdf.repairs) > 100 and "Kebenhavn" in pdf.original_text and "Kebenhavn" not in pdf.text
+
+
+def test_a_year_alone_at_the_foot_of_a_page_is_text_and_a_page_number_is_not():
+    """A date wrapped so that its year stands alone at the bottom of a page (seen in the
+    scale corpus) must not be dropped as a page number."""
+    page5 = [_line("Ansøgningerne skal være modtaget inden 3. marts", 400),
+             Line("2015", 5, 800, 810, 50, 75, 10, False, 842),
+             Line("5", 5, 815, 825, 290, 296, 10, False, 842)]
+    for ln in page5[:1]:
+        ln.page = 5
+    text = layout_text([[], [], [], [], page5]).text
+    assert "inden 3. marts 2015" in text and not text.rstrip().endswith("5\n5")
+    assert text.count("2015") == 1 and "\n5\n" not in text and not text.rstrip().endswith(" 5")
