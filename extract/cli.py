@@ -209,6 +209,7 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
         "--setting", "max_returned_rows", "2000",
         "--setting", "allow_download", "off",
         "--setting", "default_allow_sql", "on",
+        "--setting", "suggest_facets", "off",  # suggestions cost a query per column on every table page
     ]
     return cmd
 
