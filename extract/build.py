@@ -115,7 +115,7 @@ class BuildOptions:
     limits: Limits = Limits()
     workers: int = 1  # extraction processes (1: in this process)
     dask: Optional[str] = None  # address of a Dask scheduler to run extraction on
-    cache_dir: Optional[str] = None  # parsed PDFs by content hash (None: no cache)
+    cache_dir: Optional[str] = None  # parsed PDFs and extraction stages (None: no cache)
 
 
 def build(
@@ -135,8 +135,9 @@ def build(
     Documents are extracted in ``workers`` processes (or as tasks on the Dask
     cluster at ``dask``); this process alone writes the database. With ``strict``
     the first failing file stops the build (BuildAbortedError); documents written
-    before it stay, each complete. ``cache_dir`` keeps parsed PDFs, so a build after
-    a change of rules does not parse them again.
+    before it stay, each complete. ``cache_dir`` keeps parsed PDFs, documents read into
+    text and each extraction stage's result, so a build after a rules change redoes only
+    the stages those rules touch.
     """
     root = root or Path.cwd()
     options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits, workers=max(1, workers), dask=dask,
@@ -157,9 +158,9 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
     for file, reason in problems:
         _fail(db, summary, file, reason)
     existing = save.documents_by_path(db)
+    jobs = list(_plan(db, summary, sources, existing, options, rhash, on_progress))
     bundle = RulesBundle.from_folder(rhash) if options.dask else None
-    jobs = list(_plan(db, summary, sources, existing, options, rhash, bundle, on_progress))
-    for result in run_jobs(jobs, options.workers, options.dask):
+    for result in run_jobs(jobs, options.workers, options.dask, bundle):
         _write(db, summary, result, existing.get(result.display), rhash)
         if on_progress:
             on_progress(result.display)
@@ -185,7 +186,7 @@ def read_bytes(source: SourceFile, limits: Limits) -> bytes:
 
 
 def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, options: BuildOptions,
-          rhash: str, bundle: Optional[RulesBundle], on_progress) -> Iterator[Job]:
+          rhash: str, on_progress) -> Iterator[Job]:
     """The documents to extract, as jobs; unchanged, unreadable and duplicate files are settled here."""
     planned: dict[str, str] = {}  # document id -> path, for files with the same bytes in this build
     for source in sources:
@@ -202,13 +203,13 @@ def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, 
                 on_progress(source.display)
             continue
         doc_id = sha[:16]
-        twin = planned.get(doc_id) or next(iter(db.execute(
-            "select path from documents where id = ? and path != ?", [doc_id, source.display]).fetchone() or []), None)
+        stored = db.execute("select path from documents where id = ? and path != ?", [doc_id, source.display]).fetchone()
+        twin = planned.get(doc_id) or (stored[0] if stored else None)
         if twin:
             _fail(db, summary, source.display, f"same bytes as {twin}: not built twice", old)
             continue
         planned[doc_id] = source.display
-        yield Job(source.display, str(source.path), options.limits, options.cache_dir, bundle)
+        yield Job(source.display, str(source.path), options.limits, options.cache_dir)
 
 
 def _write(db, summary: BuildSummary, result: JobResult, old: Optional[dict], rhash: str) -> None:

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from extract.errors import KbError, SourceError
 from extract.parse_cache import ParseCache
-from extract.pipeline import Limits, extract_file
+from extract.pipeline import Limits, extract_file, rules_hash
 from extract.records import Extraction
 from extract.rulebook import RULES_ENV, rules_dir
 
@@ -63,7 +63,6 @@ class Job:
     path: str  # where to read the file, unless ``data`` holds its bytes
     limits: Limits
     cache_dir: Optional[str] = None
-    rules: Optional[RulesBundle] = None
     data: Optional[bytes] = None  # sent along to workers that may not see the file
 
     def with_data(self) -> "Job":
@@ -77,14 +76,13 @@ class JobResult:
     size: int
     extraction: Optional[Extraction]
     error: Optional[str]
-    seconds: float
 
 
-def run_job(job: Job) -> JobResult:
-    """Extract one document (in any process); a failure becomes the result's error, never an exception."""
-    start = time.perf_counter()
-    if job.rules is not None:
-        job.rules.install()
+def run_job(job: Job, rules: Optional[RulesBundle] = None) -> JobResult:
+    """Extract one document (in any process) with ``rules`` when given, else the local ones;
+    a failure becomes the result's error, never an exception."""
+    if rules is not None:
+        rules.install()
     extraction, error, sha, size = None, None, "", 0
     try:
         data = job.data if job.data is not None else Path(job.path).read_bytes()
@@ -96,7 +94,7 @@ def run_job(job: Job) -> JobResult:
         error = e.reason
     except Exception as e:  # an extractor bug must not stop the other documents
         error = f"extraction failed: {type(e).__name__}: {e}"
-    return JobResult(job.display, sha, size, extraction, error, time.perf_counter() - start)
+    return JobResult(job.display, sha, size, extraction, error)
 
 
 def run_serial(jobs: Iterable[Job]) -> Iterator[JobResult]:
@@ -153,8 +151,9 @@ def _exit_with(pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="kb-exit-with-build").start()
 
 
-def run_on_dask(jobs: Iterable[Job], address: str) -> Iterator[JobResult]:
-    """Run the jobs as tasks on the Dask cluster whose scheduler is at ``address``."""
+def run_on_dask(jobs: Iterable[Job], address: str, rules: RulesBundle) -> Iterator[JobResult]:
+    """Run the jobs as tasks on the Dask cluster whose scheduler is at ``address``; the
+    rules go to every worker once, the files' bytes with their tasks."""
     try:
         from distributed import Client, wait as dask_wait
     except ImportError:
@@ -165,22 +164,24 @@ def run_on_dask(jobs: Iterable[Job], address: str) -> Iterator[JobResult]:
         raise KbError(f"cannot reach the Dask scheduler at {address}: {e}") from None
     with client:
         workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+        shipped = client.scatter(rules, broadcast=True)
 
         def wait_any(pending: set) -> set:
             return set(dask_wait(list(pending), return_when="FIRST_COMPLETED").done)
 
         def submit(job: Job) -> Future:  # the bytes go along: workers need not see the files
-            return client.submit(run_job, job.with_data(), pure=False, key=f"kb-{time.monotonic_ns()}")
+            return client.submit(run_job, job.with_data(), shipped, pure=False, key=f"kb-{time.monotonic_ns()}")
 
         for future in _bounded(submit, jobs, workers * IN_FLIGHT_PER_WORKER, wait_any):
             yield future.result()
 
 
-def run_jobs(jobs: Sequence[Job], workers: int = 1, dask_address: Optional[str] = None) -> Iterator[JobResult]:
-    """Results of the jobs as they finish: on Dask, in up to ``workers`` processes, or here
-    (one job, or one worker, needs no other process)."""
+def run_jobs(jobs: Sequence[Job], workers: int = 1, dask_address: Optional[str] = None,
+             rules: Optional[RulesBundle] = None) -> Iterator[JobResult]:
+    """Results of the jobs as they finish: on Dask (with ``rules``, the build's rules), in up
+    to ``workers`` processes, or here (one job, or one worker, needs no other process)."""
     if dask_address:
-        return run_on_dask(jobs, dask_address)
+        return run_on_dask(jobs, dask_address, rules or RulesBundle.from_folder(rules_hash()))
     if workers > 1 and len(jobs) > 1:
         return run_in_processes(jobs, min(workers, len(jobs)))
     return run_serial(jobs)

@@ -168,7 +168,6 @@ class HeadingDepths:
             depth += self.max_level
         return depth, None
 
-
     def _match(self, key: str, prefix: bool) -> Optional[tuple[int, str]]:
         """(level, title) of the next outline entry holding the line (whole, or its start)."""
         def holds(title: str) -> bool:
@@ -265,10 +264,18 @@ def _is_page_number(ln: Line) -> bool:
     return bool(m) and abs(int(_DIGITS.search(ln.text).group()) - ln.page) <= PAGE_NUMBER_SLACK
 
 
+_SENTENCE_END = (".", ":", "!", "?")
+
+
+def _goes_on(line: Line) -> bool:
+    """The line starts in lower case or with a digit: it goes on with a sentence."""
+    return line.text[:1].islower() or line.text[:1].isdigit()
+
+
 def _runs_on(para: list[str], line: Line) -> bool:
-    """The line goes on with a sentence the paragraph left open (lower-case or digit start)."""
+    """The line goes on with a sentence the paragraph left open."""
     last = next((p for p in reversed(para) if p != "\n"), "")
-    return (line.text[:1].islower() or line.text[:1].isdigit()) and not last.rstrip().endswith((".", ":", "!", "?"))
+    return _goes_on(line) and not last.rstrip().endswith(_SENTENCE_END)
 
 
 def _continues(previous: str, line: Line, body: float, full_line: bool) -> bool:
@@ -276,9 +283,9 @@ def _continues(previous: str, line: Line, body: float, full_line: bool) -> bool:
     next page goes on with body text (not a heading, bullet or table) that starts
     in lower case or with a digit, or after a page whose last line ran to the margin."""
     return (
-        line.table_rows is None and bool(line.text) and not previous.rstrip().endswith((".", ":", "!", "?"))
+        line.table_rows is None and bool(line.text) and not previous.rstrip().endswith(_SENTENCE_END)
         and not _looks_like_heading(line, body) and not _BULLET.match(line.text)
-        and (line.text[:1].islower() or line.text[:1].isdigit() or full_line)
+        and (_goes_on(line) or full_line)
     )
 
 

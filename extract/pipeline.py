@@ -18,7 +18,7 @@ from extract.document_meta import find_meta
 from extract.errors import SourceError
 from extract.milestones import find_milestones
 from extract.parse_cache import PDF_STAGE, ParseCache
-from extract.read_pdf import parse_pdf, pdf_source, read_pdf_source
+from extract.read_pdf import check_page_count, parse_pdf, pdf_source, read_pdf_source
 from extract.read_text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
 from extract.rulebook import rules_dir
@@ -70,9 +70,7 @@ def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limit
     if cache is None or sha256 is None:
         return _read(path, data, limits)
     src = cache.memo("source", sha256, lambda: _read(path, data, limits, cache, sha256))
-    if len(src.page_starts) > limits.max_pages:
-        raise SourceError(path.name, f"{len(src.page_starts)} pages, over the limit of {limits.max_pages} pages "
-                                     "(kb build --max-pages)")
+    check_page_count(path, len(src.page_starts), limits.max_pages)  # the limit may have been lowered since
     return src
 
 
@@ -110,11 +108,12 @@ def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extra
         src.text, spans, [(a.char_start, a.char_end) for a in amounts]))
     targets = cache.memo("target_groups", digest, lambda: find_target_groups(src.text, spans, sections))
     tables = cache.memo("tables", digest, lambda: find_tables(src.text, src.table_spans))
-    attach_provenance(src, sections, [*amounts, *milestones, *targets])
+    cells = [c for t in tables for c in t.cells]
+    attach_provenance(src, sections, [*amounts, *milestones, *targets, *tables, *cells])
     for s in sections:
         s.page = src.page_at(s.char_start)
     for t in tables:
-        t.page, t.page_end = src.page_at(t.char_start), src.page_at(max(t.char_start, t.char_end - 1))
+        t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
     return Extraction(src, meta, sections, amounts, targets, milestones, tables)
 
 

@@ -70,9 +70,7 @@ def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes]
         raise _open_error(path, e) from None
     with pdf:
         try:
-            count = len(pdf.pages)
-            if max_pages is not None and count > max_pages:
-                raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
+            check_page_count(path, len(pdf.pages), max_pages)
             pages, ocr_confidence = _read_pages(pdf.pages)
             outline = read_outline(pdf)
         except SourceError:
@@ -80,6 +78,12 @@ def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes]
         except Exception as e:
             raise _open_error(path, e) from None
     return ParsedPdf(pages, ocr_confidence, outline)
+
+
+def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
+    """Refuse a document with more pages than ``max_pages`` (memory stays bounded)."""
+    if max_pages is not None and count > max_pages:
+        raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
 
 
 def pdf_source(path: Path, parsed: ParsedPdf) -> SourceText:

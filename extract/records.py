@@ -137,6 +137,8 @@ class TableCell:
     text: str
     char_start: int
     char_end: int
+    section_position: Optional[int] = None
+    page: Optional[int] = None
 
 
 @dataclass
@@ -151,6 +153,7 @@ class Table:
     n_columns: int
     header: Optional[list[str]] = None  # column names when the first row names them
     rule: str = ""
+    section_position: Optional[int] = None
     page: Optional[int] = None
     page_end: Optional[int] = None
 

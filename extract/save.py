@@ -7,7 +7,6 @@ sees half a document and a crash leaves the previous version intact.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import sqlite3
@@ -368,16 +367,10 @@ def page_rows(doc_id: str, ex: Extraction) -> list[dict[str, Any]]:
 
 def table_rows(doc_id: str, ex: Extraction, section_id, initiative_id) -> tuple[list[dict], list[dict]]:
     """Rows of ``tables`` and ``table_cells``; each cell linked to the section that holds it."""
-    starts = [s.char_start for s in ex.sections]
-
-    def section_at(offset: int) -> Optional[int]:
-        i = bisect.bisect_right(starts, offset) - 1
-        return ex.sections[i].position if i >= 0 and offset < ex.sections[i].char_end else None
-
     tables, cells = [], []
     for t in ex.tables:
         tid = f"{doc_id}:b{t.position:04d}"
-        at = section_at(t.char_start)
+        at = t.section_position
         tables.append({
             "id": tid, "document_id": doc_id, "section_id": section_id(at), "initiative_id": initiative_id(at),
             "position": t.position, "page": t.page, "page_end": t.page_end, "n_rows": t.n_rows,
@@ -385,13 +378,12 @@ def table_rows(doc_id: str, ex: Extraction, section_id, initiative_id) -> tuple[
             "char_start": t.char_start, "char_end": t.char_end, "rule": t.rule,
         })
         for c in t.cells:
-            holder = section_at(c.char_start)
             name = t.header[c.column] if t.header and c.column < len(t.header) and c.row > 0 else None
             cells.append({
                 "id": f"{tid}:r{c.row:03d}c{c.column:02d}", "table_id": tid, "document_id": doc_id,
-                "section_id": section_id(holder), "initiative_id": initiative_id(holder),
+                "section_id": section_id(c.section_position), "initiative_id": initiative_id(c.section_position),
                 "row": c.row, "column": c.column, "column_name": name or None, "text": c.text,
-                "page": ex.source.page_at(c.char_start), "char_start": c.char_start, "char_end": c.char_end,
+                "page": c.page, "char_start": c.char_start, "char_end": c.char_end,
             })
     return tables, cells
 
