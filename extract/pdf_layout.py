@@ -11,7 +11,7 @@ rows. The structure finder then reads the result as it reads markdown.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Optional, Sequence
@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from extract.read_text import normalise
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live
+RUNNING_SLACK = 3.0  # points a running header or footer may move from page to page
 HEADING_SIZE_RATIO = 1.12
 SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
 MAX_HEADING_CHARS = 160
@@ -82,15 +83,30 @@ def _inside(tl: dict, box: tuple) -> bool:
     return tl["x0"] >= x0 - 1 and tl["x1"] <= x1 + 1 and tl["top"] >= top - 1 and tl["bottom"] <= bottom + 1
 
 
-def running_lines(pages: list[list[Line]], body: float) -> set[str]:
+def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]]:
     """Texts (digits folded) that repeat at the top or bottom of several pages in
-    running-header type (not a title or heading that happens to repeat them)."""
-    counts: Counter = Counter()
+    running-header type (not a title or heading that happens to repeat them), each with
+    the distances from the page edge it stands at. A running header keeps its place on
+    every page; a line of text that happens to repeat near the edge of two pages of a short
+    document, at different places, is text."""
+    places: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for lines in pages:
-        seen = {_DIGITS.sub("#", ln.text) for ln in lines if ln.in_edge and ln.text and not _looks_like_heading(ln, body)}
-        counts.update(seen)
+        for ln in lines:
+            if ln.in_edge and ln.text and not _looks_like_heading(ln, body):
+                places[_DIGITS.sub("#", ln.text)].append((ln.page, _edge_offset(ln)))
     need = max(2, len(pages) // 2)
-    return {text for text, n in counts.items() if n >= need}
+    running: dict[str, list[float]] = {}
+    for text, found in places.items():
+        kept = [off for _, off in found
+                if len({page for page, other in found if abs(other - off) <= RUNNING_SLACK}) >= need]
+        if kept:
+            running[text] = kept
+    return running
+
+
+def _edge_offset(ln: Line) -> float:
+    """Signed distance of the line from its page's nearer edge: top edge positive, bottom negative."""
+    return ln.top if ln.top < ln.page_height * EDGE else -(ln.page_height - ln.bottom)
 
 
 def body_size(pages: list[list[Line]]) -> float:
@@ -251,10 +267,11 @@ def layout_text(pages: list[list[Line]], outline: Sequence[tuple[int, str]] = ()
     return LaidOut("".join(out).rstrip("\n") + "\n", tuple(starts), tuple(table_spans))
 
 
-def _is_running(ln: Line, running: set[str], body: float) -> bool:
+def _is_running(ln: Line, running: dict[str, list[float]], body: float) -> bool:
     if not ln.in_edge or _looks_like_heading(ln, body):
         return False
-    return _DIGITS.sub("#", ln.text) in running or _is_page_number(ln)
+    offsets = running.get(_DIGITS.sub("#", ln.text), ())
+    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln)
 
 
 def _is_page_number(ln: Line) -> bool:

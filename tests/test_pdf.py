@@ -180,3 +180,17 @@ def test_a_year_alone_at_the_foot_of_a_page_is_text_and_a_page_number_is_not():
     text = layout_text([[], [], [], [], page5]).text
     assert "inden 3. marts 2015" in text and not text.rstrip().endswith("5\n5")
     assert text.count("2015") == 1 and "\n5\n" not in text and not text.rstrip().endswith(" 5")
+
+
+def test_a_line_repeated_near_the_edge_of_two_pages_at_different_places_is_text():
+    """A short document: the running header stands at the same place on both pages and is
+    dropped; a sentence that happens to repeat near the foot of both pages, higher on one
+    than on the other, is text and is kept both times."""
+    def page(n: int, repeat_top: float) -> list[Line]:
+        lines = [Line("Beskæftigelses- og Integrationsforvaltningen", n, 30, 38, 50, 300, 8, False, 842),
+                 Line("Indsatsen følges op hvert kvartal.", n, 400, 410, 50, 250, 10, False, 842),
+                 Line("Der afsættes 1,5 mio. kr. årligt.", n, repeat_top, repeat_top + 10, 50, 250, 10, False, 842)]
+        return lines
+    text = layout_text([page(1, 770), page(2, 790)]).text
+    assert "Integrationsforvaltningen" not in text
+    assert text.count("Der afsættes 1,5 mio. kr. årligt.") == 2

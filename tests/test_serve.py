@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import urllib.parse
 import urllib.error
 import urllib.request
@@ -70,13 +71,15 @@ def document_id(server: str, path: str) -> str:
     return json.loads(body)[0]["id"]
 
 
-def test_amounts_per_year_match_the_golden_amounts(server):
-    stem = "budget-2013-nye-initiativer"
-    doc = document_id(server, f"sources/{stem}.md")
+@pytest.mark.parametrize("stem", ["budget-2013-nye-initiativer", None])
+def test_amounts_per_year_match_the_golden_amounts(server, stem):
+    """One document, and (no document given) all of them: every golden file's amounts."""
+    doc = document_id(server, f"sources/{stem}.md") if stem else ""
     rows = query(server, "beloeb_pr_aar", document=doc)
     got = {(r["year"], r["kind"]): r["kroner"] for r in rows}
     expected: dict = {}
-    for a in golden(stem)["amounts"]:
+    stems = [stem] if stem else [p.stem for p in sorted((ROOT / "tests" / "golden").glob("*.json"))]
+    for a in (a for s in stems for a in golden(s)["amounts"]):
         start, end = a["year_from"], a["year_to"] if a["year_to"] is not None else a["year_from"]
         if start is None or not (a["per_year"] or start == end):
             continue
@@ -117,6 +120,25 @@ def test_search_puts_relevant_sections_first(server, q, heading_word):
     assert rows
     assert heading_word in rows[0]["heading"].lower() or heading_word in rows[0]["uddrag_md"].lower()
     assert any("**" in r["uddrag_md"] for r in rows[:5])
+
+
+@pytest.mark.parametrize("q", ["mentor", "kontanthjælp", "mio. kr."])
+def test_every_search_hit_shows_the_searched_text_in_bold(server, q):
+    rows = query(server, "soeg", q=q)
+    assert len(rows) > 3
+    for r in rows:
+        marked = [m.lower() for m in r["uddrag_md"].split("**")[1::2]]
+        assert marked and set(marked) == {q}, r
+
+
+def test_search_order_is_the_bm25_order_with_headings_weighted(server, built_db):
+    with sqlite3.connect(built_db) as conn:
+        expected = [r[0] for r in conn.execute(
+            "select s.id from sections_fts join sections s on s.rowid = sections_fts.rowid"
+            " where sections_fts match '\"mentor\"' order by bm25(sections_fts, 10.0, 1.0), s.rowid limit 50")]
+    rows = query(server, "soeg", q="mentor")
+    assert [r["section_id"] for r in rows] == expected
+    assert "mentor" in rows[0]["heading"].lower()
 
 
 def test_one_initiative_full_record(server):
