@@ -17,7 +17,7 @@ Prints one table of figures (median of --runs runs, with min and max):
 
 The scale corpus is generated first when missing (bench/scale_corpus.py).
 Run: .venv/bin/python bench/bench_scale.py [--corpus bench/out/scale] [--runs 3] [--sample 60]
-     [--subset 200] [--full-db FILE]
+     [--subset 200] [--full-db FILE] [--parts throughput,rebuilds,scale]
 """
 from __future__ import annotations
 
@@ -177,18 +177,19 @@ def main() -> None:
                          "(built, and timed, here when missing)")
     ap.add_argument("--workers", type=int, default=default_workers())
     ap.add_argument("--search-runs", type=int, default=20)
+    ap.add_argument("--parts", default="throughput,rebuilds,scale",
+                    help="which parts to run, comma-separated: throughput, rebuilds, scale")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     truth = corpus.parent / f"{corpus.name}.truth.jsonl"
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(ROOT / "bench" / "scale_corpus.py"), str(corpus)], check=True)
-    rows: list[str] = []
+    parts = {"throughput": throughput_rows, "rebuilds": rebuild_rows,
+             "scale": lambda c, w, a: scale_rows(c, truth, w, a)}
+    print("| figure | median | min | max | unit |\n|---|---:|---:|---:|---|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        rows += throughput_rows(corpus, work, args)
-        rows += rebuild_rows(corpus, work, args)
-        rows += scale_rows(corpus, truth, work, args)
-    print("\n".join(["| figure | median | min | max | unit |", "|---|---:|---:|---:|---|", *rows]))
+        for name in args.parts.split(","):
+            print("\n".join(parts[name](corpus, Path(tmp), args)), flush=True)  # each part as it ends
 
 
 def throughput_rows(corpus: Path, work: Path, args) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -21,9 +22,12 @@ def free_port() -> int:
 def kb_serve(db: Path, cwd: Path, timeout: float = 30) -> Iterator[str]:
     """Start kb serve on db (its sources/ folder relative to cwd); yield the base URL."""
     port = free_port()
+    # The server logs a line per request: to a file, since a pipe nobody reads fills up
+    # after a few hundred requests and then blocks the server.
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "extract.cli", "serve", "--db", str(db), "--port", str(port)],
-        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -34,7 +38,8 @@ def kb_serve(db: Path, cwd: Path, timeout: float = 30) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise RuntimeError(f"kb serve exited: {proc.stdout.read().decode()}") from None
+                    log.seek(0)
+                    raise RuntimeError(f"kb serve exited: {log.read().decode()}") from None
                 if time.time() > deadline:
                     raise RuntimeError(f"kb serve did not answer within {timeout} s") from None
                 time.sleep(0.2)
@@ -42,3 +47,4 @@ def kb_serve(db: Path, cwd: Path, timeout: float = 30) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        log.close()
