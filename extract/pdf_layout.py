@@ -11,6 +11,7 @@ rows. The structure finder then reads the result as it reads markdown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import median
@@ -97,8 +98,13 @@ def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]
     need = max(2, len(pages) // 2)
     running: dict[str, list[float]] = {}
     for text, found in places.items():
-        kept = [off for _, off in found
-                if len({page for page, other in found if abs(other - off) <= RUNNING_SLACK}) >= need]
+        if len({page for page, _ in found}) < need:
+            continue  # most edge lines: too few pages to be running, whatever their places
+        found.sort(key=lambda f: f[1])
+        offsets = [off for _, off in found]
+        kept = [off for off in offsets
+                if len({page for page, _ in found[bisect_left(offsets, off - RUNNING_SLACK):
+                                                  bisect_right(offsets, off + RUNNING_SLACK)]}) >= need]
         if kept:
             running[text] = kept
     return running
