@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from datasette.utils import escape_fts
 
 from conftest import ROOT
 from serving import kb_serve
@@ -168,3 +169,31 @@ def test_a_document_row_links_to_its_source_file(server):
     assert '<a href="/sources/beskaeftigelsesplan-2022.txt">' in html
     status, text = get(server + "/sources/beskaeftigelsesplan-2022.txt")
     assert status == 200 and "Beskæftigelsesplan 2022" in text
+
+
+@pytest.mark.parametrize("q", ["kontanthjælp", "mio. kr.", 'målgruppe "unge"', "zzzz-ingen-træf"])
+def test_the_table_search_runs_its_match_once_and_counts_as_sqlite_does(server, built_db, q):
+    with sqlite3.connect(built_db) as conn:
+        phrase = escape_fts(q)
+        hits = "rowid in (select rowid from sections_fts where sections_fts match ?)"
+        ids = [r[0] for r in conn.execute(f"select id from sections where {hits} order by id", (phrase,))]
+        by_role = dict(conn.execute(f"select role, count(*) from sections where {hits} group by role", (phrase,)))
+    _, body = get(server + "/kb/sections.json?" + urllib.parse.urlencode({"_search": q, "_size": 1000}))
+    page = json.loads(body)
+    assert "kb_fts_rowids('sections_fts', escape_fts(:search))" in page["query"]["sql"]
+    assert page["filtered_table_rows_count"] == len(ids)
+    assert [r[0] for r in page["rows"]] == ids
+    facet = page["facet_results"]["role"]["results"]
+    assert {f["value"]: f["count"] for f in facet} == by_role
+
+
+def test_the_table_search_combines_with_filters_and_its_sql_runs_on_its_own(server):
+    qs = urllib.parse.urlencode({"_search": "kontanthjælp", "role": "initiative", "_shape": "objects"})
+    _, body = get(server + "/kb/sections.json?" + qs)
+    page = json.loads(body)
+    assert page["rows"] and all(r["role"] == "initiative" for r in page["rows"])
+    sql, params = page["query"]["sql"], page["query"]["params"]
+    _, body = get(server + "/kb.json?" + urllib.parse.urlencode({"sql": sql, **params, "_shape": "array"}))
+    assert [r["id"] for r in json.loads(body)] == [r["id"] for r in page["rows"]]
+    status, html = get(server + "/kb/sections?" + qs)
+    assert status == 200 and 'value="kontanthjælp"' in html and "search matches &#34;kontanthjælp&#34;" in html
