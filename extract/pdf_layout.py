@@ -1,6 +1,7 @@
 """From PDF pages to the same shape of text a converted document has.
 
-Lines come from pdfplumber with their font size and weight. Running headers and
+Lines come from pdfplumber with their font size and weight (or, the same records,
+from PDFium: :mod:`extract.pdfium_lines`). Running headers and
 footers (lines repeated at the top or bottom of pages, page numbers) are dropped;
 a line in bold or in type clearly larger than the body text, short and standing
 alone, becomes a markdown heading whose depth follows its type size; words
@@ -63,8 +64,19 @@ def page_lines(page, number: int) -> list[Line]:
     ruled = page.rects or page.lines or page.curves  # the table finder works from ruling lines
     tables = page.find_tables() if ruled else []
     boxes = [t.bbox for t in tables]
+    out = text_line_records(page.extract_text_lines(return_chars=True, strip=True), number, page.height, boxes)
+    for t, box in zip(tables, boxes):
+        rows = [[normalise(c or "").replace("\n", " ").strip() for c in row] for row in t.extract()]
+        out.append(Line("", number, box[1], box[3], box[0], box[2], 0, False, page.height, table_rows=rows))
+    return sorted(out, key=lambda ln: (ln.top, ln.x0))
+
+
+def text_line_records(text_lines: list[dict], number: int, page_height: float, boxes: Sequence[tuple] = ()) -> list[Line]:
+    """``Line`` records of pdfplumber's text lines (``extract_text_lines(return_chars=True)``)
+    outside the table boxes, in reading order: type size the median of the line's characters,
+    bold when 80 % of them are in a bold font."""
     out: list[Line] = []
-    for tl in page.extract_text_lines(return_chars=True, strip=True):
+    for tl in text_lines:
         if any(_inside(tl, box) for box in boxes):
             continue
         chars = [c for c in tl["chars"] if c["text"].strip()]
@@ -72,10 +84,7 @@ def page_lines(page, number: int) -> list[Line]:
             continue
         size = median(c["size"] for c in chars)
         bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
-        out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold, page.height))
-    for t, box in zip(tables, boxes):
-        rows = [[normalise(c or "").replace("\n", " ").strip() for c in row] for row in t.extract()]
-        out.append(Line("", number, box[1], box[3], box[0], box[2], 0, False, page.height, table_rows=rows))
+        out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold, page_height))
     return sorted(out, key=lambda ln: (ln.top, ln.x0))
 
 

@@ -1,4 +1,9 @@
-"""Reading PDF sources with pdfplumber: text per page, joined into one string.
+"""Reading PDF sources: text per page, joined into one string.
+
+A page's lines come from PDFium (:mod:`extract.pdfium_lines`: the same records as
+pdfplumber's, sooner) unless it holds ruling lines (tables), has no usable text or is
+of a kind PDFium's reading cannot match exactly: those pages are read by pdfplumber,
+as all pages were before 0.2.2.
 
 Pages are separated by a blank line; ``SourceText.page_starts`` records where
 each page begins so every record can carry its page number. A page without a
@@ -20,6 +25,7 @@ from extract import ocr
 from extract.errors import SourceError
 from extract.ocr_repair import repair_pages, repair_text, repair_warnings
 from extract.pdf_layout import Line, layout_text, page_lines
+from extract.pdfium_lines import PdfiumPages, open_pdfium
 from extract.read_text import detect_format, looks_ocr_damaged, normalise
 from extract.records import SourceText
 
@@ -71,7 +77,12 @@ def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes]
     with pdf:
         try:
             check_page_count(path, len(pdf.pages), max_pages)
-            pages, ocr_confidence = _read_pages(pdf.pages)
+            fast = open_pdfium(data if data is not None else path, pdf)
+            try:
+                pages, ocr_confidence = _read_pages(pdf.pages, fast)
+            finally:
+                if fast is not None:
+                    fast.close()
             outline = read_outline(pdf)
         except SourceError:
             raise
@@ -111,9 +122,10 @@ def read_outline(pdf) -> list[tuple[int, str]]:
     return out
 
 
-def _read_pages(pdf_pages) -> tuple[list[list[Line]], dict[int, float]]:
-    """Lines of every page; pages without a usable text layer are OCR'd in parallel
-    batches when Tesseract is there (their mean confidence is returned per page)."""
+def _read_pages(pdf_pages, fast: Optional[PdfiumPages] = None) -> tuple[list[list[Line]], dict[int, float]]:
+    """Lines of every page (from PDFium where ``fast`` can give them exactly, else from
+    pdfplumber); pages without a usable text layer are OCR'd in parallel batches when
+    Tesseract is there (their mean confidence is returned per page)."""
     use_ocr = ocr.ocr_available()
     batch_size = 2 * (os.cpu_count() or 1)
     pages: list[list[Line]] = []
@@ -128,7 +140,9 @@ def _read_pages(pdf_pages) -> tuple[list[list[Line]], dict[int, float]]:
         pending.clear()
 
     for number, page in enumerate(pdf_pages, start=1):
-        lines = _usable_lines(page, number)
+        lines = fast.lines(number - 1, page) if fast is not None else None
+        if lines is None or not _usable(lines):  # ruled, unusual or without usable text: as pdfplumber reads it
+            lines = _usable_lines(page, number)
         if not lines and use_ocr:
             pending.append((number, page.to_image(resolution=ocr.DPI).original, float(page.height)))
         page.close()  # free the parsed layout: long PDFs stay within memory
@@ -141,12 +155,17 @@ def _read_pages(pdf_pages) -> tuple[list[list[Line]], dict[int, float]]:
 
 
 def _usable_lines(page, number: int) -> list[Line]:
-    """The page's lines, or none when it has no usable text layer."""
+    """The page's lines (pdfplumber's), or none when it has no usable text layer."""
     lines = page_lines(page, number)
+    return lines if _usable(lines) else []
+
+
+def _usable(lines: list[Line]) -> bool:
+    """The lines hold text (or a table) that is not noise."""
     text = " ".join(ln.text for ln in lines)
     if not text.strip() and not any(ln.table_rows for ln in lines):
-        return []
-    return [] if is_garbage(text) else lines
+        return False
+    return not is_garbage(text)
 
 
 def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float],
