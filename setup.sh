@@ -6,12 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 # Always: Debian's Danish word list (wdanish), the lexicon that repairs æ, ø, å in
 # OCR-damaged text. --test: also the system packages the test suite needs: Chromium
-# for the browser tests and Tesseract with Danish data for the OCR tests (both also
-# useful to users: scanned PDFs are OCR'd when Tesseract is there).
+# (and two font families) for the browser tests and the Chromium-made PDFs, and
+# Tesseract with Danish data for the OCR tests (also useful to users: scanned PDFs are
+# OCR'd when Tesseract is there).
 missing=()
 [ -f /usr/share/dict/danish ] || missing+=(wdanish)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # the fonts of the PDFs Chromium renders in tests/test_pdfium_other_producers.py
+  [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan; } || missing+=(tesseract-ocr tesseract-ocr-dan)
 fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -147,6 +147,19 @@ def pdfium_text(files: list[Path]) -> None:
         doc.close()
 
 
+def parse_pdfs(files: list[Path], pdfium: bool) -> None:
+    """extract.read_pdf.parse_pdf on every file (OCR off): with PDFium where it gives the
+    same lines, or (``pdfium=False``) every page through pdfplumber, as before 0.2.2."""
+    from unittest import mock
+
+    from extract import ocr, read_pdf
+
+    with mock.patch.object(ocr, "ocr_available", lambda: False), \
+            mock.patch.object(read_pdf, "open_pdfium", read_pdf.open_pdfium if pdfium else (lambda source, pdf: None)):
+        for f in files:
+            read_pdf.parse_pdf(f, data=f.read_bytes())
+
+
 def build_times(folder: Path, work: Path, runs: int, workers: int) -> list[float]:
     times = []
     for _ in range(runs):
@@ -207,6 +220,10 @@ def throughput_rows(corpus: Path, work: Path, args) -> list[str]:
     rows.append(line("pdfium raw text (1 process)", [pages / t for t in timed(lambda: pdfium_text(pdfs), args.runs)], "pages/s"))
     words = [pages / t for t in timed(lambda: plumber_words(pdfs), args.runs)]
     rows.append(line("pdfplumber extract_words (1 process)", words, "pages/s"))
+    rows.append(line("parse_pdf, every page by pdfplumber (as 0.2.1)",
+                     [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=False), args.runs)], "pages/s"))
+    rows.append(line("parse_pdf, PDFium where it matches (0.2.2)",
+                     [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=True), args.runs)], "pages/s"))
     ours1 = [pages / t for t in build_times(work / "pdf", work, args.runs, 1)]
     rows.append(line("kb build, 1 worker", ours1, "pages/s"))
     rows.append(line("kb build, 1 worker / extract_words", [o / statistics.median(words) for o in ours1], "ratio"))

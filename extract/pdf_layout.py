@@ -25,6 +25,7 @@ RUNNING_SLACK = 3.0  # points a running header or footer may move from page to p
 HEADING_SIZE_RATIO = 1.12
 SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
 MAX_HEADING_CHARS = 160
+SIZE_DECIMALS = 3  # a line's type size, in points, is kept to this many decimals
 _PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 # a list item: a bullet mark, or "1." / "2)" before a capital ("24. september" is a date)
@@ -82,7 +83,9 @@ def text_line_records(text_lines: list[dict], number: int, page_height: float, b
         chars = [c for c in tl["chars"] if c["text"].strip()]
         if not chars:
             continue
-        size = median(c["size"] for c in chars)
+        # to a thousandth of a point: the readers compute the size through the page's matrices in
+        # double (pdfminer) or single precision (PDFium): 10.4999995625 and 10.5 are one size
+        size = round(median(c["size"] for c in chars), SIZE_DECIMALS)
         bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
         out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold, page_height))
     return sorted(out, key=lambda ln: (ln.top, ln.x0))

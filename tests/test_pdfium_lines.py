@@ -6,9 +6,9 @@ Geometry is compared within GEOMETRY_SLACK: PDFium holds positions as single-pre
 floats (a step of 6e-5 pt at 600 pt), pdfminer as double; over a line of text the
 difference measured on these files stays under 0.001 pt, three thousand times less than
 the smallest distance the layout rules compare (RUNNING_SLACK, the 3-pt indent test).
-Type sizes are compared within SIZE_SLACK: pdfminer's size is the height of its box,
-top minus bottom in double precision, which carries rounding in its last bits
-(9.999999999999943 for 10-pt type); the text and the weight must be equal.
+Type sizes, text and weight must be equal (a line's size is kept to a thousandth of a
+point by both readers: pdfminer's carries rounding in its last bits, 9.999999999999943
+for 10-pt type, and PDFium multiplies the page's matrices in single precision).
 """
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ from extract.pdfium_lines import PdfiumPages, open_pdfium
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PDFS = sorted(PDF_DIR.glob("*.pdf"))
 GEOMETRY_SLACK = 0.002
-SIZE_SLACK = 1e-9
 
 
 def ruled(page) -> bool:
@@ -36,7 +35,7 @@ def assert_same_lines(new, old, where: str) -> None:
     assert [ln.text for ln in new] == [ln.text for ln in old], where
     for a, b in zip(new, old):
         assert (a.page, a.bold, a.table_rows, a.ocr, a.page_height) == (b.page, b.bold, b.table_rows, b.ocr, b.page_height), (where, a.text)
-        assert a.size == pytest.approx(b.size, abs=SIZE_SLACK), (where, a.text)
+        assert a.size == b.size, (where, a.text)
         for key in ("top", "bottom", "x0", "x1"):
             assert getattr(a, key) == pytest.approx(getattr(b, key), abs=GEOMETRY_SLACK), (where, key, a.text)
 
