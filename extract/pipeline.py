@@ -95,6 +95,10 @@ def _source_digest(src: SourceText) -> str:
     return h.hexdigest()
 
 
+def _spans_digest(spans: list[tuple[int, int]]) -> str:
+    return hashlib.sha256(repr(spans).encode()).hexdigest()
+
+
 def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extraction:
     """Run every extractor over one read document (pure: text in, records out). With a
     ``cache``, a stage whose rules and input are unchanged gives its earlier result."""
@@ -104,8 +108,11 @@ def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extra
     meta = cache.memo("meta", digest, lambda: find_meta(src, sections))
     spans = cache.memo("sentences", digest, lambda: sentence_spans(src.text))
     amounts = cache.memo("amounts", digest, lambda: find_amounts(src.text, spans))
-    milestones = cache.memo("milestones", digest, lambda: find_milestones(
-        src.text, spans, [(a.char_start, a.char_end) for a in amounts]))
+    # milestones read the amounts' places only, not the amount rules: keyed by those places,
+    # a change of amounts.yml that finds the same amounts leaves them as they were
+    amount_spans = [(a.char_start, a.char_end) for a in amounts]
+    milestones = cache.memo("milestones", f"{digest}\0{_spans_digest(amount_spans)}",
+                            lambda: find_milestones(src.text, spans, amount_spans))
     targets = cache.memo("target_groups", digest, lambda: find_target_groups(src.text, spans, sections))
     tables = cache.memo("tables", digest, lambda: find_tables(src.text, src.table_spans))
     cells = [c for t in tables for c in t.cells]

@@ -65,7 +65,8 @@ def _refuse(monkeypatch, module, name: str) -> None:
 
 
 @pytest.mark.parametrize("changed,refused", [
-    ("amounts.yml", ["parse_pdf", "read_text_source", "find_sections", "sentence_spans", "find_target_groups"]),
+    ("amounts.yml", ["parse_pdf", "read_text_source", "find_sections", "sentence_spans", "find_target_groups",
+                     "find_milestones"]),  # the same amounts found: the milestones' input is unchanged
     ("headings.yml", ["parse_pdf", "read_text_source", "sentence_spans", "find_amounts", "find_milestones"]),
     ("ocr_repair.yml", ["parse_pdf"]),
 ])
@@ -139,3 +140,37 @@ def test_workers_end_when_the_build_is_killed(corpus, tmp_path):
     build_proc.wait()
     gone, alive = psutil.wait_procs(children, timeout=10)
     assert alive == [], f"workers left behind: {[p.pid for p in alive]}"
+
+
+def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
+    """Milestones are cached by the places of the amounts, not by amounts.yml: when changed
+    amount rules find other amounts the milestones are found again, when they find the same
+    amounts the milestones come from the cache."""
+    from extract.parse_cache import ParseCache
+    from extract.read_text import read_text_source
+
+    path = tmp_path / "note.txt"
+    path.write_text("Indsatsen starter i 2. kvartal 2013. Der er afsat 4,0 mio. kr. i 1. halvår 2013 til at "
+                    "starte indsatsen.\n", encoding="utf-8")  # the half-year is the amount's period
+    src = read_text_source(path, path.read_bytes())
+    cache = ParseCache(tmp_path / "cache")
+    first = pipeline.extract_source(src, cache)
+    calls = []
+    real_milestones = pipeline.find_milestones
+    monkeypatch.setattr(pipeline, "find_milestones", lambda *a: calls.append(1) or real_milestones(*a))
+    real_digest = cache._rules_digest
+    monkeypatch.setattr(cache, "_rules_digest", lambda stage: real_digest(stage) + ("x" if stage == "amounts" else ""))
+    same = pipeline.extract_source(src, cache)  # amount rules "changed", the same amounts found
+    assert calls == [] and same.milestones == first.milestones
+    monkeypatch.setattr(cache, "_rules_digest", lambda stage: real_digest(stage) + ("y" if stage == "amounts" else ""))
+    monkeypatch.setattr(pipeline, "find_amounts", lambda text, spans: [])
+    fewer = pipeline.extract_source(src, cache)  # changed again: the amount is not found
+    assert calls == [1]
+    fresh = real_milestones(src.text, pipeline.sentence_spans(src.text),
+                            [(a.char_start, a.char_end) for a in fewer.amounts])
+    def found(milestones):
+        return [(m.char_start, m.date_start, m.date_end, m.kind, m.rule) for m in milestones]
+
+    assert found(fewer.milestones) == found(fresh) != found(first.milestones)
+    assert [m.date_text for m in first.milestones] == ["2. kvartal 2013"]
+    assert [m.date_text for m in fewer.milestones] == ["2. kvartal 2013", "1. halvår 2013"]
