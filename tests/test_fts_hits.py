@@ -79,6 +79,8 @@ def test_the_cache_stays_within_its_bound(built_db):
     assert hits.computed == computed + 1
 
 
+# sqlite3 hands the function's ValueError to sys.unraisablehook before it raises OperationalError
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_only_a_table_name_is_accepted(built_db):
     conn = sqlite3.connect(built_db)
     register(conn)
