@@ -154,10 +154,9 @@ def parse_pdfs(files: list[Path], pdfium: bool) -> None:
 
     from extract import ocr, read_pdf
 
-    with mock.patch.object(ocr, "ocr_available", lambda: False), \
-            mock.patch.object(read_pdf, "open_pdfium", read_pdf.open_pdfium if pdfium else (lambda source, pdf: None)):
+    with mock.patch.object(ocr, "ocr_available", lambda: False):
         for f in files:
-            read_pdf.parse_pdf(f, data=f.read_bytes())
+            read_pdf.parse_pdf(f, data=f.read_bytes(), use_pdfium=pdfium)
 
 
 def build_times(folder: Path, work: Path, runs: int, workers: int) -> list[float]:

@@ -33,7 +33,7 @@ class FtsHits:
         self.max_rowids = max_rowids
         self._cache: OrderedDict[tuple[int, str, str], tuple[str, int]] = OrderedDict()
         self._held = 0
-        self.computed = 0  # matches run (not answered from the cache): what tests and benchmarks count
+        self.computed = 0  # matches run, not answered from the cache (the tests count them)
 
     def __call__(self, fts_table: str, match: str) -> str:
         if not isinstance(fts_table, str) or not _NAME.match(fts_table):

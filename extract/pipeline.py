@@ -95,10 +95,6 @@ def _source_digest(src: SourceText) -> str:
     return h.hexdigest()
 
 
-def _spans_digest(spans: list[tuple[int, int]]) -> str:
-    return hashlib.sha256(repr(spans).encode()).hexdigest()
-
-
 def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extraction:
     """Run every extractor over one read document (pure: text in, records out). With a
     ``cache``, a stage whose rules and input are unchanged gives its earlier result."""
@@ -111,7 +107,7 @@ def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extra
     # milestones read the amounts' places only, not the amount rules: keyed by those places,
     # a change of amounts.yml that finds the same amounts leaves them as they were
     amount_spans = [(a.char_start, a.char_end) for a in amounts]
-    milestones = cache.memo("milestones", f"{digest}\0{_spans_digest(amount_spans)}",
+    milestones = cache.memo("milestones", f"{digest}\0{amount_spans!r}",
                             lambda: find_milestones(src.text, spans, amount_spans))
     targets = cache.memo("target_groups", digest, lambda: find_target_groups(src.text, spans, sections))
     tables = cache.memo("tables", digest, lambda: find_tables(src.text, src.table_spans))

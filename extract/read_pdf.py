@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -64,8 +65,10 @@ class ParsedPdf:
     outline: list[tuple[int, str]]
 
 
-def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None) -> ParsedPdf:
-    """The lines of every page (OCR'd where there is no text layer) and the outline."""
+def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None,
+              use_pdfium: bool = True) -> ParsedPdf:
+    """The lines of every page (OCR'd where there is no text layer) and the outline.
+    ``use_pdfium=False`` reads every page with pdfplumber (as before 0.2.2: to compare)."""
     import io
 
     import pdfplumber
@@ -77,12 +80,9 @@ def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes]
     with pdf:
         try:
             check_page_count(path, len(pdf.pages), max_pages)
-            fast = open_pdfium(data if data is not None else path, pdf)
-            try:
+            fast = open_pdfium(data if data is not None else path, pdf) if use_pdfium else None
+            with fast or nullcontext():
                 pages, ocr_confidence = _read_pages(pdf.pages, fast)
-            finally:
-                if fast is not None:
-                    fast.close()
             outline = read_outline(pdf)
         except SourceError:
             raise

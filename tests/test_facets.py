@@ -105,3 +105,12 @@ def test_the_one_pass_query_orders_ties_by_value(built_db):
             assert [(v, n) for f, v, n in rows if f == i] == expected
             assert expected
     assert json.dumps(rows)  # plain values: what Datasette serialises
+
+
+def test_the_site_reads_the_database_through_a_memory_map(site):
+    from kb_search import MMAP_BYTES
+
+    async def mmap_size():
+        return (await site.get_database("kb").execute("pragma mmap_size")).first()[0]
+
+    assert asyncio.run(mmap_size()) == MMAP_BYTES > 0
