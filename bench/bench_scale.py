@@ -18,6 +18,7 @@ Prints one table of figures (median of --runs runs, with min and max):
 The scale corpus is generated first when missing (bench/scale_corpus.py).
 Run: .venv/bin/python bench/bench_scale.py [--corpus bench/out/scale] [--runs 3] [--sample 60]
      [--subset 200] [--full-db FILE] [--parts throughput,rebuilds,scale]
+     --parts search --full-db FILE times the searches alone on a database built before.
 """
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ SEARCH_PATHS = [("ranked search soeg.json?q=", "/kb/soeg.json?q={q}"),
                 ("sections.json?_search= (count + facets)", "/kb/sections.json?_search={q}&_size=20")]
 # The table page's matches are cached per database state (extract/fts_hits.py), so a term
 # asked again is cheaper than one asked first: the first search of each of these many
-# words (drawn from the headings of the served database) is timed apart.
+# words (drawn from the headings of the served database, other words for each path) is
+# timed apart.
 FIRST_SEARCHES = 60
 
 
@@ -196,14 +198,18 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=default_workers())
     ap.add_argument("--search-runs", type=int, default=20)
     ap.add_argument("--parts", default="throughput,rebuilds,scale",
-                    help="which parts to run, comma-separated: throughput, rebuilds, scale")
+                    help="which parts to run, comma-separated: throughput, rebuilds, scale "
+                         "(scale includes search); search alone needs --full-db")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     truth = corpus.parent / f"{corpus.name}.truth.jsonl"
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(ROOT / "bench" / "scale_corpus.py"), str(corpus)], check=True)
     parts = {"throughput": throughput_rows, "rebuilds": rebuild_rows,
-             "scale": lambda c, w, a: scale_rows(c, truth, w, a)}
+             "scale": lambda c, w, a: scale_rows(c, truth, w, a),
+             "search": lambda c, w, a: search_rows(Path(a.full_db), w, a)}
+    if "search" in args.parts.split(",") and not (args.full_db and Path(args.full_db).exists()):
+        ap.error("--parts search needs --full-db, a database built from the corpus")
     print("| figure | median | min | max | unit |\n|---|---:|---:|---:|---|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.parts.split(","):
@@ -318,8 +324,10 @@ def search_rows(db: Path, work: Path, args) -> list[str]:
                 http_ms(base, path, 1)
             times = [ms for path in paths for ms in http_ms(base, path, args.search_runs)]
             rows.append(f"| {name} | {statistics.median(times):.1f} | {p95(times):.1f} | {max(times):.1f} | ms |")
-        words = heading_words(db, FIRST_SEARCHES, exclude=set(SEARCHES))
-        for name, template in SEARCH_PATHS[1:]:
+        first_paths = SEARCH_PATHS[1:]
+        drawn = heading_words(db, FIRST_SEARCHES * len(first_paths), exclude=set(SEARCHES))
+        for i, (name, template) in enumerate(first_paths):
+            words = drawn[i::len(first_paths)]  # words of their own: no path finds another's match cached
             times = [ms for q in words for ms in http_ms(base, template.format(q=urllib.parse.quote(q)), 1)]
             rows.append(f"| {name}, first search of {len(words)} other words | {statistics.median(times):.1f} "
                         f"| {p95(times):.1f} | {max(times):.1f} | ms |")

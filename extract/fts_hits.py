@@ -15,7 +15,6 @@ never outlives the data it was computed from.
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections import OrderedDict
@@ -44,11 +43,11 @@ class FtsHits:
         if found is not None:
             self._cache.move_to_end(key)
             return found[0]
-        rowids = [r[0] for r in self.conn.execute(
-            f"select rowid from [{fts_table}] where [{fts_table}] match ?", (match,))]
+        # the list built by SQLite: a Python loop over the rows took as long as the match itself
+        hits, n = self.conn.execute(f"select json_group_array(rowid), count(*) from [{fts_table}] "
+                                    f"where [{fts_table}] match ?", (match,)).fetchone()
         self.computed += 1
-        hits = json.dumps(rowids, separators=(",", ":"))
-        self._remember(key, hits, len(rowids))
+        self._remember(key, hits, n)
         return hits
 
     def _remember(self, key: tuple[int, str, str], hits: str, n: int) -> None:
@@ -69,6 +68,31 @@ def register(conn: sqlite3.Connection) -> FtsHits:
     return hits
 
 
-def cached_search_clause(fts_pk: str, fts_table: str, match_sql: str) -> str:
-    """The where clause of a table search that reads the matching rowids from the cache."""
-    return (f"[{fts_pk}] in (select value from json_each({SQL_FUNCTION}('{fts_table}', {match_sql})))")
+def cached_search_clause(fts_pk: str, fts_table: str, match_sql: str, ordered_scan: bool = False) -> str:
+    """The where clause of a table search that reads the matching rowids from the cache.
+
+    ``ordered_scan`` writes the column as ``+[pk]``, so SQLite cannot look the hits up one
+    by one and instead walks the table in the page's order, checking each row against the
+    hit list: for a search that hits a large share of the table, the first page is found
+    after a few rows instead of after reading and sorting every hit."""
+    column = f"+[{fts_pk}]" if ordered_scan else f"[{fts_pk}]"
+    return f"{column} in (select value from json_each({hits_sql(fts_table, match_sql)}))"
+
+
+def hits_sql(fts_table: str, match_sql: str) -> str:
+    """The SQL expression of the matching rowids, a JSON list (cached as above)."""
+    return f"{SQL_FUNCTION}('{fts_table}', {match_sql})"
+
+
+_CACHED_CLAUSE = re.compile(
+    rf"^\+?\[(?P<pk>\w+)\] in \(select value from json_each\({SQL_FUNCTION}\('(?P<fts>\w+)', "
+    r"(?P<match>:search|escape_fts\(:search\))\)\)\)$")
+
+
+def cached_rowids_sql(clause: str) -> str | None:
+    """For a clause written by ``cached_search_clause`` over rowids: the SQL expression of the
+    matching rowids (a JSON list); None for any other clause."""
+    m = _CACHED_CLAUSE.match(clause.strip())
+    if not m or m["pk"] != "rowid":
+        return None
+    return hits_sql(m["fts"], m["match"])

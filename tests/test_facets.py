@@ -56,7 +56,10 @@ def test_facets_count_as_sqlite_does_and_take_one_query(site, built_db, q):
         titles = dict(conn.execute("select id, title from documents"))
     assert labels and all(labels[d] == titles[d] for d in labels)  # document ids shown by their titles
     sqls = [t["sql"] for t in page["_trace"]["traces"]]
-    assert sum(s.startswith("with hits as materialized") for s in sqls) == 1
+    # a search and nothing else: its hits counted in memory; no search: one pass in SQL
+    in_memory = sum("kb_hit_facets('sections', kb_fts_rowids('sections_fts'" in s for s in sqls)
+    one_pass = sum(s.startswith("with hits as materialized") for s in sqls)
+    assert (in_memory, one_pass) == ((1, 0) if q else (0, 1))
     assert not any(" as value, count(*) as count from (" in s for s in sqls)  # no query per facet
     if q:
         assert all("sections_fts where sections_fts match" not in s for s in sqls)  # the match: once, cached
@@ -73,6 +76,37 @@ def test_a_short_facet_is_truncated_and_a_chosen_value_selected(site, built_db):
                          (escape_fts("kontanthjælp"),)).fetchone()[0]
     assert len(documents["results"]) == min(2, n) and documents["truncated"] == (n > 2)
     assert all("role=initiative" in f["toggle_url"] for f in documents["results"])
+
+
+def test_a_search_with_a_filter_is_counted_in_sql_and_as_sqlite_does(site, built_db):
+    page = get(site, "/kb/sections.json?_trace=1&_search=kontanthj%C3%A6lp&level=2")
+    sqls = [t["sql"] for t in page["_trace"]["traces"]]
+    assert not any("kb_hit_facets(" in s for s in sqls) and sum(s.startswith("with hits") for s in sqls) == 1
+    assert not any(s.startswith("select json_array_length(") and "max(rowid)" not in s for s in sqls)
+    where = "level = 2 and rowid in (select rowid from sections_fts where sections_fts match ?)"
+    with sqlite3.connect(built_db) as conn:
+        for column in FACETS:
+            got = [(f["value"], f["count"]) for f in page["facet_results"][column]["results"]]
+            assert got == sqlite_facet(conn, column, where, (escape_fts("kontanthjælp"),), 30) and got
+        count = conn.execute(f"select count(*) from sections where {where}", (escape_fts("kontanthjælp"),)).fetchone()[0]
+    assert page["filtered_table_rows_count"] == count > 0
+
+
+@pytest.mark.parametrize("q", ["kontanthjælp", "jobrotation", "zzzz-ingen-træf"])
+def test_a_search_alone_is_counted_from_its_hits_and_a_common_one_read_in_page_order(site, built_db, q):
+    page = get(site, "/kb/sections.json?_trace=1&_size=5&_search=" + q)
+    sqls = [t["sql"] for t in page["_trace"]["traces"]]
+    hits = "rowid in (select rowid from sections_fts where sections_fts match ?)"
+    with sqlite3.connect(built_db) as conn:
+        ids = [r[0] for r in conn.execute(f"select id from sections where {hits} order by id", (escape_fts(q),))]
+        total = conn.execute("select count(*) from sections").fetchone()[0]
+    assert page["filtered_table_rows_count"] == len(ids)
+    assert [r[0] for r in page["rows"]] == ids[:5]
+    assert "select json_array_length(kb_fts_rowids('sections_fts', escape_fts(:search)))" in sqls  # the count
+    assert not any(s.startswith("select count(*)") for s in sqls)
+    ordered = "+[rowid] in (select value" in page["query"]["sql"]
+    assert ordered == (len(ids) / total >= 0.05)  # ORDERED_SCAN_SHARE; each parameter one side of it
+    assert ordered == (q == "kontanthjælp")
 
 
 def test_one_facet_alone_is_counted_by_datasette_as_before(site):
@@ -114,3 +148,18 @@ def test_the_site_reads_the_database_through_a_memory_map(site):
         return (await site.get_database("kb").execute("pragma mmap_size")).first()[0]
 
     assert asyncio.run(mmap_size()) == MMAP_BYTES > 0
+
+
+def test_only_the_count_of_a_search_alone_is_answered_from_its_hits():
+    from kb_search import cached_clause, count_of_hits_sql
+    datasettes = "[rowid] in (select rowid from [sections_fts] where [sections_fts] match escape_fts(:search))"
+    for ordered in (False, True):
+        search = cached_clause(datasettes, ordered)
+        assert search != datasettes
+        assert count_of_hits_sql(f"select count(*) from sections where {search} ") == \
+            "select json_array_length(kb_fts_rowids('sections_fts', escape_fts(:search)))"
+        for other in (f"select count(*) from sections where {search} and role = :p0",
+                      f"select count(*) from sections where role = :p0 and {search}",
+                      f"select count(*) from (select * from sections where {search} limit 10)",
+                      f"select id from sections where {search}", "select count(*) from sections"):
+            assert count_of_hits_sql(other) == other
