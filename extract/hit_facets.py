@@ -60,8 +60,8 @@ class HitFacets:
         except sqlite3.OperationalError as e:
             if "interrupt" not in str(e):
                 raise
-            for column in columns:  # too big to read within the query's time limit: not tried
-                self._held.setdefault((table, column), None)  # again until the database changes
+            # too big to read within the query's time limit: not tried again until the database changes
+            self._refuse(table, [c for c in columns if (table, c) not in self._held])
             return None
         if any(self._held[(table, c)] is None for c in columns):
             return None
@@ -83,9 +83,7 @@ class HitFacets:
         # the codes are an array indexed by rowid: not for negative or very sparse rowids
         unusable = bool(n) and (low < 0 or top > 4 * n + 1_000_000)
         if unusable or (schema[0] and re.search(r"\bcollate\b", schema[0], re.I)):
-            for column in columns:
-                self._held[(table, column)] = None
-            return
+            return self._refuse(table, columns)
         self.loaded += 1
         # One scan, each column read in SQLite as a JSON list: a Python loop over the cursor
         # took ~1 µs a value, this a fifth of that
@@ -97,22 +95,26 @@ class HitFacets:
                 raise
             read = None  # a blob ("JSON cannot hold BLOB values")
         if read is None:
-            for column in columns:
-                self._held[(table, column)] = None
-            return
+            return self._refuse(table, columns)
         rowids = np.array(json.loads(read[0]), dtype=np.int64)
         for column, values in zip(columns, read[1:]):
             self._held[(table, column)] = self._coded(json.loads(values), rowids, (top or 0) + 1)
+
+    def _refuse(self, table: str, columns: list[str]) -> None:
+        for column in columns:
+            self._held[(table, column)] = None
 
     def _coded(self, values: list, rowids: np.ndarray, size: int) -> tuple[np.ndarray, list] | None:
         """Each row's value as a number (its index among the distinct values), by rowid."""
         coder: dict = {}
         code = coder.setdefault
-        codes = np.array([code(v, len(coder)) for v in values], dtype=np.int32)
+        codes = np.array([-1 if v is None else code(v, len(coder)) for v in values], dtype=np.int32)
         distinct = list(coder)
         if sum(len(v) if isinstance(v, str) else 8 for v in distinct) > self.max_value_chars:
             return None
-        by_rowid = np.full(size, len(distinct), dtype=np.int32)  # the last code: no such row
+        none = len(distinct)  # the code of NULL and of a rowid with no row: not counted
+        codes[codes < 0] = none
+        by_rowid = np.full(size, none, dtype=np.int32)
         by_rowid[rowids] = codes
         return by_rowid, distinct
 
@@ -121,9 +123,7 @@ def _top(held: tuple[np.ndarray, list], rowids: np.ndarray, limit: int) -> list[
     """The ``limit`` most frequent non-NULL values among the rows ``rowids``, as SQLite orders them."""
     by_rowid, values = held
     counts = np.bincount(by_rowid[rowids[(rowids >= 0) & (rowids < len(by_rowid))]], minlength=len(values) + 1)
-    counts[-1] = 0  # no such row
-    if None in values:
-        counts[values.index(None)] = 0
+    counts[-1] = 0  # NULL, or no such row
     found = np.flatnonzero(counts)
     if len(found) > limit:  # only values as frequent as the limit-th can be among the first
         least = np.partition(counts[found], len(found) - limit)[len(found) - limit]

@@ -89,25 +89,28 @@ class OnePassColumnFacet(ColumnFacet):
         """(facet index, value, count) of every column: in memory when the page is a search
         alone, else in one pass when there are two columns or more; None: one query a facet,
         as Datasette does."""
-        # the in-memory way reads the columns once per connection and database state, within
-        # the time limit of a query (then a few ms); SQL counts within that of a facet
-        ways = [(await self._hit_facets_sql(columns, limit), "sql_time_limit_ms"),
-                (one_pass_sql(self.sql, columns, limit) if len(columns) > 1 else None, "facet_time_limit_ms")]
-        for sql, time_limit in ways:
-            if sql is None:
-                continue
-            in_memory = time_limit == "sql_time_limit_ms"
-            try:
-                result = await self.ds.execute(self.database, sql, self.params, truncate=False,
-                                               custom_time_limit=self.ds.setting(time_limit))
-            except Exception:  # over the time limit (QueryInterrupted), an unknown column …: the next way
-                continue
-            if not in_memory:
-                return [tuple(row) for row in result.rows]
-            answer = result.first()[0]
-            if answer is not None:  # NULL: the columns are not held in memory
+        in_memory = await self._hit_facets_sql(columns, limit)
+        if in_memory is not None:
+            # the columns are read once per connection and database state: within the time
+            # limit of a query (then a few ms); NULL when they are not held
+            result = await self._run(in_memory, "sql_time_limit_ms")
+            answer = result.first()[0] if result is not None else None
+            if answer is not None:
                 return [tuple(row) for row in json.loads(answer)]
+        if len(columns) > 1:
+            result = await self._run(one_pass_sql(self.sql, columns, limit), "facet_time_limit_ms")
+            if result is not None:
+                return [tuple(row) for row in result.rows]
         return None
+
+    async def _run(self, sql: str, time_limit: str) -> Results | None:
+        """The query's results, or None when it failed: over the time limit (QueryInterrupted),
+        an unknown column … (then the next way of counting is tried)."""
+        try:
+            return await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                         custom_time_limit=self.ds.setting(time_limit))
+        except Exception:
+            return None
 
     async def _hit_facets_sql(self, columns: list[str], limit: int) -> str | None:
         """The in-memory count's query when the page's rows are a full-text search's hits and

@@ -86,21 +86,18 @@ def filters_from_request(request, database, table, datasette):
     return [_with_cached_search(r, datasette.get_database(database), table) for r in results]
 
 
-def cached_clause(clause: str, ordered_scan: bool = False) -> str:
-    """Datasette's ?_search= clause rewritten to read the cached match; any other clause unchanged."""
+def _search_parts(clause: str) -> tuple[str, str, str] | None:
+    """(pk, FTS table, match expression) of Datasette's ?_search= clause; None for any other."""
     m = _SEARCH_CLAUSE.match(clause)
-    if not m:
-        return clause
-    return fts_hits.cached_search_clause(m["pk"].strip("[]"), m["fts"].strip("[]"), m["match"], ordered_scan)
+    return (m["pk"].strip("[]"), m["fts"].strip("[]"), m["match"]) if m else None
 
 
-async def _hits_share(db, table: str, clause: str, params: dict) -> float:
+async def _hits_share(db, table: str, rowids_sql: str, params: dict) -> float:
     """The hits of the search as a share of the table's rowid range (the match is cached)."""
-    m = _SEARCH_CLAUSE.match(clause)
-    rowids, t = fts_hits.hits_sql(m["fts"].strip("[]"), m["match"]), escape_sqlite(table)
+    t = escape_sqlite(table)
     try:
         hits, span = (await db.execute(
-            f"select json_array_length({rowids}), (select max(rowid) from {t}) - (select min(rowid) from {t}) + 1",
+            f"select json_array_length({rowids_sql}), (select max(rowid) from {t}) - (select min(rowid) from {t}) + 1",
             params)).first()
     except (sqlite3.Error, QueryInterrupted):  # a searchable view has no rowid: the plain clause
         return 0.0
@@ -108,15 +105,20 @@ async def _hits_share(db, table: str, clause: str, params: dict) -> float:
 
 
 def _with_cached_search(result, db, table):
+    """Datasette's search clause rewritten to read the cached match (ordered_scan for a
+    search hitting a large share of the table); any other clause unchanged."""
     async def inner():
         arguments = await await_me_maybe(result)
         if arguments is None:
             return None
         clauses = []
         for clause in arguments.where_clauses:
-            ordered = bool(_SEARCH_CLAUSE.match(clause)) and \
-                await _hits_share(db, table, clause, arguments.params) >= ORDERED_SCAN_SHARE
-            clauses.append(cached_clause(clause, ordered))
+            parts = _search_parts(clause)
+            if parts is not None:
+                pk, fts, match = parts
+                share = await _hits_share(db, table, fts_hits.hits_sql(fts, match), arguments.params)
+                clause = fts_hits.cached_search_clause(pk, fts, match, share >= ORDERED_SCAN_SHARE)
+            clauses.append(clause)
         arguments.where_clauses = clauses
         return arguments
     return inner

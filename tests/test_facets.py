@@ -151,10 +151,12 @@ def test_the_site_reads_the_database_through_a_memory_map(site):
 
 
 def test_only_the_count_of_a_search_alone_is_answered_from_its_hits():
-    from kb_search import cached_clause, count_of_hits_sql
+    from kb_search import count_of_hits_sql
+
+    from extract.fts_hits import cached_search_clause
     datasettes = "[rowid] in (select rowid from [sections_fts] where [sections_fts] match escape_fts(:search))"
     for ordered in (False, True):
-        search = cached_clause(datasettes, ordered)
+        search = cached_search_clause("rowid", "sections_fts", "escape_fts(:search)", ordered)
         assert search != datasettes
         assert count_of_hits_sql(f"select count(*) from sections where {search} ") == \
             "select json_array_length(kb_fts_rowids('sections_fts', escape_fts(:search)))"
