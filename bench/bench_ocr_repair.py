@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.danish_lexicon import build_lexicon  # noqa: E402
-from extract.ocr_repair import Repaired, repair_text  # noqa: E402
+from extract.read.lexicon import build_lexicon  # noqa: E402
+from extract.read.ocr_repair import Repaired, repair_text  # noqa: E402
 
 PDFS = sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.fpdf.pdf") if not p.name.startswith("temaer"))
 DPI = 200

@@ -150,11 +150,11 @@ def pdfium_text(files: list[Path]) -> None:
 
 
 def parse_pdfs(files: list[Path], pdfium: bool) -> None:
-    """extract.read_pdf.parse_pdf on every file (OCR off): with PDFium where it gives the
+    """extract.read.pdf.parse_pdf on every file (OCR off): with PDFium where it gives the
     same lines, or (``pdfium=False``) every page through pdfplumber, as before 0.2.2."""
     from unittest import mock
 
-    from extract import ocr, read_pdf
+    from extract.read import ocr, pdf as read_pdf
 
     with mock.patch.object(ocr, "ocr_available", lambda: False):
         for f in files:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from extract.errors import KbError, SourceError
-from extract.rulebook import RuleError, check_all, rules_dir
+from extract.rules import RuleError, check_all, rules_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, str
 
     from extract.build import build as build_db, default_sources
     from extract.jobs import default_workers
-    from extract.parse_cache import default_cache_dir
+    from extract.cache import default_cache_dir
     from extract.pipeline import Limits
 
     inputs = list(paths) or default_sources()
@@ -148,7 +148,7 @@ def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path |
 
 
 def _debug_page(file: Path, page: int, ex, out: Path) -> None:
-    from extract.debug_page import COLOURS, draw_page
+    from extract.read.pdf_debug import COLOURS, draw_page
 
     result = draw_page(file, page, ex, out)
     boxed = ", ".join(f"{n} {kind}{'s' if n != 1 else ''} ({COLOURS[kind]})" for kind, n in result.boxed.items())

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from extract.errors import KbError, SourceError
-from extract.parse_cache import ParseCache
+from extract.cache import ParseCache
 from extract.pipeline import Limits, extract_file, rules_hash
 from extract.records import Extraction
-from extract.rulebook import RULES_ENV, rules_dir
+from extract.rules import RULES_ENV, rules_dir
 
 IN_FLIGHT_PER_WORKER = 2
 

@@ -12,20 +12,20 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from extract import __version__
-from extract.amounts import find_amounts
-from extract.danish_lexicon import lexicon_identity
-from extract.document_meta import find_meta
+from extract.extractors.amounts import find_amounts
+from extract.read.lexicon import lexicon_identity
+from extract.extractors.document_meta import find_meta
 from extract.errors import SourceError
-from extract.milestones import find_milestones
-from extract.parse_cache import PDF_STAGE, ParseCache
-from extract.read_pdf import check_page_count, parse_pdf, pdf_source, read_pdf_source
-from extract.read_text import TEXT_SUFFIXES, read_text_source
+from extract.extractors.milestones import find_milestones
+from extract.cache import PDF_STAGE, ParseCache
+from extract.read.pdf import check_page_count, parse_pdf, pdf_source, read_pdf_source
+from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
-from extract.rulebook import rules_dir
-from extract.sentences import sentence_spans
-from extract.structure import find_sections
-from extract.tables import find_tables
-from extract.target_groups import find_target_groups
+from extract.rules import rules_dir
+from extract.structure.sentences import sentence_spans
+from extract.structure.sections import find_sections
+from extract.structure.tables import find_tables
+from extract.extractors.target_groups import find_target_groups
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 OFFICE_SUFFIXES = {".doc", ".docx", ".odt", ".rtf", ".pages", ".wpd"}

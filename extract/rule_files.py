@@ -4,11 +4,14 @@
 """
 from __future__ import annotations
 
-from extract import amounts, sentences
-from extract import target_group_rules
-from extract import danish_dates, milestones
-from extract import document_meta, headings
-from extract import ocr_repair_rules
+from extract.extractors import amounts
+from extract.structure import sentences
+from extract.extractors import target_group_rules
+from extract.extractors import dates as danish_dates
+from extract.extractors import milestones
+from extract.extractors import document_meta
+from extract.structure import headings
+from extract.read import ocr_repair_rules
 
 LOADERS = {
     "amounts.yml": amounts.load_rules,

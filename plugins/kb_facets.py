@@ -24,7 +24,8 @@ from datasette.database import Results
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite
 
-from extract import fts_hits, hit_facets
+from extract import fts_hits
+from extract import hit_facets
 
 # The query Datasette's ColumnFacet writes for one column (datasette/facets.py)
 _FACET_SQL = re.compile(r"^\s*select (?P<col>.+?) as value, count\(\*\) as count from \(", re.S)

@@ -42,7 +42,7 @@ async def serve_source(request):
     data = path.read_bytes()
     if path.suffix.lower() == ".pdf":
         return Response(data, content_type="application/pdf")
-    from extract.read_text import decode
+    from extract.read.text import decode
 
     try:
         text, _ = decode(data, path.name)

@@ -27,7 +27,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils import await_me_maybe, escape_sqlite
 
 from extract import fts_hits
-from extract.search_excerpt import search_excerpt
+from extract.publish.search_excerpt import search_excerpt
 
 # The clause Datasette 0.65 writes for ?_search= (datasette/filters.py, search_filters)
 _SEARCH_CLAUSE = re.compile(

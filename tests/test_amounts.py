@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.amounts import find_amounts, find_mentions, load_rules
-from extract.danish_numbers import parse_danish_amount, parse_danish_amount_strict, parse_danish_number
-from extract.rulebook import rules_path
-from extract.sentences import sentence_spans
+from extract.extractors.amounts import find_amounts, find_mentions, load_rules
+from extract.extractors.numbers import parse_danish_amount, parse_danish_amount_strict, parse_danish_number
+from extract.rules import rules_path
+from extract.structure.sentences import sentence_spans
 
 RULES = load_rules()
 

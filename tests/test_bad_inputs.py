@@ -20,7 +20,7 @@ GOOD = ["temaer-beskaeftigelsesaftale-2012.txt", "status-beskaeftigelsesaftale-2
 @pytest.fixture(scope="module", autouse=True)
 def without_tesseract():
     """The bad-input cases are those of a machine without Tesseract."""
-    from extract import ocr
+    from extract.read import ocr
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(ocr, "ocr_available", lambda: False)

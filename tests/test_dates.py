@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from extract.danish_dates import find_date_expressions, load_rules, parse_date_expression
-from extract.rulebook import RuleError
+from extract.extractors.dates import find_date_expressions, load_rules, parse_date_expression
+from extract.rules import RuleError
 
 D = date.fromisoformat
 
@@ -147,7 +147,7 @@ def test_rule_examples(form, example):
 
 def test_bad_season_names_file_rule_and_allowed(tmp_path):
     import yaml
-    from extract.rulebook import rules_path
+    from extract.rules import rules_path
 
     data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
     data["seasons"][0]["months"] = [13, 5]
@@ -160,7 +160,7 @@ def test_bad_season_names_file_rule_and_allowed(tmp_path):
 
 def test_unknown_form_id_lists_allowed(tmp_path):
     import yaml
-    from extract.rulebook import rules_path
+    from extract.rules import rules_path
 
     data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
     data["forms"][0]["id"] = "weekday"

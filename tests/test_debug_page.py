@@ -6,7 +6,7 @@ from PIL import Image
 
 from conftest import ROOT, SOURCES
 from extract.cli import cli
-from extract.debug_page import COLOURS, draw_page
+from extract.read.pdf_debug import COLOURS, draw_page
 from extract.pipeline import extract_file
 
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "budget-2013-nye-initiativer.reportlab.pdf"

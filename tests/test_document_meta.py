@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.document_meta import date_alone, iso_date, kind_of, label_value, load_rules
+from extract.extractors.document_meta import date_alone, iso_date, kind_of, label_value, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()

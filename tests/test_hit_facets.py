@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from extract import fts_hits, hit_facets
+from extract import fts_hits
+from extract import hit_facets
 from extract.hit_facets import register
 
 TERMS = ["kontanthjælp", "unge", "mio. kr.", "jobrotation", "ledighed"]

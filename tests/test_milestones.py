@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.milestones import find_milestones, load_rules
-from extract.read_text import read_text_source
-from extract.rulebook import RuleError, rules_path
-from extract.sentences import sentence_spans
+from extract.extractors.milestones import find_milestones, load_rules
+from extract.read.text import read_text_source
+from extract.rules import RuleError, rules_path
+from extract.structure.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from extract import ocr
+from extract.read import ocr
 from extract.errors import SourceError
 from extract.pipeline import extract_file
 

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, SOURCES
-from extract import danish_lexicon, ocr, ocr_repair
-from extract.danish_lexicon import build_lexicon, lexicon_identity
-from extract.ocr_repair import repair_pages, repair_text
-from extract.ocr_repair_rules import all_examples, load_rules, rules
-from extract.read_text import decode, normalise, read_text_source
-from extract.rulebook import RuleError, rules_path
+from extract.read import lexicon as danish_lexicon
+from extract.read import ocr
+from extract.read import ocr_repair
+from extract.read.lexicon import build_lexicon, lexicon_identity
+from extract.read.ocr_repair import repair_pages, repair_text
+from extract.read.ocr_repair_rules import all_examples, load_rules, rules
+from extract.read.text import decode, normalise, read_text_source
+from extract.rules import RuleError, rules_path
 
 THEME = SOURCES / "temaer-beskaeftigelsesaftale-2012.txt"
 CLEAN = [p for p in CORPUS if p != THEME]
@@ -167,7 +169,7 @@ def test_an_ocr_page_with_english_model_damage_is_repaired(monkeypatch):
                                for i, w in enumerate(words, start=1))
     monkeypatch.setattr(ocr, "ocr_available", lambda: True)
     monkeypatch.setattr(ocr, "ocr_pages", lambda images: {n: ocr.tsv_to_page(tsv, n, h) for n, _, h in images})
-    from extract.read_pdf import read_pdf_source
+    from extract.read.pdf import read_pdf_source
 
     src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf")
     assert "Målgruppen er særlig unge kontanthjælpsmodtagere i Københavns Kommune" in src.text

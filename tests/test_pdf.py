@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 
 from conftest import CORPUS, ROOT
-from extract.pdf_layout import Line, join_lines, layout_text
+from extract.read.pdf_layout import Line, join_lines, layout_text
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PRODUCERS = ("fpdf", "reportlab")
@@ -111,7 +111,7 @@ def test_pdf_gives_the_same_target_groups_as_the_text_source(stem, producer, pdf
 def test_one_producer_writes_an_outline_and_the_other_none(stem, extractions):
     """fpdf2's bookmarks hold every heading (a status table's rows are no headings, so it has
     none); reportlab writes no outline, so its headings come from the layout alone."""
-    from extract.read_pdf import read_outline
+    from extract.read.pdf import read_outline
 
     text = extractions[stem]
     expected = [] if text.source.format == "table" else [(s.level, squash(s.heading)) for s in text.sections]

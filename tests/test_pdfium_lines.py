@@ -18,9 +18,9 @@ import pdfplumber
 import pytest
 
 from conftest import ROOT
-from extract import read_pdf
-from extract.pdf_layout import page_lines
-from extract.pdfium_lines import PdfiumPages, open_pdfium
+from extract.read import pdf as read_pdf
+from extract.read.pdf_layout import page_lines
+from extract.read.pdfium_lines import PdfiumPages, open_pdfium
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PDFS = sorted(PDF_DIR.glob("*.pdf"))

@@ -15,8 +15,8 @@ import pdfplumber
 import pytest
 
 from conftest import ROOT, SOURCES
-from extract.pdf_layout import page_lines
-from extract.pdfium_lines import open_pdfium
+from extract.read.pdf_layout import page_lines
+from extract.read.pdfium_lines import open_pdfium
 from test_pdfium_lines import assert_same_lines
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))

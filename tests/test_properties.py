@@ -16,14 +16,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.amounts import find_amounts
-from extract.danish_dates import find_date_expressions, parse_date_expression
-from extract.danish_numbers import parse_danish_amount, parse_danish_number
-from extract.milestones import find_milestones
+from extract.extractors.amounts import find_amounts
+from extract.extractors.dates import find_date_expressions, parse_date_expression
+from extract.extractors.numbers import parse_danish_amount, parse_danish_number
+from extract.extractors.milestones import find_milestones
 from extract.pipeline import extract_source
-from extract.read_text import read_text_source
+from extract.read.text import read_text_source
 from extract.records import SourceText
-from extract.sentences import sentence_spans
+from extract.structure.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import SourceError
-from extract.read_text import detect_format, normalise, read_text_source
+from extract.read.text import detect_format, normalise, read_text_source
 
 DANISH = "Målgruppen er særligt unge kontanthjælpsmodtagere i Københavns Kommune: 4,0 mio. kr. årligt."
 

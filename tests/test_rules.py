@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extract.rule_files import LOADERS
-from extract.rulebook import RuleError, check_all, rules_path
-from extract.sentences import load_rules as load_sentence_rules, sentences
+from extract.rules import RuleError, check_all, rules_path
+from extract.structure.sentences import load_rules as load_sentence_rules, sentences
 
 
 def test_every_rules_file_is_valid_and_known():

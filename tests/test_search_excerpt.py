@@ -1,7 +1,7 @@
 """The excerpt beside a search hit (extract/search_excerpt.py), on sentences of the corpus."""
 from __future__ import annotations
 
-from extract.search_excerpt import BEFORE, ELLIPSIS, WIDTH, excerpt, search_excerpt
+from extract.publish.search_excerpt import BEFORE, ELLIPSIS, WIDTH, excerpt, search_excerpt
 
 MENTOR = ("Alle nyankomne flygtninge tilbydes en helhedsorienteret mentor, som hjælper flygtningen til "
           "hurtigt at etablere sig og opnå optimale rammer for et hverdags- og arbejdsliv i København. "

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.headings import (
+from extract.structure.headings import (
     heading_word_rule, is_sentence, load_rules, markdown_line, never_heading, parse_number, plain_line,
     role_of, run_in_line, title_candidate,
 )
-from extract.read_text import read_text_source
+from extract.read.text import read_text_source
 from extract.records import ROLES, SourceText
-from extract.structure import find_sections, find_title
+from extract.structure.sections import find_sections, find_title
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from conftest import ROOT
-from extract.tables import find_tables
+from extract.structure.tables import find_tables
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 STATUS = "status-beskaeftigelsesaftale-2009"

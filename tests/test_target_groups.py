@@ -7,9 +7,9 @@ import re
 import pytest
 
 from extract.records import Section
-from extract.sentences import sentence_spans
-from extract.target_group_rules import load_rules
-from extract.target_groups import (
+from extract.structure.sentences import sentence_spans
+from extract.extractors.target_group_rules import load_rules
+from extract.extractors.target_groups import (
     find_ages, find_labels, find_match_groups, find_size, find_target_groups,
 )
 

@@ -146,8 +146,8 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     """Milestones are cached by the places of the amounts, not by amounts.yml: when changed
     amount rules find other amounts the milestones are found again, when they find the same
     amounts the milestones come from the cache."""
-    from extract.parse_cache import ParseCache
-    from extract.read_text import read_text_source
+    from extract.cache import ParseCache
+    from extract.read.text import read_text_source
 
     path = tmp_path / "note.txt"
     path.write_text("Indsatsen starter i 2. kvartal 2013. Der er afsat 4,0 mio. kr. i 1. halvår 2013 til at "

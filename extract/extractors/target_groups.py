@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from extract.records import Section, TargetGroup
-from extract.sentences import Span, sentence_at
+from extract.structure.sentences import Span, sentence_at
 
-from extract.target_group_rules import (
+from extract.extractors.target_group_rules import (
     SECTION_ROLE, SECTION_RULE, LabelRule, TargetGroupRules, norm_form, rules,
 )
 

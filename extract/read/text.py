@@ -12,7 +12,7 @@ block tags become line breaks, scripts and styles go with their content); HTML
 entities are decoded.
 
 A text that looks OCR-damaged (Danish prose without æ, ø, å) is repaired word by
-word (:mod:`extract.ocr_repair`); offsets then index the repaired text, and the
+word (:mod:`extract.read.ocr_repair`); offsets then index the repaired text, and the
 text as read is kept in ``SourceText.original_text``.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from extract.errors import SourceError
-from extract.ocr_repair import repair_text, repair_warnings
+from extract.read.ocr_repair import repair_text, repair_warnings
 from extract.records import SourceText
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text", ".htm", ".html"}

@@ -5,7 +5,7 @@ own process with ``OMP_THREAD_LIMIT=1``; pages run in parallel, one per core (wi
 Tesseract's default threading this is about 9× slower on 2 cores). Words become
 lines with their pixel heights turned into type sizes, so the layout reader finds
 headings in scanned pages by their size as it does in born-digital ones. The
-reader then repairs the æ, ø, å that OCR lost in these pages (``extract.ocr_repair``).
+reader then repairs the æ, ø, å that OCR lost in these pages (``extract.read.ocr_repair``).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
-from extract.pdf_layout import Line
+from extract.read.pdf_layout import Line
 
 DPI = 200
 LANGUAGE = "dan"

@@ -5,7 +5,7 @@ opdateret:") are read near the top of the document; the value follows the label 
 the same line or alone on the next line. The date is a labelled date, else a line
 holding only a date before the first section (the budget note's "23-09-2012");
 dates inside sentences are never the document's date, so a document without such a
-line has no date. The title is the first title line (``extract.structure.find_title``);
+line has no date. The title is the first title line (``extract.structure.sections.find_title``);
 the kind comes from title words (``rules/document_meta.yml``).
 """
 from __future__ import annotations
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract.danish_dates import parse_date_expression
+from extract.extractors.dates import parse_date_expression
 from extract.records import DocumentMeta, Section, SourceText
-from extract.rulebook import RuleError, cached, read_yaml, require_keys, require_regex, rules_path
-from extract.structure import find_title
+from extract.rules import RuleError, cached, read_yaml, require_keys, require_regex, rules_path
+from extract.structure.sections import find_title
 
 FILE = "document_meta.yml"
 FIELDS = ("case_number", "document_number", "author", "date")

@@ -1,5 +1,5 @@
 """The lines of PDF pages read with PDFium (pypdfium2): the same ``Line`` records
-:func:`extract.pdf_layout.page_lines` gives from pdfplumber, about 4× sooner per page
+:func:`extract.read.pdf_layout.page_lines` gives from pdfplumber, about 4× sooner per page
 of text (pdfplumber's own grouping of characters into words and lines, used here as
 well, is now about a third of the time).
 
@@ -49,7 +49,7 @@ from pdfminer.pdffont import PDFCIDFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdftypes import PDFObjRef, dict_value
 from pdfplumber.utils.text import chars_to_textmap
 
-from extract.pdf_layout import Line, text_line_records
+from extract.read.pdf_layout import Line, text_line_records
 
 _NAME_BUFFER = 256
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one call into it at a time in a process

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 from extract import __version__
-from extract.rulebook import rules_dir
+from extract.rules import rules_dir
 
 T = TypeVar("T")
 
@@ -122,7 +122,7 @@ def _rules_digest(folder: str, stage: str, files: tuple[tuple[str, int, int], ..
         except OSError:
             h.update(name.encode() + b"\0missing")
     if stage == "source":
-        from extract.danish_lexicon import lexicon_identity
+        from extract.read.lexicon import lexicon_identity
 
         h.update(lexicon_identity().encode())
     return h.hexdigest()

@@ -1,6 +1,6 @@
 """The heading tree: sections in text order with levels, parents, roles and offsets.
 
-Candidates come from ``extract.headings``; this module decides their levels:
+Candidates come from ``extract.structure.headings``; this module decides their levels:
 
 * markdown (the budget-note layout, where ``##``/``###``/bold are used
   inconsistently): a non-role heading no deeper than the current top heading
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from extract.headings import (
+from extract.structure.headings import (
     Candidate,
     HeadingRules,
     LineHeading,

@@ -13,7 +13,7 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
 * tables: each numbered row ("1.1<TAB>initiative<TAB>…").
 
 The document title (the first title-like line) is found here too; it is not a
-section. The tree (levels, parents, offsets) is built by ``extract.structure``.
+section. The tree (levels, parents, offsets) is built by ``extract.structure.sections``.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extract.records import ROLES
-from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_keys, require_regex, rules_path
+from extract.rules import RuleError, cached, read_yaml, require_choice, require_keys, require_regex, rules_path
 
 FILE = "headings.yml"
 _MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_examples, require_keys, rules_path
+from extract.rules import RuleError, cached, read_yaml, require_choice, require_examples, require_keys, rules_path
 
 FILE = "target_groups.yml"
 SECTION_RULE = "maalgruppe_section"
@@ -91,7 +91,7 @@ def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
 
 
 def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -> re.Pattern:
-    from extract.rulebook import require_regex
+    from extract.rules import require_regex
 
     raw = entry.get(key)
     require_regex(raw, FILE, rule, key)

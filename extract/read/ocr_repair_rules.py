@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from extract.danish_lexicon import CompoundShape
-from extract.rulebook import RuleError, cached, read_yaml, require_choice, require_keys, rules_path
+from extract.read.lexicon import CompoundShape
+from extract.rules import RuleError, cached, read_yaml, require_choice, require_keys, rules_path
 
 FILE = "ocr_repair.yml"
 _TOP_KEYS = ["limits", "compounds", "fuzzy", "prefer", "short_words", "abbreviations", "damaged_text", "words",

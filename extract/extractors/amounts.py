@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
-from extract.danish_numbers import parse_danish_number
+from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount
-from extract.rulebook import (
+from extract.rules import (
     RuleError, cached, read_yaml, require_examples, require_keys, require_regex, rules_path,
 )
-from extract.sentences import Span, sentence_at
+from extract.structure.sentences import Span, sentence_at
 
 FILE = "amounts.yml"
 _KEYS = ["number", "scales", "currency", "not_money_after", "money_nouns", "min_bare_value", "forms",

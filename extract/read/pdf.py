@@ -1,6 +1,6 @@
 """Reading PDF sources: text per page, joined into one string.
 
-A page's lines come from PDFium (:mod:`extract.pdfium_lines`: the same records as
+A page's lines come from PDFium (:mod:`extract.read.pdfium_lines`: the same records as
 pdfplumber's, sooner) unless it holds ruling lines (tables), has no usable text or is
 of a kind PDFium's reading cannot match exactly: those pages are read by pdfplumber,
 as all pages were before 0.2.2.
@@ -9,7 +9,7 @@ Pages are separated by a blank line; ``SourceText.page_starts`` records where
 each page begins so every record can carry its page number. A page without a
 text layer, or with a text layer of noise (a broken font encoding, a bad OCR),
 is read by OCR when Tesseract is there, its æ, ø, å damage repaired
-(:mod:`extract.ocr_repair`); else it is left empty and reported. A PDF with no
+(:mod:`extract.read.ocr_repair`); else it is left empty and reported. A PDF with no
 usable text on any page, an encrypted PDF, or one over the page limit is refused
 with the reason.
 """
@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract import ocr
+from extract.read import ocr
 from extract.errors import SourceError
-from extract.ocr_repair import repair_pages, repair_text, repair_warnings
-from extract.pdf_layout import Line, layout_text, page_lines
-from extract.pdfium_lines import PdfiumPages, open_pdfium
-from extract.read_text import detect_format, looks_ocr_damaged, normalise
+from extract.read.ocr_repair import repair_pages, repair_text, repair_warnings
+from extract.read.pdf_layout import Line, layout_text, page_lines
+from extract.read.pdfium_lines import PdfiumPages, open_pdfium
+from extract.read.text import detect_format, looks_ocr_damaged, normalise
 from extract.records import SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least

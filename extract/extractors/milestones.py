@@ -51,10 +51,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
 
-from extract.danish_dates import YEAR_IN_TEXT, DateMatch, DateRange, find_date_expressions, parse_date_expression
+from extract.extractors.dates import YEAR_IN_TEXT, DateMatch, DateRange, find_date_expressions, parse_date_expression
 from extract.records import Milestone
-from extract.rulebook import RuleError, cached, read_yaml, require_keys, require_regex, rules_path
-from extract.sentences import Span, blocks, sentence_at
+from extract.rules import RuleError, cached, read_yaml, require_keys, require_regex, rules_path
+from extract.structure.sentences import Span, blocks, sentence_at
 
 FILE = "milestones.yml"
 KINDS = ("deadline", "start", "phase", "event")

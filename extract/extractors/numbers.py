@@ -41,7 +41,7 @@ def parse_danish_amount(s: str) -> Optional[float]:
 
 def parse_danish_amount_strict(s: str) -> float:
     """Kroner value of one written amount; ValueError names the text if it is not one."""
-    from extract.amounts import find_mentions
+    from extract.extractors.amounts import find_mentions
 
     if not isinstance(s, str):
         raise ValueError(f"not an amount: {s!r} (expected text)")

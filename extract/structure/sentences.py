@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from extract.rulebook import (
+from extract.rules import (
     RuleError,
     cached,
     read_yaml,
@@ -42,7 +42,7 @@ class Span:
 
 
 def load_rules(path: Optional[Path] = None) -> SentenceRules:
-    from extract.rulebook import rules_path
+    from extract.rules import rules_path
 
     path = path or rules_path(FILE)
     data = require_keys(

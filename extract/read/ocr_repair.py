@@ -3,7 +3,7 @@
 :func:`repair_text` is pure: text in, repaired text and the list of repaired words out.
 Each word that is not Danish is tried with the confusions of ``rules/ocr_repair.yml``
 (e→æ/ø, a→æ/å, o→ø, @→æ, …); a candidate is kept only when the lexicon
-(:mod:`extract.danish_lexicon`) knows it, as a word or as a compound of words. Long
+(:mod:`extract.read.lexicon`) knows it, as a word or as a compound of words. Long
 words that no confusion repairs get a last, strict fuzzy look-up. A valid word, a
 number, an abbreviation or an acronym is never changed, and case is kept.
 """
@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
-from extract.danish_lexicon import Lexicon, load_lexicon
-from extract.ocr_repair_rules import Confusion, OcrRepairRules, WordRule, rules as load_rules
+from extract.read.lexicon import Lexicon, load_lexicon
+from extract.read.ocr_repair_rules import Confusion, OcrRepairRules, WordRule, rules as load_rules
 from extract.records import OcrRepair
 
 _TOKEN = re.compile(r"[\w@&]+(?:['’][\w@&]+)*")

@@ -1,7 +1,7 @@
 """From PDF pages to the same shape of text a converted document has.
 
 Lines come from pdfplumber with their font size and weight (or, the same records,
-from PDFium: :mod:`extract.pdfium_lines`). Running headers and
+from PDFium: :mod:`extract.read.pdfium_lines`). Running headers and
 footers (lines repeated at the top or bottom of pages, page numbers) are dropped;
 a line in bold or in type clearly larger than the body text, short and standing
 alone, becomes a markdown heading whose depth follows its type size; words
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Optional, Sequence
 
-from extract.read_text import normalise
+from extract.read.text import normalise
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live
 RUNNING_SLACK = 3.0  # points a running header or footer may move from page to page

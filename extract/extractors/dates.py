@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Optional
 
-from extract.rulebook import RuleError, cached, read_yaml, require_keys, rules_path
+from extract.rules import RuleError, cached, read_yaml, require_keys, rules_path
 
 FILE = "dates.yml"
 PRECISIONS = ("day", "month", "quarter", "half", "third", "season", "year")

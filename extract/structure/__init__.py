@@ -1,0 +1,1 @@
+"""Structure: a read text's headings, section tree, sentences and tables."""
