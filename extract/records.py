@@ -32,6 +32,25 @@ class OcrRepair:
     method: str  # "lexicon:e→ø", "compound:ae→æ,e→ø", "fuzzy:94", "word:1→i"
 
 
+@dataclass
+class Line:
+    """A line of text on a PDF page (or a ruled table standing in for lines), in points from the page's top left."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    page_height: float
+    table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
+    ocr: bool = False  # read by OCR: its size is measured from pixels, too rough for headings
+
+
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A document read into one normalised string.

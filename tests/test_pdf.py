@@ -13,7 +13,8 @@ import pdfplumber
 import pytest
 
 from conftest import CORPUS, ROOT
-from extract.read.pdf_layout import Line, join_lines, layout_text
+from extract.read.pdf_layout import join_lines, layout_text
+from extract.records import Line
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PRODUCERS = ("fpdf", "reportlab")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
-from extract.read.pdf_layout import Line
+from extract.records import Line
 
 DPI = 200
 LANGUAGE = "dan"

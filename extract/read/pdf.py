@@ -25,10 +25,10 @@ from typing import Optional
 from extract.read import ocr
 from extract.errors import SourceError
 from extract.read.ocr_repair import repair_pages, repair_text, repair_warnings
-from extract.read.pdf_layout import Line, layout_text, page_lines
+from extract.read.pdf_layout import layout_text, page_lines
 from extract.read.pdfium_lines import PdfiumPages, open_pdfium
 from extract.read.text import detect_format, looks_ocr_damaged, normalise
-from extract.records import SourceText
+from extract.records import Line, SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
 # one vowel. A text layer where few tokens are words is noise.

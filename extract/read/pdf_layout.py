@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 from typing import Optional, Sequence
 
 from extract.read.text import normalise
+from extract.records import Line
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live
 RUNNING_SLACK = 3.0  # points a running header or footer may move from page to page
@@ -35,29 +36,9 @@ PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line
 _BULLET_MARK = re.compile(r"^[-•▪●]\s")
 
 
-@dataclass
-class Line:
-    text: str
-    page: int
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-    bold: bool
-    page_height: float
-    table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
-    ocr: bool = False  # read by OCR: its size is measured from pixels, too rough for headings
-
-    @property
-    def in_edge(self) -> bool:
-        return self.top < self.page_height * EDGE or self.bottom > self.page_height * (1 - EDGE)
-
-
-@dataclass
-class PageText:
-    number: int
-    parts: list[str] = field(default_factory=list)
+def in_edge(ln: Line) -> bool:
+    """The line stands in the top or bottom band of its page, where running headers and footers live."""
+    return ln.top < ln.page_height * EDGE or ln.bottom > ln.page_height * (1 - EDGE)
 
 
 def page_lines(page, number: int) -> list[Line]:
@@ -105,7 +86,7 @@ def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]
     places: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for lines in pages:
         for ln in lines:
-            if ln.in_edge and ln.text and not _looks_like_heading(ln, body):
+            if in_edge(ln) and ln.text and not _looks_like_heading(ln, body):
                 places[_DIGITS.sub("#", ln.text)].append((ln.page, _edge_offset(ln)))
     need = max(2, len(pages) // 2)
     running: dict[str, list[float]] = {}
@@ -286,7 +267,7 @@ def layout_text(pages: list[list[Line]], outline: Sequence[tuple[int, str]] = ()
 
 
 def _is_running(ln: Line, running: dict[str, list[float]], body: float) -> bool:
-    if not ln.in_edge or _looks_like_heading(ln, body):
+    if not in_edge(ln) or _looks_like_heading(ln, body):
         return False
     offsets = running.get(_DIGITS.sub("#", ln.text), ())
     return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln)
@@ -342,7 +323,7 @@ def line_gap(pages: list[list[Line]], body: float) -> float:
     """The usual white space between two lines of one paragraph (median over body lines)."""
     gaps = []
     for lines in pages:
-        body_lines = [ln for ln in lines if ln.text and not ln.in_edge and not _looks_like_heading(ln, body)]
+        body_lines = [ln for ln in lines if ln.text and not in_edge(ln) and not _looks_like_heading(ln, body)]
         for a, b in zip(body_lines, body_lines[1:]):
             gap = b.top - a.bottom
             if 0 <= gap < body:

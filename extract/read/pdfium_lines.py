@@ -49,7 +49,8 @@ from pdfminer.pdffont import PDFCIDFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdftypes import PDFObjRef, dict_value
 from pdfplumber.utils.text import chars_to_textmap
 
-from extract.read.pdf_layout import Line, text_line_records
+from extract.read.pdf_layout import text_line_records
+from extract.records import Line
 
 _NAME_BUFFER = 256
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one call into it at a time in a process
