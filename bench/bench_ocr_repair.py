@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.read.lexicon import build_lexicon  # noqa: E402
+from extract.pipeline import project_rules  # noqa: E402
 from extract.read.ocr_repair import Repaired, repair_text  # noqa: E402
 
 PDFS = sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.fpdf.pdf") if not p.name.startswith("temaer"))
@@ -101,7 +102,7 @@ def main() -> None:
     repair_time = 0.0
     for name, truth, ocr in sample:
         t0 = time.perf_counter()
-        repaired = repair_text(ocr, lexicon=lexicon)
+        repaired = repair_text(ocr, project_rules()["ocr_repair.yml"], lexicon=lexicon)
         repair_time += time.perf_counter() - t0
         for key in (name, "all"):
             before, after = totals.setdefault(key, ([0] * 4, [0] * 4))

@@ -242,14 +242,16 @@ def throughput_rows(corpus: Path, work: Path, args) -> list[str]:
     return rows
 
 
-def _kb_build(folder: Path, db: Path, cwd: Path, workers: int, env: dict | None = None) -> tuple[float, int]:
-    """kb build run in ``cwd`` (documents are stored by their path relative to it)."""
+def _kb_build(folder: Path, db: Path, cwd: Path, workers: int, rules: Path | None = None) -> tuple[float, int]:
+    """kb build run in ``cwd`` (documents are stored by their path relative to it), with the
+    rules of ``rules`` (default: the project's)."""
     try:
         folder = folder.resolve().relative_to(cwd.resolve())
     except ValueError:
         pass
-    return run_kb(["build", str(folder), "--db", str(db), "--quiet", "--workers", str(workers), "--max-pages", "5000"],
-                  cwd, env)
+    rules_args = ["--rules", str(rules)] if rules else []
+    return run_kb(["build", str(folder), "--db", str(db), "--quiet", "--workers", str(workers), "--max-pages", "5000",
+                   *rules_args], cwd)
 
 
 def rebuild_rows(corpus: Path, work: Path, args) -> list[str]:
@@ -262,17 +264,16 @@ def rebuild_rows(corpus: Path, work: Path, args) -> list[str]:
         shutil.copy(p, subset / p.name)
     rules = work / "rules"
     shutil.copytree(ROOT / "rules", rules)
-    env = dict(os.environ, KB_RULES_DIR=str(rules))
     cold, noop, rules_only, peaks = [], [], [], []
     for i in range(args.runs):
         db = work / f"subset{i}.db"
-        seconds, peak = _kb_build(subset, db, work, args.workers, env)
+        seconds, peak = _kb_build(subset, db, work, args.workers, rules)
         cold.append(seconds)
         peaks.append(peak / 2**20)
-        noop.append(_kb_build(subset, db, work, args.workers, env)[0])
+        noop.append(_kb_build(subset, db, work, args.workers, rules)[0])
         with open(rules / "amounts.yml", "a", encoding="utf-8") as f:  # a rules change: a new comment
             f.write(f"\n# bench change {i}\n")
-        rules_only.append(_kb_build(subset, db, work, args.workers, env)[0])
+        rules_only.append(_kb_build(subset, db, work, args.workers, rules)[0])
     n = len(list(subset.iterdir()))
     return [f"| **Rebuilds** ({n} documents of the corpus, {args.workers} workers) | | | | |",
             line("cold build", cold, "s"),

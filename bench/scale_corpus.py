@@ -60,7 +60,7 @@ from typing import Any, Callable, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.pipeline import extract_source, read_source  # noqa: E402
+from extract.pipeline import extract_source, project_rules, read_source  # noqa: E402
 
 SOURCES = ROOT / "sources"
 GOLDEN = ROOT / "tests" / "golden"
@@ -119,8 +119,9 @@ def load_corpus(sources: Path = SOURCES, golden_dir: Path = GOLDEN) -> dict[str,
 
 
 def corpus_doc(path: Path, golden: dict) -> CorpusDoc:
-    src = read_source(path)
-    ex = extract_source(src)
+    rules = project_rules()
+    src = read_source(path, rules)
+    ex = extract_source(src, rules)
     text = src.text
     marks = sorted(
         locate(golden["amounts"], ex.amounts, "amount", text)

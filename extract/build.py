@@ -13,14 +13,16 @@ import hashlib
 import json
 import os
 from contextlib import contextmanager
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from extract import save
 from extract.errors import BuildAbortedError, BuildLockedError, SourceError
-from extract.jobs import Job, JobResult, RulesBundle, run_jobs
-from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, rules_hash
+from extract.jobs import Job, JobResult, run_jobs
+from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, project_rules, rules_hash
+from extract.rules import RULES_DIR
 
 
 @dataclass
@@ -34,6 +36,7 @@ class BuildSummary:
     records: dict[str, int] = field(default_factory=dict)
     run_id: int = 0
     strict: bool = False
+    stages_run: Counter = field(default_factory=Counter)  # stage → documents it was computed for
 
     def counts(self) -> dict[str, int]:
         return {
@@ -45,10 +48,10 @@ class BuildSummary:
 @dataclass(frozen=True)
 class SourceFile:
     path: Path  # where to read it
-    display: str  # the path stored in the database
+    stored_path: str  # the path stored in the database
 
 
-def display_path(path: Path, root: Path) -> str:
+def stored_path(path: Path, root: Path) -> str:
     """Relative to the project root when inside it, else as given."""
     try:
         return path.absolute().relative_to(root.absolute()).as_posix()
@@ -67,14 +70,14 @@ def find_sources(inputs: Sequence[Path], root: Path) -> tuple[list[SourceFile], 
                 if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
                     continue
                 if path.is_symlink() and not _inside(path.resolve(), base):
-                    problems.append((display_path(path, root), "symlink to a file outside the folder: not followed"))
+                    problems.append((stored_path(path, root), "symlink to a file outside the folder: not followed"))
                     continue
-                found[display_path(path, root)] = SourceFile(path, display_path(path, root))
+                found[stored_path(path, root)] = SourceFile(path, stored_path(path, root))
         elif given.exists():
-            found[display_path(given, root)] = SourceFile(given, display_path(given, root))
+            found[stored_path(given, root)] = SourceFile(given, stored_path(given, root))
         else:
             problems.append((given.as_posix(), "no such file or folder"))
-    return sorted(found.values(), key=lambda s: s.display), problems
+    return sorted(found.values(), key=lambda s: s.stored_path), problems
 
 
 def _inside(path: Path, base: Path) -> bool:
@@ -85,10 +88,10 @@ def _inside(path: Path, base: Path) -> bool:
         return False
 
 
-def _under_inputs(display: str, inputs: Sequence[Path], root: Path) -> bool:
+def _under_inputs(path: str, inputs: Sequence[Path], root: Path) -> bool:
     for given in inputs:
-        prefix = display_path(given, root).rstrip("/")
-        if display == prefix or display.startswith(prefix + "/") or prefix in ("", "."):
+        prefix = stored_path(given, root).rstrip("/")
+        if path == prefix or path.startswith(prefix + "/") or prefix in ("", "."):
             return True
     return False
 
@@ -116,6 +119,7 @@ class BuildOptions:
     workers: int = 1  # extraction processes (1: in this process)
     dask: Optional[str] = None  # address of a Dask scheduler to run extraction on
     cache_dir: Optional[str] = None  # parsed PDFs and extraction stages (None: no cache)
+    rules_dir: Path = RULES_DIR
 
 
 def build(
@@ -129,6 +133,7 @@ def build(
     workers: int = 1,
     dask: Optional[str] = None,
     cache_dir: Optional[Path] = None,
+    rules_dir: Path = RULES_DIR,
 ) -> BuildSummary:
     """Build or update ``db_path`` from the given files and folders.
 
@@ -137,11 +142,11 @@ def build(
     the first failing file stops the build (BuildAbortedError); documents written
     before it stay, each complete. ``cache_dir`` keeps parsed PDFs, documents read into
     text and each extraction stage's result, so a build after a rules change redoes only
-    the stages those rules touch.
+    the stages those rules touch. The rules are those of ``rules_dir``.
     """
     root = root or Path.cwd()
     options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits, workers=max(1, workers), dask=dask,
-                           cache_dir=str(cache_dir) if cache_dir is not None else None)
+                           cache_dir=str(cache_dir) if cache_dir is not None else None, rules_dir=rules_dir)
     with build_lock(db_path):
         db = save.open_db(db_path)
         try:
@@ -152,19 +157,22 @@ def build(
 
 def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary:
     summary = BuildSummary(strict=options.strict)
-    rhash = rules_hash()
+    rules = project_rules(options.rules_dir)
+    rules.validate()  # a broken rules file stops the build before any document (RuleError)
+    rhash = rules_hash(rules)
     summary.run_id = save.start_run(db, EXTRACTOR_VERSION, rhash)
     sources, problems = find_sources(inputs, root)
     for file, reason in problems:
         _fail(db, summary, file, reason)
     existing = save.documents_by_path(db)
-    jobs = list(_plan(db, summary, sources, existing, options, rhash, on_progress))
-    bundle = RulesBundle.from_folder(rhash) if options.dask else None
-    for result in run_jobs(jobs, options.workers, options.dask, bundle):
-        _write(db, summary, result, existing.get(result.display), rhash)
+    jobs = _plan(db, summary, sources, existing, options, rhash, on_progress)
+    workers = max(1, min(options.workers, len(sources)))
+    for result in run_jobs(jobs, rules.files, workers, options.dask):
+        _write(db, summary, result, existing.get(result.stored_path), rhash)
+        summary.stages_run.update(result.stages_run)
         if on_progress:
-            on_progress(result.display)
-    seen = {s.display for s in sources}
+            on_progress(result.stored_path)
+    seen = {s.stored_path for s in sources}
     for path, row in existing.items():
         if path not in seen and _under_inputs(path, inputs, root):
             with db.atomic():
@@ -190,31 +198,31 @@ def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, 
     """The documents to extract, as jobs; unchanged, unreadable and duplicate files are settled here."""
     planned: dict[str, str] = {}  # document id -> path, for files with the same bytes in this build
     for source in sources:
-        old = existing.get(source.display)
+        old = existing.get(source.stored_path)
         try:
             data = read_bytes(source, options.limits)
         except SourceError as e:
-            _fail(db, summary, source.display, e.reason, old)
+            _fail(db, summary, source.stored_path, e.reason, old)
             continue
         sha = hashlib.sha256(data).hexdigest()
         if old and not options.rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
             summary.unchanged += 1
             if on_progress:
-                on_progress(source.display)
+                on_progress(source.stored_path)
             continue
         doc_id = sha[:16]
-        stored = db.execute("select path from documents where id = ? and path != ?", [doc_id, source.display]).fetchone()
+        stored = db.execute("select path from documents where id = ? and path != ?", [doc_id, source.stored_path]).fetchone()
         twin = planned.get(doc_id) or (stored[0] if stored else None)
         if twin:
-            _fail(db, summary, source.display, f"same bytes as {twin}: not built twice", old)
+            _fail(db, summary, source.stored_path, f"same bytes as {twin}: not built twice", old)
             continue
-        planned[doc_id] = source.display
-        yield Job(source.display, str(source.path), options.limits, options.cache_dir)
+        planned[doc_id] = source.stored_path
+        yield Job(source.stored_path, str(source.path), options.limits, options.cache_dir, data, sha)
 
 
 def _write(db, summary: BuildSummary, result: JobResult, old: Optional[dict], rhash: str) -> None:
     if result.extraction is None:
-        _fail(db, summary, result.display, result.error or "extraction failed", old)
+        _fail(db, summary, result.stored_path, result.error or "extraction failed", old)
         return
     row = _document_row(result, rhash)
     save.replace_document(db, row, result.extraction, old_id=old["id"] if old else None)
@@ -228,7 +236,7 @@ def _document_row(result: JobResult, rhash: str) -> dict:
     ex = result.extraction
     meta = ex.meta
     return {
-        "id": result.sha256[:16], "path": result.display, "sha256": result.sha256, "title": meta.title,
+        "id": result.sha256[:16], "path": result.stored_path, "sha256": result.sha256, "title": meta.title,
         "date": meta.date, "kind": meta.kind, "case_number": meta.case_number,
         "document_number": meta.document_number, "author": meta.author,
         "format": "pdf" if ex.source.origin == "pdf" else ex.source.format, "extracted_at": save.now_iso(),

@@ -1,21 +1,18 @@
 """What reading and extracting a document gave, kept on disk to be used again.
 
-Parsing a PDF (pdfplumber's layout of every character, its tables, OCR of scanned
-pages) costs far more than running the rules over its text, and most rules touch
-one kind of record. So the cache keeps, per document:
+Parsing a PDF (the layout of every character, its tables, OCR of scanned pages) costs
+far more than running the rules over its text, and most rules touch one stage. So each
+stage's result is kept under a key made of the extractor version, the stage, the
+contents of the rules files the stage declares (:data:`extract.pipeline.STAGES`) and
+digests of its inputs (the file's bytes, or the results of the stages before it). A
+rules change then redoes only the stages that read the changed file, and a stage whose
+inputs came out the same is not redone either.
 
-- the parsed PDF (lines with positions, type sizes and weights, tables, outline,
-  OCR confidences), keyed by the sha256 of the file's bytes;
-- the document read into text (after the OCR repair), keyed by the file's sha256
-  and what reading depends on (``rules/ocr_repair.yml``, the lexicon);
-- each extraction stage's result (sentences, sections, amounts, …), keyed by the
-  text and the rules files that stage reads (``STAGE_RULES``).
-
-A rules change then redoes only the stages whose rules changed. Keys hold the
-extractor version and every input, so an entry can never be stale; entries are
-written to a temporary name and renamed, so a crash leaves no half entry and
-parallel workers can share the folder. A missing or unreadable entry is computed again.
+Keys hold every input, so an entry can never be stale; entries are written to a
+temporary name and renamed, so a crash leaves no half entry and parallel workers can
+share the folder. A missing or unreadable entry is computed again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,35 +20,32 @@ import os
 import pickle
 import tempfile
 import zlib
-from functools import lru_cache
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 from extract import __version__
-from extract.rules import rules_dir
 
 T = TypeVar("T")
 
-# The rules files each stage of extraction reads (directly or through the stages it uses).
-STAGE_RULES: dict[str, tuple[str, ...]] = {
-    "source": ("ocr_repair.yml",),
-    "sentences": ("sentences.yml",),
-    "sections": ("headings.yml",),
-    "meta": ("document_meta.yml", "dates.yml", "headings.yml"),
-    "amounts": ("amounts.yml", "sentences.yml"),
-    "milestones": ("milestones.yml", "dates.yml", "sentences.yml"),  # and the amounts' places (pipeline.py)
-    "target_groups": ("target_groups.yml", "sentences.yml", "headings.yml"),
-    "tables": (),
-}
-PDF_STAGE = "pdf"  # parsed pages: depend on the file's bytes and the reader only
+
+def digest(value: Any) -> str:
+    """A digest of a stage's input: the text itself, or its pickled form."""
+    data = value.encode() if isinstance(value, str) else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(data).hexdigest()
 
 
-class ParseCache:
-    """A folder of cached results; ``None`` as folder keeps nothing."""
+class StageCache:
+    """A folder of stage results; ``None`` as folder keeps nothing. ``computed`` counts the
+    stages run (not taken from the folder) by name."""
 
     def __init__(self, folder: Optional[Path]):
         self.folder = Path(folder) if folder is not None else None
-        self._rules: dict[str, str] = {}
+        self.computed: Counter[str] = Counter()
+
+    @property
+    def keeps(self) -> bool:
+        return self.folder is not None
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -79,53 +73,23 @@ class ParseCache:
         except OSError:
             return  # a full or read-only disk costs the cache entry, not the build
 
-    def key(self, stage: str, *parts: str) -> str:
-        """The key of ``stage``'s result for the given inputs and the current rules."""
-        h = hashlib.sha256(f"{__version__}\0{stage}\0{self._rules_digest(stage)}".encode())
-        for part in parts:
-            h.update(b"\0" + part.encode())
-        return h.hexdigest()
-
-    def _rules_digest(self, stage: str) -> str:
-        if stage not in self._rules:
-            folder = rules_dir()
-            files = []
-            for name in STAGE_RULES.get(stage, ()):
-                try:
-                    st = (folder / name).stat()
-                    files.append((name, st.st_mtime_ns, st.st_size))
-                except OSError:
-                    files.append((name, 0, -1))
-            self._rules[stage] = _rules_digest(str(folder), stage, tuple(files))
-        return self._rules[stage]
-
-    def memo(self, stage: str, inputs: str, compute: Callable[[], T]) -> T:
-        """``compute()``, or its result kept from an earlier run with the same inputs and rules."""
+    def memo(self, stage: str, key_parts: Callable[[], list[str]], compute: Callable[[], T]) -> T:
+        """``compute()``, or its result kept from an earlier run with the same key (the stage,
+        the version and ``key_parts()``: digests of the stage's rules and inputs)."""
         if self.folder is None:
+            self.computed[stage] += 1
             return compute()
-        key = self.key(stage, inputs)
+        h = hashlib.sha256(f"{__version__}\0{stage}".encode())
+        for part in key_parts():
+            h.update(b"\0" + part.encode())
+        key = h.hexdigest()
         found = self.get(key)
         if found is not None:
             return found
+        self.computed[stage] += 1
         value = compute()
         self.put(key, value)
         return value
-
-
-@lru_cache(maxsize=256)
-def _rules_digest(folder: str, stage: str, files: tuple[tuple[str, int, int], ...]) -> str:
-    """Digest of the contents of a stage's rules files (read once per file version)."""
-    h = hashlib.sha256()
-    for name, _, size in files:
-        try:
-            h.update(name.encode() + b"\0" + (Path(folder) / name).read_bytes())
-        except OSError:
-            h.update(name.encode() + b"\0missing")
-    if stage == "source":
-        from extract.read.lexicon import lexicon_identity
-
-        h.update(lexicon_identity().encode())
-    return h.hexdigest()
 
 
 def default_cache_dir(db_path: str) -> Path:

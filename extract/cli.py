@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from extract.errors import KbError, SourceError
-from extract.rules import RuleError, check_all, rules_dir
+from extract.rules import RULES_DIR, RuleError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,13 @@ def db_option(f):
     return click.option(
         "--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
         help="SQLite knowledge base file.",
+    )(f)
+
+
+def rules_option(f):
+    return click.option(
+        "--rules", "rules_dir", default=str(RULES_DIR), show_default="the project's rules/",
+        type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of the rules files.",
     )(f)
 
 
@@ -45,10 +52,11 @@ def cli() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Keep parsed PDFs in DB.cache/ so a rebuild after a rules change does not parse them again.")
+              help="Keep parsed PDFs and stage results in DB.cache/ so a rebuild after a rules change redoes only what it must.")
+@rules_option
 def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, strict: bool,
           max_mb: float, max_pages: int, debug: bool, workers: int | None, dask_address: str | None,
-          cache: bool) -> None:
+          cache: bool, rules_dir: Path) -> None:
     """Build or update the knowledge base from sources/ (or the given files and folders).
 
     Example: kb build            (all of sources/ into kb.db)
@@ -65,7 +73,7 @@ def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, str
     inputs = list(paths) or default_sources()
     run_build = partial(build_db, strict=strict, limits=Limits(int(max_mb * 1e6), max_pages),
                         workers=workers or default_workers(), dask=dask_address,
-                        cache_dir=default_cache_dir(db_path) if cache else None)
+                        cache_dir=default_cache_dir(db_path) if cache else None, rules_dir=rules_dir)
     try:
         if quiet:
             summary = run_build(inputs, db_path, rebuild=rebuild)
@@ -110,22 +118,23 @@ def _build_with_progress(run_build, inputs, db_path, rebuild):
               help="Write a PNG of this page of a PDF with its headings, tables, amounts and dates boxed.")
 @click.option("--debug-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the --debug-page PNG (default: FILE-STEM.page-N.png here).")
-def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path | None) -> None:
+@rules_option
+def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path | None, rules_dir: Path) -> None:
     """Print the records of one document without touching a database.
 
     Example: kb extract sources/budget-2013-nye-initiativer.md --json
              kb extract sources/note.pdf --debug-page 3   (writes note.page-3.png)
     """
-    from extract.pipeline import extract_file
+    from extract.pipeline import extract_file, project_rules
 
     if debug_page is not None and file.suffix.lower() != ".pdf":
         raise click.ClickException(f"{file.name}: --debug-page needs a PDF")
     try:
-        ex = extract_file(file)
+        ex = extract_file(file, project_rules(rules_dir))
         if debug_page is not None:
             _debug_page(file, debug_page, ex, debug_out or Path(f"{file.stem}.page-{debug_page}.png"))
             return
-    except SourceError as e:
+    except (SourceError, RuleError) as e:
         raise click.ClickException(str(e))
     data = ex.to_dict()
     if as_json:
@@ -163,15 +172,19 @@ def rules() -> None:
 
 
 @rules.command("check")
-def rules_check() -> None:
+@rules_option
+def rules_check(rules_dir: Path) -> None:
     """Validate every file in rules/ and report errors with file, rule and allowed values.
 
     Example: kb rules check
+             kb rules check --rules my-rules/
     """
-    errors = check_all()
+    from extract.pipeline import check_rules
+
+    errors = check_rules(rules_dir)
     for e in errors:
         click.echo(f"Error: {e}", err=True)
-    n = len(list(rules_dir().glob("*.yml")))
+    n = len(list(rules_dir.glob("*.yml")))
     if errors:
         raise click.ClickException(f"{len(errors)} error(s) in {n} rule files")
     click.echo(f"{n} rule files OK")

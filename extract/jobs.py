@@ -1,10 +1,12 @@
 """Extraction of many documents: in this process, in worker processes, or on a Dask cluster.
 
-A :class:`Job` names the file; a worker reads it, hashes the bytes it read and
-extracts them. Jobs sent to a Dask cluster carry the file's bytes and the rules of
-the build, so a worker there needs neither the source folder nor the project's
-rules. Workers never touch the database: the process that runs the build writes
-every result to SQLite (one writer). Results come back as they finish; only a bounded
+A :class:`Job` names the file; :func:`run_job` reads it, hashes the bytes it read and
+extracts them with the rules of the build, which every job is given as data
+(:class:`extract.rules.RuleFiles`). The same function runs here, in a worker process
+or as a Dask task; tasks sent to a Dask cluster carry the file's bytes too, so a
+worker there needs neither the source folder nor the project's rules. Workers never
+touch the database: the process that runs the build writes every result to SQLite
+(one writer). Results come back as they finish; only a bounded
 number of jobs is in flight, so memory stays bounded however many documents there are.
 """
 from __future__ import annotations
@@ -13,93 +15,64 @@ import hashlib
 import multiprocessing
 import os
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional
 
+from extract.cache import StageCache
 from extract.errors import KbError, SourceError
-from extract.cache import ParseCache
-from extract.pipeline import Limits, extract_file, rules_hash
+from extract.pipeline import Limits, extract_file, rule_set
 from extract.records import Extraction
-from extract.rules import RULES_ENV, rules_dir
+from extract.rules import RuleFiles
 
 IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
-class RulesBundle:
-    """The rules files of the build, shipped to workers that may hold other ones."""
-
-    digest: str
-    files: tuple[tuple[str, bytes], ...]
-
-    @classmethod
-    def from_folder(cls, digest: str, folder: Optional[Path] = None) -> "RulesBundle":
-        folder = folder or rules_dir()
-        return cls(digest, tuple((p.name, p.read_bytes()) for p in sorted(folder.glob("*.yml"))))
-
-    def install(self) -> Path:
-        """Write the rules to a folder named by their digest (once per machine) and use it."""
-        folder = Path(tempfile.gettempdir()) / f"kb-rules-{self.digest}"
-        if not folder.is_dir():
-            staging = Path(tempfile.mkdtemp(prefix=f"kb-rules-{self.digest}-"))
-            for name, data in self.files:
-                (staging / name).write_bytes(data)
-            try:
-                staging.rename(folder)
-            except OSError:  # another worker installed them first
-                pass
-        os.environ[RULES_ENV] = str(folder)
-        return folder
-
-
-@dataclass(frozen=True)
 class Job:
-    display: str  # the path stored in the database (its suffix decides the reader)
+    stored_path: str  # the path stored in the database (its suffix decides the reader)
     path: str  # where to read the file, unless ``data`` holds its bytes
     limits: Limits
     cache_dir: Optional[str] = None
-    data: Optional[bytes] = None  # sent along to workers that may not see the file
-
-    def with_data(self) -> "Job":
-        return replace(self, data=Path(self.path).read_bytes())
+    data: Optional[bytes] = None  # the file's bytes as the build read them (workers need not see the file)
+    sha256: Optional[str] = None  # of ``data``
 
 
 @dataclass
 class JobResult:
-    display: str
+    stored_path: str
     sha256: str
     size: int
     extraction: Optional[Extraction]
     error: Optional[str]
+    stages_run: dict[str, int]  # the stages computed, not taken from the cache
 
 
-def run_job(job: Job, rules: Optional[RulesBundle] = None) -> JobResult:
-    """Extract one document (in any process) with ``rules`` when given, else the local ones;
-    a failure becomes the result's error, never an exception."""
-    if rules is not None:
-        rules.install()
+def run_job(job: Job, rules: RuleFiles) -> JobResult:
+    """Extract one document (in any process) with the build's ``rules``; a failure becomes
+    the result's error, never an exception."""
     extraction, error, sha, size = None, None, "", 0
+    cache = StageCache(job.cache_dir)
     try:
         data = job.data if job.data is not None else Path(job.path).read_bytes()
-        sha, size = hashlib.sha256(data).hexdigest(), len(data)
-        extraction = extract_file(Path(job.display), data, job.limits, ParseCache(job.cache_dir), sha)
+        sha = job.sha256 if job.data is not None and job.sha256 else hashlib.sha256(data).hexdigest()
+        size = len(data)
+        extraction = extract_file(Path(job.stored_path), rule_set(rules), data, job.limits, cache, sha)
     except OSError as e:
         error = f"cannot read the file: {e.strerror or e}"
     except SourceError as e:
         error = e.reason
     except Exception as e:  # an extractor bug must not stop the other documents
         error = f"extraction failed: {type(e).__name__}: {e}"
-    return JobResult(job.display, sha, size, extraction, error)
+    return JobResult(job.stored_path, sha, size, extraction, error, dict(cache.computed))
 
 
-def run_serial(jobs: Iterable[Job]) -> Iterator[JobResult]:
+def run_serial(jobs: Iterable[Job], rules: RuleFiles) -> Iterator[JobResult]:
     for job in jobs:
-        yield run_job(job)
+        yield run_job(job, rules)
 
 
 def _bounded(submit: Callable[[Job], Future], jobs: Iterable[Job], window: int,
@@ -122,7 +95,7 @@ def _bounded(submit: Callable[[Job], Future], jobs: Iterable[Job], window: int,
         yield from done
 
 
-def run_in_processes(jobs: Iterable[Job], workers: int) -> Iterator[JobResult]:
+def run_in_processes(jobs: Iterable[Job], workers: int, rules: RuleFiles) -> Iterator[JobResult]:
     """Worker processes start from a fresh interpreter (forkserver), so they hold none of
     this process's files: the build lock dies with the build."""
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
@@ -131,7 +104,7 @@ def run_in_processes(jobs: Iterable[Job], workers: int) -> Iterator[JobResult]:
         def wait_any(pending: set) -> set:
             return wait(pending, return_when=FIRST_COMPLETED).done
 
-        for future in _bounded(lambda j: pool.submit(run_job, j), jobs, workers * IN_FLIGHT_PER_WORKER, wait_any):
+        for future in _bounded(lambda j: pool.submit(run_job, j, rules), jobs, workers * IN_FLIGHT_PER_WORKER, wait_any):
             yield future.result()
 
 
@@ -151,7 +124,7 @@ def _exit_with(pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="kb-exit-with-build").start()
 
 
-def run_on_dask(jobs: Iterable[Job], address: str, rules: RulesBundle) -> Iterator[JobResult]:
+def run_on_dask(jobs: Iterable[Job], address: str, rules: RuleFiles) -> Iterator[JobResult]:
     """Run the jobs as tasks on the Dask cluster whose scheduler is at ``address``; the
     rules go to every worker once, the files' bytes with their tasks."""
     try:
@@ -170,21 +143,22 @@ def run_on_dask(jobs: Iterable[Job], address: str, rules: RulesBundle) -> Iterat
             return set(dask_wait(list(pending), return_when="FIRST_COMPLETED").done)
 
         def submit(job: Job) -> Future:  # the bytes go along: workers need not see the files
-            return client.submit(run_job, job.with_data(), shipped, pure=False, key=f"kb-{time.monotonic_ns()}")
+            return client.submit(run_job, job, shipped, pure=False, key=f"kb-{time.monotonic_ns()}")
 
         for future in _bounded(submit, jobs, workers * IN_FLIGHT_PER_WORKER, wait_any):
             yield future.result()
 
 
-def run_jobs(jobs: Sequence[Job], workers: int = 1, dask_address: Optional[str] = None,
-             rules: Optional[RulesBundle] = None) -> Iterator[JobResult]:
-    """Results of the jobs as they finish: on Dask (with ``rules``, the build's rules), in up
-    to ``workers`` processes, or here (one job, or one worker, needs no other process)."""
+def run_jobs(jobs: Iterable[Job], rules: RuleFiles, workers: int = 1,
+             dask_address: Optional[str] = None) -> Iterator[JobResult]:
+    """Results of the jobs, extracted with ``rules``, as they finish: on Dask, in up to
+    ``workers`` processes, or here (one worker needs no other process). ``jobs`` is read
+    as slots free up, so only the jobs in flight hold their files' bytes."""
     if dask_address:
-        return run_on_dask(jobs, dask_address, rules or RulesBundle.from_folder(rules_hash()))
-    if workers > 1 and len(jobs) > 1:
-        return run_in_processes(jobs, min(workers, len(jobs)))
-    return run_serial(jobs)
+        return run_on_dask(jobs, dask_address, rules)
+    if workers > 1:
+        return run_in_processes(jobs, workers, rules)
+    return run_serial(jobs, rules)
 
 
 def default_workers() -> int:

@@ -1,35 +1,101 @@
-"""From a file to its records: read, find sections, run the extractors, attach provenance.
+"""From a file to its records: read, find the structure, run the extractors, attach provenance.
+
+The rules files and the loader that validates each (:data:`RULE_FILES`), and the stages
+of extraction with the rules files each one reads (:data:`STAGES`), are declared here
+and nowhere else. A stage is handed only the rules it declares, and its cached result
+is keyed by exactly those files and its inputs (:mod:`extract.cache`), so the cache
+cannot serve a result made under other rules.
 
 Nothing here touches a database; ``kb extract`` and ``kb build`` both call
 :func:`extract_file`.
 """
+
 from __future__ import annotations
 
 import bisect
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence, TypeVar
 
 from extract import __version__
-from extract.extractors.amounts import find_amounts
-from extract.read.lexicon import lexicon_identity
-from extract.extractors.document_meta import find_meta
+from extract.cache import StageCache, digest
 from extract.errors import SourceError
-from extract.extractors.milestones import find_milestones
-from extract.cache import PDF_STAGE, ParseCache
-from extract.read.pdf import check_page_count, parse_pdf, pdf_source, read_pdf_source
+from extract.extractors import amounts, dates, document_meta, milestones, target_group_rules, target_groups
+from extract.read import lexicon, ocr_repair_rules
+from extract.read.pdf import check_page_count, parse_pdf, pdf_source
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
-from extract.rules import rules_dir
-from extract.structure.sentences import sentence_spans
-from extract.structure.sections import find_sections
-from extract.structure.tables import find_tables
-from extract.extractors.target_groups import find_target_groups
+from extract.rules import RULES_DIR, Loader, RuleFiles, RuleSet
+from extract.structure import headings, sections, sentences, tables
+
+T = TypeVar("T")
+EXTRACTOR_VERSION = __version__
+
+# Every rules file and the function that validates and loads it.
+RULE_FILES: dict[str, Loader] = {
+    "ocr_repair.yml": ocr_repair_rules.load_rules,
+    "sentences.yml": sentences.load_rules,
+    "headings.yml": headings.load_rules,
+    "document_meta.yml": document_meta.load_rules,
+    "dates.yml": dates.load_rules,
+    "amounts.yml": amounts.load_rules,
+    "milestones.yml": milestones.load_rules,
+    "target_groups.yml": target_group_rules.load_rules,
+}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A step of extraction and the rules files it reads (and may read: no others)."""
+
+    name: str
+    reads: tuple[str, ...] = ()
+
+
+STAGES: dict[str, Stage] = {
+    s.name: s
+    for s in (
+        Stage("pdf"),  # a PDF's pages parsed into lines: depends on the file's bytes alone
+        Stage("read", ("ocr_repair.yml",)),  # the document as one text, its OCR damage repaired
+        Stage("sentences", ("sentences.yml",)),
+        Stage("sections", ("headings.yml",)),
+        Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml")),
+        Stage("amounts", ("amounts.yml",)),
+        Stage("milestones", ("milestones.yml", "dates.yml")),
+        Stage("target_groups", ("target_groups.yml",)),
+        Stage("tables"),
+    )
+}
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 OFFICE_SUFFIXES = {".doc", ".docx", ".odt", ".rtf", ".pages", ".wpd"}
-EXTRACTOR_VERSION = __version__
+
+
+def project_rules(folder: Path = RULES_DIR) -> RuleSet:
+    """The rules of a folder (the project's ``rules/``), loaded on first use."""
+    return RuleSet(RuleFiles.from_folder(folder, RULE_FILES), RULE_FILES)
+
+
+def rule_set(files: RuleFiles) -> RuleSet:
+    """Rules sent as data (to a worker), loaded on first use."""
+    return RuleSet(files, RULE_FILES)
+
+
+def load_rule_file(path: Path):
+    """One rules file, validated and loaded by the loader of its name (raises RuleError)."""
+    return RuleSet(RuleFiles(((path.name, path.read_bytes()),)), RULE_FILES)[path.name]
+
+
+def check_rules(folder: Path = RULES_DIR) -> list[str]:
+    """Validate every rules file; the error messages (empty: all good), also naming YAML
+    files in the folder that no loader knows."""
+    errors = project_rules(folder).errors()
+    for path in sorted(folder.glob("*.yml")):
+        if path.name not in RULE_FILES:
+            errors.append(f"{path.name}: no loader knows this file; known files: {sorted(RULE_FILES)}")
+    return errors
 
 
 @dataclass(frozen=True)
@@ -57,92 +123,115 @@ def check_size(path: Path, size: int, limits: Limits) -> None:
         )
 
 
-def read_source(path: Path, data: Optional[bytes] = None, limits: Limits = Limits(),
-                cache: Optional[ParseCache] = None, sha256: Optional[str] = None) -> SourceText:
+class StageRunner:
+    """Runs one document's stages: each is handed the rules it declares, and its result is
+    kept in ``cache`` under the digests of those rules and of its inputs."""
+
+    def __init__(self, rules: RuleSet, cache: Optional[StageCache] = None):
+        self.rules = rules
+        self.cache = cache or StageCache(None)
+
+    def __call__(self, name: str, inputs: Sequence, compute: Callable[[RuleSet], T]) -> T:
+        stage = STAGES[name]
+        view = self.rules.only(stage.reads)
+
+        def key_parts() -> list[str]:
+            return [self.rules.digest(stage.reads), *(digest(repr(i)) for i in inputs)]
+
+        return self.cache.memo(name, key_parts, lambda: compute(view))
+
+
+def read_source(path: Path, rules: RuleSet, data: Optional[bytes] = None, limits: Limits = Limits(),
+                cache: Optional[StageCache] = None, sha256: Optional[str] = None) -> SourceText:
     """Read a PDF or text file into normalised text; raises SourceError with the reason.
-    A document read before (same bytes, ``sha256``) is taken from ``cache``; so is a PDF
-    parsed before, when only what reading does after parsing changed."""
+    A document read before (the same bytes and reading rules) is taken from ``cache``; so
+    is a PDF parsed before, when only what reading does after parsing changed."""
     check_supported(path)
-    if data is None:
-        check_size(path, path.stat().st_size, limits)
-    else:
-        check_size(path, len(data), limits)
-    if cache is None or sha256 is None:
-        return _read(path, data, limits)
-    src = cache.memo("source", sha256, lambda: _read(path, data, limits, cache, sha256))
-    check_page_count(path, len(src.page_starts), limits.max_pages)  # the limit may have been lowered since
-    return src
-
-
-def _read(path: Path, data: Optional[bytes], limits: Limits, cache: Optional[ParseCache] = None,
-          sha256: Optional[str] = None) -> SourceText:
+    check_size(path, len(data) if data is not None else path.stat().st_size, limits)
+    run = StageRunner(rules, cache)
+    if run.cache.keeps and sha256 is None:
+        data = data if data is not None else path.read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
+    identity = (sha256, path.suffix.lower(), lexicon_identity())  # the suffix decides the text's format
     if path.suffix.lower() == ".pdf":
-        if cache is None or sha256 is None:
-            return read_pdf_source(path, max_pages=limits.max_pages, data=data)
-        parsed = cache.memo(PDF_STAGE, sha256, lambda: parse_pdf(path, max_pages=limits.max_pages, data=data))
-        return pdf_source(path, parsed)
+        def parsed():
+            return run("pdf", (sha256,), lambda _: parse_pdf(path, max_pages=limits.max_pages, data=data))
+
+        src = run("read", identity, lambda r: pdf_source(path, parsed(), r["ocr_repair.yml"]))
+        check_page_count(path, len(src.page_starts), limits.max_pages)  # the limit may have been lowered since
+        return src
     if data is None:
         data = path.read_bytes()
     if not data:
         raise SourceError(path.name, "the file is empty")
-    return read_text_source(path, data)
+    return run("read", identity, lambda r: read_text_source(path, data, r["ocr_repair.yml"]))
 
 
-def _source_digest(src: SourceText) -> str:
+def source_digest(src: SourceText) -> str:
     """What the extractors see of a document: its text and how it is laid out."""
     h = hashlib.sha256(src.text.encode())
     h.update(repr((src.format, src.ocr_damaged, src.origin, src.page_starts, src.table_spans)).encode())
     return h.hexdigest()
 
 
-def extract_source(src: SourceText, cache: Optional[ParseCache] = None) -> Extraction:
+def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] = None) -> Extraction:
     """Run every extractor over one read document (pure: text in, records out). With a
-    ``cache``, a stage whose rules and input are unchanged gives its earlier result."""
-    cache = cache or ParseCache(None)
-    digest = _source_digest(src) if cache.folder is not None else ""
-    sections = cache.memo("sections", digest, lambda: find_sections(src))
-    meta = cache.memo("meta", digest, lambda: find_meta(src, sections))
-    spans = cache.memo("sentences", digest, lambda: sentence_spans(src.text))
-    amounts = cache.memo("amounts", digest, lambda: find_amounts(src.text, spans))
-    # milestones read the amounts' places only, not the amount rules: keyed by those places,
-    # a change of amounts.yml that finds the same amounts leaves them as they were
-    amount_spans = [(a.char_start, a.char_end) for a in amounts]
-    milestones = cache.memo("milestones", f"{digest}\0{amount_spans!r}",
-                            lambda: find_milestones(src.text, spans, amount_spans))
-    targets = cache.memo("target_groups", digest, lambda: find_target_groups(src.text, spans, sections))
-    tables = cache.memo("tables", digest, lambda: find_tables(src.text, src.table_spans))
-    cells = [c for t in tables for c in t.cells]
-    attach_provenance(src, sections, [*amounts, *milestones, *targets, *tables, *cells])
-    for s in sections:
+    ``cache``, a stage whose rules and inputs are unchanged gives its earlier result."""
+    run = StageRunner(rules, cache)
+    doc = source_digest(src) if run.cache.keeps else ""
+    text = src.text
+    found = run("sentences", (doc,), lambda r: sentences.find_sentences(text, r["sentences.yml"]))
+    tree = run("sections", (doc,), lambda r: sections.find_sections(src, r["headings.yml"]))
+    meta = run("meta", (doc, tree), lambda r: document_meta.find_meta(
+        src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"]))
+    money = run("amounts", (doc, found.spans), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
+    # milestones read the amounts' places only: a change of amounts.yml that finds the same
+    # amounts leaves them as they were
+    places = [(a.char_start, a.char_end) for a in money]
+    dated = run("milestones", (doc, found, places), lambda r: milestones.find_milestones(
+        text, found, places, r["milestones.yml"], r["dates.yml"]))
+    groups = run("target_groups", (doc, found.spans, tree), lambda r: target_groups.find_target_groups(
+        text, found.spans, tree, r["target_groups.yml"]))
+    found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
+    cells = [c for t in found_tables for c in t.cells]
+    attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells])
+    for s in tree:
         s.page = src.page_at(s.char_start)
-    for t in tables:
+    for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
-    return Extraction(src, meta, sections, amounts, targets, milestones, tables)
+    return Extraction(src, meta, tree, money, groups, dated, found_tables)
 
 
-def extract_file(path: Path, data: Optional[bytes] = None, limits: Limits = Limits(),
-                 cache: Optional[ParseCache] = None, sha256: Optional[str] = None) -> Extraction:
-    return extract_source(read_source(path, data, limits, cache, sha256), cache)
+def extract_file(path: Path, rules: Optional[RuleSet] = None, data: Optional[bytes] = None,
+                 limits: Limits = Limits(), cache: Optional[StageCache] = None,
+                 sha256: Optional[str] = None) -> Extraction:
+    """Read and extract one file (with the project's rules unless ``rules`` are given)."""
+    rules = rules or project_rules()
+    return extract_source(read_source(path, rules, data, limits, cache, sha256), rules, cache)
 
 
-def attach_provenance(src: SourceText, sections: Sequence[Section], records: Iterable) -> None:
+def attach_provenance(src: SourceText, sections_: Sequence[Section], records: Iterable) -> None:
     """Set each record's section (the one whose text holds its start) and page."""
-    starts = [s.char_start for s in sections]
+    starts = [s.char_start for s in sections_]
     for rec in records:
         rec.page = src.page_at(rec.char_start)
         i = bisect.bisect_right(starts, rec.char_start) - 1
-        if i >= 0 and rec.char_start < sections[i].char_end:
-            rec.section_position = sections[i].position
+        if i >= 0 and rec.char_start < sections_[i].char_end:
+            rec.section_position = sections_[i].position
         else:
             rec.section_position = None
 
 
-def rules_hash() -> str:
-    """Hash of every rules file, the Danish lexicon of OCR repair (its files' sizes and
-    times) and the extractor version: a change re-extracts all."""
+@lru_cache(maxsize=1)
+def lexicon_identity() -> str:
+    """What the lexicon of OCR repair is made of (read once per process)."""
+    return lexicon.lexicon_identity()
+
+
+def rules_hash(rules: RuleSet) -> str:
+    """Digest of every rules file, the Danish lexicon of OCR repair (its files' sizes and
+    times) and the extractor version: a document built under another is extracted again."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     h.update(lexicon_identity().encode())
-    for path in sorted(rules_dir().glob("*.yml")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    h.update(rules.digest().encode())
     return h.hexdigest()[:16]

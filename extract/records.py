@@ -9,16 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from typing import Any, Optional
 
-ROLES = (
-    "initiative",
-    "aftalegrundlag",
-    "indhold_og_formaal",
-    "maalgruppe",
-    "forventede_resultater",
-    "implementering_og_opfoelgning",
-    "milepaele",
-    "other",
-)
+# The roles of a section that are not a standard sub-heading's (those are in rules/headings.yml):
+INITIATIVE = "initiative"  # a section that is one initiative, project or effort
+OTHER = "other"  # any other section
 
 
 @dataclass(frozen=True)

@@ -1,66 +1,143 @@
-"""The one loader for the YAML rule files in ``rules/``.
+"""Rules as data: the YAML files of ``rules/``, read, validated and loaded.
 
-Each extractor module declares how to turn its rules file into frozen dataclasses
-(a ``load_rules(path)`` function). This module gives them the shared pieces: where
-the rules live, reading YAML, and validation helpers that raise :class:`RuleError`
-naming the file, the rule and the allowed values.
+Each stage module says how to turn its rules document into frozen dataclasses (a
+``load_rules(data)`` function: parsed YAML in, rules out). Which file each loader
+reads, and which files each stage of extraction reads, is declared once, in
+:mod:`extract.pipeline`. This module gives the shared pieces: :class:`RuleFiles` (the
+rules of a build as bytes, what a worker on another machine is sent),
+:class:`RuleSet` (those files loaded and validated on first use, once per process and
+content) and the validation helpers, which raise :class:`RuleError` naming the rule and
+what is allowed; the file is named when the error leaves its loader.
 """
+
 from __future__ import annotations
 
-import os
+import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 import yaml
 
-RULES_ENV = "KB_RULES_DIR"
+Loader = Callable[[Any], Any]  # a rules document (parsed YAML) → its validated rules
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"  # the project's rules folder
 
 
 class RuleError(ValueError):
     """A rules file is invalid. The message names file, rule and what is allowed."""
 
-    def __init__(self, file: str, rule: str, problem: str):
+    def __init__(self, rule: str, problem: str, file: Optional[str] = None):
         self.file = file
         self.rule = rule
         self.problem = problem
-        super().__init__(f"{file}: rule {rule!r}: {problem}")
+        super().__init__(f"{file or '?'}: rule {rule!r}: {problem}")
+
+    def in_file(self, file: str) -> "RuleError":
+        """The same error, naming the file it was found in."""
+        return RuleError(self.rule, self.problem, file)
 
 
-def rules_dir() -> Path:
-    """The rules folder: $KB_RULES_DIR, else ``rules/`` at the project root."""
-    env = os.environ.get(RULES_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
-def rules_path(name: str) -> Path:
-    return rules_dir() / name
-
-
-def read_yaml(path: Path) -> Any:
+def parse_yaml(data: bytes, file: str) -> Any:
     try:
-        with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f)
-    except FileNotFoundError:
-        raise RuleError(path.name, "-", "file not found") from None
-    except yaml.YAMLError as e:
-        raise RuleError(path.name, "-", f"not valid YAML: {e}") from None
+        return yaml.safe_load(data.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise RuleError("-", f"not valid YAML: {e}", file) from None
 
 
-def require_mapping(data: Any, file: str, rule: str = "-") -> dict:
+@dataclass(frozen=True)
+class RuleFiles:
+    """The rules of a build as data: each file's name and bytes."""
+
+    files: tuple[tuple[str, bytes], ...]
+
+    @classmethod
+    def from_folder(cls, folder: Path, names: Iterable[str]) -> "RuleFiles":
+        """The named files of ``folder``; a missing one holds no bytes (its loader says so)."""
+        found = []
+        for name in sorted(names):
+            try:
+                found.append((name, (folder / name).read_bytes()))
+            except FileNotFoundError:
+                found.append((name, b""))
+        return cls(tuple(found))
+
+    def data(self, name: str) -> bytes:
+        for file, data in self.files:
+            if file == name:
+                return data
+        raise KeyError(name)
+
+    def digest(self, names: Iterable[str]) -> str:
+        """Digest of the named files' contents (the key of what reads them)."""
+        h = hashlib.sha256()
+        for name in sorted(names):
+            h.update(name.encode() + b"\0" + self.data(name) + b"\0")
+        return h.hexdigest()
+
+
+class RuleSet:
+    """Rules files loaded and validated, each on first use: ``rules["amounts.yml"]``.
+
+    ``only(names)`` gives a view that can read the named files alone, so a stage that
+    reads a file it did not declare fails instead of being cached on the wrong key."""
+
+    def __init__(self, files: RuleFiles, loaders: Mapping[str, Loader], allowed: Optional[frozenset] = None):
+        self.files = files
+        self.loaders = loaders
+        self.allowed = allowed
+
+    def __getitem__(self, name: str) -> Any:
+        if self.allowed is not None and name not in self.allowed:
+            raise KeyError(f"{name} is not among the rules this stage declares: {sorted(self.allowed)}")
+        return load(name, self.files.data(name), self.loaders[name])
+
+    def only(self, names: Iterable[str]) -> "RuleSet":
+        return RuleSet(self.files, self.loaders, frozenset(names))
+
+    def digest(self, names: Optional[Iterable[str]] = None) -> str:
+        return self.files.digest(self.loaders if names is None else names)
+
+    def validate(self) -> None:
+        """Load every file; raise the first file's RuleError."""
+        for name in sorted(self.loaders):
+            self[name]
+
+    def errors(self) -> list[str]:
+        """Every file loaded and validated: the messages of those that fail (empty: all good)."""
+        found = []
+        for name in sorted(self.loaders):
+            try:
+                self[name]
+            except RuleError as e:
+                found.append(str(e))
+        return found
+
+
+@lru_cache(maxsize=64)
+def load(name: str, data: bytes, loader: Loader) -> Any:
+    """``loader`` over the file's contents, once per process and content."""
+    if not data:
+        raise RuleError("-", "file not found or empty", name)
+    try:
+        return loader(parse_yaml(data, name))
+    except RuleError as e:
+        raise e.in_file(name) from None
+
+
+# --- validation helpers ---------------------------------------------------------------
+
+
+def require_mapping(data: Any, rule: str = "-") -> dict:
     if not isinstance(data, dict):
-        raise RuleError(file, rule, f"expected a mapping, got {type(data).__name__}")
+        raise RuleError(rule, f"expected a mapping, got {type(data).__name__}")
     return data
 
 
-def require_keys(
-    entry: Any, file: str, rule: str, required: Iterable[str], optional: Iterable[str] = ()
-) -> dict:
+def require_keys(entry: Any, rule: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:
     """Check an entry has the required keys and no unknown ones."""
-    entry = require_mapping(entry, file, rule)
+    entry = require_mapping(entry, rule)
     required = list(required)
     allowed = set(required) | set(optional)
     missing = [k for k in required if k not in entry]
@@ -71,65 +148,34 @@ def require_keys(
     if missing:
         problems.append(f"missing key(s) {missing}")
     if problems:
-        raise RuleError(file, rule, "; ".join(problems) + f"; allowed keys: {sorted(allowed)}")
+        raise RuleError(rule, "; ".join(problems) + f"; allowed keys: {sorted(allowed)}")
     return entry
 
 
-def require_choice(value: Any, file: str, rule: str, key: str, allowed: Iterable[Any]) -> Any:
+def require_choice(value: Any, rule: str, key: str, allowed: Iterable[Any]) -> Any:
     allowed = list(allowed)
     if value not in allowed:
-        raise RuleError(file, rule, f"{key} is {value!r}; allowed values: {allowed}")
+        raise RuleError(rule, f"{key} is {value!r}; allowed values: {allowed}")
     return value
 
 
-def require_regex(pattern: Any, file: str, rule: str, key: str = "pattern", flags: int = 0) -> re.Pattern:
+def require_regex(pattern: Any, rule: str, key: str = "pattern", flags: int = 0) -> re.Pattern:
     if not isinstance(pattern, str):
-        raise RuleError(file, rule, f"{key} must be a string (a regular expression)")
+        raise RuleError(rule, f"{key} must be a string (a regular expression)")
     try:
         return re.compile(pattern, flags)
     except re.error as e:
-        raise RuleError(file, rule, f"{key} is not a valid regular expression: {e}") from None
+        raise RuleError(rule, f"{key} is not a valid regular expression: {e}") from None
 
 
-def require_examples(entry: dict, file: str, rule: str) -> tuple:
+def require_examples(entry: dict, rule: str) -> tuple:
     examples = entry.get("examples")
     if not examples or not isinstance(examples, list):
-        raise RuleError(file, rule, "needs a non-empty list of real Danish 'examples'")
+        raise RuleError(rule, "needs a non-empty list of real Danish 'examples'")
     return tuple(examples)
 
 
-# Registry of rule files and the loader that validates each: filled by
-# extract.rule_files (imported lazily to avoid import cycles).
-def all_loaders() -> dict[str, Callable[[Optional[Path]], Any]]:
-    from extract.rule_files import LOADERS
-
-    return LOADERS
-
-
-def check_all() -> list[str]:
-    """Validate every rules file; return a list of error messages (empty = all good).
-
-    Also reports YAML files in ``rules/`` that no loader knows.
-    """
-    errors: list[str] = []
-    loaders = all_loaders()
-    for name, loader in loaders.items():
-        try:
-            loader(rules_path(name))
-        except RuleError as e:
-            errors.append(str(e))
-    for path in sorted(rules_dir().glob("*.yml")):
-        if path.name not in loaders:
-            errors.append(f"{path.name}: no loader knows this file; known files: {sorted(loaders)}")
-    return errors
-
-
-def cached(name: str, loader: Callable[[Path], Any]) -> Any:
-    """Load a rules file once per process and rules folder (a worker that is sent the
-    rules of a build puts them in a folder of their own)."""
-    return _load_once(str(rules_dir()), name, loader)
-
-
-@lru_cache(maxsize=None)
-def _load_once(folder: str, name: str, loader: Callable[[Path], Any]) -> Any:
-    return loader(Path(folder) / name)
+def require_strings(value: Any, rule: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise RuleError(rule, "must be a list of strings")
+    return tuple(value)

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from extract.pipeline import project_rules
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CORPUS = sorted(p for p in SOURCES.iterdir() if p.is_file() and not p.name.startswith("."))
+RULES = project_rules()  # the project's rules, loaded once per file on first use
 
 
 def pytest_addoption(parser):

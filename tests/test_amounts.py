@@ -3,16 +3,26 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extractors.amounts import find_amounts, find_mentions, load_rules
-from extract.extractors.numbers import parse_danish_amount, parse_danish_amount_strict, parse_danish_number
-from extract.rules import rules_path
+from conftest import RULES as ALL_RULES
+from extract.extractors import amounts as amount_rules
+from extract.extractors.amounts import find_amounts, find_mentions
+from extract.extractors.numbers import parse_danish_number
+from extract.rules import RULES_DIR
 from extract.structure.sentences import sentence_spans
 
-RULES = load_rules()
+RULES = ALL_RULES["amounts.yml"]
 
 
 def amounts(text: str):
-    return find_amounts(text, sentence_spans(text))
+    return find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+
+
+def parse_danish_amount(text: str):
+    return amount_rules.parse_danish_amount(text, RULES)
+
+
+def parse_danish_amount_strict(text: str):
+    return amount_rules.parse_danish_amount_strict(text, RULES)
 
 
 @pytest.mark.parametrize("written,value", [
@@ -133,7 +143,7 @@ def test_kind_rule_examples(rule, example):
 def test_scale_rule_examples():
     import yaml
 
-    data = yaml.safe_load(rules_path("amounts.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))
     for entry, scale in zip(data["scales"], RULES.scales):
         for example in entry["examples"]:
             value = parse_danish_amount(example)

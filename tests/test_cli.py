@@ -36,12 +36,11 @@ def test_rules_check_passes_on_the_shipped_rules():
     assert "rule files OK" in result.output
 
 
-def test_rules_check_names_file_rule_and_allowed_values(tmp_path, monkeypatch):
+def test_rules_check_names_file_rule_and_allowed_values(tmp_path):
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     broken = tmp_path / "rules" / "sentences.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("never_final:", "never_finale:"), encoding="utf-8")
-    monkeypatch.setenv("KB_RULES_DIR", str(tmp_path / "rules"))  # rules are cached per folder
-    result = CliRunner().invoke(cli, ["rules", "check"])
+    result = CliRunner().invoke(cli, ["rules", "check", "--rules", str(tmp_path / "rules")])
     assert result.exit_code == 1
     assert "sentences.yml" in result.output and "never_finale" in result.output
     assert "allowed keys" in result.output

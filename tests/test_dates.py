@@ -5,7 +5,20 @@ from datetime import date
 
 import pytest
 
-from extract.extractors.dates import find_date_expressions, load_rules, parse_date_expression
+from conftest import RULES
+from extract.extractors import dates
+from extract.pipeline import load_rule_file
+from extract.rules import RULES_DIR
+
+DATES = RULES["dates.yml"]
+
+
+def parse_date_expression(text, year=None):
+    return dates.parse_date_expression(text, DATES, year)
+
+
+def find_date_expressions(text):
+    return dates.find_date_expressions(text, DATES)
 from extract.rules import RuleError
 
 D = date.fromisoformat
@@ -134,7 +147,7 @@ def test_offsets_point_at_the_text():
         assert text[m.start:m.end] == m.text
 
 
-EXAMPLES = load_rules().examples
+EXAMPLES = DATES.examples
 
 
 @pytest.mark.parametrize("form,example", EXAMPLES, ids=[f"{f}:{e['text']}" for f, e in EXAMPLES])
@@ -147,25 +160,23 @@ def test_rule_examples(form, example):
 
 def test_bad_season_names_file_rule_and_allowed(tmp_path):
     import yaml
-    from extract.rules import rules_path
 
-    data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((RULES_DIR / "dates.yml").read_text(encoding="utf-8"))
     data["seasons"][0]["months"] = [13, 5]
     bad = tmp_path / "dates.yml"
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        load_rules(bad)
+        load_rule_file(bad)
     assert "dates.yml" in str(e.value) and "forår" in str(e.value) and "1..12" in str(e.value)
 
 
 def test_unknown_form_id_lists_allowed(tmp_path):
     import yaml
-    from extract.rules import rules_path
 
-    data = yaml.safe_load(rules_path("dates.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((RULES_DIR / "dates.yml").read_text(encoding="utf-8"))
     data["forms"][0]["id"] = "weekday"
     bad = tmp_path / "dates.yml"
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        load_rules(bad)
+        load_rule_file(bad)
     assert "weekday" in str(e.value) and "numeric" in str(e.value)

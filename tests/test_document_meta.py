@@ -5,10 +5,25 @@ from pathlib import Path
 
 import pytest
 
-from extract.extractors.document_meta import date_alone, iso_date, kind_of, label_value, load_rules
+from conftest import RULES as ALL_RULES
+from extract.extractors import document_meta as meta
+from extract.extractors.document_meta import kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules()
+RULES = ALL_RULES["document_meta.yml"]
+DATES = ALL_RULES["dates.yml"]
+
+
+def label_value(text, rule):
+    return meta.label_value(text, rule, DATES)
+
+
+def date_alone(text, limit):
+    return meta.date_alone(text, limit, RULES, DATES)
+
+
+def iso_date(text):
+    return meta.iso_date(text, DATES)
 
 LABEL_EXAMPLES = [(r, e) for r in RULES.labels for e in r.examples]
 
@@ -28,7 +43,7 @@ KIND_EXAMPLES = [(r.kind, title) for r in RULES.kinds for title in r.examples]
 
 @pytest.mark.parametrize("kind,title", KIND_EXAMPLES, ids=[t[:40] for _, t in KIND_EXAMPLES])
 def test_kind_examples(kind, title):
-    assert kind_of(title) == kind
+    assert kind_of(title, RULES) == kind
 
 
 @pytest.mark.parametrize("written,iso", [

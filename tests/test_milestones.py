@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.extractors.milestones import find_milestones, load_rules
+from conftest import CORPUS, GOLDEN, ROOT
+from conftest import RULES as ALL_RULES
+from extract.extractors.milestones import find_milestones
+from extract.pipeline import load_rule_file
 from extract.read.text import read_text_source
-from extract.rules import RuleError, rules_path
-from extract.structure.sentences import sentence_spans
+from extract.rules import RULES_DIR, RuleError
+from extract.structure.sentences import find_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden"
-CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
-RULES = load_rules()
+RULES = ALL_RULES["milestones.yml"]
 
 
 def run(text: str, amounts: list[str] = ()):
@@ -22,7 +22,8 @@ def run(text: str, amounts: list[str] = ()):
     for amount in amounts:
         start = text.index(amount)
         spans.append((start, start + len(amount)))
-    return find_milestones(text, sentence_spans(text), spans)
+    found = find_sentences(text, ALL_RULES["sentences.yml"])
+    return find_milestones(text, found, spans, RULES, ALL_RULES["dates.yml"])
 
 
 RULE_EXAMPLES = [(rule.id, ex) for rule in RULES.kinds + RULES.exclusions for ex in rule.examples]
@@ -64,7 +65,7 @@ def test_budget_years_tied_to_an_amount_are_not_milestones():
 
 
 def read(path: Path) -> str:
-    return read_text_source(path, path.read_bytes()).text
+    return read_text_source(path, path.read_bytes(), ALL_RULES["ocr_repair.yml"]).text
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
@@ -82,8 +83,8 @@ def test_invariants(path):
 
 def test_bad_regex_is_reported(tmp_path):
     bad = tmp_path / "milestones.yml"
-    text = rules_path("milestones.yml").read_text(encoding="utf-8").replace(r"'(?i)\bsiden\s+$'", "'(?i)\\bsiden(\\s+$'", 1)
+    text = (RULES_DIR / "milestones.yml").read_text(encoding="utf-8").replace(r"'(?i)\bsiden\s+$'", "'(?i)\\bsiden(\\s+$'", 1)
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        load_rules(bad)
+        load_rule_file(bad)
     assert "reference_since" in str(e.value)

@@ -15,10 +15,33 @@ from extract.read import lexicon as danish_lexicon
 from extract.read import ocr
 from extract.read import ocr_repair
 from extract.read.lexicon import build_lexicon, lexicon_identity
-from extract.read.ocr_repair import repair_pages, repair_text
-from extract.read.ocr_repair_rules import all_examples, load_rules, rules
-from extract.read.text import decode, normalise, read_text_source
-from extract.rules import RuleError, rules_path
+from conftest import RULES
+from extract.pipeline import load_rule_file
+from extract.read import ocr_repair as repair
+from extract.read.normalise import normalise, repair_damage
+from extract.read.ocr_repair_rules import all_examples
+from extract.read.text import decode
+from extract.read.text import read_text_source as read_text
+from extract.rules import RULES_DIR, RuleError
+
+REPAIR = RULES["ocr_repair.yml"]
+
+
+def rules():
+    return REPAIR
+
+
+def repair_text(text, lexicon=None):
+    return repair.repair_text(text, REPAIR, lexicon=lexicon)
+
+
+def read_text_source(path, data):
+    return read_text(path, data, REPAIR)
+
+
+def repair_pages(text, starts, pages):
+    ends = [*starts[1:], len(text)]
+    return repair_damage(text, REPAIR, [(starts[n - 1], ends[n - 1]) for n in sorted(pages)])
 
 THEME = SOURCES / "temaer-beskaeftigelsesaftale-2012.txt"
 CLEAN = [p for p in CORPUS if p != THEME]
@@ -171,7 +194,7 @@ def test_an_ocr_page_with_english_model_damage_is_repaired(monkeypatch):
     monkeypatch.setattr(ocr, "ocr_pages", lambda images: {n: ocr.tsv_to_page(tsv, n, h) for n, _, h in images})
     from extract.read.pdf import read_pdf_source
 
-    src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf")
+    src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf", REPAIR)
     assert "Målgruppen er særlig unge kontanthjælpsmodtagere i Københavns Kommune" in src.text
     assert "Malgruppen er sarlig" in src.original_text
     assert [r.original for r in src.repairs] == ["Malgruppen", "sarlig", "kontanthjelpsmodtagere", "Kebenhavns"]
@@ -198,7 +221,7 @@ def test_the_word_list_counts_in_the_rules_hash(tmp_path, monkeypatch):
     hashes = set()
     for identity in ("danish:1:1", "danish:2:2"):
         monkeypatch.setattr(pipeline, "lexicon_identity", lambda identity=identity: identity)
-        hashes.add(pipeline.rules_hash())
+        hashes.add(pipeline.rules_hash(RULES))
     assert len(hashes) == 2
 
 
@@ -214,12 +237,12 @@ def test_the_lexicon_is_loaded_once():
     ("  min_share: 0.02\n", "  min_share: 0.02\n  share: 1\n", ["ocr_repair.yml", "damaged_text", "allowed keys"]),
 ])
 def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, old, new, named):
-    text = rules_path("ocr_repair.yml").read_text(encoding="utf-8")
+    text = (RULES_DIR / "ocr_repair.yml").read_text(encoding="utf-8")
     assert old in text
     bad = tmp_path / "ocr_repair.yml"
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        load_rules(bad)
+        load_rule_file(bad)
     for word in named:
         assert word in str(e.value)
 

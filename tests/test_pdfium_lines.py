@@ -17,7 +17,7 @@ import dataclasses
 import pdfplumber
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, RULES
 from extract.read import pdf as read_pdf
 from extract.read.pdf_layout import page_lines
 from extract.read.pdfium_lines import PdfiumPages, open_pdfium
@@ -75,8 +75,8 @@ def test_read_pdf_source_is_the_same_with_either_reader(pdf_path, monkeypatch):
         return found
 
     monkeypatch.setattr(PdfiumPages, "lines", counting)
-    new = read_pdf.read_pdf_source(pdf_path, data=pdf_path.read_bytes())
-    old = read_pdf.pdf_source(pdf_path, read_pdf.parse_pdf(pdf_path, use_pdfium=False))
+    new = read_pdf.read_pdf_source(pdf_path, RULES["ocr_repair.yml"], data=pdf_path.read_bytes())
+    old = read_pdf.pdf_source(pdf_path, read_pdf.parse_pdf(pdf_path, use_pdfium=False), RULES["ocr_repair.yml"])
     assert calls and (any(calls) or "status" in pdf_path.name)  # the default path does use PDFium
     assert new.text == old.text
     assert dataclasses.asdict(new) == dataclasses.asdict(old)

@@ -16,17 +16,42 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.extractors.amounts import find_amounts
-from extract.extractors.dates import find_date_expressions, parse_date_expression
-from extract.extractors.numbers import parse_danish_amount, parse_danish_number
-from extract.extractors.milestones import find_milestones
+from conftest import RULES, SOURCES
+from extract.extractors import amounts, dates, milestones
+from extract.extractors.numbers import parse_danish_number
 from extract.pipeline import extract_source
-from extract.read.text import read_text_source
+from extract.read import text as read_text
 from extract.records import SourceText
-from extract.structure.sentences import sentence_spans
+from extract.structure import sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "sources"
+
+def parse_danish_amount(s):
+    return amounts.parse_danish_amount(s, RULES["amounts.yml"])
+
+
+def find_amounts(text, spans):
+    return amounts.find_amounts(text, spans, RULES["amounts.yml"])
+
+
+def parse_date_expression(s, year=None):
+    return dates.parse_date_expression(s, RULES["dates.yml"], year)
+
+
+def find_date_expressions(text):
+    return dates.find_date_expressions(text, RULES["dates.yml"])
+
+
+def sentence_spans(text):
+    return sentences.sentence_spans(text, RULES["sentences.yml"])
+
+
+def find_milestones(text, spans, amount_spans):
+    found = sentences.Sentences(spans, sentences.blocks(text, RULES["sentences.yml"]))
+    return milestones.find_milestones(text, found, amount_spans, RULES["milestones.yml"], RULES["dates.yml"])
+
+
+def read_text_source(path, data):
+    return read_text.read_text_source(path, data, RULES["ocr_repair.yml"])
 
 FAST = settings(max_examples=200, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -387,7 +412,7 @@ PARAGRAPHS = _paragraphs()
 
 
 def _check_extraction(text: str, fmt: str) -> None:
-    ex = extract_source(SourceText(text=text, format=fmt))
+    ex = extract_source(SourceText(text=text, format=fmt), RULES)
     sections = ex.sections
     previous_end = 0
     for i, s in enumerate(sections):

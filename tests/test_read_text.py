@@ -5,8 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import RULES
 from extract.errors import SourceError
-from extract.read.text import detect_format, normalise, read_text_source
+from extract.read import text as read_text
+from extract.read.normalise import detect_format, normalise
+
+
+def read_text_source(path, data):
+    return read_text.read_text_source(path, data, RULES["ocr_repair.yml"])
 
 DANISH = "Målgruppen er særligt unge kontanthjælpsmodtagere i Københavns Kommune: 4,0 mio. kr. årligt."
 

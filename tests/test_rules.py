@@ -3,33 +3,49 @@ from __future__ import annotations
 
 import pytest
 
-from extract.rule_files import LOADERS
-from extract.rules import RuleError, check_all, rules_path
-from extract.structure.sentences import load_rules as load_sentence_rules, sentences
+from conftest import RULES
+from extract.pipeline import RULE_FILES, STAGES, check_rules, load_rule_file
+from extract.rules import RULES_DIR, RuleError
+from extract.structure.sentences import SentenceRules, sentences
 
 
 def test_every_rules_file_is_valid_and_known():
-    assert check_all() == []
+    assert check_rules() == []
+    assert sorted(p.name for p in RULES_DIR.glob("*.yml")) == sorted(RULE_FILES)
 
 
-@pytest.mark.parametrize("name", sorted(LOADERS))
-def test_each_rules_file_loads(name):
-    assert LOADERS[name](rules_path(name)) is not None
+def test_every_rules_file_is_read_by_a_stage_and_every_stage_reads_known_files():
+    read = {name for stage in STAGES.values() for name in stage.reads}
+    assert read == set(RULE_FILES)
 
 
-SENTENCE_EXAMPLES = load_sentence_rules().examples
+@pytest.mark.parametrize("name", sorted(RULE_FILES))
+def test_each_rules_file_loads_into_its_rules(name):
+    loaded = load_rule_file(RULES_DIR / name)
+    assert type(loaded).__name__.endswith("Rules") and loaded == RULES[name]
+
+
+def test_a_stage_cannot_read_a_rules_file_it_does_not_declare():
+    view = RULES.only(STAGES["amounts"].reads)
+    assert isinstance(view["amounts.yml"], type(RULES["amounts.yml"]))
+    with pytest.raises(KeyError, match="dates.yml"):
+        view["dates.yml"]
+
+
+SENTENCE_RULES: SentenceRules = RULES["sentences.yml"]
+SENTENCE_EXAMPLES = SENTENCE_RULES.examples
 
 
 @pytest.mark.parametrize("example", SENTENCE_EXAMPLES, ids=[e["text"][:40] for e in SENTENCE_EXAMPLES])
 def test_sentence_examples(example):
-    assert sentences(example["text"]) == example["sentences"]
+    assert sentences(example["text"], SENTENCE_RULES) == example["sentences"]
 
 
 def test_a_missing_key_names_file_and_allowed_keys(tmp_path):
     bad = tmp_path / "sentences.yml"
     bad.write_text("never_final: []\nmay_end: []\nexamples: []\n", encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        load_sentence_rules(bad)
+        load_rule_file(bad)
     assert "sentences.yml" in str(e.value) and "block_starts" in str(e.value)
 
 
@@ -45,11 +61,11 @@ BROKEN = [
 
 @pytest.mark.parametrize("name,old,new,named", BROKEN, ids=[b[0] for b in BROKEN])
 def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, name, old, new, named):
-    text = rules_path(name).read_text(encoding="utf-8")
+    text = (RULES_DIR / name).read_text(encoding="utf-8")
     assert old in text
     bad = tmp_path / name
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RuleError) as e:
-        LOADERS[name](bad)
+        load_rule_file(bad)
     for word in named:
         assert word in str(e.value)

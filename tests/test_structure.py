@@ -5,18 +5,30 @@ from pathlib import Path
 
 import pytest
 
-from extract.structure.headings import (
-    heading_word_rule, is_sentence, load_rules, markdown_line, never_heading, parse_number, plain_line,
-    role_of, run_in_line, title_candidate,
-)
-from extract.read.text import read_text_source
-from extract.records import ROLES, SourceText
-from extract.structure.sections import find_sections, find_title
+from conftest import CORPUS, GOLDEN
+from conftest import RULES as ALL_RULES
+from extract.read.text import read_text_source as read_text
+from extract.records import SourceText
+from extract.structure import headings, sections
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
-GOLDEN = Path(__file__).resolve().parent / "golden"
-RULES = load_rules()
+RULES = ALL_RULES["headings.yml"]
+ROLES = RULES.roles
+
+
+def _with_rules(f):
+    """A heading function with the project's heading rules as its last argument."""
+    return lambda *args: f(*args, RULES)
+
+
+heading_word_rule, is_sentence, markdown_line, never_heading, parse_number, plain_line, role_of, run_in_line, \
+    title_candidate, find_sections, find_title = map(_with_rules, (
+        headings.heading_word_rule, headings.is_sentence, headings.markdown_line, headings.never_heading,
+        headings.parse_number, headings.plain_line, headings.role_of, headings.run_in_line,
+        headings.title_candidate, sections.find_sections, sections.find_title))
+
+
+def read_text_source(path: Path, data: bytes) -> SourceText:
+    return read_text(path, data, ALL_RULES["ocr_repair.yml"])
 
 
 def read(path: Path) -> SourceText:

@@ -6,14 +6,26 @@ import re
 
 import pytest
 
+from conftest import RULES
+from extract.extractors import target_groups
 from extract.records import Section
-from extract.structure.sentences import sentence_spans
-from extract.extractors.target_group_rules import load_rules
-from extract.extractors.target_groups import (
-    find_ages, find_labels, find_match_groups, find_size, find_target_groups,
-)
+from extract.structure import sentences
 
-R = load_rules()
+R = RULES["target_groups.yml"]
+
+
+def _with_rules(f):
+    """A target-group function with the project's target-group rules as its last argument."""
+    return lambda *args: f(*args, R)
+
+
+find_ages, find_labels, find_match_groups, find_size, find_target_groups = map(_with_rules, (
+    target_groups.find_ages, target_groups.find_labels, target_groups.find_match_groups, target_groups.find_size,
+    target_groups.find_target_groups))
+
+
+def sentence_spans(text: str):
+    return sentences.sentence_spans(text, RULES["sentences.yml"])
 
 
 @pytest.mark.parametrize("text, label", [

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, RULES, SOURCES
 from extract import pipeline
 from extract.build import build
+from extract.pipeline import RULE_FILES, STAGES
+from extract.rules import RULES_DIR
 from test_build import dump
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
@@ -47,43 +49,31 @@ def test_a_file_failing_in_a_worker_is_reported_and_the_others_are_built(corpus,
     assert summary.errors[0][0].endswith("broken.pdf") and "not a readable PDF" in summary.errors[0][1]
 
 
-def _changed_rules(tmp_path: Path, name: str, monkeypatch) -> None:
-    """A copy of rules/ with ``name`` changed (a comment added), in use from now on."""
+def _changed_rules(tmp_path: Path, name: str) -> Path:
+    """A copy of rules/ with ``name`` changed (a comment added)."""
     rules = tmp_path / "rules"
-    if not rules.exists():
-        shutil.copytree(ROOT / "rules", rules)
+    shutil.copytree(RULES_DIR, rules)
     with open(rules / name, "a", encoding="utf-8") as f:
         f.write("\n# changed\n")
-    monkeypatch.setenv("KB_RULES_DIR", str(rules))
+    return rules
 
 
-def _refuse(monkeypatch, module, name: str) -> None:
-    def refused(*args, **kwargs):
-        raise AssertionError(f"{name} ran again")
-
-    monkeypatch.setattr(module, name, refused)
-
-
-@pytest.mark.parametrize("changed,refused", [
-    ("amounts.yml", ["parse_pdf", "read_text_source", "find_sections", "sentence_spans", "find_target_groups",
-                     "find_milestones"]),  # the same amounts found: the milestones' input is unchanged
-    ("headings.yml", ["parse_pdf", "read_text_source", "sentence_spans", "find_amounts", "find_milestones"]),
-    ("ocr_repair.yml", ["parse_pdf"]),
-])
-def test_a_rules_change_redoes_only_what_those_rules_touch(changed, refused, corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("changed", sorted(RULE_FILES))
+def test_a_rules_change_redoes_exactly_the_stages_that_read_it(changed, corpus, tmp_path):
+    """Every document is extracted again, but only the stages that declare the changed file
+    are run again: the others come from the cache (their inputs came out the same)."""
     shutil.copytree(corpus / "sources", tmp_path / "sources")
     cache = tmp_path / "cache"
     db = str(tmp_path / "kb.db")
-    build([tmp_path / "sources"], db, root=tmp_path, cache_dir=cache)
-    _changed_rules(tmp_path, changed, monkeypatch)
-    for name in refused:
-        _refuse(monkeypatch, pipeline, name)
-    summary = build([tmp_path / "sources"], db, root=tmp_path, cache_dir=cache)
+    first = build([tmp_path / "sources"], db, root=tmp_path, cache_dir=cache)
+    assert first.stages_run["read"] == 7 and first.stages_run["pdf"] == 2
+    rules = _changed_rules(tmp_path, changed)
+    summary = build([tmp_path / "sources"], db, root=tmp_path, cache_dir=cache, rules_dir=rules)
     assert (summary.changed, summary.failed) == (7, 0), summary.errors
-    monkeypatch.undo()
-    monkeypatch.setenv("KB_RULES_DIR", str(tmp_path / "rules"))  # the same rules, no cache: the same records
-    fresh = tmp_path / "fresh.db"
-    build([tmp_path / "sources"], str(fresh), root=tmp_path)
+    expected = {name: 7 for name, stage in STAGES.items() if changed in stage.reads}
+    assert dict(summary.stages_run) == expected
+    fresh = tmp_path / "fresh.db"  # the same rules, no cache: the same records
+    build([tmp_path / "sources"], str(fresh), root=tmp_path, rules_dir=rules)
     assert dump(Path(db)) == dump(fresh)
 
 
@@ -146,31 +136,30 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     """Milestones are cached by the places of the amounts, not by amounts.yml: when changed
     amount rules find other amounts the milestones are found again, when they find the same
     amounts the milestones come from the cache."""
-    from extract.cache import ParseCache
-    from extract.read.text import read_text_source
+    from extract.cache import StageCache
+    from extract.extractors import amounts
 
     path = tmp_path / "note.txt"
     path.write_text("Indsatsen starter i 2. kvartal 2013. Der er afsat 4,0 mio. kr. i 1. halvår 2013 til at "
                     "starte indsatsen.\n", encoding="utf-8")  # the half-year is the amount's period
-    src = read_text_source(path, path.read_bytes())
-    cache = ParseCache(tmp_path / "cache")
-    first = pipeline.extract_source(src, cache)
-    calls = []
-    real_milestones = pipeline.find_milestones
-    monkeypatch.setattr(pipeline, "find_milestones", lambda *a: calls.append(1) or real_milestones(*a))
-    real_digest = cache._rules_digest
-    monkeypatch.setattr(cache, "_rules_digest", lambda stage: real_digest(stage) + ("x" if stage == "amounts" else ""))
-    same = pipeline.extract_source(src, cache)  # amount rules "changed", the same amounts found
-    assert calls == [] and same.milestones == first.milestones
-    monkeypatch.setattr(cache, "_rules_digest", lambda stage: real_digest(stage) + ("y" if stage == "amounts" else ""))
-    monkeypatch.setattr(pipeline, "find_amounts", lambda text, spans: [])
-    fewer = pipeline.extract_source(src, cache)  # changed again: the amount is not found
-    assert calls == [1]
-    fresh = real_milestones(src.text, pipeline.sentence_spans(src.text),
-                            [(a.char_start, a.char_end) for a in fewer.amounts])
+    src = pipeline.read_source(path, RULES)
+    first = pipeline.extract_source(src, RULES, StageCache(tmp_path / "cache"))
+    changed = pipeline.project_rules(_changed_rules(tmp_path, "amounts.yml"))
+    cache = StageCache(tmp_path / "cache")
+    same = pipeline.extract_source(src, changed, cache)  # amount rules changed, the same amounts found
+    assert cache.computed["amounts"] == 1 and cache.computed["milestones"] == 0
+    assert same.milestones == first.milestones
+    with open(tmp_path / "rules" / "amounts.yml", "a", encoding="utf-8") as f:
+        f.write("# changed again\n")
+    monkeypatch.setattr(amounts, "find_amounts", lambda text, spans, r: [])  # … and finding none
+    cache = StageCache(tmp_path / "cache")
+    fewer = pipeline.extract_source(src, pipeline.project_rules(tmp_path / "rules"), cache)
+    assert cache.computed["amounts"] == 1 and cache.computed["milestones"] == 1
+    fresh = pipeline.extract_source(src, pipeline.project_rules(tmp_path / "rules"))
+
     def found(milestones):
         return [(m.char_start, m.date_start, m.date_end, m.kind, m.rule) for m in milestones]
 
-    assert found(fewer.milestones) == found(fresh) != found(first.milestones)
+    assert found(fewer.milestones) == found(fresh.milestones) != found(first.milestones)
     assert [m.date_text for m in first.milestones] == ["2. kvartal 2013"]
     assert [m.date_text for m in fewer.milestones] == ["2. kvartal 2013", "1. halvår 2013"]

@@ -15,17 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Optional
 
 from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount
-from extract.rules import (
-    RuleError, cached, read_yaml, require_examples, require_keys, require_regex, rules_path,
-)
+from extract.rules import RuleError, require_examples, require_keys, require_regex
 from extract.structure.sentences import Span, sentence_at
 
-FILE = "amounts.yml"
 _KEYS = ["number", "scales", "currency", "not_money_after", "money_nouns", "min_bare_value", "forms",
          "periods", "window_after", "window_before", "per_year_window", "per_year", "kinds", "coordination"]
 
@@ -59,51 +55,47 @@ class AmountRules:
     coordination: re.Pattern
 
 
-def load_rules(path: Optional[Path] = None) -> AmountRules:
-    path = path or rules_path(FILE)
-    data = require_keys(read_yaml(path), FILE, "-", _KEYS)
+def load_rules(data) -> AmountRules:
+    data = require_keys(data, "-", _KEYS)
     scales = tuple(_scale(e, i) for i, e in enumerate(data["scales"]))
     fill = {
         "number": data["number"], "currency": data["currency"], "money_nouns": data["money_nouns"],
         "scale": "|".join(f"(?:{s.pattern.pattern})" for s in scales),
     }
     for key in ("number", "currency", "money_nouns"):
-        require_regex(data[key], FILE, key)
+        require_regex(data[key], key)
     forms = tuple(_rule(e, i, "forms", fill) for i, e in enumerate(data["forms"]))
     return AmountRules(
         scales=scales, forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
-        not_money_after=require_regex(data["not_money_after"], FILE, "not_money_after", re.I),
+        not_money_after=require_regex(data["not_money_after"], "not_money_after", re.I),
         min_bare_value=float(data["min_bare_value"]),
         window_after=int(data["window_after"]), window_before=int(data["window_before"]),
         per_year_window=int(data["per_year_window"]),
-        per_year=require_regex(data["per_year"], FILE, "per_year", re.I),
-        coordination=require_regex(data["coordination"], FILE, "coordination", re.S),
+        per_year=require_regex(data["per_year"], "per_year", re.I),
+        coordination=require_regex(data["coordination"], "coordination", re.S),
     )
 
 
 def _scale(entry: dict, i: int) -> Scale:
     rule = str(entry.get("id", f"scales[{i}]")) if isinstance(entry, dict) else f"scales[{i}]"
-    entry = require_keys(entry, FILE, rule, ["id", "pattern", "factor", "examples"])
+    entry = require_keys(entry, rule, ["id", "pattern", "factor", "examples"])
     if not isinstance(entry["factor"], (int, float)) or entry["factor"] <= 0:
-        raise RuleError(FILE, rule, "factor must be a positive number")
-    require_examples(entry, FILE, rule)
-    return Scale(entry["id"], require_regex(entry["pattern"], FILE, rule, flags=re.I), float(entry["factor"]))
+        raise RuleError(rule, "factor must be a positive number")
+    require_examples(entry, rule)
+    return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]))
 
 
 def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
     rule = str(entry.get("id", f"{key}[{i}]")) if isinstance(entry, dict) else f"{key}[{i}]"
-    entry = require_keys(entry, FILE, rule, ["id", "pattern", "examples"])
+    entry = require_keys(entry, rule, ["id", "pattern", "examples"])
     pattern = entry["pattern"]
     if fill:
         for name, value in fill.items():
             pattern = pattern.replace("{" + name + "}", f"(?:{value})")
-    return Rule(entry["id"], require_regex(pattern, FILE, rule, flags=re.I), require_examples(entry, FILE, rule))
+    return Rule(entry["id"], require_regex(pattern, rule, flags=re.I), require_examples(entry, rule))
 
-
-def rules() -> AmountRules:
-    return cached(FILE, load_rules)
 
 
 @dataclass
@@ -114,9 +106,8 @@ class _Mention:
     rule: str
 
 
-def find_mentions(text: str, r: Optional[AmountRules] = None) -> list[_Mention]:
+def find_mentions(text: str, r: AmountRules) -> list[_Mention]:
     """Every money figure in ``text`` (no years or kinds yet), in text order."""
-    r = r or rules()
     taken: list[tuple[int, int]] = []
     out: list[_Mention] = []
     for form in r.forms:
@@ -128,6 +119,24 @@ def find_mentions(text: str, r: Optional[AmountRules] = None) -> list[_Mention]:
                 taken.append(m.span())
                 out += mentions
     return sorted(out, key=lambda x: x.start)
+
+
+def parse_danish_amount(s: str, r: AmountRules) -> Optional[float]:
+    """Kroner value of one written amount ("12,5 mio.kr."), or None (never raises)."""
+    try:
+        return parse_danish_amount_strict(s, r)
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_danish_amount_strict(s: str, r: AmountRules) -> float:
+    """Kroner value of one written amount; ValueError names the text if it is not one."""
+    if not isinstance(s, str):
+        raise ValueError(f"not an amount: {s!r} (expected text)")
+    mentions = find_mentions(s, r)
+    if len(mentions) != 1:
+        raise ValueError(f"not one Danish amount: {s!r} (found {len(mentions)})")
+    return mentions[0].value
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -186,9 +195,8 @@ class _Ties:
     has_years: bool = False
 
 
-def find_amounts(text: str, sentences: list[Span]) -> list[Amount]:
+def find_amounts(text: str, sentences: list[Span], r: AmountRules) -> list[Amount]:
     """Every money amount in ``text`` with its years, per-year flag, kind and sentence."""
-    r = rules()
     mentions = find_mentions(text, r)
     out: list[Amount] = []
     for group in _by_sentence(mentions, sentences, text):

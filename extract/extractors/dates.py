@@ -30,12 +30,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Callable, Optional
 
-from extract.rules import RuleError, cached, read_yaml, require_keys, rules_path
+from extract.rules import RuleError, require_keys
 
-FILE = "dates.yml"
 PRECISIONS = ("day", "month", "quarter", "half", "third", "season", "year")
 FORM_IDS = ("numeric", "day_month", "month_third", "month_list", "month", "quarter", "half",
             "year_third", "season", "period_end", "year", "range")
@@ -82,6 +80,7 @@ class DateRules:
     single: re.Pattern  # any one expression, for finditer
     range_re: re.Pattern  # A <sep> B, whole string
     list_separators: tuple
+    day_joiner: str
     examples: tuple  # (form id, example dict)
 
 
@@ -197,6 +196,10 @@ def _patterns(data: dict) -> dict:
     # not inside a word or number; after a hyphen only when a word or number ends
     # right before it ("juni-august 2013", "januar 2013-marts 2014": a range)
     before = r"(?:(?<![\wæøå.,/-])|(?<=[\wæøå]-))"
+
+    def joiner(form: str) -> str:  # an optional word between the period and its year
+        return rf"(?:(?:{_alt(data['year_joiners'][form])})\s+)?"
+
     return {
         "numeric": r"(?:(?<![\d.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
@@ -204,21 +207,20 @@ def _patterns(data: dict) -> dict:
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
                       + month.replace("month", "month2") + rf"{filler}\s+{YEAR}",
         "year_third": rf"{before}{third}\s+{YEAR}",
-        "quarter": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})(?![\wæøå])(?:\s+(?:i\s+)?{YEAR})?",
-        "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])(?:\s+(?:af\s+|i\s+)?{YEAR})?",
-        "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+(?:af\s+)?{YEAR}",
+        "quarter": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})(?![\wæøå])(?:\s+{joiner('quarter')}{YEAR})?",
+        "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])(?:\s+{joiner('half')}{YEAR})?",
+        "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+{joiner('half_needs_year')}{YEAR}",
         "season": rf"{before}(?P<season>{_alt(w for s in data['seasons'] for w in s['words'])})(?![\wæøå])(?:\s+{YEAR})?",
         "month": rf"{before}{month}(?:{filler}\s+{YEAR})?",
         "year": YEAR,
     }
 
 
-def load_rules(path: Optional[Path] = None) -> DateRules:
-    path = path or rules_path(FILE)
+def load_rules(data) -> DateRules:
     keys = ["months", "ordinals", "quarter_words", "half_words", "half_words_needs_year", "thirds",
             "year_thirds", "month_thirds", "seasons", "period_end_words", "month_filler",
-            "range_separators", "list_separators", "two_digit_year_pivot", "forms"]
-    data = require_keys(read_yaml(path), FILE, "-", keys)
+            "range_separators", "list_separators", "year_joiners", "day_joiner", "two_digit_year_pivot", "forms"]
+    data = require_keys(data, "-", keys)
     _validate(data)
     pats = _patterns(data)
     r = {"months": {_norm(k): v for k, v in data["months"].items()},
@@ -239,44 +241,47 @@ def load_rules(path: Optional[Path] = None) -> DateRules:
     single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s"
                     for s in data["range_separators"])
-    range_re = rf"(?P<a>{single})(?P<sep>\s*(?:{seps}|\s{_alt(['og'])}\s)\s*|\t)(?P<b>{single})"
+    range_re = rf"(?P<a>{single})(?P<sep>\s*(?:{seps}|\s{_alt([data['day_joiner']])}\s)\s*|\t)(?P<b>{single})"
     examples = tuple((f["id"], ex) for f in data["forms"] for ex in f["examples"])
     return DateRules(r["months"], r["ordinals"], r["thirds"], r["year_thirds"], r["month_thirds"],
                      r["seasons"], tuple(_norm(w) for w in data["period_end_words"]), r["pivot"],
                      tuple(forms), re.compile(single, re.I), re.compile(range_re, re.I),
-                     tuple(data["list_separators"]), examples)
+                     tuple(data["list_separators"]), _norm(data["day_joiner"]), examples)
 
 
 def _validate(data: dict) -> None:
+    joiners = require_keys(data["year_joiners"], "year_joiners", ["quarter", "half", "half_needs_year"])
+    for form, words in joiners.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise RuleError(f"year_joiners.{form}", "must be a list of words")
+    if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
+        raise RuleError("day_joiner", "must be a word")
     for name, number in data["months"].items():
         if not isinstance(number, int) or not 1 <= number <= 12:
-            raise RuleError(FILE, f"months.{name}", "month number must be 1..12")
+            raise RuleError(f"months.{name}", "month number must be 1..12")
     for i, t in enumerate(data["thirds"]):
-        require_keys(t, FILE, f"thirds[{i}]", ["id", "words", "part"])
+        require_keys(t, f"thirds[{i}]", ["id", "words", "part"])
         if t["part"] not in (1, 2, 3):
-            raise RuleError(FILE, t["id"], "part must be one of [1, 2, 3]")
+            raise RuleError(t["id"], "part must be one of [1, 2, 3]")
     for i, s in enumerate(data["seasons"]):
-        require_keys(s, FILE, f"seasons[{i}]", ["id", "words", "months"])
+        require_keys(s, f"seasons[{i}]", ["id", "words", "months"])
         if len(s["months"]) != 2 or not all(1 <= m <= 12 for m in s["months"]):
-            raise RuleError(FILE, s["id"], "months must be [first month, last month], each 1..12")
+            raise RuleError(s["id"], "months must be [first month, last month], each 1..12")
     for key, top in (("year_thirds", 12), ("month_thirds", 31)):
         rows = data[key]
         if len(rows) != 3 or not all(len(x) == 2 and 1 <= x[0] <= x[1] <= top for x in rows):
-            raise RuleError(FILE, key, f"needs three [first, last] pairs within 1..{top}")
+            raise RuleError(key, f"needs three [first, last] pairs within 1..{top}")
     for i, f in enumerate(data["forms"]):
-        require_keys(f, FILE, f"forms[{i}]", ["id", "examples"])
+        require_keys(f, f"forms[{i}]", ["id", "examples"])
         if f["id"] not in FORM_IDS:
-            raise RuleError(FILE, f["id"], f"unknown form; allowed values: {list(FORM_IDS)}")
+            raise RuleError(f["id"], f"unknown form; allowed values: {list(FORM_IDS)}")
         for ex in f["examples"] or []:
-            require_keys(ex, FILE, f["id"], ["text", "start", "end", "precision"], ["year"])
+            require_keys(ex, f["id"], ["text", "start", "end", "precision"], ["year"])
             if ex["precision"] not in PRECISIONS:
-                raise RuleError(FILE, f["id"], f"precision {ex['precision']!r}; allowed values: {list(PRECISIONS)}")
+                raise RuleError(f["id"], f"precision {ex['precision']!r}; allowed values: {list(PRECISIONS)}")
         if not f["examples"]:
-            raise RuleError(FILE, f["id"], "needs a non-empty list of real Danish 'examples'")
+            raise RuleError(f["id"], "needs a non-empty list of real Danish 'examples'")
 
-
-def rules() -> DateRules:
-    return cached(FILE, load_rules)
 
 
 def _single(text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:
@@ -309,7 +314,7 @@ def _range(a_text: str, sep: str, b_text: str, year: Optional[int], r: DateRules
         a, b = _single(a_text, year, r), _single(b_text, year, r)
     if a is None or b is None:
         return None
-    if sep.strip().lower() == "og" and not (a.precision == b.precision == "day"):
+    if _norm(sep) == r.day_joiner and not (a.precision == b.precision == "day"):
         return None
     if b.end < a.start:
         bumped = _bump_year(b_text, r)
@@ -327,13 +332,12 @@ def _bump_year(text: str, r: DateRules) -> Optional[DateRange]:
     return _single(text[: y.start()] + str(int(y.group()) + 1) + text[y.end():], None, r)
 
 
-def parse_date_expression(s: str, year: Optional[int] = None) -> Optional[DateRange]:
+def parse_date_expression(s: str, r: DateRules, year: Optional[int] = None) -> Optional[DateRange]:
     """Read one Danish date expression; ``year`` is used when the text names none.
 
     Never raises: text that is not a date expression (or an impossible date) gives None.
     """
     try:
-        r = rules()
         text = s.strip() if isinstance(s, str) else ""
         if not text:
             return None
@@ -344,13 +348,12 @@ def parse_date_expression(s: str, year: Optional[int] = None) -> Optional[DateRa
         return None
 
 
-def find_date_expressions(text: str) -> list[DateMatch]:
+def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
     """Every date expression in ``text``, in order; adjacent ones joined into ranges.
 
     Two expressions become one range when only a range separator ("–", "-", "til",
     "til og med") or, for two day dates, a tab lies between them.
     """
-    r = rules()
     found = [DateMatch(m.start(), m.end(), m.group(), _form_of(m.group(), r), False)
              for m in r.single.finditer(text)]
     out: list[DateMatch] = []
@@ -361,7 +364,7 @@ def find_date_expressions(text: str) -> list[DateMatch]:
             b = found[i + 1]
             joined = text[a.start:b.end]
             m = r.range_re.fullmatch(joined)
-            if m and m["sep"].strip().lower() != "og" and _range_ok(m, a, b):
+            if m and _norm(m["sep"]) != r.day_joiner and _range_ok(m, a, b):
                 out.append(DateMatch(a.start, b.end, joined, "range", True))
                 i += 2
                 continue

@@ -48,15 +48,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Optional
 
-from extract.extractors.dates import YEAR_IN_TEXT, DateMatch, DateRange, find_date_expressions, parse_date_expression
+from extract.extractors.dates import (
+    YEAR_IN_TEXT, DateMatch, DateRange, DateRules, find_date_expressions, parse_date_expression,
+)
 from extract.records import Milestone
-from extract.rules import RuleError, cached, read_yaml, require_keys, require_regex, rules_path
-from extract.structure.sentences import Span, blocks, sentence_at
+from extract.rules import RuleError, require_keys, require_regex
+from extract.structure.sentences import Sentences, Span, sentence_at
 
-FILE = "milestones.yml"
 KINDS = ("deadline", "start", "phase", "event")
 PRECISIONS = ("day", "month", "quarter", "half", "third", "season", "year")
 CONDITIONS = ("before", "after", "near", "sentence", "date_text")
@@ -89,44 +89,40 @@ class MilestoneRules:
 def _rule(entry: dict, i: int, section: str, is_kind: bool) -> Rule:
     rid = entry.get("id", f"{section}[{i}]") if isinstance(entry, dict) else f"{section}[{i}]"
     extra = ("kind",) if is_kind else ("unless_kinds",)
-    entry = require_keys(entry, FILE, rid, ["id"], OPTIONAL + extra)
+    entry = require_keys(entry, rid, ["id"], OPTIONAL + extra)
     if is_kind:
-        require_keys(entry, FILE, rid, ["id", "kind"], OPTIONAL + extra)
+        require_keys(entry, rid, ["id", "kind"], OPTIONAL + extra)
         if entry["kind"] not in KINDS:
-            raise RuleError(FILE, rid, f"kind is {entry['kind']!r}; allowed values: {list(KINDS)}")
-    patterns = {c: require_regex(entry[c], FILE, rid, c) for c in CONDITIONS if c in entry}
+            raise RuleError(rid, f"kind is {entry['kind']!r}; allowed values: {list(KINDS)}")
+    patterns = {c: require_regex(entry[c], rid, c) for c in CONDITIONS if c in entry}
     precisions = entry.get("precisions")
     if precisions is not None and not set(precisions) <= set(PRECISIONS):
-        raise RuleError(FILE, rid, f"precisions {precisions}; allowed values: {list(PRECISIONS)}")
+        raise RuleError(rid, f"precisions {precisions}; allowed values: {list(PRECISIONS)}")
     unless = entry.get("unless_kinds", [])
     if not set(unless) <= set(KINDS):
-        raise RuleError(FILE, rid, f"unless_kinds {unless}; allowed values: {list(KINDS)}")
+        raise RuleError(rid, f"unless_kinds {unless}; allowed values: {list(KINDS)}")
     examples = entry.get("examples")
     if not examples or not all(isinstance(e, dict) and "text" in e and "expect" in e for e in examples):
-        raise RuleError(FILE, rid, "needs 'examples': a list of {text, expect: [[date_text, kind], ...]}")
+        raise RuleError(rid, "needs 'examples': a list of {text, expect: [[date_text, kind], ...]}")
     return Rule(rid, entry.get("kind"), patterns, frozenset(precisions) if precisions else None,
                 entry.get("range"), entry.get("max_offset"), frozenset(unless), tuple(examples))
 
 
-def load_rules(path: Optional[Path] = None) -> MilestoneRules:
-    path = path or rules_path(FILE)
+def load_rules(data) -> MilestoneRules:
     keys = ["near_words_before", "near_words_after", "yearless_needs_before", "amount_link",
             "amount_link_examples", "kinds", "exclusions"]
-    data = require_keys(read_yaml(path), FILE, "-", keys)
+    data = require_keys(data, "-", keys)
     kinds = tuple(_rule(e, i, "kinds", True) for i, e in enumerate(data["kinds"]))
     if not kinds or kinds[-1].patterns or kinds[-1].range is not None or kinds[-1].precisions:
-        raise RuleError(FILE, "kinds", "the last kind rule must have no conditions (the default kind)")
+        raise RuleError("kinds", "the last kind rule must have no conditions (the default kind)")
     exclusions = tuple(_rule(e, i, "exclusions", False) for i, e in enumerate(data["exclusions"]))
     return MilestoneRules(
         kinds, exclusions, int(data["near_words_before"]), int(data["near_words_after"]),
-        require_regex(data["yearless_needs_before"], FILE, "yearless_needs_before"),
-        require_regex(data["amount_link"], FILE, "amount_link"),
+        require_regex(data["yearless_needs_before"], "yearless_needs_before"),
+        require_regex(data["amount_link"], "amount_link"),
         tuple(data["amount_link_examples"] or ()),
     )
 
-
-def rules() -> MilestoneRules:
-    return cached(FILE, load_rules)
 
 
 @dataclass(frozen=True)
@@ -210,23 +206,23 @@ def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]]
     return False
 
 
-def _candidates(text: str, sentences: list[Span], amount_spans: list[tuple[int, int]]) -> list[Milestone]:
-    r = rules()
-    dates = find_date_expressions(text)
+def _candidates(text: str, found: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules,
+                dr_rules: DateRules) -> list[Milestone]:
+    sentences, block_spans = found.spans, found.blocks
+    dates = find_date_expressions(text, dr_rules)
     years = _years_outside(text, dates)
     doc_year = int(years[0].group()) if years else None
-    block_spans = blocks(text)
     out = []
     for i, m in enumerate(dates):
         prev_end = dates[i - 1].end if i else 0
         next_start = dates[i + 1].start if i + 1 < len(dates) else len(text)
         ctx = _context(text, sentences, m, prev_end, next_start, r)
-        dr = parse_date_expression(m.text)
+        dr = parse_date_expression(m.text, dr_rules)
         if dr is None:
             if m.form in ("month", "season") and not r.yearless_needs_before.search(ctx.before):
                 continue
             year = _context_year(text, sentences, block_spans, m, doc_year)
-            dr = parse_date_expression(m.text, year) if year else None
+            dr = parse_date_expression(m.text, dr_rules, year) if year else None
         if dr is None or dr.precision == "year" or _tied_to_amount(text, m, amount_spans, r):
             continue
         kind_rule = kind_of(ctx, m, dr, r)
@@ -238,16 +234,14 @@ def _candidates(text: str, sentences: list[Span], amount_spans: list[tuple[int, 
     return out
 
 
-_AND = re.compile(r"\s+og\s+")
-
-
-def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milestone]) -> list[Milestone]:
-    """"31. august og 1. september": two consecutive days joined by "og" become one milestone."""
+def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milestone], joiner: str) -> list[Milestone]:
+    """"31. august og 1. september": two consecutive days joined by the day joiner become one milestone."""
+    joined_by = re.compile(rf"\s+{re.escape(joiner)}\s+")
     out: list[Milestone] = []
     for ms in found:
         prev = out[-1] if out else None
         if (prev and prev.precision == ms.precision == "day" and prev.date_start == prev.date_end
-                and _AND.fullmatch(text[prev.char_end:ms.char_start])
+                and joined_by.fullmatch(text[prev.char_end:ms.char_start])
                 and _next_day(prev.date_end) == ms.date_start):
             first = sentence_at(sentences, prev.char_start) or Span(prev.char_start, prev.char_end)
             last = sentence_at(sentences, ms.char_end - 1) or Span(ms.char_start, ms.char_end)
@@ -263,6 +257,8 @@ def _next_day(iso: str) -> str:
     return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
-def find_milestones(text: str, sentences: list[Span], amount_spans: list[tuple[int, int]]) -> list[Milestone]:
+def find_milestones(text: str, sentences: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules,
+                    dates: DateRules) -> list[Milestone]:
     """Every milestone in ``text``, in document order (section_position and page left None)."""
-    return _join_consecutive_days(text, sentences, _candidates(text, sentences, amount_spans))
+    found = _candidates(text, sentences, amount_spans, r, dates)
+    return _join_consecutive_days(text, sentences.spans, found, dates.day_joiner)

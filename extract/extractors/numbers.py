@@ -1,9 +1,8 @@
 """Danish numbers as written: "26.898.526", "4,0", "0,032", "1 234 567", "4.0" before a scale word.
 
-``parse_danish_number`` is lenient (None for anything it cannot read, never
-raises); ``parse_danish_amount`` reads a whole amount ("12,5 mio.kr.") with the
-scale words of ``rules/amounts.yml``; ``parse_danish_amount_strict`` raises
-ValueError naming the text.
+``parse_danish_number`` is lenient: None for anything it cannot read, never raises.
+Whole amounts with their scale words ("12,5 mio.kr.") are read by
+:func:`extract.extractors.amounts.parse_danish_amount`.
 """
 from __future__ import annotations
 
@@ -29,23 +28,3 @@ def parse_danish_number(s: str, decimal_point: bool = False) -> Optional[float]:
     elif not _PLAIN.match(t):
         return None
     return float(t.replace(",", "."))
-
-
-def parse_danish_amount(s: str) -> Optional[float]:
-    """Kroner value of one written amount, or None (never raises)."""
-    try:
-        return parse_danish_amount_strict(s)
-    except (ValueError, TypeError):
-        return None
-
-
-def parse_danish_amount_strict(s: str) -> float:
-    """Kroner value of one written amount; ValueError names the text if it is not one."""
-    from extract.extractors.amounts import find_mentions
-
-    if not isinstance(s, str):
-        raise ValueError(f"not an amount: {s!r} (expected text)")
-    mentions = find_mentions(s)
-    if len(mentions) != 1:
-        raise ValueError(f"not one Danish amount: {s!r} (found {len(mentions)})")
-    return mentions[0].value

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
-from extract.rules import RuleError, cached, read_yaml, require_choice, require_examples, require_keys, rules_path
+from extract.rules import RuleError, require_choice, require_examples, require_keys, require_regex
 
-FILE = "target_groups.yml"
-SECTION_RULE = "maalgruppe_section"
-SECTION_ROLE = "maalgruppe"
 _TOP_KEYS = ["ocr_letters", "fuzzy", "not_after_window", "labels", "continuation", "not_statement", "statements",
              "label", "lists", "table_titles", "section_body_end", "age_bounds", "ages", "young_age_max",
-             "match_groups", "person_nouns", "sizes"]
+             "match_groups", "person_nouns", "sizes", "section_role", "section_rule", "no_label", "young_label",
+             "size_not_after"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,13 @@ class TargetGroupRules:
     young_age_max: int
     match_groups: PatternRule
     match_range_words: frozenset[str]
+    match_words: re.Pattern  # a number, range word or list word inside a match-group expression
+    size_not_after: re.Pattern
     sizes: tuple[PatternRule, ...]
+    section_role: str  # the role of a section whose body is a statement
+    section_rule: str  # the rule id of such a statement
+    no_label: str  # the label of a statement that names no group of the vocabulary
+    young_label: str  # the label of a statement about ages up to young_age_max
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -91,10 +94,8 @@ def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
 
 
 def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -> re.Pattern:
-    from extract.rules import require_regex
-
     raw = entry.get(key)
-    require_regex(raw, FILE, rule, key)
+    require_regex(raw, rule, key)
     return re.compile(ocr_tolerant(raw, letters), flags)
 
 
@@ -105,10 +106,10 @@ _CHOICES = {"position": ["start", "anywhere"], "needs_label": [True, False], "ag
 def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flags: int = re.I) -> PatternRule:
     """A regex rule with examples; ``extra`` names the optional settings it may carry (see _CHOICES)."""
     rule = str(entry.get("id", rule)) if isinstance(entry, dict) else rule
-    entry = require_keys(entry, FILE, rule, ["pattern", "examples"], ("id",) + extra)
-    settings = {k: require_choice(entry[k], FILE, rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
+    entry = require_keys(entry, rule, ["pattern", "examples"], ("id",) + extra)
+    settings = {k: require_choice(entry[k], rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
     return PatternRule(id=rule, pattern=_regex(entry, "pattern", rule, letters, flags),
-                       examples=require_examples(entry, FILE, rule), **settings)
+                       examples=require_examples(entry, rule), **settings)
 
 
 def norm_form(word: str) -> str:
@@ -118,30 +119,30 @@ def norm_form(word: str) -> str:
 
 def _load_label(entry: dict, i: int) -> LabelRule:
     rule = str(entry.get("id", f"labels[{i}]")) if isinstance(entry, dict) else f"labels[{i}]"
-    entry = require_keys(entry, FILE, rule, ["id", "examples"], ["stems", "words", "phrases", "not_after", "fallback"])
+    entry = require_keys(entry, rule, ["id", "examples"], ["stems", "words", "phrases", "not_after", "fallback"])
     if not any(entry.get(k) for k in ("stems", "words", "phrases")):
-        raise RuleError(FILE, rule, "needs at least one of stems, words, phrases")
+        raise RuleError(rule, "needs at least one of stems, words, phrases")
     words = [_regex({"w": w}, "w", rule, {}) for w in entry.get("words", [])]
     return LabelRule(id=entry["id"], stems=tuple(norm_form(s) for s in entry.get("stems", [])), words=tuple(words),
                      phrases=tuple(entry.get("phrases", [])), not_after=frozenset(entry.get("not_after", [])),
-                     fallback=bool(entry.get("fallback", False)), examples=require_examples(entry, FILE, rule))
+                     fallback=bool(entry.get("fallback", False)), examples=require_examples(entry, rule))
 
 
 def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[PatternRule, ...]:
     return tuple(_pattern_rule(e, f"{key}[{i}]", letters, extra) for i, e in enumerate(data[key]))
 
 
-def load_rules(path: Optional[Path] = None) -> TargetGroupRules:
-    data = require_keys(read_yaml(path or rules_path(FILE)), FILE, "-", _TOP_KEYS)
+def load_rules(data) -> TargetGroupRules:
+    data = require_keys(data, "-", _TOP_KEYS)
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
-    fuzzy = require_keys(data["fuzzy"], FILE, "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
-    lists = require_keys(data["lists"], FILE, "lists", ["id", "intro", "bullet", "max_label_length", "examples"])
-    matches = require_keys(data["match_groups"], FILE, "match_groups", ["pattern", "range_words", "examples"])
+    fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
+    lists = require_keys(data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"])
+    matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
     bounds = data["age_bounds"]
     if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
-        raise RuleError(FILE, "age_bounds", "must be a list of two whole numbers [lowest, highest]")
+        raise RuleError("age_bounds", "must be a list of two whole numbers [lowest, highest]")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
         not_after_window=int(data["not_after_window"]), not_statement=_regex(data, "not_statement", "-", letters),
@@ -151,16 +152,23 @@ def load_rules(path: Optional[Path] = None) -> TargetGroupRules:
         statements=_rules_list(data, "statements", letters, ("position", "needs_label")),
         label=_pattern_rule(data["label"], "label", letters),
         list_rule=PatternRule(id=lists["id"], pattern=_regex(lists, "intro", "lists", letters),
-                              examples=require_examples(lists, FILE, "lists")),
+                              examples=require_examples(lists, "lists")),
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M), list_max_label=int(lists["max_label_length"]),
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         section_body_end=re.compile(data["section_body_end"], re.M),
         age_bounds=(bounds[0], bounds[1]), ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")), young_age_max=int(data["young_age_max"]),
-        match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words",)),
+        match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
+        match_words=re.compile("|".join([r"\d", *(re.escape(w) for w in [*matches["range_words"], *matches["list_words"]])])),
+        size_not_after=require_regex(data["size_not_after"], "size_not_after"),
         sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
+        **{key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label")},
     )
 
 
-def rules() -> TargetGroupRules:
-    return cached(FILE, load_rules)
+def _word(data: dict, key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise RuleError(key, "must be one word or id")
+    return value
+

@@ -21,7 +21,7 @@ from extract.records import Section, TargetGroup
 from extract.structure.sentences import Span, sentence_at
 
 from extract.extractors.target_group_rules import (
-    SECTION_ROLE, SECTION_RULE, LabelRule, TargetGroupRules, norm_form, rules,
+    LabelRule, TargetGroupRules, norm_form,
 )
 
 
@@ -120,9 +120,8 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
     return found
 
 
-def find_labels(text: str, r: Optional[TargetGroupRules] = None) -> list[str]:
-    """Vocabulary labels named in ``text`` (sorted); "andre" when none is named."""
-    r = r or rules()
+def find_labels(text: str, r: TargetGroupRules) -> list[str]:
+    """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named."""
     lowered = text.lower() if len(text.lower()) == len(text) else text
     doc = _nlp()(lowered)
     found: set[str] = set()
@@ -133,17 +132,20 @@ def find_labels(text: str, r: Optional[TargetGroupRules] = None) -> list[str]:
     for label in r.labels:
         if label.fallback and label.id in found and found - {label.id}:
             found.discard(label.id)
-    return sorted(found) or ["andre"]
+    return sorted(found) or [r.no_label]
+
+
+def _fallbacks(r: TargetGroupRules) -> set[str]:
+    """Labels that say little: the fallback labels and the no-label label."""
+    return {lb.id for lb in r.labels if lb.fallback} | {r.no_label}
 
 
 def _specific(labels: list[str], r: TargetGroupRules) -> bool:
-    fallbacks = {lb.id for lb in r.labels if lb.fallback} | {"andre"}
-    return any(lb not in fallbacks for lb in labels)
+    return any(lb not in _fallbacks(r) for lb in labels)
 
 
-def find_ages(text: str, r: Optional[TargetGroupRules] = None) -> tuple[Optional[int], Optional[int]]:
+def find_ages(text: str, r: TargetGroupRules) -> tuple[Optional[int], Optional[int]]:
     """The joined age range of every age expression in ``text`` (open bounds stay open)."""
-    r = r or rules()
     lo, hi = r.age_bounds
     ranges = []
     for rule in r.ages:
@@ -158,11 +160,10 @@ def find_ages(text: str, r: Optional[TargetGroupRules] = None) -> tuple[Optional
     return (None if None in mins else min(mins)), (None if None in maxs else max(maxs))
 
 
-def find_match_groups(text: str, r: Optional[TargetGroupRules] = None) -> list[int]:
-    r = r or rules()
+def find_match_groups(text: str, r: TargetGroupRules) -> list[int]:
     groups: set[int] = set()
     for m in r.match_groups.pattern.finditer(text):
-        parts = re.findall(r"\d|-|–|og|til|,", m.group(1))
+        parts = r.match_words.findall(m.group(1))
         prev, pending_range = None, False
         for part in parts:
             if part.isdigit():
@@ -178,13 +179,12 @@ def _number(s: Optional[str]) -> Optional[int]:
     return int(s.replace(".", "")) if s else None
 
 
-def find_size(text: str, r: Optional[TargetGroupRules] = None) -> Optional[int]:
+def find_size(text: str, r: TargetGroupRules) -> Optional[int]:
     """The first stated number of persons in ``text``; a range gives its upper bound."""
-    r = r or rules()
     best: Optional[tuple[int, int]] = None
     for rule in r.sizes:
         found = [m for m in rule.pattern.finditer(text)
-                 if not re.search(r"match\w*\s*$", text[max(0, m.start() - 15): m.start()], re.I)]
+                 if not r.size_not_after.search(text[max(0, m.start() - 15): m.start()])]
         if not found:
             continue
         values = [_number(m.groupdict().get("n2") or m.groupdict().get("n3") or m.group("n")) for m in found]
@@ -199,9 +199,8 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules) 
     age_min, age_max = find_ages(quote, r)
     groups = find_labels(quote, r)
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
-    if young and "unge" not in groups:
-        fallbacks = {lb.id for lb in r.labels if lb.fallback} | {"andre"}
-        groups = sorted(set(groups) - fallbacks | {"unge"})
+    if young and r.young_label not in groups:
+        groups = sorted(set(groups) - _fallbacks(r) | {r.young_label})
     return TargetGroup(quote=quote, char_start=start, char_end=end, groups=groups, age_min=age_min,
                        age_max=age_max, match_groups=find_match_groups(quote, r), size=find_size(quote, r),
                        rule=rule_id)
@@ -218,12 +217,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _section_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     rows = []
     for sec in sections:
-        if sec.role != SECTION_ROLE:
+        if sec.role != r.section_role:
             continue
         stop = r.section_body_end.search(text, sec.body_start, sec.char_end)
         start, end = _trimmed(text, sec.body_start, stop.start() if stop else sec.char_end)
         if end > start:
-            rows.append(_record(text, start, end, SECTION_RULE, r))
+            rows.append(_record(text, start, end, r.section_rule, r))
     return rows
 
 
@@ -320,11 +319,11 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
-def find_target_groups(text: str, sentences: list[Span], sections: list[Section]) -> list[TargetGroup]:
+def find_target_groups(text: str, sentences: list[Span], sections: list[Section],
+                       r: TargetGroupRules) -> list[TargetGroup]:
     """Every target-group statement in ``text``, in document order, without overlaps."""
-    r = rules()
     section_rows = _section_rows(text, sections, r)
-    covered = [(s.body_start, s.char_end) for s in sections if s.role == SECTION_ROLE]
+    covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
 

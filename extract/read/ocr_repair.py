@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from extract.read.lexicon import Lexicon, load_lexicon
-from extract.read.ocr_repair_rules import Confusion, OcrRepairRules, WordRule, rules as load_rules
+from extract.read.ocr_repair_rules import Confusion, OcrRepairRules, WordRule
 from extract.records import OcrRepair
 
 _TOKEN = re.compile(r"[\w@&]+(?:['’][\w@&]+)*")
@@ -62,10 +62,9 @@ class _Substitution:
     label: str  # "e→ø"
 
 
-def repair_text(text: str, spans: Optional[Sequence[tuple[int, int]]] = None,
-                lexicon: Optional[Lexicon] = None, rules: Optional[OcrRepairRules] = None) -> Repaired:
+def repair_text(text: str, rules: OcrRepairRules, spans: Optional[Sequence[tuple[int, int]]] = None,
+                lexicon: Optional[Lexicon] = None) -> Repaired:
     """Repair the words of ``text`` (only those starting inside ``spans`` when given)."""
-    rules = rules or load_rules()
     lexicon = lexicon if lexicon is not None else load_lexicon()
     tokens = [m for m in _TOKEN.finditer(text) if _inside(m.start(), spans)]
     words: list[tuple[int, str, tuple[str, bool]]] = []  # (start, token, (lowercase, name-like))
@@ -91,14 +90,6 @@ def _without_note_number(token: str) -> str:
     """A word with a footnote or house number glued on ("beskzeftigelse13"): the word."""
     m = _NOTE_NUMBER.match(token)
     return m.group(1) if m and m.group(2) != "4" else token
-
-
-def repair_pages(text: str, page_starts: Sequence[int], pages: Iterable[int]) -> Repaired:
-    """Repair only the given 1-based pages of a paged text (the pages read by OCR)."""
-    spans = [(page_starts[n - 1], page_starts[n] if n < len(page_starts) else len(text)) for n in sorted(pages)]
-    if not spans:
-        return Repaired(text, (), ())
-    return repair_text(text, spans)
 
 
 def repair_warnings(repaired: Repaired) -> list[str]:

@@ -6,13 +6,11 @@ a bad entry is rejected with the file, the rule and the allowed keys or values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from extract.read.lexicon import CompoundShape
-from extract.rules import RuleError, cached, read_yaml, require_choice, require_keys, rules_path
+from extract.rules import RuleError, require_choice, require_keys
 
-FILE = "ocr_repair.yml"
 _TOP_KEYS = ["limits", "compounds", "fuzzy", "prefer", "short_words", "abbreviations", "damaged_text", "words",
              "confusions"]
 LETTERS = ("æ", "ø", "å")
@@ -78,12 +76,12 @@ class OcrRepairRules:
 def _examples(entry: dict, rule: str) -> tuple[Example, ...]:
     raw = entry.get("examples")
     if not raw or not isinstance(raw, list):
-        raise RuleError(FILE, rule, "needs a non-empty list of real Danish 'examples' ({damaged: …, repaired: …})")
+        raise RuleError(rule, "needs a non-empty list of real Danish 'examples' ({damaged: …, repaired: …})")
     out = []
     for ex in raw:
-        ex = require_keys(ex, FILE, rule, ["damaged", "repaired"])
+        ex = require_keys(ex, rule, ["damaged", "repaired"])
         if not all(isinstance(ex[k], str) and ex[k] for k in ("damaged", "repaired")):
-            raise RuleError(FILE, rule, "each example's damaged and repaired must be non-empty text")
+            raise RuleError(rule, "each example's damaged and repaired must be non-empty text")
         out.append(Example(ex["damaged"], ex["repaired"]))
     return tuple(out)
 
@@ -91,40 +89,40 @@ def _examples(entry: dict, rule: str) -> tuple[Example, ...]:
 def _number(entry: dict, key: str, rule: str, kind: type = int, low: float = 0, high: float = 1e9) -> Any:
     value = entry.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
-        raise RuleError(FILE, rule, f"{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}")
+        raise RuleError(rule, f"{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}")
     if not low <= value <= high:
-        raise RuleError(FILE, rule, f"{key} is {value}; allowed values: {low} to {high}")
+        raise RuleError(rule, f"{key} is {value}; allowed values: {low} to {high}")
     return kind(value)
 
 
 def _words(entry: dict, key: str, rule: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(w, str) and w == w.lower() for w in value):
-        raise RuleError(FILE, rule, f"{key} must be a list of lowercase words")
+        raise RuleError(rule, f"{key} must be a list of lowercase words")
     return tuple(value)
 
 
 def _confusion(entry: Any, i: int) -> Confusion:
     rule = str(entry.get("id", f"confusions[{i}]")) if isinstance(entry, dict) else f"confusions[{i}]"
-    entry = require_keys(entry, FILE, rule, ["id", "damaged", "letters", "cost", "examples"], ["position"])
+    entry = require_keys(entry, rule, ["id", "damaged", "letters", "cost", "examples"], ["position"])
     damaged = entry["damaged"]
     if not isinstance(damaged, str) or not damaged or damaged != damaged.lower():
-        raise RuleError(FILE, rule, "damaged must be non-empty lowercase text (as OCR wrote it)")
+        raise RuleError(rule, "damaged must be non-empty lowercase text (as OCR wrote it)")
     letters = entry["letters"]
     if not isinstance(letters, list) or not letters:
-        raise RuleError(FILE, rule, f"letters must be a non-empty list; allowed values: {list(LETTERS)}")
+        raise RuleError(rule, f"letters must be a non-empty list; allowed values: {list(LETTERS)}")
     for letter in letters:
-        require_choice(letter, FILE, rule, "letters", LETTERS)
-    position = require_choice(entry.get("position", "anywhere"), FILE, rule, "position", POSITIONS)
+        require_choice(letter, rule, "letters", LETTERS)
+    position = require_choice(entry.get("position", "anywhere"), rule, "position", POSITIONS)
     return Confusion(id=rule, damaged=damaged, letters=tuple(letters), cost=_number(entry, "cost", rule, float, 0.1, 10),
                      position=position, examples=_examples(entry, rule))
 
 
 def _word_rule(entry: Any, i: int) -> WordRule:
     rule = str(entry.get("id", f"words[{i}]")) if isinstance(entry, dict) else f"words[{i}]"
-    entry = require_keys(entry, FILE, rule, ["id", "damaged", "repaired", "examples"], ["not_after", "not_before"])
+    entry = require_keys(entry, rule, ["id", "damaged", "repaired", "examples"], ["not_after", "not_before"])
     if not all(isinstance(entry[k], str) and entry[k].strip() == entry[k] and entry[k] for k in ("damaged", "repaired")):
-        raise RuleError(FILE, rule, "damaged and repaired must be single tokens")
+        raise RuleError(rule, "damaged and repaired must be single tokens")
     return WordRule(id=rule, damaged=entry["damaged"], repaired=entry["repaired"],
                     not_after=frozenset(_words(entry, "not_after", rule)),
                     not_before=frozenset(_words(entry, "not_before", rule)), examples=_examples(entry, rule))
@@ -133,26 +131,26 @@ def _word_rule(entry: Any, i: int) -> WordRule:
 def _list(data: dict, key: str) -> list:
     value = data[key]
     if not isinstance(value, list) or not value:
-        raise RuleError(FILE, key, "must be a non-empty list")
+        raise RuleError(key, "must be a non-empty list")
     return value
 
 
-def load_rules(path: Optional[Path] = None) -> OcrRepairRules:
-    data = require_keys(read_yaml(path or rules_path(FILE)), FILE, "-", _TOP_KEYS)
-    limits = require_keys(data["limits"], FILE, "limits",
+def load_rules(data) -> OcrRepairRules:
+    data = require_keys(data, "-", _TOP_KEYS)
+    limits = require_keys(data["limits"], "limits",
                           ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length"])
-    compounds = require_keys(data["compounds"], FILE, "compounds", ["min_part_length", "min_last_part_length", "max_parts", "linking", "shared_letter",
+    compounds = require_keys(data["compounds"], "compounds", ["min_part_length", "min_last_part_length", "max_parts", "linking", "shared_letter",
                                                                   "examples"])
-    fuzzy = require_keys(data["fuzzy"], FILE, "fuzzy",
+    fuzzy = require_keys(data["fuzzy"], "fuzzy",
                          ["min_word_length", "min_score", "min_margin", "length_spread", "examples"])
-    prefer = require_keys(data["prefer"], FILE, "prefer", ["words", "examples"])
-    short = require_keys(data["short_words"], FILE, "short_words", ["max_length", "words", "examples"])
-    abbreviations = require_keys(data["abbreviations"], FILE, "abbreviations", ["words", "examples"])
-    damaged = require_keys(data["damaged_text"], FILE, "damaged_text", ["min_repairs", "min_share"])
+    prefer = require_keys(data["prefer"], "prefer", ["words", "examples"])
+    short = require_keys(data["short_words"], "short_words", ["max_length", "words", "examples"])
+    abbreviations = require_keys(data["abbreviations"], "abbreviations", ["words", "examples"])
+    damaged = require_keys(data["damaged_text"], "damaged_text", ["min_repairs", "min_share"])
     confusions = tuple(_confusion(e, i) for i, e in enumerate(_list(data, "confusions")))
     ids = [c.id for c in confusions]
     if len(set(ids)) != len(ids):
-        raise RuleError(FILE, "confusions", f"ids must be unique; repeated: {sorted({i for i in ids if ids.count(i) > 1})}")
+        raise RuleError("confusions", f"ids must be unique; repeated: {sorted({i for i in ids if ids.count(i) > 1})}")
     return OcrRepairRules(
         confusions=confusions,
         words=tuple(_word_rule(e, i) for i, e in enumerate(_list(data, "words"))),
@@ -164,7 +162,7 @@ def load_rules(path: Optional[Path] = None) -> OcrRepairRules:
                                 min_last_part=_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
                                 max_parts=_number(compounds, "max_parts", "compounds", int, 1, 5),
                                 linking=_words(compounds, "linking", "compounds"),
-                                shared_letter=require_choice(compounds["shared_letter"], FILE, "compounds",
+                                shared_letter=require_choice(compounds["shared_letter"], "compounds",
                                                              "shared_letter", [True, False])),
         compound_examples=_examples(compounds, "compounds"),
         fuzzy_min_length=_number(fuzzy, "min_word_length", "fuzzy", int, 4, 50),
@@ -183,9 +181,6 @@ def load_rules(path: Optional[Path] = None) -> OcrRepairRules:
         damaged_min_share=_number(damaged, "min_share", "damaged_text", float, 0, 1),
     )
 
-
-def rules() -> OcrRepairRules:
-    return cached(FILE, load_rules)
 
 
 def all_examples(r: OcrRepairRules) -> list[tuple[str, Example]]:

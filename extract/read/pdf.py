@@ -24,10 +24,10 @@ from typing import Optional
 
 from extract.read import ocr
 from extract.errors import SourceError
-from extract.read.ocr_repair import repair_pages, repair_text, repair_warnings
+from extract.read.normalise import detect_format, normalise, repair_damage
+from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.read.pdf_layout import layout_text, page_lines
 from extract.read.pdfium_lines import PdfiumPages, open_pdfium
-from extract.read.text import detect_format, looks_ocr_damaged, normalise
 from extract.records import Line, SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
@@ -97,13 +97,15 @@ def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
         raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
 
 
-def pdf_source(path: Path, parsed: ParsedPdf) -> SourceText:
-    """The parsed PDF laid out as one text (headings, paragraphs, tables, pages)."""
-    return _join_pages(path, parsed.pages, parsed.ocr_confidence, parsed.outline)
+def pdf_source(path: Path, parsed: ParsedPdf, repair: OcrRepairRules) -> SourceText:
+    """The parsed PDF laid out as one text (headings, paragraphs, tables, pages), its OCR
+    damage repaired (``repair``: the rules)."""
+    return _join_pages(path, parsed.pages, parsed.ocr_confidence, parsed.outline, repair)
 
 
-def read_pdf_source(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None) -> SourceText:
-    return pdf_source(path, parse_pdf(path, max_pages, data))
+def read_pdf_source(path: Path, repair: OcrRepairRules, max_pages: Optional[int] = None,
+                    data: Optional[bytes] = None) -> SourceText:
+    return pdf_source(path, parse_pdf(path, max_pages, data), repair)
 
 
 def read_outline(pdf) -> list[tuple[int, str]]:
@@ -169,7 +171,7 @@ def _usable(lines: list[Line]) -> bool:
 
 
 def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float],
-                outline: list[tuple[int, str]]) -> SourceText:
+                outline: list[tuple[int, str]], repair: OcrRepairRules) -> SourceText:
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     if len(needs_ocr) == len(pages):
@@ -178,15 +180,13 @@ def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, f
     warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
     warnings += [f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())]
     laid = layout_text(pages, outline)
-    damaged = looks_ocr_damaged(laid.text)  # a text layer from an English-model OCR: all of it
-    if damaged:
-        warnings.append("text looks OCR-damaged (æ, ø, å missing): headings matched tolerantly")
-    repaired = repair_text(laid.text) if damaged else repair_pages(laid.text, laid.page_starts, ocr_confidence)
-    text, moved = repaired.text, repaired.map_offset
-    warnings += [*repaired.warnings, *repair_warnings(repaired)]
-    return SourceText(text=text, format=detect_format(text, ".pdf"),
+    ends = [*laid.page_starts[1:], len(laid.text)]
+    ocr_spans = [(laid.page_starts[n - 1], ends[n - 1]) for n in sorted(ocr_confidence)]
+    fixed = repair_damage(laid.text, repair, ocr_spans)
+    moved = fixed.map_offset
+    return SourceText(text=fixed.text, format=detect_format(fixed.text, ".pdf"),
                       page_starts=tuple(moved(s) for s in laid.page_starts),
                       table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
-                      warnings=tuple(warnings), origin="pdf", ocr_pages=tuple(sorted(ocr_confidence.items())),
-                      ocr_damaged=damaged,
-                      original_text=laid.text if repaired.repairs else None, repairs=repaired.repairs)
+                      warnings=tuple(warnings) + fixed.warnings, origin="pdf",
+                      ocr_pages=tuple(sorted(ocr_confidence.items())), ocr_damaged=fixed.damaged,
+                      original_text=fixed.original_text, repairs=fixed.repairs)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Optional, Sequence
 
-from extract.read.text import normalise
+from extract.read.normalise import normalise
 from extract.records import Line
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live

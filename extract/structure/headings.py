@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.records import ROLES
-from extract.rules import RuleError, cached, read_yaml, require_choice, require_keys, require_regex, rules_path
+from extract.records import INITIATIVE, OTHER
+from extract.rules import RuleError, require_choice, require_keys, require_regex
 
-FILE = "headings.yml"
 _MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s+[A-ZÆØÅ]")
@@ -71,6 +69,8 @@ class HeadingRules:
     initiative_parent: re.Pattern
     initiative_examples: tuple
     table_row_role: str
+    roles: tuple[str, ...]  # every role a section can have
+    title_search_chars: int
 
 
 @dataclass(frozen=True)
@@ -95,77 +95,80 @@ def _patterns(entries, key: str, with_style: bool = False, optional: bool = Fals
         rid = entry.get("id", f"{key}[{i}]") if isinstance(entry, dict) else f"{key}[{i}]"
         extra = ("style",) if with_style else ()
         required = ["id", "examples"] + ([] if optional else ["pattern"])
-        entry = require_keys(entry, FILE, rid, required, ("pattern",) + extra)
+        entry = require_keys(entry, rid, required, ("pattern",) + extra)
         if not entry["examples"] or not isinstance(entry["examples"], list):
-            raise RuleError(FILE, rid, "needs a non-empty list of real Danish 'examples'")
-        pattern = require_regex(entry["pattern"], FILE, rid) if "pattern" in entry else None
+            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
+        pattern = require_regex(entry["pattern"], rid) if "pattern" in entry else None
         if with_style and not entry.get("style"):
-            raise RuleError(FILE, rid, "needs a 'style' naming its numbering scheme")
+            raise RuleError(rid, "needs a 'style' naming its numbering scheme")
         out.append(PatternRule(rid, pattern, entry.get("style"), tuple(entry["examples"])))
     return tuple(out)
 
 
-def _role_words(entries) -> tuple[RoleWords, ...]:
+def _role_words(entries, roles: tuple[str, ...]) -> tuple[RoleWords, ...]:
     out = []
     for i, entry in enumerate(entries or []):
         rid = entry.get("id", f"role_words[{i}]") if isinstance(entry, dict) else f"role_words[{i}]"
-        entry = require_keys(entry, FILE, rid, ["id", "role", "words", "examples"])
-        require_choice(entry["role"], FILE, rid, "role", ROLES)
+        entry = require_keys(entry, rid, ["id", "role", "words", "examples"])
+        require_choice(entry["role"], rid, "role", roles)
         if not entry["words"] or not all(isinstance(w, str) for w in entry["words"]):
-            raise RuleError(FILE, rid, "words must be a non-empty list of strings")
+            raise RuleError(rid, "words must be a non-empty list of strings")
         if not entry["examples"]:
-            raise RuleError(FILE, rid, "needs a non-empty list of real Danish 'examples'")
+            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
         out.append(RoleWords(rid, entry["role"], tuple(entry["words"]), tuple(entry["examples"])))
     return tuple(out)
 
 
-def load_rules(path: Optional[Path] = None) -> HeadingRules:
-    path = path or rules_path(FILE)
+def load_rules(data) -> HeadingRules:
     keys = ["fuzzy_min_ratio", "fuzzy_max_length_difference", "max_heading_words", "max_heading_chars",
             "role_words", "numbering", "detectors", "heading_lines", "not_headings", "lead_in_ending",
-            "lead_in_examples", "sentence_cues", "sentence_examples", "not_title", "not_title_examples", "initiatives"]
-    data = require_keys(read_yaml(path), FILE, "-", keys)
+            "lead_in_examples", "sentence_cues", "sentence_examples", "not_title", "not_title_examples", "initiatives",
+            "roles", "title_search_chars"]
+    data = require_keys(data, "-", keys)
+    standard = data["roles"]
+    if not isinstance(standard, list) or not standard or not all(isinstance(r, str) and r.isidentifier() for r in standard):
+        raise RuleError("roles", "must be a non-empty list of role ids (letters, digits, _)")
+    roles = (INITIATIVE, *standard, OTHER)
     detectors = {d.id: d for d in _patterns(data["detectors"], "detectors", optional=True)}
     needed = {"markdown_heading", "bold_line", "italic_role_line", "run_in_label", "table_row"}
     missing = needed - {k for k, d in detectors.items() if d.pattern is not None}
     if missing:
-        raise RuleError(FILE, "detectors", f"missing detector pattern(s) {sorted(missing)}")
+        raise RuleError("detectors", f"missing detector pattern(s) {sorted(missing)}")
     return HeadingRules(
         fuzzy_min_ratio=float(data["fuzzy_min_ratio"]),
         fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
         max_words=int(data["max_heading_words"]),
         max_chars=int(data["max_heading_chars"]),
-        role_words=_role_words(data["role_words"]),
+        role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,
         heading_lines=_patterns(data["heading_lines"], "heading_lines"),
         not_headings=_patterns(data["not_headings"], "not_headings"),
-        lead_in_ending=require_regex(data["lead_in_ending"], FILE, "lead_in_ending"),
+        lead_in_ending=require_regex(data["lead_in_ending"], "lead_in_ending"),
         lead_in_examples=tuple(data["lead_in_examples"] or ()),
-        sentence_cues=require_regex(data["sentence_cues"], FILE, "sentence_cues"),
+        sentence_cues=require_regex(data["sentence_cues"], "sentence_cues"),
         sentence_examples=tuple(data["sentence_examples"] or ()),
-        not_title=require_regex(data["not_title"], FILE, "not_title"),
+        not_title=require_regex(data["not_title"], "not_title"),
         not_title_examples=tuple(data["not_title_examples"] or ()),
-        **_initiative_rules(data["initiatives"]),
+        **_initiative_rules(data["initiatives"], roles),
+        roles=roles,
+        title_search_chars=int(data["title_search_chars"]),
     )
 
 
-def _initiative_rules(data) -> dict:
+def _initiative_rules(data, roles: tuple[str, ...]) -> dict:
     keys = ["evidence_roles", "parent_pattern", "examples", "table_row_role"]
-    data = require_keys(data, FILE, "initiatives", keys)
+    data = require_keys(data, "initiatives", keys)
     for role in data["evidence_roles"]:
-        require_choice(role, FILE, "initiatives", "evidence_roles", ROLES)
-    require_choice(data["table_row_role"], FILE, "initiatives", "table_row_role", ROLES)
+        require_choice(role, "initiatives", "evidence_roles", roles)
+    require_choice(data["table_row_role"], "initiatives", "table_row_role", roles)
     return {
         "evidence_roles": frozenset(data["evidence_roles"]),
-        "initiative_parent": require_regex(data["parent_pattern"], FILE, "initiatives", "parent_pattern"),
+        "initiative_parent": require_regex(data["parent_pattern"], "initiatives", "parent_pattern"),
         "initiative_examples": tuple(data["examples"]),
         "table_row_role": data["table_row_role"],
     }
 
-
-def rules() -> HeadingRules:
-    return cached(FILE, load_rules)
 
 
 # --- words and numbers ---------------------------------------------------------
@@ -188,9 +191,8 @@ def _words_match(heading_words: list[str], word: str, r: HeadingRules) -> bool:
     return fuzz.ratio(head, target) >= r.fuzzy_min_ratio
 
 
-def role_of(heading: str, r: Optional[HeadingRules] = None) -> Optional[RoleWords]:
+def role_of(heading: str, r: HeadingRules) -> Optional[RoleWords]:
     """The role rule whose words begin ``heading`` (tolerant of OCR errors)."""
-    r = r or rules()
     words = re.sub(r"[^\w\s-]", " ", strip_marks(heading).lower()).split()
     for rule in r.role_words:
         if any(_words_match(words, w, r) for w in rule.words):
@@ -198,9 +200,8 @@ def role_of(heading: str, r: Optional[HeadingRules] = None) -> Optional[RoleWord
     return None
 
 
-def heading_word_rule(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+def heading_word_rule(line: str, r: HeadingRules) -> Optional[str]:
     """Rule id when the whole line is a heading word ("Aftalegrundlag:", "Status ultimo 2007.")."""
-    r = r or rules()
     text = strip_marks(line).rstrip(".").strip()
     words = re.sub(r"[^\w\s-]", " ", text.lower()).split()
     for rule in r.role_words:
@@ -213,9 +214,8 @@ def heading_word_rule(line: str, r: Optional[HeadingRules] = None) -> Optional[s
     return None
 
 
-def parse_number(text: str, r: Optional[HeadingRules] = None) -> Optional[tuple[str, str, str, str]]:
+def parse_number(text: str, r: HeadingRules) -> Optional[tuple[str, str, str, str]]:
     """(number, heading, style, rule id) for a numbered heading text, else None."""
-    r = r or rules()
     for rule in r.numbering:
         m = rule.pattern.match(text)
         if m:
@@ -225,9 +225,8 @@ def parse_number(text: str, r: Optional[HeadingRules] = None) -> Optional[tuple[
     return None
 
 
-def never_heading(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+def never_heading(line: str, r: HeadingRules) -> Optional[str]:
     """Rule id of the not_headings rule that rejects ``line``, else None."""
-    r = r or rules()
     stripped = line.strip()
     for rule in r.not_headings:
         if rule.pattern.search(line) or rule.pattern.search(stripped):
@@ -235,8 +234,7 @@ def never_heading(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
     return None
 
 
-def is_sentence(text: str, r: Optional[HeadingRules] = None) -> bool:
-    r = r or rules()
+def is_sentence(text: str, r: HeadingRules) -> bool:
     return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
 
 
@@ -269,9 +267,8 @@ def _with_number(text: str, r: HeadingRules) -> tuple[str, Optional[str], Option
     return text, None, None
 
 
-def markdown_line(line: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+def markdown_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     """A markdown line as a heading: ``#`` heading, bold-only line, heading word or run-in label."""
-    r = r or rules()
     det = r.detectors
     m = det["markdown_heading"].pattern.match(line)
     if m:
@@ -309,9 +306,8 @@ def _short_enough(text: str, r: HeadingRules) -> bool:
     return len(text) <= r.max_chars and len(text.split()) <= r.max_words
 
 
-def plain_line(line: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     """A line of plain text on its own as a heading (context is checked by the caller)."""
-    r = r or rules()
     if not line.strip() or "\t" in line or never_heading(line, r):
         return None
     text = strip_marks(line) if line.lstrip().startswith(("*", "_")) else line.strip()
@@ -338,9 +334,8 @@ def plain_line(line: str, r: Optional[HeadingRules] = None) -> Optional[LineHead
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
-def run_in_line(first: str, second: str, r: Optional[HeadingRules] = None) -> Optional[LineHeading]:
+def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeading]:
     """The first line of a paragraph as a heading directly followed by its body."""
-    r = r or rules()
     found = plain_line(first, r)
     if found is None:
         return None
@@ -355,9 +350,8 @@ def run_in_line(first: str, second: str, r: Optional[HeadingRules] = None) -> Op
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
 
 
-def title_candidate(line: str, r: Optional[HeadingRules] = None) -> Optional[str]:
+def title_candidate(line: str, r: HeadingRules) -> Optional[str]:
     """The line as a document title, or None (labels, dates, senders, all-caps lines)."""
-    r = r or rules()
     text = strip_marks(line)
     if not text or "\t" in line or r.not_title.search(text):
         return None

@@ -36,13 +36,12 @@ from extract.structure.headings import (
     parse_number,
     plain_line,
     role_of,
-    rules,
     run_in_line,
     starts_lowercase,
     strip_marks,
     title_candidate,
 )
-from extract.records import Section, SourceText
+from extract.records import INITIATIVE, OTHER, Section, SourceText
 
 _MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
 
@@ -79,11 +78,10 @@ def _next_line_start(text: str, pos: int) -> int:
 
 # --- title ------------------------------------------------------------------------
 
-def find_title(src: SourceText, r: Optional[HeadingRules] = None) -> Optional[tuple[int, str]]:
+def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     """(offset, text) of the document title: the first markdown heading, else the first
     single-line paragraph near the top that reads as a title (never a label, date,
     sender or all-caps line), before any numbered heading."""
-    r = r or rules()
     text = src.text
     if src.format == "markdown":
         for start, line in _lines(text):
@@ -93,7 +91,7 @@ def find_title(src: SourceText, r: Optional[HeadingRules] = None) -> Optional[tu
                     return start, strip_marks(line)
                 break
     for a, b in paragraphs(text):
-        if a > 1500:
+        if a > r.title_search_chars:
             break
         block = text[a:b]
         if "\n" in block:
@@ -113,7 +111,7 @@ def find_title(src: SourceText, r: Optional[HeadingRules] = None) -> Optional[tu
 
 def _candidate(start: int, body_start: int, found: LineHeading, r: HeadingRules) -> Candidate:
     role_rule = role_of(found.heading, r)
-    role = role_rule.role if role_rule else "other"
+    role = role_rule.role if role_rule else OTHER
     return Candidate(start, body_start, found.heading, found.number, found.style, found.depth,
                      found.kind, role, found.rule, role_rule is not None)
 
@@ -272,9 +270,8 @@ def layout_levels(cands: list[Candidate]) -> list[int]:
 
 # --- sections -----------------------------------------------------------------------
 
-def find_sections(src: SourceText) -> list[Section]:
+def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     """The document's sections in text order (the title is not one)."""
-    r = rules()
     title = find_title(src, r)
     title_at = title[0] if title else None
     if src.format == "table":
@@ -317,13 +314,13 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         return
     with_roles = {s.parent_position for s in sections if s.role in r.evidence_roles}
     for s, c in zip(sections, cands):
-        if s.role != "other" or c.kind == "word" or c.standard or heading_word_rule(c.heading, r):
+        if s.role != OTHER or c.kind == "word" or c.standard or heading_word_rule(c.heading, r):
             continue  # a heading word ("Status ultimo 2007."), however it is typed, names no initiative
         parent = sections[s.parent_position] if s.parent_position is not None else None
         if fmt == "markdown" and c.kind in {"markdown", "bold"} and s.level <= 2:
             if s.position in with_roles or (parent is not None and parent.position in with_roles
                                             and parent.level == 1):
-                s.role = "initiative"
+                s.role = INITIATIVE
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
-                s.role = "initiative"
+                s.role = INITIATIVE

@@ -11,18 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-from extract.rules import (
-    RuleError,
-    cached,
-    read_yaml,
-    require_keys,
-    require_regex,
-)
+from extract.rules import RuleError, require_keys, require_regex, require_strings
 
-FILE = "sentences.yml"
 _ORDINAL = re.compile(r"^\d+\.$")  # "tabel 1." before a capital ends a sentence
 
 
@@ -41,35 +33,39 @@ class Span:
     end: int
 
 
-def load_rules(path: Optional[Path] = None) -> SentenceRules:
-    from extract.rules import rules_path
+@dataclass(frozen=True)
+class Sentences:
+    """A text's sentences and the blocks they lie in (paragraphs, bullets, headings, cells)."""
 
-    path = path or rules_path(FILE)
-    data = require_keys(
-        read_yaml(path), FILE, "-", ["never_final", "may_end", "block_starts", "examples"]
-    )
-    for key in ("never_final", "may_end", "block_starts"):
-        if not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key]):
-            raise RuleError(FILE, key, "must be a list of strings")
+    spans: list[Span]
+    blocks: list[Span]
+
+
+def load_rules(data) -> SentenceRules:
+    data = require_keys(data, "-", ["never_final", "may_end", "block_starts", "bullet_markers", "examples"])
+    for key in ("never_final", "may_end", "block_starts", "bullet_markers"):
+        require_strings(data[key], key)
     parts = []
     for i, pattern in enumerate(data["block_starts"]):
-        require_regex(pattern, FILE, f"block_starts[{i}]")
+        require_regex(pattern, f"block_starts[{i}]")
         parts.append(f"(?:{pattern})")
     block_start = re.compile(r"^[ \t]*(?:" + "|".join(parts) + ")", re.M)
+    markers = []
+    for i, pattern in enumerate(data["bullet_markers"]):
+        require_regex(pattern, f"bullet_markers[{i}]")
+        markers.append(f"(?:{pattern})")
     examples = data["examples"]
+    if not isinstance(examples, list) or not examples:
+        raise RuleError("examples", "needs a non-empty list of real Danish examples")
     for i, ex in enumerate(examples):
-        require_keys(ex, FILE, f"examples[{i}]", ["text", "sentences"])
+        require_keys(ex, f"examples[{i}]", ["text", "sentences"])
     return SentenceRules(
         never_final=frozenset(x.lower() for x in data["never_final"]),
         may_end=frozenset(x.lower() for x in data["may_end"]),
         block_start=block_start,
-        bullet_marker=re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-•*▪●][ \t]+|[eo][ \t]+(?=[A-ZÆØÅ]))"),
+        bullet_marker=re.compile(r"^[ \t]*(?:" + "|".join(markers) + ")"),
         examples=tuple(examples),
     )
-
-
-def rules() -> SentenceRules:
-    return cached(FILE, load_rules)
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +78,8 @@ def _nlp():
     return nlp
 
 
-def blocks(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
+def blocks(text: str, r: SentenceRules) -> list[Span]:
     """Cut text into blocks: paragraphs, bullets, headings, table cells."""
-    r = r or rules()
     cuts = {0, len(text)}
     for m in re.finditer(r"\n[ \t]*\n|\t", text):
         cuts.add(m.start())
@@ -106,10 +101,18 @@ def blocks(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
     return spans
 
 
-def sentence_spans(text: str, r: Optional[SentenceRules] = None) -> list[Span]:
-    """Offsets of every sentence in ``text``, in order."""
-    r = r or rules()
+def find_sentences(text: str, r: SentenceRules) -> Sentences:
+    """Every sentence of ``text`` and the blocks they lie in, in order."""
     bl = blocks(text, r)
+    return Sentences(_sentence_spans(text, bl, r), bl)
+
+
+def sentence_spans(text: str, r: SentenceRules) -> list[Span]:
+    """Offsets of every sentence in ``text``, in order."""
+    return _sentence_spans(text, blocks(text, r), r)
+
+
+def _sentence_spans(text: str, bl: list[Span], r: SentenceRules) -> list[Span]:
     out: list[Span] = []
     nlp = _nlp()
     punct = frozenset(nlp.get_pipe("sentencizer").punct_chars)
@@ -154,9 +157,9 @@ def _sentence_starts(doc, r: SentenceRules, punct: frozenset) -> list[int]:
     return starts
 
 
-def sentences(text: str) -> list[str]:
+def sentences(text: str, r: SentenceRules) -> list[str]:
     """The sentences of ``text`` as strings (for tests and debugging)."""
-    return [text[s.start : s.end] for s in sentence_spans(text)]
+    return [text[s.start : s.end] for s in sentence_spans(text, r)]
 
 
 def sentence_at(spans: list[Span], offset: int) -> Optional[Span]:

@@ -1,0 +1,183 @@
+"""The tables, indexes, full-text search and views of ``kb.db``, declared as data.
+
+:mod:`extract.save` applies them idempotently on every build; ``metadata.yml`` describes
+every table and column for the site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Tables of extracted records, in the order they are written.
+RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones", "tables", "table_cells")
+# Child tables of a document, in the order they are deleted.
+CHILD_TABLES = ("table_cells", "tables", "amounts", "target_groups", "milestones", "sections", "ocr_repairs", "pages",
+                "texts")
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "documents": {
+        "columns": {
+            "id": str, "path": str, "sha256": str, "title": str, "date": str, "kind": str,
+            "case_number": str, "document_number": str, "author": str, "format": str,
+            "extracted_at": str, "extractor_version": str, "rules_hash": str, "status": str,
+            "error": str, "warnings": str, "size_bytes": int, "pages": int,
+            "ocr_damaged": int, "ocr_pages": str, "ocr_confidence": float, "records_hash": str,
+        },
+        "pk": "id",
+        "not_null": {"path", "sha256"},
+    },
+    "texts": {
+        "columns": {"document_id": str, "text": str, "original_text": str},
+        "pk": "document_id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "pages": {  # the pages of a PDF: where each starts in texts.text, and whether OCR read it
+        "columns": {
+            "id": str, "document_id": str, "page": int, "char_start": int, "char_end": int,
+            "ocr": int, "ocr_confidence": float,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "ocr_repairs": {  # words whose æ, ø, å OCR lost, as read and as repaired (offsets into texts.text)
+        "columns": {
+            "id": str, "document_id": str, "char_start": int, "char_end": int, "page": int,
+            "original": str, "repaired": str, "method": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "sections": {
+        "columns": {
+            "id": str, "document_id": str, "parent_id": str, "initiative_id": str, "position": int, "level": int,
+            "number": str, "heading": str, "role": str, "body": str, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("parent_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "amounts": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "value_dkk": float,
+            "year_from": int, "year_to": int, "per_year": int, "kind": str, "sentence": str,
+            "page": int, "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "target_groups": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "groups": str,
+            "age_min": int, "age_max": int, "match_groups": str, "size": int, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "milestones": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "quote": str, "date_text": str,
+            "date_start": str, "date_end": str, "precision": str, "kind": str, "page": int,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "tables": {
+        "columns": {
+            "id": str, "document_id": str, "section_id": str, "initiative_id": str, "position": int,
+            "page": int, "page_end": int, "n_rows": int, "n_columns": int, "header": str,
+            "char_start": int, "char_end": int, "rule": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"), ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+        ],
+    },
+    "table_cells": {
+        "columns": {
+            "id": str, "table_id": str, "document_id": str, "section_id": str, "initiative_id": str,
+            "row": int, "column": int, "column_name": str, "text": str, "page": int,
+            "char_start": int, "char_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("table_id", "tables", "id"), ("document_id", "documents", "id"),
+            ("section_id", "sections", "id"), ("initiative_id", "sections", "id"),
+        ],
+    },
+    "build_runs": {
+        "columns": {
+            "id": int, "started_at": str, "finished_at": str, "inserted": int, "updated": int,
+            "unchanged": int, "removed": int, "failed": int, "extractor_version": str,
+            "rules_hash": str,
+        },
+        "pk": "id",
+    },
+    "build_errors": {
+        "columns": {"id": int, "run_id": int, "file": str, "error": str, "time": str},
+        "pk": "id",
+        "foreign_keys": [("run_id", "build_runs", "id")],
+    },
+}
+
+INDEXES = [
+    ("sections", ["document_id", "position"]),
+    ("amounts", ["document_id"]),
+    ("amounts", ["section_id"]),
+    ("amounts", ["initiative_id"]),
+    ("target_groups", ["initiative_id"]),
+    ("target_groups", ["document_id"]),
+    ("milestones", ["document_id"]),
+    ("milestones", ["date_start"]),
+    ("documents", ["path"]),
+    ("ocr_repairs", ["document_id"]),
+    ("tables", ["document_id"]),
+    ("table_cells", ["table_id", "row", "column"]),
+    ("table_cells", ["initiative_id"]),
+]
+
+FTS = {"sections": ["heading", "body"]}
+
+VIEWS = {
+    "amounts_with_context": """
+select a.id, d.title as document, d.path, i.heading as initiative, s.heading as section,
+       s.role as section_role, a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind,
+       a.sentence, a.page, a.document_id, a.initiative_id, a.section_id, a.rule
+from amounts a
+join documents d on d.id = a.document_id
+left join sections s on s.id = a.section_id
+left join sections i on i.id = a.initiative_id
+order by d.path, a.char_start""",
+    "target_groups_with_initiative": """
+select t.id, d.title as document, d.path, coalesce(i.heading, s.heading) as initiative,
+       s.heading as section, t.quote, t.groups, t.age_min, t.age_max, t.match_groups, t.size,
+       t.page, t.document_id, t.initiative_id, t.section_id, t.rule
+from target_groups t
+join documents d on d.id = t.document_id
+left join sections s on s.id = t.section_id
+left join sections i on i.id = t.initiative_id
+order by d.path, t.char_start""",
+    "milestones_with_context": """
+select m.id, d.title as document, i.heading as initiative, s.heading as section, m.date_text,
+       m.date_start, m.date_end, m.precision, m.kind, m.quote, m.page, m.document_id,
+       m.initiative_id, m.section_id, m.rule
+from milestones m
+join documents d on d.id = m.document_id
+left join sections s on s.id = m.section_id
+left join sections i on i.id = m.initiative_id
+order by m.date_start, m.date_end""",
+}
