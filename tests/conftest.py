@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from extract.pipeline import project_rules
 
@@ -13,6 +14,20 @@ SOURCES = ROOT / "sources"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CORPUS = sorted(p for p in SOURCES.iterdir() if p.is_file() and not p.name.startswith("."))
 RULES = project_rules()  # the project's rules, loaded once per file on first use
+VOLATILE = {"extracted_at"}  # columns that differ between two builds of the same documents
+CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones", "tables",
+                  "table_cells", "pages", "ocr_repairs")
+
+
+def dump(db_path: Path) -> dict:
+    """The rows of every content table of a built database (volatile columns left out), to
+    compare two builds."""
+    db = sqlite_utils.Database(db_path)
+    out = {}
+    for table in CONTENT_TABLES:
+        rows = db.query(f"select * from [{table}] order by 1")
+        out[table] = [{k: v for k, v in r.items() if k not in VOLATILE} for r in rows]
+    return out
 
 
 def pytest_addoption(parser):

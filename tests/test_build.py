@@ -8,23 +8,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from conftest import SOURCES
+from conftest import SOURCES, dump
 from extract.build import build, build_lock
 from extract.errors import BuildLockedError
-
-VOLATILE = {"extracted_at"}
-CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones", "tables",
-                  "table_cells", "pages", "ocr_repairs")
-
-
-def dump(db_path: Path) -> dict:
-    db = sqlite_utils.Database(db_path)
-    out = {}
-    for table in CONTENT_TABLES:
-        rows = db.query(f"select * from [{table}] order by 1")
-        out[table] = [{k: v for k, v in r.items() if k not in VOLATILE} for r in rows]
-    return out
-
 
 @pytest.fixture
 def workdir(tmp_path):

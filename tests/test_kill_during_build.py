@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCES
+from conftest import SOURCES, dump
 from extract.build import build
-from test_build import dump
 
 RUNS = 12
 EXTRA = "\n\nDer afsættes 1,5 mio. kr. årligt i 2015-2017 til drift.\n"

@@ -11,9 +11,8 @@ import urllib.request
 
 import pytest
 
-from conftest import SOURCES
+from conftest import SOURCES, dump
 from extract.build import build
-from test_build import dump
 from serving import kb_serve
 
 REQUESTS = 150

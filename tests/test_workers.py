@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, RULES, SOURCES
+from conftest import ROOT, RULES, SOURCES, dump
 from extract import pipeline
 from extract.build import build
 from extract.pipeline import RULE_FILES, STAGES
 from extract.rules import RULES_DIR
-from test_build import dump
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PDFS = ("status-beskaeftigelsesaftale-2009.reportlab.pdf", "jobkonsulenter-redegoerelse-2007.fpdf.pdf")

@@ -1,27 +1,38 @@
-"""Sentence splitting for Danish text with spaCy (``spacy.blank("da")`` + sentencizer).
+"""Sentence splitting for Danish text, by the rules of ``rules/sentences.yml``.
 
-Text is first cut into blocks (paragraphs, bullet items, headings, table cells),
-so no sentence runs across a bullet or a heading; inside a block spaCy's
-sentencizer splits at full stops, corrected for Danish abbreviations from
-``rules/sentences.yml`` ("mio. kr.", "bl.a.", "jf." do not end a sentence;
-"kr." and "m.v." do when a capital letter follows).
+Text is first cut into blocks (paragraphs, bullet items, headings, table cells), so no
+sentence runs across a bullet or a heading. Inside a block a sentence ends at a full
+stop, "!" or "?" that ends a word, and the next one starts at the next word that is not
+punctuation (closing quotes and brackets stay with the sentence they close). A full
+stop that belongs to an abbreviation or an ordinal ends nothing: "mio. kr.", "bl.a.",
+"jf.", "1. januar", "t. kr." and "A. Hansen" go on; after an abbreviation that may end
+a sentence ("kr.", "m.v.") or an ordinal, a word with a capital starts a new one ("…
+m.v. Som et supplement …", "… jf. tabel 1. Denne model …"). A line break inside a block
+is white space like any other: only a blank line, a bullet or a heading ends a block.
 """
+
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from extract.rules import RuleError, require_keys, require_regex, require_strings
 
-_ORDINAL = re.compile(r"^\d+\.$")  # "tabel 1." before a capital ends a sentence
+_WHITESPACE = re.compile(r"\s+")
+_ORDINAL = re.compile(r"^(?:[1-9]|[12]\d|3[01])\.$")  # "1. januar", "§ 5."; "tabel 1." before a capital ends a sentence
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,4}\.){2,}$")  # "m.v.", "f.eks.", "mio.kr.": an abbreviation
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…)+$")  # dots that leave a thought open: never a sentence's end
 
 
 @dataclass(frozen=True)
 class SentenceRules:
-    never_final: frozenset[str]
-    may_end: frozenset[str]
+    never_final: frozenset[str]  # abbreviations after which a sentence never ends
+    may_end: frozenset[str]  # abbreviations after which a word with a capital starts a sentence
+    one_letter_words: frozenset[str]  # words of one letter: their full stop ends a sentence
+    final_marks: frozenset[str]
     block_start: re.Pattern
     bullet_marker: re.Pattern
     examples: tuple
@@ -42,9 +53,12 @@ class Sentences:
 
 
 def load_rules(data) -> SentenceRules:
-    data = require_keys(data, "-", ["never_final", "may_end", "block_starts", "bullet_markers", "examples"])
-    for key in ("never_final", "may_end", "block_starts", "bullet_markers"):
+    keys = ["never_final", "may_end", "one_letter_words", "final_marks", "block_starts", "bullet_markers", "examples"]
+    data = require_keys(data, "-", keys)
+    for key in keys[:-1]:
         require_strings(data[key], key)
+    if not all(len(mark) == 1 for mark in data["final_marks"]):
+        raise RuleError("final_marks", "must be single characters")
     parts = []
     for i, pattern in enumerate(data["block_starts"]):
         require_regex(pattern, f"block_starts[{i}]")
@@ -62,20 +76,12 @@ def load_rules(data) -> SentenceRules:
     return SentenceRules(
         never_final=frozenset(x.lower() for x in data["never_final"]),
         may_end=frozenset(x.lower() for x in data["may_end"]),
+        one_letter_words=frozenset(x.lower() for x in data["one_letter_words"]),
+        final_marks=frozenset(data["final_marks"]),
         block_start=block_start,
         bullet_marker=re.compile(r"^[ \t]*(?:" + "|".join(markers) + ")"),
         examples=tuple(examples),
     )
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    nlp = spacy.blank("da")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = 50_000_000  # only the tokenizer and sentencizer run: no parser memory
-    return nlp
 
 
 def blocks(text: str, r: SentenceRules) -> list[Span]:
@@ -114,47 +120,107 @@ def sentence_spans(text: str, r: SentenceRules) -> list[Span]:
 
 def _sentence_spans(text: str, bl: list[Span], r: SentenceRules) -> list[Span]:
     out: list[Span] = []
-    nlp = _nlp()
-    punct = frozenset(nlp.get_pipe("sentencizer").punct_chars)
-    for block, doc in zip(bl, nlp.tokenizer.pipe(text[b.start : b.end] for b in bl)):
-        starts = _sentence_starts(doc, r, punct)
-        bounds = starts + [len(doc)]
+    for block in bl:
+        tokens = _tokens(text[block.start:block.end], r)
+        bounds = _sentence_starts(tokens, r) + [len(tokens)]
         for i, j in zip(bounds, bounds[1:]):
-            while i < j and doc[i].is_space:
+            while i < j and tokens[i][1].isspace():
                 i += 1
-            while j > i and doc[j - 1].is_space:
+            while j > i and tokens[j - 1][1].isspace():
                 j -= 1
             if i < j:
-                last = doc[j - 1]
-                out.append(Span(block.start + doc[i].idx, block.start + last.idx + len(last.text)))
+                last_start, last = tokens[j - 1]
+                out.append(Span(block.start + tokens[i][0], block.start + last_start + len(last)))
     return out
 
 
-def _sentence_starts(doc, r: SentenceRules, punct: frozenset) -> list[int]:
-    """Token indexes where sentences start: spaCy's sentencizer (the token after a run of
-    punctuation that holds a full stop, "!" or "?"), done here in the same pass as the
-    Danish corrections, so the sentencizer need not run."""
+@lru_cache(maxsize=None)
+def _is_punct_char(c: str) -> bool:
+    return unicodedata.category(c).startswith("P")
+
+
+def _is_punct(token: str) -> bool:
+    return all(_is_punct_char(c) for c in token)
+
+
+def _keeps_stop(word: str, r: SentenceRules) -> bool:
+    """The word's full stop is part of it: an abbreviation, an ordinal or an initial."""
+    low = word.lower()
+    if low in r.never_final or low in r.may_end or _ORDINAL.match(word) or _DOTTED.match(word):
+        return True
+    return len(word) == 2 and word[0].isalpha() and low[0] not in r.one_letter_words
+
+
+def _word_tokens(chunk: str, r: SentenceRules) -> list[str]:
+    """A run of text without white space as tokens: opening punctuation, the word, and the
+    punctuation that ends it (a full stop only when it is not part of the word)."""
+    if chunk[0].isalnum() and chunk[-1].isalnum():
+        return [chunk]  # most words: nothing to split off
+    if _ELLIPSIS.fullmatch(chunk):
+        return [chunk]
+    lead = []
+    i = 0
+    while i < len(chunk) - 1 and _is_punct_char(chunk[i]) and chunk[i] not in ".-…":
+        lead.append(chunk[i])
+        i += 1
+    word, trail = chunk[i:], []
+    while len(word) > 1 and not _keeps_stop(word, r):
+        dots = _ELLIPSIS.search(word)
+        if dots and dots.start() > 0:
+            trail.insert(0, dots.group())
+            word = word[:dots.start()]
+        elif word[-1] in r.final_marks or (_is_punct_char(word[-1]) and word[-1] != "-"):
+            trail.insert(0, word[-1])
+            word = word[:-1]
+        else:
+            break
+    return lead + [word] + trail
+
+
+def _tokens(text: str, r: SentenceRules) -> list[tuple[int, str]]:
+    """(offset, token) of a block: words, punctuation, and white space other than the one
+    space after a word (a line break, a run of spaces) as a token of its own."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for gap in _WHITESPACE.finditer(text + " "):
+        at = pos
+        for token in _word_tokens(text[pos:gap.start()], r) if gap.start() > pos else []:
+            out.append((at, token))
+            at += len(token)
+        space = text[gap.start():min(gap.end(), len(text))]
+        rest = space[1:] if space.startswith(" ") else space
+        if rest:
+            out.append((gap.start() + len(space) - len(rest), rest))
+        pos = gap.end()
+    return out
+
+
+def _sentence_starts(tokens: list[tuple[int, str]], r: SentenceRules) -> list[int]:
+    """Indexes of the tokens where sentences start: the first token after a final mark that
+    is not punctuation, and a word with a capital after an abbreviation that may end one."""
     starts = [0]
     seen_final = False
-    prev_low = None
-    for i, tok in enumerate(doc):
-        text = tok.text
+    prev_low = ""
+    for i, (_, text) in enumerate(tokens):
         is_start = False
-        if seen_final and not tok.is_punct and text not in punct:
+        if seen_final and text not in r.final_marks and not _is_punct(text):
             is_start, seen_final = True, False
-        elif text in punct:
+        elif text in r.final_marks:
             seen_final = True
-        if i == 0:
-            prev_low = text.lower()
-            continue
-        if prev_low in r.never_final:
-            is_start = False
-        elif text[:1].isupper() and (prev_low in r.may_end or _ORDINAL.match(prev_low)):
-            is_start = True
-        if is_start:
-            starts.append(i)
+        if i:
+            if prev_low in r.never_final:
+                is_start = False
+            elif text[:1].isupper() and _may_end(prev_low, r):
+                is_start = True
+            if is_start:
+                starts.append(i)
         prev_low = text.lower()
     return starts
+
+
+def _may_end(word: str, r: SentenceRules) -> bool:
+    """An ordinal, or an abbreviation that may end a sentence ("kr.", also in "mio.kr.")."""
+    return bool(_ORDINAL.match(word)) or any(word == m or word.endswith("." + m) for m in r.may_end)
 
 
 def sentences(text: str, r: SentenceRules) -> list[str]:
