@@ -1,7 +1,8 @@
 """Golden tests: every corpus document against the records a person wrote down by reading it.
 
 ``tests/golden/<stem>.json`` holds, for one document, its metadata, heading tree,
-amounts, target groups and milestones. Each document and record kind is its own
+amounts, target groups, milestones and tables (size, column names, first column). Each
+document and record kind is its own
 test case; a failure lists the first records that differ.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from conftest import CORPUS, GOLDEN
 
-KINDS = ("document", "sections", "amounts", "target_groups", "milestones")
+KINDS = ("document", "sections", "amounts", "target_groups", "milestones", "tables")
 CASES = [(p.stem, kind) for p in CORPUS for kind in KINDS]
 
 
@@ -32,6 +33,12 @@ def actual_records(ex, kind: str):
             {"quote": a.quote, "value_dkk": a.value_dkk, "year_from": a.year_from,
              "year_to": a.year_to, "per_year": a.per_year, "kind": a.kind}
             for a in ex.amounts
+        ]
+    if kind == "tables":
+        return [
+            {"n_rows": t.n_rows, "n_columns": t.n_columns, "header": t.header,
+             "first_column": [c.text for c in t.cells if c.column == 0]}
+            for t in ex.tables
         ]
     if kind == "milestones":
         return [
