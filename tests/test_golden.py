@@ -2,8 +2,7 @@
 
 ``tests/golden/<stem>.json`` holds, for one document, its metadata, heading tree,
 amounts, target groups, milestones and tables (size, column names, first column). Each
-document and record kind is its own
-test case; a failure lists the first records that differ.
+document and record kind is its own test case; a failure lists the first records that differ.
 """
 from __future__ import annotations
 
