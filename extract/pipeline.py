@@ -24,7 +24,6 @@ from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, dates, document_meta, milestones, target_group_rules, target_groups
 from extract.read import lexicon, ocr_repair_rules
-from extract.read.pdf import check_page_count, parse_pdf, pdf_source
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
 from extract.rules import RULES_DIR, Loader, RuleFiles, RuleSet
@@ -154,6 +153,9 @@ def read_source(path: Path, rules: RuleSet, data: Optional[bytes] = None, limits
         sha256 = hashlib.sha256(data).hexdigest()
     identity = (sha256, path.suffix.lower(), lexicon_identity())  # the suffix decides the text's format
     if path.suffix.lower() == ".pdf":
+        # the PDF libraries load with the first PDF: a text file's extraction starts without them
+        from extract.read.pdf import check_page_count, parse_pdf, pdf_source
+
         def parsed():
             return run("pdf", (sha256,), lambda _: parse_pdf(path, max_pages=limits.max_pages, data=data))
 
