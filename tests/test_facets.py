@@ -1,9 +1,11 @@
 """The table pages' facets (metadata.yml) through Datasette in this process: each count is
-SQLite's GROUP BY on the built database, with and without a search."""
+SQLite's GROUP BY on the built database, with and without a search, and a facet over
+Datasette's facet time limit is dropped while the page still answers."""
 from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import sqlite3
 
 import pytest
@@ -59,6 +61,12 @@ def array_group_by(conn: sqlite3.Connection, table: str, column: str) -> list[tu
 def configured_facets(table: str) -> list[tuple[str, str]]:
     """(kind, column) of each facet metadata.yml gives the table: ("column", c) or ("array", c)."""
     return [("array", f["array"]) if isinstance(f, dict) else ("column", f) for f in TABLES[table].get("facets", [])]
+
+
+def test_each_table_has_a_few_facets_and_sections_its_role_and_document():
+    assert [c for _, c in configured_facets("sections")] == ["role", "document_id"]
+    for table in TABLES:
+        assert len(configured_facets(table)) <= 3, table
 
 
 @pytest.mark.parametrize("table", sorted(t for t in TABLES if TABLES[t].get("facets")))
@@ -117,3 +125,36 @@ def test_a_search_with_a_filter_is_counted_as_sqlite_does(site, built_db):
             assert got == group_by(conn, "sections", column, where, phrase) and got
         count = conn.execute(f"select count(*) from sections where {where}", phrase).fetchone()[0]
     assert page["filtered_table_rows_count"] == count > 0
+
+
+def many_sections(built_db, folder, copies: int) -> str:
+    """A copy of the built database (as kb.db in folder) with its sections repeated, so
+    that counting them takes far longer than 1 ms."""
+    db = folder / "kb.db"
+    shutil.copy(built_db, db)
+    with sqlite3.connect(db) as conn:
+        for (trigger,) in conn.execute("select name from sqlite_master where type = 'trigger' "
+                                       "and tbl_name = 'sections'").fetchall():
+            conn.execute(f"drop trigger [{trigger}]")  # the copies need no full-text index
+        columns = [r[1] for r in conn.execute("pragma table_info(sections)") if r[1] != "id"]
+        cols = ", ".join(columns)
+        for n in range(1, copies):
+            conn.execute(f"insert into sections (id, {cols}) select id || ':{n}', {cols} from sections "
+                         "where id not like '%:%:%'")
+    return str(db)
+
+
+def test_a_facet_over_the_time_limit_is_dropped_and_the_page_still_answers(built_db, tmp_path):
+    db = many_sections(built_db, tmp_path, copies=50)
+    slow = make_site(db, facet_time_limit_ms=1)
+    page = get(slow, "/kb/sections.json?_size=5")
+    assert page["facet_results"] == {}  # both over 1 ms: dropped
+    assert "These facets timed out: role, document_id" in get_text(slow, "/kb/sections?_size=5")
+    with sqlite3.connect(db) as conn:
+        ids = [r[0] for r in conn.execute("select id from sections order by id limit 5")]
+        total = conn.execute("select count(*) from sections").fetchone()[0]
+    assert [r[0] for r in page["rows"]] == ids and page["filtered_table_rows_count"] == total
+    with sqlite3.connect(built_db) as conn:
+        assert total == 50 * conn.execute("select count(*) from sections").fetchone()[0]
+    counted = get(make_site(db), "/kb/sections.json?_size=5")  # the default limit counts them
+    assert sorted(counted["facet_results"]) == ["document_id", "role"]

@@ -157,6 +157,7 @@ def test_served_safely(server):
     settings = json.loads(body)
     assert settings["sql_time_limit_ms"] == 3000 and settings["max_returned_rows"] == 2000
     assert settings["suggest_facets"] is False  # a query per column on every table page: slow at scale
+    assert settings["facet_time_limit_ms"] == 100  # a slower facet is left out of the page
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(server + "/kb.json?sql=" + urllib.parse.quote("delete from amounts"), timeout=10)
     assert e.value.code == 400 and "must be a SELECT" in e.value.read().decode()
