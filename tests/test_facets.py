@@ -7,6 +7,7 @@ import asyncio
 import json
 import shutil
 import sqlite3
+import sys
 
 import pytest
 import yaml
@@ -158,3 +159,13 @@ def test_a_facet_over_the_time_limit_is_dropped_and_the_page_still_answers(built
         assert total == 50 * conn.execute("select count(*) from sections").fetchone()[0]
     counted = get(make_site(db), "/kb/sections.json?_size=5")  # the default limit counts them
     assert sorted(counted["facet_results"]) == ["document_id", "role"]
+
+
+def test_the_site_reads_the_database_through_a_memory_map(site):
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from kb_search import MMAP_BYTES
+
+    async def mmap_size():
+        return (await site.get_database("kb").execute("pragma mmap_size")).first()[0]
+
+    assert asyncio.run(mmap_size()) == MMAP_BYTES > 0
