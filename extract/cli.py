@@ -213,7 +213,7 @@ def serve(db_path: str, host: str, port: int, metadata: str) -> None:
 
 def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list[str]:
     """Datasette on the file read-only (it opens it with mode=ro), with time and row limits
-    and the project's plugin (links from documents to their source files)."""
+    and the project's plugins (links from documents to their source files, search excerpts)."""
     cmd = [
         sys.executable, "-m", "datasette", "serve", db_path,
         "--metadata", metadata, "--host", host, "--port", str(port),
@@ -223,6 +223,9 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
         "--setting", "allow_download", "off",
         "--setting", "default_allow_sql", "on",
         "--setting", "suggest_facets", "off",  # suggestions cost a query per column on every table page
+        # each facet of a table page is a query of its own, run one after another: one that takes
+        # longer (a search hitting most sections, an array facet over every row) is left out
+        "--setting", "facet_time_limit_ms", "100",
     ]
     return cmd
 
