@@ -152,7 +152,7 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
             left, bottom, right, top = page.get_bbox()
             textpage = page.get_textpage()
             try:
-                text = read_page_text(textpage.raw, top)
+                text = read_page_text(textpage.raw, (left, bottom, right, top))
             finally:
                 textpage.close()
             ruled = bool(text.runs) and text.unreadable is None and holds_ruled_table(page.raw)

@@ -32,6 +32,7 @@ DEFAULT_ASCENT = 0.8  # share of the type size above the baseline when a font gi
 FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
 BOLD_WEIGHT = 700
 _NAME_BUFFER = 256
+OFF_PAGE = 1.0  # points a run may stand out of the page box and still be on it
 
 
 def _address_call(name: str, restype, *argtypes):
@@ -59,6 +60,7 @@ class Run:
     chars: int  # characters that are not white space: a run's weight in a line's size and boldness
     order: int  # place in PDFium's order of the page's runs
     space_before: bool  # PDFium put a space (its own or the PDF's) between this run and the one before
+    ligature: bool = False  # its characters come from one glyph ("ff"): they share one origin
 
 
 @dataclass
@@ -88,10 +90,11 @@ class _Style:
 class _Reader:
     """Reads one text page; fonts and text objects are looked up once each."""
 
-    def __init__(self, textpage, top_edge: float):
+    def __init__(self, textpage, box: tuple[float, float, float, float]):
         self.tp = textpage
         self.address = ctypes.cast(textpage, ctypes.c_void_p).value
-        self.top_edge = top_edge
+        self.left, self.top_edge = box[0], box[3]
+        self.width, self.height = box[2] - box[0], box[3] - box[1]
         self.fonts: dict[int, _Font] = {}  # by address: valid while the page is loaded
         self.styles: dict[int, _Style] = {}
         self.box = raw.FS_RECTF()
@@ -122,6 +125,10 @@ class _Reader:
             self._close(text, start, count, obj, space)
         if errors * 10 > drawn:
             return PageText(unreadable="characters without Unicode")
+        upright = sum(run.chars for run in self.page.runs)
+        if self.page.rotated > upright:
+            return PageText(rotated=self.page.rotated, unreadable="text mostly not upright")
+        self.page.runs = _placed(self.page.runs, self.width, self.height)
         return self.page
 
     def _close(self, text: str, start: int, end: int, obj: int, space: bool) -> bool:
@@ -137,16 +144,19 @@ class _Reader:
         if style.size is None:
             self.page.rotated += len(stripped)
             return False
-        baseline = _origin_y(self.tp, first)
+        origin = _origin(self.tp, first)
+        baseline = origin[1]
+        ligature = first < last <= first + 2 and _origin(self.tp, last) == origin
         _LOOSE_BOX(self.address, first, self.box_address)
-        x0 = self.box.left
+        x0 = self.box.left - self.left
         _LOOSE_BOX(self.address, last, self.box_address)
         top = self.top_edge - (baseline + style.ascent * style.size)
         words = stripped.translate(_CONTROL)
         for mark, hyphen in HYPHEN_MARKS.items():
             words = words.replace(mark, hyphen)
-        self.page.runs.append(Run(words, x0, self.box.right, top, top + style.size, style.size, style.bold,
-                                  sum(not c.isspace() for c in words), len(self.page.runs), space))
+        self.page.runs.append(Run(words, x0, self.box.right - self.left, top, top + style.size, style.size, style.bold,
+                                  sum(not c.isspace() for c in words), len(self.page.runs),
+                                  space or piece[0].isspace(), ligature))
         return piece[-1].isspace()
 
     def _style(self, obj: int, index: int) -> _Style:
@@ -182,10 +192,10 @@ def _all_text(textpage, count: int) -> str:
     return "".join(map(chr, units))
 
 
-def _origin_y(textpage, index: int) -> float:
+def _origin(textpage, index: int) -> tuple[float, float]:
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, index, x, y)
-    return y.value
+    return x.value, y.value
 
 
 def _read_font(font_raw) -> _Font:
@@ -207,7 +217,38 @@ def _read_font(font_raw) -> _Font:
     return _Font(bool(bold), share)
 
 
-def read_page_text(textpage, top_edge: float) -> PageText:
-    """The runs of a PDFium text page (``page.get_textpage().raw``); ``top_edge`` is the
-    page box's top in PDF units, from which tops are measured."""
-    return _Reader(textpage, top_edge).read()
+def _off_page(run: Run, width: float, height: float) -> bool:
+    return run.x1 < -OFF_PAGE or run.x0 > width + OFF_PAGE or run.bottom < -OFF_PAGE or run.top > height + OFF_PAGE
+
+
+def _one_line(a: Run, b: Run) -> bool:
+    return abs(a.bottom - b.bottom) <= OFF_PAGE
+
+
+def _placed(runs: list[Run], width: float, height: float) -> list[Run]:
+    """The runs on the page, a ligature put back in its word: PDFium places the letters of
+    a ligature (one glyph, two letters: "ff") drawn inside a scaled form where the form's
+    space has them, not the page's. Such a run, on the line of neither run beside it in
+    PDFium's order, is put where the one before ends or, starting a line, where the one
+    after begins. Text off the page is not shown and is left out."""
+    out = []
+    for i, run in enumerate(runs):
+        before, after = runs[i - 1] if i else None, runs[i + 1] if i + 1 < len(runs) else None
+        if run.ligature and not any(n is not None and _one_line(run, n) for n in (before, after)):
+            if before is not None and (after is None or _one_line(before, after)):
+                x0, x1, line = before.x1, after.x0 if after is not None else before.x1, before
+            elif after is not None:
+                x0, x1, line = after.x0, after.x0, after
+            else:
+                continue
+            run = Run(run.text, x0, max(x0, x1), line.top, line.bottom, run.size, run.bold,
+                      run.chars, run.order, run.space_before)
+        if not _off_page(run, width, height):
+            out.append(run)
+    return out
+
+
+def read_page_text(textpage, box: tuple[float, float, float, float]) -> PageText:
+    """The runs of a PDFium text page (``page.get_textpage().raw``) on the page box
+    (left, bottom, right, top in PDF units): x from its left, tops from its top."""
+    return _Reader(textpage, box).read()

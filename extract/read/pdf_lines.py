@@ -24,6 +24,7 @@ from extract.records import Line
 ROW_OVERLAP = 0.5  # of the lower one's height: how much a run must overlap a row to be in it
 WORD_GAP = 0.2  # of the type size: a gap this wide between two runs separates two words
 BOLD_SHARE = 0.8
+OVERPRINT = 0.5  # of the shorter run's width: two runs overlapping this much are drawn over each other
 SIZE_DECIMALS = 3
 BOX_SLACK = 1.0  # points a run may stand out of a table's box and still be the table's
 
@@ -47,6 +48,22 @@ def rows_of(runs: Sequence[Run]) -> list[list[Run]]:
     for row in rows:
         row.sort(key=lambda r: (r.x0, r.order))
     return rows
+
+
+def _drawn_once(row: list[Run]) -> list[Run]:
+    """The row without text drawn a second time over itself, a fraction of a point off (a
+    shadow, or bold faked by drawing twice): of two runs that overlap by more than half the
+    shorter one, one holding the other's text, the longer is kept."""
+    kept: list[Run] = []
+    for run in row:
+        last = kept[-1] if kept else None
+        if last is not None and min(last.x1, run.x1) - max(last.x0, run.x0) > OVERPRINT * min(
+                last.x1 - last.x0, run.x1 - run.x0) and (run.text in last.text or last.text in run.text):
+            if len(run.text) > len(last.text):
+                kept[-1] = run
+            continue
+        kept.append(run)
+    return kept
 
 
 def _joined(row: list[Run]) -> str:
@@ -92,6 +109,7 @@ def lines_of(runs: Sequence[Run], number: int, page_height: float,
         runs = [r for r in runs if not any(_inside(r, box) for box in table_boxes)]
     out: list[Line] = []
     for row in rows_of(runs):
+        row = _drawn_once(row)
         text = _joined(row)
         if not text:
             continue
