@@ -107,23 +107,20 @@ class _Reader:
             return PageText(unreadable="PDFium could not read the page's text")
         text = _all_text(self.tp, count)
         start, obj, space = 0, None, False
-        drawn = errors = 0
-        for i in range(count):
-            current = _TEXT_OBJECT(self.address, i)
-            if current is None:  # a character PDFium put in: a space or a line break
-                if obj is not None:
-                    space, obj = self._close(text, start, i, obj, space), None
-                space = space or text[i] == " "
+        drawn = unmapped = 0
+        for i in range(count + 1):
+            current = _TEXT_OBJECT(self.address, i) if i < count else None
+            if current == obj:
                 continue
-            if current != obj:
-                if obj is not None:
-                    space = self._close(text, start, i, obj, space)
-                start, obj = i, current
-            drawn += 1
-            errors += _MAP_ERROR(self.address, i) != 0
-        if obj is not None:
-            self._close(text, start, count, obj, space)
-        if errors * 10 > drawn:
+            if obj is not None:  # a run ends: another text object, or a character PDFium put in
+                space = self._close(text, start, i, obj, space)
+                drawn += i - start
+                if _MAP_ERROR(self.address, start):  # asked of a run's first character: its font's map
+                    unmapped += i - start
+            start, obj = i, current
+            if current is None and i < count:  # a space or a line break of PDFium's
+                space = space or text[i] == " "
+        if unmapped * 10 > drawn:
             return PageText(unreadable="characters without Unicode")
         upright = sum(run.chars for run in self.page.runs)
         if self.page.rotated > upright:
@@ -155,7 +152,7 @@ class _Reader:
         for mark, hyphen in HYPHEN_MARKS.items():
             words = words.replace(mark, hyphen)
         self.page.runs.append(Run(words, x0, self.box.right - self.left, top, top + style.size, style.size, style.bold,
-                                  sum(not c.isspace() for c in words), len(self.page.runs),
+                                  len("".join(words.split())), len(self.page.runs),
                                   space or piece[0].isspace(), ligature))
         return piece[-1].isspace()
 
@@ -186,10 +183,10 @@ def _all_text(textpage, count: int) -> str:
     Basic Multilingual Plane takes two units, then each is asked for on its own)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
-    units = buffer[:count]
-    if any(0xD800 <= u <= 0xDFFF for u in units):
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+    if len(text) != count:
         return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    return "".join(map(chr, units))
+    return text
 
 
 def _origin(textpage, index: int) -> tuple[float, float]:

@@ -8,8 +8,8 @@ PDFium's reading cannot lay out (:mod:`extract.read.pdf_chars` says why).
 Which pages hold a ruled table is decided from PDFium's page objects, without parsing the
 text: the straight rules of the page (stroked lines and boxes, and the thin filled
 rectangles word processors draw borders with) are gathered into horizontal and vertical
-rules, and the page is a table page when they cross so as to close at least
-``MIN_CELLS`` cells. An underline, a rule under the letterhead, a box around a paragraph
+rules, and the page is a table page when they cross so as to close two cells side by
+side or one above the other. An underline, a rule under the letterhead, a box around a paragraph
 (one cell), a logo (curves, or short strokes that close no cell of text size) or a
 shaded area (a filled rectangle) is no table.
 """
@@ -31,7 +31,6 @@ THIN = 2.0  # points: a filled rectangle this thin is a rule
 MIN_RULE = 3.0  # points: shorter strokes are no rule (pdfplumber's shortest table edge)
 SNAP = 3.0  # points within which rules are one rule, and meet (pdfplumber's snap tolerance)
 MIN_CELL = 5.0  # points: a cell at least this wide and high can hold text
-MIN_CELLS = 2
 AXIS_SLACK = 0.5  # points a rule may slant and still be horizontal or vertical
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -138,34 +137,37 @@ def _merged(rules: list[Rule]) -> list[Rule]:
     return out
 
 
-def count_cells(across: list[Rule], down: list[Rule], enough: int = MIN_CELLS) -> int:
-    """Cells closed by the rules (up to ``enough``): a corner where two rules cross, the
-    next crossing along each of them at least MIN_CELL away, and the fourth corner."""
+def closed_cells(across: list[Rule], down: list[Rule]) -> list[tuple[int, int, int, int]]:
+    """The cells the rules close, as (top rule, left rule, bottom rule, right rule): a corner
+    where two rules cross, the next crossing along each of them at least MIN_CELL away,
+    and the fourth corner."""
     across = sorted(_merged(across), key=lambda r: r.at)
     down = sorted(_merged(down), key=lambda r: r.at)
     crossings = {(h, v) for h, a in enumerate(across) for v, d in enumerate(down)
                  if d.start - SNAP <= a.at <= d.end + SNAP and a.start - SNAP <= d.at <= a.end + SNAP}
-    cells = 0
+    cells = []
     for h, v in sorted(crossings):
         right = next((w for w in range(v + 1, len(down)) if (h, w) in crossings
                       and down[w].at - down[v].at >= MIN_CELL), None)
         below = next((k for k in range(h + 1, len(across)) if (k, v) in crossings
                       and across[k].at - across[h].at >= MIN_CELL), None)
         if right is not None and below is not None and (below, right) in crossings:
-            cells += 1
-            if cells >= enough:
-                break
+            cells.append((h, v, below, right))
     return cells
 
 
 def holds_ruled_table(page_raw) -> bool:
-    """The page's rules close at least MIN_CELLS cells (see the module's docstring)."""
+    """The page's rules close two cells side by side or one above the other: a table
+    (see the module's docstring); a lone box is none, nor are two apart."""
     across: list[Rule] = []
     down: list[Rule] = []
     _gather(page_raw, raw.FPDFPage_CountObjects(page_raw), raw.FPDFPage_GetObject, _IDENTITY, across, down)
     if len(across) < 2 or len(down) < 2:
         return False
-    return count_cells(across, down) >= MIN_CELLS
+    cells = closed_cells(across, down)
+    lefts = {(top, left, bottom) for top, left, bottom, _ in cells}
+    tops = {(top, left, right) for top, left, _, right in cells}
+    return any((top, right, bottom) in lefts or (bottom, left, right) in tops for top, left, bottom, right in cells)
 
 
 class PlumberPages:
