@@ -179,6 +179,20 @@ def test_a_rotated_margin_banner_is_no_line_of_the_page(tmp_path):
     assert text.startswith("## Beskæftigelsesplan 2022\n") and "Linje 6 af brødteksten" in text
 
 
+def test_a_page_shown_turned_is_read_in_the_direction_of_its_text(tmp_path):
+    """A page whose /Rotate turns it for display (reportlab makes its box 842 × 595 wide):
+    its text runs along the page's own x."""
+    def draw(c):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 540, "Målgruppe")
+        c.setFont("Helvetica", 10)
+        body(c, top=500)
+
+    result = parsed(one_page_pdf(tmp_path, draw, rotate=90))
+    assert result.readers == (read_pdf.PDFIUM,)
+    assert [ln.text for ln in result.pages[0]][:2] == ["Målgruppe", "Linje 1 af brødteksten om indsatsen for unge ledige i kommunen."]
+
+
 def test_a_page_of_text_turned_on_its_side_is_left_to_pdfplumber(tmp_path):
     def draw(c):
         c.saveState()

@@ -194,7 +194,7 @@ def _page_image(doc, index: int) -> tuple[object, float]:
     with _PDFIUM:
         page = doc[index]
         try:
-            return page.render(scale=ocr.DPI / 72).to_pil(), float(page.get_height())
+            return ocr.page_image(page), float(page.get_height())
         finally:
             page.close()
 

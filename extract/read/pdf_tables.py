@@ -111,6 +111,8 @@ def _gather(parent, count: int, get, m: Matrix, across: list[Rule], down: list[R
                     _times(_matrix(obj), m), across, down)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = _bounds(obj, m)
+            if max(right - left, top - bottom) < MIN_RULE:  # a dot, a speck of a drawing
+                continue
             if min(right - left, top - bottom) <= THIN:  # a line, or a thin bar: one rule
                 x_mid, y_mid = (left + right) / 2, (bottom + top) / 2
                 if right - left >= top - bottom:
