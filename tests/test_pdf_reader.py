@@ -249,6 +249,26 @@ def test_a_ruled_table_gives_its_rows_and_the_text_around_it_its_lines(tmp_path)
     assert lines[1].table_rows == ROWS
 
 
+def test_on_a_cropped_page_the_table_and_the_lines_are_measured_alike(tmp_path):
+    """PDFium measures from the crop box, pdfplumber from the media box: the table's box
+    must still hold the table's text, and nothing else."""
+    from reportlab.platypus import Table
+
+    def draw(c):
+        c.setCropBox((40, 30, 560, 800))
+        c.drawString(72, 760, "Tabellen viser indsatserne.")
+        table = Table(ROWS, colWidths=[150, 120, 120])
+        table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTNAME", (0, 0), (-1, -1), "Helvetica")])
+        table.wrapOn(c, 400, 200)
+        table.drawOn(c, 72, 650)
+
+    lines = parsed(one_page_pdf(tmp_path, draw)).pages[0]
+    assert [(ln.text, ln.table_rows) for ln in lines] == [("Tabellen viser indsatserne.", None), ("", ROWS)]
+    heading, table = lines
+    assert heading.x0 == pytest.approx(72 - 40, abs=0.5) and table.x0 == pytest.approx(72 - 40, abs=1)
+    assert heading.bottom < table.top and heading.page_height == table.page_height == pytest.approx(770)
+
+
 def test_table_borders_drawn_as_thin_bars_are_a_ruled_table(tmp_path):
     """Word draws a table's borders as filled rectangles half a point thin."""
     def draw(c):

@@ -140,7 +140,8 @@ def read_outline(doc) -> list[tuple[int, str]]:
 
 def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
     """One page's lines and what read them: PDFium, with pdfplumber's tables where the
-    page's rules close table cells; pdfplumber alone where PDFium's reading cannot be used."""
+    page's rules close table cells; pdfplumber alone where PDFium's reading cannot be used
+    (and for a table on a page turned for display, whose tables pdfplumber finds turned)."""
     import pypdfium2 as pdfium
 
     with _PDFIUM:
@@ -149,21 +150,24 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
         except pdfium.PdfiumError:
             return _plumber_lines(plumber, index), "pdfplumber: PDFium could not load the page"
         try:
-            left, bottom, right, top = page.get_bbox()
+            box = page.get_bbox()
+            turned = page.get_rotation() % 360 != 0
             textpage = page.get_textpage()
             try:
-                text = read_page_text(textpage.raw, (left, bottom, right, top))
+                text = read_page_text(textpage.raw, box)
             finally:
                 textpage.close()
             ruled = bool(text.runs) and text.unreadable is None and holds_ruled_table(page.raw)
         finally:
             page.close()
+    if text.unreadable is None and ruled and turned:
+        text.unreadable = "a ruled table on a page turned for display"
     if text.unreadable is not None:
         return _plumber_lines(plumber, index), f"pdfplumber: {text.unreadable}"
     tables = _plumber_tables(plumber, index) if ruled else []
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
-    lines = sorted(lines_of(text.runs, index + 1, top - bottom, boxes) + tables, key=lambda ln: (ln.top, ln.x0))
-    return lines, PDFIUM_TABLES if ruled else PDFIUM
+    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes) + tables
+    return sorted(lines, key=lambda ln: (ln.top, ln.x0)), PDFIUM_TABLES if ruled else PDFIUM
 
 
 def _plumber_lines(plumber: PlumberPages, index: int) -> list[Line]:

@@ -7,9 +7,10 @@ elsewhere ("generated" characters, which belong to no text object). A run is wha
 between two of those within one text object: characters of one font, type size and
 matrix on one baseline, drawn left to right.
 
-Each character costs two calls into PDFium (which text object it belongs to, whether its
-Unicode is known); the rest — the run's font, size, weight, where it starts and ends — is
-asked once per run, so a page of text is read in a few milliseconds.
+Each character costs one call into PDFium (which text object it belongs to); the rest —
+whether its font maps it to Unicode, the run's font, size, weight, where it starts and
+ends — is asked once per run or per text object, so a page of text is read in a few
+milliseconds.
 
 Geometry is in points from the page's top left, as the ``Line`` records hold it. A run
 is as high as its type size, split at the baseline as the font's ascent and descent
@@ -26,7 +27,7 @@ from typing import Optional
 import pypdfium2.raw as raw
 
 HYPHEN_MARKS = {"\x02": "-", "\ufffe": "-"}  # PDFium's mark for a hyphen that ends a line
-_CONTROL = {code: None for code in range(32)}  # a code PDFium found no Unicode for: noise
+_CONTROL = {code: None for code in range(32)}  # a control code in a run: a glyph without Unicode, noise
 UPRIGHT_SLACK = 0.01  # share of the horizontal scale a baseline may rise or fall and still be upright
 DEFAULT_ASCENT = 0.8  # share of the type size above the baseline when a font gives no metrics
 FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
@@ -139,7 +140,7 @@ class _Reader:
         last = start + len(piece.rstrip()) - 1
         style = self._style(obj, first)
         if style.size is None:
-            self.page.rotated += len(stripped)
+            self.page.rotated += len("".join(stripped.split()))
             return False
         origin = _origin(self.tp, first)
         baseline = origin[1]
@@ -148,9 +149,10 @@ class _Reader:
         x0 = self.box.left - self.left
         _LOOSE_BOX(self.address, last, self.box_address)
         top = self.top_edge - (baseline + style.ascent * style.size)
-        words = stripped.translate(_CONTROL)
+        words = stripped
         for mark, hyphen in HYPHEN_MARKS.items():
             words = words.replace(mark, hyphen)
+        words = words.translate(_CONTROL)
         self.page.runs.append(Run(words, x0, self.box.right - self.left, top, top + style.size, style.size, style.bold,
                                   len("".join(words.split())), len(self.page.runs),
                                   space or piece[0].isspace(), ligature))
@@ -233,12 +235,12 @@ def _placed(runs: list[Run], width: float, height: float) -> list[Run]:
         before, after = runs[i - 1] if i else None, runs[i + 1] if i + 1 < len(runs) else None
         if run.ligature and not any(n is not None and _one_line(run, n) for n in (before, after)):
             if before is not None and (after is None or _one_line(before, after)):
-                x0, x1, line = before.x1, after.x0 if after is not None else before.x1, before
+                x0, x1, beside = before.x1, after.x0 if after is not None else before.x1, before
             elif after is not None:
-                x0, x1, line = after.x0, after.x0, after
+                x0, x1, beside = after.x0, after.x0, after
             else:
                 continue
-            run = Run(run.text, x0, max(x0, x1), line.top, line.bottom, run.size, run.bold,
+            run = Run(run.text, x0, max(x0, x1), beside.top, beside.bottom, run.size, run.bold,
                       run.chars, run.order, run.space_before)
         if not _off_page(run, width, height):
             out.append(run)

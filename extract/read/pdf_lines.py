@@ -1,13 +1,14 @@
 """Lines of a PDF page from PDFium's runs of characters (:mod:`extract.read.pdf_chars`).
 
-A line is a row of the page: runs that overlap the row's height by at least half of the
-lower one's (each run is its type size high), so that a bold word, a change of font or
-a raised footnote mark stays in its line while the next line, a line height further
-down, starts a new one.
-The runs of a row are put in order from left to right (PDFium's order is the order of
-drawing, which a producer may choose freely) and joined: with a space where PDFium or
-the PDF put one between them, or where a gap wider than ``WORD_GAP`` of the type size
-separates them; glued where a word changes font. White space in a line is one space.
+A line is a row of the page: runs that overlap the row's extent by at least half of the
+smaller height (each run is its type size high), so that a bold word, a change of font
+or a raised footnote mark stays in its line while the next line, a line height further
+down, starts a new one. The runs of a row are put in order from left to right (PDFium's
+order is the order of drawing, which a producer may choose freely), text drawn twice
+over itself (a shadow, bold faked by drawing twice) is taken once, and the runs are
+joined: with a space where PDFium or the PDF put one between them, or where a gap wider
+than ``WORD_GAP`` of the type size separates them; glued where a word changes font.
+White space in a line is one space.
 
 A line's type size is the median of its characters' sizes, bold when 80 % of its
 characters are: the layout finds headings from these (:mod:`extract.read.pdf_layout`).
@@ -21,7 +22,7 @@ from extract.read.pdf_chars import Run
 from extract.read.text import normalise
 from extract.records import Line
 
-ROW_OVERLAP = 0.5  # of the lower one's height: how much a run must overlap a row to be in it
+ROW_OVERLAP = 0.5  # of the smaller height: how much a run must overlap a row to be in it
 WORD_GAP = 0.2  # of the type size: a gap this wide between two runs separates two words
 BOLD_SHARE = 0.8
 OVERPRINT = 0.5  # of the shorter run's width: two runs overlapping this much are drawn over each other

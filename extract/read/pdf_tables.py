@@ -9,9 +9,9 @@ Which pages hold a ruled table is decided from PDFium's page objects, without pa
 text: the straight rules of the page (stroked lines and boxes, and the thin filled
 rectangles word processors draw borders with) are gathered into horizontal and vertical
 rules, and the page is a table page when they cross so as to close two cells side by
-side or one above the other. An underline, a rule under the letterhead, a box around a paragraph
-(one cell), a logo (curves, or short strokes that close no cell of text size) or a
-shaded area (a filled rectangle) is no table.
+side or one above the other. An underline, a rule under the letterhead, a box around a
+paragraph (one cell), a logo (curves, or short strokes that close no cell of text size)
+or a shaded area (a filled rectangle) is no table.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-from typing import Optional, Sequence, Union
+from typing import Sequence, Union
 
 import pypdfium2.raw as raw
 
@@ -140,9 +140,9 @@ def _merged(rules: list[Rule]) -> list[Rule]:
 
 
 def closed_cells(across: list[Rule], down: list[Rule]) -> list[tuple[int, int, int, int]]:
-    """The cells the rules close, as (top rule, left rule, bottom rule, right rule): a corner
-    where two rules cross, the next crossing along each of them at least MIN_CELL away,
-    and the fourth corner."""
+    """The cells the rules close, as indexes of (lower, left, upper, right) rule in the
+    merged rules sorted by place (PDF space: y grows upwards): a corner where two rules
+    cross, the next crossing along each of them at least MIN_CELL away, and the fourth."""
     across = sorted(_merged(across), key=lambda r: r.at)
     down = sorted(_merged(down), key=lambda r: r.at)
     crossings = {(h, v) for h, a in enumerate(across) for v, d in enumerate(down)
@@ -167,9 +167,10 @@ def holds_ruled_table(page_raw) -> bool:
     if len(across) < 2 or len(down) < 2:
         return False
     cells = closed_cells(across, down)
-    lefts = {(top, left, bottom) for top, left, bottom, _ in cells}
-    tops = {(top, left, right) for top, left, _, right in cells}
-    return any((top, right, bottom) in lefts or (bottom, left, right) in tops for top, left, bottom, right in cells)
+    left_sides = {(lower, left, upper) for lower, left, upper, _ in cells}
+    lower_sides = {(lower, left, right) for lower, left, _, right in cells}
+    return any((lower, right, upper) in left_sides or (upper, left, right) in lower_sides
+               for lower, left, upper, right in cells)
 
 
 class PlumberPages:
@@ -192,15 +193,23 @@ class PlumberPages:
             self._pdf = None
 
 
+def _frame(page) -> tuple[float, float, float]:
+    """Where the page's crop box starts in pdfplumber's measures (from the media box), and
+    its height: PDFium measures from the crop box, and so do the ``Line`` records."""
+    x0, top, _, bottom = page.cropbox
+    return float(x0), float(top), float(bottom - top)
+
+
 def table_lines(page, number: int) -> list[Line]:
     """The ruled tables pdfplumber finds on the page, each as a ``Line`` standing in for
     its rows; a table without any text (a drawing's grid) is left out."""
+    dx, dy, height = _frame(page)
     out = []
     for table in page.find_tables():
         rows = [[normalise(c or "").replace("\n", " ").strip() for c in row] for row in table.extract()]
         if any(cell for row in rows for cell in row):
             x0, top, x1, bottom = table.bbox
-            out.append(Line("", number, top, bottom, x0, x1, 0, False, float(page.height), table_rows=rows))
+            out.append(Line("", number, top - dy, bottom - dy, x0 - dx, x1 - dx, 0, False, height, table_rows=rows))
     return out
 
 
@@ -209,7 +218,8 @@ def page_lines(page, number: int) -> list[Line]:
     reading cannot use. Type size the median of the line's characters, bold when 80 % of
     them are in a font named bold."""
     tables = table_lines(page, number) if (page.rects or page.lines or page.curves) else []
-    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+    dx, dy, height = _frame(page)
+    boxes = [(t.x0 + dx, t.top + dy, t.x1 + dx, t.bottom + dy) for t in tables]
     out = tables
     for tl in page.extract_text_lines(return_chars=True, strip=True):
         chars = [c for c in tl["chars"] if c["text"].strip()]
@@ -217,8 +227,8 @@ def page_lines(page, number: int) -> list[Line]:
             continue
         size = round(median(c["size"] for c in chars), 3)
         bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
-        out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold,
-                        float(page.height)))
+        out.append(Line(normalise(tl["text"]), number, tl["top"] - dy, tl["bottom"] - dy, tl["x0"] - dx,
+                        tl["x1"] - dx, size, bold, height))
     return sorted(out, key=lambda ln: (ln.top, ln.x0))
 
 
