@@ -41,6 +41,15 @@ def ocr_available() -> bool:
     return LANGUAGE in out.stdout.split()
 
 
+def page_image(page):
+    """A PDF page (pypdfium2's ``PdfPage``) rendered by PDFium for Tesseract at ``DPI``:
+    without anti-aliasing (a scan's pixels are read as they are, not smoothed), as the
+    page images were made before (by pdfplumber, through PDFium)."""
+    bitmap = page.render(scale=DPI / 72, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True,
+                         prefer_bgrx=True)
+    return bitmap.to_pil().convert("RGB")
+
+
 def ocr_pages(images: list[tuple[int, object, float]]) -> dict[int, OcrPage]:
     """OCR (page number, PIL image, page height in points) in parallel."""
     workers = max(1, min(len(images), os.cpu_count() or 1))

@@ -1,33 +1,38 @@
 """Reading PDF sources: text per page, joined into one string.
 
-A page's lines come from PDFium (:mod:`extract.read.pdfium_lines`: the same records as
-pdfplumber's, sooner) unless it holds ruling lines (tables), has no usable text or is
-of a kind PDFium's reading cannot match exactly: those pages are read by pdfplumber,
-as all pages were before 0.2.2.
+Every page is read through PDFium (pypdfium2): its characters gathered into runs
+(:mod:`extract.read.pdf_chars`), the runs into lines (:mod:`extract.read.pdf_lines`).
+pdfplumber is opened only where it adds something (:mod:`extract.read.pdf_tables`): on a
+page whose rules close table cells it finds the tables (the text around them is still
+PDFium's), and a page PDFium's reading cannot use (an error, text without Unicode, text
+mostly not upright) it reads whole. The outline, the page count and the refusals of an
+encrypted or unreadable file come from PDFium.
 
 Pages are separated by a blank line; ``SourceText.page_starts`` records where
 each page begins so every record can carry its page number. A page without a
 text layer, or with a text layer of noise (a broken font encoding, a bad OCR),
-is read by OCR when Tesseract is there, its æ, ø, å damage repaired
-(:mod:`extract.read.ocr_repair`); else it is left empty and reported. A PDF with no
-usable text on any page, an encrypted PDF, or one over the page limit is refused
-with the reason.
+is read by OCR when Tesseract is there (the page rendered by PDFium), its æ, ø, å
+damage repaired (:mod:`extract.read.ocr_repair`); else it is left empty and reported.
+A PDF with no usable text on any page, an encrypted PDF, or one over the page limit is
+refused with the reason.
 """
 from __future__ import annotations
 
 import os
 import re
-from contextlib import nullcontext
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
-from extract.read import ocr
 from extract.errors import SourceError
+from extract.read import ocr
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
-from extract.read.pdf_layout import layout_text, page_lines
-from extract.read.pdfium_lines import PdfiumPages, open_pdfium
+from extract.read.pdf_chars import read_page_text
+from extract.read.pdf_layout import layout_text
+from extract.read.pdf_lines import lines_of
+from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, table_lines
 from extract.records import Line, SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
@@ -36,6 +41,10 @@ _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"^[(\"'„“]*[A-Za-zÆØÅæøåÉéÜüÖöÄä-]*[AEIOUYÆØÅaeiouyæøåéü][A-Za-zÆØÅæøåÉéÜüÖöÄä-]*[.,;:!?)\"'”]*$")
 _NUMBER = re.compile(r"^[\d.,:;%()/–-]+$")
 MIN_WORD_SHARE = 0.5
+_PDFIUM = threading.Lock()  # PDFium is not thread-safe: one call into it at a time in a process
+PDFIUM = "pdfium"
+PDFIUM_TABLES = "pdfium + pdfplumber tables"
+OCR = "ocr"
 
 
 def is_garbage(text: str) -> bool:
@@ -48,12 +57,17 @@ def is_garbage(text: str) -> bool:
 
 
 def _open_error(path: Path, e: Exception) -> SourceError:
+    import pypdfium2.raw as raw
+
+    if getattr(e, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+        return SourceError(path.name, "the PDF is password-protected or encrypted: add an unprotected copy")
     cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
     name = type(cause).__name__
     if "Password" in name or "Encryption" in name:
         return SourceError(path.name, "the PDF is password-protected or encrypted: add an unprotected copy")
     detail = str(cause) or name
-    return SourceError(path.name, f"not a readable PDF ({detail})")
+    found = re.search(r"\(PDFium: ([^)]*)\)", detail)
+    return SourceError(path.name, f"not a readable PDF ({found.group(1) if found else detail})")
 
 
 @dataclass
@@ -63,32 +77,36 @@ class ParsedPdf:
     pages: list[list[Line]]
     ocr_confidence: dict[int, float]
     outline: list[tuple[int, str]]
+    readers: tuple[str, ...] = ()  # per page what read it: PDFIUM, PDFIUM_TABLES, OCR or "pdfplumber: <why>"
 
 
 def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None,
               use_pdfium: bool = True) -> ParsedPdf:
     """The lines of every page (OCR'd where there is no text layer) and the outline.
-    ``use_pdfium=False`` reads every page with pdfplumber (as before 0.2.2: to compare)."""
-    import io
+    ``use_pdfium=False`` reads every page's lines with pdfplumber (to compare)."""
+    import pypdfium2 as pdfium
 
-    import pdfplumber
-
+    source: Union[Path, bytes] = data if data is not None else path
     try:
-        pdf = pdfplumber.open(io.BytesIO(data) if data is not None else path)
-    except Exception as e:  # pdfminer raises many untyped errors on broken files
+        with _PDFIUM:
+            doc = pdfium.PdfDocument(source)
+    except Exception as e:  # PdfiumError, or the file cannot be read
         raise _open_error(path, e) from None
-    with pdf:
-        try:
-            check_page_count(path, len(pdf.pages), max_pages)
-            fast = open_pdfium(data if data is not None else path, pdf) if use_pdfium else None
-            with fast or nullcontext():
-                pages, ocr_confidence = _read_pages(pdf.pages, fast)
-            outline = read_outline(pdf)
-        except SourceError:
-            raise
-        except Exception as e:
-            raise _open_error(path, e) from None
-    return ParsedPdf(pages, ocr_confidence, outline)
+    plumber = PlumberPages(source)
+    try:
+        check_page_count(path, len(doc), max_pages)
+        pages, confidence, readers = _read_pages(doc, plumber, use_pdfium)
+        with _PDFIUM:
+            outline = read_outline(doc)
+    except SourceError:
+        raise
+    except Exception as e:
+        raise _open_error(path, e) from None
+    finally:
+        plumber.close()
+        with _PDFIUM:
+            doc.close()
+    return ParsedPdf(pages, confidence, outline, tuple(readers))
 
 
 def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
@@ -108,29 +126,93 @@ def read_pdf_source(path: Path, repair: OcrRepairRules, max_pages: Optional[int]
     return pdf_source(path, parse_pdf(path, max_pages, data), repair)
 
 
-def read_outline(pdf) -> list[tuple[int, str]]:
-    """The PDF's bookmarks as (level from 1, title); none when it has no outline or a broken one."""
-    try:
-        entries = list(pdf.doc.get_outlines())
-    except Exception:  # pdfminer: PDFNoOutlines, or an outline it cannot follow
-        return []
+def read_outline(doc) -> list[tuple[int, str]]:
+    """The bookmarks of a PDFium document as (level from 1, title); none when it has no
+    outline or a broken one."""
     out = []
-    for entry in entries:
-        level, title = entry[0], entry[1]
-        if isinstance(title, bytes):
-            title = title.decode("utf-16" if title.startswith((b"\xfe\xff", b"\xff\xfe")) else "latin-1", "replace")
-        if isinstance(title, str) and title.strip():
-            out.append((int(level), normalise(title).strip()))
+    try:
+        for mark in doc.get_toc():
+            title = mark.get_title()
+            if title and title.strip():
+                out.append((mark.level + 1, normalise(title).strip()))
+    except Exception:  # an outline PDFium cannot follow
+        return []
     return out
 
 
-def _read_pages(pdf_pages, fast: Optional[PdfiumPages] = None) -> tuple[list[list[Line]], dict[int, float]]:
-    """Lines of every page (from PDFium where ``fast`` can give them exactly, else from
-    pdfplumber); pages without a usable text layer are OCR'd in parallel batches when
-    Tesseract is there (their mean confidence is returned per page)."""
+def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
+    """One page's lines and what read them: PDFium, with pdfplumber's tables where the
+    page's rules close table cells; pdfplumber alone where PDFium's reading cannot be used
+    (and for a table on a page turned for display, whose tables pdfplumber finds turned)."""
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        try:
+            page = doc[index]
+        except pdfium.PdfiumError:
+            return _plumber_lines(plumber, index), "pdfplumber: PDFium could not load the page"
+        try:
+            box = page.get_bbox()
+            turned = page.get_rotation() % 360 != 0
+            textpage = page.get_textpage()
+            try:
+                text = read_page_text(textpage.raw, box)
+            finally:
+                textpage.close()
+            ruled = bool(text.runs) and text.unreadable is None and holds_ruled_table(page.raw)
+        finally:
+            page.close()
+    if text.unreadable is None and ruled and turned:
+        text.unreadable = "a ruled table on a page turned for display"
+    if text.unreadable is not None:
+        return _plumber_lines(plumber, index), f"pdfplumber: {text.unreadable}"
+    tables = _plumber_tables(plumber, index) if ruled else []
+    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes) + tables
+    return sorted(lines, key=lambda ln: (ln.top, ln.x0)), PDFIUM_TABLES if ruled else PDFIUM
+
+
+def _plumber_lines(plumber: PlumberPages, index: int) -> list[Line]:
+    """The page as pdfplumber reads it; none when it cannot (then OCR may)."""
+    try:
+        page = plumber.page(index)
+        try:
+            return page_lines(page, index + 1)
+        finally:
+            page.close()
+    except Exception:  # pdfminer raises many untyped errors on broken content
+        return []
+
+
+def _plumber_tables(plumber: PlumberPages, index: int) -> list[Line]:
+    try:
+        page = plumber.page(index)
+        try:
+            return table_lines(page, index + 1)
+        finally:
+            page.close()
+    except Exception:  # the tables are lost, the text is PDFium's
+        return []
+
+
+def _page_image(doc, index: int) -> tuple[object, float]:
+    """The page rendered for OCR at ``ocr.DPI``, and its height in points."""
+    with _PDFIUM:
+        page = doc[index]
+        try:
+            return ocr.page_image(page), float(page.get_height())
+        finally:
+            page.close()
+
+
+def _read_pages(doc, plumber: PlumberPages, use_pdfium: bool) -> tuple[list[list[Line]], dict[int, float], list[str]]:
+    """Lines of every page and what read each; pages without a usable text layer are
+    OCR'd in parallel batches when Tesseract is there (their mean confidence is returned
+    per page)."""
     use_ocr = ocr.ocr_available()
     batch_size = 2 * (os.cpu_count() or 1)
     pages: list[list[Line]] = []
+    readers: list[str] = []
     pending: list[tuple[int, object, float]] = []
     confidence: dict[int, float] = {}
 
@@ -138,28 +220,26 @@ def _read_pages(pdf_pages, fast: Optional[PdfiumPages] = None) -> tuple[list[lis
         for number, result in ocr.ocr_pages(pending).items():
             if result.lines and not is_garbage(" ".join(ln.text for ln in result.lines)):
                 pages[number - 1] = result.lines
+                readers[number - 1] = OCR
                 confidence[number] = result.confidence
         pending.clear()
 
-    for number, page in enumerate(pdf_pages, start=1):
-        lines = fast.lines(number - 1, page) if fast is not None else None
-        if lines is None or not _usable(lines):  # ruled, unusual or without usable text: as pdfplumber reads it
-            lines = _usable_lines(page, number)
-        if not lines and use_ocr:
-            pending.append((number, page.to_image(resolution=ocr.DPI).original, float(page.height)))
-        page.close()  # free the parsed layout: long PDFs stay within memory
+    for index in range(len(doc)):
+        if use_pdfium:
+            lines, reader = read_page(doc, index, plumber)
+        else:
+            lines, reader = _plumber_lines(plumber, index), "pdfplumber: asked for"
+        if not _usable(lines):
+            lines, reader = [], f"{reader} (no usable text)"
+            if use_ocr:
+                pending.append((index + 1, *_page_image(doc, index)))
         pages.append(lines)
+        readers.append(reader)
         if len(pending) >= batch_size:
             run_batch()
     if pending:
         run_batch()
-    return pages, confidence
-
-
-def _usable_lines(page, number: int) -> list[Line]:
-    """The page's lines (pdfplumber's), or none when it has no usable text layer."""
-    lines = page_lines(page, number)
-    return lines if _usable(lines) else []
+    return pages, confidence, readers
 
 
 def _usable(lines: list[Line]) -> bool:

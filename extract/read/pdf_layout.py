@@ -1,7 +1,8 @@
 """From PDF pages to the same shape of text a converted document has.
 
-Lines come from pdfplumber with their font size and weight (or, the same records,
-from PDFium: :mod:`extract.read.pdfium_lines`). Running headers and
+Lines come from PDFium (:mod:`extract.read.pdf_lines`; a page PDFium cannot read, from
+pdfplumber) with their type size and weight, ruled tables from pdfplumber as rows
+standing in for lines (:mod:`extract.read.pdf_tables`). Running headers and
 footers (lines repeated at the top or bottom of pages, page numbers) are dropped;
 a line in bold or in type clearly larger than the body text, short and standing
 alone, becomes a markdown heading whose depth follows its type size; words
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Optional, Sequence
 
-from extract.read.normalise import normalise
 from extract.records import Line
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live
@@ -26,7 +26,6 @@ RUNNING_SLACK = 3.0  # points a running header or footer may move from page to p
 HEADING_SIZE_RATIO = 1.12
 SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
 MAX_HEADING_CHARS = 160
-SIZE_DECIMALS = 3  # a line's type size, in points, is kept to this many decimals
 _PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 # a list item: a bullet mark, or "1." / "2)" before a capital ("24. september" is a date)
@@ -39,42 +38,6 @@ _BULLET_MARK = re.compile(r"^[-•▪●]\s")
 def in_edge(ln: Line) -> bool:
     """The line stands in the top or bottom band of its page, where running headers and footers live."""
     return ln.top < ln.page_height * EDGE or ln.bottom > ln.page_height * (1 - EDGE)
-
-
-def page_lines(page, number: int) -> list[Line]:
-    """The page's text lines (outside tables) and its tables, in reading order."""
-    ruled = page.rects or page.lines or page.curves  # the table finder works from ruling lines
-    tables = page.find_tables() if ruled else []
-    boxes = [t.bbox for t in tables]
-    out = text_line_records(page.extract_text_lines(return_chars=True, strip=True), number, page.height, boxes)
-    for t, box in zip(tables, boxes):
-        rows = [[normalise(c or "").replace("\n", " ").strip() for c in row] for row in t.extract()]
-        out.append(Line("", number, box[1], box[3], box[0], box[2], 0, False, page.height, table_rows=rows))
-    return sorted(out, key=lambda ln: (ln.top, ln.x0))
-
-
-def text_line_records(text_lines: list[dict], number: int, page_height: float, boxes: Sequence[tuple] = ()) -> list[Line]:
-    """``Line`` records of pdfplumber's text lines (``extract_text_lines(return_chars=True)``)
-    outside the table boxes, in reading order: type size the median of the line's characters,
-    bold when 80 % of them are in a bold font."""
-    out: list[Line] = []
-    for tl in text_lines:
-        if any(_inside(tl, box) for box in boxes):
-            continue
-        chars = [c for c in tl["chars"] if c["text"].strip()]
-        if not chars:
-            continue
-        # to a thousandth of a point: the readers compute the size through the page's matrices in
-        # double (pdfminer) or single precision (PDFium): 10.4999995625 and 10.5 are one size
-        size = round(median(c["size"] for c in chars), SIZE_DECIMALS)
-        bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
-        out.append(Line(normalise(tl["text"]), number, tl["top"], tl["bottom"], tl["x0"], tl["x1"], size, bold, page_height))
-    return sorted(out, key=lambda ln: (ln.top, ln.x0))
-
-
-def _inside(tl: dict, box: tuple) -> bool:
-    x0, top, x1, bottom = box
-    return tl["x0"] >= x0 - 1 and tl["x1"] <= x1 + 1 and tl["top"] >= top - 1 and tl["bottom"] <= bottom + 1
 
 
 def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]]:
