@@ -4,8 +4,8 @@ Each run starts a new process (interpreter, imports, rules, extraction, output),
 user's command does. Runs alternate with the reference, a bare interpreter start
 (``python -c pass``), so both see the same state of the machine; the figures are the
 median, minimum and maximum wall seconds of each, and the difference of each pair (what
-kb itself costs). A second file holds a target-group statement, whose labels need spaCy's
-lemmatizer: it shows what a stage that needs spaCy adds.
+kb itself costs). A second file holds a target-group statement, whose labels need the
+Danish lemma table: it shows what loading that table adds.
 
 Run: .venv/bin/python bench/bench_startup.py [--runs 15]
 """
@@ -44,18 +44,18 @@ def main() -> None:
     paragraph, statement = folder / "afsnit.txt", folder / "maalgruppe.txt"
     paragraph.write_text(PARAGRAPH, encoding="utf-8")
     statement.write_text(STATEMENT, encoding="utf-8")
-    reference, plain, with_spacy = [], [], []
+    reference, plain, with_lemmas = [], [], []
     wall(KB + [str(paragraph)])  # warm the file cache
     for _ in range(args.runs):
         reference.append(wall([sys.executable, "-c", "pass"]))
         plain.append(wall(KB + [str(paragraph)]))
-        with_spacy.append(wall(KB + [str(statement)]))
+        with_lemmas.append(wall(KB + [str(statement)]))
     print(f"kb extract start-up, {args.runs} runs each, alternating\n")
     print("| process | median | min | max | |\n|---|---|---|---|---|")
     print(row("python -c pass (reference)", reference))
     print(row("kb extract, one paragraph (amount, dates)", plain))
     print(row("kb extract, one paragraph minus the reference", [p - r for p, r in zip(plain, reference)]))
-    print(row("kb extract, a target-group statement (spaCy lemmatizer)", with_spacy))
+    print(row("kb extract, a target-group statement (lemma table)", with_lemmas))
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     places = [(a.char_start, a.char_end) for a in money]
     dated = run("milestones", (doc, found, places), lambda r: milestones.find_milestones(
         text, found, places, r["milestones.yml"], r["dates.yml"]))
-    groups = run("target_groups", (doc, found.spans, tree), lambda r: target_groups.find_target_groups(
+    groups = run("target_groups", (doc, found.spans, tree, lexicon_identity()), lambda r: target_groups.find_target_groups(
         text, found.spans, tree, r["target_groups.yml"]))
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
     cells = [c for t in found_tables for c in t.cells]

@@ -2,8 +2,6 @@
 the OCR'd theme note repaired), offsets, the original text kept, and the database rows."""
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import sqlite3
 from pathlib import Path
@@ -263,13 +261,8 @@ def test_the_build_stores_the_repairs_and_the_original_text(built_db):
     assert re.search(r"\bmålgrupper\b", text)
 
 
-@pytest.mark.parametrize("table,forms", [
-    ({"VISA/Dankortene": "VISA/Dankort", "kontanthjælpen": "kontanthjælp"},
-     {"VISA/Dankortene", "VISA/Dankort", "kontanthjælpen", "kontanthjælp"}),
-    ({'"citat"': "citat", "målgrupperne": "målgruppe"}, {'"citat"', "citat", "målgrupperne", "målgruppe"}),
-])
-def test_the_spacy_table_is_read_with_its_escapes(tmp_path, table, forms):
-    path = tmp_path / "da_lemma_lookup.json.gz"
-    text = json.dumps(table, ensure_ascii=False, indent=4).replace("/", "\\/")  # as the table writes "VISA\/Dankort"
-    path.write_bytes(gzip.compress(text.encode()))
-    assert set(danish_lexicon.read_spacy_table(path)) == forms
+def test_the_lemma_table_gives_lemmas_and_its_forms_are_in_the_lexicon():
+    table = danish_lexicon.lemma_table()
+    assert table["ledige"] == "ledig" and table["borgere"] == "borger" and len(table) > 500_000
+    lexicon = danish_lexicon.load_lexicon()
+    assert "ledige" in lexicon and "ledig" in lexicon

@@ -250,6 +250,35 @@ def test_a_ruled_table_gives_its_rows_and_the_text_around_it_its_lines(tmp_path)
     assert lines[1].table_rows == ROWS
 
 
+def test_a_table_among_many_images_is_found_in_a_copy_of_the_page_without_them(tmp_path):
+    """A page of a thousand small images (a system's export draws its background so) and a
+    ruled table: pdfplumber reads the tables from a copy of the page without the images, and
+    finds the very rows it finds on the page itself."""
+    from PIL import Image
+    from reportlab.platypus import Table
+
+    dot = tmp_path / "dot.png"
+    Image.new("RGB", (2, 2), "lightgrey").save(dot)
+
+    def draw(c):
+        for i in range(1000):
+            c.drawImage(str(dot), 20 + (i % 40) * 14, 20 + (i // 40) * 14, 4, 4)
+        c.drawString(72, 760, "Tabellen viser indsatserne.")
+        table = Table(ROWS, colWidths=[150, 120, 120])
+        table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTNAME", (0, 0), (-1, -1), "Helvetica")])
+        table.wrapOn(c, 400, 200)
+        table.drawOn(c, 72, 650)
+
+    path = one_page_pdf(tmp_path, draw)
+    with closing(pdfium.PdfDocument(path)) as doc:
+        assert read_pdf.page_without_images(doc, 0) is not None
+    result = parsed(path)
+    whole = read_pdf.parse_pdf(path, use_pdfium=False)
+    assert result.readers == (read_pdf.PDFIUM_TABLES,)
+    tables = [ln.table_rows for ln in result.pages[0] if ln.table_rows]
+    assert tables == [ln.table_rows for ln in whole.pages[0] if ln.table_rows] == [ROWS]
+
+
 def test_on_a_cropped_page_the_table_and_the_lines_are_measured_alike(tmp_path):
     """PDFium measures from the crop box, pdfplumber from the media box: the table's box
     must still hold the table's text, and nothing else."""

@@ -7,16 +7,19 @@ grupper:", or the title cell of a numbered status-table row that names a group.
 Statements inside a Målgruppe section are covered by the section's row.
 
 Each statement is read for ``groups`` (labels from the vocabulary in
-``rules/target_groups.yml``, matched with spaCy's Danish lookup lemmatizer on the
-lowercased text, compound stems and a rapidfuzz fallback for OCR-damaged words),
+``rules/target_groups.yml``, matched on the lowercased words and their lemmas from
+spaCy's Danish lemma table (spacy-lookups-data, read without spaCy's pipeline), compound
+stems, multi-word phrases by their lemmas, and a rapidfuzz fallback for OCR-damaged words),
 ages, match groups and the stated number of persons. All patterns live in the rules.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
+from extract.read.lexicon import lemma_table
 from extract.records import Section, TargetGroup
 from extract.structure.sentences import Span, sentence_at
 
@@ -25,27 +28,39 @@ from extract.extractors.target_group_rules import (
 )
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
+# A word (with its inner hyphens and apostrophes, and a hyphen that leaves it open: "borger- og
+# virksomhedsrettede"), a punctuation mark, or white space other than one space (a line break
+# parts a phrase as a word does)
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]|\s+")
 
-    nlp = spacy.blank("da")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lemma: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text`` with their lemmas from the Danish lemma table."""
+    table = lemma_table()
+    return [_Token(t, table.get(t, t)) for t in _TOKEN.findall(text) if t != " "]
 
 
 @lru_cache(maxsize=4)
-def _phrase_matcher(labels: tuple[LabelRule, ...]):
-    """spaCy PhraseMatcher on LEMMA for the vocabulary's multi-word phrases (built once per vocabulary)."""
-    from spacy.matcher import PhraseMatcher
+def _phrases(labels: tuple[LabelRule, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, lemmas) of the vocabulary's multi-word phrases (made once per vocabulary)."""
+    return tuple((label.id, tuple(t.lemma for t in _tokens(p.lower()))) for label in labels for p in label.phrases)
 
-    nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
-    for label in labels:
-        if label.phrases:
-            matcher.add(label.id, [nlp(p.lower()) for p in label.phrases])
-    return matcher
+
+def _phrase_hits(tokens: list[_Token], labels: tuple[LabelRule, ...]) -> set[str]:
+    """Labels with a phrase whose lemmas stand in a row among the tokens' lemmas."""
+    lemmas = [t.lemma for t in tokens]
+    found = set()
+    for label, phrase in _phrases(labels):
+        n = len(phrase)
+        if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+            found.add(label)
+    return found
 
 
 def _fold(word: str, r: TargetGroupRules) -> str:
@@ -100,8 +115,8 @@ def _labels_cache(r: TargetGroupRules) -> dict:
     return entry[1]
 
 
-def _token_labels(tok, before: set[str], r: TargetGroupRules) -> set[str]:
-    form, lemma = norm_form(tok.text), norm_form(tok.lemma_)
+def _token_labels(tok: _Token, before: set[str], r: TargetGroupRules) -> set[str]:
+    form, lemma = norm_form(tok.text), norm_form(tok.lemma)
     blocked = frozenset(lb.id for lb in r.labels if lb.not_after & before)
     cache = _labels_cache(r)
     key = (form, lemma, blocked)
@@ -123,12 +138,11 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
 def find_labels(text: str, r: TargetGroupRules) -> list[str]:
     """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named."""
     lowered = text.lower() if len(text.lower()) == len(text) else text
-    doc = _nlp()(lowered)
+    tokens = _tokens(lowered)
     found: set[str] = set()
-    for i, tok in enumerate(doc):
-        found |= _token_labels(tok, {t.text for t in doc[max(0, i - r.not_after_window): i]}, r)
-    for match_id, _, _ in _phrase_matcher(r.labels)(doc):
-        found.add(doc.vocab.strings[match_id])
+    for i, tok in enumerate(tokens):
+        found |= _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window): i]}, r)
+    found |= _phrase_hits(tokens, r.labels)
     for label in r.labels:
         if label.fallback and label.id in found and found - {label.id}:
             found.discard(label.id)

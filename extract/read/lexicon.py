@@ -121,21 +121,17 @@ def read_word_list(path: Path) -> list[str]:
         return f.read().split("\n")
 
 
-def read_spacy_table(path: Path) -> list[str]:
-    """Every word form of the table, keys and lemmas. The table is one JSON object of
-    strings; splitting it at its quotes takes half the time of a JSON parse (the few
-    strings with an escape are decoded one by one, and a table with an escaped quote
-    is parsed as JSON)."""
-    text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    if '\\"' in text:
-        table = json.loads(text)
-        return [*table.keys(), *table.values()]
-    return [json.loads(f'"{s}"') if "\\" in s else s for s in text.split('"')[1::2]]
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    """spaCy's Danish lemma table (spacy-lookups-data): word form → lemma, read once per
+    process. Target groups look their words' lemmas up in it; the lexicon holds its forms."""
+    return json.loads(gzip.decompress(spacy_table_path().read_bytes()))
 
 
 def build_lexicon(word_list: Path = DEBIAN_WORD_LIST) -> Lexicon:
     """Read both sources; without the word list, spaCy's table alone and a warning."""
-    forms = read_spacy_table(spacy_table_path())
+    table = lemma_table()
+    forms = [*table.keys(), *table.values()]
     warnings: tuple[str, ...] = ()
     if word_list.is_file():
         forms += read_word_list(word_list)

@@ -32,7 +32,7 @@ from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.read.pdf_chars import read_page_text
 from extract.read.pdf_layout import layout_text
 from extract.read.pdf_lines import lines_of
-from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, table_lines
+from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, page_without_images, table_lines
 from extract.records import Line, SourceText
 
 # A "word" a reader would recognise: Latin letters (with Danish ones), at least
@@ -166,7 +166,7 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
         text.unreadable = "a ruled table on a page turned for display"
     if text.unreadable is not None:
         return _plumber_lines(plumber, index), f"pdfplumber: {text.unreadable}"
-    tables = _plumber_tables(plumber, index) if ruled else []
+    tables = _plumber_tables(plumber, index, doc) if ruled else []
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
     lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes) + tables
     return sorted(lines, key=lambda ln: (ln.top, ln.x0)), PDFIUM_TABLES if ruled else PDFIUM
@@ -184,8 +184,18 @@ def _plumber_lines(plumber: PlumberPages, index: int) -> list[Line]:
         return []
 
 
-def _plumber_tables(plumber: PlumberPages, index: int) -> list[Line]:
+def _plumber_tables(plumber: PlumberPages, index: int, doc) -> list[Line]:
+    """The page's ruled tables as pdfplumber finds them: in a copy of the page without its
+    images when it has any (they hold no table and cost pdfplumber's parsing most)."""
+    with _PDFIUM:
+        lean = page_without_images(doc, index)
     try:
+        if lean is not None:
+            copy = PlumberPages(lean)
+            try:
+                return table_lines(copy.page(0), index + 1)
+            finally:
+                copy.close()
         page = plumber.page(index)
         try:
             return table_lines(page, index + 1)

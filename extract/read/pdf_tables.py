@@ -20,11 +20,11 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-from typing import Sequence, Union
+from typing import Optional, Sequence, Union
 
 import pypdfium2.raw as raw
 
-from extract.read.text import normalise
+from extract.read.normalise import normalise
 from extract.records import Line
 
 THIN = 2.0  # points: a filled rectangle this thin is a rule
@@ -171,6 +171,39 @@ def holds_ruled_table(page_raw) -> bool:
     lower_sides = {(lower, left, right) for lower, left, _, right in cells}
     return any((lower, right, upper) in left_sides or (upper, left, right) in lower_sides
                for lower, left, upper, right in cells)
+
+
+def page_without_images(doc, index: int) -> Optional[bytes]:
+    """A one-page PDF of the page's text and drawings, its images left out (PDFium writes
+    the copy), for pdfplumber's table finder, which parses every object of a page in
+    Python: a page of thousands of small images (seen in a municipal system's export) took
+    0.64 s where its copy takes 0.09 s, with the same tables. None when the page holds no
+    image or the copy cannot be made."""
+    import pypdfium2 as pdfium
+
+    copy = pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(doc, [index])
+        page = copy[0]
+        try:
+            images = [obj for obj in (raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw)))
+                      if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE]
+            if not images:
+                return None
+            for obj in images:
+                raw.FPDFPage_RemoveObject(page.raw, obj)
+                raw.FPDFPageObj_Destroy(obj)
+            if not raw.FPDFPage_GenerateContent(page.raw):
+                return None
+        finally:
+            page.close()
+        out = io.BytesIO()
+        copy.save(out)
+        return out.getvalue()
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        copy.close()
 
 
 class PlumberPages:
