@@ -23,7 +23,7 @@ from extract import __version__
 from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, dates, document_meta, milestones, target_group_rules, target_groups
-from extract.read import lexicon, ocr_repair_rules
+from extract.read import layout_rules, lexicon, ocr_repair_rules
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
 from extract.rules import RULES_DIR, Loader, RuleFiles, RuleSet
@@ -35,6 +35,7 @@ EXTRACTOR_VERSION = __version__
 # Every rules file and the function that validates and loads it.
 RULE_FILES: dict[str, Loader] = {
     "ocr_repair.yml": ocr_repair_rules.load_rules,
+    "layout.yml": layout_rules.load_rules,
     "sentences.yml": sentences.load_rules,
     "headings.yml": headings.load_rules,
     "document_meta.yml": document_meta.load_rules,
@@ -57,7 +58,7 @@ STAGES: dict[str, Stage] = {
     s.name: s
     for s in (
         Stage("pdf"),  # a PDF's pages parsed into lines: depends on the file's bytes alone
-        Stage("read", ("ocr_repair.yml",)),  # the document as one text, its OCR damage repaired
+        Stage("read", ("ocr_repair.yml", "layout.yml")),  # the document as one text, its OCR damage repaired
         Stage("sentences", ("sentences.yml",)),
         Stage("sections", ("headings.yml",)),
         Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml")),
@@ -159,7 +160,7 @@ def read_source(path: Path, rules: RuleSet, data: Optional[bytes] = None, limits
         def parsed():
             return run("pdf", (sha256,), lambda _: parse_pdf(path, max_pages=limits.max_pages, data=data))
 
-        src = run("read", identity, lambda r: pdf_source(path, parsed(), r["ocr_repair.yml"]))
+        src = run("read", identity, lambda r: pdf_source(path, parsed(), r["ocr_repair.yml"], r["layout.yml"]))
         check_page_count(path, len(src.page_starts), limits.max_pages)  # the limit may have been lowered since
         return src
     if data is None:

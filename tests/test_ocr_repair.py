@@ -192,7 +192,8 @@ def test_an_ocr_page_with_english_model_damage_is_repaired(monkeypatch):
     monkeypatch.setattr(ocr, "ocr_pages", lambda images: {n: ocr.tsv_to_page(tsv, n, h) for n, _, h in images})
     from extract.read.pdf import read_pdf_source
 
-    src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf", REPAIR)
+    src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf", REPAIR,
+                          RULES["layout.yml"])
     assert "Målgruppen er særlig unge kontanthjælpsmodtagere i Københavns Kommune" in src.text
     assert "Malgruppen er sarlig" in src.original_text
     assert [r.original for r in src.repairs] == ["Malgruppen", "sarlig", "kontanthjelpsmodtagere", "Kebenhavns"]

@@ -14,11 +14,20 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import CORPUS, ROOT
-from extract.read.pdf_layout import join_lines, layout_text
+from conftest import CORPUS, ROOT, RULES
+from extract.read import pdf_layout
 from extract.records import Line
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
+LAYOUT = RULES["layout.yml"]
+
+
+def layout_text(pages, outline=()):
+    return pdf_layout.layout_text(pages, LAYOUT, outline)
+
+
+def join_lines(lines):
+    return pdf_layout.join_lines(lines, LAYOUT)
 PRODUCERS = ("fpdf", "reportlab")
 CASES = [(src.stem, producer) for src in CORPUS for producer in PRODUCERS]
 IDS = [f"{s}-{p}" for s, p in CASES]

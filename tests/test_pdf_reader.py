@@ -24,6 +24,7 @@ PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 BORN_DIGITAL = sorted(p for p in PDF_DIR.glob("*.pdf") if "scanned" not in p.name)
 GEOMETRY_SLACK = 1.0
 REPAIR = RULES["ocr_repair.yml"]
+LAYOUT = RULES["layout.yml"]
 
 
 def read_both(path):
@@ -70,9 +71,9 @@ def test_the_source_text_is_the_same_as_from_pdfplumbers_lines(name, fixture_pag
     with closing(pdfium.PdfDocument(path)) as doc:
         outline = read_pdf.read_outline(doc)
     plumber = read_pdf.ParsedPdf([old for _, old in fixture_pages[name]], {}, outline)
-    new = read_pdf.read_pdf_source(path, REPAIR, data=path.read_bytes())
-    assert new.text == read_pdf.pdf_source(path, plumber, REPAIR).text
-    assert dataclasses.asdict(new) == dataclasses.asdict(read_pdf.pdf_source(path, plumber, REPAIR))
+    new = read_pdf.read_pdf_source(path, REPAIR, LAYOUT, data=path.read_bytes())
+    assert new.text == read_pdf.pdf_source(path, plumber, REPAIR, LAYOUT).text
+    assert dataclasses.asdict(new) == dataclasses.asdict(read_pdf.pdf_source(path, plumber, REPAIR, LAYOUT))
 
 
 def one_page_pdf(tmp_path, draw, rotate: int = 0, name: str = "page.pdf"):
@@ -175,7 +176,7 @@ def test_a_rotated_margin_banner_is_no_line_of_the_page(tmp_path):
     result = parsed(path)
     assert result.readers == (read_pdf.PDFIUM,)
     assert [ln.text for ln in result.pages[0]][0] == "Beskæftigelsesplan 2022" and len(result.pages[0]) == 7
-    text = read_pdf.pdf_source(path, result, REPAIR).text
+    text = read_pdf.pdf_source(path, result, REPAIR, LAYOUT).text
     assert "UDKAST" not in text and "CITERES" not in text
     assert text.startswith("## Beskæftigelsesplan 2022\n") and "Linje 6 af brødteksten" in text
 

@@ -69,3 +69,13 @@ def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, name, old, n
         load_rule_file(bad)
     for word in named:
         assert word in str(e.value)
+
+
+LAYOUT_RULES = RULES["layout.yml"]
+
+
+@pytest.mark.parametrize("example", LAYOUT_RULES.examples, ids=[e["text"][:30] for e in LAYOUT_RULES.examples])
+def test_layout_examples(example):
+    from extract.read.layout_rules import kinds_of
+
+    assert kinds_of(example["text"], LAYOUT_RULES) == example["is"]

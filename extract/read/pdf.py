@@ -30,6 +30,7 @@ from extract.read import ocr
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.read.pdf_chars import read_page_text
+from extract.read.layout_rules import LayoutRules
 from extract.read.pdf_layout import layout_text
 from extract.read.pdf_lines import lines_of
 from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, page_without_images, table_lines
@@ -115,15 +116,15 @@ def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
         raise SourceError(path.name, f"{count} pages, over the limit of {max_pages} pages (kb build --max-pages)")
 
 
-def pdf_source(path: Path, parsed: ParsedPdf, repair: OcrRepairRules) -> SourceText:
+def pdf_source(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
     """The parsed PDF laid out as one text (headings, paragraphs, tables, pages), its OCR
     damage repaired (``repair``: the rules)."""
-    return _join_pages(path, parsed.pages, parsed.ocr_confidence, parsed.outline, repair)
+    return _join_pages(path, parsed, repair, layout)
 
 
-def read_pdf_source(path: Path, repair: OcrRepairRules, max_pages: Optional[int] = None,
+def read_pdf_source(path: Path, repair: OcrRepairRules, layout: LayoutRules, max_pages: Optional[int] = None,
                     data: Optional[bytes] = None) -> SourceText:
-    return pdf_source(path, parse_pdf(path, max_pages, data), repair)
+    return pdf_source(path, parse_pdf(path, max_pages, data), repair, layout)
 
 
 def read_outline(doc) -> list[tuple[int, str]]:
@@ -260,8 +261,8 @@ def _usable(lines: list[Line]) -> bool:
     return not is_garbage(text)
 
 
-def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, float],
-                outline: list[tuple[int, str]], repair: OcrRepairRules) -> SourceText:
+def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
+    pages, ocr_confidence = parsed.pages, parsed.ocr_confidence
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     if len(needs_ocr) == len(pages):
@@ -269,7 +270,7 @@ def _join_pages(path: Path, pages: list[list[Line]], ocr_confidence: dict[int, f
             path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}")
     warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
     warnings += [f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())]
-    laid = layout_text(pages, outline)
+    laid = layout_text(pages, layout, parsed.outline)
     ends = [*laid.page_starts[1:], len(laid.text)]
     ocr_spans = [(laid.page_starts[n - 1], ends[n - 1]) for n in sorted(ocr_confidence)]
     fixed = repair_damage(laid.text, repair, ocr_spans)

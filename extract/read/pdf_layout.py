@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Optional, Sequence
 
+from extract.read.layout_rules import LayoutRules
 from extract.records import Line
 
 EDGE = 0.09  # top and bottom share of a page where running headers and footers live
@@ -26,13 +27,29 @@ RUNNING_SLACK = 3.0  # points a running header or footer may move from page to p
 HEADING_SIZE_RATIO = 1.12
 SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
 MAX_HEADING_CHARS = 160
-_PAGE_NUMBER = re.compile(r"^(?:side\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
-# a list item: a bullet mark, or "1." / "2)" before a capital ("24. september" is a date)
-_BULLET = re.compile(r"^(?:[-•▪●]\s|\d{1,2}[.)]\s+(?=[A-ZÆØÅ]))")
 PAGE_NUMBER_SLACK = 10  # a printed page number differs from the page's place by at most this
 PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
-_BULLET_MARK = re.compile(r"^[-•▪●]\s")
+HANG = 3.0  # points a list item's wrapped lines may stand left of its first line and still keep its indent
+
+
+@dataclass(frozen=True)
+class Style:
+    """The body type size of a document and the rules of its layout: what the layout's
+    questions about one line are answered by."""
+
+    body: float
+    r: LayoutRules
+
+    def looks_like_heading(self, ln: Line) -> bool:
+        """Bold or clearly larger type, short, no list item. OCR'd lines are left to the
+        plain-text heading rules (short lines standing alone), which the structure finder applies."""
+        if ln.ocr or not ln.text or len(ln.text) > MAX_HEADING_CHARS or self.r.bullet.match(ln.text):
+            return False
+        return ln.bold or ln.size >= self.body * HEADING_SIZE_RATIO
+
+    def ends_sentence(self, text: str) -> bool:
+        return text.rstrip().endswith(self.r.sentence_end)
 
 
 def in_edge(ln: Line) -> bool:
@@ -40,7 +57,7 @@ def in_edge(ln: Line) -> bool:
     return ln.top < ln.page_height * EDGE or ln.bottom > ln.page_height * (1 - EDGE)
 
 
-def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]]:
+def running_lines(pages: list[list[Line]], style: Style) -> dict[str, list[float]]:
     """Texts (digits folded) that repeat at the top or bottom of several pages in
     running-header type (not a title or heading that happens to repeat them), each with
     the distances from the page edge it stands at. A running header keeps its place on
@@ -49,7 +66,7 @@ def running_lines(pages: list[list[Line]], body: float) -> dict[str, list[float]
     places: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for lines in pages:
         for ln in lines:
-            if in_edge(ln) and ln.text and not _looks_like_heading(ln, body):
+            if in_edge(ln) and ln.text and not style.looks_like_heading(ln):
                 places[_DIGITS.sub("#", ln.text)].append((ln.page, _edge_offset(ln)))
     need = max(2, len(pages) // 2)
     running: dict[str, list[float]] = {}
@@ -80,18 +97,10 @@ def body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def heading_levels(pages: list[list[Line]], body: float) -> dict[float, int]:
+def heading_levels(pages: list[list[Line]], style: Style) -> dict[float, int]:
     """Markdown depth for each heading type size: the largest is the title (1)."""
-    sizes = sorted({round(ln.size, 1) for lines in pages for ln in lines if _looks_like_heading(ln, body)}, reverse=True)
+    sizes = sorted({round(ln.size, 1) for lines in pages for ln in lines if style.looks_like_heading(ln)}, reverse=True)
     return {size: depth for depth, size in enumerate(sizes, start=1)}
-
-
-def _looks_like_heading(ln: Line, body: float) -> bool:
-    """Bold or clearly larger type, short. OCR'd lines are left to the plain-text
-    heading rules (short lines standing alone), which the structure finder applies."""
-    if ln.ocr or not ln.text or len(ln.text) > MAX_HEADING_CHARS or _BULLET_MARK.match(ln.text):
-        return False
-    return ln.bold or ln.size >= body * HEADING_SIZE_RATIO
 
 
 @dataclass
@@ -115,13 +124,13 @@ class HeadingDepths:
 
     MIN_PREFIX = 12  # characters of an outline title the first line of a wrapped heading must hold
 
-    def __init__(self, pages: list[list[Line]], body: float, outline: Sequence[tuple[int, str]] = ()):
-        self.body = body
+    def __init__(self, pages: list[list[Line]], style: Style, outline: Sequence[tuple[int, str]] = ()):
+        self.style = style
         self.entries = [(level, _squash(title)) for level, title in outline]
         self.titles = {title: level for level, title in reversed(self.entries)}  # first level of each title
         self.cursor = 0  # outline entries before this one are matched already (the outline is in text order)
         self.max_level = max(self.titles.values(), default=0)
-        self.sizes = heading_levels(pages, body)
+        self.sizes = heading_levels(pages, style)
         self.pending = ("", 0)  # the rest of an outline title wrapped onto the next line, and its level
 
     def depth(self, ln: Line) -> tuple[Optional[int], Optional[bool]]:
@@ -133,13 +142,13 @@ class HeadingDepths:
             if rest.startswith(key):
                 self.pending = (rest[len(key):], level)
                 return level + 1, True
-            found = self._match(key, len(key) >= self.MIN_PREFIX and _looks_like_heading(ln, self.body))
+            found = self._match(key, len(key) >= self.MIN_PREFIX and self.style.looks_like_heading(ln))
             if found is not None:
                 level, title = found
                 self.pending = (title[len(key):], level)
                 return level + 1, False
             self.pending = ("", 0)
-        if not _looks_like_heading(ln, self.body):
+        if not self.style.looks_like_heading(ln):
             return None, None
         depth = self.sizes.get(round(ln.size, 1), len(self.sizes))
         if self.titles and depth > 1:
@@ -158,92 +167,112 @@ class HeadingDepths:
         return next(((level, t) for t, level in self.titles.items() if holds(t)), None)
 
 
-def layout_text(pages: list[list[Line]], outline: Sequence[tuple[int, str]] = ()) -> LaidOut:
+def layout_text(pages: list[list[Line]], r: LayoutRules, outline: Sequence[tuple[int, str]] = ()) -> LaidOut:
     """The document as one string with markdown headings, where each page starts and where
     its tables are. ``outline``: the PDF's bookmarks as (level from 1, title)."""
-    body = body_size(pages)
-    running = running_lines(pages, body)
-    headings = HeadingDepths(pages, body, outline)
-    right = text_right_edge(pages, body)
-    gap_limit = line_gap(pages, body) + body * PARAGRAPH_GAP
-    out: list[str] = []
-    starts: list[int] = []
-    table_spans: list[tuple[int, int]] = []
-    para: list[str] = []
-    last_bottom: Optional[float] = None
-    last_right: Optional[float] = None
-    para_x0 = 0.0  # where the paragraph's first line starts
-    hanging = False  # the paragraph is a list item whose wrapped lines keep its indent
-
-    def text_len() -> int:
-        return sum(len(p) for p in out)
-
-    def flush() -> None:
-        if para:
-            out.append(join_lines(para) + "\n\n")
-            para.clear()
-
+    style = Style(body_size(pages), r)
+    running = running_lines(pages, style)
+    writer = _Writer(style, HeadingDepths(pages, style, outline), text_right_edge(pages, style),
+                     line_gap(pages, style) + style.body * PARAGRAPH_GAP)
     for lines in pages:
-        keep = [ln for ln in lines if not _is_running(ln, running, body)]
-        full_line = last_right is not None and last_right >= right * SHORT_LINE
-        runs_on = bool(para) and bool(keep) and _continues(para[-1], keep[0], body, full_line)
-        if not runs_on:
-            flush()
-        starts.append(text_len() + (len(join_lines(para)) + 1 if para else 0))
-        last_bottom = None
-        last_right = None
+        writer.page([ln for ln in lines if not _is_running(ln, running, style)])
+    return writer.laid_out()
+
+
+class _Writer:
+    """The text of the document as its pages' lines are written out one after another:
+    paragraphs re-flowed, headings and tables on lines of their own."""
+
+    def __init__(self, style: Style, headings: HeadingDepths, right: float, gap_limit: float):
+        self.style, self.headings, self.right, self.gap_limit = style, headings, right, gap_limit
+        self.out: list[str] = []
+        self.length = 0  # characters in ``out``
+        self.starts: list[int] = []
+        self.table_spans: list[tuple[int, int]] = []
+        self.para: list[str] = []
+        self.last_bottom: Optional[float] = None
+        self.last_right: Optional[float] = None
+        self.para_x0 = 0.0  # where the paragraph's first line starts
+        self.hanging = False  # the paragraph is a list item whose wrapped lines keep its indent
+
+    def _write(self, text: str) -> None:
+        self.out.append(text)
+        self.length += len(text)
+
+    def flush(self) -> None:
+        if self.para:
+            self._write(join_lines(self.para, self.style.r) + "\n\n")
+            self.para.clear()
+
+    def page(self, keep: list[Line]) -> None:
+        full_line = self.last_right is not None and self.last_right >= self.right * SHORT_LINE
+        if not (self.para and keep and _continues(self.para[-1], keep[0], self.style, full_line)):
+            self.flush()
+        self.starts.append(self.length + (len(join_lines(self.para, self.style.r)) + 1 if self.para else 0))
+        self.last_bottom = self.last_right = None
         for ln in keep:
             if ln.table_rows is not None:
-                flush()
-                rows = "\n".join("\t".join(r) for r in ln.table_rows)
-                table_spans.append((text_len(), text_len() + len(rows)))
-                out.append(rows + "\n\n")
-            elif (found := headings.depth(ln))[0] is not None:
-                flush()
-                depth, continued = found
-                mark = "#" * min(depth + 1, 6) + " "
-                wrapped = continued if continued is not None else (
-                    out and out[-1].startswith(mark) and last_bottom is not None and ln.top - last_bottom < ln.size * 0.9)
-                if wrapped:  # a long heading wrapped onto the next line
-                    out[-1] = out[-1].rstrip("\n") + " " + ln.text + "\n\n"
-                else:
-                    out.append(mark + ln.text + "\n\n")
+                self.table(ln.table_rows)
+            elif (found := self.headings.depth(ln))[0] is not None:
+                self.heading(ln, *found)
             else:
-                if para and _BULLET.match(ln.text):
-                    flush()
-                elif para and not _runs_on(para, ln) and (
-                        (last_bottom is not None and ln.top - last_bottom > gap_limit)
-                        or (hanging and ln.x0 < para_x0 - 3
-                            and last_right is not None and last_right < right * SHORT_LINE)):
-                    flush()  # white space, or a list item ended short and the text is back at the margin
-                if not para:
-                    para_x0, hanging = ln.x0, False
-                elif _BULLET.match(para[0]) and len(para) == 1:
-                    hanging = ln.x0 >= para_x0 - 3  # the item's lines keep its indent
-                if para and para[-1] != "\n" and last_right is not None and last_right < right * SHORT_LINE:
-                    para.append("\n")  # the line ended before the margin: a hard line break
-                para.append(ln.text)
-            last_bottom = ln.bottom
-            last_right = ln.x1 if ln.table_rows is None else None
-    flush()
-    return LaidOut("".join(out).rstrip("\n") + "\n", tuple(starts), tuple(table_spans))
+                self.body_line(ln)
+            self.last_bottom = ln.bottom
+            self.last_right = ln.x1 if ln.table_rows is None else None
+
+    def table(self, table_rows: list[list[str]]) -> None:
+        self.flush()
+        rows = "\n".join("\t".join(r) for r in table_rows)
+        self.table_spans.append((self.length, self.length + len(rows)))
+        self._write(rows + "\n\n")
+
+    def heading(self, ln: Line, depth: int, continued: Optional[bool]) -> None:
+        self.flush()
+        mark = "#" * min(depth + 1, 6) + " "
+        wrapped = continued if continued is not None else (
+            self.out and self.out[-1].startswith(mark) and self.last_bottom is not None
+            and ln.top - self.last_bottom < ln.size * 0.9)
+        if wrapped:  # a long heading wrapped onto the next line
+            last = self.out.pop()
+            self.length -= len(last)
+            self._write(last.rstrip("\n") + " " + ln.text + "\n\n")
+        else:
+            self._write(mark + ln.text + "\n\n")
+
+    def body_line(self, ln: Line) -> None:
+        para, r = self.para, self.style.r
+        ended_short = self.last_right is not None and self.last_right < self.right * SHORT_LINE
+        if para and r.list_item.match(ln.text):
+            self.flush()
+        elif para and not _runs_on(para, ln, self.style) and (
+                (self.last_bottom is not None and ln.top - self.last_bottom > self.gap_limit)
+                or (self.hanging and ln.x0 < self.para_x0 - HANG and ended_short)):
+            self.flush()  # white space, or a list item ended short and the text is back at the margin
+        if not para:
+            self.para_x0, self.hanging = ln.x0, False
+        elif r.list_item.match(para[0]) and len(para) == 1:
+            self.hanging = ln.x0 >= self.para_x0 - HANG  # the item's lines keep its indent
+        if para and para[-1] != "\n" and ended_short:
+            para.append("\n")  # the line ended before the margin: a hard line break
+        para.append(ln.text)
+
+    def laid_out(self) -> LaidOut:
+        self.flush()
+        return LaidOut("".join(self.out).rstrip("\n") + "\n", tuple(self.starts), tuple(self.table_spans))
 
 
-def _is_running(ln: Line, running: dict[str, list[float]], body: float) -> bool:
-    if not in_edge(ln) or _looks_like_heading(ln, body):
+def _is_running(ln: Line, running: dict[str, list[float]], style: Style) -> bool:
+    if not in_edge(ln) or style.looks_like_heading(ln):
         return False
     offsets = running.get(_DIGITS.sub("#", ln.text), ())
-    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln)
+    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln, style.r)
 
 
-def _is_page_number(ln: Line) -> bool:
+def _is_page_number(ln: Line, r: LayoutRules) -> bool:
     """"7", "Side 7", "7 af 12" near the page's own number (cover pages may shift the count);
     a year wrapped onto a line of its own at the foot of a page ("2015") is text."""
-    m = _PAGE_NUMBER.match(ln.text)
+    m = r.page_number.match(ln.text)
     return bool(m) and abs(int(_DIGITS.search(ln.text).group()) - ln.page) <= PAGE_NUMBER_SLACK
-
-
-_SENTENCE_END = (".", ":", "!", "?")
 
 
 def _goes_on(line: Line) -> bool:
@@ -251,50 +280,50 @@ def _goes_on(line: Line) -> bool:
     return line.text[:1].islower() or line.text[:1].isdigit()
 
 
-def _runs_on(para: list[str], line: Line) -> bool:
+def _runs_on(para: list[str], line: Line, style: Style) -> bool:
     """The line goes on with a sentence the paragraph left open."""
     last = next((p for p in reversed(para) if p != "\n"), "")
-    return _goes_on(line) and not last.rstrip().endswith(_SENTENCE_END)
+    return _goes_on(line) and not style.ends_sentence(last)
 
 
-def _continues(previous: str, line: Line, body: float, full_line: bool) -> bool:
+def _continues(previous: str, line: Line, style: Style, full_line: bool) -> bool:
     """A paragraph runs on over a page break when it stops mid-sentence and the
     next page goes on with body text (not a heading, bullet or table) that starts
     in lower case or with a digit, or after a page whose last line ran to the margin."""
     return (
-        line.table_rows is None and bool(line.text) and not previous.rstrip().endswith(_SENTENCE_END)
-        and not _looks_like_heading(line, body) and not _BULLET.match(line.text)
+        line.table_rows is None and bool(line.text) and not style.ends_sentence(previous)
+        and not style.looks_like_heading(line) and not style.r.list_item.match(line.text)
         and (_goes_on(line) or full_line)
     )
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], r: LayoutRules) -> str:
     """Re-flow lines into one paragraph, joining words hyphenated across line ends;
     a "\\n" item is a hard line break that is kept."""
     text = lines[0]
     for prev, nxt in zip(lines, lines[1:]):
         if nxt == "\n" or prev == "\n":
-            text += nxt if nxt == "\n" else nxt
-        elif re.search(r"[a-zæøå]-$", text) and nxt[:1].islower():
+            text += nxt
+        elif r.hyphenated.search(text) and nxt[:1].islower():
             text = text[:-1] + nxt
         else:
             text = text + " " + nxt
     return text
 
 
-def line_gap(pages: list[list[Line]], body: float) -> float:
+def line_gap(pages: list[list[Line]], style: Style) -> float:
     """The usual white space between two lines of one paragraph (median over body lines)."""
     gaps = []
     for lines in pages:
-        body_lines = [ln for ln in lines if ln.text and not in_edge(ln) and not _looks_like_heading(ln, body)]
+        body_lines = [ln for ln in lines if ln.text and not in_edge(ln) and not style.looks_like_heading(ln)]
         for a, b in zip(body_lines, body_lines[1:]):
             gap = b.top - a.bottom
-            if 0 <= gap < body:
+            if 0 <= gap < style.body:
                 gaps.append(gap)
-    return median(gaps) if gaps else body * 0.6
+    return median(gaps) if gaps else style.body * 0.6
 
 
-def text_right_edge(pages: list[list[Line]], body: float) -> float:
+def text_right_edge(pages: list[list[Line]], style: Style) -> float:
     """Where body lines usually end: the right margin of justified or ragged text."""
-    ends = sorted(ln.x1 for lines in pages for ln in lines if ln.text and not _looks_like_heading(ln, body))
+    ends = sorted(ln.x1 for lines in pages for ln in lines if ln.text and not style.looks_like_heading(ln))
     return ends[int(len(ends) * 0.9)] if ends else 0.0
