@@ -217,10 +217,16 @@ def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, 
             _fail(db, summary, source.stored_path, f"same bytes as {twin}: not built twice", old)
             continue
         planned[doc_id] = source.stored_path
-        yield Job(source.stored_path, str(source.path), options.limits, options.cache_dir, data, sha)
+        same_bytes = old is not None and old["sha256"] == sha and old["status"] == "ok"
+        yield Job(source.stored_path, str(source.path), options.limits, options.cache_dir, data, sha,
+                  old["records_hash"] if same_bytes else None)
 
 
 def _write(db, summary: BuildSummary, result: JobResult, old: Optional[dict], rhash: str) -> None:
+    if result.records_unchanged and old is not None:  # a rules change that changes nothing in it
+        save.mark_current(db, old["id"], EXTRACTOR_VERSION, rhash)
+        summary.changed += 1
+        return
     if result.extraction is None:
         _fail(db, summary, result.stored_path, result.error or "extraction failed", old)
         return
@@ -247,6 +253,7 @@ def _document_row(result: JobResult, rhash: str) -> dict:
         "ocr_pages": json.dumps([n for n, _ in ex.source.ocr_pages]) if ex.source.ocr_pages else None,
         "ocr_confidence": (round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1)
                            if ex.source.ocr_pages else None),
+        "records_hash": ex.fingerprint,
     }
 
 

@@ -30,9 +30,9 @@ T = TypeVar("T")
 
 
 def digest(value: Any) -> str:
-    """A digest of a stage's input: the text itself, or its pickled form."""
-    data = value.encode() if isinstance(value, str) else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.sha256(data).hexdigest()
+    """A digest of a stage's input or result by its value: a text itself, anything else by
+    its ``repr`` (records are dataclasses: equal values, equal digests)."""
+    return hashlib.sha256((value if isinstance(value, str) else repr(value)).encode()).hexdigest()
 
 
 class StageCache:
@@ -73,23 +73,27 @@ class StageCache:
         except OSError:
             return  # a full or read-only disk costs the cache entry, not the build
 
-    def memo(self, stage: str, key_parts: Callable[[], list[str]], compute: Callable[[], T]) -> T:
+    def memo(self, stage: str, key_parts: Callable[[], list[str]],
+             compute: Callable[[], T]) -> tuple[T, Optional[str]]:
         """``compute()``, or its result kept from an earlier run with the same key (the stage,
-        the version and ``key_parts()``: digests of the stage's rules and inputs)."""
+        the version and ``key_parts()``: digests of the stage's rules and inputs); with the
+        result's own digest, kept beside it, for the stages that take it as input and for
+        the fingerprint of the document's records (None when nothing is kept: made when asked)."""
         if self.folder is None:
             self.computed[stage] += 1
-            return compute()
+            return compute(), None
         h = hashlib.sha256(f"{__version__}\0{stage}".encode())
         for part in key_parts():
             h.update(b"\0" + part.encode())
         key = h.hexdigest()
         found = self.get(key)
-        if found is not None:
+        if isinstance(found, tuple) and len(found) == 2:
             return found
         self.computed[stage] += 1
         value = compute()
-        self.put(key, value)
-        return value
+        kept = (value, digest(value))
+        self.put(key, kept)
+        return kept
 
 
 def default_cache_dir(db_path: str) -> Path:

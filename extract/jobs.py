@@ -39,6 +39,7 @@ class Job:
     cache_dir: Optional[str] = None
     data: Optional[bytes] = None  # the file's bytes as the build read them (workers need not see the file)
     sha256: Optional[str] = None  # of ``data``
+    stored_fingerprint: Optional[str] = None  # of the records the database holds for these bytes
 
 
 @dataclass
@@ -49,6 +50,7 @@ class JobResult:
     extraction: Optional[Extraction]
     error: Optional[str]
     stages_run: dict[str, int]  # the stages computed, not taken from the cache
+    records_unchanged: bool = False  # the records are those the database holds: nothing sent, nothing to write
 
 
 def run_job(job: Job, rules: RuleFiles) -> JobResult:
@@ -67,6 +69,8 @@ def run_job(job: Job, rules: RuleFiles) -> JobResult:
         error = e.reason
     except Exception as e:  # an extractor bug must not stop the other documents
         error = f"extraction failed: {type(e).__name__}: {e}"
+    if extraction is not None and job.stored_fingerprint == extraction.fingerprint:
+        return JobResult(job.stored_path, sha, size, None, None, dict(cache.computed), records_unchanged=True)
     return JobResult(job.stored_path, sha, size, extraction, error, dict(cache.computed))
 
 

@@ -130,15 +130,32 @@ class StageRunner:
     def __init__(self, rules: RuleSet, cache: Optional[StageCache] = None):
         self.rules = rules
         self.cache = cache or StageCache(None)
+        self._digests: dict[int, tuple[object, str]] = {}  # id → (input, its digest): each input digested once
 
     def __call__(self, name: str, inputs: Sequence, compute: Callable[[RuleSet], T]) -> T:
         stage = STAGES[name]
         view = self.rules.only(stage.reads)
-
         def key_parts() -> list[str]:
-            return [self.rules.digest(stage.reads), *(digest(repr(i)) for i in inputs)]
+            return [self.rules.digest(stage.reads), *(self._digest(i) for i in inputs)]
 
-        return self.cache.memo(name, key_parts, lambda: compute(view))
+        value, value_digest = self.cache.memo(name, key_parts, lambda: compute(view))
+        if value_digest is not None:
+            self._digests[id(value)] = (value, value_digest)
+        return value
+
+    def fingerprint(self, *values: object) -> str:
+        """One digest of the given stage results (and the extractor version)."""
+        h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+        for value in values:
+            h.update(self._digest(value).encode())
+        return h.hexdigest()
+
+    def _digest(self, value: object) -> str:
+        """The digest of a stage's input or result: kept with it when a stage gave it, else made once."""
+        found = self._digests.get(id(value))
+        if found is None:
+            found = self._digests[id(value)] = (value, digest(value))
+        return found[1]
 
 
 def read_source(path: Path, rules: RuleSet, data: Optional[bytes] = None, limits: Limits = Limits(),
@@ -181,28 +198,30 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     """Run every extractor over one read document (pure: text in, records out). With a
     ``cache``, a stage whose rules and inputs are unchanged gives its earlier result."""
     run = StageRunner(rules, cache)
-    doc = source_digest(src) if run.cache.keeps else ""
+    doc = source_digest(src)
     text = src.text
     found = run("sentences", (doc,), lambda r: sentences.find_sentences(text, r["sentences.yml"]))
     tree = run("sections", (doc,), lambda r: sections.find_sections(src, r["headings.yml"]))
     meta = run("meta", (doc, tree), lambda r: document_meta.find_meta(
         src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"]))
-    money = run("amounts", (doc, found.spans), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
+    money = run("amounts", (doc, found), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
     # amounts leaves them as they were
     places = [(a.char_start, a.char_end) for a in money]
     dated = run("milestones", (doc, found, places), lambda r: milestones.find_milestones(
         text, found, places, r["milestones.yml"], r["dates.yml"]))
-    groups = run("target_groups", (doc, found.spans, tree, lexicon_identity()), lambda r: target_groups.find_target_groups(
+    groups = run("target_groups", (doc, found, tree, lexicon_identity()), lambda r: target_groups.find_target_groups(
         text, found.spans, tree, r["target_groups.yml"]))
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
+    # the records are these results, with pages and sections the text and the tree decide
+    fingerprint = run.fingerprint(src, meta, tree, money, dated, groups, found_tables)
     cells = [c for t in found_tables for c in t.cells]
     attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells])
     for s in tree:
         s.page = src.page_at(s.char_start)
     for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
-    return Extraction(src, meta, tree, money, groups, dated, found_tables)
+    return Extraction(src, meta, tree, money, groups, dated, found_tables, fingerprint)
 
 
 def extract_file(path: Path, rules: Optional[RuleSet] = None, data: Optional[bytes] = None,

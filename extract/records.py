@@ -191,6 +191,7 @@ class Extraction:
     target_groups: list[TargetGroup]
     milestones: list[Milestone]
     tables: list[Table] = field(default_factory=list)
+    fingerprint: str = ""  # digest of everything above: equal fingerprints, equal records
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -75,10 +75,7 @@ class RuleFiles:
 
     def digest(self, names: Iterable[str]) -> str:
         """Digest of the named files' contents (the key of what reads them)."""
-        h = hashlib.sha256()
-        for name in sorted(names):
-            h.update(name.encode() + b"\0" + self.data(name) + b"\0")
-        return h.hexdigest()
+        return _files_digest(self, tuple(sorted(names)))
 
 
 class RuleSet:
@@ -117,6 +114,14 @@ class RuleSet:
             except RuleError as e:
                 found.append(str(e))
         return found
+
+
+@lru_cache(maxsize=256)
+def _files_digest(files: RuleFiles, names: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for name in names:
+        h.update(name.encode() + b"\0" + files.data(name) + b"\0")
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=64)
