@@ -13,7 +13,7 @@ missing=()
 [ -f /usr/share/dict/danish ] || missing+=(wdanish)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  # the fonts of the PDFs Chromium renders in tests/test_pdfium_other_producers.py
+  # the fonts of the PDFs Chromium renders in tests/test_pdf_chromium.py
   [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan; } || missing+=(tesseract-ocr tesseract-ocr-dan)

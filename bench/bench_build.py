@@ -4,6 +4,7 @@ Prints, as the median of several runs with min and max: cold build time and
 documents per second, no-op rebuild time (nothing changed), and per-document
 extraction time. Run: .venv/bin/python bench/bench_build.py [FOLDER] [--runs N]
 """
+
 from __future__ import annotations
 
 import argparse

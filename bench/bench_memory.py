@@ -3,6 +3,7 @@
 Each build runs in a fresh process; peak resident memory is that process's
 ru_maxrss. Run: .venv/bin/python bench/bench_memory.py [--pages 2000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,18 @@ def main() -> None:
         src.mkdir()
         (src / "stor.pdf").write_bytes(pdf_bytes([f"Side {i}. {DANISH}" for i in range(args.pages)]))
         size = (src / "stor.pdf").stat().st_size
-        cmd = [sys.executable, "-m", "extract.cli", "build", str(src), "--db", str(Path(tmp) / "kb.db"),
-               "-q", "--max-pages", str(args.pages + 1)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "extract.cli",
+            "build",
+            str(src),
+            "--db",
+            str(Path(tmp) / "kb.db"),
+            "-q",
+            "--max-pages",
+            str(args.pages + 1),
+        ]
         t0 = time.perf_counter()
         out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         seconds = time.perf_counter() - t0

@@ -15,6 +15,7 @@ and the time to load the lexicon.
 
 Run: .venv/bin/python bench/bench_ocr_repair.py [--pages N] [--psm N] [--show]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.read.lexicon import build_lexicon  # noqa: E402
 from extract.pipeline import project_rules  # noqa: E402
+from extract.read.lexicon import build_lexicon  # noqa: E402
 from extract.read.ocr_repair import Repaired, repair_text  # noqa: E402
 
 PDFS = sorted(p for p in (ROOT / "tests" / "fixtures" / "pdf").glob("*.fpdf.pdf") if not p.name.startswith("temaer"))
@@ -47,8 +48,13 @@ def ocr_english(image, psm: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.convert("L").save(png, dpi=(DPI, DPI))
-        out = subprocess.run(["tesseract", str(png), "-", "-l", "eng", "--dpi", str(DPI), "--psm", psm],
-                             capture_output=True, text=True, env=env, check=True)
+        out = subprocess.run(
+            ["tesseract", str(png), "-", "-l", "eng", "--dpi", str(DPI), "--psm", psm],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
     return out.stdout
 
 
@@ -71,8 +77,7 @@ def error_rates(hypothesis: str, reference: str) -> tuple[int, int, int, int]:
     from rapidfuzz.distance import Levenshtein
 
     hyp, ref = normalised(hypothesis), normalised(reference)
-    return (Levenshtein.distance(hyp, ref), len(ref),
-            Levenshtein.distance(hyp.split(), ref.split()), len(ref.split()))
+    return (Levenshtein.distance(hyp, ref), len(ref), Levenshtein.distance(hyp.split(), ref.split()), len(ref.split()))
 
 
 def repair_outcomes(ocr: str, truth: str, repaired: Repaired) -> Counter:
@@ -83,8 +88,10 @@ def repair_outcomes(ocr: str, truth: str, repaired: Repaired) -> Counter:
 
 def rates_row(label: str, before: list[int], after: list[int]) -> str:
     ratio = after[2] / before[2] if before[2] else 0.0
-    return (f"{label:<36}{before[3]:>7}{before[0] / before[1]:>9.2%}{after[0] / after[1]:>9.2%}"
-            f"{before[2] / before[3]:>9.2%}{after[2] / after[3]:>9.2%}{ratio:>8.2f}")
+    return (
+        f"{label:<36}{before[3]:>7}{before[0] / before[1]:>9.2%}{after[0] / after[1]:>9.2%}"
+        f"{before[2] / before[3]:>9.2%}{after[2] / after[3]:>9.2%}{ratio:>8.2f}"
+    )
 
 
 def main() -> None:
@@ -113,17 +120,22 @@ def main() -> None:
         if args.show:
             for r in repaired.repairs:
                 print(f"  {name}: {r.original} → {r.repaired} ({r.method})")
-    print(f"{len(sample)} pages ({args.pages} of each of {len(PDFS)} PDFs), Tesseract -l eng --psm {args.psm} "
-          f"at {DPI} dpi, against the PDF text layer")
-    print(f"lexicon load: {load_wall:.2f} s wall, {load_cpu:.2f} s CPU ({len(lexicon)} word forms"
-          f"{'; ' + lexicon.warnings[0] if lexicon.warnings else ''})")
+    print(
+        f"{len(sample)} pages ({args.pages} of each of {len(PDFS)} PDFs), Tesseract -l eng --psm {args.psm} "
+        f"at {DPI} dpi, against the PDF text layer"
+    )
+    print(
+        f"lexicon load: {load_wall:.2f} s wall, {load_cpu:.2f} s CPU ({len(lexicon)} word forms"
+        f"{'; ' + lexicon.warnings[0] if lexicon.warnings else ''})"
+    )
     print(f"repair: {repair_time:.2f} s for {sum(len(normalised(o)) for _, _, o in sample)} characters of OCR text")
     print(f"{'':<36}{'words':>7}{'CER':>9}{'after':>9}{'WER':>9}{'after':>9}{'ratio':>8}")
     for key, (before, after) in sorted(totals.items(), key=lambda kv: kv[0] == "all"):
         print(rates_row(key, before, after))
     print("target: WER after / before at most 0.50")
-    print(f"words repaired: {sum(outcomes.values())}; in the true text {outcomes['right']}, "
-          f"not in it {outcomes['wrong']}")
+    print(
+        f"words repaired: {sum(outcomes.values())}; in the true text {outcomes['right']}, not in it {outcomes['wrong']}"
+    )
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ fixed cost of a build) and the reading alone (``parse_pdf`` of every file in thi
 
 Run: .venv/bin/python bench/bench_pdf.py [--runs N] [--corpus DIR] [--no-renders]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,12 +54,26 @@ def render_sources(out: Path) -> list[Path]:
     """The documents of sources/ as PDFs made by LibreOffice Writer."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        sys.exit("LibreOffice is not installed (Debian: apt-get install -y libreoffice-writer-nogui), "
-                 "or run with --no-renders")
+        sys.exit(
+            "LibreOffice is not installed (Debian: apt-get install -y libreoffice-writer-nogui), "
+            "or run with --no-renders"
+        )
     sources = sorted(p for p in (ROOT / "sources").iterdir() if p.is_file() and not p.name.startswith("."))
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out), *map(str, sources)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+        )
     return sorted(out.glob("*.pdf"))
 
 
@@ -98,16 +113,20 @@ def reader_rows(readers: list[tuple[str, Counter]]) -> list[str]:
     rows = [f"{'file':<58} {'pages':>5} {'pdfium':>6} {'+tables':>7} {'pdfplumber':>10} {'ocr':>4}  why pdfplumber"]
     for name, counts in readers:
         plumber = {k: n for k, n in counts.items() if k.startswith("pdfplumber")}
-        rows.append(f"{name[:58]:<58} {sum(counts.values()):>5} {counts.get('pdfium', 0):>6} "
-                    f"{counts.get('pdfium + pdfplumber tables', 0):>7} {sum(plumber.values()):>10} "
-                    f"{counts.get('ocr', 0):>4}  {'; '.join(f'{n}× {k}' for k, n in plumber.items())}")
+        rows.append(
+            f"{name[:58]:<58} {sum(counts.values()):>5} {counts.get('pdfium', 0):>6} "
+            f"{counts.get('pdfium + pdfplumber tables', 0):>7} {sum(plumber.values()):>10} "
+            f"{counts.get('ocr', 0):>4}  {'; '.join(f'{n}× {k}' for k, n in plumber.items())}"
+        )
     return rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of real PDFs (default ../shared/dev-corpus/pdf)")
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="folder of real PDFs (default ../shared/dev-corpus/pdf)"
+    )
     ap.add_argument("--no-renders", action="store_true", help="the corpus PDFs only, without LibreOffice renders")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_pdf_") as tmp:

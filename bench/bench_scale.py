@@ -20,11 +20,11 @@ Run: .venv/bin/python bench/bench_scale.py [--corpus bench/out/scale] [--runs 3]
      [--subset 200] [--full-db FILE] [--parts throughput,rebuilds,scale]
      --parts search --full-db FILE times the searches alone on a database built before.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -44,23 +44,38 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import timed  # noqa: E402
-from extract.jobs import default_workers  # noqa: E402
 from scale_accuracy import accuracy  # noqa: E402
 from serving import kb_serve  # noqa: E402
 
+from extract.jobs import default_workers  # noqa: E402
+
 KB = [sys.executable, "-m", "extract.cli"]
-SEARCHES = ["kontanthjælp", "ledighed", "akademiker", "jobrotation", "unge", "virksomhedspraktik",
-            "mentor", "sygedagpenge", "integration", "opkvalificering"]
-CANNED = [("initiatives for unge", "/kb/maalgruppe.json?label=unge&_size=50"),
-          ("amounts per year", "/kb/beloeb_pr_aar.json?document="),
-          ("milestones in 2013", "/kb/milepaele_i_periode.json?fra=2013-01-01&til=2013-12-31")]
+SEARCHES = [
+    "kontanthjælp",
+    "ledighed",
+    "akademiker",
+    "jobrotation",
+    "unge",
+    "virksomhedspraktik",
+    "mentor",
+    "sygedagpenge",
+    "integration",
+    "opkvalificering",
+]
+CANNED = [
+    ("initiatives for unge", "/kb/maalgruppe.json?label=unge&_size=50"),
+    ("amounts per year", "/kb/beloeb_pr_aar.json?document="),
+    ("milestones in 2013", "/kb/milepaele_i_periode.json?fra=2013-01-01&til=2013-12-31"),
+]
 # Full-text search through the JSON API, each path run with every term of SEARCHES: the
 # ranked search (soeg), the table's search as an API client asks for it (rows only), and
 # the table page as browsed (row count and the table's facets from metadata.yml, each a
 # query, a facet dropped when it runs over Datasette's facet_time_limit_ms).
-SEARCH_PATHS = [("ranked search soeg.json?q=", "/kb/soeg.json?q={q}"),
-                ("sections.json?_search= (rows)", "/kb/sections.json?_search={q}&_size=20&_nocount=1&_nofacet=1"),
-                ("sections.json?_search= (count + facets)", "/kb/sections.json?_search={q}&_size=20")]
+SEARCH_PATHS = [
+    ("ranked search soeg.json?q=", "/kb/soeg.json?q={q}"),
+    ("sections.json?_search= (rows)", "/kb/sections.json?_search={q}&_size=20&_nocount=1&_nofacet=1"),
+    ("sections.json?_search= (count + facets)", "/kb/sections.json?_search={q}&_size=20"),
+]
 # A term asked again finds the pages its match reads in SQLite's and the OS's caches; the
 # first search of each of these many words (drawn from the headings of the served
 # database, other words for each path) is timed apart.
@@ -155,7 +170,8 @@ def parse_pdfs(files: list[Path], pdfium: bool) -> None:
     same lines, or (``pdfium=False``) every page through pdfplumber, as before 0.2.2."""
     from unittest import mock
 
-    from extract.read import ocr, pdf as read_pdf
+    from extract.read import ocr
+    from extract.read import pdf as read_pdf
 
     with mock.patch.object(ocr, "ocr_available", lambda: False):
         for f in files:
@@ -167,8 +183,21 @@ def build_times(folder: Path, work: Path, runs: int, workers: int) -> list[float
     for _ in range(runs):
         for p in work.glob("b.db*"):
             shutil.rmtree(p) if p.is_dir() else p.unlink()
-        seconds, _ = run_kb(["build", str(folder), "--db", "b.db", "--quiet", "--no-cache", "--workers", str(workers),
-                             "--max-pages", "5000"], work)
+        seconds, _ = run_kb(
+            [
+                "build",
+                str(folder),
+                "--db",
+                "b.db",
+                "--quiet",
+                "--no-cache",
+                "--workers",
+                str(workers),
+                "--max-pages",
+                "5000",
+            ],
+            work,
+        )
         times.append(seconds)
     return times
 
@@ -200,22 +229,31 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sample", type=int, default=60, help="PDFs (and text documents) in the throughput sample")
     ap.add_argument("--subset", type=int, default=200, help="documents in the cold / rules-only rebuild comparison")
-    ap.add_argument("--full-db", default=None,
-                    help="a build of the whole corpus to reuse, made by 'kb build CORPUS' in the project folder "
-                         "(built, and timed, here when missing)")
+    ap.add_argument(
+        "--full-db",
+        default=None,
+        help="a build of the whole corpus to reuse, made by 'kb build CORPUS' in the project folder "
+        "(built, and timed, here when missing)",
+    )
     ap.add_argument("--workers", type=int, default=default_workers())
     ap.add_argument("--search-runs", type=int, default=20)
-    ap.add_argument("--parts", default="throughput,rebuilds,scale",
-                    help="which parts to run, comma-separated: throughput, rebuilds, scale "
-                         "(scale includes search); search alone needs --full-db")
+    ap.add_argument(
+        "--parts",
+        default="throughput,rebuilds,scale",
+        help="which parts to run, comma-separated: throughput, rebuilds, scale "
+        "(scale includes search); search alone needs --full-db",
+    )
     args = ap.parse_args()
     corpus = Path(args.corpus)
     truth = corpus.parent / f"{corpus.name}.truth.jsonl"
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(ROOT / "bench" / "scale_corpus.py"), str(corpus)], check=True)
-    parts = {"throughput": throughput_rows, "rebuilds": rebuild_rows,
-             "scale": lambda c, w, a: scale_rows(c, truth, w, a),
-             "search": lambda c, w, a: search_rows(Path(a.full_db), w, a)}
+    parts = {
+        "throughput": throughput_rows,
+        "rebuilds": rebuild_rows,
+        "scale": lambda c, w, a: scale_rows(c, truth, w, a),
+        "search": lambda c, w, a: search_rows(Path(a.full_db), w, a),
+    }
     if "search" in args.parts.split(",") and not (args.full_db and Path(args.full_db).exists()):
         ap.error("--parts search needs --full-db, a database built from the corpus")
     print("| figure | median | min | max | unit |\n|---|---:|---:|---:|---|", flush=True)
@@ -230,23 +268,44 @@ def throughput_rows(corpus: Path, work: Path, args) -> list[str]:
     pages = pdf_pages(pdfs)
     run_kb(["build", str(work / "pdf"), "--db", "warm.db", "--quiet", "--no-cache", "--workers", "1"], work)
     rows = [f"| **PDF throughput** ({len(pdfs)} PDFs, {pages} pages) | median | min | max | |"]
-    rows.append(line("pdfium raw text (1 process)", [pages / t for t in timed(lambda: pdfium_text(pdfs), args.runs)], "pages/s"))
+    rows.append(
+        line("pdfium raw text (1 process)", [pages / t for t in timed(lambda: pdfium_text(pdfs), args.runs)], "pages/s")
+    )
     words = [pages / t for t in timed(lambda: plumber_words(pdfs), args.runs)]
     rows.append(line("pdfplumber extract_words (1 process)", words, "pages/s"))
-    rows.append(line("parse_pdf, every page by pdfplumber (as 0.2.1)",
-                     [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=False), args.runs)], "pages/s"))
-    rows.append(line("parse_pdf, PDFium where it matches (0.2.2)",
-                     [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=True), args.runs)], "pages/s"))
+    rows.append(
+        line(
+            "parse_pdf, every page by pdfplumber (as 0.2.1)",
+            [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=False), args.runs)],
+            "pages/s",
+        )
+    )
+    rows.append(
+        line(
+            "parse_pdf, PDFium where it matches (0.2.2)",
+            [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=True), args.runs)],
+            "pages/s",
+        )
+    )
     ours1 = [pages / t for t in build_times(work / "pdf", work, args.runs, 1)]
     rows.append(line("kb build, 1 worker", ours1, "pages/s"))
     rows.append(line("kb build, 1 worker / extract_words", [o / statistics.median(words) for o in ours1], "ratio"))
     oursn = [pages / t for t in build_times(work / "pdf", work, args.runs, args.workers)]
     rows.append(line(f"kb build, {args.workers} workers", oursn, "pages/s"))
-    rows.append(line(f"speed-up 1 → {args.workers} workers", [statistics.median(oursn) / statistics.median(ours1)], "×"))
+    rows.append(
+        line(f"speed-up 1 → {args.workers} workers", [statistics.median(oursn) / statistics.median(ours1)], "×")
+    )
     rows.append(f"| **Text throughput** ({len(texts)} documents) | | | | |")
-    rows.append(line("kb build, 1 worker", [len(texts) / t for t in build_times(work / "text", work, args.runs, 1)], "docs/s"))
-    rows.append(line(f"kb build, {args.workers} workers",
-                     [len(texts) / t for t in build_times(work / "text", work, args.runs, args.workers)], "docs/s"))
+    rows.append(
+        line("kb build, 1 worker", [len(texts) / t for t in build_times(work / "text", work, args.runs, 1)], "docs/s")
+    )
+    rows.append(
+        line(
+            f"kb build, {args.workers} workers",
+            [len(texts) / t for t in build_times(work / "text", work, args.runs, args.workers)],
+            "docs/s",
+        )
+    )
     return rows
 
 
@@ -258,8 +317,21 @@ def _kb_build(folder: Path, db: Path, cwd: Path, workers: int, rules: Path | Non
     except ValueError:
         pass
     rules_args = ["--rules", str(rules)] if rules else []
-    return run_kb(["build", str(folder), "--db", str(db), "--quiet", "--workers", str(workers), "--max-pages", "5000",
-                   *rules_args], cwd)
+    return run_kb(
+        [
+            "build",
+            str(folder),
+            "--db",
+            str(db),
+            "--quiet",
+            "--workers",
+            str(workers),
+            "--max-pages",
+            "5000",
+            *rules_args,
+        ],
+        cwd,
+    )
 
 
 def rebuild_rows(corpus: Path, work: Path, args) -> list[str]:
@@ -283,12 +355,14 @@ def rebuild_rows(corpus: Path, work: Path, args) -> list[str]:
             f.write(f"\n# bench change {i}\n")
         rules_only.append(_kb_build(subset, db, work, args.workers, rules)[0])
     n = len(list(subset.iterdir()))
-    return [f"| **Rebuilds** ({n} documents of the corpus, {args.workers} workers) | | | | |",
-            line("cold build", cold, "s"),
-            line("no-op rebuild", noop, "s"),
-            line("rules-only rebuild (amounts.yml changed)", rules_only, "s"),
-            line("cold / rules-only", [c / r for c, r in zip(cold, rules_only)], "×"),
-            line("peak memory of a cold build (all processes)", peaks, "MB")]
+    return [
+        f"| **Rebuilds** ({n} documents of the corpus, {args.workers} workers) | | | | |",
+        line("cold build", cold, "s"),
+        line("no-op rebuild", noop, "s"),
+        line("rules-only rebuild (amounts.yml changed)", rules_only, "s"),
+        line("cold / rules-only", [c / r for c, r in zip(cold, rules_only)], "×"),
+        line("peak memory of a cold build (all processes)", peaks, "MB"),
+    ]
 
 
 def scale_rows(corpus: Path, truth: Path, work: Path, args) -> list[str]:
@@ -347,7 +421,7 @@ def search_rows(db: Path, work: Path, args) -> list[str]:
         first_paths = SEARCH_PATHS[1:]
         drawn = heading_words(db, FIRST_SEARCHES * len(first_paths), exclude=set(SEARCHES))
         for i, (name, template) in enumerate(first_paths):
-            words = drawn[i::len(first_paths)]  # words of their own: no path finds another's pages cached
+            words = drawn[i :: len(first_paths)]  # words of their own: no path finds another's pages cached
             timed = [http_get(base, template.format(q=urllib.parse.quote(q))) for q in words]
             rows.append(search_line(f"{name}, first search of {len(words)} other words", timed))
         for name, path in CANNED:

@@ -4,6 +4,7 @@ Builds the knowledge base from sources/ into a temporary file, starts kb serve o
 free 127.0.0.1 port, requests each page N times (bounded) and prints median, p95
 and max in milliseconds. Run: .venv/bin/python bench/bench_site.py [--runs 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extract.build import build  # noqa: E402
 from serving import kb_serve  # noqa: E402
+
+from extract.build import build  # noqa: E402
 
 PAGES = [
     ("home", "/"),

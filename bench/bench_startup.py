@@ -21,8 +21,10 @@ import time
 from pathlib import Path
 
 KB = [sys.executable, "-m", "extract.cli", "extract"]
-PARAGRAPH = ("Københavns Kommune afsætter 4,0 mio. kr. årligt i 2013-2016 til en indsats for ledige, "
-             "der starter 1. februar 2013 og evalueres ultimo 2014.\n")
+PARAGRAPH = (
+    "Københavns Kommune afsætter 4,0 mio. kr. årligt i 2013-2016 til en indsats for ledige, "
+    "der starter 1. februar 2013 og evalueres ultimo 2014.\n"
+)
 STATEMENT = "Målgruppen er unge kontanthjælpsmodtagere under 30 år uden uddannelse.\n"
 
 
@@ -33,7 +35,7 @@ def wall(cmd: list[str]) -> float:
 
 
 def row(name: str, values: list[float]) -> str:
-    return (f"| {name} | {statistics.median(values):.3f} | {min(values):.3f} | {max(values):.3f} | s |")
+    return f"| {name} | {statistics.median(values):.3f} | {min(values):.3f} | {max(values):.3f} | s |"
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ multiset of (date_start, date_end); a true record the database lacks is a miss, 
 database record the truth lacks a false hit. Prints precision and recall for each, per
 document format (text, fpdf, reportlab) too, and the first misses and false hits.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,9 +46,11 @@ def load_found(db_path: Path, names: Iterable[str]) -> dict[str, dict[str, list[
     try:
         docs = {row["id"]: Path(row["path"]).name for row in conn.execute("select id, path from documents")}
         found: dict[str, dict[str, list[dict]]] = {n: {k: [] for k in KINDS} for n in docs.values() if n in wanted}
-        queries = {"amounts": "select document_id, quote, value_dkk from amounts order by document_id, char_start",
-                   "milestones": "select document_id, date_text, date_start, date_end from milestones "
-                                 "order by document_id, char_start"}
+        queries = {
+            "amounts": "select document_id, quote, value_dkk from amounts order by document_id, char_start",
+            "milestones": "select document_id, date_text, date_start, date_end from milestones "
+            "order by document_id, char_start",
+        }
         for kind, sql in queries.items():
             for row in conn.execute(sql):
                 name = docs.get(row["document_id"])
@@ -88,16 +91,24 @@ def _ratio(a: int, b: int) -> float:
 
 
 def score(true: int, found: int, matched: int) -> dict[str, Any]:
-    return {"true": true, "found": found, "matched": matched,
-            "precision": _ratio(matched, found), "recall": _ratio(matched, true)}
+    return {
+        "true": true,
+        "found": found,
+        "matched": matched,
+        "precision": _ratio(matched, found),
+        "recall": _ratio(matched, true),
+    }
 
 
 def accuracy(db_path: Path | str, truth_path: Path | str, examples: int = 5) -> dict[str, Any]:
     """Precision and recall of amounts and milestones in ``db_path`` against ``truth_path``."""
     truth = load_truth(Path(truth_path))
     found = load_found(Path(db_path), truth)
-    result: dict[str, Any] = {"documents": len(truth), "built": len(found),
-                              "missing_documents": sorted(set(truth) - set(found))}
+    result: dict[str, Any] = {
+        "documents": len(truth),
+        "built": len(found),
+        "missing_documents": sorted(set(truth) - set(found)),
+    }
     for kind in KINDS:
         counts: dict[str, Counter] = defaultdict(Counter)
         misses, false_hits = [], []
@@ -123,19 +134,25 @@ def _example(kind: str, name: str, fmt: str, rec: dict, side: str) -> dict[str, 
 
 
 def report(result: dict[str, Any]) -> list[str]:
-    lines = [f"documents: {result['documents']} in the truth, {result['built']} in the database"
-             + (f" ({len(result['missing_documents'])} missing, e.g. {result['missing_documents'][:3]})"
-                if result["missing_documents"] else "")]
+    lines = [
+        f"documents: {result['documents']} in the truth, {result['built']} in the database"
+        + (
+            f" ({len(result['missing_documents'])} missing, e.g. {result['missing_documents'][:3]})"
+            if result["missing_documents"]
+            else ""
+        )
+    ]
     for kind in KINDS:
         for group, s in result[kind].items():
             if isinstance(s, dict) and "precision" in s:
-                lines.append(f"{kind:<11} {group:<10} precision {s['precision']:.4f}  recall {s['recall']:.4f}"
-                             f"  (true {s['true']}, found {s['found']}, matched {s['matched']})")
+                lines.append(
+                    f"{kind:<11} {group:<10} precision {s['precision']:.4f}  recall {s['recall']:.4f}"
+                    f"  (true {s['true']}, found {s['found']}, matched {s['matched']})"
+                )
     for kind in KINDS:
         for label in ("misses", "false_hits"):
             for ex in result[kind][label]:
-                lines.append(f"  {kind} {LABELS[label]}: "
-                             f"{ex['file']} [{ex['format']}] {ex['record']}")
+                lines.append(f"  {kind} {LABELS[label]}: {ex['file']} [{ex['format']}] {ex['record']}")
     return lines
 
 

@@ -32,10 +32,12 @@ the rate at which the corpus documents render in tests/fixtures/pdf (193,000
 characters on 68.5 pages). PDFs are rendered by tests/fixtures/render_pdfs.py,
 alternately with fpdf2 and reportlab, laid out as the fixtures are (its ``blocks_of``
 reads the text's headings and tables with the extractor: layout only, never truth),
-with fixed creation dates so a seed always gives the same bytes. The truth goes to ``<OUT_DIR>.truth.jsonl`` (beside the folder, so
+with fixed creation dates so a seed always gives the same bytes. The truth goes to
+``<OUT_DIR>.truth.jsonl`` (beside the folder, so
 ``kb build OUT_DIR`` does not read it): one line per document with its file name and
 true amounts (value_dkk) and milestones (date_start, date_end).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,6 +81,7 @@ class CorpusError(Exception):
 
 
 # --- the corpus: golden records located in the text of each corpus document -------
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -126,7 +129,8 @@ def corpus_doc(path: Path, golden: dict) -> CorpusDoc:
     marks = sorted(
         locate(golden["amounts"], ex.amounts, "amount", text)
         + locate(golden["milestones"], ex.milestones, "milestone", text),
-        key=lambda m: m.start)
+        key=lambda m: m.start,
+    )
     for a, b in zip(marks, marks[1:]):
         if b.start < a.end:
             raise CorpusError(f"{path.name}: golden records overlap at {b.start}")
@@ -134,8 +138,15 @@ def corpus_doc(path: Path, golden: dict) -> CorpusDoc:
     preamble_end = sections[0].char_start if sections else len(text)
     units = [Unit(path.stem, a, b, portable(marks, a, b)) for a, b in unit_spans(sections, len(text))]
     return CorpusDoc(
-        path.stem, path.suffix, (src.format, src.ocr_damaged), text, preamble_end, units, marks,
-        math.sqrt(len(text) / CHARS_PER_PAGE))
+        path.stem,
+        path.suffix,
+        (src.format, src.ocr_damaged),
+        text,
+        preamble_end,
+        units,
+        marks,
+        math.sqrt(len(text) / CHARS_PER_PAGE),
+    )
 
 
 def _golden_key(g: dict, kind: str) -> tuple:
@@ -174,7 +185,7 @@ def unit_spans(sections: list, text_len: int) -> list[tuple[int, int]]:
     cuts: set[int] = set()
 
     def subtree_end(i: int) -> int:
-        nxt = (s.char_start for s in sections[i + 1:] if s.level <= sections[i].level)
+        nxt = (s.char_start for s in sections[i + 1 :] if s.level <= sections[i].level)
         return next(nxt, text_len)
 
     def visit(i: int) -> None:
@@ -192,19 +203,20 @@ def unit_spans(sections: list, text_len: int) -> list[tuple[int, int]]:
 
 
 def portable(marks: list[Mark], start: int, end: int) -> bool:
-    return all(_YEAR.search(m.golden["date_text"]) for m in marks
-               if m.kind == "milestone" and start <= m.start < end)
+    return all(_YEAR.search(m.golden["date_text"]) for m in marks if m.kind == "milestone" and start <= m.start < end)
 
 
 # --- years ------------------------------------------------------------------------
 
 _YEARS = re.compile(
     r"(?<!\d)(?P<y4>(?:19|20)\d\d)(?:(?P<sep>[-–/])(?P<yy>\d\d))?(?!\d)"
-    r"|(?<![\d.])(?P<dm>\d{1,2}(?P<s>[.-])\d{1,2}(?P=s))(?P<y2>\d\d)(?![\d.])")
+    r"|(?<![\d.])(?P<dm>\d{1,2}(?P<s>[.-])\d{1,2}(?P=s))(?P<y2>\d\d)(?![\d.])"
+)
 
 
 def shift_years(text: str, delta: int) -> str:
     """Every year shifted by ``delta``: "2013", "2011-12", "25.06.12" (same length)."""
+
     def two(yy: str) -> str:
         return f"{(int(yy) + delta) % 100:02d}"
 
@@ -213,6 +225,7 @@ def shift_years(text: str, delta: int) -> str:
             tail = m.group("sep") + two(m.group("yy")) if m.group("yy") else ""
             return str(int(m.group("y4")) + delta) + tail
         return m.group("dm") + two(m.group("y2"))
+
     return _YEARS.sub(sub, text)
 
 
@@ -227,28 +240,46 @@ def shift_date(d: date, delta: int, month_end: bool) -> date:
 
 # --- dates: a new date expression of the same form, and its true range ------------
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
-THIRDS = (("primo", "medio", "ultimo"), ("begyndelsen af", "midten af", "slutningen af"),
-          ("starten af", "midten af", "slutningen af"))
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+THIRDS = (
+    ("primo", "medio", "ultimo"),
+    ("begyndelsen af", "midten af", "slutningen af"),
+    ("starten af", "midten af", "slutningen af"),
+)
 SEASONS = (("foråret", "sommeren", "efteråret"), ("forår", "sommer", "efterår"))
 SEASON_MONTHS = ((3, 5), (6, 8), (9, 11))
 ORDINALS = ("første", "anden", "tredje", "fjerde")
 _M, _Y = "|".join(MONTHS), r"(?P<year>\s+\d{4})?"
 _T = "|".join(w for family in THIRDS for w in family)
 _S = "|".join(w for family in SEASONS for w in family)
-DATE_FORMS = {name: re.compile(pattern, re.I) for name, pattern in {
-    "numeric": r"(?P<day>\d{1,2})(?P<s>[-.])(?P<month>\d{1,2})(?P=s)(?:\d{2}|\d{4})",
-    "day": rf"(?P<day>\d{{1,2}})\.\s+(?P<month>{_M}){_Y}",
-    "month_list": rf"(?P<month>{_M})(?:\s*/\s*|\s+og\s+)(?P<month2>{_M}){_Y}",
-    "month": rf"(?P<month>{_M})(?:\s+måned)?{_Y}",
-    "month_third": rf"(?P<third>{_T})\s+(?P<month>{_M}){_Y}",
-    "year_third": rf"(?P<third>{_T})\s+\d{{4}}",
-    "quarter": rf"(?P<part>[1-4]\.|{'|'.join(ORDINALS)})\s+kvartal{_Y}",
-    "half": r"(?P<part>[12]\.|første|anden|andet)\s+(?P<word>halvåret|halvår|halvdelen|halvdel)"
-            r"(?:(?:\s+af)?\s+\d{4})?",
-    "season": rf"(?P<season>{_S}){_Y}",
-}.items()}
+DATE_FORMS = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "numeric": r"(?P<day>\d{1,2})(?P<s>[-.])(?P<month>\d{1,2})(?P=s)(?:\d{2}|\d{4})",
+        "day": rf"(?P<day>\d{{1,2}})\.\s+(?P<month>{_M}){_Y}",
+        "month_list": rf"(?P<month>{_M})(?:\s*/\s*|\s+og\s+)(?P<month2>{_M}){_Y}",
+        "month": rf"(?P<month>{_M})(?:\s+måned)?{_Y}",
+        "month_third": rf"(?P<third>{_T})\s+(?P<month>{_M}){_Y}",
+        "year_third": rf"(?P<third>{_T})\s+\d{{4}}",
+        "quarter": rf"(?P<part>[1-4]\.|{'|'.join(ORDINALS)})\s+kvartal{_Y}",
+        "half": r"(?P<part>[12]\.|første|anden|andet)\s+(?P<word>halvåret|halvår|halvdelen|halvdel)"
+        r"(?:(?:\s+af)?\s+\d{4})?",
+        "season": rf"(?P<season>{_S}){_Y}",
+    }.items()
+}
 
 
 def _last(year: int, month: int) -> date:
@@ -342,18 +373,24 @@ def _slot_text(name: str, value: int, old: str, m: re.Match) -> str:
 
 def write_slots(m: re.Match, slots: dict[str, int]) -> str:
     """The matched expression with each stated value replaced."""
-    groups = {"day": "day", "month": "month", "month2": "month2", "season": "season",
-              "part": "third" if m.groupdict().get("third") else "part"}
+    groups = {
+        "day": "day",
+        "month": "month",
+        "month2": "month2",
+        "season": "season",
+        "part": "third" if m.groupdict().get("third") else "part",
+    }
     edits = sorted((m.span(groups[k]), _slot_text(groups[k], v, m.group(groups[k]), m)) for k, v in slots.items())
     out, pos = [], m.start()
     for (a, b), new in edits:
         out += [m.string[pos:a], new]
         pos = b
-    return "".join(out) + m.string[pos:m.end()]
+    return "".join(out) + m.string[pos : m.end()]
 
 
-def vary_date(text: str, start: date, end: date, precision: str, delta: int,
-              rng: random.Random) -> tuple[str, date, date]:
+def vary_date(
+    text: str, start: date, end: date, precision: str, delta: int, rng: random.Random
+) -> tuple[str, date, date]:
     """A new expression of the same form as ``text`` (which means start..end), its years
     shifted by ``delta``, and the range it means."""
     shifted = shift_years(text, delta)
@@ -376,8 +413,11 @@ _NUMBER = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:[,.]\d{1,3})?"
 _AMOUNT = re.compile(rf"(?P<pre>kr\.\s?)?(?P<num>{_NUMBER})(?P<post>.*)", re.S)
 _GROUPED = re.compile(r"\d{1,3}(?:(?P<sep>[.\u00a0\u202f ])\d{3})+(?:,(?P<dec>\d+))?")
 _MIO_KR = re.compile(r"(?P<num>\d+(?:,\d{1,3})?) mio\. kr\.")
-_SCALES = ((re.compile(r"(?i)\bmia\b|milliard"), 10**9), (re.compile(r"(?i)\bmio\b|\bmill\b|million"), 10**6),
-           (re.compile(r"(?i)\bt\.\s?kr|\btkr"), 10**3))
+_SCALES = (
+    (re.compile(r"(?i)\bmia\b|milliard"), 10**9),
+    (re.compile(r"(?i)\bmio\b|\bmill\b|million"), 10**6),
+    (re.compile(r"(?i)\bt\.\s?kr|\btkr"), 10**3),
+)
 MIO_FORMS: tuple[Callable[[str, int], str], ...] = (
     lambda num, kr: f"{num} mio.kr.",
     lambda num, kr: f"{num}\u00a0mio.\u00a0kr.",
@@ -396,7 +436,7 @@ class NumberStyle:
 
 def group(digits: str, sep: str) -> str:
     head = len(digits) % 3 or 3
-    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return sep.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
 def read_number(num: str) -> tuple[Decimal, NumberStyle]:
@@ -454,6 +494,7 @@ def vary_amount(quote: str, value: float, rng: random.Random) -> tuple[str, floa
 
 # --- rewriting a stretch of a corpus document ------------------------------------
 
+
 @dataclass
 class Piece:
     text: str = ""
@@ -483,24 +524,52 @@ def replace_mark(stem: str, mark: Mark, delta: int, rng: random.Random) -> Piece
     g = mark.golden
     if mark.kind == "amount":
         text, value = vary_amount(g["quote"], g["value_dkk"], rng)
-        return Piece(text, amounts=[{"value_dkk": value, "quote": text, "source": stem,
-                                     "golden_quote": g["quote"], "golden_value": g["value_dkk"]}])
-    text, first, last = vary_date(g["date_text"], date.fromisoformat(g["date_start"]),
-                                  date.fromisoformat(g["date_end"]), g["precision"], delta, rng)
-    return Piece(text, milestones=[{"date_start": first.isoformat(), "date_end": last.isoformat(),
-                                    "date_text": text, "source": stem, "golden_date_text": g["date_text"],
-                                    "golden_start": g["date_start"], "golden_end": g["date_end"]}])
+        return Piece(
+            text,
+            amounts=[
+                {
+                    "value_dkk": value,
+                    "quote": text,
+                    "source": stem,
+                    "golden_quote": g["quote"],
+                    "golden_value": g["value_dkk"],
+                }
+            ],
+        )
+    text, first, last = vary_date(
+        g["date_text"],
+        date.fromisoformat(g["date_start"]),
+        date.fromisoformat(g["date_end"]),
+        g["precision"],
+        delta,
+        rng,
+    )
+    return Piece(
+        text,
+        milestones=[
+            {
+                "date_start": first.isoformat(),
+                "date_end": last.isoformat(),
+                "date_text": text,
+                "source": stem,
+                "golden_date_text": g["date_text"],
+                "golden_start": g["date_start"],
+                "golden_end": g["date_end"],
+            }
+        ],
+    )
 
 
 # --- a document: host preamble and drawn sections --------------------------------
 
-def compose(corpus: dict[str, CorpusDoc], host: CorpusDoc, rng: random.Random,
-            target_chars: int) -> tuple[Piece, int]:
+
+def compose(corpus: dict[str, CorpusDoc], host: CorpusDoc, rng: random.Random, target_chars: int) -> tuple[Piece, int]:
     """The host's preamble, then drawn sections until ``target_chars``; and the year shift."""
     delta = rng.randint(1, 12)
     piece = rewrite(host, 0, host.preamble_end, delta, rng)
-    partners = [u for d in corpus.values() if d.stem != host.stem and d.family == host.family
-                for u in d.units if u.portable]
+    partners = [
+        u for d in corpus.values() if d.stem != host.stem and d.family == host.family for u in d.units if u.portable
+    ]
     decks: dict[bool, list[Unit]] = {False: [], True: []}
     while len(piece.text) < target_chars and host.units:
         unit = draw_unit(decks, host.units, partners, rng)
@@ -510,8 +579,7 @@ def compose(corpus: dict[str, CorpusDoc], host: CorpusDoc, rng: random.Random,
     return piece, delta
 
 
-def draw_unit(decks: dict[bool, list[Unit]], own: list[Unit], partners: list[Unit],
-              rng: random.Random) -> Unit:
+def draw_unit(decks: dict[bool, list[Unit]], own: list[Unit], partners: list[Unit], rng: random.Random) -> Unit:
     """A section from the host or (sometimes) a partner document, each drawn from a
     shuffled deck, so a section repeats only once its deck is used up."""
     foreign = bool(partners) and rng.random() < FOREIGN_SHARE
@@ -570,6 +638,7 @@ def render_pdf(render: Any, producer: str, text: str, suffix: str, target: Path)
 
 # --- the corpus: documents in parallel, the truth file ---------------------------
 
+
 @dataclass(frozen=True)
 class Settings:
     out_dir: Path
@@ -577,8 +646,9 @@ class Settings:
     pages: tuple[int, int]  # each document's target length, in pages
 
 
-def make_document(corpus: dict[str, CorpusDoc], render: Any, settings: Settings, index: int,
-                  producer: Optional[str], attempt: int = 0) -> dict:
+def make_document(
+    corpus: dict[str, CorpusDoc], render: Any, settings: Settings, index: int, producer: Optional[str], attempt: int = 0
+) -> dict:
     """Generate, write and describe one document (its truth line); ``attempt`` draws
     another one for the same place."""
     rng = random.Random(f"{settings.seed}:{index}" + (f":{attempt}" if attempt else ""))
@@ -592,9 +662,17 @@ def make_document(corpus: dict[str, CorpusDoc], render: Any, settings: Settings,
     else:
         target.write_text(piece.text, encoding="utf-8")
         pages = max(1, math.ceil(len(piece.text) / CHARS_PER_PAGE))
-    return {"file": name, "host": host.stem, "format": producer or "text", "years_shifted": delta,
-            "pages": pages, "chars": len(piece.text), "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
-            "amounts": piece.amounts, "milestones": piece.milestones}
+    return {
+        "file": name,
+        "host": host.stem,
+        "format": producer or "text",
+        "years_shifted": delta,
+        "pages": pages,
+        "chars": len(piece.text),
+        "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+        "amounts": piece.amounts,
+        "milestones": piece.milestones,
+    }
 
 
 def assign_producers(docs: int, pdf_share: float, seed: int) -> list[Optional[str]]:
@@ -628,9 +706,15 @@ def truth_path_for(out_dir: Path) -> Path:
     return out_dir.parent / f"{out_dir.name}.truth.jsonl"
 
 
-def generate(out_dir: Path, docs: int = 2000, seed: int = 1, pdf_share: float = 0.5,
-             pages: tuple[int, int] = (2, 16), workers: Optional[int] = None,
-             truth_path: Optional[Path] = None) -> dict[str, Any]:
+def generate(
+    out_dir: Path,
+    docs: int = 2000,
+    seed: int = 1,
+    pdf_share: float = 0.5,
+    pages: tuple[int, int] = (2, 16),
+    workers: Optional[int] = None,
+    truth_path: Optional[Path] = None,
+) -> dict[str, Any]:
     """Write ``docs`` documents into ``out_dir`` and their truth; returns the totals."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -672,10 +756,15 @@ def without_duplicates(rows: list[dict], jobs: list[tuple[int, Optional[str], in
 def totals(rows: list[dict], truth_path: Path, seconds: float) -> dict[str, Any]:
     pdf = [r for r in rows if r["format"] != "text"]
     return {
-        "documents": len(rows), "pdf_documents": len(pdf), "text_documents": len(rows) - len(pdf),
-        "pages": sum(r["pages"] for r in rows), "pdf_pages": sum(r["pages"] for r in pdf),
-        "amounts": sum(len(r["amounts"]) for r in rows), "milestones": sum(len(r["milestones"]) for r in rows),
-        "truth": str(truth_path), "seconds": round(seconds, 1),
+        "documents": len(rows),
+        "pdf_documents": len(pdf),
+        "text_documents": len(rows) - len(pdf),
+        "pages": sum(r["pages"] for r in rows),
+        "pdf_pages": sum(r["pages"] for r in pdf),
+        "amounts": sum(len(r["amounts"]) for r in rows),
+        "milestones": sum(len(r["milestones"]) for r in rows),
+        "truth": str(truth_path),
+        "seconds": round(seconds, 1),
     }
 
 

@@ -6,14 +6,15 @@ file is gone (below a folder being built) is removed. A file that fails is
 recorded in ``build_errors`` and, if it was built before, keeps its previous
 records marked ``stale``. The other documents are always built.
 """
+
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import json
 import os
-from contextlib import contextmanager
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
@@ -40,8 +41,11 @@ class BuildSummary:
 
     def counts(self) -> dict[str, int]:
         return {
-            "inserted": self.added, "updated": self.changed, "unchanged": self.unchanged,
-            "removed": self.removed, "failed": self.failed,
+            "inserted": self.added,
+            "updated": self.changed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "failed": self.failed,
         }
 
 
@@ -145,8 +149,15 @@ def build(
     the stages those rules touch. The rules are those of ``rules_dir``.
     """
     root = root or Path.cwd()
-    options = BuildOptions(rebuild=rebuild, strict=strict, limits=limits, workers=max(1, workers), dask=dask,
-                           cache_dir=str(cache_dir) if cache_dir is not None else None, rules_dir=rules_dir)
+    options = BuildOptions(
+        rebuild=rebuild,
+        strict=strict,
+        limits=limits,
+        workers=max(1, workers),
+        dask=dask,
+        cache_dir=str(cache_dir) if cache_dir is not None else None,
+        rules_dir=rules_dir,
+    )
     with build_lock(db_path):
         db = save.open_db(db_path)
         try:
@@ -193,8 +204,9 @@ def read_bytes(source: SourceFile, limits: Limits) -> bytes:
         raise SourceError(source.path.name, f"cannot read the file: {e.strerror or e}") from None
 
 
-def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, options: BuildOptions,
-          rhash: str, on_progress) -> Iterator[Job]:
+def _plan(
+    db, summary: BuildSummary, sources: list[SourceFile], existing: dict, options: BuildOptions, rhash: str, on_progress
+) -> Iterator[Job]:
     """The documents to extract, as jobs; unchanged, unreadable and duplicate files are settled here."""
     planned: dict[str, str] = {}  # document id -> path, for files with the same bytes in this build
     for source in sources:
@@ -205,21 +217,36 @@ def _plan(db, summary: BuildSummary, sources: list[SourceFile], existing: dict, 
             _fail(db, summary, source.stored_path, e.reason, old)
             continue
         sha = hashlib.sha256(data).hexdigest()
-        if old and not options.rebuild and old["sha256"] == sha and old["rules_hash"] == rhash and old["status"] == "ok":
+        if (
+            old
+            and not options.rebuild
+            and old["sha256"] == sha
+            and old["rules_hash"] == rhash
+            and old["status"] == "ok"
+        ):
             summary.unchanged += 1
             if on_progress:
                 on_progress(source.stored_path)
             continue
         doc_id = sha[:16]
-        stored = db.execute("select path from documents where id = ? and path != ?", [doc_id, source.stored_path]).fetchone()
+        stored = db.execute(
+            "select path from documents where id = ? and path != ?", [doc_id, source.stored_path]
+        ).fetchone()
         twin = planned.get(doc_id) or (stored[0] if stored else None)
         if twin:
             _fail(db, summary, source.stored_path, f"same bytes as {twin}: not built twice", old)
             continue
         planned[doc_id] = source.stored_path
         same_bytes = old is not None and old["sha256"] == sha and old["status"] == "ok"
-        yield Job(source.stored_path, str(source.path), options.limits, options.cache_dir, data, sha,
-                  old["records_hash"] if same_bytes else None)
+        yield Job(
+            source.stored_path,
+            str(source.path),
+            options.limits,
+            options.cache_dir,
+            data,
+            sha,
+            old["records_hash"] if same_bytes else None,
+        )
 
 
 def _write(db, summary: BuildSummary, result: JobResult, old: Optional[dict], rhash: str) -> None:
@@ -242,17 +269,29 @@ def _document_row(result: JobResult, rhash: str) -> dict:
     ex = result.extraction
     meta = ex.meta
     return {
-        "id": result.sha256[:16], "path": result.stored_path, "sha256": result.sha256, "title": meta.title,
-        "date": meta.date, "kind": meta.kind, "case_number": meta.case_number,
-        "document_number": meta.document_number, "author": meta.author,
-        "format": "pdf" if ex.source.origin == "pdf" else ex.source.format, "extracted_at": save.now_iso(),
-        "extractor_version": EXTRACTOR_VERSION, "rules_hash": rhash, "status": "ok",
-        "error": None, "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
-        "size_bytes": result.size, "pages": len(ex.source.page_starts) or None,
+        "id": result.sha256[:16],
+        "path": result.stored_path,
+        "sha256": result.sha256,
+        "title": meta.title,
+        "date": meta.date,
+        "kind": meta.kind,
+        "case_number": meta.case_number,
+        "document_number": meta.document_number,
+        "author": meta.author,
+        "format": "pdf" if ex.source.origin == "pdf" else ex.source.format,
+        "extracted_at": save.now_iso(),
+        "extractor_version": EXTRACTOR_VERSION,
+        "rules_hash": rhash,
+        "status": "ok",
+        "error": None,
+        "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
+        "size_bytes": result.size,
+        "pages": len(ex.source.page_starts) or None,
         "ocr_damaged": int(ex.source.ocr_damaged),
         "ocr_pages": json.dumps([n for n, _ in ex.source.ocr_pages]) if ex.source.ocr_pages else None,
-        "ocr_confidence": (round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1)
-                           if ex.source.ocr_pages else None),
+        "ocr_confidence": (
+            round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1) if ex.source.ocr_pages else None
+        ),
         "records_hash": ex.fingerprint,
     }
 

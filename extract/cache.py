@@ -73,8 +73,7 @@ class StageCache:
         except OSError:
             return  # a full or read-only disk costs the cache entry, not the build
 
-    def memo(self, stage: str, key_parts: Callable[[], list[str]],
-             compute: Callable[[], T]) -> tuple[T, Optional[str]]:
+    def memo(self, stage: str, key_parts: Callable[[], list[str]], compute: Callable[[], T]) -> tuple[T, Optional[str]]:
         """``compute()``, or its result kept from an earlier run with the same key (the stage,
         the version and ``key_parts()``: digests of the stage's rules and inputs); with the
         result's own digest, kept beside it, for the stages that take it as input and for

@@ -3,6 +3,7 @@
 It parses arguments, calls the library and turns typed errors into one-line
 ``Error: …`` messages with an exit code.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,15 +21,23 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def db_option(f):
     return click.option(
-        "--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
+        "--db",
+        "db_path",
+        default="kb.db",
+        show_default=True,
+        type=click.Path(dir_okay=False),
         help="SQLite knowledge base file.",
     )(f)
 
 
 def rules_option(f):
     return click.option(
-        "--rules", "rules_dir", default=str(RULES_DIR), show_default="the project's rules/",
-        type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of the rules files.",
+        "--rules",
+        "rules_dir",
+        default=str(RULES_DIR),
+        show_default="the project's rules/",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Folder of the rules files.",
     )(f)
 
 
@@ -47,16 +56,41 @@ def cli() -> None:
 @click.option("--max-mb", default=16.0, show_default=True, type=float, help="Refuse files larger than this (MB).")
 @click.option("--max-pages", default=1500, show_default=True, type=int, help="Refuse PDFs with more pages.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of unexpected errors.")
-@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
-              help="Documents extracted in parallel processes (default: all cores).")
-@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
-              help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
-@click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Keep parsed PDFs and stage results in DB.cache/ so a rebuild after a rules change redoes only what it must.")
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents extracted in parallel processes (default: all cores).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Keep parsed PDFs and stage results in DB.cache/ so a rebuild after a rules change redoes only what it must.",
+)
 @rules_option
-def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, strict: bool,
-          max_mb: float, max_pages: int, debug: bool, workers: int | None, dask_address: str | None,
-          cache: bool, rules_dir: Path) -> None:
+def build(
+    paths: tuple[Path, ...],
+    db_path: str,
+    rebuild: bool,
+    quiet: bool,
+    strict: bool,
+    max_mb: float,
+    max_pages: int,
+    debug: bool,
+    workers: int | None,
+    dask_address: str | None,
+    cache: bool,
+    rules_dir: Path,
+) -> None:
     """Build or update the knowledge base from sources/ (or the given files and folders).
 
     Example: kb build            (all of sources/ into kb.db)
@@ -65,15 +99,22 @@ def build(paths: tuple[Path, ...], db_path: str, rebuild: bool, quiet: bool, str
     """
     from functools import partial
 
-    from extract.build import build as build_db, default_sources
-    from extract.jobs import default_workers
+    from extract.build import build as build_db
+    from extract.build import default_sources
     from extract.cache import default_cache_dir
+    from extract.jobs import default_workers
     from extract.pipeline import Limits
 
     inputs = list(paths) or default_sources()
-    run_build = partial(build_db, strict=strict, limits=Limits(int(max_mb * 1e6), max_pages),
-                        workers=workers or default_workers(), dask=dask_address,
-                        cache_dir=default_cache_dir(db_path) if cache else None, rules_dir=rules_dir)
+    run_build = partial(
+        build_db,
+        strict=strict,
+        limits=Limits(int(max_mb * 1e6), max_pages),
+        workers=workers or default_workers(),
+        dask=dask_address,
+        cache_dir=default_cache_dir(db_path) if cache else None,
+        rules_dir=rules_dir,
+    )
     try:
         if quiet:
             summary = run_build(inputs, db_path, rebuild=rebuild)
@@ -114,10 +155,18 @@ def _build_with_progress(run_build, inputs, db_path, rebuild):
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
-@click.option("--debug-page", type=click.IntRange(min=1), default=None,
-              help="Write a PNG of this page of a PDF with its headings, tables, amounts and dates boxed.")
-@click.option("--debug-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the --debug-page PNG (default: FILE-STEM.page-N.png here).")
+@click.option(
+    "--debug-page",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Write a PNG of this page of a PDF with its headings, tables, amounts and dates boxed.",
+)
+@click.option(
+    "--debug-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the --debug-page PNG (default: FILE-STEM.page-N.png here).",
+)
 @rules_option
 def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path | None, rules_dir: Path) -> None:
     """Print the records of one document without touching a database.
@@ -146,14 +195,21 @@ def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path |
         click.echo(f"{'  ' * (s.level - 1)}§ {s.number + ' ' if s.number else ''}{s.heading} [{s.role}]")
     for a in ex.amounts:
         years = f"{a.year_from}-{a.year_to}" if a.year_from else "-"
-        click.echo(f"amount {a.value_dkk:>14,.0f} kr  {years:<10} {'årligt ' if a.per_year else ''}{a.kind or ''}  {a.quote!r}")
+        click.echo(
+            f"amount {a.value_dkk:>14,.0f} kr  {years:<10} {'årligt ' if a.per_year else ''}{a.kind or ''}  {a.quote!r}"
+        )
     for t in ex.target_groups:
-        click.echo(f"target {','.join(t.groups)} age {t.age_min}-{t.age_max} match {t.match_groups} size {t.size}: {t.quote[:70]!r}")
+        click.echo(
+            f"target {','.join(t.groups)} age {t.age_min}-{t.age_max} match {t.match_groups} size {t.size}: "
+            f"{t.quote[:70]!r}"
+        )
     for m in ex.milestones:
         click.echo(f"milestone {m.date_start}..{m.date_end} {m.kind} {m.precision}: {m.date_text!r}")
     for t in ex.tables:
         where = f" page {t.page}" if t.page else ""
-        click.echo(f"table {t.n_rows} rows x {t.n_columns} columns{where}: {', '.join(t.header or []) or '(no header)'}")
+        click.echo(
+            f"table {t.n_rows} rows x {t.n_columns} columns{where}: {', '.join(t.header or []) or '(no header)'}"
+        )
 
 
 def _debug_page(file: Path, page: int, ex, out: Path) -> None:
@@ -194,8 +250,13 @@ def rules_check(rules_dir: Path) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--metadata", default=str(PROJECT_ROOT / "metadata.yml"), show_default=False,
-              type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
+@click.option(
+    "--metadata",
+    default=str(PROJECT_ROOT / "metadata.yml"),
+    show_default=False,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Datasette metadata file.",
+)
 def serve(db_path: str, host: str, port: int, metadata: str) -> None:
     """Serve the knowledge base with Datasette on http://127.0.0.1:8001.
 
@@ -215,17 +276,39 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
     """Datasette on the file read-only (it opens it with mode=ro), with time and row limits
     and the project's plugins (links from documents to their source files, search excerpts)."""
     cmd = [
-        sys.executable, "-m", "datasette", "serve", db_path,
-        "--metadata", metadata, "--host", host, "--port", str(port),
-        "--plugins-dir", str(PROJECT_ROOT / "plugins"),
-        "--setting", "sql_time_limit_ms", "3000",
-        "--setting", "max_returned_rows", "2000",
-        "--setting", "allow_download", "off",
-        "--setting", "default_allow_sql", "on",
-        "--setting", "suggest_facets", "off",  # suggestions cost a query per column on every table page
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        db_path,
+        "--metadata",
+        metadata,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--plugins-dir",
+        str(PROJECT_ROOT / "plugins"),
+        "--setting",
+        "sql_time_limit_ms",
+        "3000",
+        "--setting",
+        "max_returned_rows",
+        "2000",
+        "--setting",
+        "allow_download",
+        "off",
+        "--setting",
+        "default_allow_sql",
+        "on",
+        "--setting",
+        "suggest_facets",
+        "off",  # suggestions cost a query per column on every table page
         # each facet of a table page is a query of its own, run one after another: one that takes
         # longer (a search hitting most sections, an array facet over every row) is left out
-        "--setting", "facet_time_limit_ms", "100",
+        "--setting",
+        "facet_time_limit_ms",
+        "100",
     ]
     return cmd
 

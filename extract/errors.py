@@ -1,4 +1,5 @@
 """Typed errors of the library; the CLI turns them into one-line messages."""
+
 from __future__ import annotations
 
 

@@ -9,6 +9,7 @@ touch the database: the process that runs the build writes every result to SQLit
 (one writer). Results come back as they finish; only a bounded
 number of jobs is in flight, so memory stays bounded however many documents there are.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -79,8 +80,9 @@ def run_serial(jobs: Iterable[Job], rules: RuleFiles) -> Iterator[JobResult]:
         yield run_job(job, rules)
 
 
-def _bounded(submit: Callable[[Job], Future], jobs: Iterable[Job], window: int,
-             wait_any: Callable[[set], set]) -> Iterator:
+def _bounded(
+    submit: Callable[[Job], Future], jobs: Iterable[Job], window: int, wait_any: Callable[[set], set]
+) -> Iterator:
     """Submit jobs keeping at most ``window`` in flight; yield futures as they finish."""
     pending: set = set()
     queue = iter(jobs)
@@ -103,18 +105,23 @@ def run_in_processes(jobs: Iterable[Job], workers: int, rules: RuleFiles) -> Ite
     """Worker processes start from a fresh interpreter (forkserver), so they hold none of
     this process's files: the build lock dies with the build."""
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+    ) as pool:
+
         def wait_any(pending: set) -> set:
             return wait(pending, return_when=FIRST_COMPLETED).done
 
-        for future in _bounded(lambda j: pool.submit(run_job, j, rules), jobs, workers * IN_FLIGHT_PER_WORKER, wait_any):
+        for future in _bounded(
+            lambda j: pool.submit(run_job, j, rules), jobs, workers * IN_FLIGHT_PER_WORKER, wait_any
+        ):
             yield future.result()
 
 
 def _exit_with(pid: int) -> None:
     """In a worker: end when the build process ``pid`` is gone (killed), instead of
     waiting for work forever."""
+
     def watch() -> None:
         while True:
             time.sleep(0.2)
@@ -132,7 +139,8 @@ def run_on_dask(jobs: Iterable[Job], address: str, rules: RuleFiles) -> Iterator
     """Run the jobs as tasks on the Dask cluster whose scheduler is at ``address``; the
     rules go to every worker once, the files' bytes with their tasks."""
     try:
-        from distributed import Client, wait as dask_wait
+        from distributed import Client
+        from distributed import wait as dask_wait
     except ImportError:
         raise KbError("kb build --dask needs dask.distributed: pip install 'kb-dk-policy[dask]'") from None
     try:
@@ -153,8 +161,9 @@ def run_on_dask(jobs: Iterable[Job], address: str, rules: RuleFiles) -> Iterator
             yield future.result()
 
 
-def run_jobs(jobs: Iterable[Job], rules: RuleFiles, workers: int = 1,
-             dask_address: Optional[str] = None) -> Iterator[JobResult]:
+def run_jobs(
+    jobs: Iterable[Job], rules: RuleFiles, workers: int = 1, dask_address: Optional[str] = None
+) -> Iterator[JobResult]:
     """Results of the jobs, extracted with ``rules``, as they finish: on Dask, in up to
     ``workers`` processes, or here (one worker needs no other process). ``jobs`` is read
     as slots free up, so only the jobs in flight hold their files' bytes."""
@@ -167,4 +176,3 @@ def run_jobs(jobs: Iterable[Job], rules: RuleFiles, workers: int = 1,
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-

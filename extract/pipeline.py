@@ -109,10 +109,13 @@ class Limits:
 def check_supported(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in OFFICE_SUFFIXES:
-        raise SourceError(path.name, f"Word/office files ({suffix}) are not read: save the document as PDF and add that")
+        raise SourceError(
+            path.name, f"Word/office files ({suffix}) are not read: save the document as PDF and add that"
+        )
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceError(
-            path.name, f"unsupported file type {suffix or '(none)'}; supported: " + ", ".join(sorted(SUPPORTED_SUFFIXES))
+            path.name,
+            f"unsupported file type {suffix or '(none)'}; supported: " + ", ".join(sorted(SUPPORTED_SUFFIXES)),
         )
 
 
@@ -135,6 +138,7 @@ class StageRunner:
     def __call__(self, name: str, inputs: Sequence, compute: Callable[[RuleSet], T]) -> T:
         stage = STAGES[name]
         view = self.rules.only(stage.reads)
+
         def key_parts() -> list[str]:
             return [self.rules.digest(stage.reads), *(self._digest(i) for i in inputs)]
 
@@ -158,8 +162,14 @@ class StageRunner:
         return found[1]
 
 
-def read_source(path: Path, rules: RuleSet, data: Optional[bytes] = None, limits: Limits = Limits(),
-                cache: Optional[StageCache] = None, sha256: Optional[str] = None) -> SourceText:
+def read_source(
+    path: Path,
+    rules: RuleSet,
+    data: Optional[bytes] = None,
+    limits: Limits = Limits(),
+    cache: Optional[StageCache] = None,
+    sha256: Optional[str] = None,
+) -> SourceText:
     """Read a PDF or text file into normalised text; raises SourceError with the reason.
     A document read before (the same bytes and reading rules) is taken from ``cache``; so
     is a PDF parsed before, when only what reading does after parsing changed."""
@@ -202,16 +212,25 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     text = src.text
     found = run("sentences", (doc,), lambda r: sentences.find_sentences(text, r["sentences.yml"]))
     tree = run("sections", (doc,), lambda r: sections.find_sections(src, r["headings.yml"]))
-    meta = run("meta", (doc, tree), lambda r: document_meta.find_meta(
-        src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"]))
+    meta = run(
+        "meta",
+        (doc, tree),
+        lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"]),
+    )
     money = run("amounts", (doc, found), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
     # amounts leaves them as they were
     places = [(a.char_start, a.char_end) for a in money]
-    dated = run("milestones", (doc, found, places), lambda r: milestones.find_milestones(
-        text, found, places, r["milestones.yml"], r["dates.yml"]))
-    groups = run("target_groups", (doc, found, tree, lexicon_identity()), lambda r: target_groups.find_target_groups(
-        text, found.spans, tree, r["target_groups.yml"]))
+    dated = run(
+        "milestones",
+        (doc, found, places),
+        lambda r: milestones.find_milestones(text, found, places, r["milestones.yml"], r["dates.yml"]),
+    )
+    groups = run(
+        "target_groups",
+        (doc, found, tree, lexicon_identity()),
+        lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"]),
+    )
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
     # the records are these results, with pages and sections the text and the tree decide
     fingerprint = run.fingerprint(src, meta, tree, money, dated, groups, found_tables)
@@ -224,9 +243,14 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     return Extraction(src, meta, tree, money, groups, dated, found_tables, fingerprint)
 
 
-def extract_file(path: Path, rules: Optional[RuleSet] = None, data: Optional[bytes] = None,
-                 limits: Limits = Limits(), cache: Optional[StageCache] = None,
-                 sha256: Optional[str] = None) -> Extraction:
+def extract_file(
+    path: Path,
+    rules: Optional[RuleSet] = None,
+    data: Optional[bytes] = None,
+    limits: Limits = Limits(),
+    cache: Optional[StageCache] = None,
+    sha256: Optional[str] = None,
+) -> Extraction:
     """Read and extract one file (with the project's rules unless ``rules`` are given)."""
     rules = rules or project_rules()
     return extract_source(read_source(path, rules, data, limits, cache, sha256), rules, cache)

@@ -4,9 +4,10 @@ Every record carries provenance: character offsets into the document's normalise
 text (``SourceText.text``), the page (``None`` for text sources), the exact quote
 and the id of the rule that produced it.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
 # The roles of a section that are not a standard sub-heading's (those are in rules/headings.yml):
@@ -40,8 +41,6 @@ class Line:
     page_height: float
     table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
     ocr: bool = False  # read by OCR: its size is measured from pixels, too rough for headings
-
-
 
 
 @dataclass(frozen=True)

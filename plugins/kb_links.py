@@ -5,6 +5,7 @@ plugin serves those files read-only at /sources/…: PDFs as they are, text file
 decoded the way the extractor decodes them and sent as UTF-8 plain text, so Danish
 letters show right and nothing in a document is ever rendered as HTML.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -48,8 +49,7 @@ async def serve_source(request):
         text, _ = decode(data, path.name)
     except Exception:
         return Response(data, content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-    return Response(text, content_type="text/plain; charset=utf-8",
-                    headers={"X-Content-Type-Options": "nosniff"})
+    return Response(text, content_type="text/plain; charset=utf-8", headers={"X-Content-Type-Options": "nosniff"})
 
 
 @hookimpl

@@ -7,6 +7,7 @@
 
 The table pages' own search (``?_search=``), their counts and facets are Datasette's.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -14,7 +15,6 @@ import sqlite3
 from datasette import hookimpl
 
 from extract.publish.search_excerpt import search_excerpt
-
 
 # A search visits thousands of rows spread over the file: read page by page through system
 # calls, the table page's queries (rows, count, facets) took ~1.3x as long on the scale

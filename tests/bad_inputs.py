@@ -7,6 +7,7 @@ hand-made binary: every file is generated from a recipe, and each case names wha
 the build must report for it (a fragment of the one-line error), or None when the
 file must be built.
 """
+
 from __future__ import annotations
 
 import io
@@ -83,7 +84,9 @@ def docx_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", f"<w:document><w:body><w:p><w:r><w:t>{DANISH}</w:t></w:r></w:p></w:body></w:document>")
+        z.writestr(
+            "word/document.xml", f"<w:document><w:body><w:p><w:r><w:t>{DANISH}</w:t></w:r></w:p></w:body></w:document>"
+        )
     return buf.getvalue()
 
 
@@ -104,19 +107,41 @@ def bad_inputs(big_pages: int = 2000) -> list[BadInput]:
     good_pdf = pdf_bytes([DANISH, DANISH])
     return [
         BadInput("tom.txt", _write("tom.txt", b""), "empty"),
-        BadInput("tilfaeldige-bytes.pdf", _write("tilfaeldige-bytes.pdf", random.Random(1).randbytes(4000)), "not a readable PDF"),
+        BadInput(
+            "tilfaeldige-bytes.pdf",
+            _write("tilfaeldige-bytes.pdf", random.Random(1).randbytes(4000)),
+            "not a readable PDF",
+        ),
         BadInput("afkortet.pdf", _write("afkortet.pdf", good_pdf[: len(good_pdf) // 3]), "not a readable PDF"),
         BadInput("oedelagt-xref.pdf", _write("oedelagt-xref.pdf", broken_xref_pdf_bytes()), None),
         BadInput("kodeord.pdf", _write("kodeord.pdf", pdf_bytes([DANISH], password="hemmelig")), "password-protected"),
         BadInput("kun-billede.pdf", _write("kun-billede.pdf", image_only_pdf_bytes()), "needs OCR"),
-        BadInput("stor.pdf", _write("stor.pdf", pdf_bytes([f"Side {i}. {DANISH}" for i in range(big_pages)])), "pages", big_pages),
+        BadInput(
+            "stor.pdf",
+            _write("stor.pdf", pdf_bytes([f"Side {i}. {DANISH}" for i in range(big_pages)])),
+            "pages",
+            big_pages,
+        ),
         BadInput("affald-tekstlag.pdf", _write("affald-tekstlag.pdf", garbage_text_pdf_bytes()), "garbage"),
-        BadInput("windows-1252.txt", _write("windows-1252.txt", (DANISH + "\n") .encode("cp1252") * 30), None),
-        BadInput("latin-1.txt", _write("latin-1.txt", ("Særlig støtte: " + DANISH + "\n").encode("latin-1") * 30), None),
+        BadInput("windows-1252.txt", _write("windows-1252.txt", (DANISH + "\n").encode("cp1252") * 30), None),
+        BadInput(
+            "latin-1.txt", _write("latin-1.txt", ("Særlig støtte: " + DANISH + "\n").encode("latin-1") * 30), None
+        ),
         BadInput("utf-16.txt", _write("utf-16.txt", ("\ufeff" + DANISH + "\n").encode("utf-16-le") * 1), None),
         BadInput("nul-bytes.txt", _write("nul-bytes.txt", DANISH.encode() + b"\x00\x00" + DANISH.encode()), "NUL"),
-        BadInput("en-linje-20mb.txt", _write("en-linje-20mb.txt", (DANISH + " ").encode() * (20_000_000 // (len(DANISH.encode()) + 1))), "MB"),
-        BadInput("side.html", _write("side.html", f"<html><head><script>alert('x')</script></head><body><h1>Notat</h1><p>{DANISH}</p></body></html>".encode()), None),
+        BadInput(
+            "en-linje-20mb.txt",
+            _write("en-linje-20mb.txt", (DANISH + " ").encode() * (20_000_000 // (len(DANISH.encode()) + 1))),
+            "MB",
+        ),
+        BadInput(
+            "side.html",
+            _write(
+                "side.html",
+                f"<html><head><script>alert('x')</script></head><body><h1>Notat</h1><p>{DANISH}</p></body></html>".encode(),
+            ),
+            None,
+        ),
         BadInput("notat.docx", _write("notat.docx", docx_bytes()), "Word"),
         BadInput("link-udenfor.txt", _symlink_outside, "symlink"),
     ]

@@ -1,4 +1,5 @@
 """Shared fixtures: the corpus in sources/, extractions cached per session, a built database."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 CORPUS = sorted(p for p in SOURCES.iterdir() if p.is_file() and not p.name.startswith("."))
 RULES = project_rules()  # the project's rules, loaded once per file on first use
 VOLATILE = {"extracted_at"}  # columns that differ between two builds of the same documents
-CONTENT_TABLES = ("documents", "texts", "sections", "amounts", "target_groups", "milestones", "tables",
-                  "table_cells", "pages", "ocr_repairs")
+CONTENT_TABLES = (
+    "documents",
+    "texts",
+    "sections",
+    "amounts",
+    "target_groups",
+    "milestones",
+    "tables",
+    "table_cells",
+    "pages",
+    "ocr_repairs",
+)
 
 
 def dump(db_path: Path) -> dict:
@@ -32,7 +43,8 @@ def dump(db_path: Path) -> dict:
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--update-golden", action="store_true",
+        "--update-golden",
+        action="store_true",
         help="Rewrite tests/golden/*.json from the current extraction, for a human to review in the diff.",
     )
 

@@ -1,4 +1,5 @@
 """Run `kb serve` on a free 127.0.0.1 port for tests and benchmarks."""
+
 from __future__ import annotations
 
 import socket
@@ -27,7 +28,9 @@ def kb_serve(db: Path, cwd: Path, timeout: float = 30) -> Iterator[str]:
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "extract.cli", "serve", "--db", str(db), "--port", str(port)],
-        cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
+        cwd=cwd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

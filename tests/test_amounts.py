@@ -1,9 +1,10 @@
 """Money amounts: Danish number forms, what is and is not money, years, per year and kind."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import RULES as ALL_RULES
+
 from extract.extractors import amounts as amount_rules
 from extract.extractors.amounts import find_amounts, find_mentions
 from extract.extractors.numbers import parse_danish_number
@@ -25,38 +26,65 @@ def parse_danish_amount_strict(text: str):
     return amount_rules.parse_danish_amount_strict(text, RULES)
 
 
-@pytest.mark.parametrize("written,value", [
-    ("26.898.526", 26898526), ("4,0", 4.0), ("0,032", 0.032), ("1.931", 1931), ("14,530", 14.53),
-    ("1\u00a0234\u00a0567", 1234567), ("375.000", 375000), ("12", 12), ("abc", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "written,value",
+    [
+        ("26.898.526", 26898526),
+        ("4,0", 4.0),
+        ("0,032", 0.032),
+        ("1.931", 1931),
+        ("14,530", 14.53),
+        ("1\u00a0234\u00a0567", 1234567),
+        ("375.000", 375000),
+        ("12", 12),
+        ("abc", None),
+        ("", None),
+    ],
+)
 def test_danish_numbers(written, value):
     assert parse_danish_number(written) == value
 
 
-@pytest.mark.parametrize("written,value", [
-    ("4,0 mio. kr.", 4000000), ("0,032 mio. kr.", 32000), ("26.898.526 kr.", 26898526),
-    ("300 mill. kr.", 300000000), ("14 millioner", 14000000), ("kr.12,5 mill.", 12500000),
-    ("12,5 mio.kr.", 12500000), ("3 mia. kr.", 3000000000), ("500 t.kr.", 500000),
-    ("4.0 mio. kr.", 4000000), ("1\u00a0234\u00a0567 kr.", 1234567), ("2,5\u00a0mio.\u00a0kr.", 2500000),
-    ("10 millioner kroner", 10000000), ("6 mio.", 6000000), ("100.000 kroner", 100000),
-])
+@pytest.mark.parametrize(
+    "written,value",
+    [
+        ("4,0 mio. kr.", 4000000),
+        ("0,032 mio. kr.", 32000),
+        ("26.898.526 kr.", 26898526),
+        ("300 mill. kr.", 300000000),
+        ("14 millioner", 14000000),
+        ("kr.12,5 mill.", 12500000),
+        ("12,5 mio.kr.", 12500000),
+        ("3 mia. kr.", 3000000000),
+        ("500 t.kr.", 500000),
+        ("4.0 mio. kr.", 4000000),
+        ("1\u00a0234\u00a0567 kr.", 1234567),
+        ("2,5\u00a0mio.\u00a0kr.", 2500000),
+        ("10 millioner kroner", 10000000),
+        ("6 mio.", 6000000),
+        ("100.000 kroner", 100000),
+    ],
+)
 def test_amount_forms(written, value):
     assert parse_danish_amount(written) == value
     assert parse_danish_amount_strict(written) == value
 
 
-@pytest.mark.parametrize("text", [
-    "De nævnte målgrupper skønnes at udgøre 25 % af akademikerne.",
-    "Det er en stigning på 33 pct. i forhold til 2012.",
-    "Der er som udgangspunkt en forventning om, at der er ca. 400 borgere i målgruppen i 2012.",
-    "Jobbanken skal sikre den løbende besættelse af 1.800 offentlige helårsløntilskudspladser.",
-    "Sagsnr. 2011-176323, Dokumentnr. 2012-751888",
-    "Det forventes at ville medføre 3.600 jobklubforløb i 2013.",
-    "Under 30 år\t648\t519\t495\t194\t75\t1.931\t33 %",
-    "Ring på 33 66 33 66 eller se BIU 25.06.12, punkt 6.",
-    "Budgettet for 2013 blev vedtaget i Budget 2013-forhandlingerne.",
-    "København har ca. 1,5 mio. indbyggere.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De nævnte målgrupper skønnes at udgøre 25 % af akademikerne.",
+        "Det er en stigning på 33 pct. i forhold til 2012.",
+        "Der er som udgangspunkt en forventning om, at der er ca. 400 borgere i målgruppen i 2012.",
+        "Jobbanken skal sikre den løbende besættelse af 1.800 offentlige helårsløntilskudspladser.",
+        "Sagsnr. 2011-176323, Dokumentnr. 2012-751888",
+        "Det forventes at ville medføre 3.600 jobklubforløb i 2013.",
+        "Under 30 år\t648\t519\t495\t194\t75\t1.931\t33 %",
+        "Ring på 33 66 33 66 eller se BIU 25.06.12, punkt 6.",
+        "Budgettet for 2013 blev vedtaget i Budget 2013-forhandlingerne.",
+        "København har ca. 1,5 mio. indbyggere.",
+    ],
+)
 def test_what_is_not_money(text):
     assert amounts(text) == []
 
@@ -67,32 +95,57 @@ def test_strict_parse_names_the_text():
     assert parse_danish_amount("25 pct.") is None
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("I budgetaftalen for 2013 er afsat 4,0 mio. kr. årligt til drift i perioden fra 2013-16.",
-     [(4000000, 2013, 2016, True, "drift")]),
-    ("I 2014-16 er der årligt afsat 2,0 mio. kr. til drift og 4,0 mio. kr. til indsats til AC-pakken.",
-     [(2000000, 2014, 2016, True, "drift"), (4000000, 2014, 2016, True, "indsats")]),
-    ("Der afsættes derfor 2,7 mio. kr. i drift i 2013 og 3,5 mio. kr. årligt i drift i 2014-2016.",
-     [(2700000, 2013, 2013, False, "drift"), (3500000, 2014, 2016, True, "drift")]),
-    ("kompenseret med indsatsmidler svarende til 57,6 mio. kr. årligt fra 2013 og frem.",
-     [(57600000, 2013, None, True, "indsats")]),
-    ("afsat indsatsmidler svarende til 12 mio. kr. i 2013 og 7,0 mio. kr. årligt i 2014-16.",
-     [(12000000, 2013, 2013, False, "indsats"), (7000000, 2014, 2016, True, "indsats")]),
-    ("at søge om finansiering på 6 mio. til drift og 20,4 mio. kr. til indsats årligt til en ekstra indsats.",
-     [(6000000, None, None, True, "drift"), (20400000, None, None, True, "indsats")]),
-    ("afsat 1,1 mio. kr. drift årligt fra 2013 til og med 2016 og 2 mio. kr. i indsatsmidler i 2013.",
-     [(1100000, 2013, 2016, True, "drift"), (2000000, 2013, 2013, False, "indsats")]),
-    ("I 2007 er udmeldt midler til Jobcenter og Beskæftigelsescentre på i alt 14,530 mill. kr., svarende til 93 jobkonsulenter.",
-     [(14530000, 2007, 2007, False, None)]),
-    ("Projektet har en årlig udgift på 2,3 mio. kr.", [(2300000, None, None, True, None)]),
-    ("Med små lån (5.000 – 50.000) sættes et mindre antal borgere i stand til selvforsørgelse.",
-     [(5000, None, None, False, None), (50000, None, None, False, None)]),
-    ("Første del af omlægningen blev aftalt i Budget 2016, hvor den virksomhedsrettede indsats blev styrket "
-     "med 120 mio. kr. over fire år (30 mio. kr. årligt).",
-     [(120000000, None, None, False, None), (30000000, None, None, True, None)]),
-    ("Andet led blev besluttet med Budget 2019, hvor yderligere 80 mio. kr. over tre år (2019-2021) blev flyttet.",
-     [(80000000, 2019, 2021, False, None)]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "I budgetaftalen for 2013 er afsat 4,0 mio. kr. årligt til drift i perioden fra 2013-16.",
+            [(4000000, 2013, 2016, True, "drift")],
+        ),
+        (
+            "I 2014-16 er der årligt afsat 2,0 mio. kr. til drift og 4,0 mio. kr. til indsats til AC-pakken.",
+            [(2000000, 2014, 2016, True, "drift"), (4000000, 2014, 2016, True, "indsats")],
+        ),
+        (
+            "Der afsættes derfor 2,7 mio. kr. i drift i 2013 og 3,5 mio. kr. årligt i drift i 2014-2016.",
+            [(2700000, 2013, 2013, False, "drift"), (3500000, 2014, 2016, True, "drift")],
+        ),
+        (
+            "kompenseret med indsatsmidler svarende til 57,6 mio. kr. årligt fra 2013 og frem.",
+            [(57600000, 2013, None, True, "indsats")],
+        ),
+        (
+            "afsat indsatsmidler svarende til 12 mio. kr. i 2013 og 7,0 mio. kr. årligt i 2014-16.",
+            [(12000000, 2013, 2013, False, "indsats"), (7000000, 2014, 2016, True, "indsats")],
+        ),
+        (
+            "at søge om finansiering på 6 mio. til drift og 20,4 mio. kr. til indsats årligt til en ekstra indsats.",
+            [(6000000, None, None, True, "drift"), (20400000, None, None, True, "indsats")],
+        ),
+        (
+            "afsat 1,1 mio. kr. drift årligt fra 2013 til og med 2016 og 2 mio. kr. i indsatsmidler i 2013.",
+            [(1100000, 2013, 2016, True, "drift"), (2000000, 2013, 2013, False, "indsats")],
+        ),
+        (
+            "I 2007 er udmeldt midler til Jobcenter og Beskæftigelsescentre på i alt 14,530 mill. kr., svarende til 93 jobkonsulenter.",
+            [(14530000, 2007, 2007, False, None)],
+        ),
+        ("Projektet har en årlig udgift på 2,3 mio. kr.", [(2300000, None, None, True, None)]),
+        (
+            "Med små lån (5.000 – 50.000) sættes et mindre antal borgere i stand til selvforsørgelse.",
+            [(5000, None, None, False, None), (50000, None, None, False, None)],
+        ),
+        (
+            "Første del af omlægningen blev aftalt i Budget 2016, hvor den virksomhedsrettede indsats blev styrket "
+            "med 120 mio. kr. over fire år (30 mio. kr. årligt).",
+            [(120000000, None, None, False, None), (30000000, None, None, True, None)],
+        ),
+        (
+            "Andet led blev besluttet med Budget 2019, hvor yderligere 80 mio. kr. over tre år (2019-2021) blev flyttet.",
+            [(80000000, 2019, 2021, False, None)],
+        ),
+    ],
+)
 def test_years_per_year_and_kind_tied_to_each_amount(text, expected):
     got = [(a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind) for a in amounts(text)]
     assert got == expected
@@ -103,7 +156,7 @@ def test_every_amount_quotes_its_text_and_sentence():
     found = amounts(text)
     assert [a.quote for a in found] == ["35 mio. kr.", "12 mio. kr."]
     for a in found:
-        assert text[a.char_start:a.char_end] == a.quote
+        assert text[a.char_start : a.char_end] == a.quote
         assert a.sentence == "Der afsættes 35 mio. kr. i 2013 og 12 mio. kr. i 2014."
 
 
@@ -118,7 +171,7 @@ def test_form_rule_examples(rule_id, example):
 
 
 def m_text(text, m):
-    return text[m.start:m.end]
+    return text[m.start : m.end]
 
 
 PERIOD_EXAMPLES = [(rule, ex) for rule in RULES.periods for ex in rule.examples]

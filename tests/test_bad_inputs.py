@@ -1,4 +1,5 @@
 """Bad input never stops a build: each bad file gets a one-line reason, the others are built."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,13 +7,15 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from click.testing import CliRunner
-
 from bad_inputs import make_bad_inputs
+from click.testing import CliRunner
 from conftest import SOURCES
+
 from extract.build import build
 from extract.cli import cli
 from extract.errors import BuildAbortedError
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 GOOD = ["temaer-beskaeftigelsesaftale-2012.txt", "status-beskaeftigelsesaftale-2009.txt"]
 
@@ -66,19 +69,27 @@ def test_every_bad_file_gets_its_reason_and_the_good_ones_are_built(bad_build):
 def test_text_in_other_encodings_is_read_without_mojibake(bad_build, name):
     root, _, _ = bad_build
     db = sqlite_utils.Database(root / "kb.db")
-    text = next(db.query(
-        "select t.text from texts t join documents d on d.id = t.document_id where d.path = ?", [f"src/{name}"]))["text"]
+    text = next(
+        db.query(
+            "select t.text from texts t join documents d on d.id = t.document_id where d.path = ?", [f"src/{name}"]
+        )
+    )["text"]
     assert "Målgruppen er unge kontanthjælpsmodtagere" in text and "Ã" not in text
 
 
 def test_html_is_read_as_text_without_its_scripts(bad_build):
     root, _, _ = bad_build
     db = sqlite_utils.Database(root / "kb.db")
-    text = next(db.query(
-        "select t.text from texts t join documents d on d.id = t.document_id where d.path = 'src/side.html'"))["text"]
+    text = next(
+        db.query("select t.text from texts t join documents d on d.id = t.document_id where d.path = 'src/side.html'")
+    )["text"]
     assert "Notat" in text and "alert" not in text and "<" not in text
-    values = [r["value_dkk"] for r in db.query(
-        "select value_dkk from amounts a join documents d on d.id = a.document_id where d.path = 'src/side.html'")]
+    values = [
+        r["value_dkk"]
+        for r in db.query(
+            "select value_dkk from amounts a join documents d on d.id = a.document_id where d.path = 'src/side.html'"
+        )
+    ]
     assert values == [4000000]
 
 
@@ -101,9 +112,17 @@ def test_strict_stops_at_the_first_failure(bad_folder, tmp_path):
 
 def test_limits_are_configurable(bad_folder, tmp_path):
     root, _ = bad_folder
-    result = CliRunner().invoke(cli, [
-        "build", str(root / "src" / "status-beskaeftigelsesaftale-2009.txt"), "--db", str(tmp_path / "kb.db"),
-        "--max-mb", "0.001"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(root / "src" / "status-beskaeftigelsesaftale-2009.txt"),
+            "--db",
+            str(tmp_path / "kb.db"),
+            "--max-mb",
+            "0.001",
+        ],
+    )
     assert result.exit_code == 1 and "over the limit of 0.0 MB" in result.output
 
 

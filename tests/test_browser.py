@@ -2,6 +2,7 @@
 
 Each journey saves a screenshot under tests/output/browser/ for a person to look at.
 """
+
 from __future__ import annotations
 
 import json
@@ -9,14 +10,23 @@ import shutil
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, SOURCES
 from serving import kb_serve
 
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
+
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "tests" / "output" / "browser"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
 SCRIPT_NOTE = (
     "Notat om sikkerhed\n\nBaggrund\n\nDenne tekst indeholder &lt;script&gt;alert('xss')&lt;/script&gt; "
     "som tekst.\n\nMålgruppen er unge ledige.\n"
@@ -95,8 +105,11 @@ def test_amounts_per_year_query_with_a_parameter(site, page):
     with open(ROOT / "tests" / "golden" / "jobkonsulenter-redegoerelse-2007.json", encoding="utf-8") as f:
         amounts = json.load(f)["amounts"]
     expected_2008 = sum(a["value_dkk"] for a in amounts if a["year_from"] == a["year_to"] == 2008)
-    docs = json.loads(urllib.request.urlopen(
-        site + "/kb/documents.json?_shape=array&path=sources/jobkonsulenter-redegoerelse-2007.txt").read())
+    docs = json.loads(
+        urllib.request.urlopen(
+            site + "/kb/documents.json?_shape=array&path=sources/jobkonsulenter-redegoerelse-2007.txt"
+        ).read()
+    )
     page.goto(site + "/kb/beloeb_pr_aar")
     page.fill("input[name=document]", docs[0]["id"])
     page.get_by_role("button", name="Run SQL").click()

@@ -1,4 +1,5 @@
 """kb build: incremental, idempotent, and a bad file never costs the others."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-
 from conftest import SOURCES, dump
+
 from extract.build import build, build_lock
 from extract.errors import BuildLockedError
+
 
 @pytest.fixture
 def workdir(tmp_path):
@@ -40,14 +42,22 @@ def test_the_database_follows_added_changed_and_removed_files(workdir):
     s = run(workdir)
     assert (s.added, s.unchanged) == (1, 5)
     db = sqlite_utils.Database(workdir / "kb.db")
-    assert [r["value_dkk"] for r in db.query(
-        "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'")] == [2500000]
+    assert [
+        r["value_dkk"]
+        for r in db.query(
+            "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'"
+        )
+    ] == [2500000]
 
     note.write_text("Ny indsats\n\nDer afsættes 3,0 mio. kr. i 2015.\n", encoding="utf-8")
     s = run(workdir)
     assert (s.changed, s.unchanged) == (1, 5)
-    values = [r["value_dkk"] for r in db.query(
-        "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'")]
+    values = [
+        r["value_dkk"]
+        for r in db.query(
+            "select value_dkk from amounts join documents d on d.id = document_id where d.path = 'sources/ny-note.txt'"
+        )
+    ]
     assert values == [3000000]
     assert db.execute("select count(*) from documents where path = 'sources/ny-note.txt'").fetchone()[0] == 1
 
@@ -55,8 +65,9 @@ def test_the_database_follows_added_changed_and_removed_files(workdir):
     s = run(workdir)
     assert (s.removed, s.unchanged) == (1, 5)
     assert db.execute("select count(*) from documents").fetchone()[0] == 5
-    orphans = db.execute(
-        "select count(*) from amounts where document_id not in (select id from documents)").fetchone()[0]
+    orphans = db.execute("select count(*) from amounts where document_id not in (select id from documents)").fetchone()[
+        0
+    ]
     assert orphans == 0
 
 
@@ -78,14 +89,16 @@ def test_a_broken_new_version_keeps_the_old_records_marked_stale(workdir):
     db = sqlite_utils.Database(workdir / "kb.db")
     path = "sources/budget-2013-nye-initiativer.md"
     before = db.execute(
-        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]).fetchone()[0]
+        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]
+    ).fetchone()[0]
     (workdir / path).write_bytes(b"\x00\x01 broken")
     s = run(workdir)
     assert s.failed == 1
     row = next(db.query("select status, error from documents where path = ?", [path]))
     assert row["status"] == "stale" and "NUL" in row["error"]
     after = db.execute(
-        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]).fetchone()[0]
+        "select count(*) from amounts a join documents d on d.id = a.document_id where d.path = ?", [path]
+    ).fetchone()[0]
     assert after == before > 0
 
 
@@ -98,8 +111,9 @@ def test_a_second_build_on_the_same_database_is_refused(workdir):
 def test_full_text_search_finds_danish_compounds(built_db):
     conn = sqlite3.connect(built_db)
     rows = conn.execute(
-        "select s.heading, s.body from sections_fts f join sections s on s.rowid = f.rowid "
-        "where sections_fts match ?", ['"kontanthjælp"']).fetchall()
+        "select s.heading, s.body from sections_fts f join sections s on s.rowid = f.rowid where sections_fts match ?",
+        ['"kontanthjælp"'],
+    ).fetchall()
     assert rows
     assert any("kontanthjælpsmodtagere" in (h + b) for h, b in rows)
 
@@ -114,16 +128,22 @@ def test_views_answer_common_questions(built_db):
 
 def test_amounts_and_target_groups_meet_at_their_initiative(built_db):
     db = sqlite_utils.Database(built_db)
-    rows = list(db.query("""
+    rows = list(
+        db.query("""
         select i.heading, a.value_dkk, a.year_from, a.year_to, a.kind
         from amounts a join sections i on i.id = a.initiative_id
         where a.initiative_id in (
           select t.initiative_id from target_groups t, json_each(t.groups) g where g.value = 'unge')
-        order by a.char_start"""))
+        order by a.char_start""")
+    )
     by_initiative = {}
     for r in rows:
         by_initiative.setdefault(r["heading"], []).append((r["value_dkk"], r["year_from"], r["year_to"], r["kind"]))
     assert by_initiative["Nytteaktivering af unge kontanthjælpsmodtagere"] == [
-        (4000000, 2013, 2013, "indsats"), (4000000, 2013, 2013, None)]
-    assert (3500000, 2013, 2016, "drift") in by_initiative["Ungestrategi – case managers, sundhedsguides og turboforløb"]
+        (4000000, 2013, 2013, "indsats"),
+        (4000000, 2013, 2013, None),
+    ]
+    assert (3500000, 2013, 2016, "drift") in by_initiative[
+        "Ungestrategi – case managers, sundhedsguides og turboforløb"
+    ]
     assert "Jobbanken (ny finansieringsmodel)" not in by_initiative

@@ -1,4 +1,5 @@
 """The kb command: help, README, extract, rules check, errors as one line."""
+
 from __future__ import annotations
 
 import json
@@ -6,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SOURCES
+
 from extract.cli import cli
 
 COMMANDS = [["build"], ["extract"], ["rules", "check"], ["serve"]]

@@ -1,14 +1,15 @@
 """Danish date expressions → ISO day bounds (extract/danish_dates.py, rules/dates.yml)."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-
 from conftest import RULES
+
 from extract.extractors import dates
 from extract.pipeline import load_rule_file
-from extract.rules import RULES_DIR
+from extract.rules import RULES_DIR, RuleError
 
 DATES = RULES["dates.yml"]
 
@@ -19,7 +20,7 @@ def parse_date_expression(text, year=None):
 
 def find_date_expressions(text):
     return dates.find_date_expressions(text, DATES)
-from extract.rules import RuleError
+
 
 D = date.fromisoformat
 
@@ -114,10 +115,23 @@ def test_every_range_is_ordered(text, year, start, end, precision):
     assert got.start <= got.end
 
 
-@pytest.mark.parametrize("text", [
-    "", "i 2013", "3. kvartal", "første halvår", "primo", "45. januar 2013", "31-02-2012",
-    "Budgetaftalen for", "2011-176323", "ikke en dato", None, "13-13-2013",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "i 2013",
+        "3. kvartal",
+        "første halvår",
+        "primo",
+        "45. januar 2013",
+        "31-02-2012",
+        "Budgetaftalen for",
+        "2011-176323",
+        "ikke en dato",
+        None,
+        "13-13-2013",
+    ],
+)
 def test_lenient_parse_never_raises(text):
     assert parse_date_expression(text) is None
 
@@ -127,16 +141,22 @@ def test_expressions_without_a_year_need_one():
     assert parse_date_expression("3. kvartal", 2009).start == D("2009-07-01")
 
 
-@pytest.mark.parametrize("text,found", [
-    ("Der gøres status over initiativet primo 2013.", ["primo 2013"]),
-    ("De 300 pladser skal være aftalt med virksomhederne senest 31.\n\ndecember. Plan for 2013", ["31.\n\ndecember"]),
-    ("Udviklingsfase\t1-10-2012\t30-11-2012", ["1-10-2012\t30-11-2012"]),
-    ("Sagsnr.  \n2011-176323 og BR 2009-19598", []),
-    ("der holdes 1.800 forløb og 3.600 jobklubforløb", []),
-    ("ca. halvdelen vil blive udvalgt, og den anden halvdel til kontrolgruppen", []),
-    ("Tilskuddet udbetales kvartalsvis, hver 3.måned.", []),
-    ("fra 1. kvartal til 3. kvartal 2020", ["1. kvartal til 3. kvartal 2020"]),
-])
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Der gøres status over initiativet primo 2013.", ["primo 2013"]),
+        (
+            "De 300 pladser skal være aftalt med virksomhederne senest 31.\n\ndecember. Plan for 2013",
+            ["31.\n\ndecember"],
+        ),
+        ("Udviklingsfase\t1-10-2012\t30-11-2012", ["1-10-2012\t30-11-2012"]),
+        ("Sagsnr.  \n2011-176323 og BR 2009-19598", []),
+        ("der holdes 1.800 forløb og 3.600 jobklubforløb", []),
+        ("ca. halvdelen vil blive udvalgt, og den anden halvdel til kontrolgruppen", []),
+        ("Tilskuddet udbetales kvartalsvis, hver 3.måned.", []),
+        ("fra 1. kvartal til 3. kvartal 2020", ["1. kvartal til 3. kvartal 2020"]),
+    ],
+)
 def test_find_date_expressions(text, found):
     assert [m.text for m in find_date_expressions(text)] == found
 
@@ -144,7 +164,7 @@ def test_find_date_expressions(text, found):
 def test_offsets_point_at_the_text():
     text = "Indsatsen iværksættes fra januar 2013 og varer frem til december 2013."
     for m in find_date_expressions(text):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 EXAMPLES = DATES.examples
@@ -155,7 +175,10 @@ def test_rule_examples(form, example):
     got = parse_date_expression(example["text"], example.get("year"))
     assert got is not None
     assert (got.start.isoformat(), got.end.isoformat(), got.precision) == (
-        example["start"], example["end"], example["precision"])
+        example["start"],
+        example["end"],
+        example["precision"],
+    )
 
 
 def test_bad_season_names_file_rule_and_allowed(tmp_path):

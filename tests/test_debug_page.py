@@ -1,20 +1,21 @@
 """kb extract FILE.pdf --debug-page N: a PNG of the page with what was found on it boxed."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner
+from conftest import ROOT, SOURCES
 from PIL import Image
 
-from conftest import ROOT, SOURCES
 from extract.cli import cli
-from extract.read.pdf_debug import COLOURS, draw_page
 from extract.pipeline import extract_file
+from extract.read.pdf_debug import COLOURS, draw_page
 
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "budget-2013-nye-initiativer.reportlab.pdf"
 PAGE = 6  # a table, role headings, an initiative heading and two amounts
 
 
 def _has_colour(image: Image.Image, hex_colour: str) -> bool:
-    want = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    want = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     colours = image.convert("RGB").getcolors(maxcolors=1 << 24)
     return any(colour == want for _, colour in colours)
 
@@ -42,7 +43,9 @@ def test_the_command_writes_the_png_and_says_what_it_boxed(tmp_path):
 
 
 def test_a_page_past_the_end_and_a_text_file_are_refused_in_one_line(tmp_path):
-    result = CliRunner().invoke(cli, ["extract", str(PDF), "--debug-page", "999", "--debug-out", str(tmp_path / "x.png")])
+    result = CliRunner().invoke(
+        cli, ["extract", str(PDF), "--debug-page", "999", "--debug-out", str(tmp_path / "x.png")]
+    )
     assert result.exit_code == 1 and "there is no page 999" in result.output
     text = next(SOURCES.glob("*.md"))
     result = CliRunner().invoke(cli, ["extract", str(text), "--debug-page", "1"])

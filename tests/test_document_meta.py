@@ -1,11 +1,12 @@
 """Document metadata: labelled fields, the document's date, kind from title words."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from conftest import RULES as ALL_RULES
+
 from extract.extractors import document_meta as meta
 from extract.extractors.document_meta import kind_of
 
@@ -24,6 +25,7 @@ def date_alone(text, limit):
 
 def iso_date(text):
     return meta.iso_date(text, DATES)
+
 
 LABEL_EXAMPLES = [(r, e) for r in RULES.labels for e in r.examples]
 
@@ -46,25 +48,31 @@ def test_kind_examples(kind, title):
     assert kind_of(title, RULES) == kind
 
 
-@pytest.mark.parametrize("written,iso", [
-    ("23-09-2012", "2012-09-23"),
-    ("24-04-2008", "2008-04-24"),
-    ("26.11.09", "2009-11-26"),
-    ("12. november 2012", "2012-11-12"),
-    ("november 2012", None),
-    ("2012", None),
-])
+@pytest.mark.parametrize(
+    "written,iso",
+    [
+        ("23-09-2012", "2012-09-23"),
+        ("24-04-2008", "2008-04-24"),
+        ("26.11.09", "2009-11-26"),
+        ("12. november 2012", "2012-11-12"),
+        ("november 2012", None),
+        ("2012", None),
+    ],
+)
 def test_iso_dates(written, iso):
     assert iso_date(written) == iso
 
 
-@pytest.mark.parametrize("text,field,value", [
-    ("Sagsnr.  \n2011-176323\n\nDesuden gennemgås enkelte centrale initiativer", "case_number", "2011-176323"),
-    ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "document_number", "2008-216613"),
-    ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "case_number", "2008-15091"),
-    ("Sagsbehandler  \nThomas Hansen\n\n### Nytteaktivering", "author", "Thomas Hansen"),
-    ("Sagsnr.\n\nDer er ikke oplyst noget sagsnummer.", "case_number", None),
-])
+@pytest.mark.parametrize(
+    "text,field,value",
+    [
+        ("Sagsnr.  \n2011-176323\n\nDesuden gennemgås enkelte centrale initiativer", "case_number", "2011-176323"),
+        ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "document_number", "2008-216613"),
+        ("Dato: 24-04-2008\nSagsnr.: 2008-15091\nDok.nr.: 2008-216613\n", "case_number", "2008-15091"),
+        ("Sagsbehandler  \nThomas Hansen\n\n### Nytteaktivering", "author", "Thomas Hansen"),
+        ("Sagsnr.\n\nDer er ikke oplyst noget sagsnummer.", "case_number", None),
+    ],
+)
 def test_labels_in_context(text, field, value):
     rule = next(r for r in RULES.labels if r.field == field)
     assert label_value(text, rule) == value

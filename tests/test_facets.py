@@ -1,6 +1,7 @@
 """The table pages' facets (metadata.yml) through Datasette in this process: each count is
 SQLite's GROUP BY on the built database, with and without a search, and a facet over
 Datasette's facet time limit is dropped while the page still answers."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,10 +12,9 @@ import sys
 
 import pytest
 import yaml
+from conftest import ROOT
 from datasette.app import Datasette
 from datasette.utils import escape_fts
-
-from conftest import ROOT
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 TABLES = METADATA["databases"]["kb"]["tables"]
@@ -23,8 +23,12 @@ HITS = "rowid in (select rowid from sections_fts where sections_fts match ?)"
 
 
 def make_site(built_db, **settings) -> Datasette:
-    return Datasette([str(built_db)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
-                     settings={"suggest_facets": False, **settings})
+    return Datasette(
+        [str(built_db)],
+        metadata=METADATA,
+        plugins_dir=str(ROOT / "plugins"),
+        settings={"suggest_facets": False, **settings},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +45,7 @@ def get_text(site: Datasette, path: str) -> str:
         response = await site.client.get(path)
         assert response.status_code == 200, response.text
         return response.text
+
     return asyncio.run(fetch())
 
 
@@ -48,15 +53,21 @@ def facet_counts(page: dict, column: str) -> list[tuple]:
     return [(f["value"], f["count"]) for f in page["facet_results"][column]["results"]]
 
 
-def group_by(conn: sqlite3.Connection, table: str, column: str, where: str = "1", params: tuple = (),
-             limit: int = FACET_SIZE) -> list[tuple]:
-    return conn.execute(f"select {column}, count(*) from {table} where {where} and {column} is not null "
-                        f"group by {column} order by count(*) desc, {column} limit {limit}", params).fetchall()
+def group_by(
+    conn: sqlite3.Connection, table: str, column: str, where: str = "1", params: tuple = (), limit: int = FACET_SIZE
+) -> list[tuple]:
+    return conn.execute(
+        f"select {column}, count(*) from {table} where {where} and {column} is not null "
+        f"group by {column} order by count(*) desc, {column} limit {limit}",
+        params,
+    ).fetchall()
 
 
 def array_group_by(conn: sqlite3.Connection, table: str, column: str) -> list[tuple]:
-    return conn.execute(f"select g.value, count(*) from {table} t, json_each(t.{column}) g group by g.value "
-                        f"order by count(*) desc, g.value limit {FACET_SIZE}").fetchall()
+    return conn.execute(
+        f"select g.value, count(*) from {table} t, json_each(t.{column}) g group by g.value "
+        f"order by count(*) desc, g.value limit {FACET_SIZE}"
+    ).fetchall()
 
 
 def configured_facets(table: str) -> list[tuple[str, str]]:
@@ -110,8 +121,10 @@ def test_a_short_facet_is_truncated_and_a_chosen_value_selected(site, built_db):
     assert [(f["value"], f["selected"]) for f in role["results"]] == [("initiative", True)]
     documents = page["facet_results"]["document_id"]
     with sqlite3.connect(built_db) as conn:
-        n = conn.execute(f"select count(distinct document_id) from sections where role = 'initiative' and {HITS}",
-                         (escape_fts("kontanthjælp"),)).fetchone()[0]
+        n = conn.execute(
+            f"select count(distinct document_id) from sections where role = 'initiative' and {HITS}",
+            (escape_fts("kontanthjælp"),),
+        ).fetchone()[0]
     assert n > 2 and len(documents["results"]) == 2 and documents["truncated"]
     assert all("role=initiative" in f["toggle_url"] for f in documents["results"])
 
@@ -134,14 +147,16 @@ def many_sections(built_db, folder, copies: int) -> str:
     db = folder / "kb.db"
     shutil.copy(built_db, db)
     with sqlite3.connect(db) as conn:
-        for (trigger,) in conn.execute("select name from sqlite_master where type = 'trigger' "
-                                       "and tbl_name = 'sections'").fetchall():
+        for (trigger,) in conn.execute(
+            "select name from sqlite_master where type = 'trigger' and tbl_name = 'sections'"
+        ).fetchall():
             conn.execute(f"drop trigger [{trigger}]")  # the copies need no full-text index
         columns = [r[1] for r in conn.execute("pragma table_info(sections)") if r[1] != "id"]
         cols = ", ".join(columns)
         for n in range(1, copies):
-            conn.execute(f"insert into sections (id, {cols}) select id || ':{n}', {cols} from sections "
-                         "where id not like '%:%:%'")
+            conn.execute(
+                f"insert into sections (id, {cols}) select id || ':{n}', {cols} from sections where id not like '%:%:%'"
+            )
     return str(db)
 
 

@@ -4,13 +4,13 @@
 amounts, target groups, milestones and tables (size, column names, first column). Each
 document and record kind is its own test case; a failure lists the first records that differ.
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
 
 import pytest
-
 from conftest import CORPUS, GOLDEN
 
 KINDS = ("document", "sections", "amounts", "target_groups", "milestones", "tables")
@@ -29,25 +29,46 @@ def actual_records(ex, kind: str):
         return [{"level": s.level, "number": s.number, "heading": s.heading, "role": s.role} for s in ex.sections]
     if kind == "amounts":
         return [
-            {"quote": a.quote, "value_dkk": a.value_dkk, "year_from": a.year_from,
-             "year_to": a.year_to, "per_year": a.per_year, "kind": a.kind}
+            {
+                "quote": a.quote,
+                "value_dkk": a.value_dkk,
+                "year_from": a.year_from,
+                "year_to": a.year_to,
+                "per_year": a.per_year,
+                "kind": a.kind,
+            }
             for a in ex.amounts
         ]
     if kind == "tables":
         return [
-            {"n_rows": t.n_rows, "n_columns": t.n_columns, "header": t.header,
-             "first_column": [c.text for c in t.cells if c.column == 0]}
+            {
+                "n_rows": t.n_rows,
+                "n_columns": t.n_columns,
+                "header": t.header,
+                "first_column": [c.text for c in t.cells if c.column == 0],
+            }
             for t in ex.tables
         ]
     if kind == "milestones":
         return [
-            {"date_text": m.date_text, "date_start": m.date_start, "date_end": m.date_end,
-             "precision": m.precision, "kind": m.kind}
+            {
+                "date_text": m.date_text,
+                "date_start": m.date_start,
+                "date_end": m.date_end,
+                "precision": m.precision,
+                "kind": m.kind,
+            }
             for m in ex.milestones
         ]
     return [
-        {"quote": t.quote, "groups": sorted(t.groups), "age_min": t.age_min, "age_max": t.age_max,
-         "match_groups": list(t.match_groups), "size": t.size}
+        {
+            "quote": t.quote,
+            "groups": sorted(t.groups),
+            "age_min": t.age_min,
+            "age_max": t.age_max,
+            "match_groups": list(t.match_groups),
+            "size": t.size,
+        }
         for t in ex.target_groups
     ]
 
@@ -78,8 +99,10 @@ def diff_lists(expected: list, actual: list) -> list[str]:
         if e != a:
             problems.append(f"#{i}: expected {e}\n      got {a}")
     if len(expected) != len(actual):
-        problems.append(f"expected {len(expected)} records, got {len(actual)}; "
-                        f"first extra/missing: {(expected[len(actual):] or actual[len(expected):])[:3]}")
+        problems.append(
+            f"expected {len(expected)} records, got {len(actual)}; "
+            f"first extra/missing: {(expected[len(actual) :] or actual[len(expected) :])[:3]}"
+        )
     return problems
 
 
@@ -104,8 +127,10 @@ def update_golden(stem: str, kind: str, actual) -> None:
     if kind == "target_groups":
         old = {e["anchor"]: e for e in data.get(kind, [])}
         actual = [
-            {"anchor": next((a for a in old if a in t["quote"]), t["quote"][:50]),
-             **{k: v for k, v in t.items() if k != "quote"}}
+            {
+                "anchor": next((a for a in old if a in t["quote"]), t["quote"][:50]),
+                **{k: v for k, v in t.items() if k != "quote"},
+            }
             for t in actual
         ]
     data[kind] = actual

@@ -1,8 +1,8 @@
 """Relations that must hold for every corpus document, whatever the values."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, RULES
 
 STEMS = [p.stem for p in CORPUS]
@@ -13,9 +13,9 @@ def test_quotes_are_the_text_at_their_offsets(stem, extractions):
     ex = extractions[stem]
     text = ex.source.text
     for rec in [*ex.amounts, *ex.target_groups]:
-        assert text[rec.char_start:rec.char_end] == rec.quote, rec
+        assert text[rec.char_start : rec.char_end] == rec.quote, rec
     for m in ex.milestones:
-        assert text[m.char_start:m.char_end] == m.date_text, m
+        assert text[m.char_start : m.char_end] == m.date_text, m
         assert m.date_text in m.quote, m
 
 
@@ -29,7 +29,7 @@ def test_sections_follow_the_text_and_nest(stem, extractions):
         assert s.position == i
         assert s.role in RULES["headings.yml"].roles
         assert previous_end <= s.char_start <= s.body_start <= s.char_end
-        assert s.body == text[s.body_start:s.char_end].strip()
+        assert s.body == text[s.body_start : s.char_end].strip()
         previous_end = s.char_end
         if s.parent_position is None:
             assert s.level == 1, s

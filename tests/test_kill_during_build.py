@@ -4,6 +4,7 @@ After each kill the database passes PRAGMA integrity_check and every document in
 is either fully the old version or fully the new one; the next build completes and
 equals a clean build.
 """
+
 from __future__ import annotations
 
 import random
@@ -16,9 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SOURCES, dump
+
 from extract.build import build
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 RUNS = 12
 EXTRA = "\n\nDer afsættes 1,5 mio. kr. årligt i 2015-2017 til drift.\n"
@@ -29,8 +32,10 @@ def counts(db_path: Path) -> dict[str, tuple]:
     conn = sqlite3.connect(db_path)
     out = {}
     for doc_id, path, sha in conn.execute("select id, path, sha256 from documents"):
-        out[path] = (sha, *(conn.execute(f"select count(*) from {t} where document_id = ?", [doc_id]).fetchone()[0]
-                            for t in TABLES))
+        out[path] = (
+            sha,
+            *(conn.execute(f"select count(*) from {t} where document_id = ?", [doc_id]).fetchone()[0] for t in TABLES),
+        )
     conn.close()
     return out
 
@@ -38,7 +43,10 @@ def counts(db_path: Path) -> dict[str, tuple]:
 def start_build(work: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "extract.cli", "build", "src", "--db", str(db), "-q"],
-        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=None,
+        cwd=work,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=None,
     )
 
 
@@ -63,8 +71,12 @@ def test_sigkill_at_random_moments_leaves_old_or_new_documents(corpus):
     work, old, new = corpus
     rnd = random.Random(20261123)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "extract.cli", "build", "src", "--db", str(work / "timing.db"), "-q"],
-                   cwd=work, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "extract.cli", "build", "src", "--db", str(work / "timing.db"), "-q"],
+        cwd=work,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     full = time.perf_counter() - t0
     db = work / "run.db"
     states = []
@@ -86,7 +98,11 @@ def test_sigkill_at_random_moments_leaves_old_or_new_documents(corpus):
             assert row in (old[path], new[path]), f"{path} is half old, half new: {row}"
         states.append(sum(row == new[p] for p, row in got.items()))
     assert len(set(states)) > 1, f"kills should land at different moments: {states}"
-    result = subprocess.run([sys.executable, "-m", "extract.cli", "build", "src", "--db", str(db), "-q"],
-                            cwd=work, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "extract.cli", "build", "src", "--db", str(db), "-q"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert dump(db) == dump(work / "clean.db")

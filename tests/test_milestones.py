@@ -1,13 +1,14 @@
 """Milestones (extract/milestones.py, rules/milestones.yml): rule examples, corpus parts, invariants."""
+
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
 import pytest
-
-from conftest import CORPUS, GOLDEN, ROOT
+from conftest import CORPUS
 from conftest import RULES as ALL_RULES
+
 from extract.extractors.milestones import find_milestones
 from extract.pipeline import load_rule_file
 from extract.read.text import read_text_source
@@ -36,22 +37,36 @@ def test_rule_examples(rule_id, example):
     assert got == example["expect"]
 
 
-@pytest.mark.parametrize("text,expected", [
-    # missing year: nearest year before it in the sentence
-    ("Det forventede antal i 2009 er at alt er klar senest 31. december.", [("31. december", "2009-12-31", "deadline")]),
-    # ... else in the same block (paragraph / bullet)
-    ("Indsatsen iværksættes fra januar 2013. Rekruttering sker i løbet af foråret.",
-     [("januar 2013", "2013-01-01", "start"), ("foråret", "2013-03-01", "event")]),
-    # ... else the document's context year (its title)
-    ("Budget 2013\n\nOpfølgning bliver forelagt BIU i første halvår.", [("første halvår", "2013-01-01", "event")]),
-    # no year anywhere: skipped
-    ("Opfølgning bliver forelagt udvalget i første halvår.", []),
-    # bare years are never milestones
-    ("I budgetaftalen for 2013 er afsat midler i 2013-16 frem til og med 2016.", []),
-    # consecutive days joined by "og": one milestone; days apart: two
-    ("Budget 2013\n\nSelve arrangementet afholdes 31. august og 1. september.", [("31. august og 1. september", "2013-08-31", "event")]),
-    ("Møderne holdes 3. marts 2013 og 15. april 2013.", [("3. marts 2013", "2013-03-03", "event"), ("15. april 2013", "2013-04-15", "event")]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # missing year: nearest year before it in the sentence
+        (
+            "Det forventede antal i 2009 er at alt er klar senest 31. december.",
+            [("31. december", "2009-12-31", "deadline")],
+        ),
+        # ... else in the same block (paragraph / bullet)
+        (
+            "Indsatsen iværksættes fra januar 2013. Rekruttering sker i løbet af foråret.",
+            [("januar 2013", "2013-01-01", "start"), ("foråret", "2013-03-01", "event")],
+        ),
+        # ... else the document's context year (its title)
+        ("Budget 2013\n\nOpfølgning bliver forelagt BIU i første halvår.", [("første halvår", "2013-01-01", "event")]),
+        # no year anywhere: skipped
+        ("Opfølgning bliver forelagt udvalget i første halvår.", []),
+        # bare years are never milestones
+        ("I budgetaftalen for 2013 er afsat midler i 2013-16 frem til og med 2016.", []),
+        # consecutive days joined by "og": one milestone; days apart: two
+        (
+            "Budget 2013\n\nSelve arrangementet afholdes 31. august og 1. september.",
+            [("31. august og 1. september", "2013-08-31", "event")],
+        ),
+        (
+            "Møderne holdes 3. marts 2013 og 15. april 2013.",
+            [("3. marts 2013", "2013-03-03", "event"), ("15. april 2013", "2013-04-15", "event")],
+        ),
+    ],
+)
 def test_year_context_and_joins(text, expected):
     got = [(m.date_text, m.date_start, m.kind) for m in run(text)]
     assert got == expected
@@ -72,7 +87,7 @@ def read(path: Path) -> str:
 def test_invariants(path):
     text = read(path)
     for m in run(text):
-        assert text[m.char_start:m.char_end] == m.date_text
+        assert text[m.char_start : m.char_end] == m.date_text
         assert date.fromisoformat(m.date_start) <= date.fromisoformat(m.date_end)
         assert m.date_text in m.quote and m.quote in text
         assert m.precision in ("day", "month", "quarter", "half", "third", "season", "year")
@@ -83,7 +98,11 @@ def test_invariants(path):
 
 def test_bad_regex_is_reported(tmp_path):
     bad = tmp_path / "milestones.yml"
-    text = (RULES_DIR / "milestones.yml").read_text(encoding="utf-8").replace(r"'(?i)\bsiden\s+$'", "'(?i)\\bsiden(\\s+$'", 1)
+    text = (
+        (RULES_DIR / "milestones.yml")
+        .read_text(encoding="utf-8")
+        .replace(r"'(?i)\bsiden\s+$'", "'(?i)\\bsiden(\\s+$'", 1)
+    )
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)

@@ -1,14 +1,17 @@
 """Scanned pages: OCR with Tesseract (Danish) recovers the amounts and headings of a page."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from conftest import ROOT
-from extract.read import ocr
+
 from extract.errors import SourceError
 from extract.pipeline import extract_file
+from extract.read import ocr
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 SCANNED = PDF_DIR / "beskaeftigelsesplan-2022.scanned-p3.pdf"
@@ -57,10 +60,12 @@ def test_without_tesseract_the_reason_says_what_to_install(monkeypatch):
 
 
 def test_tesseract_tsv_becomes_lines_in_points():
-    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-           "5\t1\t1\t1\t1\t1\t200\t400\t150\t40\t96.5\tMålgruppe\n"
-           "5\t1\t1\t1\t1\t2\t360\t400\t60\t40\t93.5\ter\n"
-           "5\t1\t1\t1\t2\t1\t200\t460\t100\t30\t-1\t \n")
+    tsv = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "5\t1\t1\t1\t1\t1\t200\t400\t150\t40\t96.5\tMålgruppe\n"
+        "5\t1\t1\t1\t1\t2\t360\t400\t60\t40\t93.5\ter\n"
+        "5\t1\t1\t1\t2\t1\t200\t460\t100\t30\t-1\t \n"
+    )
     page = ocr.tsv_to_page(tsv, 4, 842.0)
     assert [ln.text for ln in page.lines] == ["Målgruppe er"]
     line = page.lines[0]
@@ -79,8 +84,10 @@ def test_the_build_records_each_page_and_whether_ocr_read_it(tmp_path):
     shutil.copy(RENDERED, tmp_path / "sources" / RENDERED.name)
     build([tmp_path / "sources"], str(tmp_path / "kb.db"), root=tmp_path)
     con = sqlite3.connect(tmp_path / "kb.db")
-    rows = con.execute("select d.path, p.page, p.ocr, p.ocr_confidence, p.char_start, p.char_end "
-                       "from pages p join documents d on d.id = p.document_id order by d.path, p.page").fetchall()
+    rows = con.execute(
+        "select d.path, p.page, p.ocr, p.ocr_confidence, p.char_start, p.char_end "
+        "from pages p join documents d on d.id = p.document_id order by d.path, p.page"
+    ).fetchall()
     scanned = [r for r in rows if r[0].endswith(SCANNED.name)]
     rendered = [r for r in rows if r[0].endswith(RENDERED.name)]
     assert [(page, ocr) for _, page, ocr, *_ in scanned] == [(1, 1)] and scanned[0][3] > 80

@@ -1,5 +1,6 @@
 """OCR repair of æ, ø, å: the rules' own examples, the corpus (clean documents untouched,
 the OCR'd theme note repaired), offsets, the original text kept, and the database rows."""
+
 from __future__ import annotations
 
 import re
@@ -7,15 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, ROOT, RULES, SOURCES
 
-from conftest import CORPUS, ROOT, SOURCES
-from extract.read import lexicon as danish_lexicon
-from extract.read import ocr
-from extract.read import ocr_repair
-from extract.read.lexicon import build_lexicon, lexicon_identity
-from conftest import RULES
 from extract.pipeline import load_rule_file
+from extract.read import lexicon as danish_lexicon
+from extract.read import ocr, ocr_repair
 from extract.read import ocr_repair as repair
+from extract.read.lexicon import build_lexicon, lexicon_identity
 from extract.read.normalise import normalise, repair_damage
 from extract.read.ocr_repair_rules import all_examples
 from extract.read.text import decode
@@ -40,6 +39,7 @@ def read_text_source(path, data):
 def repair_pages(text, starts, pages):
     ends = [*starts[1:], len(text)]
     return repair_damage(text, REPAIR, [(starts[n - 1], ends[n - 1]) for n in sorted(pages)])
+
 
 THEME = SOURCES / "temaer-beskaeftigelsesaftale-2012.txt"
 CLEAN = [p for p in CORPUS if p != THEME]
@@ -91,8 +91,29 @@ def test_the_clean_documents_are_left_as_they_are(path):
     assert len(repaired.repairs) == len(changed)
 
 
-@pytest.mark.parametrize("word", ["vare", "bade", "far", "nar", "malet", "satte", "medes", "dér", "idéer", "BIF",
-                                  "SMV’er", "AC'ere", "bydelsmor", "kernelementer", "Trostellet", "1", "e", "o"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "vare",
+        "bade",
+        "far",
+        "nar",
+        "malet",
+        "satte",
+        "medes",
+        "dér",
+        "idéer",
+        "BIF",
+        "SMV’er",
+        "AC'ere",
+        "bydelsmor",
+        "kernelementer",
+        "Trostellet",
+        "1",
+        "e",
+        "o",
+    ],
+)
 def test_valid_words_names_acronyms_and_numbers_are_never_changed(word):
     repaired = repair_text(f"De ledige kebenhavnere pa kontanthjelp og {word} og hojere malgrupper.")
     assert repaired.text == f"De ledige københavnere på kontanthjælp og {word} og højere målgrupper."
@@ -100,15 +121,36 @@ def test_valid_words_names_acronyms_and_numbers_are_never_changed(word):
 
 # Damaged words of the theme note as read, with what the text means (checked by reading it).
 THEME_WORDS = [
-    ("KBENHAVNS", "KØBENHAVNS"), ("Kebenhavns", "Københavns"), ("Kgbenhavn", "København"),
-    ("kebenhavnere", "københavnere"), ("malgrupper", "målgrupper"), ("sarlig", "særlig"), ("s@rlig", "særlig"),
-    ("scerligt", "særligt"), ("stotte", "støtte"), ("sprogstette", "sprogstøtte"), ("P4", "På"), ("pd", "på"),
-    ("pé", "på"), ("dreftet", "drøftet"), ("efterfolgende", "efterfølgende"), ("se@ttemoder", "sættemøder"),
-    ("tilretteleegges", "tilrettelægges"), ("sammens&tningen", "sammensætningen"), ("hovedmaélgruppers", "hovedmålgruppers"),
-    ("méilrettet", "målrettet"), ("heldrspersoner", "helårspersoner"), ("kontanthjcelpsmodtagere", "kontanthjælpsmodtagere"),
-    ("ordinzre", "ordinære"), ("jobtraeningsforleb", "jobtræningsforløb"), ("eokonomiske", "økonomiske"),
-    ("lgsninger", "løsninger"), ("selvbetjeningslasninger", "selvbetjeningsløsninger"), ("ger", "gør"),
-    ("30-arige", "30-årige"), ("i1", "i"),
+    ("KBENHAVNS", "KØBENHAVNS"),
+    ("Kebenhavns", "Københavns"),
+    ("Kgbenhavn", "København"),
+    ("kebenhavnere", "københavnere"),
+    ("malgrupper", "målgrupper"),
+    ("sarlig", "særlig"),
+    ("s@rlig", "særlig"),
+    ("scerligt", "særligt"),
+    ("stotte", "støtte"),
+    ("sprogstette", "sprogstøtte"),
+    ("P4", "På"),
+    ("pd", "på"),
+    ("pé", "på"),
+    ("dreftet", "drøftet"),
+    ("efterfolgende", "efterfølgende"),
+    ("se@ttemoder", "sættemøder"),
+    ("tilretteleegges", "tilrettelægges"),
+    ("sammens&tningen", "sammensætningen"),
+    ("hovedmaélgruppers", "hovedmålgruppers"),
+    ("méilrettet", "målrettet"),
+    ("heldrspersoner", "helårspersoner"),
+    ("kontanthjcelpsmodtagere", "kontanthjælpsmodtagere"),
+    ("ordinzre", "ordinære"),
+    ("jobtraeningsforleb", "jobtræningsforløb"),
+    ("eokonomiske", "økonomiske"),
+    ("lgsninger", "løsninger"),
+    ("selvbetjeningslasninger", "selvbetjeningsløsninger"),
+    ("ger", "gør"),
+    ("30-arige", "30-årige"),
+    ("i1", "i"),
 ]
 
 
@@ -130,23 +172,31 @@ def test_one_for_i_between_words_in_the_theme_note(theme):
 def test_case_is_kept(theme):
     _, repaired = theme
     pairs = {(r.original, r.repaired) for r in repaired.repairs}
-    assert {("KBENHAVNS", "KØBENHAVNS"), ("Kebenhavns", "Københavns"), ("P4", "På"), ("Pa", "På"),
-            ("Folgende", "Følgende"), ("pa", "på")} <= pairs
+    assert {
+        ("KBENHAVNS", "KØBENHAVNS"),
+        ("Kebenhavns", "Københavns"),
+        ("P4", "På"),
+        ("Pa", "På"),
+        ("Folgende", "Følgende"),
+        ("pa", "på"),
+    } <= pairs
 
 
 def test_offsets_point_at_the_repaired_words(theme):
     original, repaired = theme
     assert len(repaired.repairs) > 200
     for r, (start, end) in zip(repaired.repairs, repaired.original_spans):
-        assert repaired.text[r.char_start:r.char_end] == r.repaired
+        assert repaired.text[r.char_start : r.char_end] == r.repaired
         assert original[start:end] == r.original
         assert repaired.map_offset(start) == r.char_start and repaired.map_offset(end) == r.char_end
     # outside the repaired words the two texts are the same
     pieces, pos = [], 0
     for r, (start, _) in zip(repaired.repairs, repaired.original_spans):
-        pieces.append(repaired.text[repaired.map_offset(pos):r.char_start])
+        pieces.append(repaired.text[repaired.map_offset(pos) : r.char_start])
         pos = start + len(r.original)
-    rebuilt = "".join(p + r.original for p, r in zip(pieces, repaired.repairs)) + repaired.text[repaired.map_offset(pos):]
+    rebuilt = (
+        "".join(p + r.original for p, r in zip(pieces, repaired.repairs)) + repaired.text[repaired.map_offset(pos) :]
+    )
     assert rebuilt == original
 
 
@@ -177,7 +227,7 @@ def test_only_the_given_pages_are_repaired_and_page_starts_follow():
     assert second.map_offset(starts[1]) == starts[1]
     both = repair_pages(text, starts, [1, 2])
     assert both.text.startswith("Side et: væsentligt for Københavns") and both.map_offset(starts[1]) == starts[1] - 1
-    assert both.text[both.map_offset(starts[1]):].startswith("Side to")
+    assert both.text[both.map_offset(starts[1]) :].startswith("Side to")
     assert repair_pages(text, starts, []).text == text
 
 
@@ -186,18 +236,22 @@ TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop
 
 def test_an_ocr_page_with_english_model_damage_is_repaired(monkeypatch):
     words = "Malgruppen er sarlig unge kontanthjelpsmodtagere i Kebenhavns Kommune".split()
-    tsv = TSV_HEADER + "".join(f"5\t1\t1\t1\t1\t{i}\t{200 + 120 * i}\t400\t110\t40\t90\t{w}\n"
-                               for i, w in enumerate(words, start=1))
+    tsv = TSV_HEADER + "".join(
+        f"5\t1\t1\t1\t1\t{i}\t{200 + 120 * i}\t400\t110\t40\t90\t{w}\n" for i, w in enumerate(words, start=1)
+    )
     monkeypatch.setattr(ocr, "ocr_available", lambda: True)
     monkeypatch.setattr(ocr, "ocr_pages", lambda images: {n: ocr.tsv_to_page(tsv, n, h) for n, _, h in images})
     from extract.read.pdf import read_pdf_source
 
-    src = read_pdf_source(ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf", REPAIR,
-                          RULES["layout.yml"])
+    src = read_pdf_source(
+        ROOT / "tests" / "fixtures" / "pdf" / "beskaeftigelsesplan-2022.scanned-p3.pdf", REPAIR, RULES["layout.yml"]
+    )
     assert "Målgruppen er særlig unge kontanthjælpsmodtagere i Københavns Kommune" in src.text
     assert "Malgruppen er sarlig" in src.original_text
     assert [r.original for r in src.repairs] == ["Malgruppen", "sarlig", "kontanthjelpsmodtagere", "Kebenhavns"]
-    assert all(src.page_at(r.char_start) == 1 and src.text[r.char_start:r.char_end] == r.repaired for r in src.repairs)
+    assert all(
+        src.page_at(r.char_start) == 1 and src.text[r.char_start : r.char_end] == r.repaired for r in src.repairs
+    )
     assert "4 words repaired (OCR damage to æ/ø/å)" in src.warnings
 
 
@@ -229,12 +283,15 @@ def test_the_lexicon_is_loaded_once():
     assert danish_lexicon.load_lexicon() is first
 
 
-@pytest.mark.parametrize("old,new,named", [
-    ("letters: [æ]\n", "letters: [ae]\n", ["ocr_repair.yml", "'ae'", "allowed values"]),
-    ("min_score: 90", "min_score: 190", ["ocr_repair.yml", "fuzzy", "min_score", "100"]),
-    ("    position: inside\n", "    position: middle\n", ["ocr_repair.yml", "'z'", "inside"]),
-    ("  min_share: 0.02\n", "  min_share: 0.02\n  share: 1\n", ["ocr_repair.yml", "damaged_text", "allowed keys"]),
-])
+@pytest.mark.parametrize(
+    "old,new,named",
+    [
+        ("letters: [æ]\n", "letters: [ae]\n", ["ocr_repair.yml", "'ae'", "allowed values"]),
+        ("min_score: 90", "min_score: 190", ["ocr_repair.yml", "fuzzy", "min_score", "100"]),
+        ("    position: inside\n", "    position: middle\n", ["ocr_repair.yml", "'z'", "inside"]),
+        ("  min_share: 0.02\n", "  min_share: 0.02\n  share: 1\n", ["ocr_repair.yml", "damaged_text", "allowed keys"]),
+    ],
+)
 def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, old, new, named):
     text = (RULES_DIR / "ocr_repair.yml").read_text(encoding="utf-8")
     assert old in text
@@ -249,12 +306,14 @@ def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, old, new, na
 def test_the_build_stores_the_repairs_and_the_original_text(built_db):
     con = sqlite3.connect(built_db)
     con.row_factory = sqlite3.Row
-    doc = con.execute("select id, warnings from documents where path like '%temaer-beskaeftigelsesaftale-2012.txt'").fetchone()
+    doc = con.execute(
+        "select id, warnings from documents where path like '%temaer-beskaeftigelsesaftale-2012.txt'"
+    ).fetchone()
     text, original = con.execute("select text, original_text from texts where document_id = ?", [doc["id"]]).fetchone()
     rows = con.execute("select * from ocr_repairs where document_id = ? order by char_start", [doc["id"]]).fetchall()
     assert original == normalised_text(THEME) and text != original
     assert len(rows) > 200 and f"{len(rows)} words repaired (OCR damage to æ/ø/å)" in doc["warnings"]
-    assert all(text[r["char_start"]:r["char_end"]] == r["repaired"] and r["page"] is None for r in rows)
+    assert all(text[r["char_start"] : r["char_end"]] == r["repaired"] and r["page"] is None for r in rows)
     assert ("Kebenhavns", "Københavns", "lexicon:e→ø") in [(r["original"], r["repaired"], r["method"]) for r in rows]
     others = con.execute("select count(*) from texts where document_id != ? and original_text is not null", [doc["id"]])
     assert others.fetchone()[0] == 0

@@ -4,6 +4,7 @@ tests/fixtures/render_pdfs.py renders each corpus document the way a word
 processor would (headings bold and larger, justified body, running header, page
 numbers, ruled tables) with fpdf2 and with reportlab.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,8 @@ from contextlib import closing
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
-
 from conftest import CORPUS, ROOT, RULES
+
 from extract.read import pdf_layout
 from extract.records import Line
 
@@ -28,6 +29,8 @@ def layout_text(pages, outline=()):
 
 def join_lines(lines):
     return pdf_layout.join_lines(lines, LAYOUT)
+
+
 PRODUCERS = ("fpdf", "reportlab")
 CASES = [(src.stem, producer) for src in CORPUS for producer in PRODUCERS]
 IDS = [f"{s}-{p}" for s, p in CASES]
@@ -50,7 +53,8 @@ def test_pdf_gives_the_same_amounts_as_the_text_source(stem, producer, pdf_extra
     text = extractions[stem]
     assert Counter(a.value_dkk for a in pdf.amounts) == Counter(a.value_dkk for a in text.amounts)
     assert [(a.year_from, a.year_to, a.per_year, a.kind) for a in pdf.amounts] == [
-        (a.year_from, a.year_to, a.per_year, a.kind) for a in text.amounts]
+        (a.year_from, a.year_to, a.per_year, a.kind) for a in text.amounts
+    ]
 
 
 @pytest.mark.parametrize("stem,producer", CASES, ids=IDS)
@@ -58,9 +62,11 @@ def test_every_record_carries_the_page_its_quote_is_on(stem, producer, pdf_extra
     ex = pdf_extractions[(stem, producer)]
     with pdfplumber.open(PDF_DIR / f"{stem}.{producer}.pdf") as pdf:
         # a page's text and, since columns interleave in it, each table cell's text
-        pages = [squash((p.extract_text() or "") + "".join(
-            c or "" for t in p.extract_tables() for row in t for c in row)) for p in pdf.pages]
-    assert ex.amounts or not ex.sections or ex.milestones
+        pages = [
+            squash((p.extract_text() or "") + "".join(c or "" for t in p.extract_tables() for row in t for c in row))
+            for p in pdf.pages
+        ]
+    assert ex.sections and (ex.amounts or ex.milestones)  # there are records whose pages to check
     for rec in [*ex.amounts, *ex.milestones]:
         quote = rec.quote if hasattr(rec, "value_dkk") else rec.date_text
         assert rec.page is not None and squash(quote) in pages[rec.page - 1], (rec.page, quote)
@@ -83,12 +89,18 @@ def test_long_headings_wrapped_over_lines_are_one_heading(producer, pdf_extracti
     assert any(h.endswith("og virksomhedernes efterspørgsel efter arbejdskraft") for h in headings)
 
 
-@pytest.mark.parametrize("lines,joined", [
-    (["Borgeren skal bringes tættere på arbejds-", "markedet og i job."], "Borgeren skal bringes tættere på arbejdsmarkedet og i job."),
-    (["samarbejde med AC-", "a-kasserne"], "samarbejde med AC- a-kasserne"),
-    (["Dato: 24-04-2008", "\n", "Sagsnr.: 2008-15091"], "Dato: 24-04-2008\nSagsnr.: 2008-15091"),
-    (["Formålet er at", "motivere unge."], "Formålet er at motivere unge."),
-])
+@pytest.mark.parametrize(
+    "lines,joined",
+    [
+        (
+            ["Borgeren skal bringes tættere på arbejds-", "markedet og i job."],
+            "Borgeren skal bringes tættere på arbejdsmarkedet og i job.",
+        ),
+        (["samarbejde med AC-", "a-kasserne"], "samarbejde med AC- a-kasserne"),
+        (["Dato: 24-04-2008", "\n", "Sagsnr.: 2008-15091"], "Dato: 24-04-2008\nSagsnr.: 2008-15091"),
+        (["Formålet er at", "motivere unge."], "Formålet er at motivere unge."),
+    ],
+)
 def test_lines_are_reflowed_and_hyphenation_joined(lines, joined):
     assert join_lines(lines) == joined
 
@@ -97,6 +109,7 @@ def test_lines_are_reflowed_and_hyphenation_joined(lines, joined):
 def test_pdf_gives_the_same_heading_tree_as_the_text_source(stem, producer, pdf_extractions, extractions):
     """Headings in order with their levels and roles, compared without white space, because
     a word broken inside a narrow table cell comes back with a space in it."""
+
     def tree(ex):
         return [(squash(s.heading), s.level, s.role) for s in ex.sections]
 
@@ -153,7 +166,10 @@ def test_the_outline_gives_headings_and_levels_where_the_type_gives_none():
     outline = [(1, "2. Beskrivelse af proces og anvendelse af midlerne i 2007"), (2, "1: Proces."), (3, "Milepæle")]
     text = layout_text([lines], outline).text
     assert [ln for ln in text.split("\n") if ln.startswith("#")] == [
-        "### 2. Beskrivelse af proces og anvendelse af midlerne i 2007", "#### 1: Proces.", "##### Milepæle"]
+        "### 2. Beskrivelse af proces og anvendelse af midlerne i 2007",
+        "#### 1: Proces.",
+        "##### Milepæle",
+    ]
     assert layout_text([lines]).text.count("#") == 0
 
 
@@ -164,11 +180,15 @@ def test_a_heading_wrapped_over_two_lines_is_matched_to_its_bookmark():
         _line("Jobkonsulenter til indsatsen i jobcenterenhederne.", 140, 11, True),
         _line("Der er ansat 20 jobkonsulenter.", 160),
     ]
-    outline = [(1, "A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe"),
-               (2, "Jobkonsulenter til indsatsen i jobcenterenhederne.")]
+    outline = [
+        (1, "A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe"),
+        (2, "Jobkonsulenter til indsatsen i jobcenterenhederne."),
+    ]
     headings = [ln for ln in layout_text([lines], outline).text.split("\n") if ln.startswith("#")]
-    assert headings == ["### A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
-                        "#### Jobkonsulenter til indsatsen i jobcenterenhederne."]
+    assert headings == [
+        "### A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
+        "#### Jobkonsulenter til indsatsen i jobcenterenhederne.",
+    ]
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)
@@ -177,16 +197,20 @@ def test_an_ocr_damaged_text_layer_is_repaired_like_the_text_source(producer, pd
     stem = "temaer-beskaeftigelsesaftale-2012"
     pdf, text = pdf_extractions[(stem, producer)].source, extractions[stem].source
     assert pdf.ocr_damaged and text.ocr_damaged
-    assert Counter((r.original, r.repaired) for r in pdf.repairs) == Counter((r.original, r.repaired) for r in text.repairs)
+    assert Counter((r.original, r.repaired) for r in pdf.repairs) == Counter(
+        (r.original, r.repaired) for r in text.repairs
+    )
     assert len(pdf.repairs) > 100 and "Kebenhavn" in pdf.original_text and "Kebenhavn" not in pdf.text
 
 
 def test_a_year_alone_at_the_foot_of_a_page_is_text_and_a_page_number_is_not():
     """A date wrapped so that its year stands alone at the bottom of a page (seen in the
     scale corpus) must not be dropped as a page number."""
-    page5 = [_line("Ansøgningerne skal være modtaget inden 3. marts", 400),
-             Line("2015", 5, 800, 810, 50, 75, 10, False, 842),
-             Line("5", 5, 815, 825, 290, 296, 10, False, 842)]
+    page5 = [
+        _line("Ansøgningerne skal være modtaget inden 3. marts", 400),
+        Line("2015", 5, 800, 810, 50, 75, 10, False, 842),
+        Line("5", 5, 815, 825, 290, 296, 10, False, 842),
+    ]
     for ln in page5[:1]:
         ln.page = 5
     text = layout_text([[], [], [], [], page5]).text
@@ -198,11 +222,15 @@ def test_a_line_repeated_near_the_edge_of_two_pages_at_different_places_is_text(
     """A short document: the running header stands at the same place on both pages and is
     dropped; a sentence that happens to repeat near the foot of both pages, higher on one
     than on the other, is text and is kept both times."""
+
     def page(n: int, repeat_top: float) -> list[Line]:
-        lines = [Line("Beskæftigelses- og Integrationsforvaltningen", n, 30, 38, 50, 300, 8, False, 842),
-                 Line("Indsatsen følges op hvert kvartal.", n, 400, 410, 50, 250, 10, False, 842),
-                 Line("Der afsættes 1,5 mio. kr. årligt.", n, repeat_top, repeat_top + 10, 50, 250, 10, False, 842)]
+        lines = [
+            Line("Beskæftigelses- og Integrationsforvaltningen", n, 30, 38, 50, 300, 8, False, 842),
+            Line("Indsatsen følges op hvert kvartal.", n, 400, 410, 50, 250, 10, False, 842),
+            Line("Der afsættes 1,5 mio. kr. årligt.", n, repeat_top, repeat_top + 10, 50, 250, 10, False, 842),
+        ]
         return lines
+
     text = layout_text([page(1, 770), page(2, 790)]).text
     assert "Integrationsforvaltningen" not in text
     assert text.count("Der afsættes 1,5 mio. kr. årligt.") == 2

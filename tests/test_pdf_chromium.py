@@ -8,19 +8,22 @@ where Skia's ligatures sit; ``spacing`` â€” letter and word spacing; ``synth`` â
 by drawing twice, and a text shadow) read as the same text as the plain one, where
 pdfplumber reads the text drawn twice as doubled letters ("SSoomm").
 """
+
 from __future__ import annotations
 
 import re
 import sys
 
 import pytest
-
 from conftest import ROOT, SOURCES
 from test_pdf_reader import assert_same_lines, read_both
+
 from extract.read.pdf import parse_pdf
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 from render_chromium import render  # noqa: E402  (Chromium: setup.sh --test)
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 STEM = "temaer-beskaeftigelsesaftale-2012"
 VARIANTS = ("stretch", "spacing", "synth")
@@ -30,15 +33,16 @@ VARIANTS = ("stretch", "spacing", "synth")
 def renderings(tmp_path_factory):
     out = tmp_path_factory.mktemp("chromium")
     source = next(SOURCES.glob(STEM + ".*"))
-    return {variant: render(source, out / f"{STEM}-{variant or 'plain'}.pdf", variant)
-            for variant in (None, *VARIANTS)}
+    return {variant: render(source, out / f"{STEM}-{variant or 'plain'}.pdf", variant) for variant in (None, *VARIANTS)}
 
 
 def read_text(path) -> tuple[str, list]:
     """The text of every line of the document without white space, and its tables' rows."""
     pages = parse_pdf(path).pages
-    return (re.sub(r"\s+", "", "".join(ln.text for lines in pages for ln in lines)),
-            [ln.table_rows for lines in pages for ln in lines if ln.table_rows])
+    return (
+        re.sub(r"\s+", "", "".join(ln.text for lines in pages for ln in lines)),
+        [ln.table_rows for lines in pages for ln in lines if ln.table_rows],
+    )
 
 
 def test_the_plain_rendering_gives_pdfplumbers_lines_on_every_page(renderings):

@@ -8,6 +8,7 @@ differ by how the two measure a line's box (PDFium: the type size split at the b
 as the font's ascent and descent are; pdfminer: the descent below the baseline, the type
 size above it): under a point, a third of the smallest distance the layout compares.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +16,8 @@ from contextlib import closing
 
 import pypdfium2 as pdfium
 import pytest
-
 from conftest import ROOT, RULES
+
 from extract.read import pdf as read_pdf
 from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines
 
@@ -118,8 +119,10 @@ def test_headings_get_their_type_size_and_weight(tmp_path):
 
     lines = parsed(one_page_pdf(tmp_path, draw)).pages[0]
     assert [(ln.text, ln.size, ln.bold) for ln in lines] == [
-        ("Målgruppe", 14.0, True), ("Budget 2013: 12,5 mio. kr. til nye initiativer i alt.", 10.0, False),
-        ("Fed tekst", 10.0, False)]
+        ("Målgruppe", 14.0, True),
+        ("Budget 2013: 12,5 mio. kr. til nye initiativer i alt.", 10.0, False),
+        ("Fed tekst", 10.0, False),
+    ]
 
 
 def test_scaling_spacing_and_a_raised_footnote_mark_are_read_in_their_lines(tmp_path):
@@ -143,8 +146,11 @@ def test_scaling_spacing_and_a_raised_footnote_mark_are_read_in_their_lines(tmp_
         c.drawText(t)
 
     lines = parsed(one_page_pdf(tmp_path, draw)).pages[0]
-    assert [ln.text for ln in lines] == ["Smal tekst med vandret skalering på 60 procent.", "Spærret tekst med ord.",
-                                         "Fodnote1 og tekst videre."]
+    assert [ln.text for ln in lines] == [
+        "Smal tekst med vandret skalering på 60 procent.",
+        "Spærret tekst med ord.",
+        "Fodnote1 og tekst videre.",
+    ]
     assert [ln.size for ln in lines] == [10.0, 10.0, 10.0]
 
 
@@ -160,6 +166,7 @@ def test_text_drawn_twice_for_fake_bold_is_read_once(tmp_path):
 def test_a_rotated_margin_banner_is_no_line_of_the_page(tmp_path):
     """A banner turned up the margin ("Udkast …", as a case system stamps it) is left out:
     not a line of body text, not a heading; the page is still PDFium's."""
+
     def draw(c):
         c.setFont("Helvetica-Bold", 16)
         c.drawString(72, 760, "Beskæftigelsesplan 2022")
@@ -184,6 +191,7 @@ def test_a_rotated_margin_banner_is_no_line_of_the_page(tmp_path):
 def test_a_page_shown_turned_is_read_in_the_direction_of_its_text(tmp_path):
     """A page whose /Rotate turns it for display (reportlab makes its box 842 × 595 wide):
     its text runs along the page's own x."""
+
     def draw(c):
         c.setFont("Helvetica-Bold", 14)
         c.drawString(72, 540, "Målgruppe")
@@ -192,7 +200,10 @@ def test_a_page_shown_turned_is_read_in_the_direction_of_its_text(tmp_path):
 
     result = parsed(one_page_pdf(tmp_path, draw, rotate=90))
     assert result.readers == (read_pdf.PDFIUM,)
-    assert [ln.text for ln in result.pages[0]][:2] == ["Målgruppe", "Linje 1 af brødteksten om indsatsen for unge ledige i kommunen."]
+    assert [ln.text for ln in result.pages[0]][:2] == [
+        "Målgruppe",
+        "Linje 1 af brødteksten om indsatsen for unge ledige i kommunen.",
+    ]
 
 
 def test_a_page_of_text_turned_on_its_side_is_left_to_pdfplumber(tmp_path):
@@ -209,6 +220,7 @@ def test_a_page_of_text_turned_on_its_side_is_left_to_pdfplumber(tmp_path):
 def test_rules_logos_and_a_framed_paragraph_leave_the_page_to_pdfium(tmp_path):
     """A rule under the letterhead, an underlined word, a logo of curves and straight
     strokes and a box around a paragraph: no table, so pdfplumber is not opened."""
+
     def draw(c):
         c.drawString(72, 790, "Københavns Kommune")
         c.setLineWidth(1.5)
@@ -230,7 +242,11 @@ def test_rules_logos_and_a_framed_paragraph_leave_the_page_to_pdfium(tmp_path):
     assert [ln.text for ln in result.pages[0]][-1] == "En boks om et afsnit."
 
 
-ROWS = [["Indsats", "Budget", "Status"], ["Jobklubber", "1,5 mio. kr.", "I gang"], ["Mentorer", "2,0 mio. kr.", "Afsluttet"]]
+ROWS = [
+    ["Indsats", "Budget", "Status"],
+    ["Jobklubber", "1,5 mio. kr.", "I gang"],
+    ["Mentorer", "2,0 mio. kr.", "Afsluttet"],
+]
 
 
 def test_a_ruled_table_gives_its_rows_and_the_text_around_it_its_lines(tmp_path):
@@ -302,6 +318,7 @@ def test_on_a_cropped_page_the_table_and_the_lines_are_measured_alike(tmp_path):
 
 def test_table_borders_drawn_as_thin_bars_are_a_ruled_table(tmp_path):
     """Word draws a table's borders as filled rectangles half a point thin."""
+
     def draw(c):
         xs, ys = [72, 222, 342, 462], [700, 680, 660, 640]
         for y in ys:
@@ -320,12 +337,18 @@ def test_table_borders_drawn_as_thin_bars_are_a_ruled_table(tmp_path):
 def test_characters_without_unicode_leave_the_page_to_pdfplumber(tmp_path):
     """A font whose encoding names glyphs no Unicode is known for (and no ToUnicode map)."""
     content = b"BT /F1 12 Tf 72 700 Td (ABCDEFG HIJ KLMNOP) Tj ET"
-    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-            b"/Differences [65 " + b" ".join(b"/g%d" % i for i in range(1, 17)) + b"] >> >>")
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-               b"/Contents 4 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", font]
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/Differences [65 " + b" ".join(b"/g%d" % i for i in range(1, 17)) + b"] >> >>"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        font,
+    ]
     data = b"%PDF-1.4\n"
     offsets = []
     for number, obj in enumerate(objects, start=1):

@@ -5,18 +5,18 @@ from corpus paragraphs keeps its offset, ordering and provenance invariants.
 Every test is bounded (max_examples <= 200, no deadline) and derandomized, so the
 file runs the same way every time and stays well under a minute.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
+from conftest import RULES, SOURCES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import RULES, SOURCES
 from extract.extractors import amounts, dates, milestones
 from extract.extractors.numbers import parse_danish_number
 from extract.pipeline import extract_source
@@ -53,36 +53,133 @@ def find_milestones(text, spans, amount_spans):
 def read_text_source(path, data):
     return read_text.read_text_source(path, data, RULES["ocr_repair.yml"])
 
-FAST = settings(max_examples=200, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+FAST = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # --------------------------------------------------------------------------- text
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december"]
-MONTH_ABBR = {1: ["jan."], 2: ["feb."], 8: ["aug."], 9: ["sep.", "sept."], 10: ["okt."],
-              11: ["nov."], 12: ["dec."]}
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTH_ABBR = {1: ["jan."], 2: ["feb."], 8: ["aug."], 9: ["sep.", "sept."], 10: ["okt."], 11: ["nov."], 12: ["dec."]}
 
 FRAGMENTS = [
-    "Der afsættes ", "til drift ", "i ", "og ", "til ", "fra ", "årligt ", "indsats", "lån ",
-    "på ", "ca. ", "kr.", "kr", "kroner", "mio.", "mio", "mill.", "mia.", "t.kr.", "DKK",
-    "millioner", "1", "2", "3", "0", "9", "12", "2013", "2009", "20", "19", ".", ",", " ",
-    "\u00a0", "\u202f", "\n", "\n\n", "\t", "-", "–", "/", "(", ")", "%", "# ", "- ", "• ",
-    "januar", "marts", "dec.", "kvartal", "halvår", "halvdel af ", "primo ", "medio ",
-    "ultimo ", "udgangen af ", "efteråret ", "vinteren ", "første ", "senest ", "inden ",
-    "unge ", "ledige ", "borgere ", "mellem 18 og 29 år", "Status ", "pr. ", "siden ",
-    "Målgruppe", "Milepæle", "æ", "ø", "å", "Å", "?", "!", ":", ";", "\"", "«", "»", "ﬁ",
-    "\ufffd", "\u200b", "\r", "A", "B", "e ", "o ",
+    "Der afsættes ",
+    "til drift ",
+    "i ",
+    "og ",
+    "til ",
+    "fra ",
+    "årligt ",
+    "indsats",
+    "lån ",
+    "på ",
+    "ca. ",
+    "kr.",
+    "kr",
+    "kroner",
+    "mio.",
+    "mio",
+    "mill.",
+    "mia.",
+    "t.kr.",
+    "DKK",
+    "millioner",
+    "1",
+    "2",
+    "3",
+    "0",
+    "9",
+    "12",
+    "2013",
+    "2009",
+    "20",
+    "19",
+    ".",
+    ",",
+    " ",
+    "\u00a0",
+    "\u202f",
+    "\n",
+    "\n\n",
+    "\t",
+    "-",
+    "–",
+    "/",
+    "(",
+    ")",
+    "%",
+    "# ",
+    "- ",
+    "• ",
+    "januar",
+    "marts",
+    "dec.",
+    "kvartal",
+    "halvår",
+    "halvdel af ",
+    "primo ",
+    "medio ",
+    "ultimo ",
+    "udgangen af ",
+    "efteråret ",
+    "vinteren ",
+    "første ",
+    "senest ",
+    "inden ",
+    "unge ",
+    "ledige ",
+    "borgere ",
+    "mellem 18 og 29 år",
+    "Status ",
+    "pr. ",
+    "siden ",
+    "Målgruppe",
+    "Milepæle",
+    "æ",
+    "ø",
+    "å",
+    "Å",
+    "?",
+    "!",
+    ":",
+    ";",
+    '"',
+    "«",
+    "»",
+    "ﬁ",
+    "\ufffd",
+    "\u200b",
+    "\r",
+    "A",
+    "B",
+    "e ",
+    "o ",
 ]
 
 danish_soup = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
-any_text = st.one_of(st.text(max_size=200), danish_soup,
-                     st.tuples(st.text(max_size=40), danish_soup).map("".join))
+any_text = st.one_of(st.text(max_size=200), danish_soup, st.tuples(st.text(max_size=40), danish_soup).map("".join))
 
 
 # ---------------------------------------------------------------- 1. never raise
+
 
 @FAST
 @given(any_text)
@@ -113,11 +210,11 @@ def test_extractors_never_raise_and_quote_their_text(text):
         previous = sp.end
     amounts = find_amounts(text, spans)
     for a in amounts:
-        assert text[a.char_start:a.char_end] == a.quote
+        assert text[a.char_start : a.char_end] == a.quote
     for d in find_date_expressions(text):
-        assert text[d.start:d.end] == d.text
+        assert text[d.start : d.end] == d.text
     for m in find_milestones(text, spans, []):
-        assert text[m.char_start:m.char_end] == m.date_text
+        assert text[m.char_start : m.char_end] == m.date_text
         assert m.date_start <= m.date_end, m
 
 
@@ -125,8 +222,15 @@ def test_extractors_never_raise_and_quote_their_text(text):
 
 SEPS = [" ", "\u00a0", ""]
 SCALES = {  # spelling -> factor; whether a currency word may follow
-    "mio.": 10**6, "mio": 10**6, "mill.": 10**6, "mill": 10**6, "millioner": 10**6,
-    "million": 10**6, "mia.": 10**9, "milliard": 10**9, "milliarder": 10**9,
+    "mio.": 10**6,
+    "mio": 10**6,
+    "mill.": 10**6,
+    "mill": 10**6,
+    "millioner": 10**6,
+    "million": 10**6,
+    "mia.": 10**9,
+    "milliard": 10**9,
+    "milliarder": 10**9,
 }
 THOUSAND_SCALES = ["t.kr.", "tkr.", "t. kr."]
 CURRENCIES = ["kr.", "kroner", "DKK"]
@@ -199,7 +303,7 @@ def test_generated_amounts_read_back_to_their_value(amount, template):
     assert len(found) == 1, (text, found)
     a = found[0]
     assert abs(Fraction(a.value_dkk) - value) <= Fraction(1, 2), (text, a.value_dkk, float(value))
-    assert text[a.char_start:a.char_end] == a.quote
+    assert text[a.char_start : a.char_end] == a.quote
     assert a.quote.rstrip(".") == written.rstrip("."), (text, a.quote)
     parsed = parse_danish_amount(written)
     assert parsed is not None, written
@@ -207,6 +311,7 @@ def test_generated_amounts_read_back_to_their_value(amount, template):
 
 
 # -------------------------------------------------------- 3. generated dates
+
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
@@ -217,12 +322,19 @@ def _cap(draw, word: str) -> str:
 
 
 ORDINAL_WORDS = {1: ["første"], 2: ["anden", "andet"], 3: ["tredje"], 4: ["fjerde"]}
-THIRD_WORDS = {1: ["primo", "begyndelsen af", "starten af"], 2: ["medio", "midten af"],
-               3: ["ultimo", "slutningen af"]}
+THIRD_WORDS = {1: ["primo", "begyndelsen af", "starten af"], 2: ["medio", "midten af"], 3: ["ultimo", "slutningen af"]}
 YEAR_THIRDS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}
 MONTH_THIRDS = {1: (1, 10), 2: (11, 20), 3: (21, 31)}
-SEASONS = {"foråret": (3, 5), "forår": (3, 5), "sommeren": (6, 8), "sommer": (6, 8),
-           "efteråret": (9, 11), "efterår": (9, 11), "vinteren": (12, 2), "vinter": (12, 2)}
+SEASONS = {
+    "foråret": (3, 5),
+    "forår": (3, 5),
+    "sommeren": (6, 8),
+    "sommer": (6, 8),
+    "efteråret": (9, 11),
+    "efterår": (9, 11),
+    "vinteren": (12, 2),
+    "vinter": (12, 2),
+}
 
 
 def _month_word(draw, month: int) -> str:
@@ -237,9 +349,25 @@ def _ordinal(draw, n: int) -> str:
 def date_expressions(draw):
     """(text, expected start, expected end, is a single day)."""
     y = draw(st.integers(1990, 2040))
-    form = draw(st.sampled_from(["day_month", "numeric", "numeric2", "month", "month_list",
-                                 "quarter", "half", "half_needs_year", "year_third",
-                                 "month_third", "season", "period_end", "year"]))
+    form = draw(
+        st.sampled_from(
+            [
+                "day_month",
+                "numeric",
+                "numeric2",
+                "month",
+                "month_list",
+                "quarter",
+                "half",
+                "half_needs_year",
+                "year_third",
+                "month_third",
+                "season",
+                "period_end",
+                "year",
+            ]
+        )
+    )
     if form in ("day_month", "numeric", "numeric2"):
         m = draw(st.integers(1, 12))
         d = draw(st.integers(1, calendar.monthrange(y, m)[1]))
@@ -334,8 +462,9 @@ def test_generated_dates_map_to_their_bounds(expr):
 
 
 @FAST
-@given(date_expressions(), st.sampled_from([" – ", " - ", "-", " til ", " til og med ", "\t", " — "]),
-       date_expressions())
+@given(
+    date_expressions(), st.sampled_from([" – ", " - ", "-", " til ", " til og med ", "\t", " — "]), date_expressions()
+)
 def test_written_ranges_are_always_ordered(a, sep, b):
     text = a[0] + sep + b[0]
     dr = parse_date_expression(text)
@@ -347,10 +476,9 @@ _TWO_DIGIT_NUMERIC = re.compile(r"\d[-./]\d\d$")
 
 
 @FAST
-@given(date_expressions(), st.sampled_from([" – ", " - ", "-", "–", " til ", " til og med "]),
-       date_expressions())
+@given(date_expressions(), st.sampled_from([" – ", " - ", "-", "–", " til ", " til og med "]), date_expressions())
 def test_ordered_ranges_run_from_first_start_to_last_end(a, sep, b):
-    """"januar 2013 – marts 2014", "juni 2013-august 2014", "01.02.2011-18.02.2011"."""
+    """ "januar 2013 – marts 2014", "juni 2013-august 2014", "01.02.2011-18.02.2011"."""
     texts = a[0] + b[0]
     if a[0].isdigit() or b[0].isdigit() or re.search(r" og | eller |/", texts):
         return  # bare years and month lists are not range ends
@@ -367,7 +495,8 @@ def test_ordered_ranges_run_from_first_start_to_last_end(a, sep, b):
 
 _YEAR_AT_END = re.compile(r"\s+(?:(?:i|af)\s+)?\d{4}$")
 _YEAR_OPTIONAL = re.compile(  # a day, month, third of a month, quarter, half year or season
-    "|".join([*MONTHS, *(a for v in MONTH_ABBR.values() for a in v), "kvartal", "halvår", *SEASONS]), re.I)
+    "|".join([*MONTHS, *(a for v in MONTH_ABBR.values() for a in v), "kvartal", "halvår", *SEASONS]), re.I
+)
 
 
 @FAST
@@ -385,19 +514,29 @@ def test_yearless_dates_take_the_given_year(expr):
 
 
 @FAST
-@given(date_expressions(), st.sampled_from(["Projektet starter {d}.", "Senest {d} skal planen være klar.",
-                                             "Fra {d} igangsættes forløbet", "Indsatsen slutter {d}."]))
+@given(
+    date_expressions(),
+    st.sampled_from(
+        [
+            "Projektet starter {d}.",
+            "Senest {d} skal planen være klar.",
+            "Fra {d} igangsættes forløbet",
+            "Indsatsen slutter {d}.",
+        ]
+    ),
+)
 def test_generated_dates_in_sentences_are_found(expr, template):
     """Every form but a bare year ("2013" is a budget year, not a date) is found in running text."""
     text = template.format(d=expr[0])
     found = find_date_expressions(text)
     assert expr[0].isdigit() or any(d.text == expr[0] for d in found), (text, found)
     for m in find_milestones(text, sentence_spans(text), []):
-        assert text[m.char_start:m.char_end] == m.date_text
+        assert text[m.char_start : m.char_end] == m.date_text
         assert m.date_start <= m.date_end
 
 
 # --------------------------------------------- 4. documents from corpus fragments
+
 
 def _paragraphs() -> list[str]:
     out = []
@@ -418,13 +557,13 @@ def _check_extraction(text: str, fmt: str) -> None:
     for i, s in enumerate(sections):
         assert s.position == i
         assert previous_end <= s.char_start <= s.body_start <= s.char_end <= len(text), s
-        assert s.body == text[s.body_start:s.char_end].strip(), s
+        assert s.body == text[s.body_start : s.char_end].strip(), s
         previous_end = s.char_end
     by_position = {s.position: s for s in sections}
     for rec in [*ex.amounts, *ex.target_groups]:
-        assert text[rec.char_start:rec.char_end] == rec.quote, rec
+        assert text[rec.char_start : rec.char_end] == rec.quote, rec
     for m in ex.milestones:
-        assert text[m.char_start:m.char_end] == m.date_text, m
+        assert text[m.char_start : m.char_end] == m.date_text, m
         assert m.date_start <= m.date_end, m
     for rec in [*ex.amounts, *ex.target_groups, *ex.milestones]:
         if rec.section_position is not None:
@@ -433,15 +572,21 @@ def _check_extraction(text: str, fmt: str) -> None:
 
 
 @SLOW
-@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=12),
-       st.sampled_from(["text", "markdown"]))
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=12), st.sampled_from(["text", "markdown"]))
 def test_documents_from_corpus_fragments_keep_offsets_and_sections(paragraphs, fmt):
     _check_extraction("\n\n".join(paragraphs), fmt)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.one_of(st.sampled_from(PARAGRAPHS), danish_soup), min_size=2, max_size=8),
-       st.sampled_from(["\n\n", "\n", "\t", " "]), st.sampled_from(["text", "markdown", "table"]))
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    st.lists(st.one_of(st.sampled_from(PARAGRAPHS), danish_soup), min_size=2, max_size=8),
+    st.sampled_from(["\n\n", "\n", "\t", " "]),
+    st.sampled_from(["text", "markdown", "table"]),
+)
 def test_documents_with_noise_keep_offsets_and_sections(parts, joiner, fmt):
     _check_extraction(joiner.join(parts), fmt)

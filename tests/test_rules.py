@@ -1,9 +1,10 @@
 """Every rules file loads and validates; every rule's own examples hold."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import RULES
+
 from extract.pipeline import RULE_FILES, STAGES, check_rules, load_rule_file
 from extract.rules import RULES_DIR, RuleError
 from extract.structure.sentences import SentenceRules, sentences
@@ -53,7 +54,12 @@ BROKEN = [
     # (file, text replaced, replacement, what the message must name)
     ("document_meta.yml", "field: author", "field: writer", ["document_meta.yml", "author"]),
     ("headings.yml", "role: maalgruppe\n", "role: target_group\n", ["headings.yml", "maalgruppe"]),
-    ("amounts.yml", "    factor: 1000000000\n", "    faktor: 1000000000\n", ["amounts.yml", "scale_mia", "allowed keys"]),
+    (
+        "amounts.yml",
+        "    factor: 1000000000\n",
+        "    faktor: 1000000000\n",
+        ["amounts.yml", "scale_mia", "allowed keys"],
+    ),
     ("target_groups.yml", "position: start", "position: somewhere", ["target_groups.yml", "anywhere"]),
     ("milestones.yml", "kind: phase", "kind: periode", ["milestones.yml", "phase_range", "deadline"]),
 ]

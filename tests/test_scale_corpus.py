@@ -4,6 +4,7 @@ The truth comes from the golden files and the generator's substitutions, never f
 extractor, so this checks both: the generator writes what it says it writes, and the
 extractor reads new amounts and dates in the corpus's forms as well as the originals.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLDEN, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -33,8 +33,7 @@ def scale(tmp_path_factory) -> dict:
     assert summary.failed == 0, summary.errors
     truth_path = Path(totals["truth"])
     rows = [json.loads(line) for line in truth_path.read_text(encoding="utf-8").splitlines()]
-    return {"totals": totals, "rows": rows, "out": out,
-            "accuracy": scale_accuracy.accuracy(tmp / "kb.db", truth_path)}
+    return {"totals": totals, "rows": rows, "out": out, "accuracy": scale_accuracy.accuracy(tmp / "kb.db", truth_path)}
 
 
 def test_the_corpus_mixes_text_and_both_pdf_producers(scale):
@@ -51,8 +50,11 @@ def test_the_truth_is_not_empty(scale):
 
 
 def golden_values() -> set[float]:
-    return {a["value_dkk"] for p in GOLDEN.glob("*.json")
-            for a in json.loads(p.read_text(encoding="utf-8")).get("amounts", [])}
+    return {
+        a["value_dkk"]
+        for p in GOLDEN.glob("*.json")
+        for a in json.loads(p.read_text(encoding="utf-8")).get("amounts", [])
+    }
 
 
 def test_the_truth_varies_from_the_corpus_values(scale):

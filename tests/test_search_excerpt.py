@@ -1,11 +1,14 @@
 """The excerpt beside a search hit (extract/search_excerpt.py), on sentences of the corpus."""
+
 from __future__ import annotations
 
 from extract.publish.search_excerpt import BEFORE, ELLIPSIS, WIDTH, excerpt, search_excerpt
 
-MENTOR = ("Alle nyankomne flygtninge tilbydes en helhedsorienteret mentor, som hjælper flygtningen til "
-          "hurtigt at etablere sig og opnå optimale rammer for et hverdags- og arbejdsliv i København. "
-          "Når flygtningene er i virksomhedsforløb, kan de desuden få tilknyttet en virksomhedsmentor.")
+MENTOR = (
+    "Alle nyankomne flygtninge tilbydes en helhedsorienteret mentor, som hjælper flygtningen til "
+    "hurtigt at etablere sig og opnå optimale rammer for et hverdags- og arbejdsliv i København. "
+    "Når flygtningene er i virksomhedsforløb, kan de desuden få tilknyttet en virksomhedsmentor."
+)
 
 
 def test_every_hit_in_the_window_is_bold_also_inside_a_compound():
@@ -15,8 +18,10 @@ def test_every_hit_in_the_window_is_bold_also_inside_a_compound():
 
 
 def test_the_match_ignores_case_like_the_index_does():
-    assert excerpt("Målgruppen er Kontanthjælpsmodtagere over 30 år.", "kontanthjælp") == \
-        "Målgruppen er **Kontanthjælp**smodtagere over 30 år."
+    assert (
+        excerpt("Målgruppen er Kontanthjælpsmodtagere over 30 år.", "kontanthjælp")
+        == "Målgruppen er **Kontanthjælp**smodtagere over 30 år."
+    )
     assert "**ÆLDRE**" in excerpt("Indsatsen for ÆLDRE ledige.", "ældre")
 
 
@@ -43,8 +48,10 @@ def test_no_hit_gives_the_start_of_the_text():
 
 
 def test_a_section_found_by_its_heading_shows_the_heading():
-    assert search_excerpt("Helhedsorienterede mentorer og virksomhedsmentorer", "Tekst uden ordet.", "mentor") == \
-        "Helhedsorienterede **mentor**er og virksomheds**mentor**er"
+    assert (
+        search_excerpt("Helhedsorienterede mentorer og virksomhedsmentorer", "Tekst uden ordet.", "mentor")
+        == "Helhedsorienterede **mentor**er og virksomheds**mentor**er"
+    )
     assert search_excerpt("Mentorer", MENTOR, "mentor").count("**mentor**") == 2
 
 

@@ -1,17 +1,19 @@
 """kb serve: Datasette answers on a real port with the built database."""
+
 from __future__ import annotations
 
 import json
 import sqlite3
-import urllib.parse
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
-from datasette.utils import escape_fts
-
 from conftest import ROOT
+from datasette.utils import escape_fts
 from serving import kb_serve
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +51,14 @@ def test_the_biggest_allocations_match_the_golden_files(server):
     status, body = get(server + "/kb/stoerste_bevillinger.json?_shape=array")
     rows = json.loads(body)
     assert status == 200
-    values = sorted((a["value_dkk"] for p in sorted((ROOT / "tests" / "golden").glob("*.json"))
-                     for a in json.loads(p.read_text(encoding="utf-8"))["amounts"]), reverse=True)
+    values = sorted(
+        (
+            a["value_dkk"]
+            for p in sorted((ROOT / "tests" / "golden").glob("*.json"))
+            for a in json.loads(p.read_text(encoding="utf-8"))["amounts"]
+        ),
+        reverse=True,
+    )
     assert [r["value_dkk"] for r in rows] == values[:25]
     assert rows[0]["quote"] == "300 mill. kr." and rows[0]["sentence"].startswith("På integrationsområdet")
 
@@ -112,10 +120,15 @@ def test_milestones_in_a_date_range_match_the_golden_files(server):
     assert [r["date_start"] for r in rows] == sorted(r["date_start"] for r in rows)
 
 
-@pytest.mark.parametrize("q,heading_word", [
-    ("kontanthjælp", "kontanthjælp"), ("jobrotation", "jobrotation"),
-    ("akademiker", "ac"), ("ledighed", "ledig"),
-])
+@pytest.mark.parametrize(
+    "q,heading_word",
+    [
+        ("kontanthjælp", "kontanthjælp"),
+        ("jobrotation", "jobrotation"),
+        ("akademiker", "ac"),
+        ("ledighed", "ledig"),
+    ],
+)
 def test_search_puts_relevant_sections_first(server, q, heading_word):
     rows = query(server, "soeg", q=q)
     assert rows
@@ -134,9 +147,13 @@ def test_every_search_hit_shows_the_searched_text_in_bold(server, q):
 
 def test_search_order_is_the_bm25_order_with_headings_weighted(server, built_db):
     with sqlite3.connect(built_db) as conn:
-        expected = [r[0] for r in conn.execute(
-            "select s.id from sections_fts join sections s on s.rowid = sections_fts.rowid"
-            " where sections_fts match '\"mentor\"' order by bm25(sections_fts, 10.0, 1.0), s.rowid limit 50")]
+        expected = [
+            r[0]
+            for r in conn.execute(
+                "select s.id from sections_fts join sections s on s.rowid = sections_fts.rowid"
+                " where sections_fts match '\"mentor\"' order by bm25(sections_fts, 10.0, 1.0), s.rowid limit 50"
+            )
+        ]
     rows = query(server, "soeg", q="mentor")
     assert [r["section_id"] for r in rows] == expected
     assert "mentor" in rows[0]["heading"].lower()

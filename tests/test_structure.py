@@ -1,12 +1,13 @@
 """Heading rules on real lines, the heading tree of every corpus document, rule examples."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from conftest import CORPUS, GOLDEN
+from conftest import CORPUS
 from conftest import RULES as ALL_RULES
+
 from extract.read.text import read_text_source as read_text
 from extract.records import SourceText
 from extract.structure import headings, sections
@@ -20,11 +21,34 @@ def _with_rules(f):
     return lambda *args: f(*args, RULES)
 
 
-heading_word_rule, is_sentence, markdown_line, never_heading, parse_number, plain_line, role_of, run_in_line, \
-    title_candidate, find_sections, find_title = map(_with_rules, (
-        headings.heading_word_rule, headings.is_sentence, headings.markdown_line, headings.never_heading,
-        headings.parse_number, headings.plain_line, headings.role_of, headings.run_in_line,
-        headings.title_candidate, sections.find_sections, sections.find_title))
+(
+    heading_word_rule,
+    is_sentence,
+    markdown_line,
+    never_heading,
+    parse_number,
+    plain_line,
+    role_of,
+    run_in_line,
+    title_candidate,
+    find_sections,
+    find_title,
+) = map(
+    _with_rules,
+    (
+        headings.heading_word_rule,
+        headings.is_sentence,
+        headings.markdown_line,
+        headings.never_heading,
+        headings.parse_number,
+        headings.plain_line,
+        headings.role_of,
+        headings.run_in_line,
+        headings.title_candidate,
+        sections.find_sections,
+        sections.find_title,
+    ),
+)
 
 
 def read_text_source(path: Path, data: bytes) -> SourceText:
@@ -80,8 +104,9 @@ def detect(rule_id: str, text: str):
 DETECTOR_EXAMPLES = [(d.id, e) for d in RULES.detectors.values() for e in d.examples]
 
 
-@pytest.mark.parametrize("rule_id,example", DETECTOR_EXAMPLES,
-                         ids=[f"{r}:{e['text'][:35]}" for r, e in DETECTOR_EXAMPLES])
+@pytest.mark.parametrize(
+    "rule_id,example", DETECTOR_EXAMPLES, ids=[f"{r}:{e['text'][:35]}" for r, e in DETECTOR_EXAMPLES]
+)
 def test_detector_examples(rule_id, example):
     assert detect(rule_id, example["text"]) == example["heading"]
 
@@ -127,112 +152,159 @@ def test_initiative_parent_examples(example):
 
 # --- real lines: headings and lines that must be rejected -----------------------------
 
-@pytest.mark.parametrize("line,expected", [
-    ("1. Baggrund herunder statens bevillingsudmelding og indstilling til BIU.",
-     ("1", "Baggrund herunder statens bevillingsudmelding og indstilling til BIU.")),
-    ("2: Jobkonsulentplaceringer og projekter i 2007 og i 2008", ("2", "Jobkonsulentplaceringer og projekter i 2007 og i 2008")),
-    ("A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
-     ("A", "Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe")),
-    ("3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre",
-     ("3.1", "BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre")),
-    ("TEMA 1: Jobklare ledige hurtigere i gang", ("1", "Jobklare ledige hurtigere i gang")),
-    ("Opkvalificering i København", (None, "Opkvalificering i København")),
-    ("Målsætninger", (None, "Målsætninger")),
-    ("Indsatser", (None, "Indsatser")),
-    ("Helt ud på virksomheden", (None, "Helt ud på virksomheden")),
-    ("Status ultimo 2007.", (None, "Status ultimo 2007.")),
-    ("Status ultimo 2007:", (None, "Status ultimo 2007")),
-    ("Punkt 4: Budgetopfølgning 2. kvartal", ("4", "Budgetopfølgning 2. kvartal")),
-    ("Resumé", (None, "Resumé")),
-    ("Beslutning", (None, "Beslutning")),
-])
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (
+            "1. Baggrund herunder statens bevillingsudmelding og indstilling til BIU.",
+            ("1", "Baggrund herunder statens bevillingsudmelding og indstilling til BIU."),
+        ),
+        (
+            "2: Jobkonsulentplaceringer og projekter i 2007 og i 2008",
+            ("2", "Jobkonsulentplaceringer og projekter i 2007 og i 2008"),
+        ),
+        (
+            "A. Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe",
+            ("A", "Generel styrkelse af indsatsen i job- og beskæftigelsescentre for den samlede målgruppe"),
+        ),
+        (
+            "3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre",
+            ("3.1", "BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre"),
+        ),
+        ("TEMA 1: Jobklare ledige hurtigere i gang", ("1", "Jobklare ledige hurtigere i gang")),
+        ("Opkvalificering i København", (None, "Opkvalificering i København")),
+        ("Målsætninger", (None, "Målsætninger")),
+        ("Indsatser", (None, "Indsatser")),
+        ("Helt ud på virksomheden", (None, "Helt ud på virksomheden")),
+        ("Status ultimo 2007.", (None, "Status ultimo 2007.")),
+        ("Status ultimo 2007:", (None, "Status ultimo 2007")),
+        ("Punkt 4: Budgetopfølgning 2. kvartal", ("4", "Budgetopfølgning 2. kvartal")),
+        ("Resumé", (None, "Resumé")),
+        ("Beslutning", (None, "Beslutning")),
+    ],
+)
 def test_plain_headings(line, expected):
     found = plain_line(line)
     assert found is not None and (found.number, found.heading) == expected
 
 
-@pytest.mark.parametrize("line", [
-    "- A. Generel styrkelse af eksisterende indsats i job- og beskæftigelsescentre for den samlede målgruppe.",
-    "- A. **Styrkelse af den generelle indsats** for alle i den relevante målgruppe",
-    "- Basale kompetencer",
-    "1. Indledning.....\t2",
-    "3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre\t3",
-    "Indhold",
-    "Sagsnr.",
-    "Dokumentnr.",
-    "Sagsbehandler",
-    "Dato: 24-04-2008",
-    "23-09-2012",
-    "Københavns Kommune",
-    "JC Musvågevej\t31",
-    "grupper:",
-    "Ifølge Beskæftigelsesministeriets udmelding skal:",
-    "1. *Kampagne: Job nu.* Målgruppe: Ledige indvandrere i de 6 udsatte boligområder med fokus på matchgruppe 3 og 4.",
-    "Der anvendes samtlige redskaber i beskæftigelseslovgivningen.",
-    "Resultaterne viser, at kontanthjælpsgraden er faldet fra 19,56 (primo 2007) til 17,04 (ultimo 2007). Målet er nået.",
-    "Andelen af beskæftigede indvandrere og efterkommere øges i perioden 2007 -2010 til ca. 64 %:",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- A. Generel styrkelse af eksisterende indsats i job- og beskæftigelsescentre for den samlede målgruppe.",
+        "- A. **Styrkelse af den generelle indsats** for alle i den relevante målgruppe",
+        "- Basale kompetencer",
+        "1. Indledning.....\t2",
+        "3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre\t3",
+        "Indhold",
+        "Sagsnr.",
+        "Dokumentnr.",
+        "Sagsbehandler",
+        "Dato: 24-04-2008",
+        "23-09-2012",
+        "Københavns Kommune",
+        "JC Musvågevej\t31",
+        "grupper:",
+        "Ifølge Beskæftigelsesministeriets udmelding skal:",
+        "1. *Kampagne: Job nu.* Målgruppe: Ledige indvandrere i de 6 udsatte boligområder med fokus på matchgruppe 3 og 4.",
+        "Der anvendes samtlige redskaber i beskæftigelseslovgivningen.",
+        "Resultaterne viser, at kontanthjælpsgraden er faldet fra 19,56 (primo 2007) til 17,04 (ultimo 2007). Målet er nået.",
+        "Andelen af beskæftigede indvandrere og efterkommere øges i perioden 2007 -2010 til ca. 64 %:",
+    ],
+)
 def test_plain_non_headings(line):
     assert plain_line(line) is None
 
 
-@pytest.mark.parametrize("first,second", [
-    ("Beskaftigelses- og Integrationsudvalget har pa udvalgets", "budgetseminar den 28. februar - 1. marts 2011 dreftet udfordringer,"),
-    ("Kebenhavns Kommune skal vere kendt for at have Danmarks bedste", "jobindsats. Det betyder dels, at alle borgere skal sikres et meningsfuldt"),
-    ("sammens&tningen af tilbudsviften i forhold til tilbuddenes indhold,", "varighed og timeintensitet, prioriteringen mellem forskellige"),
-    ("e Unge pa kanten af uddannelsessystemet: Mulige tiltag kunne", "vare en samlet BIF/BUF/SOF-ungestrategi, hvor den helheds-"),
-    ("Københavns Kommune", "Beskæftigelses- og Integrationsforvaltningen"),
-    ("1. Indledning.....\t2", "2. Budget 2022.....\t2"),
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        (
+            "Beskaftigelses- og Integrationsudvalget har pa udvalgets",
+            "budgetseminar den 28. februar - 1. marts 2011 dreftet udfordringer,",
+        ),
+        (
+            "Kebenhavns Kommune skal vere kendt for at have Danmarks bedste",
+            "jobindsats. Det betyder dels, at alle borgere skal sikres et meningsfuldt",
+        ),
+        (
+            "sammens&tningen af tilbudsviften i forhold til tilbuddenes indhold,",
+            "varighed og timeintensitet, prioriteringen mellem forskellige",
+        ),
+        (
+            "e Unge pa kanten af uddannelsessystemet: Mulige tiltag kunne",
+            "vare en samlet BIF/BUF/SOF-ungestrategi, hvor den helheds-",
+        ),
+        ("Københavns Kommune", "Beskæftigelses- og Integrationsforvaltningen"),
+        ("1. Indledning.....\t2", "2. Budget 2022.....\t2"),
+    ],
+)
 def test_wrapped_body_lines_are_not_headings(first, second):
     assert run_in_line(first, second) is None
 
 
-@pytest.mark.parametrize("line,expected", [
-    ("### Nytteaktivering af unge kontanthjælpsmodtagere", ("Nytteaktivering af unge kontanthjælpsmodtagere", 3, None)),
-    ("#### **Turboforløb**", ("Turboforløb", 4, None)),
-    ("**Turboforløb**", ("Turboforløb", None, None)),
-    ("#### 1. Udviklingsfasen (1. oktober 2012 – 31. januar 2012)", ("Udviklingsfasen (1. oktober 2012 – 31. januar 2012)", 4, "1")),
-    ("### *Indhold og formål:*", ("Indhold og formål", 3, None)),
-    ("Aftalegrundlag:", ("Aftalegrundlag", None, None)),
-    ("*Forventede resultater af indsatsen*", ("Forventede resultater af indsatsen", None, None)),
-    ("#### *Devaluering:*", ("Devaluering", 4, None)),
-])
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (
+            "### Nytteaktivering af unge kontanthjælpsmodtagere",
+            ("Nytteaktivering af unge kontanthjælpsmodtagere", 3, None),
+        ),
+        ("#### **Turboforløb**", ("Turboforløb", 4, None)),
+        ("**Turboforløb**", ("Turboforløb", None, None)),
+        (
+            "#### 1. Udviklingsfasen (1. oktober 2012 – 31. januar 2012)",
+            ("Udviklingsfasen (1. oktober 2012 – 31. januar 2012)", 4, "1"),
+        ),
+        ("### *Indhold og formål:*", ("Indhold og formål", 3, None)),
+        ("Aftalegrundlag:", ("Aftalegrundlag", None, None)),
+        ("*Forventede resultater af indsatsen*", ("Forventede resultater af indsatsen", None, None)),
+        ("#### *Devaluering:*", ("Devaluering", 4, None)),
+    ],
+)
 def test_markdown_headings(line, expected):
     found = markdown_line(line)
     assert found is not None and (found.heading, found.depth, found.number) == expected
 
 
-@pytest.mark.parametrize("line", [
-    "Primær målgruppe:",
-    "Milepæle for indsatsen inkluderer:",
-    "Initiativerne under AC-budgetpakken tæller:",
-    "*”Parterne er enige om at hjemtage og udvikle op til 25 pct. af myndighedsopgaverne knyttet til akademikerne.”.*",
-    "Sagsbehandler  ",
-    "23-09-2012",
-    "- Månedlig opfølgning på rettidig samtaleafholdelse samt effekter.",
-    "For *dagpengemodtagere* er overgangen til selvforsørgelse x pct. højere i 2013 end i 2012.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Primær målgruppe:",
+        "Milepæle for indsatsen inkluderer:",
+        "Initiativerne under AC-budgetpakken tæller:",
+        "*”Parterne er enige om at hjemtage og udvikle op til 25 pct. af myndighedsopgaverne knyttet til akademikerne.”.*",
+        "Sagsbehandler  ",
+        "23-09-2012",
+        "- Månedlig opfølgning på rettidig samtaleafholdelse samt effekter.",
+        "For *dagpengemodtagere* er overgangen til selvforsørgelse x pct. højere i 2013 end i 2012.",
+    ],
+)
 def test_markdown_non_headings(line):
     assert markdown_line(line) is None
 
 
-@pytest.mark.parametrize("heading,role", [
-    ("Malgruppe", "maalgruppe"),
-    ("Forventede resultater af indsatsen fra 2013", "forventede_resultater"),
-    ("Indhold og formål:", "indhold_og_formaal"),
-    ("Milepæle:", "milepaele"),
-    ("Aftalegrundlag:", "aftalegrundlag"),
-    ("Implementeringsfase", None),
-    ("Primær målgruppe", None),
-    ("Jobrotation", None),
-])
+@pytest.mark.parametrize(
+    "heading,role",
+    [
+        ("Malgruppe", "maalgruppe"),
+        ("Forventede resultater af indsatsen fra 2013", "forventede_resultater"),
+        ("Indhold og formål:", "indhold_og_formaal"),
+        ("Milepæle:", "milepaele"),
+        ("Aftalegrundlag:", "aftalegrundlag"),
+        ("Implementeringsfase", None),
+        ("Primær målgruppe", None),
+        ("Jobrotation", None),
+    ],
+)
 def test_roles_from_heading_words(heading, role):
     found = role_of(heading)
     assert (found.role if found else None) == role
 
 
 # --- the corpus ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("stem", sorted(SOURCES))
 def test_sections_are_ordered_disjoint_and_nested(stem):
@@ -243,7 +315,7 @@ def test_sections_are_ordered_disjoint_and_nested(stem):
     for i, s in enumerate(sections):
         assert s.position == i and s.role in ROLES and s.rule
         assert previous_end <= s.char_start <= s.body_start <= s.char_end
-        assert s.body == text[s.body_start:s.char_end].strip()
+        assert s.body == text[s.body_start : s.char_end].strip()
         assert s.heading and not s.heading.endswith(":") and not s.heading.startswith(("#", "*"))
         previous_end = s.char_end
         if s.parent_position is None:
@@ -288,18 +360,30 @@ def test_numbered_phases_belong_to_the_implementation_section():
     assert after.role == "maalgruppe" and after.level == 2
 
 
-@pytest.mark.parametrize("name,text", [
-    ("punkt.txt", "Aarhus Kommune\n\nPunkt 5: Godkendelse af beskæftigelsesplan 2023\n\nResumé\n\nMagistraten "
-                  "forelægger planen.\n\nIndstilling\n\nForvaltningen indstiller, at planen godkendes.\n\n"
-                  "Beslutning\n\nGodkendt.\n"),
-    ("punkt.md", "# Punkt 5: Godkendelse af beskæftigelsesplan 2023\n\n**Resumé**\n\nMagistraten forelægger "
-                 "planen.\n\n**Indstilling**\n\nForvaltningen indstiller, at planen godkendes.\n\n"
-                 "**Beslutning:** Godkendt.\n"),
-])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        (
+            "punkt.txt",
+            "Aarhus Kommune\n\nPunkt 5: Godkendelse af beskæftigelsesplan 2023\n\nResumé\n\nMagistraten "
+            "forelægger planen.\n\nIndstilling\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+            "Beslutning\n\nGodkendt.\n",
+        ),
+        (
+            "punkt.md",
+            "# Punkt 5: Godkendelse af beskæftigelsesplan 2023\n\n**Resumé**\n\nMagistraten forelægger "
+            "planen.\n\n**Indstilling**\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+            "**Beslutning:** Godkendt.\n",
+        ),
+    ],
+)
 def test_agenda_items_from_other_municipalities(name, text):
     src = read_text_source(Path(name), text.encode("utf-8"))
     assert find_title(src)[1] == "Punkt 5: Godkendelse af beskæftigelsesplan 2023"
     sections = find_sections(src)
     assert [(s.level, s.heading, s.role) for s in sections] == [
-        (1, "Resumé", "other"), (1, "Indstilling", "other"), (1, "Beslutning", "other")]
+        (1, "Resumé", "other"),
+        (1, "Indstilling", "other"),
+        (1, "Beslutning", "other"),
+    ]
     assert sections[-1].body == "Godkendt."

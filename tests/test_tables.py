@@ -1,11 +1,12 @@
 """Tables: found in text and PDF sources alike, kept as tables and cells a user can query."""
+
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
-
 from conftest import ROOT
+
 from extract.structure.tables import find_tables
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
@@ -13,15 +14,17 @@ STATUS = "status-beskaeftigelsesaftale-2009"
 
 
 def test_status_rows_with_a_cell_written_over_several_lines_are_one_row_each():
-    text = ("Nr.\tIndsatsmål / aktivitet\tIndsatsmål\tResultatmål\tStatus\n"
-            "1.6\tFlere integrationsstillinger\tDer oprettes 50 stillinger.\tBidrager.\tPlanmæssigt.\n"
-            "\n"
-            "1.7\tKompetence-udvikling af alle medarbejdere i BIF\t\n"
-            " 1) 200 medarbejdere om året gennemfører kursusdage.\tInitiativet bidrager.\n"
-            "Ad.1: Der er afholdt fem grundtræningskursusforløb.\n"
-            "\t\n"
-            "\n"
-            "Tallene fordeler sig således for 3. kvartal.\n")
+    text = (
+        "Nr.\tIndsatsmål / aktivitet\tIndsatsmål\tResultatmål\tStatus\n"
+        "1.6\tFlere integrationsstillinger\tDer oprettes 50 stillinger.\tBidrager.\tPlanmæssigt.\n"
+        "\n"
+        "1.7\tKompetence-udvikling af alle medarbejdere i BIF\t\n"
+        " 1) 200 medarbejdere om året gennemfører kursusdage.\tInitiativet bidrager.\n"
+        "Ad.1: Der er afholdt fem grundtræningskursusforløb.\n"
+        "\t\n"
+        "\n"
+        "Tallene fordeler sig således for 3. kvartal.\n"
+    )
     [table] = find_tables(text)
     assert table.header == ["Nr.", "Indsatsmål / aktivitet", "Indsatsmål", "Resultatmål", "Status"]
     assert table.n_rows == 3
@@ -29,9 +32,9 @@ def test_status_rows_with_a_cell_written_over_several_lines_are_one_row_each():
     assert first == {0: "Nr.", 1: "1.6", 2: "1.7"}
     cell = next(c for c in table.cells if c.row == 2 and c.column == 2)
     assert cell.text.startswith("1) 200 medarbejdere") and "Ad.1: Der er afholdt" not in cell.text
-    assert "Tallene fordeler sig" not in text[table.char_start:table.char_end]
+    assert "Tallene fordeler sig" not in text[table.char_start : table.char_end]
     for c in table.cells:
-        assert text[c.char_start:c.char_end] == c.text
+        assert text[c.char_start : c.char_end] == c.text
 
 
 def test_a_table_of_contents_and_single_tabbed_lines_are_not_tables():
@@ -40,9 +43,11 @@ def test_a_table_of_contents_and_single_tabbed_lines_are_not_tables():
 
 
 def test_a_header_row_with_an_empty_corner_names_the_columns():
-    text = ("\tForventet opstartsdato\tForventet slutdato\n"
-            "Udviklingsfase\t1-10-2012\t30-11-2012\n"
-            "Implementeringsfase\t1-12-2012\t31-1-2013\n")
+    text = (
+        "\tForventet opstartsdato\tForventet slutdato\n"
+        "Udviklingsfase\t1-10-2012\t30-11-2012\n"
+        "Implementeringsfase\t1-12-2012\t31-1-2013\n"
+    )
     [table] = find_tables(text)
     assert table.header == ["", "Forventet opstartsdato", "Forventet slutdato"]
     assert (table.n_rows, table.n_columns) == (3, 3)
@@ -55,6 +60,7 @@ def test_rows_of_numbers_are_not_a_header():
 
 def test_a_pdf_table_going_on_over_a_page_break_is_one_table():
     text = "Nr.\tNavn\tStatus\n1.1\tA\tI gang\n\n1.2\tB\tAfsluttet\n\nEt afsnit.\n\n2.1\tC\tx\ty\n"
+
     def span(rows: str) -> tuple[int, int]:
         return text.index(rows), text.index(rows) + len(rows)
 
@@ -72,8 +78,12 @@ def status_pdfs():
 
 
 def _row_numbers(ex) -> list[str]:
-    return [c.text for t in ex.tables for c in t.cells if c.column == 0 and c.row > 0 or
-            (c.column == 0 and c.row == 0 and t.header is None)]
+    return [
+        c.text
+        for t in ex.tables
+        for c in t.cells
+        if c.column == 0 and c.row > 0 or (c.column == 0 and c.row == 0 and t.header is None)
+    ]
 
 
 @pytest.mark.parametrize("producer", ["fpdf", "reportlab"])
@@ -86,21 +96,25 @@ def test_the_status_table_pdf_gives_the_rows_of_the_text_source(producer, status
     for t in pdf.tables:
         assert t.rule == "pdf_ruled_table" and t.page is not None and t.page_end >= t.page
         for c in t.cells:
-            assert pdf.source.text[c.char_start:c.char_end] == c.text
+            assert pdf.source.text[c.char_start : c.char_end] == c.text
 
 
 def test_tables_and_cells_are_in_the_database_linked_to_their_initiative(built_db):
     con = sqlite3.connect(built_db)
     rows = con.execute(
         "select t.n_rows, t.header from tables t join documents d on d.id = t.document_id "
-        "where d.path like ? order by t.position", [f"%{STATUS}%"]).fetchall()
+        "where d.path like ? order by t.position",
+        [f"%{STATUS}%"],
+    ).fetchall()
     assert rows[0][0] == 22 and '"Resultatmål"' in rows[0][1]
     cells = con.execute(
         "select c.column_name, s.heading, s.role, i.heading from table_cells c join sections s on s.id = c.section_id "
-        "join sections i on i.id = c.initiative_id where c.text like 'Der gennemføres mindst 100 jobklub%'").fetchall()
+        "join sections i on i.id = c.initiative_id where c.text like 'Der gennemføres mindst 100 jobklub%'"
+    ).fetchall()
     # the row's own section, and the outermost initiative holding it (the row "1" above it)
-    assert cells == [("Indsatsmål", "Jobklubber for kontanthjælpsmodtagere", "initiative",
-                      "Jobplan: Flere Indvandrere i Arbejde")]
+    assert cells == [
+        ("Indsatsmål", "Jobklubber for kontanthjælpsmodtagere", "initiative", "Jobplan: Flere Indvandrere i Arbejde")
+    ]
     texts = dict(con.execute("select document_id, text from texts"))
     for doc, start, end, text in con.execute("select document_id, char_start, char_end, text from table_cells"):
         assert texts[doc][start:end] == text

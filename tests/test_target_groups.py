@@ -1,12 +1,13 @@
 """Target groups: labels (inflections, compounds, OCR damage), ages, match groups,
 sizes and statements on real Danish sentences, and every rule's own examples."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from conftest import RULES
+
 from extract.extractors import target_groups
 from extract.records import Section
 from extract.structure import sentences
@@ -19,57 +20,70 @@ def _with_rules(f):
     return lambda *args: f(*args, R)
 
 
-find_ages, find_labels, find_match_groups, find_size, find_target_groups = map(_with_rules, (
-    target_groups.find_ages, target_groups.find_labels, target_groups.find_match_groups, target_groups.find_size,
-    target_groups.find_target_groups))
+find_ages, find_labels, find_match_groups, find_size, find_target_groups = map(
+    _with_rules,
+    (
+        target_groups.find_ages,
+        target_groups.find_labels,
+        target_groups.find_match_groups,
+        target_groups.find_size,
+        target_groups.find_target_groups,
+    ),
+)
 
 
 def sentence_spans(text: str):
     return sentences.sentence_spans(text, RULES["sentences.yml"])
 
 
-@pytest.mark.parametrize("text, label", [
-    ("kontanthjælpsmodtagerne", "kontanthjælpsmodtagere"),
-    ("Dagpengemodtagere", "dagpengemodtagere"),
-    ("unge ledige", "unge"),
-    ("unge ledige", "ledige_generelt"),
-    ("ledige akademikere", "akademikere"),
-    ("alle ledige AC'ere", "akademikere"),
-    ("indvandrere og efterkommere", "indvandrere_flygtninge"),
-    ("flygtninge", "indvandrere_flygtninge"),
-    ("handicappede", "personer_med_handicap"),
-    ("personer med handicap", "personer_med_handicap"),
-    ("borgere med nedsat arbejdsevne", "personer_med_handicap"),
-    ("unge med psykiske lidelser", "psykisk_sårbare"),
-    ("unge med kriminel baggrund", "kriminalitetstruede"),
-    ("sygemeldte modtagere af starthjælp", "sygedagpengemodtagere"),
-    ("sygedagpengemodtagere", "sygedagpengemodtagere"),
-    ("unge på uddannelseshjælp", "uddannelseshjælpsmodtagere"),
-    ("uuddannede kontanthjælpsmodtagere", "ufaglærte"),
-    ("unge uden uddannelse", "ufaglærte"),
-    ("kontant-hjælpsmodtagere under 30 år", "kontanthjælpsmodtagere"),
-    ("De virksomhedsparate kontanthjcelpsmodtagere", "kontanthjælpsmodtagere"),
-    ("andelen pa kontanthjelp", "kontanthjælpsmodtagere"),
-    ("Felles borgere (herunder hjemlose, prostituerede, psykisk syge, handicappede)", "personer_med_handicap"),
-    ("et enkelt projekt, der retter sig mod virksomheder", "virksomheder"),
-    ("medarbejdere i kommunens 7 forvaltninger", "medarbejdere"),
-    ("Alle københavnere", "borgere_generelt"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("kontanthjælpsmodtagerne", "kontanthjælpsmodtagere"),
+        ("Dagpengemodtagere", "dagpengemodtagere"),
+        ("unge ledige", "unge"),
+        ("unge ledige", "ledige_generelt"),
+        ("ledige akademikere", "akademikere"),
+        ("alle ledige AC'ere", "akademikere"),
+        ("indvandrere og efterkommere", "indvandrere_flygtninge"),
+        ("flygtninge", "indvandrere_flygtninge"),
+        ("handicappede", "personer_med_handicap"),
+        ("personer med handicap", "personer_med_handicap"),
+        ("borgere med nedsat arbejdsevne", "personer_med_handicap"),
+        ("unge med psykiske lidelser", "psykisk_sårbare"),
+        ("unge med kriminel baggrund", "kriminalitetstruede"),
+        ("sygemeldte modtagere af starthjælp", "sygedagpengemodtagere"),
+        ("sygedagpengemodtagere", "sygedagpengemodtagere"),
+        ("unge på uddannelseshjælp", "uddannelseshjælpsmodtagere"),
+        ("uuddannede kontanthjælpsmodtagere", "ufaglærte"),
+        ("unge uden uddannelse", "ufaglærte"),
+        ("kontant-hjælpsmodtagere under 30 år", "kontanthjælpsmodtagere"),
+        ("De virksomhedsparate kontanthjcelpsmodtagere", "kontanthjælpsmodtagere"),
+        ("andelen pa kontanthjelp", "kontanthjælpsmodtagere"),
+        ("Felles borgere (herunder hjemlose, prostituerede, psykisk syge, handicappede)", "personer_med_handicap"),
+        ("et enkelt projekt, der retter sig mod virksomheder", "virksomheder"),
+        ("medarbejdere i kommunens 7 forvaltninger", "medarbejdere"),
+        ("Alle københavnere", "borgere_generelt"),
+    ],
+)
 def test_label_is_found(text, label):
     assert label in find_labels(text)
 
 
-@pytest.mark.parametrize("text, absent", [
-    ("sygedagpengemodtagere", "dagpengemodtagere"),  # the longer stem wins
-    ("unge med tungere problemstillinger", "ledige_generelt"),
-    ("områder med overledighed", "ledige_generelt"),
-    ("medarbejdere i private virksomheder", "virksomheder"),  # a place, not a target
-    ("Partnerskaber med virksomheder om indslusning til arbejde", "virksomheder"),
-    ("De virksomhedsparate kontanthjcelpsmodtagere", "virksomheder"),
-    ("efter afsluttet udlægning til a-kassen", "indvandrere_flygtninge"),  # fuzzy must not reach
-    ("Nyuddannede", "ufaglærte"),
-    ("Indsatte borgere og medarbejdere", "borgere_generelt"),  # fallback dropped
-])
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("sygedagpengemodtagere", "dagpengemodtagere"),  # the longer stem wins
+        ("unge med tungere problemstillinger", "ledige_generelt"),
+        ("områder med overledighed", "ledige_generelt"),
+        ("medarbejdere i private virksomheder", "virksomheder"),  # a place, not a target
+        ("Partnerskaber med virksomheder om indslusning til arbejde", "virksomheder"),
+        ("De virksomhedsparate kontanthjcelpsmodtagere", "virksomheder"),
+        ("efter afsluttet udlægning til a-kassen", "indvandrere_flygtninge"),  # fuzzy must not reach
+        ("Nyuddannede", "ufaglærte"),
+        ("Indsatte borgere og medarbejdere", "borgere_generelt"),  # fallback dropped
+    ],
+)
 def test_label_is_not_found(text, absent):
     assert absent not in find_labels(text)
 
@@ -78,44 +92,53 @@ def test_statement_without_a_known_group_is_andre():
     assert find_labels("De medfølgende ægtefæller er en ny målgruppe for Jobcenter København.") == ["andre"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Tilbuddet er målrettet de 25-29-årige uuddannede kontanthjælpsmodtagere", (25, 29)),
-    ("Målgruppen er unge ledige i alderen 18-29 år", (18, 29)),
-    ("AC'ere under 30 år", (None, 29)),
-    ("ufaglærte dagpenge- og kontanthjælpsmodtagere match 1 over 30 år", (30, None)),
-    ("18-25 årige marginaliseringstruede unge med anden etnisk baggrund", (18, 25)),
-    ("unge i målgruppen, mellem 17 og 30 år uden kompetencegivende uddannelse", (17, 30)),
-    ("Dømte og varetægtsfængslede unge, nu op til 30 år.", (None, 30)),
-    ("Dagpengemodtagere under 30 år\n- Dagpengemodtagere over 30 år", (None, None)),
-    ("nytilkomne borgere, der har boet i Danmark i under 3 år", (None, None)),
-    ("iser for de over 30-arige.", (30, None)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tilbuddet er målrettet de 25-29-årige uuddannede kontanthjælpsmodtagere", (25, 29)),
+        ("Målgruppen er unge ledige i alderen 18-29 år", (18, 29)),
+        ("AC'ere under 30 år", (None, 29)),
+        ("ufaglærte dagpenge- og kontanthjælpsmodtagere match 1 over 30 år", (30, None)),
+        ("18-25 årige marginaliseringstruede unge med anden etnisk baggrund", (18, 25)),
+        ("unge i målgruppen, mellem 17 og 30 år uden kompetencegivende uddannelse", (17, 30)),
+        ("Dømte og varetægtsfængslede unge, nu op til 30 år.", (None, 30)),
+        ("Dagpengemodtagere under 30 år\n- Dagpengemodtagere over 30 år", (None, None)),
+        ("nytilkomne borgere, der har boet i Danmark i under 3 år", (None, None)),
+        ("iser for de over 30-arige.", (30, None)),
+    ],
+)
 def test_ages(text, expected):
     assert find_ages(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Der gennemføres årligt mindst 1.800 forløb for ledige borgere i matchgruppe 3-4.", [3, 4]),
-    ("Ledige indvandrere med fokus på matchgruppe 3 og 4.", [3, 4]),
-    ("Målgruppen for indsatsen er alle ledige (match 1)", [1]),
-    ("ledige ydelsesmodtagere i matchgrupperne 3 til 5", [3, 4, 5]),
-    ("kontanthjælpsmodtagere (match 1 og 2)", [1, 2]),
-    ("unge match 3-4 med psykiske problemstillinger", [3, 4]),
-    ("Kontanthjælpsmodtagere med andre problemer end ledighed.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der gennemføres årligt mindst 1.800 forløb for ledige borgere i matchgruppe 3-4.", [3, 4]),
+        ("Ledige indvandrere med fokus på matchgruppe 3 og 4.", [3, 4]),
+        ("Målgruppen for indsatsen er alle ledige (match 1)", [1]),
+        ("ledige ydelsesmodtagere i matchgrupperne 3 til 5", [3, 4, 5]),
+        ("kontanthjælpsmodtagere (match 1 og 2)", [1, 2]),
+        ("unge match 3-4 med psykiske problemstillinger", [3, 4]),
+        ("Kontanthjælpsmodtagere med andre problemer end ledighed.", []),
+    ],
+)
 def test_match_groups(text, expected):
     assert find_match_groups(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Der er som udgangspunkt en forventning om, at der er ca. 400 borgere i målgruppen i 2012.", 400),
-    ("Målgruppen er af staten opgjort til ca. 9.500 i Københavns Kommune (medio 2005)", 9500),
-    ("Det forventes at 20-25 borgere kan blive omfattet.", 25),
-    ("Projektet har en målgruppe, der løbende består af ca. 120 personer.", 120),
-    ("Målgruppen består af primært match 2 borgere", None),
-    ("må der forventes at skulle startes 3.600 jobklubforløb", None),
-    ("Ca. 30 pct. af B93's ungdomsafdeling har etnisk minoritetsbaggrund.", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der er som udgangspunkt en forventning om, at der er ca. 400 borgere i målgruppen i 2012.", 400),
+        ("Målgruppen er af staten opgjort til ca. 9.500 i Københavns Kommune (medio 2005)", 9500),
+        ("Det forventes at 20-25 borgere kan blive omfattet.", 25),
+        ("Projektet har en målgruppe, der løbende består af ca. 120 personer.", 120),
+        ("Målgruppen består af primært match 2 borgere", None),
+        ("må der forventes at skulle startes 3.600 jobklubforløb", None),
+        ("Ca. 30 pct. af B93's ungdomsafdeling har etnisk minoritetsbaggrund.", None),
+    ],
+)
 def test_sizes(text, expected):
     assert find_size(text) == expected
 
@@ -205,8 +228,18 @@ def _maalgruppe_sections(text: str) -> list[Section]:
     for i, m in enumerate(heads):
         if "Målgruppe" in m.group():
             end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-            out.append(Section(position=i, level=4, heading="Målgruppe", role="maalgruppe", number=None,
-                               char_start=m.start(), char_end=end, body_start=m.end()))
+            out.append(
+                Section(
+                    position=i,
+                    level=4,
+                    heading="Målgruppe",
+                    role="maalgruppe",
+                    number=None,
+                    char_start=m.start(),
+                    char_end=end,
+                    body_start=m.end(),
+                )
+            )
     return out
 
 
@@ -217,14 +250,16 @@ def test_section_row_covers_its_sentences_and_stops_at_an_emphasised_label():
     assert section.quote.startswith("Den primære målgruppe") and section.quote.endswith("ca. 400 borgere.")
     assert (section.age_min, section.age_max, section.size) == (25, 29, 400)
     for row in rows:
-        assert BUDGET[row.char_start:row.char_end] == row.quote
+        assert BUDGET[row.char_start : row.char_end] == row.quote
 
 
 def test_ocr_damaged_list_of_groups():
-    text = ("F.eks. kunne det overvejes at give en s@rlig indsats over for folgende\n\ngrupper:\n\n"
-            "e Unge pa kanten af uddannelsessystemet: Mulige tiltag.\n\n"
-            "e De virksomhedsparate kontanthjcelpsmodtagere i matchgruppe\n2: Mulige initiativer.\n\n"
-            "TEMA 3: Borgeren ved roret\n")
+    text = (
+        "F.eks. kunne det overvejes at give en s@rlig indsats over for folgende\n\ngrupper:\n\n"
+        "e Unge pa kanten af uddannelsessystemet: Mulige tiltag.\n\n"
+        "e De virksomhedsparate kontanthjcelpsmodtagere i matchgruppe\n2: Mulige initiativer.\n\n"
+        "TEMA 3: Borgeren ved roret\n"
+    )
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [(r.quote, r.groups, r.match_groups) for r in rows] == [
         ("Unge pa kanten af uddannelsessystemet", ["unge"], []),
@@ -233,15 +268,19 @@ def test_ocr_damaged_list_of_groups():
 
 
 def test_denied_target_and_cue_without_a_group_give_no_row():
-    text = ("Tilskud til en indsats rettet mod selvforsørgende, sygedagpengemodtagere og unge under 18 år er ikke "
-            "muligt. Indsatsen rettes mod to fokusområder. Jobkonsulenterne skal gøre en ekstra indsats overfor "
-            "målgruppen.")
+    text = (
+        "Tilskud til en indsats rettet mod selvforsørgende, sygedagpengemodtagere og unge under 18 år er ikke "
+        "muligt. Indsatsen rettes mod to fokusområder. Jobkonsulenterne skal gøre en ekstra indsats overfor "
+        "målgruppen."
+    )
     assert find_target_groups(text, sentence_spans(text), []) == []
 
 
 def test_paragraph_broken_mid_sentence_is_one_statement():
-    text = ("Projekterne retter sig mod bl.a. kontanthjælpsmodtagere med varigt nedsat funktionsevne (handicappede),"
-            "\n\nkriminelle, sygemeldte kontanthjælpsmodtagere samt virksomheder.")
+    text = (
+        "Projekterne retter sig mod bl.a. kontanthjælpsmodtagere med varigt nedsat funktionsevne (handicappede),"
+        "\n\nkriminelle, sygemeldte kontanthjælpsmodtagere samt virksomheder."
+    )
     rows = find_target_groups(text, sentence_spans(text), [])
     assert len(rows) == 1 and rows[0].quote.endswith("samt virksomheder.")
     assert {"kriminalitetstruede", "personer_med_handicap", "virksomheder"} <= set(rows[0].groups)

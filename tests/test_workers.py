@@ -1,17 +1,20 @@
 """Parallel and distributed builds give the database a build in one process gives;
 parsed PDFs are kept so a rebuild after a rules change does not parse them again."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, RULES, SOURCES, dump
+
 from extract import pipeline
 from extract.build import build
 from extract.pipeline import RULE_FILES, STAGES
 from extract.rules import RULES_DIR
+
+pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not slow" leaves it out
 
 PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 PDFS = ("status-beskaeftigelsesaftale-2009.reportlab.pdf", "jobkonsulenter-redegoerelse-2007.fpdf.pdf")
@@ -91,8 +94,9 @@ def test_a_dask_cluster_builds_the_same_database(corpus, serial_db):
     """A real scheduler and two worker processes on 127.0.0.1; the rules travel with the tasks."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         summary = build([corpus / "sources"], str(corpus / "dask.db"), root=corpus, dask=cluster.scheduler_address)
     assert (summary.added, summary.failed) == (7, 0)
     assert dump(corpus / "dask.db") == dump(serial_db)
@@ -115,9 +119,24 @@ def test_workers_end_when_the_build_is_killed(corpus, tmp_path):
 
     import psutil
 
-    build_proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "build", str(corpus / "sources"), "--db",
-                                   str(tmp_path / "kb.db"), "-q", "--workers", "2", "--no-cache"],
-                                  cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build_proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "extract.cli",
+            "build",
+            str(corpus / "sources"),
+            "--db",
+            str(tmp_path / "kb.db"),
+            "-q",
+            "--workers",
+            "2",
+            "--no-cache",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     parent = psutil.Process(build_proc.pid)
     deadline = time.time() + 60
     children: list = []
@@ -139,8 +158,10 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     from extract.extractors import amounts
 
     path = tmp_path / "note.txt"
-    path.write_text("Indsatsen starter i 2. kvartal 2013. Der er afsat 4,0 mio. kr. i 1. halvår 2013 til at "
-                    "starte indsatsen.\n", encoding="utf-8")  # the half-year is the amount's period
+    path.write_text(
+        "Indsatsen starter i 2. kvartal 2013. Der er afsat 4,0 mio. kr. i 1. halvår 2013 til at starte indsatsen.\n",
+        encoding="utf-8",
+    )  # the half-year is the amount's period
     src = pipeline.read_source(path, RULES)
     first = pipeline.extract_source(src, RULES, StageCache(tmp_path / "cache"))
     changed = pipeline.project_rules(_changed_rules(tmp_path, "amounts.yml"))

@@ -11,6 +11,7 @@ first time expression after it in its clause (up to the next amount), else the
 last one just before it; amounts joined by "og" share what only one of them says.
 All patterns are in ``rules/amounts.yml``.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,22 @@ from extract.records import Amount
 from extract.rules import RuleError, require_examples, require_keys, require_regex
 from extract.structure.sentences import Span, sentence_at
 
-_KEYS = ["number", "scales", "currency", "not_money_after", "money_nouns", "min_bare_value", "forms",
-         "periods", "window_after", "window_before", "per_year_window", "per_year", "kinds", "coordination"]
+_KEYS = [
+    "number",
+    "scales",
+    "currency",
+    "not_money_after",
+    "money_nouns",
+    "min_bare_value",
+    "forms",
+    "periods",
+    "window_after",
+    "window_before",
+    "per_year_window",
+    "per_year",
+    "kinds",
+    "coordination",
+]
 
 
 @dataclass(frozen=True)
@@ -59,19 +74,23 @@ def load_rules(data) -> AmountRules:
     data = require_keys(data, "-", _KEYS)
     scales = tuple(_scale(e, i) for i, e in enumerate(data["scales"]))
     fill = {
-        "number": data["number"], "currency": data["currency"], "money_nouns": data["money_nouns"],
+        "number": data["number"],
+        "currency": data["currency"],
+        "money_nouns": data["money_nouns"],
         "scale": "|".join(f"(?:{s.pattern.pattern})" for s in scales),
     }
     for key in ("number", "currency", "money_nouns"):
         require_regex(data[key], key)
     forms = tuple(_rule(e, i, "forms", fill) for i, e in enumerate(data["forms"]))
     return AmountRules(
-        scales=scales, forms=forms,
+        scales=scales,
+        forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         not_money_after=require_regex(data["not_money_after"], "not_money_after", re.I),
         min_bare_value=float(data["min_bare_value"]),
-        window_after=int(data["window_after"]), window_before=int(data["window_before"]),
+        window_after=int(data["window_after"]),
+        window_before=int(data["window_before"]),
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", re.I),
         coordination=require_regex(data["coordination"], "coordination", re.S),
@@ -95,7 +114,6 @@ def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
         for name, value in fill.items():
             pattern = pattern.replace("{" + name + "}", f"(?:{value})")
     return Rule(entry["id"], require_regex(pattern, rule, flags=re.I), require_examples(entry, rule))
-
 
 
 @dataclass
@@ -203,13 +221,22 @@ def find_amounts(text: str, sentences: list[Span], r: AmountRules) -> list[Amoun
         sent, items = group
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         _share_between_coordinated(text, items, ties, r)
-        _apply_leading_period(text[sent.start:items[0].start], ties, r)
+        _apply_leading_period(text[sent.start : items[0].start], ties, r)
         for m, t in zip(items, ties):
-            out.append(Amount(
-                quote=text[m.start:m.end], value_dkk=_clean(m.value), char_start=m.start, char_end=m.end,
-                sentence=text[sent.start:sent.end], year_from=t.year_from, year_to=t.year_to,
-                per_year=t.per_year, kind=t.kind, rule=m.rule,
-            ))
+            out.append(
+                Amount(
+                    quote=text[m.start : m.end],
+                    value_dkk=_clean(m.value),
+                    char_start=m.start,
+                    char_end=m.end,
+                    sentence=text[sent.start : sent.end],
+                    year_from=t.year_from,
+                    year_to=t.year_to,
+                    per_year=t.per_year,
+                    kind=t.kind,
+                    rule=m.rule,
+                )
+            )
     return out
 
 
@@ -241,7 +268,7 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.window_after)
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
-    after, before = text[m.end:after_end], text[before_start:m.start]
+    after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
     period = _first_period(after, r) or _last_period(before, r)
     if period:
@@ -298,12 +325,17 @@ def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Tie
     """Amounts joined by "og" share years (with their per-year flag) and kind."""
     for _ in range(2):
         for i in range(len(items) - 1):
-            if not r.coordination.search(text[items[i].end:items[i + 1].start]):
+            if not r.coordination.search(text[items[i].end : items[i + 1].start]):
                 continue
             for a, b in ((i, i + 1), (i + 1, i)):
                 if not ties[a].has_years and ties[b].has_years:
-                    ties[a] = replace(ties[a], year_from=ties[b].year_from, year_to=ties[b].year_to,
-                                      per_year=ties[a].per_year or ties[b].per_year, has_years=True)
+                    ties[a] = replace(
+                        ties[a],
+                        year_from=ties[b].year_from,
+                        year_to=ties[b].year_to,
+                        per_year=ties[a].per_year or ties[b].per_year,
+                        has_years=True,
+                    )
                 if not ties[a].has_years and not ties[b].has_years and b > a and ties[b].per_year:
                     ties[a].per_year = True
                 if ties[a].kind is None and ties[b].kind:

@@ -24,6 +24,7 @@ earlier when it would come after the end); a year-less end takes the start's yea
 
 :func:`parse_date_expression` never raises: anything it cannot read gives ``None``.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -35,8 +36,20 @@ from typing import Callable, Optional
 from extract.rules import RuleError, require_keys
 
 PRECISIONS = ("day", "month", "quarter", "half", "third", "season", "year")
-FORM_IDS = ("numeric", "day_month", "month_third", "month_list", "month", "quarter", "half",
-            "year_third", "season", "period_end", "year", "range")
+FORM_IDS = (
+    "numeric",
+    "day_month",
+    "month_third",
+    "month_list",
+    "month",
+    "quarter",
+    "half",
+    "year_third",
+    "season",
+    "period_end",
+    "year",
+    "range",
+)
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|-\d{3,})")
 
@@ -146,8 +159,13 @@ def _day_builders(r: dict) -> dict:
         k = months[_norm(m["month"])]
         return _months(y, k, k, "month") if y else None
 
-    return {"numeric": numeric, "day_month": day_month, "month_third": month_third,
-            "month_list": month_list, "month": month}
+    return {
+        "numeric": numeric,
+        "day_month": day_month,
+        "month_third": month_third,
+        "month_list": month_list,
+        "month": month,
+    }
 
 
 def _period_builders(r: dict) -> dict:
@@ -179,8 +197,14 @@ def _period_builders(r: dict) -> dict:
         y = int(m["year"])
         return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
 
-    return {"quarter": quarter, "half": half, "half_needs_year": half, "year_third": year_third,
-            "season": season, "year": year}
+    return {
+        "quarter": quarter,
+        "half": half,
+        "half_needs_year": half,
+        "year_third": year_third,
+        "season": season,
+        "year": year,
+    }
 
 
 def _builders(r: dict) -> dict:
@@ -201,52 +225,97 @@ def _patterns(data: dict) -> dict:
         return rf"(?:(?:{_alt(data['year_joiners'][form])})\s+)?"
 
     return {
-        "numeric": r"(?:(?<![\d.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
+        "numeric": r"(?:(?<![\d.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
+        r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
-                      + month.replace("month", "month2") + rf"{filler}\s+{YEAR}",
+        + month.replace("month", "month2")
+        + rf"{filler}\s+{YEAR}",
         "year_third": rf"{before}{third}\s+{YEAR}",
-        "quarter": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})(?![\wæøå])(?:\s+{joiner('quarter')}{YEAR})?",
-        "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])(?:\s+{joiner('half')}{YEAR})?",
-        "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+{joiner('half_needs_year')}{YEAR}",
-        "season": rf"{before}(?P<season>{_alt(w for s in data['seasons'] for w in s['words'])})(?![\wæøå])(?:\s+{YEAR})?",
+        "quarter": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})(?![\wæøå])"
+        rf"(?:\s+{joiner('quarter')}{YEAR})?",
+        "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])"
+        rf"(?:\s+{joiner('half')}{YEAR})?",
+        "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+"
+        rf"{joiner('half_needs_year')}{YEAR}",
+        "season": rf"{before}(?P<season>{_alt(w for s in data['seasons'] for w in s['words'])})(?![\wæøå])"
+        rf"(?:\s+{YEAR})?",
         "month": rf"{before}{month}(?:{filler}\s+{YEAR})?",
         "year": YEAR,
     }
 
 
 def load_rules(data) -> DateRules:
-    keys = ["months", "ordinals", "quarter_words", "half_words", "half_words_needs_year", "thirds",
-            "year_thirds", "month_thirds", "seasons", "period_end_words", "month_filler",
-            "range_separators", "list_separators", "year_joiners", "day_joiner", "two_digit_year_pivot", "forms"]
+    keys = [
+        "months",
+        "ordinals",
+        "quarter_words",
+        "half_words",
+        "half_words_needs_year",
+        "thirds",
+        "year_thirds",
+        "month_thirds",
+        "seasons",
+        "period_end_words",
+        "month_filler",
+        "range_separators",
+        "list_separators",
+        "year_joiners",
+        "day_joiner",
+        "two_digit_year_pivot",
+        "forms",
+    ]
     data = require_keys(data, "-", keys)
     _validate(data)
     pats = _patterns(data)
-    r = {"months": {_norm(k): v for k, v in data["months"].items()},
-         "ordinals": {_norm(k): v for k, v in data["ordinals"].items()},
-         "thirds": {_norm(w): t["part"] for t in data["thirds"] for w in t["words"]},
-         "seasons": {_norm(w): tuple(s["months"]) for s in data["seasons"] for w in s["words"]},
-         "year_thirds": tuple(tuple(x) for x in data["year_thirds"]),
-         "month_thirds": tuple(tuple(x) for x in data["month_thirds"]),
-         "pivot": int(data["two_digit_year_pivot"])}
+    r = {
+        "months": {_norm(k): v for k, v in data["months"].items()},
+        "ordinals": {_norm(k): v for k, v in data["ordinals"].items()},
+        "thirds": {_norm(w): t["part"] for t in data["thirds"] for w in t["words"]},
+        "seasons": {_norm(w): tuple(s["months"]) for s in data["seasons"] for w in s["words"]},
+        "year_thirds": tuple(tuple(x) for x in data["year_thirds"]),
+        "month_thirds": tuple(tuple(x) for x in data["month_thirds"]),
+        "pivot": int(data["two_digit_year_pivot"]),
+    }
     builders = _builders(r)
-    order = ["numeric", "month_third", "day_month", "month_list", "year_third", "quarter", "half",
-             "half_needs_year", "season", "month"]
+    order = [
+        "numeric",
+        "month_third",
+        "day_month",
+        "month_list",
+        "year_third",
+        "quarter",
+        "half",
+        "half_needs_year",
+        "season",
+        "month",
+    ]
     inner = "|".join(_plain(pats[k]) for k in ("quarter", "half", "half_needs_year", "month"))
     end_words = _alt(data["period_end_words"])
     period_end = rf"(?<![\wæøå])(?P<endword>{end_words})\s+(?P<inner>{inner}|{_plain(YEAR)})"
     forms = [Form("period_end", re.compile(period_end, re.I), lambda m, y: None)]
     forms += [Form(k, re.compile(pats[k], re.I), builders[k]) for k in order + ["year"]]
     single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order])
-    seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s"
-                    for s in data["range_separators"])
+    seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])
     range_re = rf"(?P<a>{single})(?P<sep>\s*(?:{seps}|\s{_alt([data['day_joiner']])}\s)\s*|\t)(?P<b>{single})"
     examples = tuple((f["id"], ex) for f in data["forms"] for ex in f["examples"])
-    return DateRules(r["months"], r["ordinals"], r["thirds"], r["year_thirds"], r["month_thirds"],
-                     r["seasons"], tuple(_norm(w) for w in data["period_end_words"]), r["pivot"],
-                     tuple(forms), re.compile(single, re.I), re.compile(range_re, re.I),
-                     tuple(data["list_separators"]), _norm(data["day_joiner"]), examples)
+    return DateRules(
+        r["months"],
+        r["ordinals"],
+        r["thirds"],
+        r["year_thirds"],
+        r["month_thirds"],
+        r["seasons"],
+        tuple(_norm(w) for w in data["period_end_words"]),
+        r["pivot"],
+        tuple(forms),
+        re.compile(single, re.I),
+        re.compile(range_re, re.I),
+        tuple(data["list_separators"]),
+        _norm(data["day_joiner"]),
+        examples,
+    )
 
 
 def _validate(data: dict) -> None:
@@ -281,7 +350,6 @@ def _validate(data: dict) -> None:
                 raise RuleError(f["id"], f"precision {ex['precision']!r}; allowed values: {list(PRECISIONS)}")
         if not f["examples"]:
             raise RuleError(f["id"], "needs a non-empty list of real Danish 'examples'")
-
 
 
 def _single(text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:
@@ -329,7 +397,7 @@ def _bump_year(text: str, r: DateRules) -> Optional[DateRange]:
     if not years:
         return None
     y = years[-1]
-    return _single(text[: y.start()] + str(int(y.group()) + 1) + text[y.end():], None, r)
+    return _single(text[: y.start()] + str(int(y.group()) + 1) + text[y.end() :], None, r)
 
 
 def parse_date_expression(s: str, r: DateRules, year: Optional[int] = None) -> Optional[DateRange]:
@@ -354,15 +422,14 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
     Two expressions become one range when only a range separator ("–", "-", "til",
     "til og med") or, for two day dates, a tab lies between them.
     """
-    found = [DateMatch(m.start(), m.end(), m.group(), _form_of(m.group(), r), False)
-             for m in r.single.finditer(text)]
+    found = [DateMatch(m.start(), m.end(), m.group(), _form_of(m.group(), r), False) for m in r.single.finditer(text)]
     out: list[DateMatch] = []
     i = 0
     while i < len(found):
         a = found[i]
         if i + 1 < len(found):
             b = found[i + 1]
-            joined = text[a.start:b.end]
+            joined = text[a.start : b.end]
             m = r.range_re.fullmatch(joined)
             if m and _norm(m["sep"]) != r.day_joiner and _range_ok(m, a, b):
                 out.append(DateMatch(a.start, b.end, joined, "range", True))

@@ -8,6 +8,7 @@ dates inside sentences are never the document's date, so a document without such
 line has no date. The title is the first title line (``extract.structure.sections.find_title``);
 the kind comes from title words (``rules/document_meta.yml``).
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,13 @@ def _label(entry, i: int) -> LabelRule:
         raise RuleError(rid, f"field is {entry['field']!r}; allowed values: {list(FIELDS)}")
     if not entry["examples"]:
         raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
-    return LabelRule(rid, entry["field"], require_regex(entry["pattern"], rid),
-                     require_regex(entry["value"], rid, "value"), tuple(entry["examples"]))
+    return LabelRule(
+        rid,
+        entry["field"],
+        require_regex(entry["pattern"], rid),
+        require_regex(entry["value"], rid, "value"),
+        tuple(entry["examples"]),
+    )
 
 
 def _kind(entry, i: int) -> KindRule:
@@ -85,7 +91,6 @@ def load_rules(data) -> MetaRules:
     )
 
 
-
 def iso_date(text: str, dates: DateRules) -> Optional[str]:
     """A written day ("23-09-2012", "26.11.09", "24. april 2008") as an ISO date."""
     found = parse_date_expression(text.strip(), dates)
@@ -97,7 +102,7 @@ def iso_date(text: str, dates: DateRules) -> Optional[str]:
 def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:
     """The value after the first occurrence of the rule's label (same or next line)."""
     for m in re.finditer(rule.label.pattern, text, rule.label.flags | re.M):
-        rest = text[m.end():]
+        rest = text[m.end() :]
         rest = re.sub(r"^[ \t]*:?[ \t]*(?:\n[ \t]*)?", "", rest, count=1)
         value = rule.value.match(rest)
         if value:
@@ -133,8 +138,9 @@ def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:
     return None
 
 
-def find_meta(src: SourceText, sections: list[Section], r: MetaRules, headings: HeadingRules,
-              dates: DateRules) -> DocumentMeta:
+def find_meta(
+    src: SourceText, sections: list[Section], r: MetaRules, headings: HeadingRules, dates: DateRules
+) -> DocumentMeta:
     """The document's title, date, kind, case and document number and author."""
     title_found = find_title(src, headings)
     title = title_found[1] if title_found else None
@@ -142,7 +148,10 @@ def find_meta(src: SourceText, sections: list[Section], r: MetaRules, headings: 
     first_section = sections[0].char_start if sections else len(src.text)
     date = fields.get("date") or date_alone(src.text, min(first_section, r.search_chars), r, dates)
     return DocumentMeta(
-        title=title, date=date, kind=kind_of(title, r),
-        case_number=fields.get("case_number"), document_number=fields.get("document_number"),
+        title=title,
+        date=date,
+        kind=kind_of(title, r),
+        case_number=fields.get("case_number"),
+        document_number=fields.get("document_number"),
         author=fields.get("author"),
     )

@@ -43,6 +43,7 @@ year written in the document outside a date or case number, normally the title
 text reaches this function. If no year is found the expression is skipped.
 Expressions with "året" instead of a year ("inden årets udgang") are not read.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,12 @@ from datetime import date, timedelta
 from typing import Optional
 
 from extract.extractors.dates import (
-    YEAR_IN_TEXT, DateMatch, DateRange, DateRules, find_date_expressions, parse_date_expression,
+    YEAR_IN_TEXT,
+    DateMatch,
+    DateRange,
+    DateRules,
+    find_date_expressions,
+    parse_date_expression,
 )
 from extract.records import Milestone
 from extract.rules import RuleError, require_keys, require_regex
@@ -104,25 +110,42 @@ def _rule(entry: dict, i: int, section: str, is_kind: bool) -> Rule:
     examples = entry.get("examples")
     if not examples or not all(isinstance(e, dict) and "text" in e and "expect" in e for e in examples):
         raise RuleError(rid, "needs 'examples': a list of {text, expect: [[date_text, kind], ...]}")
-    return Rule(rid, entry.get("kind"), patterns, frozenset(precisions) if precisions else None,
-                entry.get("range"), entry.get("max_offset"), frozenset(unless), tuple(examples))
+    return Rule(
+        rid,
+        entry.get("kind"),
+        patterns,
+        frozenset(precisions) if precisions else None,
+        entry.get("range"),
+        entry.get("max_offset"),
+        frozenset(unless),
+        tuple(examples),
+    )
 
 
 def load_rules(data) -> MilestoneRules:
-    keys = ["near_words_before", "near_words_after", "yearless_needs_before", "amount_link",
-            "amount_link_examples", "kinds", "exclusions"]
+    keys = [
+        "near_words_before",
+        "near_words_after",
+        "yearless_needs_before",
+        "amount_link",
+        "amount_link_examples",
+        "kinds",
+        "exclusions",
+    ]
     data = require_keys(data, "-", keys)
     kinds = tuple(_rule(e, i, "kinds", True) for i, e in enumerate(data["kinds"]))
     if not kinds or kinds[-1].patterns or kinds[-1].range is not None or kinds[-1].precisions:
         raise RuleError("kinds", "the last kind rule must have no conditions (the default kind)")
     exclusions = tuple(_rule(e, i, "exclusions", False) for i, e in enumerate(data["exclusions"]))
     return MilestoneRules(
-        kinds, exclusions, int(data["near_words_before"]), int(data["near_words_after"]),
+        kinds,
+        exclusions,
+        int(data["near_words_before"]),
+        int(data["near_words_after"]),
         require_regex(data["yearless_needs_before"], "yearless_needs_before"),
         require_regex(data["amount_link"], "amount_link"),
         tuple(data["amount_link_examples"] or ()),
     )
-
 
 
 @dataclass(frozen=True)
@@ -137,19 +160,20 @@ class Context:
     quote_end: int
 
 
-def _context(text: str, sentences: list[Span], m: DateMatch, prev_end: int, next_start: int,
-             r: MilestoneRules) -> Context:
+def _context(
+    text: str, sentences: list[Span], m: DateMatch, prev_end: int, next_start: int, r: MilestoneRules
+) -> Context:
     first = sentence_at(sentences, m.start) or Span(m.start, m.end)
     last = sentence_at(sentences, m.end - 1) or first
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[max(first.start, line_start):m.start]
-    after = text[m.end:min(last.end, line_end, max(next_start, m.end))]
-    words_before = text[max(first.start, prev_end):m.start].split()[-r.near_before:]
-    words_after = text[m.end:min(last.end, max(next_start, m.end))].split()[: r.near_after]
+    before = text[max(first.start, line_start) : m.start]
+    after = text[m.end : min(last.end, line_end, max(next_start, m.end))]
+    words_before = text[max(first.start, prev_end) : m.start].split()[-r.near_before :]
+    words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
     near = " ".join(words_before) + " | " + " ".join(words_after)
-    return Context(before, after, near, text[first.start:last.end], first.start, last.end)
+    return Context(before, after, near, text[first.start : last.end], first.start, last.end)
 
 
 def _holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
@@ -159,8 +183,7 @@ def _holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
         return False
     if rule.max_offset is not None and m.start > rule.max_offset:
         return False
-    values = {"before": ctx.before, "after": ctx.after, "near": ctx.near,
-              "sentence": ctx.sentence, "date_text": m.text}
+    values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 
 
@@ -185,8 +208,9 @@ def _year_before(text: str, start: int, end: int) -> Optional[int]:
     return int(years[-1]) if years else None
 
 
-def _context_year(text: str, sentences: list[Span], block_spans: list[Span], m: DateMatch,
-                  doc_year: Optional[int]) -> Optional[int]:
+def _context_year(
+    text: str, sentences: list[Span], block_spans: list[Span], m: DateMatch, doc_year: Optional[int]
+) -> Optional[int]:
     sent = sentence_at(sentences, m.start)
     block = sentence_at(block_spans, m.start)
     for span in (sent, block):
@@ -201,13 +225,14 @@ def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]]
     for a, b in amount_spans:
         if a < m.end and m.start < b:
             return True
-        if b <= m.start and m.start - b <= 80 and r.amount_link.fullmatch(text[b:m.start]):
+        if b <= m.start and m.start - b <= 80 and r.amount_link.fullmatch(text[b : m.start]):
             return True
     return False
 
 
-def _candidates(text: str, found: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules,
-                dr_rules: DateRules) -> list[Milestone]:
+def _candidates(
+    text: str, found: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules, dr_rules: DateRules
+) -> list[Milestone]:
     sentences, block_spans = found.spans, found.blocks
     dates = find_date_expressions(text, dr_rules)
     years = _years_outside(text, dates)
@@ -228,26 +253,48 @@ def _candidates(text: str, found: Sentences, amount_spans: list[tuple[int, int]]
         kind_rule = kind_of(ctx, m, dr, r)
         if excluded_by(ctx, m, dr, kind_rule.kind, r):
             continue
-        out.append(Milestone(text[ctx.quote_start:ctx.quote_end], m.text, dr.start.isoformat(),
-                             dr.end.isoformat(), dr.precision, kind_rule.kind, m.start, m.end,
-                             rule=kind_rule.id))
+        out.append(
+            Milestone(
+                text[ctx.quote_start : ctx.quote_end],
+                m.text,
+                dr.start.isoformat(),
+                dr.end.isoformat(),
+                dr.precision,
+                kind_rule.kind,
+                m.start,
+                m.end,
+                rule=kind_rule.id,
+            )
+        )
     return out
 
 
 def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milestone], joiner: str) -> list[Milestone]:
-    """"31. august og 1. september": two consecutive days joined by the day joiner become one milestone."""
+    """ "31. august og 1. september": two consecutive days joined by the day joiner become one milestone."""
     joined_by = re.compile(rf"\s+{re.escape(joiner)}\s+")
     out: list[Milestone] = []
     for ms in found:
         prev = out[-1] if out else None
-        if (prev and prev.precision == ms.precision == "day" and prev.date_start == prev.date_end
-                and joined_by.fullmatch(text[prev.char_end:ms.char_start])
-                and _next_day(prev.date_end) == ms.date_start):
+        if (
+            prev
+            and prev.precision == ms.precision == "day"
+            and prev.date_start == prev.date_end
+            and joined_by.fullmatch(text[prev.char_end : ms.char_start])
+            and _next_day(prev.date_end) == ms.date_start
+        ):
             first = sentence_at(sentences, prev.char_start) or Span(prev.char_start, prev.char_end)
             last = sentence_at(sentences, ms.char_end - 1) or Span(ms.char_start, ms.char_end)
-            out[-1] = Milestone(text[first.start:last.end], text[prev.char_start:ms.char_end],
-                                prev.date_start, ms.date_end, "day", prev.kind, prev.char_start,
-                                ms.char_end, rule=prev.rule)
+            out[-1] = Milestone(
+                text[first.start : last.end],
+                text[prev.char_start : ms.char_end],
+                prev.date_start,
+                ms.date_end,
+                "day",
+                prev.kind,
+                prev.char_start,
+                ms.char_end,
+                rule=prev.rule,
+            )
             continue
         out.append(ms)
     return out
@@ -257,8 +304,9 @@ def _next_day(iso: str) -> str:
     return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
-def find_milestones(text: str, sentences: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules,
-                    dates: DateRules) -> list[Milestone]:
+def find_milestones(
+    text: str, sentences: Sentences, amount_spans: list[tuple[int, int]], r: MilestoneRules, dates: DateRules
+) -> list[Milestone]:
     """Every milestone in ``text``, in document order (section_position and page left None)."""
     found = _candidates(text, sentences, amount_spans, r, dates)
     return _join_consecutive_days(text, sentences.spans, found, dates.day_joiner)

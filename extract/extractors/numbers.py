@@ -4,6 +4,7 @@
 Whole amounts with their scale words ("12,5 mio.kr.") are read by
 :func:`extract.extractors.amounts.parse_danish_amount`.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Frozen dataclasses for the label vocabulary and the statement, list, age, match-group
 and size patterns; every æ, ø, å in a pattern also matches its OCR-damaged forms.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,30 @@ from typing import Optional
 
 from extract.rules import RuleError, require_choice, require_examples, require_keys, require_regex
 
-_TOP_KEYS = ["ocr_letters", "fuzzy", "not_after_window", "labels", "continuation", "not_statement", "statements",
-             "label", "lists", "table_titles", "section_body_end", "age_bounds", "ages", "young_age_max",
-             "match_groups", "person_nouns", "sizes", "section_role", "section_rule", "no_label", "young_label",
-             "size_not_after"]
+_TOP_KEYS = [
+    "ocr_letters",
+    "fuzzy",
+    "not_after_window",
+    "labels",
+    "continuation",
+    "not_statement",
+    "statements",
+    "label",
+    "lists",
+    "table_titles",
+    "section_body_end",
+    "age_bounds",
+    "ages",
+    "young_age_max",
+    "match_groups",
+    "person_nouns",
+    "sizes",
+    "section_role",
+    "section_rule",
+    "no_label",
+    "young_label",
+    "size_not_after",
+]
 
 
 @dataclass(frozen=True)
@@ -99,8 +120,14 @@ def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -
     return re.compile(ocr_tolerant(raw, letters), flags)
 
 
-_CHOICES = {"position": ["start", "anywhere"], "needs_label": [True, False], "age_min": [None, 1, 2, 3],
-            "age_max": [None, 1, 2, 3], "max_adjust": [-1, 0, 1], "sum_all": [True, False]}
+_CHOICES = {
+    "position": ["start", "anywhere"],
+    "needs_label": [True, False],
+    "age_min": [None, 1, 2, 3],
+    "age_max": [None, 1, 2, 3],
+    "max_adjust": [-1, 0, 1],
+    "sum_all": [True, False],
+}
 
 
 def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flags: int = re.I) -> PatternRule:
@@ -108,8 +135,12 @@ def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flag
     rule = str(entry.get("id", rule)) if isinstance(entry, dict) else rule
     entry = require_keys(entry, rule, ["pattern", "examples"], ("id",) + extra)
     settings = {k: require_choice(entry[k], rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
-    return PatternRule(id=rule, pattern=_regex(entry, "pattern", rule, letters, flags),
-                       examples=require_examples(entry, rule), **settings)
+    return PatternRule(
+        id=rule,
+        pattern=_regex(entry, "pattern", rule, letters, flags),
+        examples=require_examples(entry, rule),
+        **settings,
+    )
 
 
 def norm_form(word: str) -> str:
@@ -123,9 +154,15 @@ def _load_label(entry: dict, i: int) -> LabelRule:
     if not any(entry.get(k) for k in ("stems", "words", "phrases")):
         raise RuleError(rule, "needs at least one of stems, words, phrases")
     words = [_regex({"w": w}, "w", rule, {}) for w in entry.get("words", [])]
-    return LabelRule(id=entry["id"], stems=tuple(norm_form(s) for s in entry.get("stems", [])), words=tuple(words),
-                     phrases=tuple(entry.get("phrases", [])), not_after=frozenset(entry.get("not_after", [])),
-                     fallback=bool(entry.get("fallback", False)), examples=require_examples(entry, rule))
+    return LabelRule(
+        id=entry["id"],
+        stems=tuple(norm_form(s) for s in entry.get("stems", [])),
+        words=tuple(words),
+        phrases=tuple(entry.get("phrases", [])),
+        not_after=frozenset(entry.get("not_after", [])),
+        fallback=bool(entry.get("fallback", False)),
+        examples=require_examples(entry, rule),
+    )
 
 
 def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[PatternRule, ...]:
@@ -145,21 +182,30 @@ def load_rules(data) -> TargetGroupRules:
         raise RuleError("age_bounds", "must be a list of two whole numbers [lowest, highest]")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
-        not_after_window=int(data["not_after_window"]), not_statement=_regex(data, "not_statement", "-", letters),
-        fuzzy_min_stem=int(fuzzy["min_stem_length"]), fuzzy_min_ratio=float(fuzzy["min_ratio"]),
-        fuzzy_fold=tuple(fuzzy["fold"].items()), fuzzy_examples=tuple(fuzzy["examples"]),
+        not_after_window=int(data["not_after_window"]),
+        not_statement=_regex(data, "not_statement", "-", letters),
+        fuzzy_min_stem=int(fuzzy["min_stem_length"]),
+        fuzzy_min_ratio=float(fuzzy["min_ratio"]),
+        fuzzy_fold=tuple(fuzzy["fold"].items()),
+        fuzzy_examples=tuple(fuzzy["examples"]),
         continuation=_pattern_rule(data["continuation"], "continuation", letters),
         statements=_rules_list(data, "statements", letters, ("position", "needs_label")),
         label=_pattern_rule(data["label"], "label", letters),
-        list_rule=PatternRule(id=lists["id"], pattern=_regex(lists, "intro", "lists", letters),
-                              examples=require_examples(lists, "lists")),
-        list_bullet=_regex(lists, "bullet", "lists", {}, re.M), list_max_label=int(lists["max_label_length"]),
+        list_rule=PatternRule(
+            id=lists["id"], pattern=_regex(lists, "intro", "lists", letters), examples=require_examples(lists, "lists")
+        ),
+        list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
+        list_max_label=int(lists["max_label_length"]),
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         section_body_end=re.compile(data["section_body_end"], re.M),
-        age_bounds=(bounds[0], bounds[1]), ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")), young_age_max=int(data["young_age_max"]),
+        age_bounds=(bounds[0], bounds[1]),
+        ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
+        young_age_max=int(data["young_age_max"]),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
-        match_words=re.compile("|".join([r"\d", *(re.escape(w) for w in [*matches["range_words"], *matches["list_words"]])])),
+        match_words=re.compile(
+            "|".join([r"\d", *(re.escape(w) for w in [*matches["range_words"], *matches["list_words"]])])
+        ),
         size_not_after=require_regex(data["size_not_after"], "size_not_after"),
         sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
         **{key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label")},
@@ -171,4 +217,3 @@ def _word(data: dict, key: str) -> str:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         raise RuleError(key, "must be one word or id")
     return value
-

@@ -12,6 +12,7 @@ spaCy's Danish lemma table (spacy-lookups-data, read without spaCy's pipeline), 
 stems, multi-word phrases by their lemmas, and a rapidfuzz fallback for OCR-damaged words),
 ages, match groups and the stated number of persons. All patterns live in the rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
+from extract.extractors.target_group_rules import (
+    LabelRule,
+    TargetGroupRules,
+    norm_form,
+)
 from extract.read.lexicon import lemma_table
 from extract.records import Section, TargetGroup
 from extract.structure.sentences import Span, sentence_at
-
-from extract.extractors.target_group_rules import (
-    LabelRule, TargetGroupRules, norm_form,
-)
-
 
 # A word (with its inner hyphens and apostrophes, and a hyphen that leaves it open: "borger- og
 # virksomhedsrettede"), a punctuation mark, or white space other than one space (a line break
@@ -58,7 +59,7 @@ def _phrase_hits(tokens: list[_Token], labels: tuple[LabelRule, ...]) -> set[str
     found = set()
     for label, phrase in _phrases(labels):
         n = len(phrase)
-        if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+        if any(tuple(lemmas[i : i + n]) == phrase for i in range(len(lemmas) - n + 1)):
             found.add(label)
     return found
 
@@ -82,8 +83,7 @@ def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -
                     hits.append((label.id, at, at + len(stem), form))
     kept = set()
     for lid, a, b, form in hits:
-        inside_longer = any(o != lid and f == form and oa <= a and b <= ob and ob - oa > b - a
-                            for o, oa, ob, f in hits)
+        inside_longer = any(o != lid and f == form and oa <= a and b <= ob and ob - oa > b - a for o, oa, ob, f in hits)
         if not inside_longer:
             kept.add(lid)
     return kept
@@ -141,7 +141,7 @@ def find_labels(text: str, r: TargetGroupRules) -> list[str]:
     tokens = _tokens(lowered)
     found: set[str] = set()
     for i, tok in enumerate(tokens):
-        found |= _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window): i]}, r)
+        found |= _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window) : i]}, r)
     found |= _phrase_hits(tokens, r.labels)
     for label in r.labels:
         if label.fallback and label.id in found and found - {label.id}:
@@ -197,8 +197,11 @@ def find_size(text: str, r: TargetGroupRules) -> Optional[int]:
     """The first stated number of persons in ``text``; a range gives its upper bound."""
     best: Optional[tuple[int, int]] = None
     for rule in r.sizes:
-        found = [m for m in rule.pattern.finditer(text)
-                 if not r.size_not_after.search(text[max(0, m.start() - 15): m.start()])]
+        found = [
+            m
+            for m in rule.pattern.finditer(text)
+            if not r.size_not_after.search(text[max(0, m.start() - 15) : m.start()])
+        ]
         if not found:
             continue
         values = [_number(m.groupdict().get("n2") or m.groupdict().get("n3") or m.group("n")) for m in found]
@@ -215,9 +218,17 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules) 
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
     if young and r.young_label not in groups:
         groups = sorted(set(groups) - _fallbacks(r) | {r.young_label})
-    return TargetGroup(quote=quote, char_start=start, char_end=end, groups=groups, age_min=age_min,
-                       age_max=age_max, match_groups=find_match_groups(quote, r), size=find_size(quote, r),
-                       rule=rule_id)
+    return TargetGroup(
+        quote=quote,
+        char_start=start,
+        char_end=end,
+        groups=groups,
+        age_min=age_min,
+        age_max=age_max,
+        match_groups=find_match_groups(quote, r),
+        size=find_size(quote, r),
+        rule=rule_id,
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -241,7 +252,7 @@ def _section_rows(text: str, sections: list[Section], r: TargetGroupRules) -> li
 
 
 def _same_paragraph(text: str, end: int, nxt: Span) -> bool:
-    return "\n\n" not in re.sub(r"[ \t]+", "", text[end:nxt.start])
+    return "\n\n" not in re.sub(r"[ \t]+", "", text[end : nxt.start])
 
 
 def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRules) -> tuple[int, int]:
@@ -258,21 +269,24 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
     return start, end
 
 
-def _cue_rows(text: str, sentences: list[Span], r: TargetGroupRules,
-              covered: Callable[[int], bool]) -> list[TargetGroup]:
+def _cue_rows(
+    text: str, sentences: list[Span], r: TargetGroupRules, covered: Callable[[int], bool]
+) -> list[TargetGroup]:
     """Statements opened by a cue sentence; sentences ``covered`` by another statement are skipped."""
     rows = []
     for i, sent in enumerate(sentences):
         if covered(sent.start):
             continue
         for rule in r.statements:
-            found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(text, sent.start, sent.end)
+            found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(
+                text, sent.start, sent.end
+            )
             if not found:
                 continue
             if r.not_statement.search(text, sent.start, sent.end):
                 break
             start, end = _statement_span(text, sentences, i, r)
-            if not rule.needs_label or _specific(find_labels(text[found.end():end], r), r):
+            if not rule.needs_label or _specific(find_labels(text[found.end() : end], r), r):
                 rows.append(_record(text, start, end, rule.id, r))
                 break
     return rows
@@ -308,7 +322,9 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
     return items
 
 
-def _list_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
+def _list_rows(
+    text: str, sentences: list[Span], r: TargetGroupRules
+) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
     """One row per list item (its label), and the items' whole spans (label and description)."""
     rows, spans = [], []
     for intro in r.list_rule.pattern.finditer(text):
@@ -333,8 +349,9 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
-def find_target_groups(text: str, sentences: list[Span], sections: list[Section],
-                       r: TargetGroupRules) -> list[TargetGroup]:
+def find_target_groups(
+    text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules
+) -> list[TargetGroup]:
     """Every target-group statement in ``text``, in document order, without overlaps."""
     section_rows = _section_rows(text, sections, r)
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]

@@ -8,13 +8,14 @@ same inside the query, but only on rows of the match itself, so a ranked search 
 to join every matching section before keeping the best 50; with this function the search
 ranks first and builds excerpts for the rows it returns only (see soeg in metadata.yml).
 """
+
 from __future__ import annotations
 
 import re
 
 ELLIPSIS = "…"
-BEFORE = 80   # characters of context kept before the first hit
-WIDTH = 280   # characters an excerpt holds at most, marks and ellipses aside
+BEFORE = 80  # characters of context kept before the first hit
+WIDTH = 280  # characters an excerpt holds at most, marks and ellipses aside
 
 _SPACE = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")

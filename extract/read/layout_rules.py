@@ -49,6 +49,5 @@ def load_rules(data) -> LayoutRules:
 
 def kinds_of(line: str, r: LayoutRules) -> list[str]:
     """Which kinds of line ``line`` is, by the rules (for the rules' own examples)."""
-    patterns = {"page_number": r.page_number, "bullet": r.bullet, "list_item": r.list_item,
-                "hyphenated": r.hyphenated}
+    patterns = {"page_number": r.page_number, "bullet": r.bullet, "list_item": r.list_item, "hyphenated": r.hyphenated}
     return [kind for kind in KINDS if patterns[kind].search(line)]

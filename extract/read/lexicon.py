@@ -7,6 +7,7 @@ bench/bench_ocr_repair.py), so it happens only when a text needs repair, once pe
 process. A word is valid when it is in the lexicon or is a compound of lexicon words
 ("beskæftigelses" + "aftale").
 """
+
 from __future__ import annotations
 
 import gzip
@@ -87,13 +88,16 @@ class Lexicon:
             return False
         key = (word, parts, shape)
         if key not in self._compounds:
-            cuts = [cut for cut in range(shape.min_part, len(word) - shape.min_last_part + 1) if word[:cut] in self.common]
+            cuts = [
+                cut for cut in range(shape.min_part, len(word) - shape.min_last_part + 1) if word[:cut] in self.common
+            ]
             self._compounds[key] = any(self._tail_ok(word[cut:], shape, parts) for cut in cuts) or (
-                shape.shared_letter and any(self._tail_ok(word[cut - 1:], shape, parts) for cut in cuts))
+                shape.shared_letter and any(self._tail_ok(word[cut - 1 :], shape, parts) for cut in cuts)
+            )
         return self._compounds[key]
 
     def _tail_ok(self, tail: str, shape: CompoundShape, parts: int) -> bool:
-        for rest in (tail, *(tail[len(link):] for link in shape.linking if tail.startswith(link))):
+        for rest in (tail, *(tail[len(link) :] for link in shape.linking if tail.startswith(link))):
             if len(rest) >= shape.min_last_part and rest in self.common:
                 return True
             if self._is_compound(rest, shape, parts - 1):
@@ -110,8 +114,9 @@ class Lexicon:
             for w in self.words:  # order does not matter: a tie at the top is no match
                 buckets.setdefault((w[0], len(w)), []).append(w)
             self._buckets = buckets
-        choices = [w for n in range(len(word) - spread, len(word) + spread + 1)
-                   for w in self._buckets.get((word[0], n), ())]
+        choices = [
+            w for n in range(len(word) - spread, len(word) + spread + 1) for w in self._buckets.get((word[0], n), ())
+        ]
         found = process.extract(word, choices, scorer=fuzz.ratio, limit=limit)
         return [(w, score) for w, score, _ in found]
 
@@ -136,8 +141,9 @@ def build_lexicon(word_list: Path = DEBIAN_WORD_LIST) -> Lexicon:
     if word_list.is_file():
         forms += read_word_list(word_list)
     else:
-        warnings = (f"Danish word list {word_list} is missing: OCR repair used spaCy's lemma table alone "
-                    f"({INSTALL_HINT})",)
+        warnings = (
+            f"Danish word list {word_list} is missing: OCR repair used spaCy's lemma table alone ({INSTALL_HINT})",
+        )
     common = frozenset(w for w in forms if w and not w[0].isupper())
     names = frozenset(w.lower() for w in forms if w[:1].isupper())
     return Lexicon(common | names, common, warnings)

@@ -84,5 +84,11 @@ def repair_damage(text: str, rules: OcrRepairRules, ocr_spans: Sequence[tuple[in
         return RepairedText(text, False, (), None, (), lambda offset: offset)
     repaired = repair_text(text, rules, None if damaged else ocr_spans)
     warnings = ([DAMAGED_WARNING] if damaged else []) + [*repaired.warnings, *repair_warnings(repaired)]
-    return RepairedText(repaired.text, damaged, repaired.repairs, text if repaired.repairs else None,
-                        tuple(warnings), repaired.map_offset)
+    return RepairedText(
+        repaired.text,
+        damaged,
+        repaired.repairs,
+        text if repaired.repairs else None,
+        tuple(warnings),
+        repaired.map_offset,
+    )

@@ -7,6 +7,7 @@ lines with their pixel heights turned into type sizes, so the layout reader find
 headings in scanned pages by their size as it does in born-digital ones. The
 reader then repairs the æ, ø, å that OCR lost in these pages (``extract.read.ocr_repair``).
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,7 @@ def page_image(page):
     """A PDF page (pypdfium2's ``PdfPage``) rendered by PDFium for Tesseract at ``DPI``:
     without anti-aliasing (a scan's pixels are read as they are, not smoothed), as the
     page images were made before (by pdfplumber, through PDFium)."""
-    bitmap = page.render(scale=DPI / 72, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True,
-                         prefer_bgrx=True)
+    bitmap = page.render(scale=DPI / 72, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True, prefer_bgrx=True)
     return bitmap.to_pil().convert("RGB")
 
 
@@ -63,8 +63,13 @@ def ocr_image(number: int, image, page_height: float) -> OcrPage:
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.convert("L").save(png, dpi=(DPI, DPI))
-        out = subprocess.run(["tesseract", str(png), "-", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
-                             capture_output=True, text=True, env=env, check=True)
+        out = subprocess.run(
+            ["tesseract", str(png), "-", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
     return tsv_to_page(out.stdout, number, page_height)
 
 
@@ -87,7 +92,19 @@ def tsv_to_page(tsv: str, number: int, page_height: float) -> OcrPage:
         bottom = max(int(w[7]) + int(w[9]) for w in words)
         size = median(int(w[9]) for w in words) * scale
         text = " ".join(w[11] for w in words)
-        out.append(Line(text, number, top * scale, bottom * scale, left * scale, right * scale, size, False,
-                        page_height, ocr=True))
+        out.append(
+            Line(
+                text,
+                number,
+                top * scale,
+                bottom * scale,
+                left * scale,
+                right * scale,
+                size,
+                False,
+                page_height,
+                ocr=True,
+            )
+        )
     out.sort(key=lambda ln: (ln.top, ln.x0))
     return OcrPage(out, sum(confidences) / len(confidences) if confidences else 0.0)

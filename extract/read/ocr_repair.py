@@ -7,6 +7,7 @@ Each word that is not Danish is tried with the confusions of ``rules/ocr_repair.
 words that no confusion repairs get a last, strict fuzzy look-up. A valid word, a
 number, an abbreviation or an acronym is never changed, and case is kept.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -62,8 +63,12 @@ class _Substitution:
     label: str  # "e→ø"
 
 
-def repair_text(text: str, rules: OcrRepairRules, spans: Optional[Sequence[tuple[int, int]]] = None,
-                lexicon: Optional[Lexicon] = None) -> Repaired:
+def repair_text(
+    text: str,
+    rules: OcrRepairRules,
+    spans: Optional[Sequence[tuple[int, int]]] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> Repaired:
     """Repair the words of ``text`` (only those starting inside ``spans`` when given)."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
     tokens = [m for m in _TOKEN.finditer(text) if _inside(m.start(), spans)]
@@ -76,11 +81,18 @@ def repair_text(text: str, rules: OcrRepairRules, spans: Optional[Sequence[tuple
             words.append((m.start(), token, key))
             if key not in options:
                 options[key] = _options(*key, lexicon, rules)
-    habits = Counter(label for _, _, key in words if (o := options[key]) and len(o.found) == 1 and o.kind != "fuzzy"
-                     for label in next(iter(o.found.values()))[1])
+    habits = Counter(
+        label
+        for _, _, key in words
+        if (o := options[key]) and len(o.found) == 1 and o.kind != "fuzzy"
+        for label in next(iter(o.found.values()))[1]
+    )
     decided = {key: _choose(o, rules, habits) for key, o in options.items() if o}
-    found = [(start, start + len(token), _keep_case(token, decided[key][0]), decided[key][1])
-             for start, token, key in words if decided.get(key)]
+    found = [
+        (start, start + len(token), _keep_case(token, decided[key][0]), decided[key][1])
+        for start, token, key in words
+        if decided.get(key)
+    ]
     if len(found) >= rules.damaged_min_repairs and len(found) >= rules.damaged_min_share * max(len(words), 1):
         found += _word_rule_repairs(tokens, text, rules.words)
     return _apply(text, sorted(found), lexicon.warnings)
@@ -170,8 +182,9 @@ def _options(word: str, name_like: bool, lexicon: Lexicon, rules: OcrRepairRules
 def _known(candidate: str, kind: str, lexicon: Lexicon, rules: OcrRepairRules) -> bool:
     if kind == "lexicon":
         return candidate in lexicon
-    return lexicon.is_compound(candidate, replace(rules.compounds, min_last_part=rules.compounds.min_part,
-                                                  shared_letter=False))
+    return lexicon.is_compound(
+        candidate, replace(rules.compounds, min_last_part=rules.compounds.min_part, shared_letter=False)
+    )
 
 
 def _substitutions(word: str, confusions: Iterable[Confusion]) -> list[_Substitution]:
@@ -180,8 +193,12 @@ def _substitutions(word: str, confusions: Iterable[Confusion]) -> list[_Substitu
         start = word.find(c.damaged)
         while start >= 0:
             end = start + len(c.damaged)
-            where_ok = {"anywhere": True, "start": start == 0, "end": end == len(word),
-                        "inside": 0 < start and end < len(word)}[c.position]
+            where_ok = {
+                "anywhere": True,
+                "start": start == 0,
+                "end": end == len(word),
+                "inside": 0 < start and end < len(word),
+            }[c.position]
             if where_ok:
                 out += [_Substitution(start, end, letter, c.cost, f"{c.damaged}→{letter}") for letter in c.letters]
             start = word.find(c.damaged, start + 1)
@@ -197,7 +214,7 @@ def _combinations(subs: list[_Substitution], k: int) -> Iterable[tuple[_Substitu
 
 def _substitute(word: str, combo: Sequence[_Substitution]) -> str:
     for s in reversed(combo):
-        word = word[:s.start] + s.letter + word[s.end:]
+        word = word[: s.start] + s.letter + word[s.end :]
     return word
 
 
@@ -229,7 +246,9 @@ def _fuzzy(word: str, lexicon: Lexicon, rules: OcrRepairRules) -> Optional[_Opti
     return _Options("fuzzy", {best: (0.0, (f"{score:.0f}",))})
 
 
-def _word_rule_repairs(tokens: list[re.Match], text: str, word_rules: Sequence[WordRule]) -> list[tuple[int, int, str, str]]:
+def _word_rule_repairs(
+    tokens: list[re.Match], text: str, word_rules: Sequence[WordRule]
+) -> list[tuple[int, int, str, str]]:
     """Whole-token rules ("1" → "i" between two words), for a text that shows OCR damage."""
     out = []
     for i, m in enumerate(tokens):
@@ -245,7 +264,7 @@ def _between_words(tokens: list[re.Match], i: int, text: str, rule: WordRule) ->
     if i == 0 or i + 1 == len(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
-    gap_before, gap_after = text[before.end():m.start()], text[m.end():after.start()]
+    gap_before, gap_after = text[before.end() : m.start()], text[m.end() : after.start()]
     if gap_before.strip() or gap_after.strip() or not gap_before or not gap_after:
         return False  # only spaces or line breaks around it: "1." and "(matchgruppe 1)" are numbers
     prev, nxt = before.group(), after.group()

@@ -3,6 +3,7 @@
 Frozen dataclasses for the confusion table, the whole-word rules and the thresholds;
 a bad entry is rejected with the file, the rule and the allowed keys or values.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +12,17 @@ from typing import Any
 from extract.read.lexicon import CompoundShape
 from extract.rules import RuleError, require_choice, require_keys
 
-_TOP_KEYS = ["limits", "compounds", "fuzzy", "prefer", "short_words", "abbreviations", "damaged_text", "words",
-             "confusions"]
+_TOP_KEYS = [
+    "limits",
+    "compounds",
+    "fuzzy",
+    "prefer",
+    "short_words",
+    "abbreviations",
+    "damaged_text",
+    "words",
+    "confusions",
+]
 LETTERS = ("æ", "ø", "å")
 POSITIONS = ("anywhere", "start", "end", "inside")
 
@@ -114,18 +124,31 @@ def _confusion(entry: Any, i: int) -> Confusion:
     for letter in letters:
         require_choice(letter, rule, "letters", LETTERS)
     position = require_choice(entry.get("position", "anywhere"), rule, "position", POSITIONS)
-    return Confusion(id=rule, damaged=damaged, letters=tuple(letters), cost=_number(entry, "cost", rule, float, 0.1, 10),
-                     position=position, examples=_examples(entry, rule))
+    return Confusion(
+        id=rule,
+        damaged=damaged,
+        letters=tuple(letters),
+        cost=_number(entry, "cost", rule, float, 0.1, 10),
+        position=position,
+        examples=_examples(entry, rule),
+    )
 
 
 def _word_rule(entry: Any, i: int) -> WordRule:
     rule = str(entry.get("id", f"words[{i}]")) if isinstance(entry, dict) else f"words[{i}]"
     entry = require_keys(entry, rule, ["id", "damaged", "repaired", "examples"], ["not_after", "not_before"])
-    if not all(isinstance(entry[k], str) and entry[k].strip() == entry[k] and entry[k] for k in ("damaged", "repaired")):
+    if not all(
+        isinstance(entry[k], str) and entry[k].strip() == entry[k] and entry[k] for k in ("damaged", "repaired")
+    ):
         raise RuleError(rule, "damaged and repaired must be single tokens")
-    return WordRule(id=rule, damaged=entry["damaged"], repaired=entry["repaired"],
-                    not_after=frozenset(_words(entry, "not_after", rule)),
-                    not_before=frozenset(_words(entry, "not_before", rule)), examples=_examples(entry, rule))
+    return WordRule(
+        id=rule,
+        damaged=entry["damaged"],
+        repaired=entry["repaired"],
+        not_after=frozenset(_words(entry, "not_after", rule)),
+        not_before=frozenset(_words(entry, "not_before", rule)),
+        examples=_examples(entry, rule),
+    )
 
 
 def _list(data: dict, key: str) -> list:
@@ -137,12 +160,17 @@ def _list(data: dict, key: str) -> list:
 
 def load_rules(data) -> OcrRepairRules:
     data = require_keys(data, "-", _TOP_KEYS)
-    limits = require_keys(data["limits"], "limits",
-                          ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length"])
-    compounds = require_keys(data["compounds"], "compounds", ["min_part_length", "min_last_part_length", "max_parts", "linking", "shared_letter",
-                                                                  "examples"])
-    fuzzy = require_keys(data["fuzzy"], "fuzzy",
-                         ["min_word_length", "min_score", "min_margin", "length_spread", "examples"])
+    limits = require_keys(
+        data["limits"], "limits", ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length"]
+    )
+    compounds = require_keys(
+        data["compounds"],
+        "compounds",
+        ["min_part_length", "min_last_part_length", "max_parts", "linking", "shared_letter", "examples"],
+    )
+    fuzzy = require_keys(
+        data["fuzzy"], "fuzzy", ["min_word_length", "min_score", "min_margin", "length_spread", "examples"]
+    )
     prefer = require_keys(data["prefer"], "prefer", ["words", "examples"])
     short = require_keys(data["short_words"], "short_words", ["max_length", "words", "examples"])
     abbreviations = require_keys(data["abbreviations"], "abbreviations", ["words", "examples"])
@@ -158,12 +186,13 @@ def load_rules(data) -> OcrRepairRules:
         max_substitutions=_number(limits, "max_substitutions", "limits", int, 1, 5),
         max_candidates=_number(limits, "max_candidates", "limits", int, 100, 1_000_000),
         max_acronym_length=_number(limits, "max_acronym_length", "limits", int, 0, 20),
-        compounds=CompoundShape(min_part=_number(compounds, "min_part_length", "compounds", int, 2, 20),
-                                min_last_part=_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
-                                max_parts=_number(compounds, "max_parts", "compounds", int, 1, 5),
-                                linking=_words(compounds, "linking", "compounds"),
-                                shared_letter=require_choice(compounds["shared_letter"], "compounds",
-                                                             "shared_letter", [True, False])),
+        compounds=CompoundShape(
+            min_part=_number(compounds, "min_part_length", "compounds", int, 2, 20),
+            min_last_part=_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
+            max_parts=_number(compounds, "max_parts", "compounds", int, 1, 5),
+            linking=_words(compounds, "linking", "compounds"),
+            shared_letter=require_choice(compounds["shared_letter"], "compounds", "shared_letter", [True, False]),
+        ),
         compound_examples=_examples(compounds, "compounds"),
         fuzzy_min_length=_number(fuzzy, "min_word_length", "fuzzy", int, 4, 50),
         fuzzy_min_score=_number(fuzzy, "min_score", "fuzzy", float, 50, 100),
@@ -180,7 +209,6 @@ def load_rules(data) -> OcrRepairRules:
         damaged_min_repairs=_number(damaged, "min_repairs", "damaged_text", int, 1, 1000),
         damaged_min_share=_number(damaged, "min_share", "damaged_text", float, 0, 1),
     )
-
 
 
 def all_examples(r: OcrRepairRules) -> list[tuple[str, Example]]:

@@ -16,6 +16,7 @@ damage repaired (:mod:`extract.read.ocr_repair`); else it is left empty and repo
 A PDF with no usable text on any page, an encrypted PDF, or one over the page limit is
 refused with the reason.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,10 +28,10 @@ from typing import Optional, Union
 
 from extract.errors import SourceError
 from extract.read import ocr
+from extract.read.layout_rules import LayoutRules
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.read.pdf_chars import read_page_text
-from extract.read.layout_rules import LayoutRules
 from extract.read.pdf_layout import layout_text
 from extract.read.pdf_lines import lines_of
 from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, page_without_images, table_lines
@@ -81,8 +82,9 @@ class ParsedPdf:
     readers: tuple[str, ...] = ()  # per page what read it: PDFIUM, PDFIUM_TABLES, OCR or "pdfplumber: <why>"
 
 
-def parse_pdf(path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None,
-              use_pdfium: bool = True) -> ParsedPdf:
+def parse_pdf(
+    path: Path, max_pages: Optional[int] = None, data: Optional[bytes] = None, use_pdfium: bool = True
+) -> ParsedPdf:
     """The lines of every page (OCR'd where there is no text layer) and the outline.
     ``use_pdfium=False`` reads every page's lines with pdfplumber (to compare)."""
     import pypdfium2 as pdfium
@@ -122,8 +124,13 @@ def pdf_source(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: La
     return _join_pages(path, parsed, repair, layout)
 
 
-def read_pdf_source(path: Path, repair: OcrRepairRules, layout: LayoutRules, max_pages: Optional[int] = None,
-                    data: Optional[bytes] = None) -> SourceText:
+def read_pdf_source(
+    path: Path,
+    repair: OcrRepairRules,
+    layout: LayoutRules,
+    max_pages: Optional[int] = None,
+    data: Optional[bytes] = None,
+) -> SourceText:
     return pdf_source(path, parse_pdf(path, max_pages, data), repair, layout)
 
 
@@ -267,17 +274,26 @@ def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: L
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     if len(needs_ocr) == len(pages):
         raise SourceError(
-            path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}")
+            path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}"
+        )
     warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
-    warnings += [f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())]
+    warnings += [
+        f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())
+    ]
     laid = layout_text(pages, layout, parsed.outline)
     ends = [*laid.page_starts[1:], len(laid.text)]
     ocr_spans = [(laid.page_starts[n - 1], ends[n - 1]) for n in sorted(ocr_confidence)]
     fixed = repair_damage(laid.text, repair, ocr_spans)
     moved = fixed.map_offset
-    return SourceText(text=fixed.text, format=detect_format(fixed.text, ".pdf"),
-                      page_starts=tuple(moved(s) for s in laid.page_starts),
-                      table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
-                      warnings=tuple(warnings) + fixed.warnings, origin="pdf",
-                      ocr_pages=tuple(sorted(ocr_confidence.items())), ocr_damaged=fixed.damaged,
-                      original_text=fixed.original_text, repairs=fixed.repairs)
+    return SourceText(
+        text=fixed.text,
+        format=detect_format(fixed.text, ".pdf"),
+        page_starts=tuple(moved(s) for s in laid.page_starts),
+        table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
+        warnings=tuple(warnings) + fixed.warnings,
+        origin="pdf",
+        ocr_pages=tuple(sorted(ocr_confidence.items())),
+        ocr_damaged=fixed.damaged,
+        original_text=fixed.original_text,
+        repairs=fixed.repairs,
+    )

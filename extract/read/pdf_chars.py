@@ -18,6 +18,7 @@ are (PDFium's own measure of a character's box; a box that fits each glyph would
 every line's height depend on its letters). Characters that are not upright (a banner
 rotated into the margin, a vertical stamp) are counted and left out.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -153,9 +154,21 @@ class _Reader:
         for mark, hyphen in HYPHEN_MARKS.items():
             words = words.replace(mark, hyphen)
         words = words.translate(_CONTROL)
-        self.page.runs.append(Run(words, x0, self.box.right - self.left, top, top + style.size, style.size, style.bold,
-                                  len("".join(words.split())), len(self.page.runs),
-                                  space or piece[0].isspace(), ligature))
+        self.page.runs.append(
+            Run(
+                words,
+                x0,
+                self.box.right - self.left,
+                top,
+                top + style.size,
+                style.size,
+                style.bold,
+                len("".join(words.split())),
+                len(self.page.runs),
+                space or piece[0].isspace(),
+                ligature,
+            )
+        )
         return piece[-1].isspace()
 
     def _style(self, obj: int, index: int) -> _Style:
@@ -204,12 +217,18 @@ def _read_font(font_raw) -> _Font:
         return _Font(False, DEFAULT_ASCENT)
     buffer = ctypes.create_string_buffer(_NAME_BUFFER)
     n = raw.FPDFFont_GetBaseFontName(font_raw, buffer, _NAME_BUFFER)
-    name = buffer.raw[:max(n - 1, 0)].decode("utf-8", "replace") if 0 < n <= _NAME_BUFFER else ""
+    name = buffer.raw[: max(n - 1, 0)].decode("utf-8", "replace") if 0 < n <= _NAME_BUFFER else ""
     flags = raw.FPDFFont_GetFlags(font_raw)
-    bold = "bold" in name.lower() or raw.FPDFFont_GetWeight(font_raw) >= BOLD_WEIGHT or (flags > 0 and flags & FORCE_BOLD)
+    bold = (
+        "bold" in name.lower() or raw.FPDFFont_GetWeight(font_raw) >= BOLD_WEIGHT or (flags > 0 and flags & FORCE_BOLD)
+    )
     ascent, descent = ctypes.c_float(), ctypes.c_float()
-    if raw.FPDFFont_GetAscent(font_raw, 1.0, ascent) and raw.FPDFFont_GetDescent(font_raw, 1.0, descent) \
-            and ascent.value - descent.value > 0 and ascent.value > 0:
+    if (
+        raw.FPDFFont_GetAscent(font_raw, 1.0, ascent)
+        and raw.FPDFFont_GetDescent(font_raw, 1.0, descent)
+        and ascent.value - descent.value > 0
+        and ascent.value > 0
+    ):
         share = ascent.value / (ascent.value - descent.value)
     else:
         share = DEFAULT_ASCENT
@@ -240,8 +259,18 @@ def _placed(runs: list[Run], width: float, height: float) -> list[Run]:
                 x0, x1, beside = after.x0, after.x0, after
             else:
                 continue
-            run = Run(run.text, x0, max(x0, x1), beside.top, beside.bottom, run.size, run.bold,
-                      run.chars, run.order, run.space_before)
+            run = Run(
+                run.text,
+                x0,
+                max(x0, x1),
+                beside.top,
+                beside.bottom,
+                run.size,
+                run.bold,
+                run.chars,
+                run.order,
+                run.space_before,
+            )
         if not _off_page(run, width, height):
             out.append(run)
     return out

@@ -6,6 +6,7 @@ heading was missed or an amount not read. Each record is located on the page by
 searching its text (white space between any two characters allowed, since a
 quote may wrap over lines); what cannot be located is listed, not drawn.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,8 +62,9 @@ def draw_page(pdf_path: Path, page: int, ex: Extraction, out: Path) -> PageDebug
                 result.not_found.append((kind, text))
                 continue
             m = matches[nth]
-            image.draw_rect((m["x0"], m["top"], m["x1"], m["bottom"]), stroke=COLOURS[kind],
-                            fill=(0, 0, 0, 0), stroke_width=2)
+            image.draw_rect(
+                (m["x0"], m["top"], m["x1"], m["bottom"]), stroke=COLOURS[kind], fill=(0, 0, 0, 0), stroke_width=2
+            )
             result.boxed[kind] = result.boxed.get(kind, 0) + 1
         image.save(out, format="PNG")
     return result

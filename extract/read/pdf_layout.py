@@ -10,6 +10,7 @@ hyphenated across a line end are joined; lines are re-flowed into paragraphs,
 across page breaks too when a sentence runs on; ruled tables become tab-separated
 rows. The structure finder then reads the result as it reads markdown.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,9 +76,19 @@ def running_lines(pages: list[list[Line]], style: Style) -> dict[str, list[float
             continue  # most edge lines: too few pages to be running, whatever their places
         found.sort(key=lambda f: f[1])
         offsets = [off for _, off in found]
-        kept = [off for off in offsets
-                if len({page for page, _ in found[bisect_left(offsets, off - RUNNING_SLACK):
-                                                  bisect_right(offsets, off + RUNNING_SLACK)]}) >= need]
+        kept = [
+            off
+            for off in offsets
+            if len(
+                {
+                    page
+                    for page, _ in found[
+                        bisect_left(offsets, off - RUNNING_SLACK) : bisect_right(offsets, off + RUNNING_SLACK)
+                    ]
+                }
+            )
+            >= need
+        ]
         if kept:
             running[text] = kept
     return running
@@ -140,12 +151,12 @@ class HeadingDepths:
         if self.titles and key:
             rest, level = self.pending
             if rest.startswith(key):
-                self.pending = (rest[len(key):], level)
+                self.pending = (rest[len(key) :], level)
                 return level + 1, True
             found = self._match(key, len(key) >= self.MIN_PREFIX and self.style.looks_like_heading(ln))
             if found is not None:
                 level, title = found
-                self.pending = (title[len(key):], level)
+                self.pending = (title[len(key) :], level)
                 return level + 1, False
             self.pending = ("", 0)
         if not self.style.looks_like_heading(ln):
@@ -157,6 +168,7 @@ class HeadingDepths:
 
     def _match(self, key: str, prefix: bool) -> Optional[tuple[int, str]]:
         """(level, title) of the next outline entry holding the line (whole, or its start)."""
+
         def holds(title: str) -> bool:
             return title == key or (prefix and title.startswith(key))
 
@@ -172,8 +184,12 @@ def layout_text(pages: list[list[Line]], r: LayoutRules, outline: Sequence[tuple
     its tables are. ``outline``: the PDF's bookmarks as (level from 1, title)."""
     style = Style(body_size(pages), r)
     running = running_lines(pages, style)
-    writer = _Writer(style, HeadingDepths(pages, style, outline), text_right_edge(pages, style),
-                     line_gap(pages, style) + style.body * PARAGRAPH_GAP)
+    writer = _Writer(
+        style,
+        HeadingDepths(pages, style, outline),
+        text_right_edge(pages, style),
+        line_gap(pages, style) + style.body * PARAGRAPH_GAP,
+    )
     for lines in pages:
         writer.page([ln for ln in lines if not _is_running(ln, running, style)])
     return writer.laid_out()
@@ -229,9 +245,16 @@ class _Writer:
     def heading(self, ln: Line, depth: int, continued: Optional[bool]) -> None:
         self.flush()
         mark = "#" * min(depth + 1, 6) + " "
-        wrapped = continued if continued is not None else (
-            self.out and self.out[-1].startswith(mark) and self.last_bottom is not None
-            and ln.top - self.last_bottom < ln.size * 0.9)
+        wrapped = (
+            continued
+            if continued is not None
+            else (
+                self.out
+                and self.out[-1].startswith(mark)
+                and self.last_bottom is not None
+                and ln.top - self.last_bottom < ln.size * 0.9
+            )
+        )
         if wrapped:  # a long heading wrapped onto the next line
             last = self.out.pop()
             self.length -= len(last)
@@ -244,9 +267,14 @@ class _Writer:
         ended_short = self.last_right is not None and self.last_right < self.right * SHORT_LINE
         if para and r.list_item.match(ln.text):
             self.flush()
-        elif para and not _runs_on(para, ln, self.style) and (
+        elif (
+            para
+            and not _runs_on(para, ln, self.style)
+            and (
                 (self.last_bottom is not None and ln.top - self.last_bottom > self.gap_limit)
-                or (self.hanging and ln.x0 < self.para_x0 - HANG and ended_short)):
+                or (self.hanging and ln.x0 < self.para_x0 - HANG and ended_short)
+            )
+        ):
             self.flush()  # white space, or a list item ended short and the text is back at the margin
         if not para:
             self.para_x0, self.hanging = ln.x0, False
@@ -269,7 +297,7 @@ def _is_running(ln: Line, running: dict[str, list[float]], style: Style) -> bool
 
 
 def _is_page_number(ln: Line, r: LayoutRules) -> bool:
-    """"7", "Side 7", "7 af 12" near the page's own number (cover pages may shift the count);
+    """ "7", "Side 7", "7 af 12" near the page's own number (cover pages may shift the count);
     a year wrapped onto a line of its own at the foot of a page ("2015") is text."""
     m = r.page_number.match(ln.text)
     return bool(m) and abs(int(_DIGITS.search(ln.text).group()) - ln.page) <= PAGE_NUMBER_SLACK
@@ -291,8 +319,11 @@ def _continues(previous: str, line: Line, style: Style, full_line: bool) -> bool
     next page goes on with body text (not a heading, bullet or table) that starts
     in lower case or with a digit, or after a page whose last line ran to the margin."""
     return (
-        line.table_rows is None and bool(line.text) and not style.ends_sentence(previous)
-        and not style.looks_like_heading(line) and not style.r.list_item.match(line.text)
+        line.table_rows is None
+        and bool(line.text)
+        and not style.ends_sentence(previous)
+        and not style.looks_like_heading(line)
+        and not style.r.list_item.match(line.text)
         and (_goes_on(line) or full_line)
     )
 

@@ -14,6 +14,7 @@ A line's type size is the median of its characters' sizes, bold when 80 % of its
 characters are: the layout finds headings from these (:mod:`extract.read.pdf_layout`).
 Text inside a table's box is left to the table.
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -58,8 +59,11 @@ def _drawn_once(row: list[Run]) -> list[Run]:
     kept: list[Run] = []
     for run in row:
         last = kept[-1] if kept else None
-        if last is not None and min(last.x1, run.x1) - max(last.x0, run.x0) > OVERPRINT * min(
-                last.x1 - last.x0, run.x1 - run.x0) and (run.text in last.text or last.text in run.text):
+        if (
+            last is not None
+            and min(last.x1, run.x1) - max(last.x0, run.x0) > OVERPRINT * min(last.x1 - last.x0, run.x1 - run.x0)
+            and (run.text in last.text or last.text in run.text)
+        ):
             if len(run.text) > len(last.text):
                 kept[-1] = run
             continue
@@ -98,12 +102,17 @@ def _median_size(row: list[Run]) -> float:
 
 def _inside(run: Run, box: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = box
-    return (run.x0 >= x0 - BOX_SLACK and run.x1 <= x1 + BOX_SLACK
-            and run.top >= top - BOX_SLACK and run.bottom <= bottom + BOX_SLACK)
+    return (
+        run.x0 >= x0 - BOX_SLACK
+        and run.x1 <= x1 + BOX_SLACK
+        and run.top >= top - BOX_SLACK
+        and run.bottom <= bottom + BOX_SLACK
+    )
 
 
-def lines_of(runs: Sequence[Run], number: int, page_height: float,
-             table_boxes: Sequence[tuple[float, float, float, float]] = ()) -> list[Line]:
+def lines_of(
+    runs: Sequence[Run], number: int, page_height: float, table_boxes: Sequence[tuple[float, float, float, float]] = ()
+) -> list[Line]:
     """``Line`` records of the page's runs outside the table boxes (x0, top, x1, bottom),
     in reading order (top to bottom, then left to right)."""
     if table_boxes:
@@ -116,7 +125,17 @@ def lines_of(runs: Sequence[Run], number: int, page_height: float,
             continue
         chars = sum(r.chars for r in row)
         bold = sum(r.chars for r in row if r.bold) >= BOLD_SHARE * chars
-        out.append(Line(normalise(text), number, min(r.top for r in row), max(r.bottom for r in row),
-                        row[0].x0, max(r.x1 for r in row), round(_median_size(row), SIZE_DECIMALS), bold,
-                        page_height))
+        out.append(
+            Line(
+                normalise(text),
+                number,
+                min(r.top for r in row),
+                max(r.bottom for r in row),
+                row[0].x0,
+                max(r.x1 for r in row),
+                round(_median_size(row), SIZE_DECIMALS),
+                bold,
+                page_height,
+            )
+        )
     return sorted(out, key=lambda ln: (ln.top, ln.x0))

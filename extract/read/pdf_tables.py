@@ -13,6 +13,7 @@ side or one above the other. An underline, a rule under the letterhead, a box ar
 paragraph (one cell), a logo (curves, or short strokes that close no cell of text size)
 or a shaded area (a filled rectangle) is no table.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -49,8 +50,14 @@ def _times(m: Matrix, n: Matrix) -> Matrix:
     """The matrix that applies ``m``, then ``n`` (PDF's row-vector convention)."""
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
 
 
 def _matrix(obj) -> Matrix:
@@ -107,8 +114,9 @@ def _gather(parent, count: int, get, m: Matrix, across: list[Rule], down: list[R
         obj = get(parent, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM:
-            _gather(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject,
-                    _times(_matrix(obj), m), across, down)
+            _gather(
+                obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, _times(_matrix(obj), m), across, down
+            )
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = _bounds(obj, m)
             if max(right - left, top - bottom) < MIN_RULE:  # a dot, a speck of a drawing
@@ -145,14 +153,21 @@ def closed_cells(across: list[Rule], down: list[Rule]) -> list[tuple[int, int, i
     cross, the next crossing along each of them at least MIN_CELL away, and the fourth."""
     across = sorted(_merged(across), key=lambda r: r.at)
     down = sorted(_merged(down), key=lambda r: r.at)
-    crossings = {(h, v) for h, a in enumerate(across) for v, d in enumerate(down)
-                 if d.start - SNAP <= a.at <= d.end + SNAP and a.start - SNAP <= d.at <= a.end + SNAP}
+    crossings = {
+        (h, v)
+        for h, a in enumerate(across)
+        for v, d in enumerate(down)
+        if d.start - SNAP <= a.at <= d.end + SNAP and a.start - SNAP <= d.at <= a.end + SNAP
+    }
     cells = []
     for h, v in sorted(crossings):
-        right = next((w for w in range(v + 1, len(down)) if (h, w) in crossings
-                      and down[w].at - down[v].at >= MIN_CELL), None)
-        below = next((k for k in range(h + 1, len(across)) if (k, v) in crossings
-                      and across[k].at - across[h].at >= MIN_CELL), None)
+        right = next(
+            (w for w in range(v + 1, len(down)) if (h, w) in crossings and down[w].at - down[v].at >= MIN_CELL), None
+        )
+        below = next(
+            (k for k in range(h + 1, len(across)) if (k, v) in crossings and across[k].at - across[h].at >= MIN_CELL),
+            None,
+        )
         if right is not None and below is not None and (below, right) in crossings:
             cells.append((h, v, below, right))
     return cells
@@ -169,8 +184,10 @@ def holds_ruled_table(page_raw) -> bool:
     cells = closed_cells(across, down)
     left_sides = {(lower, left, upper) for lower, left, upper, _ in cells}
     lower_sides = {(lower, left, right) for lower, left, _, right in cells}
-    return any((lower, right, upper) in left_sides or (upper, left, right) in lower_sides
-               for lower, left, upper, right in cells)
+    return any(
+        (lower, right, upper) in left_sides or (upper, left, right) in lower_sides
+        for lower, left, upper, right in cells
+    )
 
 
 def page_without_images(doc, index: int) -> Optional[bytes]:
@@ -186,8 +203,11 @@ def page_without_images(doc, index: int) -> Optional[bytes]:
         copy.import_pages(doc, [index])
         page = copy[0]
         try:
-            images = [obj for obj in (raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw)))
-                      if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE]
+            images = [
+                obj
+                for obj in (raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw)))
+                if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE
+            ]
             if not images:
                 return None
             for obj in images:
@@ -260,12 +280,22 @@ def page_lines(page, number: int) -> list[Line]:
             continue
         size = round(median(c["size"] for c in chars), 3)
         bold = sum("Bold" in c["fontname"] for c in chars) >= 0.8 * len(chars)
-        out.append(Line(normalise(tl["text"]), number, tl["top"] - dy, tl["bottom"] - dy, tl["x0"] - dx,
-                        tl["x1"] - dx, size, bold, height))
+        out.append(
+            Line(
+                normalise(tl["text"]),
+                number,
+                tl["top"] - dy,
+                tl["bottom"] - dy,
+                tl["x0"] - dx,
+                tl["x1"] - dx,
+                size,
+                bold,
+                height,
+            )
+        )
     return sorted(out, key=lambda ln: (ln.top, ln.x0))
 
 
 def _inside(tl: dict, box: Sequence[float]) -> bool:
     x0, top, x1, bottom = box
     return tl["x0"] >= x0 - 1 and tl["x1"] <= x1 + 1 and tl["top"] >= top - 1 and tl["bottom"] <= bottom + 1
-

@@ -8,6 +8,7 @@ as a warning, never an error.
 The decoded text is normalised and, when it looks OCR-damaged, repaired as every
 reader's text is (:mod:`extract.read.normalise`).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,6 @@ from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.records import SourceText
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text", ".htm", ".html"}
-
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -61,6 +61,11 @@ def read_text_source(path: Path, data: bytes, repair: OcrRepairRules) -> SourceT
         raise SourceError(path.name, "the file holds no text")
     fmt = detect_format(text, path.suffix.lower())
     fixed = repair_damage(text, repair)
-    return SourceText(text=fixed.text, format=fmt,
-                      warnings=tuple(warnings) + fixed.warnings, ocr_damaged=fixed.damaged,
-                      original_text=fixed.original_text, repairs=fixed.repairs)
+    return SourceText(
+        text=fixed.text,
+        format=fmt,
+        warnings=tuple(warnings) + fixed.warnings,
+        ocr_damaged=fixed.damaged,
+        original_text=fixed.original_text,
+        repairs=fixed.repairs,
+    )

@@ -15,6 +15,7 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
 The document title (the first title-like line) is found here too; it is not a
 section. The tree (levels, parents, offsets) is built by ``extract.structure.sections``.
 """
+
 from __future__ import annotations
 
 import re
@@ -120,13 +121,33 @@ def _role_words(entries, roles: tuple[str, ...]) -> tuple[RoleWords, ...]:
 
 
 def load_rules(data) -> HeadingRules:
-    keys = ["fuzzy_min_ratio", "fuzzy_max_length_difference", "max_heading_words", "max_heading_chars",
-            "role_words", "numbering", "detectors", "heading_lines", "not_headings", "lead_in_ending",
-            "lead_in_examples", "sentence_cues", "sentence_examples", "not_title", "not_title_examples", "initiatives",
-            "roles", "title_search_chars"]
+    keys = [
+        "fuzzy_min_ratio",
+        "fuzzy_max_length_difference",
+        "max_heading_words",
+        "max_heading_chars",
+        "role_words",
+        "numbering",
+        "detectors",
+        "heading_lines",
+        "not_headings",
+        "lead_in_ending",
+        "lead_in_examples",
+        "sentence_cues",
+        "sentence_examples",
+        "not_title",
+        "not_title_examples",
+        "initiatives",
+        "roles",
+        "title_search_chars",
+    ]
     data = require_keys(data, "-", keys)
     standard = data["roles"]
-    if not isinstance(standard, list) or not standard or not all(isinstance(r, str) and r.isidentifier() for r in standard):
+    if (
+        not isinstance(standard, list)
+        or not standard
+        or not all(isinstance(r, str) and r.isidentifier() for r in standard)
+    ):
         raise RuleError("roles", "must be a non-empty list of role ids (letters, digits, _)")
     roles = (INITIATIVE, *standard, OTHER)
     detectors = {d.id: d for d in _patterns(data["detectors"], "detectors", optional=True)}
@@ -170,8 +191,8 @@ def _initiative_rules(data, roles: tuple[str, ...]) -> dict:
     }
 
 
-
 # --- words and numbers ---------------------------------------------------------
+
 
 def strip_marks(text: str) -> str:
     """Heading text without markdown marks and a trailing colon."""
@@ -247,6 +268,7 @@ def starts_lowercase(line: str) -> bool:
 
 # --- one line -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class LineHeading:
     """What a line says as a heading (no offsets yet)."""
@@ -298,8 +320,9 @@ def markdown_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
 def _role_title(text: str, r: HeadingRules) -> bool:
     """An italic line that starts with role words and reads as a title, not a sentence."""
     text = strip_marks(text)
-    return (role_of(text, r) is not None and not text.endswith(".") and not is_sentence(text, r)
-            and len(text.split()) <= 10)
+    return (
+        role_of(text, r) is not None and not text.endswith(".") and not is_sentence(text, r) and len(text.split()) <= 10
+    )
 
 
 def _short_enough(text: str, r: HeadingRules) -> bool:

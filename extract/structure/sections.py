@@ -23,10 +23,12 @@ Candidates come from ``extract.structure.headings``; this module decides their l
 A section's own text runs from the end of its heading line to the next heading
 of any level, so sections never overlap. The title is not a section.
 """
+
 from __future__ import annotations
 
 from typing import Optional
 
+from extract.records import INITIATIVE, OTHER, Section, SourceText
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -41,7 +43,6 @@ from extract.structure.headings import (
     strip_marks,
     title_candidate,
 )
-from extract.records import INITIATIVE, OTHER, Section, SourceText
 
 _MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
 
@@ -78,6 +79,7 @@ def _next_line_start(text: str, pos: int) -> int:
 
 # --- title ------------------------------------------------------------------------
 
+
 def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     """(offset, text) of the document title: the first markdown heading, else the first
     single-line paragraph near the top that reads as a title (never a label, date,
@@ -109,11 +111,22 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
 
 # --- candidates per layout ----------------------------------------------------------
 
+
 def _candidate(start: int, body_start: int, found: LineHeading, r: HeadingRules) -> Candidate:
     role_rule = role_of(found.heading, r)
     role = role_rule.role if role_rule else OTHER
-    return Candidate(start, body_start, found.heading, found.number, found.style, found.depth,
-                     found.kind, role, found.rule, role_rule is not None)
+    return Candidate(
+        start,
+        body_start,
+        found.heading,
+        found.number,
+        found.style,
+        found.depth,
+        found.kind,
+        role,
+        found.rule,
+        role_rule is not None,
+    )
 
 
 def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
@@ -135,7 +148,7 @@ def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> lis
     after_unnumbered = False
     for i, (a, b) in enumerate(paras):
         lines = text[a:b].split("\n")
-        following = text[paras[i + 1][0]:paras[i + 1][1]].split("\n")[0] if i + 1 < len(paras) else ""
+        following = text[paras[i + 1][0] : paras[i + 1][1]].split("\n")[0] if i + 1 < len(paras) else ""
         found = None
         if a != title_at:
             found = _paragraph_heading(lines, following, after_unnumbered, r)
@@ -153,8 +166,9 @@ def _house_style(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (c.kind == "short_line" and c.heading.endswith("."))]
 
 
-def _paragraph_heading(lines: list[str], following: str, after_unnumbered: bool,
-                       r: HeadingRules) -> Optional[LineHeading]:
+def _paragraph_heading(
+    lines: list[str], following: str, after_unnumbered: bool, r: HeadingRules
+) -> Optional[LineHeading]:
     if len(lines) > 1:
         return run_in_line(lines[0], lines[1], r)
     found = plain_line(lines[0], r)
@@ -172,8 +186,9 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]])
     index = {a: i for i, (a, _) in enumerate(paras)}
     keep, run = [], []
     for c in cands + [None]:
-        joined = (c is not None and run and c.kind == "short_line"
-                  and index.get(c.start) == index.get(run[-1].start, -2) + 1)
+        joined = (
+            c is not None and run and c.kind == "short_line" and index.get(c.start) == index.get(run[-1].start, -2) + 1
+        )
         if c is not None and c.kind == "short_line" and (not run or joined):
             run.append(c)
             continue
@@ -192,13 +207,24 @@ def table_candidates(text: str, r: HeadingRules) -> list[Candidate]:
         m = pattern.match(line)
         if m and "\t" in line:
             number = m.group("number")
-            out.append(Candidate(start, start + m.end("heading"), m.group("heading").strip(), number,
-                                 f"dot{number.count('.') + 1}", None, "table_row", r.table_row_role,
-                                 "table_row"))
+            out.append(
+                Candidate(
+                    start,
+                    start + m.end("heading"),
+                    m.group("heading").strip(),
+                    number,
+                    f"dot{number.count('.') + 1}",
+                    None,
+                    "table_row",
+                    r.table_row_role,
+                    "table_row",
+                )
+            )
     return out
 
 
 # --- levels -------------------------------------------------------------------------
+
 
 def markdown_levels(cands: list[Candidate]) -> list[int]:
     levels: list[int] = []
@@ -232,9 +258,9 @@ def plain_levels(cands: list[Candidate]) -> list[int]:
         if c.style not in stack:
             outer = f"dot{int(c.style[3:]) - 1}" if c.style.startswith("dot") else None
             if outer in stack:
-                del stack[stack.index(outer) + 1:]
+                del stack[stack.index(outer) + 1 :]
             stack.append(c.style)
-        del stack[stack.index(c.style) + 1:]
+        del stack[stack.index(c.style) + 1 :]
         current = len(stack)
         levels.append(current)
     return levels
@@ -270,6 +296,7 @@ def layout_levels(cands: list[Candidate]) -> list[int]:
 
 # --- sections -----------------------------------------------------------------------
 
+
 def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     """The document's sections in text order (the title is not one)."""
     title = find_title(src, r)
@@ -299,11 +326,21 @@ def _build(text: str, cands: list[Candidate], levels: list[int]) -> list[Section
         open_at[level] = i
         end = cands[i + 1].start if i + 1 < len(cands) else len(text)
         body_start = min(c.body_start, end)
-        sections.append(Section(
-            position=i, level=level, heading=c.heading, role=c.role, number=c.number,
-            char_start=c.start, char_end=end, body=text[body_start:end].strip(),
-            body_start=body_start, parent_position=open_at.get(level - 1), rule=c.rule,
-        ))
+        sections.append(
+            Section(
+                position=i,
+                level=level,
+                heading=c.heading,
+                role=c.role,
+                number=c.number,
+                char_start=c.start,
+                char_end=end,
+                body=text[body_start:end].strip(),
+                body_start=body_start,
+                parent_position=open_at.get(level - 1),
+                rule=c.rule,
+            )
+        )
     return sections
 
 
@@ -318,8 +355,7 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
             continue  # a heading word ("Status ultimo 2007."), however it is typed, names no initiative
         parent = sections[s.parent_position] if s.parent_position is not None else None
         if fmt == "markdown" and c.kind in {"markdown", "bold"} and s.level <= 2:
-            if s.position in with_roles or (parent is not None and parent.position in with_roles
-                                            and parent.level == 1):
+            if s.position in with_roles or (parent is not None and parent.position in with_roles and parent.level == 1):
                 s.role = INITIATIVE
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):

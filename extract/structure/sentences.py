@@ -121,7 +121,7 @@ def sentence_spans(text: str, r: SentenceRules) -> list[Span]:
 def _sentence_spans(text: str, bl: list[Span], r: SentenceRules) -> list[Span]:
     out: list[Span] = []
     for block in bl:
-        tokens = _tokens(text[block.start:block.end], r)
+        tokens = _tokens(text[block.start : block.end], r)
         bounds = _sentence_starts(tokens, r) + [len(tokens)]
         for i, j in zip(bounds, bounds[1:]):
             while i < j and tokens[i][1].isspace():
@@ -168,7 +168,7 @@ def _word_tokens(chunk: str, r: SentenceRules) -> list[str]:
         dots = _ELLIPSIS.search(word)
         if dots and dots.start() > 0:
             trail.insert(0, dots.group())
-            word = word[:dots.start()]
+            word = word[: dots.start()]
         elif word[-1] in r.final_marks or (_is_punct_char(word[-1]) and word[-1] != "-"):
             trail.insert(0, word[-1])
             word = word[:-1]
@@ -184,10 +184,10 @@ def _tokens(text: str, r: SentenceRules) -> list[tuple[int, str]]:
     pos = 0
     for gap in _WHITESPACE.finditer(text + " "):
         at = pos
-        for token in _word_tokens(text[pos:gap.start()], r) if gap.start() > pos else []:
+        for token in _word_tokens(text[pos : gap.start()], r) if gap.start() > pos else []:
             out.append((at, token))
             at += len(token)
-        space = text[gap.start():min(gap.end(), len(text))]
+        space = text[gap.start() : min(gap.end(), len(text))]
         rest = space[1:] if space.startswith(" ") else space
         if rest:
             out.append((gap.start() + len(space) - len(rest), rest))

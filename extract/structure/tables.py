@@ -11,6 +11,7 @@ words, none of them a number).
 
 Every cell keeps its offsets into the text, so its quote can be found again.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,9 +85,9 @@ def _pdf_tables(text: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[
     and whose rows have as many cells are one table (a table going on over a page break)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and not text[merged[-1][1]:start].strip():
+        if merged and not text[merged[-1][1] : start].strip():
             prev = merged[-1]
-            if text[prev[0]:prev[1]].split("\n")[-1].count("\t") == text[start:end].split("\n")[0].count("\t"):
+            if text[prev[0] : prev[1]].split("\n")[-1].count("\t") == text[start:end].split("\n")[0].count("\t"):
                 merged[-1] = (prev[0], end)
                 continue
         merged.append((start, end))
@@ -100,9 +101,11 @@ def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_header(row: list[TableCell]) -> bool:
     """Column names: short cells of a few words ("Nr.", "0-3 mdr.", "Forventet slutdato"), none a number."""
     named = [c.text for c in row if c.text]
-    return (len(named) >= 2
-            and all(len(t) <= MAX_HEADER_CELL and len(t.split()) <= MAX_HEADER_WORDS for t in named)
-            and not any(_NUMBER_CELL.match(t) for t in named))
+    return (
+        len(named) >= 2
+        and all(len(t) <= MAX_HEADER_CELL and len(t.split()) <= MAX_HEADER_WORDS for t in named)
+        and not any(_NUMBER_CELL.match(t) for t in named)
+    )
 
 
 def find_tables(text: str, pdf_spans: Iterable[tuple[int, int]] = ()) -> list[Table]:
@@ -110,7 +113,7 @@ def find_tables(text: str, pdf_spans: Iterable[tuple[int, int]] = ()) -> list[Ta
     pdf_spans = list(pdf_spans)
     rule = "pdf_ruled_table" if pdf_spans else "text_tab_rows"
     tables = []
-    for row_spans in (_pdf_tables(text, pdf_spans) if pdf_spans else _text_tables(text)):
+    for row_spans in _pdf_tables(text, pdf_spans) if pdf_spans else _text_tables(text):
         rows = [_row_cells(text, a, b) for a, b in row_spans]
         width = len(rows[0])
         for row in rows:  # a trailing tab past the first row's width is not a column
@@ -122,7 +125,16 @@ def find_tables(text: str, pdf_spans: Iterable[tuple[int, int]] = ()) -> list[Ta
             for c in row:
                 c.row = n
                 cells.append(c)
-        tables.append(Table(position=len(tables), char_start=row_spans[0][0], char_end=row_spans[-1][1],
-                            cells=cells, n_rows=len(rows), n_columns=max(len(r) for r in rows),
-                            header=header, rule=rule))
+        tables.append(
+            Table(
+                position=len(tables),
+                char_start=row_spans[0][0],
+                char_end=row_spans[-1][1],
+                cells=cells,
+                n_rows=len(rows),
+                n_columns=max(len(r) for r in rows),
+                header=header,
+                rule=rule,
+            )
+        )
     return tables

@@ -2,6 +2,7 @@
 
 Run once after editing a part: .venv/bin/python tests/golden/merge_parts.py
 """
+
 from __future__ import annotations
 
 import json
