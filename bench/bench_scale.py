@@ -166,8 +166,8 @@ def pdfium_text(files: list[Path]) -> None:
 
 
 def parse_pdfs(files: list[Path], pdfium: bool) -> None:
-    """extract.read.pdf.parse_pdf on every file (OCR off): with PDFium where it gives the
-    same lines, or (``pdfium=False``) every page through pdfplumber, as before 0.2.2."""
+    """extract.read.pdf.parse_pdf on every file (OCR off): pages through PDFium's text API
+    (pdfplumber for ruled tables), or (``pdfium=False``) every page through pdfplumber."""
     from unittest import mock
 
     from extract.read import ocr
@@ -275,14 +275,14 @@ def throughput_rows(corpus: Path, work: Path, args) -> list[str]:
     rows.append(line("pdfplumber extract_words (1 process)", words, "pages/s"))
     rows.append(
         line(
-            "parse_pdf, every page by pdfplumber (as 0.2.1)",
+            "parse_pdf, every page by pdfplumber",
             [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=False), args.runs)],
             "pages/s",
         )
     )
     rows.append(
         line(
-            "parse_pdf, PDFium where it matches (0.2.2)",
+            "parse_pdf, pages through PDFium",
             [pages / t for t in timed(lambda: parse_pdfs(pdfs, pdfium=True), args.runs)],
             "pages/s",
         )
