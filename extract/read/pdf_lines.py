@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from extract.read.normalise import normalise
 from extract.read.pdf_chars import Run
-from extract.read.text import normalise
 from extract.records import Line
 
 ROW_OVERLAP = 0.5  # of the smaller height: how much a run must overlap a row to be in it
