@@ -126,6 +126,13 @@ def build(
         if debug:
             raise
         raise click.ClickException(f"build failed: {type(e).__name__}: {e} (run with --debug for details)")
+    _report(summary, db_path)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _report(summary, db_path: str) -> None:
+    """One line per file that failed, then what the build did and what the database holds."""
     for file, reason in summary.errors:
         click.echo(f"Error: {file}: {reason}", err=True)
     click.echo(
@@ -138,8 +145,6 @@ def build(
         f"{r.get('target_groups', 0)} target groups, {r.get('milestones', 0)} milestones, "
         f"{r.get('tables', 0)} tables"
     )
-    if summary.failed:
-        sys.exit(1)
 
 
 def _build_with_progress(run_build, inputs, db_path, rebuild):

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional, Sequence, TypeVar
 from extract import __version__
 from extract.cache import StageCache, digest
 from extract.errors import SourceError
-from extract.extractors import amounts, dates, document_meta, milestones, target_group_rules, target_groups
+from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
 from extract.read import layout_rules, lexicon, ocr_repair_rules
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
@@ -39,7 +39,7 @@ RULE_FILES: dict[str, Loader] = {
     "sentences.yml": sentences.load_rules,
     "headings.yml": headings.load_rules,
     "document_meta.yml": document_meta.load_rules,
-    "dates.yml": dates.load_rules,
+    "dates.yml": date_rules.load_rules,
     "amounts.yml": amounts.load_rules,
     "milestones.yml": milestones.load_rules,
     "target_groups.yml": target_group_rules.load_rules,
