@@ -169,7 +169,6 @@ def build(
 def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary:
     summary = BuildSummary(strict=options.strict)
     rules = project_rules(options.rules_dir)
-    rules.validate()  # a broken rules file stops the build before any document (RuleError)
     rhash = rules_hash(rules)
     summary.run_id = save.start_run(db, EXTRACTOR_VERSION, rhash)
     sources, problems = find_sources(inputs, root)
@@ -178,7 +177,9 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
     existing = save.documents_by_path(db)
     jobs = _plan(db, summary, sources, existing, options, rhash, on_progress)
     workers = max(1, min(options.workers, len(sources)))
-    for result in run_jobs(jobs, rules.files, workers, options.dask):
+    for n, result in enumerate(run_jobs(jobs, rules.files, workers, options.dask)):
+        if n == 0:  # checked while the first document is extracted; a build that extracts nothing needs no rules
+            rules.validate()  # a broken rules file stops the build before any document is written (RuleError)
         _write(db, summary, result, existing.get(result.stored_path), rhash)
         summary.stages_run.update(result.stages_run)
         if on_progress:

@@ -204,6 +204,12 @@ def source_digest(src: SourceText) -> str:
     return h.hexdigest()
 
 
+def _stored_source_digest(src: SourceText, seen: str) -> str:
+    """What the database keeps of a read document beyond what the extractors see (``seen``):
+    its warnings, OCR pages and repaired words (the text as read follows from them)."""
+    return digest(repr((seen, src.warnings, src.ocr_pages, src.repairs, src.original_text is None)))
+
+
 def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] = None) -> Extraction:
     """Run every extractor over one read document (pure: text in, records out). With a
     ``cache``, a stage whose rules and inputs are unchanged gives its earlier result."""
@@ -233,7 +239,7 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     )
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
     # the records are these results, with pages and sections the text and the tree decide
-    fingerprint = run.fingerprint(src, meta, tree, money, dated, groups, found_tables)
+    fingerprint = run.fingerprint(_stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables)
     cells = [c for t in found_tables for c in t.cells]
     attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells])
     for s in tree:

@@ -60,11 +60,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
 
 
-def document_by_path(db: sqlite_utils.Database, path: str) -> Optional[dict]:
-    rows = list(db.query("select * from documents where path = ?", [path]))
-    return rows[0] if rows else None
-
-
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     """Delete a document and its rows (call inside a transaction)."""
     for table in CHILD_TABLES:

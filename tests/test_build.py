@@ -12,6 +12,7 @@ from conftest import SOURCES, dump
 
 from extract.build import build, build_lock
 from extract.errors import BuildLockedError
+from extract.rules import RULES_DIR, RuleError
 
 
 @pytest.fixture
@@ -147,3 +148,17 @@ def test_amounts_and_target_groups_meet_at_their_initiative(built_db):
         "Ungestrategi – case managers, sundhedsguides og turboforløb"
     ]
     assert "Jobbanken (ny finansieringsmodel)" not in by_initiative
+
+
+def test_broken_rules_stop_the_build_before_any_document_is_written(workdir):
+    """A rules file that does not validate is named in one error; the documents built
+    before keep their records, untouched."""
+    run(workdir)
+    before = dump(workdir / "kb.db")
+    rules = workdir / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    broken = rules / "amounts.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("factor:", "faktor:", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="amounts.yml.*allowed keys"):
+        run(workdir, rules_dir=rules)
+    assert dump(workdir / "kb.db") == before
