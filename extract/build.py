@@ -21,6 +21,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from extract import save
 from extract.errors import BuildAbortedError, BuildLockedError, SourceError
+from extract.facts.corrections import CORRECTIONS_DIR, load_corrections
 from extract.jobs import Job, JobResult, run_jobs
 from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, project_rules, rules_hash
 from extract.rules import RULES_DIR
@@ -38,6 +39,7 @@ class BuildSummary:
     run_id: int = 0
     strict: bool = False
     stages_run: Counter = field(default_factory=Counter)  # stage → documents it was computed for
+    corrections: list[dict] = field(default_factory=list)  # what each correction did (rows of ``corrections``)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -124,6 +126,7 @@ class BuildOptions:
     dask: Optional[str] = None  # address of a Dask scheduler to run extraction on
     cache_dir: Optional[str] = None  # parsed PDFs and extraction stages (None: no cache)
     rules_dir: Path = RULES_DIR
+    corrections_dir: Path = CORRECTIONS_DIR
 
 
 def build(
@@ -138,6 +141,7 @@ def build(
     dask: Optional[str] = None,
     cache_dir: Optional[Path] = None,
     rules_dir: Path = RULES_DIR,
+    corrections_dir: Path = CORRECTIONS_DIR,
 ) -> BuildSummary:
     """Build or update ``db_path`` from the given files and folders.
 
@@ -146,7 +150,8 @@ def build(
     the first failing file stops the build (BuildAbortedError); documents written
     before it stay, each complete. ``cache_dir`` keeps parsed PDFs, documents read into
     text and each extraction stage's result, so a build after a rules change redoes only
-    the stages those rules touch. The rules are those of ``rules_dir``.
+    the stages those rules touch. The rules are those of ``rules_dir``; the corrections of
+    ``corrections_dir`` are applied after extraction, on every build.
     """
     root = root or Path.cwd()
     options = BuildOptions(
@@ -157,6 +162,7 @@ def build(
         dask=dask,
         cache_dir=str(cache_dir) if cache_dir is not None else None,
         rules_dir=rules_dir,
+        corrections_dir=corrections_dir,
     )
     with build_lock(db_path):
         db = save.open_db(db_path)
@@ -169,6 +175,7 @@ def build(
 def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary:
     summary = BuildSummary(strict=options.strict)
     rules = project_rules(options.rules_dir)
+    corrections = load_corrections(options.corrections_dir)  # a broken file stops the build before it writes
     rhash = rules_hash(rules)
     summary.run_id = save.start_run(db, EXTRACTOR_VERSION, rhash)
     sources, problems = find_sources(inputs, root)
@@ -190,6 +197,7 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
             with db.atomic():
                 save.delete_document(db, row["id"])
             summary.removed += 1
+    summary.corrections = save.apply_corrections(db, corrections)
     summary.records = save.table_counts(db, save.RECORD_TABLES)
     save.finish_run(db, summary.run_id, summary.counts())
     return summary
@@ -285,7 +293,7 @@ def _document_row(result: JobResult, rhash: str) -> dict:
         "rules_hash": rhash,
         "status": "ok",
         "error": None,
-        "warnings": json.dumps(list(ex.source.warnings), ensure_ascii=False),
+        "warnings": json.dumps([*ex.source.warnings, *ex.warnings], ensure_ascii=False),
         "size_bytes": result.size,
         "pages": len(ex.source.page_starts) or None,
         "ocr_damaged": int(ex.source.ocr_damaged),

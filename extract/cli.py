@@ -30,6 +30,17 @@ def db_option(f):
     )(f)
 
 
+def corrections_option(f):
+    return click.option(
+        "--corrections",
+        "corrections_dir",
+        default="corrections",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of the corrections files (*.yml), applied after extraction.",
+    )(f)
+
+
 def rules_option(f):
     return click.option(
         "--rules",
@@ -77,6 +88,7 @@ def cli() -> None:
     help="Keep parsed PDFs and stage results in DB.cache/ so a rebuild after a rules change redoes only what it must.",
 )
 @rules_option
+@corrections_option
 def build(
     paths: tuple[Path, ...],
     db_path: str,
@@ -90,6 +102,7 @@ def build(
     dask_address: str | None,
     cache: bool,
     rules_dir: Path,
+    corrections_dir: Path,
 ) -> None:
     """Build or update the knowledge base from sources/ (or the given files and folders).
 
@@ -114,6 +127,7 @@ def build(
         dask=dask_address,
         cache_dir=default_cache_dir(db_path) if cache else None,
         rules_dir=rules_dir,
+        corrections_dir=corrections_dir,
     )
     try:
         if quiet:
@@ -143,8 +157,14 @@ def _report(summary, db_path: str) -> None:
     click.echo(
         f"records: {r.get('sections', 0)} sections, {r.get('amounts', 0)} amounts, "
         f"{r.get('target_groups', 0)} target groups, {r.get('milestones', 0)} milestones, "
-        f"{r.get('tables', 0)} tables"
+        f"{r.get('tables', 0)} tables, {r.get('allocations', 0)} allocations"
     )
+    applied = [c for c in summary.corrections if c["status"] == "applied"]
+    if summary.corrections:
+        click.echo(f"corrections: {len(applied)} applied, {len(summary.corrections) - len(applied)} orphaned")
+    for c in summary.corrections:
+        if c["status"] != "applied":
+            click.echo(f"Warning: {c['id']}: {c['problem']}: {c['quote']!r} in {c['document']}", err=True)
 
 
 def _build_with_progress(run_build, inputs, db_path, rebuild):
@@ -234,21 +254,61 @@ def rules() -> None:
 
 @rules.command("check")
 @rules_option
-def rules_check(rules_dir: Path) -> None:
-    """Validate every file in rules/ and report errors with file, rule and allowed values.
+@corrections_option
+def rules_check(rules_dir: Path, corrections_dir: Path) -> None:
+    """Validate every file in rules/ and corrections/ and report errors with file, rule and
+    allowed values.
 
     Example: kb rules check
              kb rules check --rules my-rules/
     """
+    from extract.facts.corrections import check_corrections
     from extract.pipeline import check_rules
 
-    errors = check_rules(rules_dir)
+    errors = check_rules(rules_dir) + check_corrections(corrections_dir)
     for e in errors:
         click.echo(f"Error: {e}", err=True)
     n = len(list(rules_dir.glob("*.yml")))
+    m = len(list(corrections_dir.glob("*.yml"))) if corrections_dir.is_dir() else 0
     if errors:
-        raise click.ClickException(f"{len(errors)} error(s) in {n} rule files")
-    click.echo(f"{n} rule files OK")
+        raise click.ClickException(f"{len(errors)} error(s) in {n} rule files and {m} corrections files")
+    click.echo(f"{n} rule files OK" + (f", {m} corrections files OK" if m else ""))
+
+
+@cli.command("eval")
+@click.argument("golden_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help="List each labelled allocation the database reads otherwise.")
+def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
+    """Score a built knowledge base against label files a reader wrote.
+
+    Prints, per labelled document and for all of them (held-out documents apart),
+    precision/recall of each allocation's status and scope, of mentions joined as one
+    allocation and of totals, and the per-year totals of own granted money beside the
+    labelled ones. Label format: tests/golden/allocations/README.md.
+
+    Example: kb build && kb eval tests/golden/allocations
+    """
+    import sqlite_utils
+
+    from extract.evaluation import allocations as scoring
+    from extract.evaluation.labels import load_labels
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
+    try:
+        labels = load_labels(golden_dir, "allocations")
+    except KbError as e:
+        raise click.ClickException(str(e)) from None
+    scores, missing = scoring.evaluate(sqlite_utils.Database(db_path), labels)
+    if as_json:
+        click.echo(scoring.as_json(scores))
+        return
+    for line in scoring.report(scores, details):
+        click.echo(line)
+    for name in missing:
+        click.echo(f"not in {db_path}: {name} (build it first)")
 
 
 @cli.command()

@@ -23,6 +23,7 @@ from extract import __version__
 from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
+from extract.facts import allocation_rules, allocations
 from extract.read import layout_rules, lexicon, ocr_repair_rules
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
@@ -43,6 +44,7 @@ RULE_FILES: dict[str, Loader] = {
     "amounts.yml": amounts.load_rules,
     "milestones.yml": milestones.load_rules,
     "target_groups.yml": target_group_rules.load_rules,
+    "allocations.yml": allocation_rules.load_rules,
 }
 
 
@@ -66,6 +68,7 @@ STAGES: dict[str, Stage] = {
         Stage("milestones", ("milestones.yml", "dates.yml")),
         Stage("target_groups", ("target_groups.yml",)),
         Stage("tables"),
+        Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
     )
 }
 
@@ -238,15 +241,23 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"]),
     )
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
+    found_facts = run(
+        "allocations",
+        (doc, found, tree, meta, money),
+        lambda r: allocations.find_allocations(text, money, found.spans, tree, meta, r["allocations.yml"]),
+    )
+    facts, warnings = found_facts
     # the records are these results, with pages and sections the text and the tree decide
-    fingerprint = run.fingerprint(_stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables)
+    fingerprint = run.fingerprint(
+        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts
+    )
     cells = [c for t in found_tables for c in t.cells]
-    attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells])
+    attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells, *facts])
     for s in tree:
         s.page = src.page_at(s.char_start)
     for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
-    return Extraction(src, meta, tree, money, groups, dated, found_tables, fingerprint)
+    return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint)
 
 
 def extract_file(

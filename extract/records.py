@@ -170,6 +170,40 @@ class Table:
 
 
 @dataclass
+class Allocation:
+    """One sum of money a document states, however often it states it (its ``mentions``:
+    positions in the document's amounts, the first being where it is stated first), with
+    what the money is (``status``), whose (``scope``) and what it means per calendar year
+    (``per_year_values``). ``basis`` names the rules that decided, so a reader can see why."""
+
+    position: int
+    mentions: list[int]
+    value_dkk: float  # negative when written with a minus ("-7,7 mio. kr.": an income, a reduction)
+    years: list[int]
+    per_year: bool
+    spread: bool  # a sum over several years, divided evenly over them
+    status: str
+    scope: str
+    kind: Optional[str] = None
+    is_total: bool = False  # the sum of parts stated beside it: counted through them
+    part_of: Optional[int] = None  # position of the total it is a share of: counted through it
+    basis: str = ""
+    rule: str = ""
+    quote: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    section_position: Optional[int] = None
+    page: Optional[int] = None
+
+    def per_year_values(self) -> list[tuple[int, float]]:
+        """(year, kroner) for each year the money is for."""
+        if not self.years:
+            return []
+        each = self.value_dkk / len(self.years) if self.spread else self.value_dkk
+        return [(year, each) for year in self.years]
+
+
+@dataclass
 class DocumentMeta:
     title: Optional[str] = None
     date: Optional[str] = None  # ISO
@@ -190,6 +224,8 @@ class Extraction:
     target_groups: list[TargetGroup]
     milestones: list[Milestone]
     tables: list[Table] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what extraction found amiss (a total that is not its parts)
     fingerprint: str = ""  # digest of everything above: equal fingerprints, equal records
 
     def to_dict(self) -> dict[str, Any]:
@@ -203,4 +239,5 @@ class Extraction:
             "target_groups": [asdict(t) for t in self.target_groups],
             "milestones": [asdict(m) for m in self.milestones],
             "tables": [asdict(t) for t in self.tables],
+            "allocations": [asdict(a) for a in self.allocations],
         }

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from extract.records import INITIATIVE, Extraction, Section
+from extract.records import Extraction, Section
+from extract.structure.sections import outermost_initiatives
 
 Row = dict[str, Any]
 
@@ -34,21 +35,6 @@ class _Links:
         """The document, section and initiative columns of a record in that section."""
         return {"document_id": self.doc_id, "section_id": self.section(position),
                 "initiative_id": self.initiative_of(position)}  # fmt: skip
-
-
-def outermost_initiatives(sections: list[Section]) -> dict[int, int]:
-    """For each section position, the outermost initiative that holds it (or is it)."""
-    by_position = {s.position: s for s in sections}
-    out: dict[int, int] = {}
-    for s in sections:
-        found, node = None, s
-        while node is not None:
-            if node.role == INITIATIVE:
-                found = node.position
-            node = by_position.get(node.parent_position) if node.parent_position is not None else None
-        if found is not None:
-            out[s.position] = found
-    return out
 
 
 def document_rows(doc_id: str, ex: Extraction) -> dict[str, list[Row]]:
@@ -77,6 +63,7 @@ def document_rows(doc_id: str, ex: Extraction) -> dict[str, list[Row]]:
         ],
         "tables": tables,
         "table_cells": cells,
+        **allocation_rows(links, ex),
     }  # fmt: skip
 
 
@@ -138,3 +125,24 @@ def table_rows(links: _Links, ex: Extraction) -> tuple[list[Row], list[Row]]:
                  "char_start": c.char_start, "char_end": c.char_end}
             )  # fmt: skip
     return tables, cells
+
+
+def allocation_rows(links: _Links, ex: Extraction) -> dict[str, list[Row]]:
+    """Rows of ``allocations`` (keyed by the position of their first mention) and of
+    ``allocation_mentions`` (each amount and the allocation it states)."""
+
+    def key(position: int) -> str:
+        return f"{links.doc_id}:f{position:04d}"
+
+    allocations, mentions = [], []
+    for a in ex.allocations:
+        allocations.append(
+            _child(links, "f", a.position, a, position=a.position, value_dkk=a.value_dkk,
+                   year_from=min(a.years, default=None), year_to=max(a.years, default=None),
+                   years=json.dumps(a.years), per_year=int(a.per_year), spread=int(a.spread), kind=a.kind,
+                   status=a.status, scope=a.scope, is_total=int(a.is_total),
+                   part_of=None if a.part_of is None else key(a.part_of), mentions=len(a.mentions), basis=a.basis)
+        )  # fmt: skip
+        mentions += [{"amount_id": f"{links.doc_id}:a{m:04d}", "allocation_id": key(a.position),
+                      "document_id": links.doc_id} for m in a.mentions]  # fmt: skip
+    return {"allocations": allocations, "allocation_mentions": mentions}

@@ -8,12 +8,14 @@ sees half a document and a crash leaves the previous version intact.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Any, Iterable, Optional
 
 import sqlite_utils
 
+from extract.facts.corrections import Correction, locate
 from extract.records import Extraction
 from extract.rows import document_rows
 from extract.schema import CHILD_TABLES, FTS, INDEXES, RECORD_TABLES, SCHEMA, VIEWS
@@ -145,3 +147,61 @@ def documents_by_path(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
 
 def table_counts(db: sqlite_utils.Database, tables: Iterable[str]) -> dict[str, int]:
     return {t: db[t].count for t in tables}
+
+
+def apply_corrections(db: sqlite_utils.Database, corrections: list[Correction]) -> list[dict[str, Any]]:
+    """Apply the user's corrections to the allocations (in one transaction) and return what
+    each did (also kept in ``corrections``): the corrections of the previous build are
+    undone first where their rows were not extracted again, so the result is the same
+    however often it runs, and a correction whose quote no longer occurs is ``orphaned``."""
+    with db.atomic():
+        applied = list(db.query("select * from corrections where status = 'applied' order by rowid desc"))
+        kept = {r["allocation_id"] for r in applied if db.execute(  # rows not extracted again since
+            "select 1 from allocations where id = ? and corrected = 1", [r["allocation_id"]]).fetchone()}  # fmt: skip
+        for row in applied:  # the last applied undone first
+            if row["allocation_id"] in kept:
+                db["allocations"].update(row["allocation_id"], json.loads(row["original"]))
+        for allocation_id in kept:
+            db["allocations"].update(allocation_id, {"corrected": None, "correction": None})
+        db.execute("delete from corrections")
+        done = [_apply_correction(db, c) for c in corrections]
+        if done:
+            db["corrections"].insert_all(done)
+    return done
+
+
+def _apply_correction(db: sqlite_utils.Database, c: Correction) -> dict[str, Any]:
+    row = {
+        "id": c.key,
+        "file": c.file,
+        "document": c.document,
+        "quote": c.quote,
+        "field": c.field,
+        "value": json.dumps(c.value),
+        "why": c.why,
+        "status": "orphaned",
+        "problem": None,
+        "allocation_id": None,
+        "original": None,
+    }
+    doc = db.execute(
+        "select d.id, t.text from documents d join texts t on t.document_id = d.id where d.path = ? or "
+        "(length(?) >= 12 and d.sha256 like ? || '%') order by d.path = ? desc limit 1",
+        [c.document, c.document, c.document.lower(), c.document],
+    ).fetchone()
+    at = locate(doc[1], c.quote, c.near, c.nth) if doc else None
+    found = db.execute(
+        "select m.allocation_id from amounts a join allocation_mentions m on m.amount_id = a.id "
+        "where a.document_id = ? and a.char_start < ? and ? < a.char_end order by a.char_start limit 1",
+        [doc[0], at + len(c.quote), at],
+    ).fetchone() if at is not None else None  # fmt: skip
+    if found is None:
+        row["problem"] = "the document is not in the knowledge base" if doc is None else \
+            "the quote no longer occurs as an amount of the document"  # fmt: skip
+        return row
+    columns = c.columns()
+    current = db["allocations"].get(found[0])
+    note = c.why if not current["correction"] else f"{current['correction']}; {c.why}"
+    original = {k: current[k] for k in columns}
+    db["allocations"].update(found[0], {**columns, "corrected": 1, "correction": note})
+    return {**row, "status": "applied", "allocation_id": found[0], "original": json.dumps(original)}

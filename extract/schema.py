@@ -9,9 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 # Tables of extracted records, in the order they are written.
-RECORD_TABLES = ("sections", "amounts", "target_groups", "milestones", "tables", "table_cells")
+RECORD_TABLES = (
+    "sections",
+    "amounts",
+    "target_groups",
+    "milestones",
+    "tables",
+    "table_cells",
+    "allocations",
+    "allocation_mentions",
+)
 # Child tables of a document, in the order they are deleted.
 CHILD_TABLES = (
+    "allocation_mentions",
+    "allocations",
     "table_cells",
     "tables",
     "amounts",
@@ -227,6 +238,67 @@ SCHEMA: dict[str, dict[str, Any]] = {
             ("initiative_id", "sections", "id"),
         ],
     },
+    "allocations": {  # one row per sum of money a document states, however often it states it
+        "columns": {
+            "id": str,
+            "document_id": str,
+            "section_id": str,
+            "initiative_id": str,
+            "position": int,
+            "value_dkk": float,
+            "year_from": int,
+            "year_to": int,
+            "years": str,  # JSON list of the calendar years the money is for
+            "per_year": int,
+            "spread": int,
+            "kind": str,
+            "status": str,
+            "scope": str,
+            "is_total": int,
+            "part_of": str,
+            "mentions": int,
+            "basis": str,
+            "rule": str,
+            "quote": str,
+            "page": int,
+            "char_start": int,
+            "char_end": int,
+            "corrected": int,
+            "correction": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("section_id", "sections", "id"),
+            ("initiative_id", "sections", "id"),
+            ("part_of", "allocations", "id"),
+        ],
+    },
+    "allocation_mentions": {  # each amount mention and the allocation it states (at most one)
+        "columns": {"amount_id": str, "allocation_id": str, "document_id": str},
+        "pk": "amount_id",
+        "foreign_keys": [
+            ("amount_id", "amounts", "id"),
+            ("allocation_id", "allocations", "id"),
+            ("document_id", "documents", "id"),
+        ],
+    },
+    "corrections": {  # the corrections of corrections/*.yml at the last build, and what each did
+        "columns": {
+            "id": str,
+            "file": str,
+            "document": str,
+            "quote": str,
+            "field": str,
+            "value": str,
+            "why": str,
+            "status": str,  # applied or orphaned
+            "problem": str,  # why an orphaned correction found no row
+            "allocation_id": str,
+            "original": str,
+        },
+        "pk": "id",
+    },
     "build_runs": {
         "columns": {
             "id": int,
@@ -263,11 +335,24 @@ INDEXES = [
     ("tables", ["document_id"]),
     ("table_cells", ["table_id", "row", "column"]),
     ("table_cells", ["initiative_id"]),
+    ("allocations", ["document_id"]),
+    ("allocations", ["initiative_id"]),
+    ("allocations", ["status", "scope"]),
+    ("allocation_mentions", ["allocation_id"]),
+    ("allocation_mentions", ["document_id"]),
 ]
 
 FTS = {"sections": ["heading", "body"]}
 
 VIEWS = {
+    # what each allocation means per calendar year: its value in each of its years (a sum
+    # spread over a period divided evenly); corrections of years or value follow at once
+    "allocations_per_year": """
+select a.id as allocation_id, a.document_id, a.initiative_id, cast(y.value as integer) as year,
+       case when a.spread then a.value_dkk / json_array_length(a.years) else a.value_dkk end as value_dkk,
+       a.status, a.scope, a.kind, a.is_total, a.part_of is not null as is_share
+from allocations a, json_each(a.years) y
+where a.years is not null""",
     "amounts_with_context": """
 select a.id, d.title as document, d.path, i.heading as initiative, s.heading as section,
        s.role as section_role, a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind,

@@ -27,6 +27,8 @@ CONTENT_TABLES = (
     "table_cells",
     "pages",
     "ocr_repairs",
+    "allocations",
+    "allocation_mentions",
 )
 
 

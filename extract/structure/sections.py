@@ -26,6 +26,7 @@ of any level, so sections never overlap. The title is not a section.
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, Section, SourceText
@@ -360,3 +361,24 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
                 s.role = INITIATIVE
+
+
+def section_at(sections: list[Section], offset: int) -> Optional[int]:
+    """Position of the section whose text holds ``offset`` (None before the first heading)."""
+    i = bisect.bisect_right([s.char_start for s in sections], offset) - 1
+    return sections[i].position if i >= 0 and offset < sections[i].char_end else None
+
+
+def outermost_initiatives(sections: list[Section]) -> dict[int, int]:
+    """For each section position, the outermost initiative that holds it (or is it)."""
+    by_position = {s.position: s for s in sections}
+    out: dict[int, int] = {}
+    for s in sections:
+        found, node = None, s
+        while node is not None:
+            if node.role == INITIATIVE:
+                found = node.position
+            node = by_position.get(node.parent_position) if node.parent_position is not None else None
+        if found is not None:
+            out[s.position] = found
+    return out

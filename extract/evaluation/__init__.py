@@ -1,0 +1,1 @@
+"""Scoring a built knowledge base against labels a reader wrote (``kb eval``)."""

@@ -1,0 +1,36 @@
+"""Golden label files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extract.errors import KbError
+
+
+@dataclass(frozen=True)
+class LabelFile:
+    path: Path
+    document: str  # as a build stores it (sources/…) ; matched by name when the path differs
+    data: dict[str, Any]
+
+    @property
+    def held_out(self) -> bool:
+        return bool(self.data.get("held_out"))
+
+
+def load_labels(folder: Path, kind: str) -> list[LabelFile]:
+    """Every label file of a folder that has the ``kind`` key ("allocations", …)."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise KbError(f"{path.name}: not a label file ({e})") from None
+        if isinstance(data, dict) and kind in data and "document" in data:
+            out.append(LabelFile(path, data["document"], data))
+    if not out:
+        raise KbError(f"{folder}: no label files with {kind!r} (see tests/golden/allocations/README.md)")
+    return out
