@@ -34,6 +34,11 @@ CHILD_TABLES = (
     "texts",
 )
 
+# The columns every record of a section has first (its key and links) and where it stands.
+LINKS = {"id": str, "document_id": str, "section_id": str, "initiative_id": str}
+PLACE = {"page": int, "char_start": int, "char_end": int}
+LINK_KEYS = [("document_id", "documents", "id"), ("section_id", "sections", "id"), ("initiative_id", "sections", "id")]
+
 SCHEMA: dict[str, dict[str, Any]] = {
     "documents": {
         "columns": {
@@ -72,9 +77,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {
             "id": str,
             "document_id": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "ocr": int,
             "ocr_confidence": float,
         },
@@ -107,9 +110,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "heading": str,
             "role": str,
             "body": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "rule": str,
         },
         "pk": "id",
@@ -121,10 +122,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "amounts": {
         "columns": {
-            "id": str,
-            "document_id": str,
-            "section_id": str,
-            "initiative_id": str,
+            **LINKS,
             "quote": str,
             "value_dkk": float,
             "year_from": int,
@@ -132,72 +130,45 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "per_year": int,
             "kind": str,
             "sentence": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [
-            ("document_id", "documents", "id"),
-            ("section_id", "sections", "id"),
-            ("initiative_id", "sections", "id"),
-        ],
+        "foreign_keys": LINK_KEYS,
     },
     "target_groups": {
         "columns": {
-            "id": str,
-            "document_id": str,
-            "section_id": str,
-            "initiative_id": str,
+            **LINKS,
             "quote": str,
             "groups": str,
             "age_min": int,
             "age_max": int,
             "match_groups": str,
             "size": int,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [
-            ("document_id", "documents", "id"),
-            ("section_id", "sections", "id"),
-            ("initiative_id", "sections", "id"),
-        ],
+        "foreign_keys": LINK_KEYS,
     },
     "milestones": {
         "columns": {
-            "id": str,
-            "document_id": str,
-            "section_id": str,
-            "initiative_id": str,
+            **LINKS,
             "quote": str,
             "date_text": str,
             "date_start": str,
             "date_end": str,
             "precision": str,
             "kind": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [
-            ("document_id", "documents", "id"),
-            ("section_id", "sections", "id"),
-            ("initiative_id", "sections", "id"),
-        ],
+        "foreign_keys": LINK_KEYS,
     },
     "tables": {
         "columns": {
-            "id": str,
-            "document_id": str,
-            "section_id": str,
-            "initiative_id": str,
+            **LINKS,
             "position": int,
             "page": int,
             "page_end": int,
@@ -209,11 +180,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "rule": str,
         },
         "pk": "id",
-        "foreign_keys": [
-            ("document_id", "documents", "id"),
-            ("section_id", "sections", "id"),
-            ("initiative_id", "sections", "id"),
-        ],
+        "foreign_keys": LINK_KEYS,
     },
     "table_cells": {
         "columns": {
@@ -226,9 +193,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "column": int,
             "column_name": str,
             "text": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
         },
         "pk": "id",
         "foreign_keys": [
@@ -240,10 +205,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "allocations": {  # one row per sum of money a document states, however often it states it
         "columns": {
-            "id": str,
-            "document_id": str,
-            "section_id": str,
-            "initiative_id": str,
+            **LINKS,
             "position": int,
             "value_dkk": float,
             "year_from": int,
@@ -260,19 +222,12 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "basis": str,
             "rule": str,
             "quote": str,
-            "page": int,
-            "char_start": int,
-            "char_end": int,
+            **PLACE,
             "corrected": int,
             "correction": str,
         },
         "pk": "id",
-        "foreign_keys": [
-            ("document_id", "documents", "id"),
-            ("section_id", "sections", "id"),
-            ("initiative_id", "sections", "id"),
-            ("part_of", "allocations", "id"),
-        ],
+        "foreign_keys": [*LINK_KEYS, ("part_of", "allocations", "id")],
     },
     "allocation_mentions": {  # each amount mention and the allocation it states (at most one)
         "columns": {"amount_id": str, "allocation_id": str, "document_id": str},

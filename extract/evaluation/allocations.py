@@ -58,6 +58,8 @@ class DocumentScore:
     per_year: dict[int, tuple[float, float]]  # year → (labelled, built)
     unfound: list[str]  # labelled quotes the database has no amount for
     differences: list[str] = field(default_factory=list)  # labelled allocations read otherwise
+    labelled: int = 0  # labelled allocations
+    without_amount: int = 0  # labelled allocations none of whose mentions is an amount of the database
 
 
 def document_rows(db, label: LabelFile) -> Optional[dict[str, Any]]:
@@ -106,6 +108,8 @@ def score_document(label: LabelFile, rows: dict[str, Any]) -> DocumentScore:
                 found.append(amount)
                 gold_of_amount[amount] = n
         predicted = allocations.get(mention_of.get(found[0])) if found else None
+        score.labelled += 1
+        score.without_amount += not found
         _differences(score.differences, gold, predicted)
         score.status.add(gold["status"], predicted and predicted["status"])
         score.scope.add(gold["scope"], predicted and predicted["scope"])
@@ -190,7 +194,11 @@ def report(scores: list[DocumentScore], details: bool = False) -> list[str]:
 
 
 def _summary(title: str, group: list[DocumentScore]) -> list[str]:
-    lines = [f"{title} ({len(group)}): precision/recall"]
+    labelled, missing = sum(s.labelled for s in group), sum(s.without_amount for s in group)
+    lines = [
+        f"{title} ({len(group)}): precision/recall over {labelled} labelled allocations, {missing} of them "
+        "with no amount in the database (numbers without a unit, as in tables: not amounts)"
+    ]
     for name, values in (("status", STATUSES), ("scope", SCOPES)):
         tally = Tally()
         for s in group:
