@@ -278,35 +278,41 @@ def rules_check(rules_dir: Path, corrections_dir: Path) -> None:
 @cli.command("eval")
 @click.argument("golden_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--details", is_flag=True, help="List each labelled allocation the database reads otherwise.")
+@click.option("--json", "as_json", is_flag=True, help="Print the allocations' scores as JSON.")
+@click.option("--details", is_flag=True, help="List each labelled record the database reads otherwise.")
 def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
     """Score a built knowledge base against label files a reader wrote.
 
-    Prints, per labelled document and for all of them (held-out documents apart),
-    precision/recall of each allocation's status and scope, of mentions joined as one
-    allocation and of totals, and the per-year totals of own granted money beside the
-    labelled ones. Label format: tests/golden/allocations/README.md.
+    For documents labelled field by field (tests/golden/dev/README.md): precision and
+    recall of headings, amounts, milestones and target groups, the share of matched records
+    with each value right, and title and date. For documents whose money is labelled
+    (tests/golden/allocations/README.md): status, scope, totals and per-year totals. Per
+    document, and over all of them with held-out documents apart.
 
     Example: kb build && kb eval tests/golden/allocations
     """
     import sqlite_utils
 
-    from extract.evaluation import allocations as scoring
+    from extract.evaluation import allocations, fields
     from extract.evaluation.labels import load_labels
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
-    try:
-        labels = load_labels(golden_dir, "allocations")
-    except KbError as e:
-        raise click.ClickException(str(e)) from None
-    scores, missing = scoring.evaluate(sqlite_utils.Database(db_path), labels)
-    if as_json:
-        click.echo(scoring.as_json(scores))
-        return
-    for line in scoring.report(scores, details):
-        click.echo(line)
+    field_labels = load_labels(golden_dir, "sections", required=False)
+    money_labels = load_labels(golden_dir, "allocations", required=False)
+    if not field_labels and not money_labels:
+        raise click.ClickException(f"{golden_dir}: no label files (see tests/golden/dev/README.md)")
+    db = sqlite_utils.Database(db_path)
+    missing: list[str] = []
+    if field_labels:
+        scores, lacking = fields.evaluate(db, field_labels)
+        missing += lacking
+        if not as_json:
+            click.echo("\n".join(fields.report(scores, details)))
+    if money_labels:
+        scores, lacking = allocations.evaluate(db, money_labels)
+        missing += lacking
+        click.echo(allocations.as_json(scores) if as_json else "\n".join(allocations.report(scores, details)))
     for name in missing:
         click.echo(f"not in {db_path}: {name} (build it first)")
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from extract.evaluation.labels import LabelFile
+from extract.evaluation.labels import LabelFile, find_document
 from extract.facts.allocation_rules import SCOPES, STATUSES
 from extract.facts.corrections import locate
 
@@ -64,12 +64,9 @@ class DocumentScore:
 
 def document_rows(db, label: LabelFile) -> Optional[dict[str, Any]]:
     """What the database holds of the labelled document (None: it is not built)."""
-    name = label.document.rsplit("/", 1)[-1]
-    docs = list(db.query("select id, path from documents where path = ? or path like ?", [label.document,
-                                                                                           f"%/{name}"]))  # fmt: skip
-    if not docs:
+    doc_id = find_document(db, label)
+    if doc_id is None:
         return None
-    doc_id = docs[0]["id"]
     q = lambda sql: list(db.query(sql, [doc_id]))  # noqa: E731
     return {
         "text": q("select text from texts where document_id = ?")[0]["text"],

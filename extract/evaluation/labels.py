@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from extract.errors import KbError
 
@@ -21,8 +21,8 @@ class LabelFile:
         return bool(self.data.get("held_out"))
 
 
-def load_labels(folder: Path, kind: str) -> list[LabelFile]:
-    """Every label file of a folder that has the ``kind`` key ("allocations", …)."""
+def load_labels(folder: Path, kind: str, required: bool = True) -> list[LabelFile]:
+    """Every label file of a folder that has the ``kind`` key ("allocations", "sections" …)."""
     out = []
     for path in sorted(folder.glob("*.json")):
         try:
@@ -31,6 +31,14 @@ def load_labels(folder: Path, kind: str) -> list[LabelFile]:
             raise KbError(f"{path.name}: not a label file ({e})") from None
         if isinstance(data, dict) and kind in data and "document" in data:
             out.append(LabelFile(path, data["document"], data))
-    if not out:
-        raise KbError(f"{folder}: no label files with {kind!r} (see tests/golden/allocations/README.md)")
+    if not out and required:
+        raise KbError(f"{folder}: no label files with {kind!r} (see tests/golden/*/README.md)")
     return out
+
+
+def find_document(db, label: LabelFile) -> Optional[str]:
+    """The id of the labelled document in the database: by its path, else by its file name."""
+    name = label.document.rsplit("/", 1)[-1]
+    rows = list(db.query("select id from documents where path = ? or path like ? order by path = ? desc",
+                         [label.document, f"%/{name}", label.document]))  # fmt: skip
+    return rows[0]["id"] if rows else None

@@ -151,19 +151,22 @@ def check_corrections(folder: Path = CORRECTIONS_DIR) -> list[str]:
     return errors
 
 
+def _pattern(quote: str) -> re.Pattern:
+    """The quote, its spaces matching any run of white space (a PDF's line breaks)."""
+    return re.compile(r"\s+".join(re.escape(w) for w in quote.split()) or re.escape(quote))
+
+
 def locate(text: str, quote: str, near: Optional[str] = None, nth: Optional[int] = None) -> Optional[int]:
-    """Where a quote stands in a text (not inside a longer number: "5 mio." is not in "15
-    mio."): its ``nth`` occurrence, else the first with ``near`` written just before it,
-    else its first; None when it does not occur."""
-    places, start = [], text.find(quote)
-    while start >= 0:
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ",."):
-            places.append(start)
-        start = text.find(quote, start + 1)
+    """Where a quote stands in a text (any run of white space for a space; not inside a
+    longer number: "5 mio." is not in "15 mio."): its ``nth`` occurrence, else the first
+    with ``near`` written just before it, else its first; None when it does not occur."""
+    places = [m.start() for m in _pattern(quote).finditer(text)]
+    places = [p for p in places if p == 0 or not (text[p - 1].isalnum() or text[p - 1] in ",.")]
     if not places:
         return None
     if nth:
         return places[nth - 1] if nth <= len(places) else None
     if near:
-        return next((p for p in places if near in text[max(0, p - len(near) - 12) : p]), None)
+        near = " ".join(near.split())
+        return next((p for p in places if near in " ".join(text[max(0, p - len(near) - 24) : p].split())), None)
     return places[0]
