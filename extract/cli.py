@@ -278,7 +278,7 @@ def rules_check(rules_dir: Path, corrections_dir: Path) -> None:
 @cli.command("eval")
 @click.argument("golden_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the allocations' scores as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores per document as JSON.")
 @click.option("--details", is_flag=True, help="List each labelled record the database reads otherwise.")
 def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
     """Score a built knowledge base against label files a reader wrote.
@@ -304,15 +304,21 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
         raise click.ClickException(f"{golden_dir}: no label files (see tests/golden/dev/README.md)")
     db = sqlite_utils.Database(db_path)
     missing: list[str] = []
+    as_dict: dict = {}
     if field_labels:
         scores, lacking = fields.evaluate(db, field_labels)
         missing += lacking
+        as_dict.update(fields.as_json(scores))
         if not as_json:
             click.echo("\n".join(fields.report(scores, details)))
     if money_labels:
         scores, lacking = allocations.evaluate(db, money_labels)
         missing += lacking
-        click.echo(allocations.as_json(scores) if as_json else "\n".join(allocations.report(scores, details)))
+        as_dict.update(allocations.as_json(scores))
+        if not as_json:
+            click.echo("\n".join(allocations.report(scores, details)))
+    if as_json:
+        click.echo(json.dumps(as_dict, ensure_ascii=False, indent=1))
     for name in missing:
         click.echo(f"not in {db_path}: {name} (build it first)")
 

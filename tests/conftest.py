@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,24 @@ def dump(db_path: Path) -> dict:
         rows = db.query(f"select * from [{table}] order by 1")
         out[table] = [{k: v for k, v in r.items() if k not in VOLATILE} for r in rows]
     return out
+
+
+EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt")  # written by the golden tests in tests/output/
+STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The figures of the labelled documents, as `kb eval` prints them, at the end of a run
+    that scored them (the per-document report with every miss stays in tests/output/)."""
+    for name in EVAL_REPORTS:
+        path = ROOT / "tests" / "output" / name
+        if not path.exists() or path.stat().st_mtime < STARTED:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith("tuned documents")), len(lines))
+        terminalreporter.section(f"kb eval: {name} (details in tests/output/{name})")
+        for line in lines[start:]:
+            terminalreporter.write_line(line)
 
 
 def pytest_addoption(parser):

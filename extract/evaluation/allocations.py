@@ -215,10 +215,12 @@ def _summary(title: str, group: list[DocumentScore]) -> list[str]:
     return lines
 
 
-def as_json(scores: list[DocumentScore]) -> str:
-    return json.dumps({s.name: {"status": s.status.pr(), "scope": s.scope.pr(), "joined": s.joined.pr(),
-                                "total": s.total.pr(), "per_year": s.per_year, "held_out": s.held_out}
-                       for s in scores}, indent=1)  # fmt: skip
+def as_json(scores: list[DocumentScore]) -> dict:
+    """Per document: [precision, recall] of status, scope, joined mentions and totals, and the
+    money per year (labelled, built)."""
+    return {s.name: {"status": s.status.pr(), "scope": s.scope.pr(), "joined": s.joined.pr(),
+                     "total": s.total.pr(), "per_year": s.per_year, "held_out": s.held_out}
+            for s in scores}  # fmt: skip
 
 
 def evaluate(db, labels: list[LabelFile]) -> tuple[list[DocumentScore], list[str]]:

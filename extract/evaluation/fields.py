@@ -103,7 +103,8 @@ def _values(kind: str, label: dict, row: dict) -> dict[str, bool]:
         return {"level": label.get("level") == row["level"], "role": label.get("role") == row["role"]}
     if kind == "amounts":
         value = label.get("value_dkk")
-        return {"value_dkk": value is not None and abs(value - abs(row["value_dkk"] or 0)) < 0.5,
+        return {"value_dkk": value is None and row["value_dkk"] is None
+                or value is not None and abs(abs(value) - abs(row["value_dkk"] or 0)) < 0.5,
                 "years": (label.get("year_from"), label.get("year_to")) == (row["year_from"], row["year_to"]),
                 "per_year": bool(label.get("per_year")) == bool(row["per_year"]),
                 "kind": label.get("kind") == row["kind"]}  # fmt: skip
@@ -232,3 +233,13 @@ def report(scores: list[DocumentFields], details: bool = False) -> list[str]:
         lines.append(f"  title right {sum(d.title_right for d in group)} of {len(group)}, "
                      f"date right {sum(d.date_right for d in group)} of {len(group)}")  # fmt: skip
     return lines
+
+
+def as_json(scores: list[DocumentFields]) -> dict[str, Any]:
+    """Per document and field: [precision, recall] (null where nothing was built or labelled),
+    and whether the title and date are right."""
+    out: dict[str, Any] = {}
+    for d in scores:
+        out[d.name] = {k: [d.fields[k].precision, d.fields[k].recall] for k in FIELDS}
+        out[d.name].update(held_out=d.held_out, title=d.title_right, date=d.date_right)
+    return out
