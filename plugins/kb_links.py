@@ -1,7 +1,8 @@
 """Datasette plugin of the knowledge base: a document's path links to its source file.
 
 ``kb serve`` tells the plugin where the sources folder is (``KB_SOURCES_DIR``); the
-plugin serves those files read-only at /sources/…: PDFs as they are, text files
+plugin serves those files read-only at /sources/… — only files a document of the database
+was built from, and only inside that folder: PDFs as they are, text files
 decoded the way the extractor decodes them and sent as UTF-8 plain text, so Danish
 letters show right and nothing in a document is ever rendered as HTML.
 """
@@ -33,13 +34,25 @@ def render_cell(value, column, table, database):
     return None
 
 
-async def serve_source(request):
+async def is_document(datasette, stored_path: str) -> bool:
+    """Whether a document of the knowledge base was built from this path (as stored)."""
+    db = datasette.get_database()
+    rows = await db.execute("select 1 from documents where path = ? limit 1", [stored_path])
+    return bool(rows.rows)
+
+
+async def serve_source(request, datasette):
+    """A document's source file: only a file a document of the database was built from, and
+    only under the sources folder (no "..", no absolute path, no symlink leading out); every
+    refusal is the same 404 that names no path."""
     folder = sources_dir()
-    if folder is None:
-        return Response.text("No sources folder is served", status=404)
-    path = (folder / request.url_vars["path"]).resolve()
+    name = request.url_vars["path"]
+    not_found = Response.text("Not found", status=404)
+    if folder is None or not await is_document(datasette, SOURCES_PREFIX + name):
+        return not_found
+    path = (folder / name).resolve()
     if folder not in path.parents or not path.is_file():
-        return Response.text("Not found", status=404)
+        return not_found
     data = path.read_bytes()
     if path.suffix.lower() == ".pdf":
         return Response(data, content_type="application/pdf")
