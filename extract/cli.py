@@ -66,7 +66,11 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first file that fails (exit status 1).")
 @click.option("--max-mb", default=16.0, show_default=True, type=float, help="Refuse files larger than this (MB).")
 @click.option("--max-pages", default=1500, show_default=True, type=int, help="Refuse PDFs with more pages.")
-@click.option("--debug", is_flag=True, help="Show Python tracebacks of unexpected errors.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show Python tracebacks of unexpected errors and the readers' warnings (else in DB's .log).",
+)
 @click.option(
     "--workers",
     "-j",
@@ -116,8 +120,10 @@ def build(
     from extract.build import default_sources
     from extract.cache import default_cache_dir
     from extract.jobs import default_workers
+    from extract.logs import build_log_path, route_library_logs
     from extract.pipeline import Limits
 
+    route_library_logs(str(build_log_path(db_path)), debug)
     inputs = list(paths) or default_sources()
     run_build = partial(
         build_db,
@@ -147,8 +153,14 @@ def build(
 
 def _report(summary, db_path: str) -> None:
     """One line per file that failed, then what the build did and what the database holds."""
+    from extract.logs import build_log_path, one_line
+
     for file, reason in summary.errors:
-        click.echo(f"Error: {file}: {reason}", err=True)
+        click.echo(f"Error: {file}: {one_line(reason)}", err=True)
+    if summary.errors:
+        click.echo(
+            f"(whole reasons in the build_errors table; the readers' warnings in {build_log_path(db_path)})", err=True
+        )
     click.echo(
         f"{db_path}: {summary.added} added, {summary.changed} changed, {summary.unchanged} unchanged, "
         f"{summary.removed} removed, {summary.failed} failed"

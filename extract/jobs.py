@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from extract.cache import StageCache
 from extract.errors import KbError, SourceError
+from extract.logs import route_from_environment
 from extract.pipeline import Limits, extract_file, rule_set
 from extract.records import Extraction
 from extract.rules import RuleFiles
@@ -120,7 +121,8 @@ def run_in_processes(jobs: Iterable[Job], workers: int, rules: RuleFiles) -> Ite
 
 def _exit_with(pid: int) -> None:
     """In a worker: end when the build process ``pid`` is gone (killed), instead of
-    waiting for work forever."""
+    waiting for work forever; the libraries' warnings go where the build sends them."""
+    route_from_environment()
 
     def watch() -> None:
         while True:
