@@ -199,6 +199,8 @@ def test_served_safely(server):
     assert settings["sql_time_limit_ms"] == 3000 and settings["max_returned_rows"] == 2000
     assert settings["suggest_facets"] is False  # a query per column on every table page: slow at scale
     assert settings["facet_time_limit_ms"] == 100  # a slower facet is left out of the page
+    # 16 concurrent readers: queries in the server's thread and 20 rows a page (bench/bench_load.py)
+    assert settings["num_sql_threads"] == 0 and settings["default_page_size"] == 20
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(server + "/kb.json?sql=" + urllib.parse.quote("delete from amounts"), timeout=10)
     assert e.value.code == 400 and "must be a SELECT" in e.value.read().decode()
