@@ -1,8 +1,8 @@
 """Crash safety: kb build killed with SIGKILL at random moments never corrupts kb.db.
 
 After each kill the database passes PRAGMA integrity_check and every document in it
-is either fully the old version or fully the new one; the next build completes and
-equals a clean build.
+is either fully the old version or fully the new one — its allocations too, none of them
+half-linked to amounts —; the next build completes and equals a clean build.
 """
 
 from __future__ import annotations
@@ -25,7 +25,18 @@ pytestmark = pytest.mark.slow  # starts processes: CI runs it, pytest -m "not sl
 
 RUNS = 12
 EXTRA = "\n\nDer afsættes 1,5 mio. kr. årligt i 2015-2017 til drift.\n"
-TABLES = ("sections", "amounts", "target_groups", "milestones")
+TABLES = ("sections", "amounts", "target_groups", "milestones", "allocations", "allocation_mentions")
+# Rows that would be half-linked: a mention whose amount or allocation is gone or belongs to
+# another document, an allocation no mention states.
+HALF_LINKED = """
+select count(*) from allocation_mentions m
+  left join amounts a on a.id = m.amount_id
+  left join allocations l on l.id = m.allocation_id
+ where a.id is null or l.id is null or a.document_id != m.document_id or l.document_id != m.document_id
+union all
+select count(*) from allocations l
+ where not exists (select 1 from allocation_mentions m where m.allocation_id = l.id)
+"""
 
 
 def counts(db_path: Path) -> dict[str, tuple]:
@@ -91,6 +102,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_documents(corpus):
         proc.wait()
         conn = sqlite3.connect(db)
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert [n for (n,) in conn.execute(HALF_LINKED)] == [0, 0]
         conn.close()
         got = counts(db)
         assert set(got) == set(new)
