@@ -48,6 +48,8 @@ class MilestoneRules:
     future_tense: re.Pattern = re.compile(r"(?!)")
     past_tense: re.Pattern = re.compile(r"(?!)")
     tense_examples: tuple = ()
+    this_year: re.Pattern = re.compile(r"(?!)")
+    ongoing: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def load_rules(data) -> MilestoneRules:
         "yearless_needs_before",
         "future_tense",
         "past_tense",
+        "this_year",
+        "ongoing",
         "tense_examples",
         "amount_link",
         "amount_link_examples",
@@ -129,6 +133,8 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["future_tense"], "future_tense"),
         require_regex(data["past_tense"], "past_tense"),
         tuple(tense),
+        require_regex(data["this_year"], "this_year"),
+        require_regex(data["ongoing"], "ongoing"),
     )
 
 

@@ -1,16 +1,17 @@
 """The year of a milestone the text does not write, and bare years that are milestones.
 
 Missing year ("3. kvartal", "den 14. oktober"): the nearest year written before the
-expression in the same sentence; else in the same block (paragraph, bullet or table
-cell); else the document's own date (the meeting date of an agenda item, the date line
-of a note) — always for a point of "the year" ("inden årets udgang", "fra årsskiftet"),
-which is the year the text is written in. That date's year is moved one year on when
-the day (or most of the period: its middle day) has passed at the document's date and
-the sentence speaks of the future (``future_tense`` of ``rules/milestones.yml``: "vil",
-"skal", "forventes", "inden" …), one year back when the day is still to come and the
-sentence speaks of the past (``past_tense``: "blev", "besluttede" …); a sentence that
-speaks of both moves nothing. Without a document date: the document's context year,
-the first year written in it outside a date (normally its title). No year: skipped.
+expression in the same sentence; else the document's own date (the meeting date of an
+agenda item, the date line of a note) — always for a point of "the year" ("inden årets
+udgang", "fra årsskiftet") and in a sentence that says "i år" (never moved back then).
+That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
+day, unless the text says it is going on: "i løbet af maj-juni") and the sentence speaks
+of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
+"iværksættes" …), one year back when it is to come and the sentence speaks of the past
+(``past_tense``: "blev", "besluttede" …); a sentence that speaks of both moves nothing.
+Without a document date: the nearest year before it in the same block (paragraph,
+bullet or table cell), else the document's context year, the first year written in it
+outside a date (normally its title). No year: skipped.
 
 Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
@@ -43,20 +44,29 @@ def _year_before(text: str, start: int, end: int) -> Optional[int]:
     return int(years[-1]) if years else None
 
 
+def _where_to_look(m: DateMatch, ctx: Context, document_date: Optional[date], r: MilestoneRules) -> tuple:
+    """Which of (sentences, blocks) may give the year: with a document date only the
+    sentence, and nothing for a point of "the year" or a sentence that says "this year"."""
+    if document_date is None:
+        return (0, 1)
+    if m.form == "year_point" or r.this_year.search(ctx.sentence):
+        return ()
+    return (0,)
+
+
 def resolve_yearless(
     text: str,
     spans: tuple[list[Span], list[Span]],
     m: DateMatch,
-    sentence: str,
+    ctx: Context,
     document_date: Optional[date],
     context_year: Optional[int],
     r: MilestoneRules,
     dr_rules: DateRules,
 ) -> Optional[DateRange]:
     """The date range of an expression without a year, or None (see the module's head)."""
-    sentences, blocks = spans
-    spans_to_look = () if m.form == "year_point" and document_date else (sentences, blocks)
-    for span in (sentence_at(found, m.start) for found in spans_to_look):
+    for i in _where_to_look(m, ctx, document_date, r):
+        span = sentence_at(spans[i], m.start)
         year = _year_before(text, span.start, m.start) if span is not None else None
         if year:
             return parse_date_expression(m.read_as, dr_rules, year)
@@ -65,11 +75,13 @@ def resolve_yearless(
     dr = parse_date_expression(m.read_as, dr_rules, document_date.year)
     if dr is None:
         return None
-    future, past = r.future_tense.search(sentence), r.past_tense.search(sentence)
-    middle = dr.start + (dr.end - dr.start) / 2
-    if middle < document_date and future and not past:
+    future, past = r.future_tense.search(ctx.sentence), r.past_tense.search(ctx.sentence)
+    passed = dr.end < document_date or (
+        dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
+    )
+    if passed and future and not past:
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
-    if dr.start > document_date and past and not future:
+    if dr.start > document_date and past and not future and not r.this_year.search(ctx.sentence):
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
     return dr
 

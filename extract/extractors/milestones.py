@@ -128,7 +128,7 @@ def _candidates(
             if m.form in ("month", "season") and not r.yearless_needs_before.search(ctx.before):
                 continue
             spans = (sentences, found.blocks)
-            dr = resolve_yearless(text, spans, m, ctx.sentence, document_date, context_year, r, dr_rules)
+            dr = resolve_yearless(text, spans, m, ctx, document_date, context_year, r, dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if dr is None or _tied_to_amount(text, m, amount_spans, r):
             continue
