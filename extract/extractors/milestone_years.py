@@ -3,7 +3,7 @@
 Missing year ("3. kvartal", "den 14. oktober"): the nearest year written before the
 expression in the same sentence; else the document's own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
-udgang", "fra årsskiftet") and in a sentence that says "i år" (never moved back then).
+udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
 day, unless the text says it is going on: "i løbet af maj-juni") and the sentence speaks
 of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
@@ -81,7 +81,8 @@ def resolve_yearless(
     )
     if passed and future and not past:
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
-    if dr.start > document_date and past and not future and not r.this_year.search(ctx.sentence):
+    keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
+    if dr.start > document_date and past and not future and not keeps_year:
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
     return dr
 
