@@ -232,8 +232,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     places = [(a.char_start, a.char_end) for a in money]
     dated = run(
         "milestones",
-        (doc, found, places),
-        lambda r: milestones.find_milestones(text, found, places, r["milestones.yml"], r["dates.yml"]),
+        (doc, found, places, meta.date),
+        lambda r: milestones.find_milestones(text, found, places, r["milestones.yml"], r["dates.yml"], meta.date),
     )
     groups = run(
         "target_groups",

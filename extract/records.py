@@ -132,7 +132,7 @@ class Milestone:
     date_text: str
     date_start: str  # ISO date
     date_end: str  # ISO date
-    precision: str  # day, month, quarter, half, third, season, year
+    precision: str  # day, week, month, quarter, half, third, season, year
     kind: str  # deadline, start, phase, event
     char_start: int  # offset of date_text
     char_end: int

@@ -48,6 +48,18 @@ FORMS = [
     ("4. kvartal", 2009, "2009-10-01", "2009-12-31", "quarter"),
     ("fjerde kvartal 2009", None, "2009-10-01", "2009-12-31", "quarter"),
     ("3.kvartal", 2009, "2009-07-01", "2009-09-30", "quarter"),
+    ("Q3 2024", None, "2024-07-01", "2024-09-30", "quarter"),
+    ("3. kvartal 2024", None, "2024-07-01", "2024-09-30", "quarter"),
+    # ISO weeks: Monday to Sunday
+    ("uge 12", 2024, "2024-03-18", "2024-03-24", "week"),
+    ("uge 1 2025", None, "2024-12-30", "2025-01-05", "week"),
+    # points of "the year"
+    ("årets udgang", 2026, "2026-12-31", "2026-12-31", "day"),
+    ("inden året er omme"[6:], 2009, "2009-12-31", "2009-12-31", "day"),
+    ("årsskiftet", 2012, "2013-01-01", "2013-01-01", "day"),
+    # days over one month name
+    ("1.-4. marts 2024", None, "2024-03-01", "2024-03-04", "day"),
+    ("1. til den 4. marts", 2024, "2024-03-01", "2024-03-04", "day"),
     # half
     ("1. halvår 2013", None, "2013-01-01", "2013-06-30", "half"),
     ("første halvår 2013", None, "2013-01-01", "2013-06-30", "half"),
@@ -155,10 +167,29 @@ def test_expressions_without_a_year_need_one():
         ("ca. halvdelen vil blive udvalgt, og den anden halvdel til kontrolgruppen", []),
         ("Tilskuddet udbetales kvartalsvis, hver 3.måned.", []),
         ("fra 1. kvartal til 3. kvartal 2020", ["1. kvartal til 3. kvartal 2020"]),
+        ("Forløbet varer 12 uger, og tilmelding sker i ugen før.", []),
+        ("Budgetforhandlinger den 12. og 13. september", ["12.", "13. september"]),
+        ("i perioden fra den 23. januar til den 31. januar 2023", ["23. januar til den 31. januar 2023"]),
     ],
 )
 def test_find_date_expressions(text, found):
     assert [m.text for m in find_date_expressions(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text,read",
+    [
+        # a day written alone is read with the month (and year) of the later day of its list
+        ("Møderne holdes 3. og 7. maj 2024.", ["3. maj 2024", "7. maj 2024"]),
+        ("Workshops om budgettet den 19., 21. og 23. august", ["19. august", "21. august", "23. august"]),
+        # a day without a year takes the year of the next day of its list
+        ("vedtog henholdsvis den 28. august og 4. september 2024", ["28. august 2024", "4. september 2024"]),
+        # ... never across other words
+        ("den 3. september og andenbehandling den 1. oktober 2025", ["3. september", "1. oktober 2025"]),
+    ],
+)
+def test_days_of_a_list_are_read_with_their_month_and_year(text, read):
+    assert [m.read_as for m in find_date_expressions(text)] == read
 
 
 def test_offsets_point_at_the_text():

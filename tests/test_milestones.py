@@ -18,23 +18,44 @@ from extract.structure.sentences import find_sentences
 RULES = ALL_RULES["milestones.yml"]
 
 
-def run(text: str, amounts: list[str] = ()):
+def run(text: str, amounts: list[str] = (), document_date=None):
     spans = []
     for amount in amounts:
         start = text.index(amount)
         spans.append((start, start + len(amount)))
     found = find_sentences(text, ALL_RULES["sentences.yml"])
-    return find_milestones(text, found, spans, RULES, ALL_RULES["dates.yml"])
+    return find_milestones(text, found, spans, RULES, ALL_RULES["dates.yml"], document_date)
 
 
-RULE_EXAMPLES = [(rule.id, ex) for rule in RULES.kinds + RULES.exclusions for ex in rule.examples]
+RULE_EXAMPLES = [(rule.id, ex) for rule in RULES.kinds + RULES.year_items + RULES.exclusions for ex in rule.examples]
 RULE_EXAMPLES += [("amount_link", ex) for ex in RULES.amount_link_examples]
 
 
 @pytest.mark.parametrize("rule_id,example", RULE_EXAMPLES, ids=[f"{r}:{e['text'][:40]}" for r, e in RULE_EXAMPLES])
 def test_rule_examples(rule_id, example):
-    got = [[m.date_text, m.kind] for m in run(example["text"], example.get("amounts", []))]
+    got = [[m.date_text, m.kind] for m in run(example["text"], example.get("amounts", []), example.get("date"))]
     assert got == example["expect"]
+
+
+@pytest.mark.parametrize("example", RULES.tense_examples, ids=[e["text"][:40] for e in RULES.tense_examples])
+def test_tense_examples(example):
+    """A date without a year is read from the document's date and the sentence's tense."""
+    got = [[m.date_text, m.date_start] for m in run(example["text"], document_date=example["date"])]
+    assert got == example["expect"]
+
+
+def test_the_document_date_decides_the_year_of_a_date_without_one():
+    text = "Sagen forelægges udvalget den 14. oktober."
+    assert [m.date_start for m in run(text, document_date="2024-08-20")] == ["2024-10-14"]
+    # the day has passed at the document's date and the sentence speaks of the future: next year
+    assert [m.date_start for m in run("Sagen skal forelægges udvalget den 14. marts.", document_date="2024-08-20")] == [
+        "2025-03-14"
+    ]
+    # the document's date wins over the first year written in the document (its title)
+    assert [
+        m.date_start
+        for m in run("Budget 2026-29\n\nFørstebehandling finder sted den 3. september.", document_date="2025-09-08")
+    ] == ["2025-09-03"]
 
 
 @pytest.mark.parametrize(
@@ -90,7 +111,7 @@ def test_invariants(path):
         assert text[m.char_start : m.char_end] == m.date_text
         assert date.fromisoformat(m.date_start) <= date.fromisoformat(m.date_end)
         assert m.date_text in m.quote and m.quote in text
-        assert m.precision in ("day", "month", "quarter", "half", "third", "season", "year")
+        assert m.precision in ("day", "week", "month", "quarter", "half", "third", "season", "year")
         assert m.kind in ("deadline", "start", "phase", "event")
         assert m.rule in {r.id for r in RULES.kinds}
         assert m.section_position is None and m.page is None

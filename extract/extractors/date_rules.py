@@ -16,9 +16,10 @@ from typing import Callable, Optional
 
 from extract.rules import RuleError, require_keys
 
-PRECISIONS = ("day", "month", "quarter", "half", "third", "season", "year")
+PRECISIONS = ("day", "week", "month", "quarter", "half", "third", "season", "year")
 FORM_IDS = tuple(
-    "numeric day_month month_third month_list month quarter half year_third season period_end year range".split()
+    "numeric day_month bare_day month_third month_list month week quarter half year_third season year_point "
+    "period_end year range".split()
 )
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
@@ -53,6 +54,8 @@ class DateRules:
     list_separators: tuple
     day_joiner: str
     examples: tuple  # (form id, example dict)
+    bare_day: re.Pattern = re.compile(r"(?!)")  # a day number whose month follows a later day ("3. og 7. maj")
+    list_link: re.Pattern = re.compile(r"(?!)")  # what joins two days of a list (", ", " og den ")
 
 
 def _alt(words) -> str:
@@ -135,7 +138,8 @@ def _period_builders(r: dict) -> dict:
         return int(text.rstrip(".")) if text[0].isdigit() else ords[text]
 
     def quarter(m, default):
-        y, q = _year_of(m, default), ordinal(m["ord"])
+        y = _year_of(m, default)
+        q = int(m["qnum"]) if m.groupdict().get("qnum") else ordinal(m["ord"])
         return _months(y, 3 * q - 2, 3 * q, "quarter") if y and 1 <= q <= 4 else None
 
     def half(m, default):
@@ -155,7 +159,22 @@ def _period_builders(r: dict) -> dict:
         y = int(m["year"])
         return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
 
+    def week(m, default):
+        y, w = _year_of(m, default), int(m["week"])
+        if not y:
+            return None
+        return DateRange(date.fromisocalendar(y, w, 1), date.fromisocalendar(y, w, 7), "week")
+
+    def year_point(m, default):
+        if not default:
+            return None
+        month, day, shift = r["year_points"][word_key(m["point"])]
+        d = date(default + shift, month, day)
+        return DateRange(d, d, "day")
+
     return {
+        "week": week,
+        "year_point": year_point,
         "quarter": quarter,
         "half": half,
         "half_needs_year": half,
@@ -191,8 +210,11 @@ def _patterns(data: dict) -> dict:
         + month.replace("month", "month2")
         + rf"{filler}\s+{YEAR}",
         "year_third": rf"{before}{third}\s+{YEAR}",
-        "quarter": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})(?![\wæøå])"
-        rf"(?:\s+{joiner('quarter')}{YEAR})?",
+        "quarter": rf"{before}(?:(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})"
+        rf"|(?:{_alt(data['quarter_letters'])})(?P<qnum>[1-4]))(?![\wæøå])(?:\s+{joiner('quarter')}{YEAR})?",
+        "week": rf"{before}(?:{_alt(data['week_words'])})\s+(?P<week>[1-5]?\d)(?![\d]|[.,]\d)"
+        rf"(?:\s+{joiner('week')}{YEAR})?",
+        "year_point": rf"{before}(?P<point>{_alt(w for p in data['year_points'] for w in p['words'])})(?![\wæøå])",
         "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])"
         rf"(?:\s+{joiner('half')}{YEAR})?",
         "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+"
@@ -208,7 +230,7 @@ def load_rules(data) -> DateRules:
     keys = (
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
-        "two_digit_year_pivot forms"
+        "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles"
     ).split()
     data = require_keys(data, "-", keys)
     _validate(data)
@@ -221,15 +243,21 @@ def load_rules(data) -> DateRules:
         "year_thirds": tuple(tuple(x) for x in data["year_thirds"]),
         "month_thirds": tuple(tuple(x) for x in data["month_thirds"]),
         "pivot": int(data["two_digit_year_pivot"]),
+        "year_points": {
+            word_key(w): (p["month"], p["day"], p["year_shift"]) for p in data["year_points"] for w in p["words"]
+        },
     }
     builders = _builders(r)
-    order = "numeric month_third day_month month_list year_third quarter half half_needs_year season month".split()
+    order = (
+        "numeric year_point month_third day_month month_list year_third quarter week half half_needs_year season month"
+    ).split()
     inner = "|".join(_plain(pats[k]) for k in ("quarter", "half", "half_needs_year", "month"))
     end_words = _alt(data["period_end_words"])
     period_end = rf"(?<![\wæøå])(?P<endword>{end_words})\s+(?P<inner>{inner}|{_plain(YEAR)})"
     forms = [Form("period_end", re.compile(period_end, re.I), lambda m, y: None)]
     forms += [Form(k, re.compile(pats[k], re.I), builders[k]) for k in order + ["year"]]
-    single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order])
+    bare_day = _bare_day(data)
+    single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order] + [bare_day])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])
     range_re = rf"(?P<a>{single})(?P<sep>\s*(?:{seps}|\s{_alt([data['day_joiner']])}\s)\s*|\t)(?P<b>{single})"
     examples = tuple((f["id"], ex) for f in data["forms"] for ex in f["examples"])
@@ -248,11 +276,39 @@ def load_rules(data) -> DateRules:
         tuple(data["list_separators"]),
         word_key(data["day_joiner"]),
         examples,
+        re.compile(bare_day, re.I),
+        re.compile(_list_link(data), re.I),
     )
 
 
+def _separators(words) -> str:
+    """Signs as they are; words only between spaces."""
+    return "|".join(re.escape(s) if not s[0].isalpha() else rf"(?<=\s){_alt([s])}(?=\s)" for s in words)
+
+
+def _list_link(data: dict) -> str:
+    seps = _separators(data["day_list_separators"])
+    return rf"\s*(?:{seps})\s*(?:(?:{_alt(data['day_articles'])})\s+)?"
+
+
+def _bare_day(data: dict) -> str:
+    """A day number written without its month because a later day of the list or span
+    names it: "3." of "3. og 7. maj 2024", "1." of "1.-4. marts" and "1. til den 4. marts"."""
+    month = rf"(?:{_alt(data['months'])})(?![\wæøå])"
+    sep = _separators([*data["day_list_separators"], *data["range_separators"]])
+    article = rf"(?:(?:{_alt(data['day_articles'])})\s+)?"
+    link = rf"\s*(?:{sep})\s*{article}"
+    return rf"(?<![\d.,])(?P<day>[0-3]?\d)\.(?=(?:{link}[0-3]?\d\.)*{link}[0-3]?\d\.\s{{0,4}}{month})"
+
+
 def _validate(data: dict) -> None:
-    joiners = require_keys(data["year_joiners"], "year_joiners", ["quarter", "half", "half_needs_year"])
+    joiners = require_keys(data["year_joiners"], "year_joiners", ["quarter", "half", "half_needs_year", "week"])
+    for i, p in enumerate(data["year_points"]):
+        require_keys(p, f"year_points[{i}]", ["id", "words", "month", "day", "year_shift"])
+        try:
+            date(2000 + p["year_shift"], p["month"], p["day"])
+        except (TypeError, ValueError):
+            raise RuleError(p["id"], "month, day and year_shift must name a day (year_shift 0 or 1)") from None
     for form, words in joiners.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise RuleError(f"year_joiners.{form}", "must be a list of words")

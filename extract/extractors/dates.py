@@ -45,6 +45,11 @@ class DateMatch:
     text: str
     form: str
     is_range: bool
+    reading: str = ""  # what is read when the text alone does not say it ("3." of "3. og 7. maj 2024")
+
+    @property
+    def read_as(self) -> str:
+        return self.reading or self.text
 
 
 def _single(text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:
@@ -63,7 +68,19 @@ def _span_days(d: DateRange) -> int:
     return (d.end - d.start).days
 
 
+BARE_DAY = re.compile(r"\s*[0-3]?\d\.\s*")
+DAY_PREFIX = re.compile(r"^\s*[0-3]?\d\.\s*")
+
+
+def complete_bare_day(day: str, later: str) -> str:
+    """A day written alone ("3.") read with the month and year of the later day it is joined to."""
+    if not BARE_DAY.fullmatch(day) or not DAY_PREFIX.match(later):
+        return day
+    return f"{day.strip()} {DAY_PREFIX.sub('', later, count=1)}"
+
+
 def _range(a_text: str, sep: str, b_text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:
+    a_text = complete_bare_day(a_text, b_text)
     a, b = _single(a_text, None, r), _single(b_text, None, r)
     if a is None and b is not None:
         a = _single(a_text, b.end.year, r)
@@ -117,7 +134,11 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
     Two expressions become one range when only a range separator ("–", "-", "til",
     "til og med") or, for two day dates, a tab lies between them.
     """
-    found = [DateMatch(m.start(), m.end(), m.group(), _form_of(m.group(), r), False) for m in r.single.finditer(text)]
+    found = [DateMatch(m.start(), m.end(), m.group(), _form_at(text, m, r), False) for m in r.single.finditer(text)]
+    for i in range(len(found) - 2, -1, -1):  # from the end: "19., 21. og 23. august"
+        a, b = found[i], found[i + 1]
+        if a.form == "bare_day":
+            found[i] = DateMatch(a.start, a.end, a.text, a.form, False, complete_bare_day(a.text, b.read_as))
     out: list[DateMatch] = []
     i = 0
     while i < len(found):
@@ -132,7 +153,30 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
                 continue
         out.append(a)
         i += 1
-    return out
+    return _years_across_lists(text, out, r)
+
+
+def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:
+    """A day without a year takes the year of the next day of its list: "den 28. august og
+    4. september 2024" is 28 August 2024."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        year = YEAR_IN_TEXT.findall(b.read_as)
+        if (
+            a.form in ("day_month", "bare_day")
+            and b.form in ("day_month", "bare_day")
+            and year
+            and not YEAR_IN_TEXT.search(a.read_as)
+            and r.list_link.fullmatch(text[a.end : b.start])
+        ):
+            found[i] = DateMatch(a.start, a.end, a.text, a.form, False, f"{a.read_as.strip()} {year[-1]}")
+    return found
+
+
+def _form_at(text: str, m: re.Match, r: DateRules) -> str:
+    if r.bare_day.match(text, m.start()) and r.bare_day.match(text, m.start()).end() == m.end():
+        return "bare_day"
+    return _form_of(m.group(), r)
 
 
 def _range_ok(m: re.Match, a: DateMatch, b: DateMatch) -> bool:

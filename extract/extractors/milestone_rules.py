@@ -1,0 +1,162 @@
+"""The rules of milestones (``rules/milestones.yml``), loaded and validated, and the test
+of one rule against the place of one date expression.
+
+A rule is a set of conditions on the text around a date expression (see the rules file's
+head for what each condition looks at); every condition must hold for the rule to apply.
+:mod:`extract.extractors.milestones` uses the kind rules (the first that holds gives the
+kind), the year rules (a bare year is a milestone only when one holds) and the exclusions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extract.extractors.date_rules import PRECISIONS, DateRange
+from extract.extractors.dates import DateMatch
+from extract.rules import RuleError, require_keys, require_regex
+
+KINDS = ("deadline", "start", "phase", "event")
+CONDITIONS = ("before", "after", "near", "sentence", "date_text")
+OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "examples")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: Optional[str]  # None for exclusions and year rules
+    patterns: dict  # condition name -> compiled regex
+    precisions: Optional[frozenset]
+    range: Optional[bool]
+    max_offset: Optional[int]
+    unless_kinds: frozenset
+    examples: tuple
+    document_date: Optional[bool] = None  # true: only for a date that is the document's own date
+
+
+@dataclass(frozen=True)
+class MilestoneRules:
+    kinds: tuple
+    exclusions: tuple
+    near_before: int
+    near_after: int
+    yearless_needs_before: re.Pattern
+    amount_link: re.Pattern
+    amount_link_examples: tuple
+    year_items: tuple = ()
+    future_tense: re.Pattern = re.compile(r"(?!)")
+    past_tense: re.Pattern = re.compile(r"(?!)")
+    tense_examples: tuple = ()
+    this_year: re.Pattern = re.compile(r"(?!)")
+    ongoing: re.Pattern = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where one date expression sits: the texts the rule conditions look at."""
+
+    before: str
+    after: str
+    near: str
+    sentence: str
+    quote_start: int
+    quote_end: int
+    is_document_date: bool = False
+
+
+def _rule(entry: dict, i: int, section: str, is_kind: bool) -> Rule:
+    rid = entry.get("id", f"{section}[{i}]") if isinstance(entry, dict) else f"{section}[{i}]"
+    extra = ("kind",) if is_kind else ("unless_kinds",)
+    entry = require_keys(entry, rid, ["id"], OPTIONAL + extra)
+    if is_kind:
+        require_keys(entry, rid, ["id", "kind"], OPTIONAL + extra)
+        if entry["kind"] not in KINDS:
+            raise RuleError(rid, f"kind is {entry['kind']!r}; allowed values: {list(KINDS)}")
+    patterns = {c: require_regex(entry[c], rid, c) for c in CONDITIONS if c in entry}
+    precisions = entry.get("precisions")
+    if precisions is not None and not set(precisions) <= set(PRECISIONS):
+        raise RuleError(rid, f"precisions {precisions}; allowed values: {list(PRECISIONS)}")
+    unless = entry.get("unless_kinds", [])
+    if not set(unless) <= set(KINDS):
+        raise RuleError(rid, f"unless_kinds {unless}; allowed values: {list(KINDS)}")
+    examples = entry.get("examples")
+    if not examples or not all(isinstance(e, dict) and "text" in e and "expect" in e for e in examples):
+        raise RuleError(rid, "needs 'examples': a list of {text, expect: [[date_text, kind], ...]}")
+    return Rule(
+        rid,
+        entry.get("kind"),
+        patterns,
+        frozenset(precisions) if precisions else None,
+        entry.get("range"),
+        entry.get("max_offset"),
+        frozenset(unless),
+        tuple(examples),
+        entry.get("document_date"),
+    )
+
+
+def load_rules(data) -> MilestoneRules:
+    keys = [
+        "near_words_before",
+        "near_words_after",
+        "yearless_needs_before",
+        "future_tense",
+        "past_tense",
+        "this_year",
+        "ongoing",
+        "tense_examples",
+        "amount_link",
+        "amount_link_examples",
+        "kinds",
+        "year_items",
+        "exclusions",
+    ]
+    data = require_keys(data, "-", keys)
+    kinds = tuple(_rule(e, i, "kinds", True) for i, e in enumerate(data["kinds"]))
+    if not kinds or kinds[-1].patterns or kinds[-1].range is not None or kinds[-1].precisions:
+        raise RuleError("kinds", "the last kind rule must have no conditions (the default kind)")
+    exclusions = tuple(_rule(e, i, "exclusions", False) for i, e in enumerate(data["exclusions"]))
+    year_items = tuple(_rule(e, i, "year_items", False) for i, e in enumerate(data["year_items"]))
+    tense = data["tense_examples"]
+    if not tense or not all(isinstance(e, dict) and {"text", "date", "expect"} <= set(e) for e in tense):
+        raise RuleError("tense_examples", "needs a list of {text, date (the document's), expect}")
+    return MilestoneRules(
+        kinds,
+        exclusions,
+        int(data["near_words_before"]),
+        int(data["near_words_after"]),
+        require_regex(data["yearless_needs_before"], "yearless_needs_before"),
+        require_regex(data["amount_link"], "amount_link"),
+        tuple(data["amount_link_examples"] or ()),
+        year_items,
+        require_regex(data["future_tense"], "future_tense"),
+        require_regex(data["past_tense"], "past_tense"),
+        tuple(tense),
+        require_regex(data["this_year"], "this_year"),
+        require_regex(data["ongoing"], "ongoing"),
+    )
+
+
+def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
+    if rule.precisions is not None and dr.precision not in rule.precisions:
+        return False
+    if rule.range is not None and rule.range != m.is_range:
+        return False
+    if rule.max_offset is not None and m.start > rule.max_offset:
+        return False
+    if rule.document_date is not None and rule.document_date != ctx.is_document_date:
+        return False
+    values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
+    return all(p.search(values[c]) for c, p in rule.patterns.items())
+
+
+def kind_of(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Rule:
+    return next(rule for rule in r.kinds if holds(rule, ctx, m, dr))
+
+
+def excluded_by(ctx: Context, m: DateMatch, dr: DateRange, kind: str, r: MilestoneRules) -> Optional[str]:
+    for rule in r.exclusions:
+        if kind not in rule.unless_kinds and holds(rule, ctx, m, dr):
+            return rule.id
+    return None

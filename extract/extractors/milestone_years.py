@@ -1,0 +1,110 @@
+"""The year of a milestone the text does not write, and bare years that are milestones.
+
+Missing year ("3. kvartal", "den 14. oktober"): the nearest year written before the
+expression in the same sentence; else the document's own date (the meeting date of an
+agenda item, the date line of a note) — always for a point of "the year" ("inden årets
+udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
+That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
+day, unless the text says it is going on: "i løbet af maj-juni") and the sentence speaks
+of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
+"iværksættes" …), one year back when it is to come and the sentence speaks of the past
+(``past_tense``: "blev", "besluttede" …); a sentence that speaks of both moves nothing.
+Without a document date: the nearest year before it in the same block (paragraph,
+bullet or table cell), else the document's context year, the first year written in it
+outside a date (normally its title). No year: skipped.
+
+Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
+"forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
+``year_items`` holds; never a year of a written range or name ("2025-28", "2013/14"),
+never a year in a sentence that names a sum of money (the money's year).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from extract.extractors.dates import YEAR_IN_TEXT, DateMatch, DateRange, DateRules, parse_date_expression
+from extract.extractors.milestone_rules import Context, MilestoneRules, holds
+from extract.structure.sentences import Span, sentence_at
+
+# a year that is part of a span or a name of years: "2025-28", "2013/14", "2026-2029"
+YEAR_SPAN_NEXT = re.compile(r"\s?[-–/]\s?\d")
+YEAR_SPAN_PREV = re.compile(r"\d\s?[-–/]\s?$")
+
+
+def years_outside(text: str, dates: list[DateMatch]) -> list[re.Match]:
+    spans = [(d.start, d.end) for d in dates]
+    return [y for y in YEAR_IN_TEXT.finditer(text) if not any(a <= y.start() < b for a, b in spans)]
+
+
+def _year_before(text: str, start: int, end: int) -> Optional[int]:
+    years = YEAR_IN_TEXT.findall(text, start, end)
+    return int(years[-1]) if years else None
+
+
+def _where_to_look(m: DateMatch, ctx: Context, document_date: Optional[date], r: MilestoneRules) -> tuple:
+    """Which of (sentences, blocks) may give the year: with a document date only the
+    sentence, and nothing for a point of "the year" or a sentence that says "this year"."""
+    if document_date is None:
+        return (0, 1)
+    if m.form == "year_point" or r.this_year.search(ctx.sentence):
+        return ()
+    return (0,)
+
+
+def resolve_yearless(
+    text: str,
+    spans: tuple[list[Span], list[Span]],
+    m: DateMatch,
+    ctx: Context,
+    document_date: Optional[date],
+    context_year: Optional[int],
+    r: MilestoneRules,
+    dr_rules: DateRules,
+) -> Optional[DateRange]:
+    """The date range of an expression without a year, or None (see the module's head)."""
+    for i in _where_to_look(m, ctx, document_date, r):
+        span = sentence_at(spans[i], m.start)
+        year = _year_before(text, span.start, m.start) if span is not None else None
+        if year:
+            return parse_date_expression(m.read_as, dr_rules, year)
+    if document_date is None:
+        return parse_date_expression(m.read_as, dr_rules, context_year) if context_year else None
+    dr = parse_date_expression(m.read_as, dr_rules, document_date.year)
+    if dr is None:
+        return None
+    future, past = r.future_tense.search(ctx.sentence), r.past_tense.search(ctx.sentence)
+    passed = dr.end < document_date or (
+        dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
+    )
+    if passed and future and not past:
+        return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
+    keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
+    if dr.start > document_date and past and not future and not keeps_year:
+        return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
+    return dr
+
+
+def _in_span_of_years(text: str, y: re.Match) -> bool:
+    return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, 0, y.start()))
+
+
+def year_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
+    """Bare years that may be milestones: outside every date expression and span of years,
+    in a sentence without a sum of money."""
+    out = []
+    for y in years_outside(text, dates):
+        if _in_span_of_years(text, y):
+            continue
+        sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
+        if any(sent.start <= a < sent.end for a, _ in amount_spans):
+            continue
+        out.append(DateMatch(y.start(), y.end(), y.group(), "year", False))
+    return out
+
+
+def is_year_item(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Optional[str]:
+    """The id of the year rule by which a bare year is a milestone, or None."""
+    return next((rule.id for rule in r.year_items if holds(rule, ctx, m, dr)), None)

@@ -1,0 +1,114 @@
+"""Milestones on agenda items of other municipalities (the development corpus, ../shared/dev-corpus):
+year-less dates read from the meeting date, joined days and spans, weeks, "årets udgang",
+planned years; citations, reference dates, the meeting's own date and money years left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RULES
+
+from extract.extractors.amounts import find_amounts
+from extract.extractors.milestones import find_milestones
+from extract.read.text import read_text_source
+from extract.structure.sentences import find_sentences
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev-corpus" / "text"
+# kept out of rule writing: never read here
+HELD_OUT = ("aarhus_teknisk", "2022-04-25_p05", "kfu_2025-04-30", "koebenhavn_biu", "syddjurs_2009")
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="the development corpus is not beside the project")
+
+
+def milestones(name: str, document_date: str):
+    path = DEV / name
+    assert not any(h in name for h in HELD_OUT)
+    text = read_text_source(path, path.read_bytes(), RULES["ocr_repair.yml"]).text
+    found = find_sentences(text, RULES["sentences.yml"])
+    money = [(a.char_start, a.char_end) for a in find_amounts(text, found.spans, RULES["amounts.yml"])]
+    return find_milestones(text, found, money, RULES["milestones.yml"], RULES["dates.yml"], document_date)
+
+
+def by_text(found) -> dict:
+    out: dict = {}
+    for m in found:
+        out.setdefault(" ".join(m.date_text.split()), []).append((m.date_start, m.date_end, m.precision, m.kind))
+    return out
+
+
+def test_a_budget_process_plan_reads_its_days_from_the_meeting_date():
+    got = by_text(milestones("greve_oeu_2023-11-27_p08_tids-og-procesplan-budget-2025-28.txt", "2023-11-27"))
+    # "planlægges … den 22. maj": May has passed in November, the sentence plans: next year
+    assert got["22. maj"] == [("2024-05-22", "2024-05-22", "day", "event")]
+    # "henholdsvis den 31. august og 4. september 2024": the year of the day after it
+    assert got["31. august"] == [("2024-08-31", "2024-08-31", "day", "event")]
+    assert got["12. september 2024 til den 13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
+    assert got["12.-13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
+    assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "event")]  # "I løbet af 2024 vil …"
+    # the meeting's own date, a "jf." citation and recurring dates are not milestones
+    assert "27. november 2023" not in got and "25. maj 2023" not in got
+    assert len(got["19. juni 2023"]) == 1  # "Byrådet besluttede på møde den 19. juni 2023 …", not "(jf. … /BY d. …)"
+    assert "juni" not in got and "august" not in got
+
+
+def test_a_time_plan_without_years_lies_in_the_meetings_year():
+    got = by_text(milestones("greve_oeu_2024-02-28_p04_budget-2025-28-status-og-maaltal.txt", "2024-02-28"))
+    assert got["17. april"][0][:2] == ("2024-04-17", "2024-04-17")
+    assert got["12. og 13. september"] == [("2024-09-12", "2024-09-13", "day", "event")]
+    assert got["2. oktober"] == [("2024-10-02", "2024-10-02", "day", "event")]
+
+
+def test_list_of_days_gives_each_day():
+    got = by_text(milestones("greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "2023-05-08"))
+    # "Workshops om budgettet den 19. og 23. august"
+    assert got["19."] == [("2023-08-19", "2023-08-19", "day", "event")]
+    assert got["23. august"] == [("2023-08-23", "2023-08-23", "day", "event")]
+    # "Budgetseminar den 17. april": already held in May of the same year, no tense to move it
+    assert got["17. april"][-1][:2] == ("2023-04-17", "2023-04-17")
+
+
+def test_past_decisions_keep_their_year_and_a_hearing_is_one_phase():
+    got = by_text(milestones("greve_byraad_2025-09-08_p19_budget-2026-29-1-behandling.txt", "2025-09-08"))
+    assert ("2025-08-27", "2025-08-27", "day", "event") in got["27. august"]  # "besluttede den 27. august"
+    got = by_text(milestones("greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023.txt", "2023-01-23"))
+    assert got["23. januar til den 31. januar 2023"] == [("2023-01-23", "2023-01-31", "day", "phase")]
+    assert "23. januar 2023" not in got  # the meeting itself
+
+
+def test_week_and_end_of_year():
+    got = by_text(milestones("greve_sou_2024-04-22_p07_paragraf-79-puljen-frie-midler.txt", "2024-04-22"))
+    assert got["uge 12"] == [("2024-03-18", "2024-03-24", "week", "event")]
+    got = by_text(milestones("koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026.txt", "2026-10-22"))
+    assert got["årets udgang"] == [("2026-12-31", "2026-12-31", "day", "deadline")]  # "inden årets udgang"
+    got = by_text(milestones("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt", "2022-01-17"))
+    assert got["udgangen af året"] == [("2022-12-31", "2022-12-31", "day", "deadline")]
+
+
+def test_citations_and_reference_dates_stay_out():
+    for name, date in [
+        ("greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50.txt", "2023-11-13"),
+        ("greve_beu_2024-01-08_p04_pulje-digitalt-udfordrede-ledige.txt", "2024-01-08"),
+    ]:
+        got = by_text(milestones(name, date))
+        assert "januar 2019" not in got and "31. oktober 2016" not in got  # law citations
+    got = by_text(milestones("greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt", "2024-10-07"))
+    assert "31. juli 2024" not in got  # "udarbejdet pr. 31. juli 2024"
+    got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
+    assert "26. juni 2024" not in got and "4. september 2023" not in got  # "(Byrådet den … (pkt. 20))"
+    assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "deadline")]  # "forventes færdiggjort i 2024"
+    got = by_text(milestones("greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen.txt", "2025-06-02"))
+    assert "maj 2025" not in got  # "datatræk fra omsorgssystemet i maj 2025"
+    assert got["2. juni 2025"] == [("2025-06-02", "2025-06-02", "day", "deadline")]  # "med frist den …"
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in DEV.glob("*.txt") if not any(h in p.name for h in HELD_OUT)) if DEV.is_dir() else [],
+)
+def test_years_of_money_and_names_are_never_milestones(name):
+    date = name.split("_")[2] if name.count("_") >= 3 and name.split("_")[2][:2] == "20" else None
+    for m in milestones(name, date):
+        if m.precision == "year":
+            assert "kr." not in m.quote, m.quote  # the year of a sum of money
+            assert not m.quote[m.quote.find(m.date_text) + 4 :].startswith(("-", "/")), m.quote  # "2025-28"
