@@ -24,8 +24,10 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.records import INITIATIVE, OTHER
+from extract.records import INITIATIVE, OTHER, PREAMBLE
 from extract.rules import RuleError, require_choice, require_keys, require_regex
+from extract.structure.agenda_rules import AgendaRules, load_agenda_rules
+from extract.structure.title_rules import TitleRules, load_title_rules
 
 _MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
@@ -72,6 +74,8 @@ class HeadingRules:
     table_row_role: str
     roles: tuple[str, ...]  # every role a section can have
     title_search_chars: int
+    agenda: AgendaRules  # fields of agenda items and minutes
+    titles: TitleRules
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,8 @@ def load_rules(data) -> HeadingRules:
         "initiatives",
         "roles",
         "title_search_chars",
+        "agenda",
+        "titles",
     ]
     data = require_keys(data, "-", keys)
     standard = data["roles"]
@@ -149,7 +155,7 @@ def load_rules(data) -> HeadingRules:
         or not all(isinstance(r, str) and r.isidentifier() for r in standard)
     ):
         raise RuleError("roles", "must be a non-empty list of role ids (letters, digits, _)")
-    roles = (INITIATIVE, *standard, OTHER)
+    roles = (INITIATIVE, *standard, OTHER, PREAMBLE)
     detectors = {d.id: d for d in _patterns(data["detectors"], "detectors", optional=True)}
     needed = {"markdown_heading", "bold_line", "italic_role_line", "run_in_label", "table_row"}
     missing = needed - {k for k, d in detectors.items() if d.pattern is not None}
@@ -174,6 +180,8 @@ def load_rules(data) -> HeadingRules:
         **_initiative_rules(data["initiatives"], roles),
         roles=roles,
         title_search_chars=int(data["title_search_chars"]),
+        agenda=load_agenda_rules(data["agenda"], roles),
+        titles=load_title_rules(data["titles"]),
     )
 
 
