@@ -106,18 +106,16 @@ def agenda_layout(
     out: list[Candidate] = []
     levels: list[int] = []
     in_item = False
-    current: Optional[FieldRule] = None  # the field the text is in (None: an item's own text)
+    allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
     top = None  # level of the current field or item
     for c in merged:
         if c.start in item_at:
-            in_item, current, top = True, None, 1
-            out.append(c)
-            levels.append(1)
+            in_item, allows, top = True, True, 1
         elif c.start in rule_at:
-            current, top = rule_at[c.start], 2 if in_item else 1
-            out.append(c)
-            levels.append(top)
-        elif top is not None and (current is None or current.subheadings):
+            allows, top = rule_at[c.start].subheadings, 2 if in_item else 1
+        elif top is not None and not allows and c.kind == "word":
+            allows = True  # a heading word after a field without sub-headings starts a field of its own
+        elif top is not None and allows:
             line = text[c.start : text.find("\n", c.start) if "\n" in text[c.start :] else len(text)]
             if rejected_subheading(line, following.get(c.start, ""), ag):
                 continue
@@ -125,4 +123,9 @@ def agenda_layout(
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
             out.append(c)
             levels.append(top + 1)
+            continue
+        else:
+            continue
+        out.append(c)
+        levels.append(top)
     return out, levels

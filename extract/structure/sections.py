@@ -75,7 +75,7 @@ def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> 
         if title_at is not None and start <= title_at:
             continue  # the title and what stands above it (sender, addressee, date) are no headings
         found = markdown_line(line, r)
-        if found is None or never_heading(found.heading, r):
+        if found is None or never_heading(found.heading, r) in r.marked_not_headings:
             continue
         body = start + found.label_end if found.label_end else next_line_start(text, start)
         out.append(_candidate(start, body, found, r))
