@@ -180,3 +180,61 @@ def test_pdf_notes_and_letters_titled_and_dated_by_their_text():
     assert outline("ballerup_2012-11-19_notat") == []  # address block, "Notat" and "Side 2" are no headings
     syddjurs = extraction("syddjurs_2012-09-20_opsamlingsnotat").meta
     assert syddjurs.title == "Kulturkommune 2017" and syddjurs.date is None  # a note without a date line
+
+
+MINUTES = """Referat
+
+Teknisk Udvalg
+
+Mødet den 1. oktober 2025 kl. 15.00
+
+Punkt 1: Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+
+Punkt 2: Budgetopfølgning 2 for Teknisk Udvalg
+
+Resume
+
+Udvalget orienteres om det forventede regnskab.
+
+Sagsfremstilling
+
+Der er et merforbrug på 2,5 mio. kr.
+
+Drift inden for servicerammen
+
+Merforbruget skyldes vintertjenesten.
+
+Beslutning
+
+Taget til efterretning.
+
+3. Orientering om vejprojekter
+
+Resume
+
+Status på vejprojekterne.
+"""
+
+
+def test_minutes_items_are_level_one_with_their_fields_below(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    ex = extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name)
+    assert (ex.meta.title, ex.meta.date, ex.meta.date_basis, ex.meta.kind) == (
+        "Referat Teknisk Udvalg", "2025-10-01", "text", "referat")  # fmt: skip
+    assert [(s.level, s.heading, s.role) for s in ex.sections] == [
+        (1, "", "preamble"),
+        (1, "Punkt 1: Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "Punkt 2: Budgetopfølgning 2 for Teknisk Udvalg", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (3, "Drift inden for servicerammen", "other"),
+        (2, "Beslutning", "beslutning"),
+        (1, "3. Orientering om vejprojekter", "punkt"),
+        (2, "Resume", "resume"),
+    ]

@@ -53,8 +53,27 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
     return None
 
 
-def _as_item(c: Candidate, r: AgendaRules) -> Candidate:
-    return Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
+def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: AgendaRules) -> bool:
+    """Is the heading line an item of minutes: "Punkt 3: …", or a numbered title ("3. Godkendelse
+    af …") directly followed by a field, which is the document's first heading or whose field
+    names the document has used before (the fields start again for each item)?"""
+    if c.style == r.item_style:
+        return True
+    if c.style not in r.item_numbered_styles:
+        return False
+    field = next((rule for f, rule in fields if f.start == next_of.get(c.start)), None)
+    if field is None:
+        return False
+    before = {rule.id for f, rule in fields if f.start < c.start}
+    line = text[c.start : text.find("\n", c.start) if "\n" in text[c.start :] else len(text)]
+    return (not before or field.id in before) and rejected_subheading(line, "", r) is None
+
+
+def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
+    """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
+    end = text.find("\n", c.start)
+    line = strip_marks(" ".join(text[c.start : end if end >= 0 else len(text)].replace("\xa0", " ").split()))
+    return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
 
 
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
@@ -98,9 +117,10 @@ def agenda_layout(
         return None
     plain = plain_lines()
     rule_at = {c.start: rule for c, rule in fields}
-    items = [_as_item(c, ag) for c in plain if c.style == ag.item_style and c.start not in rule_at]
-    item_at = {c.start for c in items}
     following = _paragraph_starts(text, paras)
+    next_of = {a: paras[i + 1][0] for i, (a, _) in enumerate(paras[:-1])}
+    items = [_as_item(c, text, ag) for c in plain if c.start not in rule_at and _is_item(c, fields, next_of, text, ag)]
+    item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     out: list[Candidate] = []

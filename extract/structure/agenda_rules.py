@@ -42,6 +42,7 @@ class AgendaRules:
     initiative_heading: re.Pattern
     initiative_examples: tuple
     item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
+    item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
 
 
@@ -79,7 +80,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "initiative_heading",
     ]
     data = require_keys(data, "agenda", keys)
-    item = require_keys(data["item"], "agenda.item", ["style", "role"])
+    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
     require_choice(item["role"], "agenda.item", "role", roles)
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", ["pattern", "examples"])
     return AgendaRules(
@@ -92,5 +93,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         initiative_heading=require_regex(initiative["pattern"], "agenda.initiative_heading"),
         initiative_examples=_examples(initiative, "agenda.initiative_heading"),
         item_style=str(item["style"]),
+        item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
     )
