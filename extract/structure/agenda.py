@@ -53,6 +53,11 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
     return None
 
 
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: AgendaRules) -> bool:
     """Is the heading line an item of minutes: "Punkt 3: …", or a numbered title ("3. Godkendelse
     af …") directly followed by a field, which is the document's first heading or whose field
@@ -65,14 +70,12 @@ def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: Agenda
     if field is None:
         return False
     before = {rule.id for f, rule in fields if f.start < c.start}
-    line = text[c.start : text.find("\n", c.start) if "\n" in text[c.start :] else len(text)]
-    return (not before or field.id in before) and rejected_subheading(line, "", r) is None
+    return (not before or field.id in before) and rejected_subheading(_line_at(text, c.start), "", r) is None
 
 
 def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
     """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
-    end = text.find("\n", c.start)
-    line = strip_marks(" ".join(text[c.start : end if end >= 0 else len(text)].replace("\xa0", " ").split()))
+    line = strip_marks(" ".join(_line_at(text, c.start).replace("\xa0", " ").split()))
     return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
 
 
@@ -136,8 +139,7 @@ def agenda_layout(
         elif top is not None and not allows and c.kind == "word":
             allows = True  # a heading word after a field without sub-headings starts a field of its own
         elif top is not None and allows:
-            line = text[c.start : text.find("\n", c.start) if "\n" in text[c.start :] else len(text)]
-            if rejected_subheading(line, following.get(c.start, ""), ag):
+            if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
                 continue
             if ag.initiative_heading.search(c.heading):
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
