@@ -283,6 +283,7 @@ def _document_row(result: JobResult, rhash: str) -> dict:
         "sha256": result.sha256,
         "title": meta.title,
         "date": meta.date,
+        "date_basis": meta.date_basis,
         "kind": meta.kind,
         "case_number": meta.case_number,
         "document_number": meta.document_number,

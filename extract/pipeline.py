@@ -213,9 +213,10 @@ def _stored_source_digest(src: SourceText, seen: str) -> str:
     return digest(repr((seen, src.warnings, src.ocr_pages, src.repairs, src.original_text is None)))
 
 
-def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] = None) -> Extraction:
+def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] = None, name: str = "") -> Extraction:
     """Run every extractor over one read document (pure: text in, records out). With a
-    ``cache``, a stage whose rules and inputs are unchanged gives its earlier result."""
+    ``cache``, a stage whose rules and inputs are unchanged gives its earlier result. The
+    file ``name`` dates an agenda item whose text gives no meeting date."""
     run = StageRunner(rules, cache)
     doc = source_digest(src)
     text = src.text
@@ -223,8 +224,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     tree = run("sections", (doc,), lambda r: sections.find_sections(src, r["headings.yml"]))
     meta = run(
         "meta",
-        (doc, tree),
-        lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"]),
+        (doc, tree, name),
+        lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name),
     )
     money = run("amounts", (doc, found), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
@@ -270,7 +271,7 @@ def extract_file(
 ) -> Extraction:
     """Read and extract one file (with the project's rules unless ``rules`` are given)."""
     rules = rules or project_rules()
-    return extract_source(read_source(path, rules, data, limits, cache, sha256), rules, cache)
+    return extract_source(read_source(path, rules, data, limits, cache, sha256), rules, cache, path.name)
 
 
 def attach_provenance(src: SourceText, sections_: Sequence[Section], records: Iterable) -> None:

@@ -13,6 +13,7 @@ from typing import Any, Optional
 # The roles of a section that are not a standard sub-heading's (those are in rules/headings.yml):
 INITIATIVE = "initiative"  # a section that is one initiative, project or effort
 OTHER = "other"  # any other section
+PREAMBLE = "preamble"  # the text before the first heading (title, date, case number): no heading
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,9 @@ class DocumentMeta:
     title: Optional[str] = None
     date: Optional[str] = None  # ISO
     kind: Optional[str] = None
+    # where the date comes from: "text" (a date line or label, a meeting date written before
+    # the first heading) or "file name" (an agenda item's date in its file name, the last resort)
+    date_basis: Optional[str] = None
     case_number: Optional[str] = None
     document_number: Optional[str] = None
     author: Optional[str] = None

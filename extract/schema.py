@@ -47,6 +47,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "sha256": str,
             "title": str,
             "date": str,
+            "date_basis": str,
             "kind": str,
             "case_number": str,
             "document_number": str,

@@ -81,3 +81,24 @@ def test_labels_in_context(text, field, value):
 def test_a_date_inside_a_sentence_is_not_the_documents_date():
     text = "Udvalget har på budgetseminaret den 28. februar 2011 drøftet udfordringer.\n"
     assert date_alone(text, len(text)) is None
+
+
+MEETING_EXAMPLES = [(r.id, e) for r in RULES.meeting_dates for e in r.examples]
+
+
+@pytest.mark.parametrize(
+    "rule_id,example", MEETING_EXAMPLES, ids=[f"{i}:{e['text'][:30]}" for i, e in MEETING_EXAMPLES]
+)
+def test_meeting_date_examples(rule_id, example):
+    rule = next(r for r in RULES.meeting_dates if r.id == rule_id)
+    assert meta.first_date(example["text"], (rule,), DATES) == example["value"]
+
+
+@pytest.mark.parametrize("example", RULES.file_name_date.examples, ids=lambda e: e["text"][:30])
+def test_file_name_date_examples(example):
+    assert meta.file_name_date(example["text"], RULES) == example["value"]
+
+
+def test_a_file_name_without_a_real_day_gives_no_date():
+    assert meta.file_name_date("referat_2024-13-45.txt", RULES) is None
+    assert meta.file_name_date("budget-2013-nye-initiativer.md", RULES) is None

@@ -310,13 +310,14 @@ def test_roles_from_heading_words(heading, role):
 def test_sections_are_ordered_disjoint_and_nested(stem):
     text = SOURCES[stem].text
     sections = SECTIONS[stem]
-    assert sections
+    assert sections and sections[0].char_start == 0  # the text before the first heading is a section too
     previous_end = 0
     for i, s in enumerate(sections):
         assert s.position == i and s.role in ROLES and s.rule
-        assert previous_end <= s.char_start <= s.body_start <= s.char_end
+        assert previous_end == s.char_start <= s.body_start <= s.char_end
         assert s.body == text[s.body_start : s.char_end].strip()
-        assert s.heading and not s.heading.endswith(":") and not s.heading.startswith(("#", "*"))
+        assert (s.heading == "") == (s.role == "preamble") and (s.role != "preamble" or i == 0)
+        assert not s.heading.endswith(":") and not s.heading.startswith(("#", "*"))
         previous_end = s.char_end
         if s.parent_position is None:
             assert s.level == 1
@@ -330,8 +331,10 @@ def test_sections_are_ordered_disjoint_and_nested(stem):
 def test_title_is_not_a_section(stem):
     title = find_title(SOURCES[stem])
     assert title is not None
-    assert all(s.char_start != title[0] for s in SECTIONS[stem])
-    assert all(s.char_start > title[0] for s in SECTIONS[stem])
+    headed = [s for s in SECTIONS[stem] if s.heading]
+    assert all(s.char_start > title[0] for s in headed)
+    preamble = SECTIONS[stem][0]
+    assert preamble.role == "preamble" and preamble.char_start <= title[0] < preamble.char_end
 
 
 def test_ocr_note_has_its_three_themes():
@@ -382,8 +385,9 @@ def test_agenda_items_from_other_municipalities(name, text):
     assert find_title(src)[1] == "Punkt 5: Godkendelse af beskæftigelsesplan 2023"
     sections = find_sections(src)
     assert [(s.level, s.heading, s.role) for s in sections] == [
-        (1, "Resumé", "other"),
-        (1, "Indstilling", "other"),
-        (1, "Beslutning", "other"),
+        (1, "", "preamble"),
+        (1, "Resumé", "resume"),
+        (1, "Indstilling", "indstilling"),
+        (1, "Beslutning", "beslutning"),
     ]
     assert sections[-1].body == "Godkendt."

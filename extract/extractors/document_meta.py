@@ -2,24 +2,27 @@
 
 Labels ("Sagsnr.", "Dokumentnr."/"Dok.nr.", "Sagsbehandler", "Dato:", "Sidst
 opdateret:") are read near the top of the document; the value follows the label on
-the same line or alone on the next line. The date is a labelled date, else a line
-holding only a date before the first section (the budget note's "23-09-2012");
-dates inside sentences are never the document's date, so a document without such a
-line has no date. The title is the first title line (``extract.structure.sections.find_title``);
-the kind comes from title words (``rules/document_meta.yml``).
+the same line or alone on the next line. The date is read before the first heading: a
+labelled date, else a line holding only a date (the budget note's "23-09-2012", a
+letter's "Den 3. januar 2013"), else a meeting date ("mødet den 3. maj 2024"); dates
+inside sentences are never the document's date. An agenda item without a date in its
+text takes the date in its file name; ``date_basis`` says which. The title is the first
+title line (``extract.structure.titles.find_title``); the kind comes from title words
+(``rules/document_meta.yml``), else from the layout of an agenda item.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as Day
 from typing import Optional
 
 from extract.extractors.dates import DateRules, parse_date_expression
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_regex
 from extract.structure.headings import HeadingRules
-from extract.structure.sections import find_title
+from extract.structure.titles import find_title
 
 FIELDS = ("case_number", "document_number", "author", "date")
 
@@ -42,6 +45,13 @@ class KindRule:
 
 
 @dataclass(frozen=True)
+class DateRule:
+    id: str
+    pattern: re.Pattern  # with a group `value`: the written date
+    examples: tuple
+
+
+@dataclass(frozen=True)
 class MetaRules:
     search_chars: int
     labels: tuple[LabelRule, ...]
@@ -49,6 +59,9 @@ class MetaRules:
     date_line_id: str
     date_line_examples: tuple
     kinds: tuple[KindRule, ...]
+    meeting_dates: tuple[DateRule, ...]  # an agenda item's or minutes' meeting date in the text
+    file_name_date: DateRule  # the meeting date in an agenda item's file name (last resort)
+    agenda_kind: str  # the kind of a document laid out as an agenda item
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -75,8 +88,20 @@ def _kind(entry, i: int) -> KindRule:
     return KindRule(rid, entry["kind"], require_regex(entry["pattern"], rid), tuple(entry["examples"]))
 
 
+def _date_rule(entry, rid: str) -> DateRule:
+    rid = entry.get("id", rid) if isinstance(entry, dict) else rid
+    entry = require_keys(entry, rid, ["id", "pattern", "examples"])
+    pattern = require_regex(entry["pattern"], rid)
+    if "value" not in pattern.groupindex:
+        raise RuleError(rid, "pattern needs a group named 'value'")
+    if not entry["examples"]:
+        raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
+    return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
+
+
 def load_rules(data) -> MetaRules:
-    data = require_keys(data, "-", ["search_chars", "labels", "date_line", "kinds"])
+    keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind"]
+    data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
     if "value" not in pattern.groupindex:
@@ -88,6 +113,9 @@ def load_rules(data) -> MetaRules:
         date_line_id=line["id"],
         date_line_examples=tuple(line["examples"]),
         kinds=tuple(_kind(e, i) for i, e in enumerate(data["kinds"])),
+        meeting_dates=tuple(_date_rule(e, f"meeting_dates[{i}]") for i, e in enumerate(data["meeting_dates"] or [])),
+        file_name_date=_date_rule(data["file_name_date"], "file_name_date"),
+        agenda_kind=str(data["agenda_kind"]),
     )
 
 
@@ -138,19 +166,62 @@ def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:
     return None
 
 
+def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Optional[str]:
+    """The first day one of ``rules`` finds in ``text``, as an ISO date."""
+    for rule in rules:
+        for m in rule.pattern.finditer(text):
+            value = iso_date(m.group("value"), dates)
+            if value:
+                return value
+    return None
+
+
+def file_name_date(name: str, r: MetaRules) -> Optional[str]:
+    """The ISO date written in a file name ("..._2022-03-14_p04_..."), if it is a real day."""
+    m = r.file_name_date.pattern.search(name)
+    try:
+        return Day.fromisoformat(m.group("value")).isoformat() if m else None
+    except ValueError:
+        return None
+
+
+def is_agenda_item(sections: list[Section], headings: HeadingRules) -> bool:
+    """Is the document laid out as an agenda item or minutes (fields or items as headings)?"""
+    fields = {f.id for f in headings.agenda.fields}
+    return any(s.rule in fields or s.role == headings.agenda.item_role for s in sections)
+
+
 def find_meta(
-    src: SourceText, sections: list[Section], r: MetaRules, headings: HeadingRules, dates: DateRules
+    src: SourceText,
+    sections: list[Section],
+    r: MetaRules,
+    headings: HeadingRules,
+    dates: DateRules,
+    name: str = "",
 ) -> DocumentMeta:
-    """The document's title, date, kind, case and document number and author."""
+    """The document's title, date (and where it comes from), kind, case and document number
+    and author. The date is read before the first heading only: a date label or a line
+    holding a date, else a meeting date ("mødet den 3. maj 2024"); a date in a field of an
+    agenda item ("Sagsforløb", "Tidligere behandling") is another meeting's. An agenda item
+    without one takes the date in its file ``name``."""
     title_found = find_title(src, headings)
     title = title_found[1] if title_found else None
     fields = labelled_fields(src.text, r, dates)
-    first_section = sections[0].char_start if sections else len(src.text)
-    date = fields.get("date") or date_alone(src.text, min(first_section, r.search_chars), r, dates)
+    first_heading = next((s.char_start for s in sections if s.heading), len(src.text))
+    head = src.text[: min(first_heading, r.search_chars)]
+    date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
+    date = date or first_date(head, r.meeting_dates, dates)
+    agenda = is_agenda_item(sections, headings)
+    basis = "text" if date else None
+    if date is None and agenda:
+        date = file_name_date(name, r)
+        basis = "file name" if date else None
+    kind = kind_of(title, r) or (r.agenda_kind if agenda else None)
     return DocumentMeta(
         title=title,
         date=date,
-        kind=kind_of(title, r),
+        kind=kind,
+        date_basis=basis,
         case_number=fields.get("case_number"),
         document_number=fields.get("document_number"),
         author=fields.get("author"),

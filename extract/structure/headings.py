@@ -12,8 +12,9 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
   it reads as a title and the next line starts a new sentence with a capital;
 * tables: each numbered row ("1.1<TAB>initiative<TAB>…").
 
-The document title (the first title-like line) is found here too; it is not a
-section. The tree (levels, parents, offsets) is built by ``extract.structure.sections``.
+The rules are loaded by ``extract.structure.heading_rules``; the title is found by
+``extract.structure.titles`` (it is not a section); the tree (levels, parents, offsets)
+is built by ``extract.structure.sections``, agenda items by ``extract.structure.agenda``.
 """
 
 from __future__ import annotations
@@ -24,54 +25,13 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.records import INITIATIVE, OTHER
-from extract.rules import RuleError, require_choice, require_keys, require_regex
+from extract.structure.heading_rules import HeadingRules, RoleWords
+from extract.structure.heading_rules import load_rules as load_rules  # the stage's loader, declared in the pipeline
 
 _MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s+[A-ZÆØÅ]")
 _QUOTED = re.compile(r"['\"“”«»‘’][^'\"“”«»‘’]*['\"“”«»‘’]")
-
-
-@dataclass(frozen=True)
-class RoleWords:
-    id: str
-    role: str
-    words: tuple[str, ...]
-    examples: tuple
-
-
-@dataclass(frozen=True)
-class PatternRule:
-    id: str
-    pattern: Optional[re.Pattern]
-    style: Optional[str]
-    examples: tuple
-
-
-@dataclass(frozen=True)
-class HeadingRules:
-    fuzzy_min_ratio: float
-    fuzzy_max_length_difference: int
-    max_words: int
-    max_chars: int
-    role_words: tuple[RoleWords, ...]
-    numbering: tuple[PatternRule, ...]
-    detectors: dict
-    heading_lines: tuple[PatternRule, ...]
-    not_headings: tuple[PatternRule, ...]
-    lead_in_ending: re.Pattern
-    lead_in_examples: tuple
-    sentence_cues: re.Pattern
-    sentence_examples: tuple
-    not_title: re.Pattern
-    not_title_examples: tuple
-    evidence_roles: frozenset
-    initiative_parent: re.Pattern
-    initiative_examples: tuple
-    table_row_role: str
-    roles: tuple[str, ...]  # every role a section can have
-    title_search_chars: int
 
 
 @dataclass(frozen=True)
@@ -88,107 +48,6 @@ class Candidate:
     role: str
     rule: str
     standard: bool = False  # a standard sub-heading by its words (any role, also "Resumé")
-
-
-def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
-    out = []
-    for i, entry in enumerate(entries or []):
-        rid = entry.get("id", f"{key}[{i}]") if isinstance(entry, dict) else f"{key}[{i}]"
-        extra = ("style",) if with_style else ()
-        required = ["id", "examples"] + ([] if optional else ["pattern"])
-        entry = require_keys(entry, rid, required, ("pattern",) + extra)
-        if not entry["examples"] or not isinstance(entry["examples"], list):
-            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
-        pattern = require_regex(entry["pattern"], rid) if "pattern" in entry else None
-        if with_style and not entry.get("style"):
-            raise RuleError(rid, "needs a 'style' naming its numbering scheme")
-        out.append(PatternRule(rid, pattern, entry.get("style"), tuple(entry["examples"])))
-    return tuple(out)
-
-
-def _role_words(entries, roles: tuple[str, ...]) -> tuple[RoleWords, ...]:
-    out = []
-    for i, entry in enumerate(entries or []):
-        rid = entry.get("id", f"role_words[{i}]") if isinstance(entry, dict) else f"role_words[{i}]"
-        entry = require_keys(entry, rid, ["id", "role", "words", "examples"])
-        require_choice(entry["role"], rid, "role", roles)
-        if not entry["words"] or not all(isinstance(w, str) for w in entry["words"]):
-            raise RuleError(rid, "words must be a non-empty list of strings")
-        if not entry["examples"]:
-            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
-        out.append(RoleWords(rid, entry["role"], tuple(entry["words"]), tuple(entry["examples"])))
-    return tuple(out)
-
-
-def load_rules(data) -> HeadingRules:
-    keys = [
-        "fuzzy_min_ratio",
-        "fuzzy_max_length_difference",
-        "max_heading_words",
-        "max_heading_chars",
-        "role_words",
-        "numbering",
-        "detectors",
-        "heading_lines",
-        "not_headings",
-        "lead_in_ending",
-        "lead_in_examples",
-        "sentence_cues",
-        "sentence_examples",
-        "not_title",
-        "not_title_examples",
-        "initiatives",
-        "roles",
-        "title_search_chars",
-    ]
-    data = require_keys(data, "-", keys)
-    standard = data["roles"]
-    if (
-        not isinstance(standard, list)
-        or not standard
-        or not all(isinstance(r, str) and r.isidentifier() for r in standard)
-    ):
-        raise RuleError("roles", "must be a non-empty list of role ids (letters, digits, _)")
-    roles = (INITIATIVE, *standard, OTHER)
-    detectors = {d.id: d for d in _patterns(data["detectors"], "detectors", optional=True)}
-    needed = {"markdown_heading", "bold_line", "italic_role_line", "run_in_label", "table_row"}
-    missing = needed - {k for k, d in detectors.items() if d.pattern is not None}
-    if missing:
-        raise RuleError("detectors", f"missing detector pattern(s) {sorted(missing)}")
-    return HeadingRules(
-        fuzzy_min_ratio=float(data["fuzzy_min_ratio"]),
-        fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
-        max_words=int(data["max_heading_words"]),
-        max_chars=int(data["max_heading_chars"]),
-        role_words=_role_words(data["role_words"], roles),
-        numbering=_patterns(data["numbering"], "numbering", with_style=True),
-        detectors=detectors,
-        heading_lines=_patterns(data["heading_lines"], "heading_lines"),
-        not_headings=_patterns(data["not_headings"], "not_headings"),
-        lead_in_ending=require_regex(data["lead_in_ending"], "lead_in_ending"),
-        lead_in_examples=tuple(data["lead_in_examples"] or ()),
-        sentence_cues=require_regex(data["sentence_cues"], "sentence_cues"),
-        sentence_examples=tuple(data["sentence_examples"] or ()),
-        not_title=require_regex(data["not_title"], "not_title"),
-        not_title_examples=tuple(data["not_title_examples"] or ()),
-        **_initiative_rules(data["initiatives"], roles),
-        roles=roles,
-        title_search_chars=int(data["title_search_chars"]),
-    )
-
-
-def _initiative_rules(data, roles: tuple[str, ...]) -> dict:
-    keys = ["evidence_roles", "parent_pattern", "examples", "table_row_role"]
-    data = require_keys(data, "initiatives", keys)
-    for role in data["evidence_roles"]:
-        require_choice(role, "initiatives", "evidence_roles", roles)
-    require_choice(data["table_row_role"], "initiatives", "table_row_role", roles)
-    return {
-        "evidence_roles": frozenset(data["evidence_roles"]),
-        "initiative_parent": require_regex(data["parent_pattern"], "initiatives", "parent_pattern"),
-        "initiative_examples": tuple(data["examples"]),
-        "table_row_role": data["table_row_role"],
-    }
 
 
 # --- words and numbers ---------------------------------------------------------

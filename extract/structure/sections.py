@@ -29,93 +29,32 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
-from extract.records import INITIATIVE, OTHER, Section, SourceText
+from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
+from extract.structure.agenda import agenda_layout, field_of
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
     LineHeading,
     heading_word_rule,
     markdown_line,
-    parse_number,
+    never_heading,
     plain_line,
     role_of,
     run_in_line,
     starts_lowercase,
-    strip_marks,
-    title_candidate,
 )
+from extract.structure.titles import find_title, next_line_start, paragraphs, text_lines
 
 _MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every block of non-blank lines."""
-    out, start, pos = [], None, 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line.strip():
-            start = pos if start is None else start
-            last_end = end
-        elif start is not None:
-            out.append((start, last_end))
-            start = None
-        pos = end + 1
-    if start is not None:
-        out.append((start, last_end))
-    return out
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _next_line_start(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl + 1
-
-
-# --- title ------------------------------------------------------------------------
-
-
-def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
-    """(offset, text) of the document title: the first markdown heading, else the first
-    single-line paragraph near the top that reads as a title (never a label, date,
-    sender or all-caps line), before any numbered heading."""
-    text = src.text
-    if src.format == "markdown":
-        for start, line in _lines(text):
-            found = markdown_line(line, r)
-            if found is not None:
-                if found.kind == "markdown" and role_of(found.heading, r) is None:
-                    return start, strip_marks(line)
-                break
-    for a, b in paragraphs(text):
-        if a > r.title_search_chars:
-            break
-        block = text[a:b]
-        if "\n" in block:
-            continue
-        numbered = parse_number(block.strip(), r)
-        if numbered and numbered[2] == "punkt":
-            return a, block.strip()  # an agenda item is titled by its item line
-        if numbered or r.detectors["table_row"].pattern.match(block):
-            break
-        title = title_candidate(block, r)
-        if title:
-            return a, title
-    return None
 
 
 # --- candidates per layout ----------------------------------------------------------
 
 
 def _candidate(start: int, body_start: int, found: LineHeading, r: HeadingRules) -> Candidate:
+    field = field_of(found.heading, r.agenda)
     role_rule = role_of(found.heading, r)
-    role = role_rule.role if role_rule else OTHER
+    role = field.role if field else role_rule.role if role_rule else OTHER
     return Candidate(
         start,
         body_start,
@@ -126,19 +65,19 @@ def _candidate(start: int, body_start: int, found: LineHeading, r: HeadingRules)
         found.kind,
         role,
         found.rule,
-        role_rule is not None,
+        role_rule is not None or field is not None,
     )
 
 
 def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
     out = []
-    for start, line in _lines(text):
-        if start == title_at:
-            continue
+    for start, line in text_lines(text):
+        if title_at is not None and start <= title_at:
+            continue  # the title and what stands above it (sender, addressee, date) are no headings
         found = markdown_line(line, r)
-        if found is None:
+        if found is None or never_heading(found.heading, r) in r.marked_not_headings:
             continue
-        body = start + found.label_end if found.label_end else _next_line_start(text, start)
+        body = start + found.label_end if found.label_end else next_line_start(text, start)
         out.append(_candidate(start, body, found, r))
     return out
 
@@ -151,10 +90,10 @@ def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> lis
         lines = text[a:b].split("\n")
         following = text[paras[i + 1][0] : paras[i + 1][1]].split("\n")[0] if i + 1 < len(paras) else ""
         found = None
-        if a != title_at:
+        if title_at is None or a > title_at:
             found = _paragraph_heading(lines, following, after_unnumbered, r)
         if found is not None:
-            out.append(_candidate(a, _next_line_start(text, a), found, r))
+            out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
     return _house_style(_drop_lists(out, text, paras))
 
@@ -204,7 +143,7 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]])
 def table_candidates(text: str, r: HeadingRules) -> list[Candidate]:
     out = []
     pattern = r.detectors["table_row"].pattern
-    for start, line in _lines(text):
+    for start, line in text_lines(text):
         m = pattern.match(line)
         if m and "\t" in line:
             number = m.group("number")
@@ -302,7 +241,13 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     """The document's sections in text order (the title is not one)."""
     title = find_title(src, r)
     title_at = title[0] if title else None
-    if src.format == "table":
+    agenda = None
+    if src.format != "markdown":
+        plain = lambda: plain_candidates(src.text, title_at, r)  # noqa: E731
+        agenda = agenda_layout(src.text, paragraphs(src.text), title_at, plain, r)
+    if agenda:
+        cands, levels = agenda
+    elif src.format == "table":
         cands = table_candidates(src.text, r)
         levels = [c.number.count(".") + 1 for c in cands]
     elif src.format == "markdown":
@@ -313,7 +258,22 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
         levels = plain_levels(cands)
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
-    return sections
+    return with_preamble(src.text, sections)
+
+
+def with_preamble(text: str, sections: list[Section]) -> list[Section]:
+    """The sections with the text before the first heading (title, date, case number) as a
+    section of its own without a heading, so every character lies in exactly one section."""
+    first = sections[0].char_start if sections else len(text)
+    if first == 0:
+        return sections
+    for s in sections:
+        s.position += 1
+        s.parent_position = None if s.parent_position is None else s.parent_position + 1
+    body = text[:first]
+    lead = len(body) - len(body.lstrip())
+    preamble = Section(0, 1, "", PREAMBLE, None, 0, first, body.strip(), lead, None, rule="preamble")
+    return [preamble, *sections]
 
 
 def _build(text: str, cands: list[Candidate], levels: list[int]) -> list[Section]:

@@ -1,0 +1,153 @@
+"""Agenda items and minutes as structure: fields of the top level, headings inside them.
+
+A document is laid out as an agenda item when at least ``min_fields`` of its lines are
+field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``). Then:
+
+* a field name alone on its line (or on the first line of its paragraph) is a heading of
+  level 1, with the field's role; an item of minutes ("Punkt 3: …") is a heading of level
+  1 and the fields after it sit one level below;
+* a heading line of plain text inside a field that holds running text is a sub-heading one
+  level below the field when it reads as a title: short, no final stop or colon, no verb
+  of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
+  legend or the name above a signature ("Mikkel Boje" / "/ Janus …");
+* nothing before the first field or item is a heading (the title, a case number).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from extract.records import INITIATIVE
+from extract.structure.agenda_rules import AgendaRules, FieldRule
+from extract.structure.headings import Candidate, HeadingRules, strip_marks
+
+_STOPS = (".", ":", ";", ",")
+
+
+def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
+    """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
+    text = " ".join(strip_marks(line.replace("\xa0", " ")).split())
+    for rule in r.fields:
+        if rule.pattern.fullmatch(text):
+            return rule
+    return None
+
+
+def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[str]:
+    """Why a heading line inside a field is no sub-heading (a rule id), else None."""
+    text = " ".join(line.replace("\xa0", " ").split())
+    if not re.search(r"[^\W\d_]{2}", text):
+        return "no_words"
+    if text.endswith(_STOPS):
+        return "final_stop"
+    if len(text.split()) > r.max_subheading_words:
+        return "max_subheading_words"
+    for rule in r.not_subheadings:
+        if rule.pattern.search(text):
+            return rule.id
+    following = " ".join(following.replace("\xa0", " ").split())
+    for rule in r.not_before:
+        if rule.pattern.search(text) or rule.pattern.search(following):
+            return rule.id
+    return None
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: AgendaRules) -> bool:
+    """Is the heading line an item of minutes: "Punkt 3: …", or a numbered title ("3. Godkendelse
+    af …") directly followed by a field, which is the document's first heading or whose field
+    names the document has used before (the fields start again for each item)?"""
+    if c.style == r.item_style:
+        return True
+    if c.style not in r.item_numbered_styles:
+        return False
+    field = next((rule for f, rule in fields if f.start == next_of.get(c.start)), None)
+    if field is None:
+        return False
+    before = {rule.id for f, rule in fields if f.start < c.start}
+    return (not before or field.id in before) and rejected_subheading(_line_at(text, c.start), "", r) is None
+
+
+def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
+    """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
+    line = strip_marks(" ".join(_line_at(text, c.start).replace("\xa0", " ").split()))
+    return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
+
+
+def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
+    """For each paragraph start, the first line of the paragraph after it."""
+    out = {}
+    for i, (a, _) in enumerate(paras):
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        out[a] = text[nxt[0] : nxt[1]].split("\n")[0] if nxt else ""
+    return out
+
+
+def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[tuple[Candidate, FieldRule]]:
+    out = []
+    for a, b in paras:
+        if a == title_at:
+            continue
+        end = text.find("\n", a, b)
+        line = text[a : b if end < 0 else end]
+        rule = field_of(line, r)
+        if rule is not None:
+            heading = strip_marks(" ".join(line.replace("\xa0", " ").split()))
+            body = b + 1 if end < 0 else end + 1
+            out.append(
+                (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
+            )
+    return out
+
+
+def agenda_layout(
+    text: str,
+    paras: list[tuple[int, int]],
+    title_at: Optional[int],
+    plain_lines: Callable[[], list[Candidate]],
+    r: HeadingRules,
+) -> Optional[tuple[list[Candidate], list[int]]]:
+    """Headings and their levels of an agenda item or minutes, or None for another document
+    (``plain_lines`` gives the heading lines of the text read as plain text)."""
+    ag = r.agenda
+    fields = _field_candidates(text, paras, title_at, ag)
+    if len(fields) < ag.min_fields:
+        return None
+    plain = plain_lines()
+    rule_at = {c.start: rule for c, rule in fields}
+    following = _paragraph_starts(text, paras)
+    next_of = {a: paras[i + 1][0] for i, (a, _) in enumerate(paras[:-1])}
+    items = [_as_item(c, text, ag) for c in plain if c.start not in rule_at and _is_item(c, fields, next_of, text, ag)]
+    item_at = {c.start for c in items}
+    others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
+    merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
+    out: list[Candidate] = []
+    levels: list[int] = []
+    in_item = False
+    allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
+    top = None  # level of the current field or item
+    for c in merged:
+        if c.start in item_at:
+            in_item, allows, top = True, True, 1
+        elif c.start in rule_at:
+            allows, top = rule_at[c.start].subheadings, 2 if in_item else 1
+        elif top is not None and not allows and c.kind == "word":
+            allows = True  # a heading word after a field without sub-headings starts a field of its own
+        elif top is not None and allows:
+            if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
+                continue
+            if ag.initiative_heading.search(c.heading):
+                c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
+            out.append(c)
+            levels.append(top + 1)
+            continue
+        else:
+            continue
+        out.append(c)
+        levels.append(top)
+    return out, levels

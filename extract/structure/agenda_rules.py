@@ -1,0 +1,98 @@
+"""Rules for agenda items and minutes (the ``agenda`` part of ``rules/headings.yml``), loaded.
+
+Danish agenda systems (eDoc, SBSYS, FirstAgenda, Acadre, kk.dk) give every item the same
+fields under fixed names ("Resume", "Sagsfremstilling", "Indstilling", "Økonomiske
+konsekvenser", "Beslutning", "Bilag"). A field name alone on its line is a heading of the
+top level; other headings of an item sit one level below the field they are in, and only
+in fields that hold running text (a recommendation, a decision or a legal basis has none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.rules import RuleError, require_choice, require_keys, require_regex
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    id: str
+    role: str
+    pattern: re.Pattern  # matches the whole heading text (marks and a final ":" removed)
+    subheadings: bool  # may the field hold headings of its own?
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    id: str
+    pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class AgendaRules:
+    min_fields: int
+    fields: tuple[FieldRule, ...]
+    max_subheading_words: int
+    not_subheadings: tuple[LinePattern, ...]
+    subheading_examples: tuple  # real sub-headings no rule rejects
+    not_before: tuple[LinePattern, ...]  # a line followed by such a paragraph is no heading
+    initiative_heading: re.Pattern
+    initiative_examples: tuple
+    item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
+    item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
+    item_role: str
+
+
+def _examples(entry: dict, rid: str) -> tuple:
+    if not entry["examples"] or not isinstance(entry["examples"], list):
+        raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
+    return tuple(entry["examples"])
+
+
+def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
+    rid = entry.get("id", f"agenda.fields[{i}]") if isinstance(entry, dict) else f"agenda.fields[{i}]"
+    entry = require_keys(entry, rid, ["id", "role", "pattern", "subheadings", "examples"])
+    require_choice(entry["role"], rid, "role", roles)
+    require_choice(entry["subheadings"], rid, "subheadings", (True, False))
+    return FieldRule(
+        rid, entry["role"], require_regex(entry["pattern"], rid), entry["subheadings"], _examples(entry, rid)
+    )
+
+
+def _line_pattern(entry, i: int) -> LinePattern:
+    rid = entry.get("id", f"agenda.not_subheadings[{i}]") if isinstance(entry, dict) else f"agenda[{i}]"
+    entry = require_keys(entry, rid, ["id", "pattern", "examples"])
+    return LinePattern(rid, require_regex(entry["pattern"], rid), _examples(entry, rid))
+
+
+def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
+    keys = [
+        "min_fields",
+        "item",
+        "fields",
+        "max_subheading_words",
+        "not_subheadings",
+        "subheading_examples",
+        "not_before",
+        "initiative_heading",
+    ]
+    data = require_keys(data, "agenda", keys)
+    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
+    require_choice(item["role"], "agenda.item", "role", roles)
+    initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", ["pattern", "examples"])
+    return AgendaRules(
+        min_fields=int(data["min_fields"]),
+        fields=tuple(_field(e, i, roles) for i, e in enumerate(data["fields"] or [])),
+        max_subheading_words=int(data["max_subheading_words"]),
+        not_subheadings=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_subheadings"] or [])),
+        subheading_examples=tuple(data["subheading_examples"] or ()),
+        not_before=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_before"] or [])),
+        initiative_heading=require_regex(initiative["pattern"], "agenda.initiative_heading"),
+        initiative_examples=_examples(initiative, "agenda.initiative_heading"),
+        item_style=str(item["style"]),
+        item_numbered_styles=tuple(item["numbered_styles"] or ()),
+        item_role=item["role"],
+    )

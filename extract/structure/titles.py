@@ -1,0 +1,100 @@
+"""The document's lines and paragraphs, and its title (the title is not a section).
+
+An agenda item's title is its first line; a markdown document's, its first heading that
+is no standard sub-heading; otherwise the first single-line paragraph near the top that
+reads as a title (never a label, a date, the sender or an all-caps line).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.records import SourceText
+from extract.structure.headings import HeadingRules, markdown_line, parse_number, role_of, strip_marks, title_candidate
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every block of non-blank lines."""
+    out, start, pos = [], None, 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            start = pos if start is None else start
+            last_end = end
+        elif start is not None:
+            out.append((start, last_end))
+            start = None
+        pos = end + 1
+    if start is not None:
+        out.append((start, last_end))
+    return out
+
+
+def text_lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def next_line_start(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
+def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
+    """(offset, text) of the document title: the line after a line naming the kind of
+    document ("Notat"; "Referat" with the body's name), else the first markdown heading,
+    else the first single-line paragraph near the top that reads as a title (never a label,
+    date, sender, addressee or all-caps line), before any numbered heading."""
+    text = src.text
+    named = _after_kind_word(text, r)
+    if named:
+        return named
+    if src.format == "markdown":
+        for start, line in text_lines(text):
+            found = markdown_line(line, r)
+            if found is not None:
+                if found.kind == "markdown" and role_of(found.heading, r) is None:
+                    if not r.titles.addressee.search(strip_marks(line)):
+                        return start, clean_title(strip_marks(line), r)
+                break
+    for a, b in paragraphs(text):
+        if a > r.title_search_chars:
+            break
+        block = text[a:b]
+        if "\n" in block or r.titles.addressee.search(block.strip()):
+            continue
+        numbered = parse_number(block.strip(), r)
+        if numbered and numbered[2] == "punkt":
+            return a, block.strip()  # an agenda item is titled by its item line
+        if numbered or r.detectors["table_row"].pattern.match(block):
+            break
+        title = title_candidate(block, r)
+        if title:
+            return a, clean_title(title, r)
+    return None
+
+
+def clean_title(title: str, r: HeadingRules) -> str:
+    """The title without a letter's date glued to its end and without words a PDF broke."""
+    title = r.titles.trailing_date.sub("", title).strip()
+    return r.titles.broken_word.sub("", title)
+
+
+def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
+    """The title after a line naming only the kind of document, near the top."""
+    lines = [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
+    for i, (a, line) in enumerate(lines):
+        if not r.titles.kind_word.fullmatch(line) or i + 1 >= len(lines):
+            continue
+        start, nxt = lines[i + 1]
+        if r.titles.with_body.fullmatch(line):
+            if r.titles.body_name.search(nxt) and len(nxt.split()) <= 8:
+                return a, f"{line} {clean_title(nxt, r)}"
+            return a, line
+        title = title_candidate(nxt, r)
+        if title:
+            return start, clean_title(title, r)
+    return None
