@@ -76,7 +76,7 @@ def document_rows(db, label: LabelFile) -> Optional[dict[str, Any]]:
     return {
         "document": q("select title, date from documents where id = ?")[0],
         "text": q("select text from texts where document_id = ?")[0]["text"],
-        "sections": q("select heading, level, role from sections where document_id = ? order by position"),
+        "sections": q("select heading, number, level, role from sections where document_id = ? order by position"),
         "amounts": q(
             "select char_start, char_end, quote, value_dkk, year_from, year_to, per_year, kind "
             "from amounts where document_id = ? order by char_start"
@@ -142,13 +142,29 @@ def _match_by_place(kind: str, labels: list[dict], rows: list[dict], text: str, 
                      for i, r in enumerate(rows) if i not in used]  # fmt: skip
 
 
+# For a value that differs, what the label and the record hold (the database's column names).
+SHOWN = {"level": ("level",), "role": ("role",), "value_dkk": ("value_dkk",), "years": ("year_from", "year_to"),
+         "per_year": ("per_year",), "kind": ("kind",), "bounds": ("date_start", "date_end"),
+         "precision": ("precision",), "groups": ("groups",), "ages": ("age_min", "age_max")}  # fmt: skip
+
+
 def _count(kind: str, label: dict, row: dict, score: FieldScore) -> None:
     score.matched += 1
     for name, ok in _values(kind, label, row).items():
         score.right[name] = score.right.get(name, 0) + ok
         if not ok:
+            keys = SHOWN[name]
+            labelled = "/".join(str(label.get(k)) for k in keys)
+            built = "/".join(str(row.get(k)) for k in keys)
             score.misses.append(f"{kind}: {label.get('quote') or label.get('date_text') or label.get('heading')!r}: "
-                                f"{name} differs")  # fmt: skip
+                                f"{name} differs (labelled {labelled}, built {built})")  # fmt: skip
+
+
+def _heading_texts(row: dict) -> set[str]:
+    """A heading as a reader may write it: with or without its number ("1. Stjernehuset")."""
+    heading, number = row["heading"], row.get("number")
+    forms = {heading} | ({f"{number} {heading}", f"{number}. {heading}"} if number else set())
+    return {_norm(f) for f in forms}
 
 
 def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> None:
@@ -159,7 +175,7 @@ def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> 
     matched = set()
     for label in labels:
         want = _norm(label["heading"])
-        i = next((i for i in range(start, len(rows)) if _norm(rows[i]["heading"]) == want), None)
+        i = next((i for i in range(start, len(rows)) if want in _heading_texts(rows[i])), None)
         if i is None:
             score.misses.append(f"sections: {label['heading']!r} not found")
             continue

@@ -131,11 +131,15 @@ def agenda_layout(
     in_item = False
     allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
     top = None  # level of the current field or item
+    held = False  # inside a field that holds the fields after it
     for c in merged:
         if c.start in item_at:
-            in_item, allows, top = True, True, 1
+            in_item, allows, top, held = True, True, 1, False
         elif c.start in rule_at:
-            allows, top = rule_at[c.start].subheadings, 2 if in_item else 1
+            rule = rule_at[c.start]
+            held = held and rule.nesting == "" or rule.nesting == "holds"
+            allows = rule.subheadings
+            top = (2 if in_item else 1) + (held and rule.nesting == "")
         elif top is not None and not allows and c.kind == "word":
             allows = True  # a heading word after a field without sub-headings starts a field of its own
         elif top is not None and allows:

@@ -22,6 +22,9 @@ class FieldRule:
     pattern: re.Pattern  # matches the whole heading text (marks and a final ":" removed)
     subheadings: bool  # may the field hold headings of its own?
     examples: tuple
+    # "holds": a field that holds the fields after it (they sit one level below it);
+    # "beside": a field at the top level even after one that holds fields; "" otherwise
+    nesting: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,13 @@ def _examples(entry: dict, rid: str) -> tuple:
 
 def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
     rid = entry.get("id", f"agenda.fields[{i}]") if isinstance(entry, dict) else f"agenda.fields[{i}]"
-    entry = require_keys(entry, rid, ["id", "role", "pattern", "subheadings", "examples"])
+    entry = require_keys(entry, rid, ["id", "role", "pattern", "subheadings", "examples"], ["nesting"])
     require_choice(entry["role"], rid, "role", roles)
     require_choice(entry["subheadings"], rid, "subheadings", (True, False))
-    return FieldRule(
-        rid, entry["role"], require_regex(entry["pattern"], rid), entry["subheadings"], _examples(entry, rid)
-    )
+    nesting = entry.get("nesting", "")
+    require_choice(nesting, rid, "nesting", ("", "holds", "beside"))
+    pattern = require_regex(entry["pattern"], rid)
+    return FieldRule(rid, entry["role"], pattern, entry["subheadings"], _examples(entry, rid), nesting)
 
 
 def _line_pattern(entry, i: int) -> LinePattern:
