@@ -176,7 +176,7 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
         return _plumber_lines(plumber, index), f"pdfplumber: {text.unreadable}"
     tables = _plumber_tables(plumber, index, doc) if ruled else []
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
-    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes) + tables
+    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes, box[2] - box[0]) + tables
     return sorted(lines, key=lambda ln: (ln.top, ln.x0)), PDFIUM_TABLES if ruled else PDFIUM
 
 
@@ -268,6 +268,15 @@ def _usable(lines: list[Line]) -> bool:
     return not is_garbage(text)
 
 
+def _format(text: str) -> str:
+    """A PDF whose layout gave headings (by type, weight or outline) is read as markdown,
+    however few: its other short lines (an address block, a signature) are no headings."""
+    found = detect_format(text, ".pdf")
+    if found == "text" and re.search(r"^#{1,6} \S", text, re.M):
+        return "markdown"
+    return found
+
+
 def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
     pages, ocr_confidence = parsed.pages, parsed.ocr_confidence
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
@@ -287,7 +296,7 @@ def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: L
     moved = fixed.map_offset
     return SourceText(
         text=fixed.text,
-        format=detect_format(fixed.text, ".pdf"),
+        format=_format(fixed.text),
         page_starts=tuple(moved(s) for s in laid.page_starts),
         table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
         warnings=tuple(warnings) + fixed.warnings,

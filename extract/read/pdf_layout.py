@@ -31,6 +31,7 @@ MAX_HEADING_CHARS = 160
 _DIGITS = re.compile(r"\d+")
 PAGE_NUMBER_SLACK = 10  # a printed page number differs from the page's place by at most this
 PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
+ASIDE_GAP = 0.6  # of a line's height: white space between two lines beside the flow that parts two blocks
 HANG = 3.0  # points a list item's wrapped lines may stand left of its first line and still keep its indent
 
 
@@ -45,7 +46,7 @@ class Style:
     def looks_like_heading(self, ln: Line) -> bool:
         """Bold or clearly larger type, short, no list item. OCR'd lines are left to the
         plain-text heading rules (short lines standing alone), which the structure finder applies."""
-        if ln.ocr or not ln.text or len(ln.text) > MAX_HEADING_CHARS or self.r.bullet.match(ln.text):
+        if ln.ocr or ln.aside or not ln.text or len(ln.text) > MAX_HEADING_CHARS or self.r.bullet.match(ln.text):
             return False
         return ln.bold or ln.size >= self.body * HEADING_SIZE_RATIO
 
@@ -224,9 +225,15 @@ class _Writer:
         full_line = self.last_right is not None and self.last_right >= self.right * SHORT_LINE
         if not (self.para and keep and _continues(self.para[-1], keep[0], self.style, full_line)):
             self.flush()
+        asides = [ln for ln in keep if ln.aside]
+        if asides:
+            self.flush()
         self.starts.append(self.length + (len(join_lines(self.para, self.style.r)) + 1 if self.para else 0))
+        self.asides(asides)
         self.last_bottom = self.last_right = None
         for ln in keep:
+            if ln.aside:
+                continue
             if ln.table_rows is not None:
                 self.table(ln.table_rows)
             elif (found := self.headings.depth(ln))[0] is not None:
@@ -235,6 +242,23 @@ class _Writer:
                 self.body_line(ln)
             self.last_bottom = ln.bottom
             self.last_right = ln.x1 if ln.table_rows is None else None
+
+    def asides(self, lines: list[Line]) -> None:
+        """Text beside the flow, before the page's flow: a block of lines for each group
+        the white space between them separates (a department, a date, an address)."""
+        if not lines:
+            return
+        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
+        usual = gaps[0] if gaps else 0.0  # the white space between two lines of one block
+        last: Optional[Line] = None
+        for ln in lines:
+            if last is not None and ln.top - last.bottom > usual + (last.bottom - last.top) * ASIDE_GAP:
+                self.flush()
+            if self.para and not (self.style.r.hyphenated.search(self.para[-1]) and ln.text[:1].islower()):
+                self.para.append("\n")  # a line of its own, unless its word goes on from the line before
+            self.para.append(ln.text)
+            last = ln
+        self.flush()
 
     def table(self, table_rows: list[list[str]]) -> None:
         self.flush()
@@ -258,7 +282,7 @@ class _Writer:
         if wrapped:  # a long heading wrapped onto the next line
             last = self.out.pop()
             self.length -= len(last)
-            self._write(last.rstrip("\n") + " " + ln.text + "\n\n")
+            self._write(join_lines([last.rstrip("\n"), ln.text], self.style.r) + "\n\n")
         else:
             self._write(mark + ln.text + "\n\n")
 
@@ -290,10 +314,14 @@ class _Writer:
 
 
 def _is_running(ln: Line, running: dict[str, list[float]], style: Style) -> bool:
+    """A running header or footer, or a page number (in the page's edge, or in an address
+    column beside the flow: "1/3"), whatever its type."""
+    if (in_edge(ln) or ln.aside) and _is_page_number(ln, style.r):
+        return True
     if not in_edge(ln) or style.looks_like_heading(ln):
         return False
     offsets = running.get(_DIGITS.sub("#", ln.text), ())
-    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln, style.r)
+    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets)
 
 
 def _is_page_number(ln: Line, r: LayoutRules) -> bool:
