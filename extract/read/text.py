@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Optional
 
 from extract.errors import SourceError
-from extract.read.encodings import EncodingRules, decode
+from extract.read import encodings as _encodings
+from extract.read.encodings import EncodingRules
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.records import SourceText
@@ -33,12 +34,18 @@ def project_encodings() -> EncodingRules:
     return load("encodings.yml", (RULES_DIR / "encodings.yml").read_bytes(), load_rules)
 
 
+def decode(data: bytes, name: str, encodings: Optional[EncodingRules] = None) -> tuple[str, list[str]]:
+    """Bytes to text, with warnings (:func:`extract.read.encodings.decode`; without
+    ``encodings``, by the project's rules)."""
+    return _encodings.decode(data, name, encodings or project_encodings())
+
+
 def read_text_source(
     path: Path, data: bytes, repair: OcrRepairRules, encodings: Optional[EncodingRules] = None
 ) -> SourceText:
     """A text file's bytes as one normalised text, its OCR damage repaired (``repair``,
     ``encodings``: the rules; without ``encodings``, the project's)."""
-    text, warnings = decode(data, path.name, encodings or project_encodings())
+    text, warnings = decode(data, path.name, encodings)
     text = normalise(text)
     if not text.strip():
         raise SourceError(path.name, "the file holds no text")
