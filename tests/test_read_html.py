@@ -111,3 +111,23 @@ def test_unsupported_files_get_one_line_of_what_to_do(name, advice):
         read_source(Path(name), RULES, data=b"\xd0\xcf\x11\xe0 office bytes")
     message = str(e.value)
     assert name in message and advice in message and "\n" not in message
+
+
+def test_a_table_that_lays_out_the_page_is_read_as_its_blocks():
+    """Agenda systems wrap an item in a table of one cell a row, its fields' headings in
+    the cells, a data table nested inside: the headings stay headings, the nested table a
+    table."""
+    lines = [ln.strip() for ln in ITEM.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    table = [ln.split("\t") for ln in lines if "\t" in ln]
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in r) + "</tr>" for r in table)
+    page = (
+        f"<table><tr><td><h2>{html.escape(lines[0])}</h2></td></tr>"
+        f"<tr><td><h3>Resume</h3><p>{html.escape(lines[lines.index('Resume') + 1])}</p></td></tr>"
+        f"<tr><td><h3>Økonomiske konsekvenser</h3><table>{rows}</table></td></tr></table>"
+    ).encode()
+    ex = extract_source(read_source(Path("punkt.html"), RULES, data=page), RULES)
+    marked = [ln for ln in ex.source.text.split("\n") if ln.startswith("#")]
+    assert marked == ["## Frigivelse af midler fra Genopretningspuljen", "### Resume", "### Økonomiske konsekvenser"]
+    assert "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr." in ex.source.text
+    [found] = ex.tables
+    assert ex.source.text[found.char_start : found.char_end].split("\n")[-1] == "I alt\t9.000"

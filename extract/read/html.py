@@ -2,7 +2,9 @@
 
 The parser (the standard library's) walks the elements: ``h1``–``h6`` become headings of
 their level, ``li`` list items ("- ", or "N. " inside ``ol``), ``table`` rows of
-TAB-separated cells (``td``/``th``; a table inside a cell gives its text to that cell),
+TAB-separated cells (``td``/``th``) — unless the table lays the page out (it holds a
+heading or another table, or one cell a row, as agenda systems wrap an item): then its
+cells are read as the blocks they hold —
 ``br`` a line break, block elements (``p``, ``div``, ...) paragraphs; ``script``,
 ``style``, ``head`` and comments are dropped and entities decoded. ``<sup>1</sup>``
 becomes "¹", so a footnote mark never glues onto a number.
@@ -41,20 +43,55 @@ def declared_charset(data: bytes) -> Optional[str]:
     return name
 
 
-class _Reader(HTMLParser):
+class _TableKinds(HTMLParser):
+    """First pass: which tables (by their place in the document) lay a page out rather than
+    hold data: those holding a heading or another table, or only one cell a row."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.count = 0
+        self.open: list[int] = []
+        self.cells: dict[int, int] = {}  # most cells in one row
+        self.row = 0
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "table":
+            self.layout.update(self.open)
+            self.open.append(self.count)
+            self.cells[self.count] = 0
+            self.count += 1
+        elif _HEADING.match(tag):
+            self.layout.update(self.open)
+        elif tag == "tr":
+            self.row = 0
+        elif tag in ("td", "th") and self.open:
+            self.row += 1
+            self.cells[self.open[-1]] = max(self.cells[self.open[-1]], self.row)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            table = self.open.pop()
+            if self.cells[table] <= 1:
+                self.layout.add(table)
+
+
+class _Reader(HTMLParser):
+    def __init__(self, layout: set[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.layout = layout  # tables that lay the page out: their cells are read as blocks
         self.blocks: list[Block] = []
         self.text: list[str] = []  # the text of the block being read
         self.dropped = 0  # depth inside elements whose content is dropped
         self.heading: Optional[int] = None
         self.lists: list[list] = []  # open lists: [tag, items so far]
         self.item: Optional[str] = None  # the mark of the list item being read
-        self.tables: list[Table] = []
+        self.tables = 0  # tables started so far
+        self.open: list[bool] = []  # for each open table, whether it holds data
+        self.table: Optional[Table] = None  # the data table being read
         self.cell: Optional[list[str]] = None  # the text of the cell being read
         self.sup = False
 
-    # --- blocks ---
     def _flush(self) -> None:
         text = "".join(self.text)
         self.text = []
@@ -66,37 +103,33 @@ class _Reader(HTMLParser):
             self.blocks.append(Paragraph(text, self.item or ""))
             self.item = None
 
+    def _data_table(self) -> bool:
+        return bool(self.open) and self.open[-1] and self.table is not None
+
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in DROPPED:
             self.dropped += 1
+        elif self.dropped:
             return
-        if self.dropped:
-            return
-        if tag == "br":
+        elif tag == "br":
             self._add("\n")
-            return
-        if tag == "sup":
+        elif tag == "sup":
             self.sup = True
-            return
-        if self.cell is not None and tag not in ("td", "th", "tr", "table"):
+        elif tag == "table":
+            data = self.tables not in self.layout
+            self.tables += 1
+            self.open.append(data)
+            self._flush()
+            if data:
+                self.table = Table()
+        elif tag in ("tr", "td", "th") and self._data_table():
+            if tag == "tr" or not self.table.rows:
+                self.table.rows.append([])
+            if tag != "tr":
+                self.cell = []
+        elif self.cell is not None:
             if tag in BLOCK_TAGS or tag == "li" or _HEADING.match(tag):
                 self._add("\n")
-            return
-        if tag == "table":
-            if self.tables and self.cell is not None:  # a table inside a cell: its text is the cell's
-                self.tables.append(Table())
-                return
-            self._flush()
-            self.tables.append(Table())
-        elif tag == "tr" and self.tables:
-            self.tables[-1].rows.append([])
-        elif tag in ("td", "th") and self.tables:
-            if len(self.tables) > 1 and self.cell is not None:
-                self._add(" ")
-                return
-            if not self.tables[-1].rows:
-                self.tables[-1].rows.append([])
-            self.cell = []
         elif (m := _HEADING.match(tag)) is not None:
             self._flush()
             self.heading = int(m.group(1))
@@ -109,23 +142,24 @@ class _Reader(HTMLParser):
                 self.lists[-1][1] += 1
             ordered = self.lists and self.lists[-1][0] == "ol"
             self.item = f"{self.lists[-1][1]}. " if ordered else "- "
-        elif tag in BLOCK_TAGS:
+        elif tag in BLOCK_TAGS or tag in ("tr", "td", "th"):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in DROPPED:
             self.dropped = max(0, self.dropped - 1)
+        elif self.dropped:
             return
-        if self.dropped:
-            return
-        if tag == "sup":
+        elif tag == "sup":
             self.sup = False
-        elif tag == "table" and self.tables:
-            table = self.tables.pop()
-            if not self.tables:
-                self.blocks.append(table)
-        elif tag in ("td", "th") and self.cell is not None and len(self.tables) == 1:
-            self.tables[-1].rows[-1].append("".join(self.cell))
+        elif tag == "table" and self.open:
+            if self.open.pop() and self.table is not None:
+                self.blocks.append(self.table)
+                self.table, self.cell = None, None
+            else:
+                self._flush()
+        elif tag in ("td", "th") and self.cell is not None and self._data_table():
+            self.table.rows[-1].append("".join(self.cell))
             self.cell = None
         elif self.cell is not None:
             return
@@ -136,7 +170,7 @@ class _Reader(HTMLParser):
             self._flush()
             if self.lists:
                 self.lists.pop()
-        elif tag == "li" or tag in BLOCK_TAGS:
+        elif tag == "li" or tag in BLOCK_TAGS or tag in ("tr", "td", "th"):
             self._flush()
 
     def handle_data(self, data: str) -> None:
@@ -154,7 +188,10 @@ class _Reader(HTMLParser):
 
 def html_blocks(text: str) -> list[Block]:
     """The blocks of an HTML document, in order."""
-    reader = _Reader()
+    kinds = _TableKinds()
+    kinds.feed(text)
+    kinds.close()
+    reader = _Reader(kinds.layout)
     reader.feed(text)
     reader.close()
     return reader.blocks
