@@ -129,3 +129,11 @@ def test_mojibake_counts_against_a_decoding():
 def test_encoding_examples_decode_back_from_every_candidate(example):
     for encoding in (*ENCODINGS.candidates, "utf-16", "utf-8-sig"):
         assert decode(example.encode(encoding))[0] == example, encoding
+
+
+def test_utf8_saved_from_mojibake_is_decoded_once_more():
+    garbled = ONE_LINE.encode("utf-8").decode("cp1252")  # "MÃ¥lgruppen er unge pÃ¥ kontanthjÃ¦lp"
+    text, warnings = decode(garbled.encode("utf-8"))
+    assert text == ONE_LINE and "mojibake" in warnings[0]
+    kept = "Studietur til SÃO PAULO i 2013"  # an "Ã" that is no mojibake: it decodes to nothing else
+    assert decode(kept.encode("utf-8")) == (kept, [])

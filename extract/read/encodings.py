@@ -85,6 +85,21 @@ def _utf8_replaced(data: bytes) -> tuple[str, int]:
     return (_ESCAPED.sub(REPLACED, text) if bad else text), bad
 
 
+def _undone_mojibake(text: str, r: EncodingRules) -> tuple[str, list[str]]:
+    """Valid UTF-8 that holds mojibake ("MÃ¥lgruppen": text decoded as a code page and
+    saved as UTF-8 again) is decoded once more, when that reads more like Danish."""
+    if not r.mojibake.search(text):
+        return text, []
+    for candidate in r.candidates:
+        try:
+            again = text.encode(candidate).decode(UTF8)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if score(again, r) > score(text, r):
+            return again, [f'UTF-8 saved from {candidate} mojibake ("Ã¦" for "æ"): decoded once more']
+    return text, []
+
+
 def decode(data: bytes, name: str, r: EncodingRules) -> tuple[str, list[str]]:
     """Bytes to text, with warnings naming how they were decoded and what was replaced."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
@@ -99,7 +114,7 @@ def decode(data: bytes, name: str, r: EncodingRules) -> tuple[str, list[str]]:
         raise SourceError(name, "contains NUL bytes: not a text file")
     text, bad = _utf8_replaced(data)
     if not bad:
-        return text, []
+        return _undone_mojibake(text, r)
     best, best_score, best_name = text, score(text, r), UTF8
     if not bom:
         for candidate in r.candidates:
