@@ -23,6 +23,8 @@ REPLACED = "\ufffd"
 _ESCAPED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not decode (surrogateescape)
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+SAMPLE = 256 * 1024  # bytes of lines outside ASCII a decoding is chosen by
 # What each sign is worth in a decoding's score
 DANISH_LETTER = 2
 KNOWN_WORD = 5
@@ -115,13 +117,22 @@ def decode(data: bytes, name: str, r: EncodingRules) -> tuple[str, list[str]]:
     text, bad = _utf8_replaced(data)
     if not bad:
         return _undone_mojibake(text, r)
-    best, best_score, best_name = text, score(text, r), UTF8
+    best_name = UTF8
     if not bom:
+        sample = _sample(data)
+        best_score = score(_utf8_replaced(sample)[0], r)
         for candidate in r.candidates:
-            decoded = data.decode(candidate, errors="replace")
-            points = score(decoded, r)
+            points = score(sample.decode(candidate, errors="replace"), r)
             if points > best_score:
-                best, best_score, best_name = decoded, points, candidate
+                best_score, best_name = points, candidate
     if best_name == UTF8:
-        return best, [f"{bad} byte(s) could not be decoded as UTF-8 (invalid UTF-8): each replaced by U+FFFD"]
-    return best, [f"decoded as {best_name}: not UTF-8, and this code page reads most like Danish"]
+        return text, [f"{bad} byte(s) could not be decoded as UTF-8 (invalid UTF-8): each replaced by U+FFFD"]
+    decoded = data.decode(best_name, errors="replace")
+    return decoded, [f"decoded as {best_name}: not UTF-8, and this code page reads most like Danish"]
+
+
+def _sample(data: bytes) -> bytes:
+    """The lines holding bytes outside ASCII (where encodings differ), up to ``SAMPLE`` bytes:
+    what the candidates are scored on."""
+    lines = _NON_ASCII_LINE.findall(data[: SAMPLE * 8])
+    return b"\n".join(lines)[:SAMPLE] or data[:SAMPLE]
