@@ -29,5 +29,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -m pip install --quiet -e ".[test]" 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -c "import extract.cli, spacy_lookups_data, pypdfium2, pdfplumber, datasette, sqlite_utils, rapidfuzz" \
+.venv/bin/python -c "import extract.cli, spacy_lookups_data, pypdfium2, pdfplumber, docx, datasette, sqlite_utils, rapidfuzz" \
   || { echo "setup.sh: installing the Python packages failed" >&2; exit 1; }

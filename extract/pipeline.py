@@ -24,8 +24,9 @@ from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
 from extract.facts import allocation_rules, allocations
-from extract.read import layout_rules, lexicon, ocr_repair_rules
-from extract.read.text import TEXT_SUFFIXES, read_text_source
+from extract.read import docx, encodings, layout_rules, lexicon, ocr_repair_rules
+from extract.read.formats import DOCX_SUFFIXES, HTML_SUFFIXES, check_supported, read_docx_source, read_html_source
+from extract.read.text import read_text_source
 from extract.records import Extraction, Section, SourceText
 from extract.rules import RULES_DIR, Loader, RuleFiles, RuleSet
 from extract.structure import headings, sections, sentences, tables
@@ -36,6 +37,8 @@ EXTRACTOR_VERSION = __version__
 # Every rules file and the function that validates and loads it.
 RULE_FILES: dict[str, Loader] = {
     "ocr_repair.yml": ocr_repair_rules.load_rules,
+    "encodings.yml": encodings.load_rules,
+    "formats.yml": docx.load_rules,
     "layout.yml": layout_rules.load_rules,
     "sentences.yml": sentences.load_rules,
     "headings.yml": headings.load_rules,
@@ -60,7 +63,8 @@ STAGES: dict[str, Stage] = {
     s.name: s
     for s in (
         Stage("pdf"),  # a PDF's pages parsed into lines: depends on the file's bytes alone
-        Stage("read", ("ocr_repair.yml", "layout.yml")),  # the document as one text, its OCR damage repaired
+        # the document as one text, its OCR damage repaired
+        Stage("read", ("ocr_repair.yml", "layout.yml", "encodings.yml", "formats.yml")),
         Stage("sentences", ("sentences.yml",)),
         Stage("sections", ("headings.yml",)),
         Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml")),
@@ -71,9 +75,6 @@ STAGES: dict[str, Stage] = {
         Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
     )
 }
-
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
-OFFICE_SUFFIXES = {".doc", ".docx", ".odt", ".rtf", ".pages", ".wpd"}
 
 
 def project_rules(folder: Path = RULES_DIR) -> RuleSet:
@@ -107,19 +108,6 @@ class Limits:
 
     max_bytes: int = 16 * 1024 * 1024
     max_pages: int = 1500
-
-
-def check_supported(path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix in OFFICE_SUFFIXES:
-        raise SourceError(
-            path.name, f"Word/office files ({suffix}) are not read: save the document as PDF and add that"
-        )
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise SourceError(
-            path.name,
-            f"unsupported file type {suffix or '(none)'}; supported: " + ", ".join(sorted(SUPPORTED_SUFFIXES)),
-        )
 
 
 def check_size(path: Path, size: int, limits: Limits) -> None:
@@ -197,7 +185,12 @@ def read_source(
         data = path.read_bytes()
     if not data:
         raise SourceError(path.name, "the file is empty")
-    return run("read", identity, lambda r: read_text_source(path, data, r["ocr_repair.yml"]))
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        return run("read", identity, lambda r: read_docx_source(path, data, r["ocr_repair.yml"], r["formats.yml"]))
+    if suffix in HTML_SUFFIXES:
+        return run("read", identity, lambda r: read_html_source(path, data, r["ocr_repair.yml"], r["encodings.yml"]))
+    return run("read", identity, lambda r: read_text_source(path, data, r["ocr_repair.yml"], r["encodings.yml"]))
 
 
 def source_digest(src: SourceText) -> str:

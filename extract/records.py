@@ -42,6 +42,7 @@ class Line:
     page_height: float
     table_rows: Optional[list[list[str]]] = None  # a ruled table standing in for lines
     ocr: bool = False  # read by OCR: its size is measured from pixels, too rough for headings
+    aside: bool = False  # beside the text's flow (a letterhead's address block, a sidebar): never a heading
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,10 @@ def bad_inputs(big_pages: int = 2000) -> list[BadInput]:
             None,
         ),
         BadInput("notat.docx", _write("notat.docx", docx_bytes()), "Word"),
+        BadInput(
+            "referat.doc", _write("referat.doc", b"\xd0\xcf\x11\xe0" + DANISH.encode("cp1252")), "save it as .docx"
+        ),
+        BadInput("budget.xlsx", _write("budget.xlsx", docx_bytes()), "export the sheet"),
         BadInput("link-udenfor.txt", _symlink_outside, "symlink"),
     ]
 

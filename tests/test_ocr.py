@@ -94,3 +94,52 @@ def test_the_build_records_each_page_and_whether_ocr_read_it(tmp_path):
     assert [page for _, page, *_ in rendered] == list(range(1, len(rendered) + 1)) and len(rendered) > 3
     assert all(ocr == 0 and conf is None for _, _, ocr, conf, *_ in rendered)
     assert all(a[5] == b[4] for a, b in zip(rendered, rendered[1:]))  # pages follow each other in the text
+
+
+# --- scanned on its side: orientation detected and corrected, or the page unreadable ---
+
+DEV_NOTE = (
+    ROOT.parent / "shared" / "dev-corpus" / "pdf" / "ballerup_2012-11-19_notat-torvevej-budgettilpasning-2013-2014.pdf"
+)
+
+
+def scanned_pdf(tmp_path, turns: list[int]):
+    """The notat's first page rendered as a scan would be, once per entry of ``turns``,
+    each turned that many degrees counter-clockwise (fed into the scanner on its side or
+    upside down), written as a PDF of images without a text layer."""
+    import pypdfium2 as pdfium
+
+    with pdfium.PdfDocument(DEV_NOTE) as doc:
+        image = doc[0].render(scale=ocr.DPI / 72).to_pil().convert("L")
+    pages = [image.rotate(turn, expand=True) for turn in turns]
+    path = tmp_path / "scannet.pdf"
+    pages[0].save(path, "PDF", resolution=ocr.DPI, save_all=True, append_images=pages[1:])
+    return path
+
+
+@pytest.mark.parametrize("turn,upright", [(90, 90), (180, 180)])
+def test_a_page_scanned_on_its_side_is_turned_upright_before_ocr(tmp_path, turn, upright):
+    from extract.pipeline import project_rules, read_source
+
+    src = read_source(scanned_pdf(tmp_path, [turn]), project_rules())
+    assert "Tilpasning af budget 2 % i 2013 og 3 % i 2014" in " ".join(src.text.split())
+    assert "Ballerup kommune overtog i 2007" in src.text
+    assert src.ocr_pages[0][1] > 85
+    assert (
+        f"page 1 was read by OCR (Tesseract, mean confidence {src.ocr_pages[0][1]:.0f}), turned {upright}°"
+        in (src.warnings[0])
+    )
+
+
+def test_a_page_ocr_cannot_read_well_enough_is_unreadable_not_noise(tmp_path, monkeypatch):
+    """Without the turn (its detection told to trust nothing), the page on its side is read
+    at a mean confidence near 40: it is recorded as unreadable, the upright page is kept."""
+    from extract.pipeline import project_rules, read_source
+
+    monkeypatch.setattr(ocr, "MIN_ORIENTATION_CONFIDENCE", 1000.0)
+    src = read_source(scanned_pdf(tmp_path, [0, 90]), project_rules())
+    assert [n for n, _ in src.ocr_pages] == [1]
+    unreadable = [w for w in src.warnings if w.startswith("page 2 of 2 is unreadable")]
+    assert unreadable and "below 60 (rules/ocr_repair.yml, limits.min_page_confidence); left empty" in unreadable[0]
+    assert len(src.page_starts) == 2 and "Ballerup kommune overtog i 2007" in src.text
+    assert src.text[src.page_starts[1] :].strip() == ""

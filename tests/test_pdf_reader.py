@@ -360,3 +360,49 @@ def test_characters_without_unicode_leave_the_page_to_pdfplumber(tmp_path):
     path = tmp_path / "uden-unicode.pdf"
     path.write_bytes(data)
     assert parsed(path).readers == ("pdfplumber: characters without Unicode",)
+
+
+def test_letters_stacked_down_the_margin_are_no_heading(tmp_path):
+    """A banner set letter by letter down the margin, each letter upright ("UDKAST" as a
+    case system prints it): no line of text, no heading, not the title."""
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(72, 760, "Beskæftigelsesplan 2022")
+        c.setFont("Helvetica", 10)
+        body(c)
+        c.setFont("Helvetica-Bold", 14)
+        for i, letter in enumerate("UDKAST"):
+            c.drawString(30, 600 - 18 * i, letter)
+
+    path = one_page_pdf(tmp_path, draw)
+    text = read_pdf.pdf_source(path, parsed(path), REPAIR, LAYOUT).text
+    assert [ln for ln in text.split("\n") if ln.startswith("#")] == ["## Beskæftigelsesplan 2022"]
+    assert not [ln for ln in text.split("\n") if len(ln.strip()) == 1]
+    assert "Linje 6 af brødteksten" in text
+
+
+def test_a_document_name_in_bold_on_every_page_is_a_running_header(tmp_path):
+    """The document's name in bold at the top of each of four pages (a Word header): kept
+    once, where it first stands, not a heading on every page; a bold heading that repeats
+    on two pages only is a heading each time."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "fire-sider.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for page in range(4):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 800, "KULTURKOMMUNE 2017 - Arbejdsoplæg")
+        if page in (1, 2):
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(72, 720, "Markedsføring / intern branding")
+        c.setFont("Helvetica", 10)
+        body(c, top=690)
+        c.drawString(500, 40, f"{page + 1} of 4")
+        c.showPage()
+    c.save()
+    text = read_pdf.pdf_source(path, parsed(path), REPAIR, LAYOUT).text
+    assert text.count("KULTURKOMMUNE 2017 - Arbejdsoplæg") == 1
+    assert text.split("\n")[0].endswith("# KULTURKOMMUNE 2017 - Arbejdsoplæg")
+    assert text.count("Markedsføring / intern branding") == 2
+    assert " of 4" not in text

@@ -81,6 +81,7 @@ class OcrRepairRules:
     short_examples: tuple[Example, ...]
     damaged_min_repairs: int
     damaged_min_share: float
+    min_page_confidence: float = 0.0  # a page OCR reads at a lower mean confidence is unreadable
 
 
 def _examples(entry: dict, rule: str) -> tuple[Example, ...]:
@@ -161,7 +162,9 @@ def _list(data: dict, key: str) -> list:
 def load_rules(data) -> OcrRepairRules:
     data = require_keys(data, "-", _TOP_KEYS)
     limits = require_keys(
-        data["limits"], "limits", ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length"]
+        data["limits"],
+        "limits",
+        ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length", "min_page_confidence"],
     )
     compounds = require_keys(
         data["compounds"],
@@ -186,6 +189,7 @@ def load_rules(data) -> OcrRepairRules:
         max_substitutions=_number(limits, "max_substitutions", "limits", int, 1, 5),
         max_candidates=_number(limits, "max_candidates", "limits", int, 100, 1_000_000),
         max_acronym_length=_number(limits, "max_acronym_length", "limits", int, 0, 20),
+        min_page_confidence=_number(limits, "min_page_confidence", "limits", float, 0, 100),
         compounds=CompoundShape(
             min_part=_number(compounds, "min_part_length", "compounds", int, 2, 20),
             min_last_part=_number(compounds, "min_last_part_length", "compounds", int, 2, 20),

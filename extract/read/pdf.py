@@ -80,6 +80,7 @@ class ParsedPdf:
     ocr_confidence: dict[int, float]
     outline: list[tuple[int, str]]
     readers: tuple[str, ...] = ()  # per page what read it: PDFIUM, PDFIUM_TABLES, OCR or "pdfplumber: <why>"
+    ocr_rotations: tuple[tuple[int, int], ...] = ()  # (page, degrees turned clockwise before OCR) of turned pages
 
 
 def parse_pdf(
@@ -98,7 +99,7 @@ def parse_pdf(
     plumber = PlumberPages(source)
     try:
         check_page_count(path, len(doc), max_pages)
-        pages, confidence, readers = _read_pages(doc, plumber, use_pdfium)
+        pages, confidence, readers, rotations = _read_pages(doc, plumber, use_pdfium)
         with _PDFIUM:
             outline = read_outline(doc)
     except SourceError:
@@ -109,7 +110,7 @@ def parse_pdf(
         plumber.close()
         with _PDFIUM:
             doc.close()
-    return ParsedPdf(pages, confidence, outline, tuple(readers))
+    return ParsedPdf(pages, confidence, outline, tuple(readers), tuple(sorted(rotations.items())))
 
 
 def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
@@ -176,7 +177,7 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
         return _plumber_lines(plumber, index), f"pdfplumber: {text.unreadable}"
     tables = _plumber_tables(plumber, index, doc) if ruled else []
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
-    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes) + tables
+    lines = lines_of(text.runs, index + 1, box[3] - box[1], boxes, box[2] - box[0]) + tables
     return sorted(lines, key=lambda ln: (ln.top, ln.x0)), PDFIUM_TABLES if ruled else PDFIUM
 
 
@@ -223,23 +224,27 @@ def _page_image(doc, index: int) -> tuple[object, float]:
             page.close()
 
 
-def _read_pages(doc, plumber: PlumberPages, use_pdfium: bool) -> tuple[list[list[Line]], dict[int, float], list[str]]:
+def _read_pages(doc, plumber: PlumberPages, use_pdfium: bool):
     """Lines of every page and what read each; pages without a usable text layer are
-    OCR'd in parallel batches when Tesseract is there (their mean confidence is returned
-    per page)."""
+    OCR'd in parallel batches when Tesseract is there (their mean confidence, and the
+    turn that set them upright, are returned per page; a page OCR gave only noise stays
+    empty, with its confidence)."""
     use_ocr = ocr.ocr_available()
     batch_size = 2 * (os.cpu_count() or 1)
     pages: list[list[Line]] = []
     readers: list[str] = []
     pending: list[tuple[int, object, float]] = []
     confidence: dict[int, float] = {}
+    rotations: dict[int, int] = {}
 
     def run_batch() -> None:
         for number, result in ocr.ocr_pages(pending).items():
+            confidence[number] = result.confidence
+            if result.rotated:
+                rotations[number] = result.rotated
             if result.lines and not is_garbage(" ".join(ln.text for ln in result.lines)):
                 pages[number - 1] = result.lines
                 readers[number - 1] = OCR
-                confidence[number] = result.confidence
         pending.clear()
 
     for index in range(len(doc)):
@@ -257,7 +262,7 @@ def _read_pages(doc, plumber: PlumberPages, use_pdfium: bool) -> tuple[list[list
             run_batch()
     if pending:
         run_batch()
-    return pages, confidence, readers
+    return pages, confidence, readers, rotations
 
 
 def _usable(lines: list[Line]) -> bool:
@@ -268,18 +273,44 @@ def _usable(lines: list[Line]) -> bool:
     return not is_garbage(text)
 
 
-def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
-    pages, ocr_confidence = parsed.pages, parsed.ocr_confidence
-    needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines]
+def _format(text: str) -> str:
+    """A PDF whose layout gave headings (by type, weight or outline) is read as markdown,
+    however few: its other short lines (an address block, a signature) are no headings."""
+    found = detect_format(text, ".pdf")
+    if found == "text" and re.search(r"^#{1,6} \S", text, re.M):
+        return "markdown"
+    return found
+
+
+def _ocr_warnings(name: str, parsed: ParsedPdf, minimum: float) -> tuple[list[list[Line]], dict[int, float], list[str]]:
+    """The pages to lay out (a page OCR read below ``minimum`` confidence, or as noise,
+    emptied: unreadable), the confidence of the pages OCR read, and what to tell the user."""
+    count = len(parsed.pages)
+    turned = dict(parsed.ocr_rotations)
+    unreadable = {n: c for n, c in parsed.ocr_confidence.items() if c < minimum or not parsed.pages[n - 1]}
+    pages = [[] if n in unreadable else lines for n, lines in enumerate(parsed.pages, start=1)]
+    confidence = {n: c for n, c in parsed.ocr_confidence.items() if n not in unreadable}
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
-    if len(needs_ocr) == len(pages):
-        raise SourceError(
-            path.name, f"no usable text layer on any of its {len(pages)} page(s) (empty or garbage): {hint}"
-        )
-    warnings = [f"page {n} of {len(pages)} has no usable text layer ({hint}); left empty" for n in needs_ocr]
+    needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines and n not in unreadable]
+    if len(needs_ocr) + len(unreadable) == count:
+        why = f"OCR read them below a mean confidence of {minimum:.0f}" if unreadable else hint
+        raise SourceError(name, f"no usable text layer on any of its {count} page(s) (empty or garbage): {why}")
+    warnings = [f"page {n} of {count} has no usable text layer ({hint}); left empty" for n in needs_ocr]
     warnings += [
-        f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})" for n, c in sorted(ocr_confidence.items())
+        f"page {n} of {count} is unreadable: OCR read it at a mean confidence of {c:.0f}, below {minimum:.0f}"
+        f" (rules/ocr_repair.yml, limits.min_page_confidence); left empty"
+        for n, c in sorted(unreadable.items())
     ]
+    warnings += [
+        f"page {n} was read by OCR (Tesseract, mean confidence {c:.0f})"
+        + (f", turned {turned[n]}° clockwise upright first" if n in turned else "")
+        for n, c in sorted(confidence.items())
+    ]
+    return pages, confidence, warnings
+
+
+def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
+    pages, ocr_confidence, warnings = _ocr_warnings(path.name, parsed, repair.min_page_confidence)
     laid = layout_text(pages, layout, parsed.outline)
     ends = [*laid.page_starts[1:], len(laid.text)]
     ocr_spans = [(laid.page_starts[n - 1], ends[n - 1]) for n in sorted(ocr_confidence)]
@@ -287,7 +318,7 @@ def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: L
     moved = fixed.map_offset
     return SourceText(
         text=fixed.text,
-        format=detect_format(fixed.text, ".pdf"),
+        format=_format(fixed.text),
         page_starts=tuple(moved(s) for s in laid.page_starts),
         table_spans=tuple((moved(a), moved(b)) for a, b in laid.table_spans),
         warnings=tuple(warnings) + fixed.warnings,

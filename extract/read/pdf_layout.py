@@ -3,7 +3,8 @@
 Lines come from PDFium (:mod:`extract.read.pdf_lines`; a page PDFium cannot read, from
 pdfplumber) with their type size and weight, ruled tables from pdfplumber as rows
 standing in for lines (:mod:`extract.read.pdf_tables`). Running headers and
-footers (lines repeated at the top or bottom of pages, page numbers) are dropped;
+footers (lines repeated at the top or bottom of pages, page numbers) and letters stacked
+down a margin are dropped (:mod:`extract.read.pdf_running`);
 a line in bold or in type clearly larger than the body text, short and standing
 alone, becomes a markdown heading whose depth follows its type size; words
 hyphenated across a line end are joined; lines are re-flowed into paragraphs,
@@ -14,23 +15,20 @@ rows. The structure finder then reads the result as it reads markdown.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 from typing import Optional, Sequence
 
 from extract.read.layout_rules import LayoutRules
+from extract.read.pdf_running import Running, in_edge, stacked_letters
 from extract.records import Line
 
-EDGE = 0.09  # top and bottom share of a page where running headers and footers live
-RUNNING_SLACK = 3.0  # points a running header or footer may move from page to page
 HEADING_SIZE_RATIO = 1.12
 SHORT_LINE = 0.7  # a body line ending before this share of the right margin ends a line on purpose
 MAX_HEADING_CHARS = 160
-_DIGITS = re.compile(r"\d+")
-PAGE_NUMBER_SLACK = 10  # a printed page number differs from the page's place by at most this
 PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
+ASIDE_GAP = 0.6  # of a line's height: white space between two lines beside the flow that parts two blocks
 HANG = 3.0  # points a list item's wrapped lines may stand left of its first line and still keep its indent
 
 
@@ -45,58 +43,12 @@ class Style:
     def looks_like_heading(self, ln: Line) -> bool:
         """Bold or clearly larger type, short, no list item. OCR'd lines are left to the
         plain-text heading rules (short lines standing alone), which the structure finder applies."""
-        if ln.ocr or not ln.text or len(ln.text) > MAX_HEADING_CHARS or self.r.bullet.match(ln.text):
+        if ln.ocr or ln.aside or not ln.text or len(ln.text) > MAX_HEADING_CHARS or self.r.bullet.match(ln.text):
             return False
         return ln.bold or ln.size >= self.body * HEADING_SIZE_RATIO
 
     def ends_sentence(self, text: str) -> bool:
         return text.rstrip().endswith(self.r.sentence_end)
-
-
-def in_edge(ln: Line) -> bool:
-    """The line stands in the top or bottom band of its page, where running headers and footers live."""
-    return ln.top < ln.page_height * EDGE or ln.bottom > ln.page_height * (1 - EDGE)
-
-
-def running_lines(pages: list[list[Line]], style: Style) -> dict[str, list[float]]:
-    """Texts (digits folded) that repeat at the top or bottom of several pages in
-    running-header type (not a title or heading that happens to repeat them), each with
-    the distances from the page edge it stands at. A running header keeps its place on
-    every page; a line of text that happens to repeat near the edge of two pages of a short
-    document, at different places, is text."""
-    places: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for lines in pages:
-        for ln in lines:
-            if in_edge(ln) and ln.text and not style.looks_like_heading(ln):
-                places[_DIGITS.sub("#", ln.text)].append((ln.page, _edge_offset(ln)))
-    need = max(2, len(pages) // 2)
-    running: dict[str, list[float]] = {}
-    for text, found in places.items():
-        if len({page for page, _ in found}) < need:
-            continue  # most edge lines: too few pages to be running, whatever their places
-        found.sort(key=lambda f: f[1])
-        offsets = [off for _, off in found]
-        kept = [
-            off
-            for off in offsets
-            if len(
-                {
-                    page
-                    for page, _ in found[
-                        bisect_left(offsets, off - RUNNING_SLACK) : bisect_right(offsets, off + RUNNING_SLACK)
-                    ]
-                }
-            )
-            >= need
-        ]
-        if kept:
-            running[text] = kept
-    return running
-
-
-def _edge_offset(ln: Line) -> float:
-    """Signed distance of the line from its page's nearer edge: top edge positive, bottom negative."""
-    return ln.top if ln.top < ln.page_height * EDGE else -(ln.page_height - ln.bottom)
 
 
 def body_size(pages: list[list[Line]]) -> float:
@@ -183,7 +135,7 @@ def layout_text(pages: list[list[Line]], r: LayoutRules, outline: Sequence[tuple
     """The document as one string with markdown headings, where each page starts and where
     its tables are. ``outline``: the PDF's bookmarks as (level from 1, title)."""
     style = Style(body_size(pages), r)
-    running = running_lines(pages, style)
+    running = Running(pages, style)
     writer = _Writer(
         style,
         HeadingDepths(pages, style, outline),
@@ -191,7 +143,8 @@ def layout_text(pages: list[list[Line]], r: LayoutRules, outline: Sequence[tuple
         line_gap(pages, style) + style.body * PARAGRAPH_GAP,
     )
     for lines in pages:
-        writer.page([ln for ln in lines if not _is_running(ln, running, style)])
+        stacked = stacked_letters(lines)
+        writer.page([ln for ln in lines if not running.holds(ln) and id(ln) not in stacked])
     return writer.laid_out()
 
 
@@ -224,9 +177,15 @@ class _Writer:
         full_line = self.last_right is not None and self.last_right >= self.right * SHORT_LINE
         if not (self.para and keep and _continues(self.para[-1], keep[0], self.style, full_line)):
             self.flush()
+        asides = [ln for ln in keep if ln.aside]
+        if asides:
+            self.flush()
         self.starts.append(self.length + (len(join_lines(self.para, self.style.r)) + 1 if self.para else 0))
+        self.asides(asides)
         self.last_bottom = self.last_right = None
         for ln in keep:
+            if ln.aside:
+                continue
             if ln.table_rows is not None:
                 self.table(ln.table_rows)
             elif (found := self.headings.depth(ln))[0] is not None:
@@ -235,6 +194,23 @@ class _Writer:
                 self.body_line(ln)
             self.last_bottom = ln.bottom
             self.last_right = ln.x1 if ln.table_rows is None else None
+
+    def asides(self, lines: list[Line]) -> None:
+        """Text beside the flow, before the page's flow: a block of lines for each group
+        the white space between them separates (a department, a date, an address)."""
+        if not lines:
+            return
+        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
+        usual = gaps[0] if gaps else 0.0  # the white space between two lines of one block
+        last: Optional[Line] = None
+        for ln in lines:
+            if last is not None and ln.top - last.bottom > usual + (last.bottom - last.top) * ASIDE_GAP:
+                self.flush()
+            if self.para and not (self.style.r.hyphenated.search(self.para[-1]) and ln.text[:1].islower()):
+                self.para.append("\n")  # a line of its own, unless its word goes on from the line before
+            self.para.append(ln.text)
+            last = ln
+        self.flush()
 
     def table(self, table_rows: list[list[str]]) -> None:
         self.flush()
@@ -258,7 +234,7 @@ class _Writer:
         if wrapped:  # a long heading wrapped onto the next line
             last = self.out.pop()
             self.length -= len(last)
-            self._write(last.rstrip("\n") + " " + ln.text + "\n\n")
+            self._write(join_lines([last.rstrip("\n"), ln.text], self.style.r) + "\n\n")
         else:
             self._write(mark + ln.text + "\n\n")
 
@@ -287,20 +263,6 @@ class _Writer:
     def laid_out(self) -> LaidOut:
         self.flush()
         return LaidOut("".join(self.out).rstrip("\n") + "\n", tuple(self.starts), tuple(self.table_spans))
-
-
-def _is_running(ln: Line, running: dict[str, list[float]], style: Style) -> bool:
-    if not in_edge(ln) or style.looks_like_heading(ln):
-        return False
-    offsets = running.get(_DIGITS.sub("#", ln.text), ())
-    return any(abs(_edge_offset(ln) - off) <= RUNNING_SLACK for off in offsets) or _is_page_number(ln, style.r)
-
-
-def _is_page_number(ln: Line, r: LayoutRules) -> bool:
-    """ "7", "Side 7", "7 af 12" near the page's own number (cover pages may shift the count);
-    a year wrapped onto a line of its own at the foot of a page ("2015") is text."""
-    m = r.page_number.match(ln.text)
-    return bool(m) and abs(int(_DIGITS.search(ln.text).group()) - ln.page) <= PAGE_NUMBER_SLACK
 
 
 def _goes_on(line: Line) -> bool:

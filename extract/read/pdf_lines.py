@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from extract.read.normalise import normalise
+from extract.read.pdf_asides import split_asides
 from extract.read.pdf_chars import Run
 from extract.records import Line
 
@@ -111,12 +112,23 @@ def _inside(run: Run, box: tuple[float, float, float, float]) -> bool:
 
 
 def lines_of(
-    runs: Sequence[Run], number: int, page_height: float, table_boxes: Sequence[tuple[float, float, float, float]] = ()
+    runs: Sequence[Run],
+    number: int,
+    page_height: float,
+    table_boxes: Sequence[tuple[float, float, float, float]] = (),
+    page_width: float = 0.0,
 ) -> list[Line]:
     """``Line`` records of the page's runs outside the table boxes (x0, top, x1, bottom),
-    in reading order (top to bottom, then left to right)."""
+    in reading order (top to bottom, then left to right); text beside the flow (an address
+    column, :mod:`extract.read.pdf_asides`) in lines of its own, marked ``aside``."""
     if table_boxes:
         runs = [r for r in runs if not any(_inside(r, box) for box in table_boxes)]
+    flow, asides = split_asides(runs, page_width)
+    out = _lines(flow, number, page_height, False) + _lines(asides, number, page_height, True)
+    return sorted(out, key=lambda ln: (ln.top, ln.x0))
+
+
+def _lines(runs: Sequence[Run], number: int, page_height: float, aside: bool) -> list[Line]:
     out: list[Line] = []
     for row in rows_of(runs):
         row = _drawn_once(row)
@@ -136,6 +148,7 @@ def lines_of(
                 round(_median_size(row), SIZE_DECIMALS),
                 bold,
                 page_height,
+                aside=aside,
             )
         )
-    return sorted(out, key=lambda ln: (ln.top, ln.x0))
+    return out
