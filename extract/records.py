@@ -67,6 +67,7 @@ class SourceText:
     table_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of tables a PDF reader found as tables
     original_text: Optional[str] = None  # before OCR repair; None when nothing was repaired
     repairs: tuple[OcrRepair, ...] = ()
+    pages_lost: tuple[int, ...] = ()  # pages of a damaged PDF that could not be read (left empty)
 
     def page_at(self, offset: int) -> Optional[int]:
         """1-based page that holds ``offset``, or None for page-less sources."""

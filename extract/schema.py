@@ -62,6 +62,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "size_bytes": int,
             "pages": int,
             "ocr_damaged": int,
+            "pages_lost": str,  # JSON list of the pages of a damaged PDF that could not be read
             "ocr_pages": str,
             "ocr_confidence": float,
             "records_hash": str,

@@ -128,7 +128,8 @@ def bad_inputs(big_pages: int = 2000) -> list[BadInput]:
             "latin-1.txt", _write("latin-1.txt", ("Særlig støtte: " + DANISH + "\n").encode("latin-1") * 30), None
         ),
         BadInput("utf-16.txt", _write("utf-16.txt", ("\ufeff" + DANISH + "\n").encode("utf-16-le") * 1), None),
-        BadInput("nul-bytes.txt", _write("nul-bytes.txt", DANISH.encode() + b"\x00\x00" + DANISH.encode()), "NUL"),
+        BadInput("nul-bytes.txt", _write("nul-bytes.txt", DANISH.encode() + b"\x00\x00" + DANISH.encode()), None),
+        BadInput("binaer.txt", _write("binaer.txt", (DANISH.encode() + b"\x00" * 40) * 3), "NUL"),
         BadInput(
             "en-linje-20mb.txt",
             _write("en-linje-20mb.txt", (DANISH + " ").encode() * (20_000_000 // (len(DANISH.encode()) + 1))),

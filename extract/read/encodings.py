@@ -39,10 +39,11 @@ class EncodingRules:
     words: frozenset  # common Danish words with æ, ø or å (lower case)
     mojibake: re.Pattern
     examples: tuple[str, ...]
+    max_nul_share: float = 0.01  # more NUL bytes than this share: not a text file
 
 
 def load_rules(data) -> EncodingRules:
-    keys = ["candidates", "danish_letters", "usual_characters", "words", "mojibake", "examples"]
+    keys = ["candidates", "danish_letters", "usual_characters", "words", "mojibake", "examples", "max_nul_share"]
     data = require_keys(data, "-", keys)
     candidates = require_strings(data["candidates"], "candidates")
     for name in candidates:
@@ -63,7 +64,14 @@ def load_rules(data) -> EncodingRules:
         words=frozenset(w.lower() for w in require_strings(data["words"], "words")),
         mojibake=require_regex(data["mojibake"], "mojibake"),
         examples=examples,
+        max_nul_share=_share(data["max_nul_share"]),
     )
+
+
+def _share(value) -> float:
+    if not isinstance(value, (int, float)) or not 0 <= value < 1:
+        raise RuleError("max_nul_share", "needs a share of the file's bytes, 0 to 1 (e.g. 0.01)")
+    return float(value)
 
 
 def score(text: str, r: EncodingRules) -> int:
@@ -112,8 +120,15 @@ def decode(data: bytes, name: str, r: EncodingRules) -> tuple[str, list[str]]:
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
-    if b"\x00" in data:
-        raise SourceError(name, "contains NUL bytes: not a text file")
+    nul = data.count(b"\x00")
+    if nul > r.max_nul_share * len(data):
+        raise SourceError(name, f"contains {nul} NUL bytes: not a text file")
+    data = data.replace(b"\x00", b"")
+    text, warnings = _decoded(data, bom, r)
+    return text, [f"{nul} NUL byte(s) dropped (not text)"] * bool(nul) + warnings
+
+
+def _decoded(data: bytes, bom: bool, r: EncodingRules) -> tuple[str, list[str]]:
     text, bad = _utf8_replaced(data)
     if not bad:
         return _undone_mojibake(text, r)

@@ -34,6 +34,7 @@ from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.read.pdf_chars import read_page_text
 from extract.read.pdf_layout import layout_text
 from extract.read.pdf_lines import lines_of
+from extract.read.pdf_repair import rebuilt
 from extract.read.pdf_tables import PlumberPages, holds_ruled_table, page_lines, page_without_images, table_lines
 from extract.records import Line, SourceText
 
@@ -47,6 +48,9 @@ _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one call into it at a t
 PDFIUM = "pdfium"
 PDFIUM_TABLES = "pdfium + pdfplumber tables"
 OCR = "ocr"
+NOT_LOADED = "pdfplumber: PDFium could not load the page"
+LOST = "lost: the page is damaged (neither reader could load it)"
+REBUILT_WARNING = "the file is damaged (cut short or corrupt): read with its cross-reference table rebuilt"
 
 
 def is_garbage(text: str) -> bool:
@@ -79,8 +83,9 @@ class ParsedPdf:
     pages: list[list[Line]]
     ocr_confidence: dict[int, float]
     outline: list[tuple[int, str]]
-    readers: tuple[str, ...] = ()  # per page what read it: PDFIUM, PDFIUM_TABLES, OCR or "pdfplumber: <why>"
+    readers: tuple[str, ...] = ()  # per page what read it: PDFIUM, PDFIUM_TABLES, OCR, "pdfplumber: <why>" or LOST
     ocr_rotations: tuple[tuple[int, int], ...] = ()  # (page, degrees turned clockwise before OCR) of turned pages
+    rebuilt: bool = False  # the file was damaged: read with its cross-reference table rebuilt (pdf_repair)
 
 
 def parse_pdf(
@@ -91,11 +96,13 @@ def parse_pdf(
     import pypdfium2 as pdfium
 
     source: Union[Path, bytes] = data if data is not None else path
+    rebuilt = False
     try:
         with _PDFIUM:
             doc = pdfium.PdfDocument(source)
     except Exception as e:  # PdfiumError, or the file cannot be read
-        raise _open_error(path, e) from None
+        doc, source = _open_rebuilt(path, source, e)
+        rebuilt = True
     plumber = PlumberPages(source)
     try:
         check_page_count(path, len(doc), max_pages)
@@ -110,7 +117,28 @@ def parse_pdf(
         plumber.close()
         with _PDFIUM:
             doc.close()
-    return ParsedPdf(pages, confidence, outline, tuple(readers), tuple(sorted(rotations.items())))
+    return ParsedPdf(pages, confidence, outline, tuple(readers), tuple(sorted(rotations.items())), rebuilt)
+
+
+def _open_rebuilt(path: Path, source: Union[Path, bytes], error: Exception):
+    """A PDF PDFium cannot open, opened with its cross-reference table rebuilt from the
+    objects it still holds (a file cut short or damaged); the first error when that fails."""
+    import pypdfium2 as pdfium
+
+    if "password" in _open_error(path, error).reason:  # protected, not damaged
+        raise _open_error(path, error) from None
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError:
+        raise _open_error(path, error) from None
+    fixed = rebuilt(data)
+    if fixed is None:
+        raise _open_error(path, error) from None
+    try:
+        with _PDFIUM:
+            return pdfium.PdfDocument(fixed), fixed
+    except Exception:
+        raise _open_error(path, error) from None
 
 
 def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
@@ -159,7 +187,7 @@ def read_page(doc, index: int, plumber: PlumberPages) -> tuple[list[Line], str]:
         try:
             page = doc[index]
         except pdfium.PdfiumError:
-            return _plumber_lines(plumber, index), "pdfplumber: PDFium could not load the page"
+            return _plumber_lines(plumber, index), NOT_LOADED
         try:
             box = page.get_bbox()
             turned = page.get_rotation() % 360 != 0
@@ -252,7 +280,9 @@ def _read_pages(doc, plumber: PlumberPages, use_pdfium: bool):
             lines, reader = read_page(doc, index, plumber)
         else:
             lines, reader = _plumber_lines(plumber, index), "pdfplumber: asked for"
-        if not _usable(lines):
+        if not lines and reader == NOT_LOADED:
+            lines, reader = [], LOST  # damaged: neither reader can load it, nor render it for OCR
+        elif not _usable(lines):
             lines, reader = [], f"{reader} (no usable text)"
             if use_ocr:
                 pending.append((index + 1, *_page_image(doc, index)))
@@ -282,7 +312,9 @@ def _format(text: str) -> str:
     return found
 
 
-def _ocr_warnings(name: str, parsed: ParsedPdf, minimum: float) -> tuple[list[list[Line]], dict[int, float], list[str]]:
+def _ocr_warnings(
+    name: str, parsed: ParsedPdf, minimum: float, lost: set[int]
+) -> tuple[list[list[Line]], dict[int, float], list[str]]:
     """The pages to lay out (a page OCR read below ``minimum`` confidence, or as noise,
     emptied: unreadable), the confidence of the pages OCR read, and what to tell the user."""
     count = len(parsed.pages)
@@ -291,8 +323,8 @@ def _ocr_warnings(name: str, parsed: ParsedPdf, minimum: float) -> tuple[list[li
     pages = [[] if n in unreadable else lines for n, lines in enumerate(parsed.pages, start=1)]
     confidence = {n: c for n, c in parsed.ocr_confidence.items() if n not in unreadable}
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
-    needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines and n not in unreadable]
-    if len(needs_ocr) + len(unreadable) == count:
+    needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines and n not in unreadable and n not in lost]
+    if len(needs_ocr) + len(unreadable) + len(lost) == count:
         why = f"OCR read them below a mean confidence of {minimum:.0f}" if unreadable else hint
         raise SourceError(name, f"no usable text layer on any of its {count} page(s) (empty or garbage): {why}")
     warnings = [f"page {n} of {count} has no usable text layer ({hint}); left empty" for n in needs_ocr]
@@ -309,8 +341,24 @@ def _ocr_warnings(name: str, parsed: ParsedPdf, minimum: float) -> tuple[list[li
     return pages, confidence, warnings
 
 
+def _damage_warnings(parsed: ParsedPdf) -> tuple[tuple[int, ...], list[str]]:
+    """The pages of a damaged PDF that could not be read, and what to tell the user."""
+    lost = tuple(n for n, reader in enumerate(parsed.readers, start=1) if reader == LOST)
+    count = len(parsed.pages)
+    warnings = [REBUILT_WARNING] * parsed.rebuilt
+    if lost:
+        listed = ", ".join(map(str, lost))
+        warnings.append(f"{len(lost)} of {count} page(s) damaged and not read (page {listed}); built from the rest")
+    return lost, warnings
+
+
 def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: LayoutRules) -> SourceText:
-    pages, ocr_confidence, warnings = _ocr_warnings(path.name, parsed, repair.min_page_confidence)
+    lost, damage = _damage_warnings(parsed)
+    if len(lost) == len(parsed.pages) or parsed.rebuilt and not any(parsed.pages):
+        count = len(parsed.pages)
+        raise SourceError(path.name, f"not a readable PDF (damaged: none of its {count} page(s) can be read)")
+    pages, ocr_confidence, warnings = _ocr_warnings(path.name, parsed, repair.min_page_confidence, set(lost))
+    warnings = damage + warnings
     laid = layout_text(pages, layout, parsed.outline)
     ends = [*laid.page_starts[1:], len(laid.text)]
     ocr_spans = [(laid.page_starts[n - 1], ends[n - 1]) for n in sorted(ocr_confidence)]
@@ -327,4 +375,5 @@ def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: L
         ocr_damaged=fixed.damaged,
         original_text=fixed.original_text,
         repairs=fixed.repairs,
+        pages_lost=lost,
     )
