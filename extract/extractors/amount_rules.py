@@ -42,6 +42,7 @@ class Scale:
     id: str
     pattern: re.Pattern
     factor: float
+    examples: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Currency:
 
     code: str
     pattern: re.Pattern
+    examples: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,8 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
     entry = require_keys(entry, rule, ["id", "pattern", "factor", "examples"])
     if not isinstance(entry["factor"], (int, float)) or entry["factor"] <= 0:
         raise RuleError(rule, "factor must be a positive number")
-    require_examples(entry, rule)
-    return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]))
+    examples = require_examples(entry, rule)
+    return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
 
 
 def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
@@ -165,8 +167,8 @@ def _frame(entry: dict, i: int) -> Frame:
 def _currency(entry: dict, i: int) -> Currency:
     rule = _id(entry, i, "foreign_currencies")
     entry = require_keys(entry, rule, ["code", "pattern", "examples"])
-    require_examples(entry, rule)
-    return Currency(str(entry["code"]), require_regex(entry["pattern"], rule))
+    examples = require_examples(entry, rule)
+    return Currency(str(entry["code"]), require_regex(entry["pattern"], rule), examples)
 
 
 def _fractions(data) -> tuple[tuple[str, float], ...]:
