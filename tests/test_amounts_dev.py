@@ -120,3 +120,25 @@ def test_unit_caption_of_a_flattened_table_is_no_amount():
     # "I 1.000 kr. 2027 p/l" once gave "kr. 2027"
     stem = "koebenhavn_kfu_2026-10-22_p02_udmoentning-budget-2027"
     assert not [a for a in found(stem) if "2027" in a.quote or a.quote == "1.000 kr."]
+
+
+def test_table_written_one_cell_a_line():
+    # "I 1.000 kr. 2027 p/l", "2027" … "2030", "I alt", then "Service", "66.407", …
+    stem = "koebenhavn_kfu_2026-10-22_p02_udmoentning-budget-2027"
+    cells = [a for a in found(stem) if a.rule == "amount_table_cell"]
+    assert [(a.quote, a.value_dkk, a.year_from, a.year_to, a.kind) for a in cells[:5]] == [
+        ("66.407", 66407000, 2027, 2027, "service"),
+        ("282.523", 282523000, 2028, 2028, "service"),
+        ("264.048", 264048000, 2029, 2029, "service"),
+        ("264.300", 264300000, 2030, 2030, "service"),
+        ("877.278", 877278000, 2027, 2030, "service"),  # the "I alt" column: the years of the others
+    ]
+    assert {a.kind for a in cells[10:]} == {"finansposter"}  # "Finansposter" "/overførsler"
+    # "3,6 mio. kr. på finansposter og overførsler": the frame named first
+    assert at(stem, "3,6 mio. kr.").kind == "finansposter"
+
+
+def test_overfoersler_mv_rows_and_account_numbers_that_are_no_years():
+    stem = "koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026"
+    assert at(stem, "596,1").kind == "overførsler"  # "Overførsler mv. - KFF- udgifter (1560)"
+    assert all(a.year_from != 2060 for a in found(stem))  # "Anlæg – KFF- indtægter (2060)"

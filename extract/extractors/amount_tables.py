@@ -45,7 +45,7 @@ class CellAmount:
     start: int
     end: int
     value: float
-    year: Optional[int]
+    years: Optional[tuple[int, int]]  # its column's year; the span of the year columns for a total column
     labels: tuple[str, ...]  # the row label, the caption, the header's first cell: where a frame may be named
     table_start: int
 
@@ -148,6 +148,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         header = first if not _numbers(first, r) or _is_years(first, r) else []
         table_factor, column_factors = _units(table, header, r)
         years = _column_years(header) if header else {}
+        span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
         for row in table.rows:
             if row is header or _is_years(row, r):
@@ -161,7 +162,9 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                     continue
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
                 labels = (label, table.caption, header_label)
-                out.append(CellAmount(start, end, value * factor, years.get(from_right), labels, table.caption_start))
+                year = years.get(from_right)
+                cell_years = (year, year) if year else span
+                out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
     return out
 
 
@@ -182,3 +185,56 @@ def column_header(text: str, offset: int) -> str:
         start = prev_start
     header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split("\t")
     return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
+
+
+def _lines_after(text: str, pos: int) -> list[Cell]:
+    """The non-empty lines of ``text`` from ``pos`` on, each as a cell."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[pos:]):
+        stripped = m.group().strip()
+        if stripped:
+            lead = len(m.group()) - len(m.group().lstrip())
+            out.append(Cell(stripped, pos + m.start() + lead, pos + m.start() + lead + len(stripped)))
+    return out
+
+
+def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
+    """Tables written one cell a line (as some publishing systems export them): a line
+    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
+    then rows of a label (one line or more) and its numbers."""
+    out: list[CellAmount] = []
+    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
+        factor = unit_factor(m.group(), r)
+        if factor is None or r.table_cell.fullmatch(m.group().strip()):
+            continue
+        lines = _lines_after(text, m.end())[:400]
+        is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
+        width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
+        header = lines[:width]
+        if width < 2 or not all(len(c.text) <= 20 for c in header):
+            continue
+        column_years = [int(c.text) if _YEAR.fullmatch(c.text) else None for c in header]
+        known = [y for y in column_years if y]
+        span = (min(known), max(known)) if len(known) > 1 else None
+        i, label = width, []
+        while i < len(lines):
+            if not is_number[i]:
+                if label and not any(is_number[i + 1 : i + 3]):
+                    break
+                label.append(lines[i].text)
+                i += 1
+                continue
+            row = lines[i : i + width]
+            cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
+            for j, c in enumerate(cells):
+                num = r.table_cell.fullmatch(c.text)
+                value = parse_danish_number(num.group("num"))
+                year = column_years[j] if j < len(column_years) else None
+                if value is not None:
+                    start, end = c.start + num.start("num"), c.start + num.end("num")
+                    labels = (" ".join(label), m.group(), "")
+                    out.append(
+                        CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
+                    )
+            i, label = i + len(cells), []
+    return out

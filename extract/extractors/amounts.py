@@ -20,7 +20,13 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import Headings, frame_after, frame_before, frame_in_label, label_years
 from extract.extractors.amount_rules import AmountRules, load_rules
-from extract.extractors.amount_tables import TABLE_CELL_RULE, CellAmount, table_amounts, unit_spans
+from extract.extractors.amount_tables import (
+    TABLE_CELL_RULE,
+    CellAmount,
+    flat_table_amounts,
+    table_amounts,
+    unit_spans,
+)
 from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount, Section
 from extract.structure.sentences import Span, sentence_at
@@ -167,7 +173,7 @@ def find_amounts(text: str, sentences: list[Span], r: AmountRules, sections: Seq
                 )
             )
     taken = [(a.char_start, a.char_end) for a in out]
-    cells = [c for c in table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
+    cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
     out += [_cell_amount(text, c, headings, r) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 
@@ -205,7 +211,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
-    years = (c.year, c.year) if c.year else label_years(c.labels[1], r) or headings.years(c.start, r) or (None, None)
+    years = c.years or label_years(c.labels[1], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
         value_dkk=_clean(c.value),
