@@ -136,6 +136,8 @@ def test_table_written_one_cell_a_line():
     assert {a.kind for a in cells[10:]} == {"finansposter"}  # "Finansposter" "/overførsler"
     # "3,6 mio. kr. på finansposter og overførsler": the frame named first
     assert at(stem, "3,6 mio. kr.").kind == "finansposter"
+    # "… 877,3 mio. kr. på service, 793,5 mio. kr. på anlæg og 3,6 mio. kr. … i perioden 2027-2030"
+    assert (at(stem, "877,3 mio. kr.").year_from, at(stem, "877,3 mio. kr.").year_to) == (2027, 2030)
 
 
 def test_overfoersler_mv_rows_and_account_numbers_that_are_no_years():

@@ -62,6 +62,19 @@ def starting(stem: str, words: str):
             ["indvandrere_flygtninge"],
             (None, None),
         ),
+        # an offer for a group, in a pool's grants
+        (
+            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
+            "Formålet med projektet er at etablere et nyt aktivitetstilbud inden for boksning for piger under 25 år",
+            ["unge"],
+            (None, 24),
+        ),
+        (
+            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
+            "Ajax Club Daily er et nyt foreningstilbud i dagtimerne for børn i alderen 3-11 år",
+            ["børn"],
+            (None, None),
+        ),
         # a Målgruppe section: pupils of the 8th and 9th form
         (
             "greve_beu_2025-01-06_p03_juniormesterlaere",
@@ -89,3 +102,9 @@ def test_every_item_of_a_list_written_one_a_line_is_a_statement():
 def test_a_firm_the_group_is_placed_with_is_not_a_target_group():
     t = starting("greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50", "Målet for projektet er")
     assert "virksomheder" not in t.groups
+
+
+def test_an_offer_in_a_list_of_costs_is_no_statement():
+    # "… forsorgshjem/herberger og botilbud samt større indtægter fra resultattilskud for flygtninge."
+    stem = "greve_beu_2025-02-03_p03_reform-boliganvisning"
+    assert not [t for t in statements(stem) if t.quote.startswith("Det drejer sig om færre udgifter")]
