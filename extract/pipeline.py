@@ -220,7 +220,9 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         (doc, tree, name),
         lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name),
     )
-    money = run("amounts", (doc, found), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"]))
+    money = run(
+        "amounts", (doc, found, tree), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"], tree)
+    )
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
     # amounts leaves them as they were
     places = [(a.char_start, a.char_end) for a in money]

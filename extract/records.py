@@ -101,7 +101,7 @@ class Section:
 @dataclass
 class Amount:
     quote: str
-    value_dkk: float
+    value_dkk: Optional[float]  # None for another currency than kroner
     char_start: int
     char_end: int
     sentence: str
@@ -112,6 +112,7 @@ class Amount:
     rule: str = ""
     section_position: Optional[int] = None
     page: Optional[int] = None
+    currency: str = "DKK"  # ISO code: "DKK" for kroner, "EUR", "NOK", "USD" …
 
 
 @dataclass

@@ -48,7 +48,8 @@ def document_rows(doc_id: str, ex: Extraction) -> dict[str, list[Row]]:
         "sections": section_rows(links, ex),
         "amounts": [
             _child(links, "a", n, a, value_dkk=a.value_dkk, year_from=a.year_from, year_to=a.year_to,
-                   per_year=int(a.per_year), kind=a.kind, sentence=a.sentence)
+                   per_year=int(a.per_year), kind=a.kind, currency=a.currency,
+                   sentence=a.sentence)
             for n, a in enumerate(ex.amounts)
         ],
         "target_groups": [

@@ -131,6 +131,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "year_to": int,
             "per_year": int,
             "kind": str,
+            "currency": str,
             "sentence": str,
             **PLACE,
             "rule": str,
@@ -312,7 +313,7 @@ from allocations a, json_each(a.years) y
 where a.years is not null""",
     "amounts_with_context": """
 select a.id, d.title as document, d.path, i.heading as initiative, s.heading as section,
-       s.role as section_role, a.quote, a.value_dkk, a.year_from, a.year_to, a.per_year, a.kind,
+       s.role as section_role, a.quote, a.value_dkk, a.currency, a.year_from, a.year_to, a.per_year, a.kind,
        a.sentence, a.page, a.document_id, a.initiative_id, a.section_id, a.rule
 from amounts a
 join documents d on d.id = a.document_id

@@ -6,6 +6,8 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.extractors import amounts as amount_rules
+from extract.extractors.amount_frames import frame_in_label, label_years
+from extract.extractors.amount_tables import unit_factor
 from extract.extractors.amounts import find_amounts, find_mentions
 from extract.extractors.numbers import parse_danish_number
 from extract.rules import RULES_DIR
@@ -201,3 +203,68 @@ def test_scale_rule_examples():
         for example in entry["examples"]:
             value = parse_danish_amount(example)
             assert value is not None and value >= scale.factor, (scale.id, example)
+
+
+FRAME_EXAMPLES = [(frame, ex) for frame in RULES.frames for ex in frame.examples]
+
+
+@pytest.mark.parametrize("frame,example", FRAME_EXAMPLES, ids=[f"{f.id}:{e[:30]}" for f, e in FRAME_EXAMPLES])
+def test_frame_rule_examples(frame, example):
+    assert frame_in_label(example, RULES) == frame.kind
+
+
+HEADING_EXAMPLES = [ex for rule in RULES.heading_periods for ex in rule.examples]
+
+
+@pytest.mark.parametrize("example", HEADING_EXAMPLES, ids=[e["text"][:30] for e in HEADING_EXAMPLES])
+def test_heading_period_examples(example):
+    expected = tuple(example["years"]) if example["years"] else None
+    assert label_years(example["text"], RULES) == expected
+
+
+UNIT_EXAMPLES = [(unit, ex) for unit in RULES.table_units for ex in unit.examples]
+
+
+@pytest.mark.parametrize("unit,example", UNIT_EXAMPLES, ids=[f"{u.id}:{e[:30]}" for u, e in UNIT_EXAMPLES])
+def test_table_unit_examples_name_a_unit_and_are_no_amount(unit, example):
+    assert unit_factor(example, RULES) == unit.factor
+    assert amounts(example) == []
+
+
+CURRENCY_EXAMPLES = [(c, ex) for c in RULES.currencies for ex in c.examples]
+
+
+@pytest.mark.parametrize("currency,example", CURRENCY_EXAMPLES, ids=[f"{c.code}:{e}" for c, e in CURRENCY_EXAMPLES])
+def test_other_currencies_are_recorded_with_their_code_and_no_kroner(currency, example):
+    (a,) = amounts(f"Prisen er {example} i alt.")
+    assert (a.quote, a.currency, a.value_dkk) == (example, currency.code, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Museet havde 4,2 mio. besøg i 2023.", "Regionen har 1,1 millioner borgere.", "Der er 1.200 pladser i alt."],
+)
+def test_counts_of_other_things_are_not_money(text):
+    assert amounts(text) == []
+
+
+def test_kroner_are_dkk():
+    (a,) = amounts("Der er afsat 3 ½ mio. kr. til formålet.")
+    assert (a.value_dkk, a.currency) == (3500000, "DKK")
+
+
+def test_frame_of_the_clause_beats_the_shared_kind_of_a_coordinated_amount():
+    text = (
+        "Det samlede merforbrug er sammensat af et merforbrug på 35,7 mio. kr. på service og "
+        "mindreudgifter på -22,5 mio. kr. uden for servicerammen."
+    )
+    assert [a.kind for a in amounts(text)] == ["service", "overførsler"]
+
+
+def test_heading_gives_kind_and_years_unless_the_sentence_names_a_year():
+    from extract.records import Section
+
+    text = "Anlæg 2025\n\nDer forventes et mindreforbrug på 4,9 mio. kr.\n\nAftalt i Budget 2016 med 120 mio. kr."
+    sections = [Section(0, 1, "Anlæg 2025", "other", None, 0, len(text), body_start=11)]
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, sections)
+    assert [(a.kind, a.year_from) for a in found] == [("anlæg", 2025), ("anlæg", None)]

@@ -16,104 +16,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, Sequence
 
+from extract.extractors.amount_frames import Headings, frame_after, frame_before, frame_in_label, label_years
+from extract.extractors.amount_rules import AmountRules, load_rules
+from extract.extractors.amount_tables import (
+    TABLE_CELL_RULE,
+    CellAmount,
+    flat_table_amounts,
+    table_amounts,
+    unit_spans,
+)
 from extract.extractors.numbers import parse_danish_number
-from extract.records import Amount
-from extract.rules import RuleError, require_examples, require_keys, require_regex
+from extract.records import Amount, Section
 from extract.structure.sentences import Span, sentence_at
 
-_KEYS = [
-    "number",
-    "scales",
-    "currency",
-    "not_money_after",
-    "money_nouns",
-    "min_bare_value",
-    "forms",
-    "periods",
-    "window_after",
-    "window_before",
-    "per_year_window",
-    "per_year",
-    "kinds",
-    "coordination",
-]
-
-
-@dataclass(frozen=True)
-class Scale:
-    id: str
-    pattern: re.Pattern
-    factor: float
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    pattern: re.Pattern
-    examples: tuple
-
-
-@dataclass(frozen=True)
-class AmountRules:
-    scales: tuple[Scale, ...]
-    forms: tuple[Rule, ...]
-    periods: tuple[Rule, ...]
-    kinds: tuple[Rule, ...]
-    not_money_after: re.Pattern
-    min_bare_value: float
-    window_after: int
-    window_before: int
-    per_year_window: int
-    per_year: re.Pattern
-    coordination: re.Pattern
-
-
-def load_rules(data) -> AmountRules:
-    data = require_keys(data, "-", _KEYS)
-    scales = tuple(_scale(e, i) for i, e in enumerate(data["scales"]))
-    fill = {
-        "number": data["number"],
-        "currency": data["currency"],
-        "money_nouns": data["money_nouns"],
-        "scale": "|".join(f"(?:{s.pattern.pattern})" for s in scales),
-    }
-    for key in ("number", "currency", "money_nouns"):
-        require_regex(data[key], key)
-    forms = tuple(_rule(e, i, "forms", fill) for i, e in enumerate(data["forms"]))
-    return AmountRules(
-        scales=scales,
-        forms=forms,
-        periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
-        kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
-        not_money_after=require_regex(data["not_money_after"], "not_money_after", re.I),
-        min_bare_value=float(data["min_bare_value"]),
-        window_after=int(data["window_after"]),
-        window_before=int(data["window_before"]),
-        per_year_window=int(data["per_year_window"]),
-        per_year=require_regex(data["per_year"], "per_year", re.I),
-        coordination=require_regex(data["coordination"], "coordination", re.S),
-    )
-
-
-def _scale(entry: dict, i: int) -> Scale:
-    rule = str(entry.get("id", f"scales[{i}]")) if isinstance(entry, dict) else f"scales[{i}]"
-    entry = require_keys(entry, rule, ["id", "pattern", "factor", "examples"])
-    if not isinstance(entry["factor"], (int, float)) or entry["factor"] <= 0:
-        raise RuleError(rule, "factor must be a positive number")
-    require_examples(entry, rule)
-    return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]))
-
-
-def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
-    rule = str(entry.get("id", f"{key}[{i}]")) if isinstance(entry, dict) else f"{key}[{i}]"
-    entry = require_keys(entry, rule, ["id", "pattern", "examples"])
-    pattern = entry["pattern"]
-    if fill:
-        for name, value in fill.items():
-            pattern = pattern.replace("{" + name + "}", f"(?:{value})")
-    return Rule(entry["id"], require_regex(pattern, rule, flags=re.I), require_examples(entry, rule))
+__all__ = ["AmountRules", "find_amounts", "find_mentions", "load_rules", "parse_danish_amount"]
 
 
 @dataclass
@@ -122,11 +40,13 @@ class _Mention:
     end: int
     value: float
     rule: str
+    currency: Optional[str] = None  # None: kroner; else the code of another currency
 
 
 def find_mentions(text: str, r: AmountRules) -> list[_Mention]:
-    """Every money figure in ``text`` (no years or kinds yet), in text order."""
-    taken: list[tuple[int, int]] = []
+    """Every money figure in ``text`` (no years or kinds yet), in text order. The words
+    that give a table its unit ("(1.000 kr.)") are not figures."""
+    taken: list[tuple[int, int]] = unit_spans(text, r)
     out: list[_Mention] = []
     for form in r.forms:
         for m in form.pattern.finditer(text):
@@ -168,18 +88,26 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _mentions_of(m: re.Match, rule: str, text: str, r: AmountRules) -> list[_Mention]:
     groups = m.groupdict()
     factor = _factor(groups.get("scale"), r)
-    if groups.get("scale") and not groups.get("cur") and r.not_money_after.match(text, m.end()):
+    named = groups.get("cur") or groups.get("fx")
+    if groups.get("scale") and not named and r.not_money_after.match(text, m.end()):
         return []
-    bare = not groups.get("scale") and not groups.get("cur")
+    bare = not groups.get("scale") and not named
     nums = [k for k in ("num", "num2") if groups.get(k)]
+    currency = _currency(groups.get("fx"), r)
     out = []
     for i, key in enumerate(nums):
-        value = parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")))
+        value = parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
         if value is None or (bare and (value < r.min_bare_value or _looks_like_year(groups[key]))):
             return []
         start, end = _quote_span(m, key, i, len(nums), bare)
-        out.append(_Mention(start, end, value * factor, rule))
+        out.append(_Mention(start, end, value * factor, rule, currency))
     return out
+
+
+def _currency(written: Optional[str], r: AmountRules) -> Optional[str]:
+    if not written:
+        return None
+    return next((c.code for c in r.currencies if c.pattern.fullmatch(written.strip())), written.strip())
 
 
 def _looks_like_year(s: str) -> bool:
@@ -213,31 +141,88 @@ class _Ties:
     has_years: bool = False
 
 
-def find_amounts(text: str, sentences: list[Span], r: AmountRules) -> list[Amount]:
-    """Every money amount in ``text`` with its years, per-year flag, kind and sentence."""
-    mentions = find_mentions(text, r)
+def find_amounts(text: str, sentences: list[Span], r: AmountRules, sections: Sequence[Section] = ()) -> list[Amount]:
+    """Every sum of money in ``text`` with its years, per-year flag, kind and sentence:
+    those written out, then the cells of tables whose unit the caption or header gives.
+    What an amount's own words leave open, the frame and years of its clause, table row
+    and headings (``sections``) fill in."""
+    headings = Headings(sections)
     out: list[Amount] = []
-    for group in _by_sentence(mentions, sentences, text):
-        sent, items = group
+    for sent, items in _by_sentence(find_mentions(text, r), sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
+        for i, t in enumerate(ties):
+            t.kind = t.kind or _frame_near(text, sent, items, i, r)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text[sent.start : items[0].start], ties, r)
         for m, t in zip(items, ties):
+            kind = t.kind or headings.kind(m.start, r)
+            years = (t.year_from, t.year_to) if t.has_years else _heading_years(text, sent, m, headings, r)
             out.append(
                 Amount(
                     quote=text[m.start : m.end],
-                    value_dkk=_clean(m.value),
+                    value_dkk=None if m.currency else _clean(m.value),
                     char_start=m.start,
                     char_end=m.end,
                     sentence=text[sent.start : sent.end],
-                    year_from=t.year_from,
-                    year_to=t.year_to,
+                    year_from=years[0],
+                    year_to=years[1],
                     per_year=t.per_year,
-                    kind=t.kind,
+                    kind=kind,
                     rule=m.rule,
+                    currency=m.currency or "DKK",
                 )
             )
-    return out
+    taken = [(a.char_start, a.char_end) for a in out]
+    cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
+    out += [_cell_amount(text, c, headings, r) for c in cells]
+    return sorted(out, key=lambda a: a.char_start)
+
+
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def _heading_years(
+    text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
+) -> tuple[Optional[int], Optional[int]]:
+    """The years of the headings above an amount, unless its sentence names a year of its
+    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr.")."""
+    if _YEAR.search(text, sent.start, sent.end):
+        return None, None
+    return headings.years(m.start, r) or (None, None)
+
+
+def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
+    """The frame named right after the amount, else last before it in its clause, else by
+    the label cell of its table row."""
+    m = items[i]
+    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
+    before_start = items[i - 1].end if i > 0 else sent.start
+    line_start = text.rfind("\n", 0, m.start) + 1
+    tab = text.find("\t", line_start, m.start)
+    row_label = text[line_start:tab] if tab >= 0 else ""
+    return (
+        frame_after(text[m.end : after_end], r)
+        or frame_before(text[before_start : m.start], r)
+        or frame_in_label(row_label, r)
+    )
+
+
+def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
+    years = c.years or label_years(c.labels[1], r) or headings.years(c.start, r) or (None, None)
+    return Amount(
+        quote=text[c.start : c.end],
+        value_dkk=_clean(c.value),
+        char_start=c.start,
+        char_end=c.end,
+        sentence=text[line_start : len(text) if line_end < 0 else line_end],
+        year_from=years[0],
+        year_to=years[1],
+        kind=kind,
+        rule=TABLE_CELL_RULE,
+    )
 
 
 def _clean(value: float) -> float:

@@ -34,6 +34,8 @@ _TOP_KEYS = [
     "section_rule",
     "no_label",
     "young_label",
+    "senior_age_min",
+    "senior_label",
     "size_not_after",
 ]
 
@@ -93,6 +95,8 @@ class TargetGroupRules:
     section_rule: str  # the rule id of such a statement
     no_label: str  # the label of a statement that names no group of the vocabulary
     young_label: str  # the label of a statement about ages up to young_age_max
+    senior_age_min: int = 50
+    senior_label: str = "seniorer"  # the label of a statement about ages from senior_age_min
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -201,6 +205,7 @@ def load_rules(data) -> TargetGroupRules:
         age_bounds=(bounds[0], bounds[1]),
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),
+        senior_age_min=int(data["senior_age_min"]),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(
@@ -208,7 +213,9 @@ def load_rules(data) -> TargetGroupRules:
         ),
         size_not_after=require_regex(data["size_not_after"], "size_not_after"),
         sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
-        **{key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label")},
+        **{
+            key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
+        },
     )
 
 

@@ -218,6 +218,8 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules) 
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
     if young and r.young_label not in groups:
         groups = sorted(set(groups) - _fallbacks(r) | {r.young_label})
+    if age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
+        groups = sorted(set(groups) - _fallbacks(r) | {r.senior_label})
     return TargetGroup(
         quote=quote,
         char_start=start,
@@ -286,7 +288,8 @@ def _cue_rows(
             if r.not_statement.search(text, sent.start, sent.end):
                 break
             start, end = _statement_span(text, sentences, i, r)
-            if not rule.needs_label or _specific(find_labels(text[found.end() : end], r), r):
+            named = text[found.end() : end]
+            if not rule.needs_label or _specific(find_labels(named, r), r) or find_ages(named, r) != (None, None):
                 rows.append(_record(text, start, end, rule.id, r))
                 break
     return rows
@@ -309,7 +312,8 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
     paragraph (one right after an item that ends with a colon is that item's description)."""
     items = []
     described = False
-    for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[pos:]):
+    # a paragraph, or a line that opens with a bullet (lists written one item a line)
+    for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n)(?!" + r.list_bullet.pattern.lstrip("^") + r"))*", text[pos:]):
         bullet = r.list_bullet.match(para.group())
         if not bullet:
             if not described:

@@ -40,7 +40,15 @@ def find_allocations(
     r: AllocationRules,
 ) -> tuple[list[Allocation], list[str]]:
     """The allocations of one document (in the order they are first stated) and what was
-    found amiss (a stated total its parts do not make)."""
+    found amiss (a stated total its parts do not make). Amounts in another currency than
+    kroner have no value to count and make none; positions stay those of ``amounts``."""
+    where = [i for i, a in enumerate(amounts) if a.value_dkk is not None]
+    if len(where) < len(amounts):
+        kept, warnings = find_allocations(text, [amounts[i] for i in where], sentences, sections, meta, r)
+        for f in kept:
+            f.position, f.mentions = where[f.position], [where[m] for m in f.mentions]
+            f.part_of = None if f.part_of is None else where[f.part_of]
+        return kept, warnings
     facts, clauses = mention_facts(text, amounts, sentences, meta, r)
     where = places(amounts, sections)
     kept = join_restatements(facts, clauses, where, r)

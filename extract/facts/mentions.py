@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extract.extractors.amount_tables import TABLE_CELL_RULE, column_header
 from extract.facts.allocation_rules import AllocationRules, CueRule
 from extract.records import Allocation, Amount, DocumentMeta
 from extract.structure.sentences import Span, sentence_at
@@ -166,6 +167,14 @@ def _cues(c: Clause, prev: Optional[Allocation], r: AllocationRules) -> tuple[st
     return status, scope, status_basis, scope_basis
 
 
+def _cell_clause(text: str, a: Amount, c: Clause) -> Clause:
+    """A table cell read as its column header and its row's label ("Afvigelser 2023",
+    "Forventet regnskab" above; "Drift i alt" before it)."""
+    label = c.line.split("\t")[0] if c.line.split("\t")[0].strip() else c.line.lstrip(" \t").split("\t")[0]
+    before = f"{column_header(text, a.char_start)}\t{label}\t" + ("-" if _MINUS.search(c.before) else "")
+    return Clause(before, "", c.sentence, c.line, c.sentence_start, c.paragraph)
+
+
 def mention_facts(
     text: str, amounts: list[Amount], sentences: list[Span], meta: DocumentMeta, r: AllocationRules
 ) -> tuple[list[Allocation], list[Clause]]:
@@ -175,6 +184,8 @@ def mention_facts(
     clauses = [clause_of(text, amounts, i, sentences) for i in range(len(amounts))]
     for i, (a, c) in enumerate(zip(amounts, clauses)):
         prev = facts[-1] if facts and clauses[i - 1].sentence_start == c.sentence_start else None
+        if a.rule == TABLE_CELL_RULE:  # a cell's status is its column's: read in its header
+            c, prev = _cell_clause(text, a, c), None
         status, scope, status_basis, scope_basis = _cues(c, prev, r)
         years, per_year, spread, years_rule = years_of(a, c, status, budget, r)
         value = -a.value_dkk if _MINUS.search(c.before) else a.value_dkk

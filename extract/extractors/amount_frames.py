@@ -1,0 +1,94 @@
+"""The budget frame and the years a heading, a table or a sentence lead gives an amount.
+
+Danish budget documents group their money under frames: a heading "Drift inden for
+servicerammen", a table's row "Anlægsudgifter", a sentence "Uden for servicerammen
+forventes …". An amount whose own words name no kind takes the frame named nearest
+it: right after it in its clause, before it in its clause, its table's row label,
+caption or header, then its section's heading and the headings above it. A heading or
+caption with one year or span ("Afsat i 2015", "Budget 2024-27") gives its amounts
+without years of their own those years. The frames and patterns are in
+``rules/amounts.yml`` (``frames``, ``heading_periods``). Pure functions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Optional, Sequence
+
+from extract.extractors.amount_rules import AmountRules
+from extract.records import Section
+
+
+def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
+    """The kind a heading, caption or row label names: the first frame (in the rules'
+    order, the most specific first) that it names."""
+    for frame in r.frames:
+        if frame.pattern.search(s):
+            return frame.kind
+    return None
+
+
+def frame_before(s: str, r: AmountRules) -> Optional[str]:
+    """The kind the last frame named in ``s`` gives (the words before an amount)."""
+    best: Optional[tuple[int, int, str]] = None
+    for rank, frame in enumerate(r.frames):
+        for m in frame.pattern.finditer(s):
+            key = (m.end(), -rank, frame.kind)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def frame_after(s: str, r: AmountRules) -> Optional[str]:
+    """The kind the first frame named in ``s`` gives (the words right after an amount)."""
+    best: Optional[tuple[int, int, str]] = None
+    for rank, frame in enumerate(r.frames):
+        m = frame.pattern.search(s)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, frame.kind)
+    return best[2] if best else None
+
+
+def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+    """The one year or span a heading or caption names, or None (none, or several)."""
+    found = set()
+    for rule in r.heading_periods:
+        for m in rule.pattern.finditer(s):
+            start = int(m.group("from"))
+            to = m.groupdict().get("to")
+            end = start if not to else int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
+            found.add((start, end if end >= start else start))
+    return found.pop() if len(found) == 1 else None
+
+
+class Headings:
+    """The heading path above any offset of a text: innermost heading first."""
+
+    def __init__(self, sections: Sequence[Section]):
+        self.sections = sorted(sections, key=lambda s: s.char_start)
+        self.starts = [s.char_start for s in self.sections]
+        self.by_position = {s.position: s for s in self.sections}
+
+    def path(self, offset: int) -> list[str]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0 or offset >= self.sections[i].char_end:
+            return []
+        out, sec = [], self.sections[i]
+        while sec is not None:
+            out.append(sec.heading)
+            sec = self.by_position.get(sec.parent_position) if sec.parent_position is not None else None
+        return out
+
+    def kind(self, offset: int, r: AmountRules) -> Optional[str]:
+        for heading in self.path(offset):
+            kind = frame_in_label(heading, r)
+            if kind:
+                return kind
+        return None
+
+    def years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+        for heading in self.path(offset):
+            years = label_years(heading, r)
+            if years:
+                return years
+        return None

@@ -1,0 +1,180 @@
+"""The rules of amount extraction (``rules/amounts.yml``), loaded and validated.
+
+Frozen dataclasses for how a sum of money is written (numbers, scale words, kroner and
+other currencies, fractions), which time expression and budget frame tie to it, and how
+a table's caption or header gives its cells a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extract.rules import RuleError, require_examples, require_keys, require_regex
+
+_KEYS = [
+    "number",
+    "fractions",
+    "scales",
+    "currency",
+    "foreign_currencies",
+    "not_money_after",
+    "money_nouns",
+    "min_bare_value",
+    "forms",
+    "periods",
+    "heading_periods",
+    "window_after",
+    "window_before",
+    "per_year_window",
+    "per_year",
+    "kinds",
+    "frames",
+    "coordination",
+    "table_units",
+    "table_cell",
+]
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    pattern: re.Pattern
+    factor: float
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A currency other than kroner ("EUR", "€"): its amounts have no value in kroner."""
+
+    code: str
+    pattern: re.Pattern
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A budget frame a heading, a table's row or caption or a sentence names: its kind."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class AmountRules:
+    scales: tuple[Scale, ...]
+    forms: tuple[Rule, ...]
+    periods: tuple[Rule, ...]
+    heading_periods: tuple[Rule, ...]
+    kinds: tuple[Rule, ...]
+    frames: tuple[Frame, ...]
+    currencies: tuple[Currency, ...]
+    fractions: tuple[tuple[str, float], ...]
+    not_money_after: re.Pattern
+    min_bare_value: float
+    window_after: int
+    window_before: int
+    per_year_window: int
+    per_year: re.Pattern
+    coordination: re.Pattern
+    table_units: tuple[Scale, ...]
+    table_cell: re.Pattern
+
+
+def load_rules(data) -> AmountRules:
+    data = require_keys(data, "-", _KEYS)
+    scales = tuple(_scale(e, i, "scales") for i, e in enumerate(data["scales"]))
+    currencies = tuple(_currency(e, i) for i, e in enumerate(data["foreign_currencies"]))
+    fractions = _fractions(data["fractions"])
+    fraction = "|".join(re.escape(c) for c, _ in fractions)
+    fill = {
+        "number": _filled(data["number"], {"fraction": fraction}),
+        "currency": data["currency"],
+        "foreign": "|".join(f"(?:{c.pattern.pattern})" for c in currencies),
+        "money_nouns": data["money_nouns"],
+        "scale": "|".join(f"(?:{s.pattern.pattern})" for s in scales),
+    }
+    for key in ("number", "currency", "money_nouns"):
+        require_regex(fill[key], key)
+    forms = tuple(_rule(e, i, "forms", fill) for i, e in enumerate(data["forms"]))
+    return AmountRules(
+        scales=scales,
+        forms=forms,
+        periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
+        heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
+        kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
+        frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
+        currencies=currencies,
+        fractions=fractions,
+        not_money_after=require_regex(data["not_money_after"], "not_money_after", flags=re.I),
+        min_bare_value=float(data["min_bare_value"]),
+        window_after=int(data["window_after"]),
+        window_before=int(data["window_before"]),
+        per_year_window=int(data["per_year_window"]),
+        per_year=require_regex(data["per_year"], "per_year", flags=re.I),
+        coordination=require_regex(data["coordination"], "coordination", flags=re.S),
+        table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
+        table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
+    )
+
+
+def _id(entry, i: int, key: str) -> str:
+    return str(entry.get("id", f"{key}[{i}]")) if isinstance(entry, dict) else f"{key}[{i}]"
+
+
+def _filled(pattern: str, fill: dict) -> str:
+    for name, value in fill.items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{value})")
+    return pattern
+
+
+def _scale(entry: dict, i: int, key: str) -> Scale:
+    rule = _id(entry, i, key)
+    entry = require_keys(entry, rule, ["id", "pattern", "factor", "examples"])
+    if not isinstance(entry["factor"], (int, float)) or entry["factor"] <= 0:
+        raise RuleError(rule, "factor must be a positive number")
+    examples = require_examples(entry, rule)
+    return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
+
+
+def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
+    rule = _id(entry, i, key)
+    entry = require_keys(entry, rule, ["id", "pattern", "examples"])
+    pattern = _filled(entry["pattern"], fill or {})
+    return Rule(entry["id"], require_regex(pattern, rule, flags=re.I), require_examples(entry, rule))
+
+
+def _frame(entry: dict, i: int) -> Frame:
+    rule = _id(entry, i, "frames")
+    entry = require_keys(entry, rule, ["id", "kind", "pattern", "examples"])
+    if not isinstance(entry["kind"], str) or not entry["kind"]:
+        raise RuleError(rule, "kind must be the name of a budget frame")
+    pattern = require_regex(entry["pattern"], rule, flags=re.I)
+    return Frame(entry["id"], entry["kind"], pattern, require_examples(entry, rule))
+
+
+def _currency(entry: dict, i: int) -> Currency:
+    rule = _id(entry, i, "foreign_currencies")
+    entry = require_keys(entry, rule, ["code", "pattern", "examples"])
+    examples = require_examples(entry, rule)
+    return Currency(str(entry["code"]), require_regex(entry["pattern"], rule), examples)
+
+
+def _fractions(data) -> tuple[tuple[str, float], ...]:
+    if not isinstance(data, dict) or not data:
+        raise RuleError("fractions", "must map each fraction sign to its value (½: 0.5)")
+    for sign, value in data.items():
+        if not isinstance(sign, str) or len(sign) != 1 or not isinstance(value, (int, float)):
+            raise RuleError("fractions", f"{sign!r}: a single sign and a number")
+    return tuple((sign, float(value)) for sign, value in data.items())

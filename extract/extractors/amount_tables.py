@@ -1,0 +1,240 @@
+"""Amounts in tables: the cells of a table whose caption, header or row names the unit.
+
+A table of a text is a run of lines holding tab-separated cells; its caption is the line
+just above it. A unit ("(mio. kr.)", "i 1.000 kr.", a header cell "1.000 kr.") in the
+caption or the first row applies to every cell of the table, one in a row's label cell
+to that row. A cell that is a number alone is then an amount: its value the number times
+the unit, its years those of its column's header ("2026", "Budget 2024"), its budget
+frame the one its row label, the caption or the header names. A row of years is a
+header (or a chart's axis), never amounts; the unit itself is not an amount. Pure:
+text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
+``table_cell``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.extractors.amount_rules import AmountRules
+from extract.extractors.numbers import parse_danish_number
+
+TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    caption: str
+    caption_start: int
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CellAmount:
+    """A number in a table cell with the unit, column year and labels around it."""
+
+    start: int
+    end: int
+    value: float
+    years: Optional[tuple[int, int]]  # its column's year; the span of the year columns for a total column
+    labels: tuple[str, ...]  # the row label, the caption, the header's first cell: where a frame may be named
+    table_start: int
+
+
+def text_tables(text: str) -> list[Table]:
+    """Runs of lines with tab-separated cells, each with the line above it as caption."""
+    tables: list[Table] = []
+    pos, prev_line, prev_start, current = 0, "", 0, None
+    for line in text.split("\n"):
+        if "\t" in line:
+            if current is None:
+                current = Table(prev_line.strip(), prev_start)
+                tables.append(current)
+            current.rows.append(_cells(line, pos))
+        else:
+            current = None
+            if line.strip():
+                prev_line, prev_start = line, pos
+        pos += len(line) + 1
+    return tables
+
+
+def _cells(line: str, pos: int) -> list[Cell]:
+    cells = []
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 1
+    return cells
+
+
+def unit_factor(s: str, r: AmountRules) -> Optional[float]:
+    """The factor of the unit ``s`` names ("(mio. kr.)" → 1 000 000), or None."""
+    for unit in r.table_units:
+        if unit.pattern.search(s):
+            return unit.factor
+    return None
+
+
+def unit_spans(text: str, r: AmountRules) -> list[tuple[int, int]]:
+    """Where ``text`` names a unit for the figures around it: those words are no amount."""
+    return [m.span() for unit in r.table_units for m in unit.pattern.finditer(text)]
+
+
+def _label(row: list[Cell], r: AmountRules) -> str:
+    return next((c.text for c in row if c.text and not r.table_cell.fullmatch(c.text)), "")
+
+
+def _numbers(row: list[Cell], r: AmountRules) -> list[tuple[int, Cell, re.Match]]:
+    """(index from the right, cell, match) of the cells that are a number alone."""
+    out = []
+    for i, c in enumerate(row):
+        m = r.table_cell.fullmatch(c.text)
+        if m:
+            out.append((len(row) - i, c, m))
+    return out
+
+
+def _is_years(row: list[Cell], r: AmountRules) -> bool:
+    nums = _numbers(row, r)
+    return bool(nums) and all(_YEAR.fullmatch(m.group("num")) for _, _, m in nums)
+
+
+def _column_years(header: list[Cell]) -> dict[int, int]:
+    """Index from the right → the one year its header cell names."""
+    years = {}
+    for i, c in enumerate(header):
+        found = set(_YEAR.findall(c.text))
+        if len(found) == 1:
+            years[len(header) - i] = int(found.pop())
+    return years
+
+
+def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[float], dict[int, float]]:
+    """The unit of the whole table (caption, first row's label, a header cell over the
+    labels) and those of single columns (a header cell over numbers: "Beløb i kr.")."""
+    whole = unit_factor(table.caption, r)
+    first = table.rows[0]
+    if not header:
+        return whole or unit_factor(_label(first, r), r), {}
+    number_columns = {i for row in table.rows if row is not header for i, _, _ in _numbers(row, r)}
+    columns: dict[int, float] = {}
+    for i, cell in enumerate(header):
+        factor = unit_factor(cell.text, r)
+        if factor is None:
+            continue
+        if len(header) - i in number_columns and i > 0:
+            columns[len(header) - i] = factor
+        else:
+            whole = whole or factor
+    return whole, columns
+
+
+def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
+    """Every cell of a table that its unit makes an amount."""
+    out: list[CellAmount] = []
+    for table in text_tables(text):
+        first = table.rows[0]
+        header = first if not _numbers(first, r) or _is_years(first, r) else []
+        table_factor, column_factors = _units(table, header, r)
+        years = _column_years(header) if header else {}
+        span = (min(years.values()), max(years.values())) if len(years) > 1 else None
+        header_label = _label(first, r) if header else ""
+        for row in table.rows:
+            if row is header or _is_years(row, r):
+                continue
+            label = _label(row, r)
+            row_factor = unit_factor(label, r) or table_factor
+            for from_right, cell, m in _numbers(row, r):
+                factor = column_factors.get(from_right, row_factor)
+                value = parse_danish_number(m.group("num"))
+                if value is None or factor is None:
+                    continue
+                start, end = cell.start + m.start("num"), cell.start + m.end("num")
+                labels = (label, table.caption, header_label)
+                year = years.get(from_right)
+                cell_years = (year, year) if year else span
+                out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
+    return out
+
+
+def column_header(text: str, offset: int) -> str:
+    """The header cell above the cell at ``offset`` of a table (its column counted from
+    the right, as rows with fewer cells leave out the first ones), or ""."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if "\t" not in line:
+        return ""
+    from_right = line[offset - line_start :].count("\t") + 1
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        if "\t" not in text[prev_start : start - 1]:
+            break
+        start = prev_start
+    header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split("\t")
+    return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
+
+
+def _lines_after(text: str, pos: int) -> list[Cell]:
+    """The non-empty lines of ``text`` from ``pos`` on, each as a cell."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[pos:]):
+        stripped = m.group().strip()
+        if stripped:
+            lead = len(m.group()) - len(m.group().lstrip())
+            out.append(Cell(stripped, pos + m.start() + lead, pos + m.start() + lead + len(stripped)))
+    return out
+
+
+def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
+    """Tables written one cell a line (as some publishing systems export them): a line
+    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
+    then rows of a label (one line or more) and its numbers."""
+    out: list[CellAmount] = []
+    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
+        factor = unit_factor(m.group(), r)
+        if factor is None or r.table_cell.fullmatch(m.group().strip()):
+            continue
+        lines = _lines_after(text, m.end())[:400]
+        is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
+        width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
+        header = lines[:width]
+        if width < 2 or not all(len(c.text) <= 20 for c in header):
+            continue
+        column_years = [int(c.text) if _YEAR.fullmatch(c.text) else None for c in header]
+        known = [y for y in column_years if y]
+        span = (min(known), max(known)) if len(known) > 1 else None
+        i, label = width, []
+        while i < len(lines):
+            if not is_number[i]:
+                if label and not any(is_number[i + 1 : i + 3]):
+                    break
+                label.append(lines[i].text)
+                i += 1
+                continue
+            row = lines[i : i + width]
+            cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
+            for j, c in enumerate(cells):
+                num = r.table_cell.fullmatch(c.text)
+                value = parse_danish_number(num.group("num"))
+                year = column_years[j] if j < len(column_years) else None
+                if value is not None:
+                    start, end = c.start + num.start("num"), c.start + num.end("num")
+                    labels = (" ".join(label), m.group(), "")
+                    out.append(
+                        CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
+                    )
+            i, label = i + len(cells), []
+    return out
