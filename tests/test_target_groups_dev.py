@@ -52,7 +52,7 @@ def starting(stem: str, words: str):
         (
             "greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50",
             "Pulje til særlig indsats for forsikrede ledige over 50 år",
-            ["ledige_generelt", "seniorer"],
+            ["dagpengemodtagere", "ledige_generelt", "seniorer"],  # the insured unemployed are on dagpenge
             (50, None),
         ),
         # a list of groups, one a line, announced by "Boliger til særlige målgrupper drejer sig … om:"
