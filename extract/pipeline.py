@@ -221,7 +221,9 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name),
     )
     money = run(
-        "amounts", (doc, found, tree), lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"], tree)
+        "amounts",
+        (doc, found, tree, meta.title),
+        lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"], tree, meta.title),
     )
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
     # amounts leaves them as they were

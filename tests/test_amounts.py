@@ -268,3 +268,24 @@ def test_heading_gives_kind_and_years_unless_the_sentence_names_a_year():
     sections = [Section(0, 1, "Anlæg 2025", "other", None, 0, len(text), body_start=11)]
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, sections)
     assert [(a.kind, a.year_from) for a in found] == [("anlæg", 2025), ("anlæg", None)]
+
+
+def test_title_year_examples():
+    """The rule's examples: the one year a title names, none for a span."""
+    import yaml
+
+    from extract.extractors.amount_frames import title_year
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["title_year"]["examples"]
+    assert len(examples) >= 4
+    for ex in examples:
+        got = title_year(ex["title"], RULES)
+        assert (list(got) if got else None) == ex["years"], ex["title"]
+
+
+def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
+    text = "Indenfor servicerammen forventes der samlet mindreudgifter på -1,1 mio. kr."
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
+    assert [(a.year_from, a.year_to) for a in found] == [(2024, 2024)]
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budget 2025-28")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None)]

@@ -171,7 +171,9 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     assert same.milestones == first.milestones
     with open(tmp_path / "rules" / "amounts.yml", "a", encoding="utf-8") as f:
         f.write("# changed again\n")
-    monkeypatch.setattr(amounts, "find_amounts", lambda text, spans, r, sections=(): [])  # … and finding none
+    monkeypatch.setattr(
+        amounts, "find_amounts", lambda text, spans, r, sections=(), title=None: []
+    )  # … and finding none
     cache = StageCache(tmp_path / "cache")
     fewer = pipeline.extract_source(src, pipeline.project_rules(tmp_path / "rules"), cache)
     assert cache.computed["amounts"] == 1 and cache.computed["milestones"] == 1

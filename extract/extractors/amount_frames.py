@@ -64,7 +64,8 @@ def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
 class Headings:
     """The heading path above any offset of a text: innermost heading first."""
 
-    def __init__(self, sections: Sequence[Section]):
+    def __init__(self, sections: Sequence[Section], title: Optional[str] = None):
+        self.title = title
         self.sections = sorted(sections, key=lambda s: s.char_start)
         self.starts = [s.char_start for s in self.sections]
         self.by_position = {s.position: s for s in self.sections}
@@ -91,4 +92,12 @@ class Headings:
             years = label_years(heading, r)
             if years:
                 return years
-        return None
+        return title_year(self.title, r)
+
+
+def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
+    """The one year the title of a document about one year names ("Budgetopfølgning 2
+    (2024)", "Klimapulje 2024"): the year its amounts are for when nothing nearer says; a
+    span of years ("Budget 2025-28") or several are no guide, nor the year of a plan."""
+    years = label_years(title, r) if title and r.title_year and r.title_year.search(title) else None
+    return years if years and years[0] == years[1] else None

@@ -25,6 +25,7 @@ _KEYS = [
     "forms",
     "periods",
     "heading_periods",
+    "title_year",
     "window_after",
     "window_before",
     "per_year_window",
@@ -77,6 +78,7 @@ class AmountRules:
     forms: tuple[Rule, ...]
     periods: tuple[Rule, ...]
     heading_periods: tuple[Rule, ...]
+    title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     currencies: tuple[Currency, ...]
@@ -113,6 +115,7 @@ def load_rules(data) -> AmountRules:
         forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
+        title_year=_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         currencies=currencies,
@@ -178,3 +181,10 @@ def _fractions(data) -> tuple[tuple[str, float], ...]:
         if not isinstance(sign, str) or len(sign) != 1 or not isinstance(value, (int, float)):
             raise RuleError("fractions", f"{sign!r}: a single sign and a number")
     return tuple((sign, float(value)) for sign, value in data.items())
+
+
+def _title_year(entry) -> Optional[re.Pattern]:
+    entry = require_keys(entry, "title_year", ["titles", "examples"])
+    if not entry["examples"]:
+        raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
+    return require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None

@@ -141,12 +141,14 @@ class _Ties:
     has_years: bool = False
 
 
-def find_amounts(text: str, sentences: list[Span], r: AmountRules, sections: Sequence[Section] = ()) -> list[Amount]:
+def find_amounts(
+    text: str, sentences: list[Span], r: AmountRules, sections: Sequence[Section] = (), title: Optional[str] = None
+) -> list[Amount]:
     """Every sum of money in ``text`` with its years, per-year flag, kind and sentence:
     those written out, then the cells of tables whose unit the caption or header gives.
     What an amount's own words leave open, the frame and years of its clause, table row
-    and headings (``sections``) fill in."""
-    headings = Headings(sections)
+    and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
+    headings = Headings(sections, title)
     out: list[Amount] = []
     for sent, items in _by_sentence(find_mentions(text, r), sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
@@ -278,7 +280,7 @@ def _last_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Option
 def _years(m: re.Match) -> tuple[Optional[int], Optional[int]]:
     start = int(m.group("from"))
     groups = m.groupdict()
-    if groups.get("open"):
+    if groups.get("open") is not None:  # "og frem", or a rule whose period runs on by itself
         return start, None
     to = groups.get("to")
     if not to:
