@@ -378,6 +378,8 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
         str(port),
         "--plugins-dir",
         str(PROJECT_ROOT / "plugins"),
+        "--template-dir",
+        str(PROJECT_ROOT / "templates"),
         "--setting",
         "sql_time_limit_ms",
         "3000",

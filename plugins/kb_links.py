@@ -18,7 +18,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-SOURCES_PREFIX = "sources/"
+from extract.publish.passage import SOURCES_PREFIX, source_file
 
 
 def sources_dir() -> Path | None:
@@ -50,8 +50,8 @@ async def serve_source(request, datasette):
     not_found = Response.text("Not found", status=404)
     if folder is None or not await is_document(datasette, SOURCES_PREFIX + name):
         return not_found
-    path = (folder / name).resolve()
-    if folder not in path.parents or not path.is_file():
+    path = source_file(folder, SOURCES_PREFIX + name)
+    if path is None:
         return not_found
     data = path.read_bytes()
     if path.suffix.lower() == ".pdf":
