@@ -6,10 +6,13 @@
 - ``register_output_renderer``: every table and query page offers ``.regneark`` ("This data
   as … regneark"): all its rows as Datasette's own CSV (``.csv?_stream=on``) with a
   byte-order mark, semicolons and decimal commas, which Excel set to Danish opens right.
+- ``/kb.db``: the whole database to download, a consistent copy per build run (Datasette's
+  own download serves only databases opened immutable; this one is read while builds write).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -52,3 +55,31 @@ async def render_spreadsheet(datasette, request):
 @hookimpl
 def register_output_renderer():
     return {"extension": EXTENSION, "render": render_spreadsheet}
+
+
+async def download_database(request, datasette):
+    """The whole knowledge base as one SQLite file (public documents, extracts under CC0): a
+    consistent copy made with VACUUM INTO once per build run, kept beside the database."""
+    db = datasette.get_database("kb")
+    run = (await db.execute("select coalesce(max(id), 0) from build_runs")).first()[0]
+    folder = Path(str(db.path) + ".download")
+    copy = folder / f"kb-run{run}.db"
+    if not copy.exists():
+        folder.mkdir(exist_ok=True)
+        tmp = folder / f"kb-run{run}.tmp"
+        tmp.unlink(missing_ok=True)
+        await db.execute_fn(lambda conn: conn.execute("vacuum into ?", [str(tmp)]))
+        tmp.replace(copy)
+        for old in folder.glob("kb-run*.db"):
+            if old != copy:
+                old.unlink(missing_ok=True)
+    return Response(
+        copy.read_bytes(),
+        content_type="application/vnd.sqlite3",
+        headers={"Content-Disposition": 'attachment; filename="kb.db"'},
+    )
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/kb\.db$", download_database)]

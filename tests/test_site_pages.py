@@ -206,3 +206,15 @@ def test_table_pages_start_with_the_data_and_keep_descriptions_one_click_away(si
         < html.index("</details>", start)
         < html.index('<table class="rows-and-columns"')
     )
+
+
+def test_the_whole_database_downloads_as_one_consistent_file(site, tmp_path):
+    import sqlite3
+
+    with urllib.request.urlopen(site + "/kb.db", timeout=60) as r:
+        data = r.read()
+        assert "kb.db" in r.headers["Content-Disposition"]
+    (tmp_path / "kb.db").write_bytes(data)
+    with sqlite3.connect(tmp_path / "kb.db") as conn:
+        n = conn.execute("select count(*) from amounts").fetchone()[0]
+    assert n == json.loads(get(site + "/kb/amounts.json?_size=1")[1])["filtered_table_rows_count"] > 0
