@@ -8,7 +8,7 @@
   database whose file lies inside the sources folder (extract/publish/passage.py).
 - ``render_cell``: a ``kilde`` column (the canned queries', metadata.yml) links to that page;
   a canned query's ``section_id``, ``initiative_id``, ``allocation_id`` and ``document_id``
-  link to their rows; a query's page links (``liste``, ``frister``, …) are links.
+  link to their rows, a row page's keys show the label of their row; a query's page links (``liste``, ``frister``, …) are links.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ from extract.publish.passage import RECORD_TABLES, draw_page, image_name, passag
 
 ROW_LINKS = {"section_id": "sections", "initiative_id": "sections", "allocation_id": "allocations",
              "document_id": "documents", "amount_id": "amounts"}  # fmt: skip
+# Keys of other rows, with the table and column that name them (Datasette labels them on
+# table pages; a row page shows the bare key, so render_cell labels it there).
+FOREIGN_LABELS = {"document_id": ("documents", "title"), "section_id": ("sections", "heading"),
+                  "initiative_id": ("sections", "heading"), "parent_id": ("sections", "heading"),
+                  "part_of": ("allocations", "quote"), "allocation_id": ("allocations", "quote"),
+                  "amount_id": ("amounts", "quote")}  # fmt: skip
 LINK_TEXTS = {"liste": "liste", "penge_pr_aar": "penge pr. år", "frister": "frister", "indsatsside": "indsatsen"}
 
 
@@ -42,7 +48,17 @@ def render_cell(value, column, table, datasette):
         return Markup(f'<a href="{escape(value)}">{escape(LINK_TEXTS[column])}</a>')
     if table is None and column in ROW_LINKS:
         return Markup(f'<a href="{escape(_row_url(datasette, ROW_LINKS[column], value))}">{escape(value)}</a>')
+    if table is not None and column in FOREIGN_LABELS:  # a row page: its keys shown with their labels
+        return _labelled(datasette, column, value)
     return None
+
+
+async def _labelled(datasette, column: str, value: str) -> Markup:
+    target, label = FOREIGN_LABELS[column]
+    rows = await datasette.get_database("kb").execute(f"select {label} from [{target}] where id = ?", [value])
+    text = rows.rows[0][0] if rows.rows and rows.rows[0][0] else value
+    href = escape(_row_url(datasette, target, value))
+    return Markup(f'<a href="{href}">{escape(text)}</a> <small>{escape(value)}</small>')
 
 
 async def _record(db, table: str, key: str) -> dict | None:

@@ -218,3 +218,16 @@ def test_the_whole_database_downloads_as_one_consistent_file(site, tmp_path):
     with sqlite3.connect(tmp_path / "kb.db") as conn:
         n = conn.execute("select count(*) from amounts").fetchone()[0]
     assert n == json.loads(get(site + "/kb/amounts.json?_size=1")[1])["filtered_table_rows_count"] > 0
+
+
+def test_a_row_page_names_its_document_section_and_initiative(site):
+    amount = rows(site, "/kb/amounts_with_context", quote="0,7 mio. kr.")[0]
+    key = urllib.parse.quote(amount["id"].replace(":", "~3A"))
+    _, html, _ = get(f"{site}/kb/amounts/{key}")
+    assert f">{amount['document']}</a>" in html and f">{amount['initiative']}</a>" in html
+    assert f'href="/-/kilde/amounts/{amount["id"]}"' in html  # and its source passage
+
+
+def test_long_bodies_are_cut_with_a_way_to_expand(site):
+    _, html, _ = get(site + "/kb/sections?_size=50")
+    assert '<details class="lang"><summary>' in html and "(vis alt, " in html
