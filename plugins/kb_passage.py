@@ -8,7 +8,8 @@
   database whose file lies inside the sources folder (extract/publish/passage.py).
 - ``render_cell``: a ``kilde`` column (the canned queries', metadata.yml) links to that page;
   a canned query's ``section_id``, ``initiative_id``, ``allocation_id`` and ``document_id``
-  link to their rows, a row page's keys show the label of their row; a query's page links (``liste``, ``frister``, …) are links.
+  link to their rows, a row page's keys show the label of their row; a query's page links
+  (``liste``, ``frister``, …) are links.
 """
 
 from __future__ import annotations
