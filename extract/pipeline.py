@@ -71,7 +71,7 @@ STAGES: dict[str, Stage] = {
         Stage("target_groups", ("target_groups.yml",)),
         Stage("tables"),
         Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
-        Stage("search", ("search.yml",)),  # sections folded for the search, written beside them (extract/save.py)
+        Stage("search", ("search.yml",)),  # each section's heading and body folded for the site's search
     )
 }
 
@@ -250,9 +250,11 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         lambda r: allocations.find_allocations(text, money, found.spans, tree, meta, r["allocations.yml"]),
     )
     facts, warnings = found_facts
+    folded = run("search", (tree,), lambda r: [(r["search.yml"].fold(s.heading), r["search.yml"].fold(s.body))
+                                               for s in tree])  # fmt: skip
     # the records are these results, with pages and sections the text and the tree decide
     fingerprint = run.fingerprint(
-        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts
+        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts, folded
     )
     cells = [c for t in found_tables for c in t.cells]
     attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells, *facts])
@@ -260,7 +262,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         s.page = src.page_at(s.char_start)
     for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
-    return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint)
+    return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint,
+                      folded_sections=folded)  # fmt: skip
 
 
 def extract_file(

@@ -130,8 +130,15 @@ def replace_document(
         for table in ("texts", "ocr_repairs", "pages", *RECORD_TABLES):
             if rows[table]:
                 db[table].insert_all(rows[table])
-        sections = db.execute("select rowid, heading, body from sections where document_id = ?", [doc_id])
-        db["sections_folded"].insert_all(folded_rows(project_search_rules(), sections.fetchall()))
+        sections = db.execute("select rowid, heading, body from sections where document_id = ? order by position",
+                              [doc_id]).fetchall()  # fmt: skip
+        folded = extraction.folded_sections  # folded by the search stage with the build's rules
+        if len(folded) == len(sections):
+            db["sections_folded"].insert_all(
+                {"section_rowid": r[0], "heading": h, "body": b} for r, (h, b) in zip(sections, folded)
+            )
+        else:  # an extraction made without that stage
+            db["sections_folded"].insert_all(folded_rows(project_search_rules(), sections))
     return {table: len(rows[table]) for table in RECORD_TABLES}
 
 
