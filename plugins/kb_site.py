@@ -3,7 +3,8 @@ page titles and table pages that start with the data.
 
 - ``extra_template_vars``: the home page gets ``coverage`` (extract/publish/coverage.py),
   each document with its counts and flags (templates/index.html); every page gets
-  ``page_title`` in words (templates/query.html, templates/table.html).
+  ``page_title`` in words (templates/query.html, templates/table.html); a table page gets
+  its ``key_columns``, shown first (templates/_table.html).
 - ``render_cell``: a long text (a section's body, a document's text, an amount's sentence)
   shows its start, the whole one click away (``<details>``), so a table page shows rows.
 """
@@ -31,8 +32,21 @@ def render_cell(value, column):
     return None
 
 
+# The columns a table page shows first, after the row's link (templates/_table.html).
+KEY_COLUMNS = {
+    "documents": ["title", "date", "kind", "path"],
+    "sections": ["heading", "role", "body"],
+    "amounts": ["quote", "value_dkk", "year_from", "year_to", "kind", "sentence"],
+    "allocations": ["quote", "value_dkk", "years", "status", "scope", "kind", "initiative_id"],
+    "target_groups": ["quote", "groups", "age_min", "age_max", "initiative_id"],
+    "milestones": ["date_text", "date_start", "date_end", "kind", "quote", "initiative_id"],
+}
+
+
 @hookimpl
-def extra_template_vars(view_name, datasette):
+def extra_template_vars(view_name, table, datasette):
+    if view_name == "table":
+        return {"key_columns": KEY_COLUMNS.get(table, [])}
     if view_name != "index":
         return {}
 

@@ -231,3 +231,10 @@ def test_a_row_page_names_its_document_section_and_initiative(site):
 def test_long_bodies_are_cut_with_a_way_to_expand(site):
     _, html, _ = get(site + "/kb/sections?_size=50")
     assert '<details class="lang"><summary>' in html and "(vis alt, " in html
+
+
+def test_table_pages_show_the_key_columns_first(site):
+    _, html, _ = get(site + "/kb/amounts")
+    head = html[html.index('<table class="rows-and-columns">') :]
+    columns = [c.split('"')[0] for c in head[: head.index("</thead>")].split('class="col-')[1:]]
+    assert columns[:6] == ["id", "quote", "value_dkk", "year_from", "year_to", "kind"]
