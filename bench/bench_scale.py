@@ -62,8 +62,12 @@ SEARCHES = [
     "integration",
     "opkvalificering",
 ]
+# What people type into the ranked search: all words, a phrase, æ/ø/å folded, short words whole.
+TYPED = ["ledige unge", '"ledige unge"', "kontanthjaelp", "kobenhavn", "maalgruppe", "AC", "UU", "AC ledighed"]
 CANNED = [
     ("initiatives for unge", "/kb/maalgruppe.json?label=unge&_size=50"),
+    ("money for unge per year", "/kb/penge_til_maalgruppe.json?label=unge"),
+    ("deadlines for kontanthjælpsmodtagere", "/kb/frister_for_maalgruppe.json?label=kontanthjaelpsmodtagere"),
     ("amounts per year", "/kb/beloeb_pr_aar.json?document="),
     ("milestones in 2013", "/kb/milepaele_i_periode.json?fra=2013-01-01&til=2013-12-31"),
 ]
@@ -418,7 +422,12 @@ def search_rows(db: Path, work: Path, args) -> list[str]:
                 http_ms(base, path, 1)
             timed = [http_get(base, path) for path in paths for _ in range(args.search_runs)]
             rows.append(search_line(name, timed))
-        first_paths = SEARCH_PATHS[1:]
+        typed = [SEARCH_PATHS[0][1].format(q=urllib.parse.quote(q)) for q in TYPED]
+        for path in typed:
+            http_ms(base, path, 1)
+        timed = [http_get(base, path) for path in typed for _ in range(args.search_runs)]
+        rows.append(search_line(f"ranked search, {len(TYPED)} forms people type ({', '.join(TYPED)})", timed))
+        first_paths = SEARCH_PATHS
         drawn = heading_words(db, FIRST_SEARCHES * len(first_paths), exclude=set(SEARCHES))
         for i, (name, template) in enumerate(first_paths):
             words = drawn[i :: len(first_paths)]  # words of their own: no path finds another's pages cached

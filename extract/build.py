@@ -58,11 +58,13 @@ class SourceFile:
 
 
 def stored_path(path: Path, root: Path) -> str:
-    """Relative to the project root when inside it, else as given."""
+    """Relative to the project root when inside it, else the absolute path: one path for a
+    file however it was typed ("../notes/a.txt" or "/home/x/notes/a.txt")."""
+    full = Path(os.path.abspath(path))
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
+        return full.relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
-        return path.as_posix()
+        return full.as_posix()
 
 
 def find_sources(inputs: Sequence[Path], root: Path) -> tuple[list[SourceFile], list[tuple[str, str]]]:

@@ -123,6 +123,9 @@ def build(
     from extract.logs import build_log_path, route_library_logs
     from extract.pipeline import Limits
 
+    missing = [p.as_posix() for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:  # before the database, its lock or its log is created
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)} (nothing built)")
     route_library_logs(str(build_log_path(db_path)), debug)
     inputs = list(paths) or default_sources()
     run_build = partial(
@@ -191,7 +194,8 @@ def _build_with_progress(run_build, inputs, db_path, rebuild):
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON document.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON record per line (for head, grep, jq).")
 @click.option(
     "--debug-page",
     type=click.IntRange(min=1),
@@ -205,13 +209,18 @@ def _build_with_progress(run_build, inputs, db_path, rebuild):
     help="Where to write the --debug-page PNG (default: FILE-STEM.page-N.png here).",
 )
 @rules_option
-def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path | None, rules_dir: Path) -> None:
-    """Print the records of one document without touching a database.
+def extract(
+    file: Path, as_json: bool, as_jsonl: bool, debug_page: int | None, debug_out: Path | None, rules_dir: Path
+) -> None:
+    """Print the records of one document without touching a database: each record under its
+    section, or with --jsonl one JSON record per line.
 
-    Example: kb extract sources/budget-2013-nye-initiativer.md --json
+    Example: kb extract sources/budget-2013-nye-initiativer.md --jsonl | grep '"type": "amount"'
+             kb extract sources/budget-2013-nye-initiativer.md --json
              kb extract sources/note.pdf --debug-page 3   (writes note.page-3.png)
     """
     from extract.pipeline import extract_file, project_rules
+    from extract.publish.records_text import jsonl_lines, text_lines
 
     if debug_page is not None and file.suffix.lower() != ".pdf":
         raise click.ClickException(f"{file.name}: --debug-page needs a PDF")
@@ -222,31 +231,11 @@ def extract(file: Path, as_json: bool, debug_page: int | None, debug_out: Path |
             return
     except (SourceError, RuleError) as e:
         raise click.ClickException(str(e))
-    data = ex.to_dict()
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(ex.to_dict(), ensure_ascii=False, indent=1))
         return
-    doc = data["document"]
-    click.echo(f"{file}: {doc.get('title')!r} ({doc.get('kind')}, {doc.get('date')}), format {data['format']}")
-    for s in ex.sections:
-        click.echo(f"{'  ' * (s.level - 1)}§ {s.number + ' ' if s.number else ''}{s.heading} [{s.role}]")
-    for a in ex.amounts:
-        years = f"{a.year_from}-{a.year_to}" if a.year_from else "-"
-        click.echo(
-            f"amount {a.value_dkk:>14,.0f} kr  {years:<10} {'årligt ' if a.per_year else ''}{a.kind or ''}  {a.quote!r}"
-        )
-    for t in ex.target_groups:
-        click.echo(
-            f"target {','.join(t.groups)} age {t.age_min}-{t.age_max} match {t.match_groups} size {t.size}: "
-            f"{t.quote[:70]!r}"
-        )
-    for m in ex.milestones:
-        click.echo(f"milestone {m.date_start}..{m.date_end} {m.kind} {m.precision}: {m.date_text!r}")
-    for t in ex.tables:
-        where = f" page {t.page}" if t.page else ""
-        click.echo(
-            f"table {t.n_rows} rows x {t.n_columns} columns{where}: {', '.join(t.header or []) or '(no header)'}"
-        )
+    for line in (jsonl_lines if as_jsonl else text_lines)(ex, str(file)):
+        click.echo(line)
 
 
 def _debug_page(file: Path, page: int, ex, out: Path) -> None:
@@ -378,6 +367,8 @@ def datasette_command(db_path: str, host: str, port: int, metadata: str) -> list
         str(port),
         "--plugins-dir",
         str(PROJECT_ROOT / "plugins"),
+        "--template-dir",
+        str(PROJECT_ROOT / "templates"),
         "--setting",
         "sql_time_limit_ms",
         "3000",

@@ -24,6 +24,7 @@ from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
 from extract.facts import allocation_rules, allocations
+from extract.publish import search_rules
 from extract.read import docx, encodings, layout_rules, lexicon, ocr_repair_rules
 from extract.read.formats import DOCX_SUFFIXES, HTML_SUFFIXES, check_supported, read_docx_source, read_html_source
 from extract.read.text import read_text_source
@@ -48,6 +49,7 @@ RULE_FILES: dict[str, Loader] = {
     "milestones.yml": milestones.load_rules,
     "target_groups.yml": target_group_rules.load_rules,
     "allocations.yml": allocation_rules.load_rules,
+    "search.yml": search_rules.load_rules,
 }
 
 
@@ -73,6 +75,7 @@ STAGES: dict[str, Stage] = {
         Stage("target_groups", ("target_groups.yml",)),
         Stage("tables"),
         Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
+        Stage("search", ("search.yml",)),  # each section's heading and body folded for the site's search
     )
 }
 
@@ -245,9 +248,11 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         lambda r: allocations.find_allocations(text, money, found.spans, tree, meta, r["allocations.yml"]),
     )
     facts, warnings = found_facts
+    folded = run("search", (tree,), lambda r: [(r["search.yml"].fold(s.heading), r["search.yml"].fold(s.body))
+                                               for s in tree])  # fmt: skip
     # the records are these results, with pages and sections the text and the tree decide
     fingerprint = run.fingerprint(
-        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts
+        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts, folded
     )
     cells = [c for t in found_tables for c in t.cells]
     attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells, *facts])
@@ -255,7 +260,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         s.page = src.page_at(s.char_start)
     for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
-    return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint)
+    return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint,
+                      folded_sections=folded)  # fmt: skip
 
 
 def extract_file(

@@ -234,6 +234,7 @@ class Extraction:
     allocations: list[Allocation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what extraction found amiss (a total that is not its parts)
     fingerprint: str = ""  # digest of everything above: equal fingerprints, equal records
+    folded_sections: list[tuple[str, str]] = field(default_factory=list)  # each section's heading and body as searched
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -37,6 +37,11 @@ class _Links:
                 "initiative_id": self.initiative_of(position)}  # fmt: skip
 
 
+def kroner(value: Optional[float]) -> Optional[int]:
+    """An amount as stored: whole kroner (the documents state none finer)."""
+    return None if value is None else int(round(value))
+
+
 def document_rows(doc_id: str, ex: Extraction) -> dict[str, list[Row]]:
     """Every row of the document but its ``documents`` row, by table."""
     links = _Links(doc_id, ex.sections)
@@ -47,9 +52,8 @@ def document_rows(doc_id: str, ex: Extraction) -> dict[str, list[Row]]:
         "pages": page_rows(doc_id, ex),
         "sections": section_rows(links, ex),
         "amounts": [
-            _child(links, "a", n, a, value_dkk=a.value_dkk, year_from=a.year_from, year_to=a.year_to,
-                   per_year=int(a.per_year), kind=a.kind, currency=a.currency,
-                   sentence=a.sentence)
+            _child(links, "a", n, a, value_dkk=kroner(a.value_dkk), year_from=a.year_from, year_to=a.year_to,
+                   per_year=int(a.per_year), kind=a.kind, currency=a.currency, sentence=a.sentence)
             for n, a in enumerate(ex.amounts)
         ],
         "target_groups": [
@@ -138,7 +142,7 @@ def allocation_rows(links: _Links, ex: Extraction) -> dict[str, list[Row]]:
     allocations, mentions = [], []
     for a in ex.allocations:
         allocations.append(
-            _child(links, "f", a.position, a, position=a.position, value_dkk=a.value_dkk,
+            _child(links, "f", a.position, a, position=a.position, value_dkk=kroner(a.value_dkk),
                    year_from=min(a.years, default=None), year_to=max(a.years, default=None),
                    years=json.dumps(a.years), per_year=int(a.per_year), spread=int(a.spread), kind=a.kind,
                    status=a.status, scope=a.scope, is_total=int(a.is_total),

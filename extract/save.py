@@ -16,9 +16,10 @@ from typing import Any, Iterable, Optional
 import sqlite_utils
 
 from extract.facts.corrections import Correction, locate
+from extract.publish.search_rules import SearchRules, project_search_rules
 from extract.records import Extraction
 from extract.rows import document_rows
-from extract.schema import CHILD_TABLES, FTS, INDEXES, RECORD_TABLES, SCHEMA, VIEWS
+from extract.schema import CHILD_TABLES, FOLDED_FTS, FTS, INDEXES, RECORD_TABLES, SCHEMA, VIEWS
 
 
 def now_iso() -> str:
@@ -60,10 +61,45 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(cols, tokenize="trigram", create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+    ensure_folded_search(db)
+
+
+def ensure_folded_search(db: sqlite_utils.Database, rules: Optional[SearchRules] = None) -> None:
+    """The indexes of the folded sections, and the folded text made again for every section
+    when the search rules changed since it was made."""
+    rules = rules or project_search_rules()
+    with db.atomic():
+        for name, tokenizer in FOLDED_FTS.items():
+            db.execute(
+                f"create virtual table if not exists [{name}] using fts5(heading, body, content='sections_folded', "
+                f"content_rowid='section_rowid', tokenize='{tokenizer}')"
+            )
+            for event, old, new in (("insert", False, True), ("delete", True, False), ("update", True, True)):
+                actions = []
+                if old:
+                    actions.append(f"insert into [{name}]([{name}], rowid, heading, body) "
+                                   "values ('delete', old.section_rowid, old.heading, old.body);")  # fmt: skip
+                if new:
+                    actions.append(f"insert into [{name}](rowid, heading, body) "
+                                   "values (new.section_rowid, new.heading, new.body);")  # fmt: skip
+                db.execute(f"create trigger if not exists [{name}_{event}] after {event} on sections_folded "
+                           f"begin {' '.join(actions)} end")  # fmt: skip
+        stored = db.execute("select rules_digest from search_folding where id = 1").fetchone()
+        if stored is None or stored[0] != rules.digest():
+            db.execute("delete from sections_folded")
+            rows = db.execute("select rowid, heading, body from sections").fetchall()
+            db["sections_folded"].insert_all(folded_rows(rules, rows), batch_size=1000)
+            db["search_folding"].upsert({"id": 1, "rules_digest": rules.digest()}, pk="id")
+
+
+def folded_rows(rules: SearchRules, sections: Iterable[tuple]) -> Iterable[dict[str, Any]]:
+    return ({"section_rowid": r, "heading": rules.fold(h), "body": rules.fold(b)} for r, h, b in sections)
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     """Delete a document and its rows (call inside a transaction)."""
+    db.execute("delete from sections_folded where section_rowid in (select rowid from sections where document_id = ?)",
+               [doc_id])  # fmt: skip
     for table in CHILD_TABLES:
         key = "document_id"
         db.execute(f"delete from [{table}] where [{key}] = ?", [doc_id])
@@ -94,6 +130,15 @@ def replace_document(
         for table in ("texts", "ocr_repairs", "pages", *RECORD_TABLES):
             if rows[table]:
                 db[table].insert_all(rows[table])
+        sections = db.execute("select rowid, heading, body from sections where document_id = ? order by position",
+                              [doc_id]).fetchall()  # fmt: skip
+        folded = extraction.folded_sections  # folded by the search stage with the build's rules
+        if len(folded) == len(sections):
+            db["sections_folded"].insert_all(
+                {"section_rowid": r[0], "heading": h, "body": b} for r, (h, b) in zip(sections, folded)
+            )
+        else:  # an extraction made without that stage
+            db["sections_folded"].insert_all(folded_rows(project_search_rules(), sections))
     return {table: len(rows[table]) for table in RECORD_TABLES}
 
 
@@ -200,6 +245,8 @@ def _apply_correction(db: sqlite_utils.Database, c: Correction) -> dict[str, Any
             "the quote no longer occurs as an amount of the document"  # fmt: skip
         return row
     columns = c.columns()
+    if columns.get("value_dkk") is not None:
+        columns["value_dkk"] = int(round(columns["value_dkk"]))  # whole kroner, as extracted amounts
     current = db["allocations"].get(found[0])
     note = c.why if not current["correction"] else f"{current['correction']}; {c.why}"
     original = {k: current[k] for k in columns}

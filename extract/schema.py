@@ -126,7 +126,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {
             **LINKS,
             "quote": str,
-            "value_dkk": float,
+            "value_dkk": int,
             "year_from": int,
             "year_to": int,
             "per_year": int,
@@ -210,7 +210,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {
             **LINKS,
             "position": int,
-            "value_dkk": float,
+            "value_dkk": int,
             "year_from": int,
             "year_to": int,
             "years": str,  # JSON list of the calendar years the money is for
@@ -255,6 +255,14 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "allocation_id": str,
             "original": str,
         },
+        "pk": "id",
+    },
+    "sections_folded": {  # each section's heading and body as the search folds them (rules/search.yml)
+        "columns": {"section_rowid": int, "heading": str, "body": str},
+        "pk": "section_rowid",
+    },
+    "search_folding": {  # the digest of the search rules the folded text was made with
+        "columns": {"id": int, "rules_digest": str},
         "pk": "id",
     },
     "build_runs": {
@@ -302,12 +310,17 @@ INDEXES = [
 
 FTS = {"sections": ["heading", "body"]}
 
+# The search's indexes of the folded text (extract/publish/search_query.py): a trigram index
+# finds words inside compounds ("kontanthjaelp" in "kontanthjaelpsmodtagere"), a word index
+# finds short words whole ("ac" in "ac-ledigheden", not in "vaccination").
+FOLDED_FTS = {"sections_folded_fts": "trigram", "sections_words_fts": "unicode61"}
+
 VIEWS = {
     # what each allocation means per calendar year: its value in each of its years (a sum
     # spread over a period divided evenly); corrections of years or value follow at once
     "allocations_per_year": """
 select a.id as allocation_id, a.document_id, a.initiative_id, cast(y.value as integer) as year,
-       case when a.spread then a.value_dkk / json_array_length(a.years) else a.value_dkk end as value_dkk,
+       case when a.spread then a.value_dkk * 1.0 / json_array_length(a.years) else a.value_dkk end as value_dkk,
        a.status, a.scope, a.kind, a.is_total, a.part_of is not null as is_share
 from allocations a, json_each(a.years) y
 where a.years is not null""",

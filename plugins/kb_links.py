@@ -1,4 +1,5 @@
-"""Datasette plugin of the knowledge base: a document's path links to its source file.
+"""Datasette plugin of the knowledge base: a document's path links to its source file (a
+document built from a file outside the sources folder: to its text as stored, /-/tekst/<id>).
 
 ``kb serve`` tells the plugin where the sources folder is (``KB_SOURCES_DIR``); the
 plugin serves those files read-only at /sources/… — only files a document of the database
@@ -18,7 +19,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-SOURCES_PREFIX = "sources/"
+from extract.publish.passage import SOURCES_PREFIX, source_file
 
 
 def sources_dir() -> Path | None:
@@ -27,11 +28,23 @@ def sources_dir() -> Path | None:
 
 
 @hookimpl
-def render_cell(value, column, table, database):
-    if table == "documents" and column == "path" and isinstance(value, str) and value.startswith(SOURCES_PREFIX):
-        href = "/" + quote(value)
+def render_cell(row, value, column, table, database):
+    if table == "documents" and column == "path" and isinstance(value, str):
+        # a file of the sources folder links to itself; one built from elsewhere to its text
+        # as read (from the database: no file outside the sources folder is ever served)
+        href = "/" + quote(value) if value.startswith(SOURCES_PREFIX) else f"/-/tekst/{quote(str(row['id']))}"
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
+
+
+async def serve_text(request, datasette):
+    """A document's text as read and stored in the database, as UTF-8 plain text."""
+    db = datasette.get_database()
+    rows = await db.execute("select text from texts where document_id = ?", [request.url_vars["id"]])
+    if not rows.rows:
+        return Response.text("Not found", status=404)
+    return Response(rows.rows[0][0] or "", content_type="text/plain; charset=utf-8",
+                    headers={"X-Content-Type-Options": "nosniff"})  # fmt: skip
 
 
 async def is_document(datasette, stored_path: str) -> bool:
@@ -50,8 +63,8 @@ async def serve_source(request, datasette):
     not_found = Response.text("Not found", status=404)
     if folder is None or not await is_document(datasette, SOURCES_PREFIX + name):
         return not_found
-    path = (folder / name).resolve()
-    if folder not in path.parents or not path.is_file():
+    path = source_file(folder, SOURCES_PREFIX + name)
+    if path is None:
         return not_found
     data = path.read_bytes()
     if path.suffix.lower() == ".pdf":
@@ -67,4 +80,4 @@ async def serve_source(request, datasette):
 
 @hookimpl
 def register_routes():
-    return [(r"^/sources/(?P<path>.+)$", serve_source)]
+    return [(r"^/sources/(?P<path>.+)$", serve_source), (r"^/-/tekst/(?P<id>[0-9a-f]+)$", serve_text)]

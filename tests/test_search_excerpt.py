@@ -36,10 +36,17 @@ def test_a_late_hit_is_shown_with_words_before_it_and_ellipses():
     assert not shown.startswith(" ") and MENTOR[MENTOR.index(shown) - 1] == " "  # cut between words
 
 
-def test_several_words_match_across_line_breaks_and_amount_text():
+def test_a_quoted_phrase_matches_across_line_breaks_and_amount_text():
     body = "Der afsættes 4,0 mio.\nkr. årligt 2026-29 til håndholdt indsats og 2,9 mio. kr. til kvinder."
-    text = excerpt(body, "mio. kr.")
+    text = excerpt(body, '"mio. kr."')
     assert text.count("**") == 4 and "**mio. kr.**" in text and "**mio. kr.** årligt" in text
+
+
+def test_words_typed_without_quotes_are_marked_each_and_folded_words_in_their_spelling():
+    body = "Der afsættes 4,0 mio. kr. til kontanthjælpsmodtagere i København og til AC-ledige, ikke til vaccination."
+    text = excerpt(body, "kontanthjaelp kobenhavn ac")
+    assert "**kontanthjælp**smodtagere" in text and "**København**" in text and "**AC**-ledige" in text
+    assert "v**ac**cination" not in text  # a short word is marked whole only
 
 
 def test_no_hit_gives_the_start_of_the_text():

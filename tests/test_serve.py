@@ -157,13 +157,14 @@ def test_search_puts_relevant_sections_first(server, q, heading_word):
     assert any("**" in r["uddrag_md"] for r in rows[:5])
 
 
-@pytest.mark.parametrize("q", ["mentor", "kontanthjælp", "mio. kr."])
+@pytest.mark.parametrize("q", ["mentor", "kontanthjælp", '"mio. kr."', "mio. kr."])
 def test_every_search_hit_shows_the_searched_text_in_bold(server, q):
     rows = query(server, "soeg", q=q)
     assert len(rows) > 3
+    words = {q.strip('"')} if q.startswith('"') else set(q.split())  # a phrase in quotes, else each word
     for r in rows:
         marked = [m.lower() for m in r["uddrag_md"].split("**")[1::2]]
-        assert marked and set(marked) == {q}, r
+        assert marked and set(marked) <= words, r
 
 
 def test_search_order_is_the_bm25_order_with_headings_weighted(server, built_db):
@@ -171,8 +172,9 @@ def test_search_order_is_the_bm25_order_with_headings_weighted(server, built_db)
         expected = [
             r[0]
             for r in conn.execute(
-                "select s.id from sections_fts join sections s on s.rowid = sections_fts.rowid"
-                " where sections_fts match '\"mentor\"' order by bm25(sections_fts, 10.0, 1.0), s.rowid limit 50"
+                "select s.id from sections_folded_fts f join sections s on s.rowid = f.rowid"
+                " where sections_folded_fts match '(\"mentor\")' order by bm25(sections_folded_fts, 10.0, 1.0), s.rowid"
+                " limit 50"
             )
         ]
     rows = query(server, "soeg", q="mentor")
@@ -185,8 +187,8 @@ def test_one_initiative_full_record(server):
     types = {r["type"] for r in rows}
     assert {"afsnit", "penge", "målgruppe"} <= types
     money = [(r["hvad"], r["detalje"]) for r in rows if r["type"] == "penge"]
-    assert money == [("1,1 mio. kr.", "1100000.0 kr. 2013-2014 årligt (drift), granted, own"),
-                     ("0,7 mio. kr.", "700000.0 kr. 2013-2014 årligt (indsats), granted, own")]  # fmt: skip
+    assert money == [("1,1 mio. kr.", "1.100.000 kr. 2013-2014 årligt (drift), granted, own"),
+                     ("0,7 mio. kr.", "700.000 kr. 2013-2014 årligt (indsats), granted, own")]  # fmt: skip
     loans = [r["hvad"] for r in query(server, "indsats", indsats="Mikrolån", status="other") if r["type"] == "penge"]
     assert loans == ["5.000", "50.000"]  # the loans' sizes: not money granted
 

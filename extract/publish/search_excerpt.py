@@ -2,8 +2,9 @@
 text occurs, the searched text in **bold** (markdown), whitespace folded to single spaces
 and the document's own emphasis marks (*…*, _…_) left out, so they cannot mix with the bold.
 
-It finds what the trigram full-text index finds: the text as a case-insensitive
-substring ("kontanthjælp" in "Kontanthjælpsmodtagere"). SQLite's snippet() would do the
+It marks what the search finds (extract/publish/search_query.py): each searched word as a
+case-insensitive substring ("kontanthjælp" in "Kontanthjælpsmodtagere"), typed with or
+without æ, ø, å, a short word whole, a quoted phrase as a whole. SQLite's snippet() would do the
 same inside the query, but only on rows of the match itself, so a ranked search would have
 to join every matching section before keeping the best 50; with this function the search
 ranks first and builds excerpts for the rows it returns only (see soeg in metadata.yml).
@@ -12,6 +13,9 @@ ranks first and builds excerpts for the rows it returns only (see soeg in metada
 from __future__ import annotations
 
 import re
+
+from extract.publish.search_query import hit_pattern as query_pattern
+from extract.publish.search_rules import project_search_rules
 
 ELLIPSIS = "…"
 BEFORE = 80  # characters of context kept before the first hit
@@ -22,12 +26,9 @@ _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 
 
 def hit_pattern(query: str) -> re.Pattern[str] | None:
-    """The searched text as the index matches it: literal, case-insensitive, any run of
-    whitespace in the query matching any run in the text."""
-    words = query.split()
-    if not words:
-        return None
-    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    """The searched words and phrases as the search matches them (extract/publish/search_query.py):
+    case-insensitive, æ, ø, å as typed or folded, short words whole."""
+    return query_pattern(project_search_rules(), query)
 
 
 def excerpt(text: str | None, query: str | None, width: int = WIDTH) -> str:

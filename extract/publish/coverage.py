@@ -1,0 +1,49 @@
+"""What the knowledge base holds, document by document, for the site's home page: date,
+kind, counts of records, and flags for what looks incomplete."""
+
+from __future__ import annotations
+
+SHOWN = 200  # documents listed on the home page (the documents table has them all)
+LOW_OCR_CONFIDENCE = 70  # Tesseract's mean confidence (0-100) below which a page is flagged
+EMPTY_PAGE_CHARS = 20  # a PDF page with less text than this is flagged as without text
+
+COVERAGE_SQL = f"""
+select d.id, d.title, d.path, d.date, d.kind, d.format, d.status,
+  (select count(*) from sections s where s.document_id = d.id) as sections,
+  (select count(*) from sections s where s.document_id = d.id and s.role = 'initiative') as initiatives,
+  (select count(*) from allocations a where a.document_id = d.id) as allocations,
+  (select count(*) from target_groups t where t.document_id = d.id) as target_groups,
+  (select count(*) from milestones m where m.document_id = d.id) as milestones,
+  (select count(*) from pages p where p.document_id = d.id
+     and p.char_end - p.char_start < {EMPTY_PAGE_CHARS}) as empty_pages,
+  (select count(*) from pages p where p.document_id = d.id and p.ocr
+     and p.ocr_confidence < {LOW_OCR_CONFIDENCE}) as low_ocr_pages,
+  (select count(*) from allocations a where a.document_id = d.id and a.corrected) as corrected
+from documents d
+order by d.date desc, d.path
+limit {SHOWN}
+"""
+
+
+def flags(doc: dict) -> list[str]:
+    """What looks incomplete about a document (Danish, for the home page).
+
+    >>> flags({"kind": "beskæftigelsesplan", "initiatives": 0, "sections": 40, "empty_pages": 1,
+    ...        "low_ocr_pages": 0, "corrected": 2, "status": "ok"})
+    ['ingen indsatser fundet', '1 side uden tekst', '2 rækker rettet af en bruger']
+    """
+    out = []
+    if doc.get("status") == "stale":
+        out.append("filen fejler nu; data fra en tidligere kørsel")
+    if not doc.get("sections"):
+        out.append("ingen afsnit fundet")
+    elif not doc.get("initiatives"):
+        out.append("ingen indsatser fundet")
+    if doc.get("empty_pages"):
+        n = doc["empty_pages"]
+        out.append(f"{n} side{'r' if n != 1 else ''} uden tekst")
+    if doc.get("low_ocr_pages"):
+        out.append(f"{doc['low_ocr_pages']} OCR-side(r) med lav sikkerhed (under {LOW_OCR_CONFIDENCE})")
+    if doc.get("corrected"):
+        out.append(f"{doc['corrected']} række{'r' if doc['corrected'] != 1 else ''} rettet af en bruger")
+    return out
