@@ -49,9 +49,8 @@ def test_a_letters_address_column_stays_out_of_its_sentences():
 
 def test_a_letterheads_block_is_no_heading():
     ex = extract_source(read_source(NOTE, RULES), RULES)
-    assert [s.heading for s in ex.sections] == [
-        "Tilpasning af budget 2 % i 2013 og 3 % i 2014, på aflastningsinstitutionen, Torvevej 31, 2740 Skovlunde."
-    ]
+    assert ex.meta.title.startswith("Tilpasning af budget 2 %")  # the subject line under "Notat"
+    assert [s.heading for s in ex.sections if s.heading] == []  # a note without headings
     assert not [s.heading for s in ex.sections if "BESKÆFTIGELSE" in s.heading or "Side" in s.heading]
     assert ex.source.text.startswith("SOCIAL, SUNDHED OG\nBESKÆFTIGELSE\nUdviklingshæmmede - Administrationen\n")
     assert "\nTil: SFU\n" in ex.source.text

@@ -47,7 +47,8 @@ def test_extract_prints_each_record_under_its_section():
     done = kb("extract", str(NOTE))
     lines = done.stdout.splitlines()
     heading = lines.index("  § Aftalegrundlag [aftalegrundlag]")
-    assert lines[1] == "§ Nytteaktivering af unge kontanthjælpsmodtagere [initiative]"
+    assert lines[1] == "§ (before the first heading) [preamble]"  # the title and date line
+    assert lines[2] == "§ Nytteaktivering af unge kontanthjælpsmodtagere [initiative]"
     assert lines[heading + 1].split() == ["amount", "4.000.000", "kr.", "2013-2013", "indsats", "'4,0", "mio.", "kr.'"]
 
 

@@ -45,7 +45,8 @@ def text_lines(ex: Extraction, name: str) -> Iterator[str]:
         yield "  " + line
     for s in ex.sections:
         indent = "  " * (s.level - 1)
-        yield f"{indent}§ {s.number + ' ' if s.number else ''}{s.heading} [{s.role}]"
+        heading = s.heading or "(before the first heading)"
+        yield f"{indent}§ {s.number + ' ' if s.number else ''}{heading} [{s.role}]"
         for _, line in sorted(grouped.get(s.position, [])):
             yield f"{indent}    {line}"
 

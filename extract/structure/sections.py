@@ -14,6 +14,8 @@ Candidates come from ``extract.structure.headings``; this module decides their l
   scheme such as "1:" or "A." nests one below the current numbered heading);
   unnumbered headings sit one below the current numbered heading;
 * tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2);
+* Word and HTML (markdown made by their readers, ``#`` depth from heading styles and
+  h1–h6): a heading nests under every open heading of smaller depth;
 * PDF layout (markdown made by the PDF reader, ``#`` depth from type size): a
   heading nests under every open heading in larger type; at equal type size it
   nests only under a heading whose numbering it extends ("3." → "3.1.", "2." →
@@ -223,6 +225,23 @@ def _nests_under(outer: Candidate, inner: Candidate) -> bool:
     return False
 
 
+# Readers whose heading depths come from the document's own markup (Word's heading styles,
+# HTML's h1–h6): a heading nests under every open heading of smaller depth.
+STYLED_ORIGINS = ("docx", "html")
+
+
+def depth_levels(cands: list[Candidate]) -> list[int]:
+    levels: list[int] = []
+    open_: list[int] = []  # depths of the open headings
+    for c in cands:
+        depth = c.depth if c.depth is not None else (open_[-1] + 1 if open_ else 1)
+        while open_ and open_[-1] >= depth:
+            open_.pop()
+        open_.append(depth)
+        levels.append(len(open_))
+    return levels
+
+
 def layout_levels(cands: list[Candidate]) -> list[int]:
     levels: list[int] = []
     open_: list[Candidate] = []
@@ -252,7 +271,12 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
         levels = [c.number.count(".") + 1 for c in cands]
     elif src.format == "markdown":
         cands = markdown_candidates(src.text, title_at, r)
-        levels = layout_levels(cands) if src.origin == "pdf" else markdown_levels(cands)
+        if src.origin == "pdf":
+            levels = layout_levels(cands)
+        elif src.origin in STYLED_ORIGINS:
+            levels = depth_levels(cands)
+        else:
+            levels = markdown_levels(cands)
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands)
