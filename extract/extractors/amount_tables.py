@@ -158,7 +158,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             for from_right, cell, m in _numbers(row, r):
                 factor = column_factors.get(from_right, row_factor)
                 value = parse_danish_number(m.group("num"))
-                if value is None or factor is None:
+                if not value or factor is None:  # a cell of 0 states no sum
                     continue
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
                 labels = (label, table.caption, header_label)
@@ -230,7 +230,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 num = r.table_cell.fullmatch(c.text)
                 value = parse_danish_number(num.group("num"))
                 year = column_years[j] if j < len(column_years) else None
-                if value is not None:
+                if value:  # a cell of 0 states no sum
                     start, end = c.start + num.start("num"), c.start + num.end("num")
                     labels = (" ".join(label), m.group(), "")
                     out.append(
