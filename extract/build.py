@@ -301,6 +301,7 @@ def _document_row(result: JobResult, rhash: str) -> dict:
         "pages": len(ex.source.page_starts) or None,
         "ocr_damaged": int(ex.source.ocr_damaged),
         "pages_lost": json.dumps(list(ex.source.pages_lost)) if ex.source.pages_lost else None,
+        "damaged": int(ex.source.damaged),
         "ocr_pages": json.dumps([n for n, _ in ex.source.ocr_pages]) if ex.source.ocr_pages else None,
         "ocr_confidence": (
             round(sum(c for _, c in ex.source.ocr_pages) / len(ex.source.ocr_pages), 1) if ex.source.ocr_pages else None

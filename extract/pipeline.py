@@ -199,7 +199,8 @@ def read_source(
 def source_digest(src: SourceText) -> str:
     """What the extractors see of a document: its text and how it is laid out."""
     h = hashlib.sha256(src.text.encode())
-    h.update(repr((src.format, src.ocr_damaged, src.origin, src.page_starts, src.table_spans, src.pages_lost)).encode())
+    layout = (src.format, src.ocr_damaged, src.origin, src.page_starts, src.table_spans, src.pages_lost, src.damaged)
+    h.update(repr(layout).encode())
     return h.hexdigest()
 
 

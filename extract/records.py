@@ -68,6 +68,7 @@ class SourceText:
     original_text: Optional[str] = None  # before OCR repair; None when nothing was repaired
     repairs: tuple[OcrRepair, ...] = ()
     pages_lost: tuple[int, ...] = ()  # pages of a damaged PDF that could not be read (left empty)
+    damaged: bool = False  # the file was damaged (a PDF cut short or corrupt): read as far as it goes
 
     def page_at(self, offset: int) -> Optional[int]:
         """1-based page that holds ``offset``, or None for page-less sources."""

@@ -63,6 +63,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "pages": int,
             "ocr_damaged": int,
             "pages_lost": str,  # JSON list of the pages of a damaged PDF that could not be read
+            "damaged": int,  # 1: the file was damaged and read as far as it goes
             "ocr_pages": str,
             "ocr_confidence": float,
             "records_hash": str,

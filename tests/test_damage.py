@@ -94,3 +94,14 @@ def test_a_damaged_pdf_gives_the_pages_it_can_and_says_so(damaged_build):
                 assert rows, f"{d.name}: refused whole, though pages of it are readable"
             if rows:  # what was lost is said: the file damaged, a page unreadable
                 assert "damaged" in rows[0]["warnings"] or "unreadable" in rows[0]["warnings"], d.name
+
+
+def test_the_home_page_flags_a_document_built_from_some_of_its_pages(damaged_build):
+    from extract.publish.coverage import COVERAGE_SQL, flags
+
+    _, _, _, db = damaged_build
+    rows = [r for r in db.query(COVERAGE_SQL) if r["damaged"]]
+    assert {r["path"] for r in rows} >= {f"sources/cut-{name}" for name in PDFS}
+    for row in rows:
+        assert any("beskadiget" in f for f in flags(row)), row["path"]
+    assert not any("beskadiget" in f for r in db.query(COVERAGE_SQL) if not r["damaged"] for f in flags(r))

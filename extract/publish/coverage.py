@@ -3,12 +3,16 @@ kind, counts of records, and flags for what looks incomplete."""
 
 from __future__ import annotations
 
+import json
+
 SHOWN = 200  # documents listed on the home page (the documents table has them all)
 LOW_OCR_CONFIDENCE = 70  # Tesseract's mean confidence (0-100) below which a page is flagged
+# Agenda items and minutes hold one matter each: no initiative sections is no gap.
+AGENDA_KINDS = ("dagsordenspunkt", "dagsorden", "referat")
 EMPTY_PAGE_CHARS = 20  # a PDF page with less text than this is flagged as without text
 
 COVERAGE_SQL = f"""
-select d.id, d.title, d.path, d.date, d.kind, d.format, d.status,
+select d.id, d.title, d.path, d.date, d.kind, d.format, d.status, d.pages_lost, d.damaged,
   (select count(*) from sections s where s.document_id = d.id) as sections,
   (select count(*) from sections s where s.document_id = d.id and s.role = 'initiative') as initiatives,
   (select count(*) from allocations a where a.document_id = d.id) as allocations,
@@ -29,19 +33,28 @@ def flags(doc: dict) -> list[str]:
     """What looks incomplete about a document (Danish, for the home page).
 
     >>> flags({"kind": "beskæftigelsesplan", "initiatives": 0, "sections": 40, "empty_pages": 1,
-    ...        "low_ocr_pages": 0, "corrected": 2, "status": "ok"})
-    ['ingen indsatser fundet', '1 side uden tekst', '2 rækker rettet af en bruger']
+    ...        "low_ocr_pages": 0, "corrected": 2, "status": "ok", "pages_lost": "[2]"})  # doctest: +NORMALIZE_WHITESPACE
+    ['ingen indsatser fundet', '1 side uden tekst', '1 side beskadiget og ikke læst (side 2)',
+     '2 rækker rettet af en bruger']
+    >>> flags({"kind": "dagsordenspunkt", "initiatives": 0, "sections": 8, "status": "ok"})
+    []
     """
     out = []
     if doc.get("status") == "stale":
         out.append("filen fejler nu; data fra en tidligere kørsel")
     if not doc.get("sections"):
         out.append("ingen afsnit fundet")
-    elif not doc.get("initiatives"):
+    elif not doc.get("initiatives") and doc.get("kind") not in AGENDA_KINDS:
         out.append("ingen indsatser fundet")
     if doc.get("empty_pages"):
         n = doc["empty_pages"]
         out.append(f"{n} side{'r' if n != 1 else ''} uden tekst")
+    lost = json.loads(doc.get("pages_lost") or "[]")
+    if doc.get("damaged") and not lost:
+        out.append("filen er beskadiget; læst så langt den kunne")
+    if lost:
+        listed = ", ".join(map(str, lost))
+        out.append(f"{len(lost)} side{'r' if len(lost) != 1 else ''} beskadiget og ikke læst (side {listed})")
     if doc.get("low_ocr_pages"):
         out.append(f"{doc['low_ocr_pages']} OCR-side(r) med lav sikkerhed (under {LOW_OCR_CONFIDENCE})")
     if doc.get("corrected"):

@@ -376,4 +376,5 @@ def _join_pages(path: Path, parsed: ParsedPdf, repair: OcrRepairRules, layout: L
         original_text=fixed.original_text,
         repairs=fixed.repairs,
         pages_lost=lost,
+        damaged=parsed.rebuilt or bool(lost),
     )
