@@ -32,8 +32,8 @@ limit {SHOWN}
 def flags(doc: dict) -> list[str]:
     """What looks incomplete about a document (Danish, for the home page).
 
-    >>> flags({"kind": "beskæftigelsesplan", "initiatives": 0, "sections": 40, "empty_pages": 1,
-    ...        "low_ocr_pages": 0, "corrected": 2, "status": "ok", "pages_lost": "[2]"})  # doctest: +NORMALIZE_WHITESPACE
+    >>> flags({"kind": "beskæftigelsesplan", "initiatives": 0, "sections": 40, "empty_pages": 1, "corrected": 2,
+    ...        "low_ocr_pages": 0, "status": "ok", "pages_lost": "[2]"})  # doctest: +NORMALIZE_WHITESPACE
     ['ingen indsatser fundet', '1 side uden tekst', '1 side beskadiget og ikke læst (side 2)',
      '2 rækker rettet af en bruger']
     >>> flags({"kind": "dagsordenspunkt", "initiatives": 0, "sections": 8, "status": "ok"})
