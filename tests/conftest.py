@@ -50,6 +50,21 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(line)
 
 
+def build_labelled(labels, folder: Path) -> Path:
+    """A knowledge base of the documents a set of label files names (``folder/kb.db``)."""
+    from extract.build import build
+
+    files = []
+    for label in labels:
+        path = (ROOT / label.document).resolve()
+        assert path.exists(), f"{label.path.name}: its document {label.document} is missing"
+        files.append(path)
+    db_path = folder / "kb.db"
+    summary = build(files, str(db_path), root=ROOT)
+    assert summary.failed == 0, summary.errors
+    return db_path
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-golden",

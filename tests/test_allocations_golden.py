@@ -13,9 +13,8 @@ import json
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, ROOT, build_labelled
 
-from extract.build import build
 from extract.cli import cli
 from extract.evaluation.allocations import Tally, evaluate, report
 from extract.evaluation.labels import load_labels
@@ -26,15 +25,7 @@ OUT = ROOT / "tests" / "output" / "allocations_eval.txt"
 
 @pytest.fixture(scope="module")
 def labelled_db(tmp_path_factory):
-    files = []
-    for label in load_labels(LABELS, "allocations"):
-        path = (ROOT / label.document).resolve()
-        assert path.exists(), f"{label.path.name}: its document {label.document} is missing"
-        files.append(path)
-    db_path = tmp_path_factory.mktemp("labelled") / "kb.db"
-    summary = build(files, str(db_path), root=ROOT)
-    assert summary.failed == 0, summary.errors
-    return db_path
+    return build_labelled(load_labels(LABELS, "allocations"), tmp_path_factory.mktemp("labelled"))
 
 
 @pytest.fixture(scope="module")

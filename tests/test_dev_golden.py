@@ -17,9 +17,8 @@ import re
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, ROOT, build_labelled
 
-from extract.build import build
 from extract.cli import cli
 from extract.evaluation import fields
 from extract.evaluation.labels import LabelFile, load_labels
@@ -47,15 +46,7 @@ def labels() -> list[LabelFile]:
 
 @pytest.fixture(scope="module")
 def labelled_db(tmp_path_factory, labels):
-    files = []
-    for label in labels:
-        path = (ROOT / label.document).resolve()
-        assert path.exists(), f"{label.path.name}: its document {label.document} is missing"
-        files.append(path)
-    db_path = tmp_path_factory.mktemp("dev") / "kb.db"
-    summary = build(files, str(db_path), root=ROOT)
-    assert summary.failed == 0, summary.errors
-    return db_path
+    return build_labelled(labels, tmp_path_factory.mktemp("dev"))
 
 
 @pytest.fixture(scope="module")
