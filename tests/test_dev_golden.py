@@ -27,16 +27,17 @@ LABELS = GOLDEN / "dev"
 OUT = ROOT / "tests" / "output" / "dev_eval.txt"
 # What the tuned documents reach (precision, recall), and the share of matched records
 # with each value right, a little below the figures of 0.5.0 (tests/output/dev_eval.txt);
-# the held-out documents' floors are what they reached when first scored. Target-group
-# statements are far below what the issue asks (0.80 recall): the readers counted every
-# sentence that names whom something is for, the rules find explicit statements only.
+# the held-out documents' floors a little below what they reached. Target-group
+# statements are far below 0.80 recall: the readers counted every sentence that names
+# whom something is for, the rules find explicit statements and, in agenda fields, rules,
+# offers and efforts given to a named group.
 TUNED = {
     "sections": ((0.95, 0.90), {"level": 0.85, "role": 0.90}),
     "amounts": ((0.95, 0.90), {"value_dkk": 0.97, "years": 0.80, "per_year": 0.90, "kind": 0.75}),
     "milestones": ((0.85, 0.68), {"bounds": 0.88, "precision": 0.90, "kind": 0.85}),
-    "target_groups": ((0.60, 0.05), {}),
+    "target_groups": ((0.60, 0.24), {"groups": 0.65}),
 }
-HELD_OUT = {"sections": (0.90, 0.88), "amounts": (0.80, 0.78), "milestones": (0.15, 0.45), "target_groups": (0.9, 0.05)}
+HELD_OUT = {"sections": (0.90, 0.88), "amounts": (0.80, 0.78), "milestones": (0.15, 0.45), "target_groups": (0.85, 0.20)}
 
 
 @pytest.fixture(scope="module")

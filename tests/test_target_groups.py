@@ -164,7 +164,9 @@ STATEMENT_EXAMPLES = [(s, ex) for s in R.statements for ex in s.examples]
 
 @pytest.mark.parametrize("rule, text", STATEMENT_EXAMPLES, ids=[f"{r.id}:{t[:30]}" for r, t in STATEMENT_EXAMPLES])
 def test_statement_examples(rule, text):
-    rows = find_target_groups(text, sentence_spans(text), [])
+    # a rule for some sections only is tried in a section of its first role
+    field = [Section(0, 1, "", rule.in_roles[0], None, 0, len(text), text, 0)] if rule.in_roles else []
+    rows = find_target_groups(text, sentence_spans(text), field)
     assert [row.rule for row in rows] == [rule.id]
     assert rows[0].groups != ["andre"] or not rule.needs_label
 
@@ -284,3 +286,13 @@ def test_paragraph_broken_mid_sentence_is_one_statement():
     rows = find_target_groups(text, sentence_spans(text), [])
     assert len(rows) == 1 and rows[0].quote.endswith("samt virksomheder.")
     assert {"kriminalitetstruede", "personer_med_handicap", "virksomheder"} <= set(rows[0].groups)
+
+
+def test_a_rule_for_agenda_fields_applies_there_only():
+    """The agenda items' statements ("… tildeles borgere over 30 år") are read in an item's
+    fields; a plan's prose, with its own Målgruppe sections, is left to those."""
+    text = "Forhøjet sats (12.064 kr.) tildeles borgere over 30 år samt unge mellem 25 og 29 år."
+    plan = [Section(0, 1, "Indhold og formål", "indhold_og_formaal", None, 0, len(text), text, 0)]
+    field = [Section(0, 1, "Sagsbeskrivelse", "sagsfremstilling", None, 0, len(text), text, 0)]
+    assert find_target_groups(text, sentence_spans(text), plan) == []
+    assert [r.rule for r in find_target_groups(text, sentence_spans(text), field)] == ["gives_til_gruppe"]

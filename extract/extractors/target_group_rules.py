@@ -64,6 +64,7 @@ class PatternRule:
     age_max: Optional[int] = None
     max_adjust: int = 0
     sum_all: bool = False
+    in_roles: tuple[str, ...] = ()  # only in a section of one of these roles (or below one); () anywhere
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,11 @@ def _pattern_rule(entry: dict, rule: str, letters: dict, extra: tuple = (), flag
     rule = str(entry.get("id", rule)) if isinstance(entry, dict) else rule
     entry = require_keys(entry, rule, ["pattern", "examples"], ("id",) + extra)
     settings = {k: require_choice(entry[k], rule, k, _CHOICES[k]) for k in extra if k in entry and k in _CHOICES}
+    if "in_roles" in entry:
+        roles = entry["in_roles"]
+        if not isinstance(roles, list) or not roles or not all(isinstance(x, str) for x in roles):
+            raise RuleError(rule, "'in_roles' must be a list of section roles")
+        settings["in_roles"] = tuple(roles)
     return PatternRule(
         id=rule,
         pattern=_regex(entry, "pattern", rule, letters, flags),
@@ -193,7 +199,7 @@ def load_rules(data) -> TargetGroupRules:
         fuzzy_fold=tuple(fuzzy["fold"].items()),
         fuzzy_examples=tuple(fuzzy["examples"]),
         continuation=_pattern_rule(data["continuation"], "continuation", letters),
-        statements=_rules_list(data, "statements", letters, ("position", "needs_label")),
+        statements=_rules_list(data, "statements", letters, ("position", "needs_label", "in_roles")),
         label=_pattern_rule(data["label"], "label", letters),
         list_rule=PatternRule(
             id=lists["id"], pattern=_regex(lists, "intro", "lists", letters), examples=require_examples(lists, "lists")

@@ -271,15 +271,34 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
     return start, end
 
 
+def roles_at(sections: list[Section]) -> Callable[[int], set[str]]:
+    """The roles of the section that holds an offset and of the sections above it."""
+    by_position = {s.position: s for s in sections}
+
+    def roles(offset: int) -> set[str]:
+        sec = next((s for s in sections if s.char_start <= offset < s.char_end), None)
+        out = set()
+        while sec is not None:
+            out.add(sec.role)
+            sec = by_position.get(sec.parent_position) if sec.parent_position is not None else None
+        return out
+
+    return roles
+
+
 def _cue_rows(
-    text: str, sentences: list[Span], r: TargetGroupRules, covered: Callable[[int], bool]
+    text: str, sentences: list[Span], r: TargetGroupRules, covered: Callable[[int], bool], sections: list[Section]
 ) -> list[TargetGroup]:
-    """Statements opened by a cue sentence; sentences ``covered`` by another statement are skipped."""
+    """Statements opened by a cue sentence; sentences ``covered`` by another statement are
+    skipped, and a rule for some sections only applies in them."""
     rows = []
+    roles = roles_at(sections)
     for i, sent in enumerate(sentences):
         if covered(sent.start):
             continue
         for rule in r.statements:
+            if rule.in_roles and not roles(sent.start) & set(rule.in_roles):
+                continue
             found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(
                 text, sent.start, sent.end
             )
@@ -366,7 +385,7 @@ def find_target_groups(
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
 
     kept = list(section_rows)
-    for row in others + _cue_rows(text, sentences, r, in_section_or_list):
+    for row in others + _cue_rows(text, sentences, r, in_section_or_list, sections):
         inside = any(a <= row.char_start < b for a, b in covered)
         if row.rule != r.list_rule.id and any(a <= row.char_start < b for a, b in list_spans):
             continue  # a statement inside a list item is covered by the item's row
