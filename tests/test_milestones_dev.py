@@ -96,7 +96,10 @@ def test_citations_and_reference_dates_stay_out():
     assert "31. juli 2024" not in got  # "udarbejdet pr. 31. juli 2024"
     got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
     assert "26. juni 2024" not in got and "4. september 2023" not in got  # "(Byrådet den … (pkt. 20))"
-    assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "deadline")]  # "forventes færdiggjort i 2024"
+    assert got["2024"] == [  # "forventes færdiggjort i 2024", "de indstillede projekter igangsættes i 2024"
+        ("2024-01-01", "2024-12-31", "year", "deadline"),
+        ("2024-01-01", "2024-12-31", "year", "start"),
+    ]
     got = by_text(milestones("greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen.txt", "2025-06-02"))
     assert "maj 2025" not in got  # "datatræk fra omsorgssystemet i maj 2025"
     assert got["2. juni 2025"] == [("2025-06-02", "2025-06-02", "day", "deadline")]  # "med frist den …"
