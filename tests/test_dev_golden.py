@@ -37,7 +37,12 @@ TUNED = {
     "milestones": ((0.85, 0.68), {"bounds": 0.88, "precision": 0.90, "kind": 0.85}),
     "target_groups": ((0.60, 0.24), {"groups": 0.65}),
 }
-HELD_OUT = {"sections": (0.90, 0.88), "amounts": (0.80, 0.78), "milestones": (0.15, 0.45), "target_groups": (0.85, 0.20)}
+HELD_OUT = {
+    "sections": (0.90, 0.88),
+    "amounts": (0.80, 0.78),
+    "milestones": (0.15, 0.45),
+    "target_groups": (0.85, 0.20),
+}
 
 
 @pytest.fixture(scope="module")
