@@ -24,6 +24,7 @@ from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
 from extract.facts import allocation_rules, allocations
+from extract.links import link_rules
 from extract.read import layout_rules, lexicon, ocr_repair_rules
 from extract.read.text import TEXT_SUFFIXES, read_text_source
 from extract.records import Extraction, Section, SourceText
@@ -45,6 +46,8 @@ RULE_FILES: dict[str, Loader] = {
     "milestones.yml": milestones.load_rules,
     "target_groups.yml": target_group_rules.load_rules,
     "allocations.yml": allocation_rules.load_rules,
+    "initiatives.yml": link_rules.load_initiative_rules,
+    "abbreviations.yml": link_rules.load_abbreviation_rules,
 }
 
 
@@ -69,6 +72,9 @@ STAGES: dict[str, Stage] = {
         Stage("target_groups", ("target_groups.yml",)),
         Stage("tables"),
         Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
+        # across documents, after every document is written (extract/links/, not per document):
+        # initiative threads, editions and abbreviations of what changed
+        Stage("links", ("initiatives.yml", "abbreviations.yml")),
     )
 }
 
