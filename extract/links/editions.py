@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from extract.links.link_rules import InitiativeRules
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n+")
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,23 @@ def is_series(title: str, rules: InitiativeRules) -> bool:
 
 
 def series_name(title: str, rules: InitiativeRules) -> str:
-    """A series title without its numbers and generic words."""
-    return " ".join(w.lower() for w in _WORD.findall(title or "") if w.lower() not in rules.generic_words)
+    """A series title without its numbers and the words editions ignore."""
+    return " ".join(w.lower() for w in _WORD.findall(title or "") if w.lower() not in rules.edition_ignore)
 
 
 def same_series(a: str, b: str, rules: InitiativeRules) -> bool:
-    na, nb = series_name(a, rules), series_name(b, rules)
-    return bool(na and nb) and fuzz.token_sort_ratio(na, nb) >= rules.edition_min_ratio
+    """Two titles of one series."""
+    return same_series_names(series_name(a, rules), series_name(b, rules), rules)
+
+
+def same_series_names(na: str, nb: str, rules: InitiativeRules) -> bool:
+    """Two series names alike: the same words, nearly, or all words of one (two or more) in the other."""
+    if not (na and nb):
+        return False
+    if fuzz.token_sort_ratio(na, nb) >= rules.edition_min_ratio:
+        return True
+    short, long = sorted((set(na.split()), set(nb.split())), key=len)
+    return len(short) >= 2 and 2 * len(short) > len(long) and short <= long
 
 
 def editions(docs: Sequence[Dated], rules: InitiativeRules) -> list[list[Dated]]:
@@ -62,9 +72,10 @@ def _year(d: Dated) -> Optional[str]:
 
 
 def fate(text: str, rules: InitiativeRules) -> Optional[tuple[str, str]]:
-    """(fate, sentence) of the first sentence that says what became of the initiative."""
-    for sentence in _SENTENCE_END.split(text or ""):
-        for rule in rules.fates:
+    """(fate, sentence): the first fate, in the rules' order of precedence, a sentence says."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
+    for rule in rules.fates:
+        for sentence in sentences:
             if rule.pattern.search(sentence):
-                return rule.fate, sentence.strip()
+                return rule.fate, sentence
     return None

@@ -37,6 +37,7 @@ class InitiativeRules:
     series_examples: tuple
     series_not_examples: tuple
     edition_min_ratio: float
+    edition_ignore: frozenset[str]
     edition_examples: tuple
     name_min_ratio: float
     name_min_chars: int
@@ -95,7 +96,7 @@ def load_initiative_rules(data) -> InitiativeRules:
     items = require_keys(sections["list_item"], "series_sections.list_item", ["pattern", "max_words", "examples"])
     period = require_keys(data["period"], "period", ["pattern", "examples"])
     series = require_keys(data["series"], "series", ["pattern", "examples", "not_examples"])
-    editions = require_keys(data["editions"], "editions", ["min_ratio", "examples"])
+    editions = require_keys(data["editions"], "editions", ["min_ratio", "ignore", "examples"])
     links = require_keys(data["links"], "links", ["name", "supported", "continuation", "examples"])
     name = require_keys(links["name"], "links.name", ["min_ratio", "min_chars", "min_cover"])
     supported = require_keys(links["supported"], "links.supported", ["min_ratio", "min_amount"])
@@ -129,6 +130,7 @@ def load_initiative_rules(data) -> InitiativeRules:
         series_examples=require_examples(series, "series"),
         series_not_examples=require_strings(series["not_examples"], "series"),
         edition_min_ratio=_number(editions["min_ratio"], "editions", "min_ratio"),
+        edition_ignore=frozenset(require_strings(editions["ignore"], "editions")),
         edition_examples=require_examples(editions, "editions"),
         name_min_ratio=_number(name["min_ratio"], "links.name", "min_ratio"),
         name_min_chars=int(_number(name["min_chars"], "links.name", "min_chars")),

@@ -7,6 +7,7 @@ from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from extract.links.editions import same_series_names
 from extract.links.link_rules import InitiativeRules
 
 
@@ -89,7 +90,7 @@ def related(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
     or one of which names the other's budget round."""
     if a.period and (a.period == b.period or a.period in b.refers) or b.period and b.period in a.refers:
         return True
-    if a.series and b.series and fuzz.token_sort_ratio(a.series, b.series) >= rules.edition_min_ratio:
+    if a.series and b.series and same_series_names(a.series, b.series, rules):
         return True
     return bool(a.years & b.years)
 

@@ -127,12 +127,17 @@ def _refers(text: str, rules: InitiativeRules) -> frozenset[str]:
     return frozenset(re.sub(r"\s", "", p) for p in rules.period.findall(text or ""))
 
 
+def _names_something(heading: str, rules: InitiativeRules) -> bool:
+    """A heading or list item short enough to be a name and not an agenda field or a caption."""
+    return len(heading.split()) <= rules.list_item_max_words and not rules.not_unit_heading.search(heading)
+
+
 def _section_unit(
     doc_id: str, row, series: bool, rules: InitiativeRules, expansions, facts, context
 ) -> Optional[match.Unit]:
     if row["role"] in rules.unit_roles:
         kind = "initiative"
-    elif series and row["role"] in rules.series_roles and not rules.not_unit_heading.search(row["heading"] or ""):
+    elif series and row["role"] in rules.series_roles and _names_something(row["heading"] or "", rules):
         kind = "series_section"
     else:
         return None
@@ -160,7 +165,7 @@ def _item_units(
     out = []
     for m in rules.list_item.finditer(text):
         item = m.group("item").strip()
-        if len(item.split()) > rules.list_item_max_words or rules.not_unit_heading.search(item):
+        if not _names_something(item, rules):
             continue
         at = m.start("item")
         inside = [s for s in sections if (s["char_start"] or 0) <= at < (s["char_end"] or 0)]
@@ -169,7 +174,15 @@ def _item_units(
         name = names.normalise(item, rules, expansions)
         out.append(
             match.Unit(
-                doc_id, inside[-1]["id"], item, name, kind="list_item", at=at, refers=_refers(item, rules), **context
+                doc_id,
+                inside[-1]["id"],
+                item,
+                name,
+                text=item,
+                kind="list_item",
+                at=at,
+                refers=_refers(item, rules),
+                **context,
             )
         )
     return out
