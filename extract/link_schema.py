@@ -87,25 +87,29 @@ LINKS_BY_DOCUMENT = (
     ("abbreviations", "document_id"),
 )
 
-_UNIT_MONEY = """(a.initiative_id = u.section_id or (u.section_id is null and a.document_id = u.document_id))
-      and a.document_id = u.document_id and a.status = 'granted' and a.scope = 'own' and not a.is_total
-      and a.part_of is null"""
+# a unit's own sums of money (not totals of parts, not shares): those of its initiative
+# section or that stand in its section, or all its document's for a whole document
+_UNIT_SUMS = """(a.initiative_id = u.section_id or (a.section_id = u.section_id and u.item_at is null)
+       or (u.section_id is null and a.document_id = u.document_id))
+      and a.document_id = u.document_id and a.scope = 'own' and not a.is_total and a.part_of is null"""
+_UNIT_MONEY = _UNIT_SUMS + " and a.status = 'granted'"
+# the same for the records of a unit (target groups t, milestones m)
+_UNIT_RECORD = """{x}.document_id = u.document_id and ({x}.initiative_id = u.section_id
+            or ({x}.section_id = u.section_id and u.item_at is null) or u.section_id is null)"""
 
 LINK_VIEWS = {
-    # one initiative's units in date order: its money per year, target groups, milestones, fate
+    # one initiative's units in date order: its money per year and status, target groups, milestones, fate
     "initiative_history": f"""
 select i.id as initiative_id, i.name as initiative, u.date, d.title as document, d.path,
        u.heading, u.section_id, u.match_basis, u.score, u.fate, u.fate_quote,
-       (select group_concat(y.year || ': ' || cast(round(y.kroner) as integer), '; ') from (
-          select y.year, sum(y.value_dkk) as kroner
+       (select group_concat(y.year || ': ' || cast(round(y.kroner) as integer) || ' ' || y.status, '; ') from (
+          select y.year, a.status, sum(y.value_dkk) as kroner
           from allocations_per_year y join allocations a on a.id = y.allocation_id
-          where {_UNIT_MONEY} group by y.year order by y.year) y) as money_per_year,
+          where {_UNIT_SUMS} group by y.year, a.status order by y.year, a.status) y) as money_per_year,
        (select group_concat(distinct g.value) from target_groups t, json_each(t.groups) g
-          where t.document_id = u.document_id and (t.initiative_id = u.section_id or u.section_id is null))
-         as target_groups,
+          where {_UNIT_RECORD.format(x="t")}) as target_groups,
        (select group_concat(m.date_text || ' (' || m.date_start || ')', '; ') from milestones m
-          where m.document_id = u.document_id and (m.initiative_id = u.section_id or u.section_id is null))
-         as milestones,
+          where {_UNIT_RECORD.format(x="m")}) as milestones,
        u.document_id, u.id as unit_id
 from initiative_sections u
 join initiatives i on i.id = u.initiative_id
@@ -121,7 +125,7 @@ units as (
   select u.initiative_id, u.document_id, u.heading,
          (select sum(a.value_dkk) from allocations a where {_UNIT_MONEY}) as kroner,
          (select group_concat(distinct g.value) from target_groups t, json_each(t.groups) g
-            where t.document_id = u.document_id and (t.initiative_id = u.section_id or u.section_id is null)) as groups
+            where {_UNIT_RECORD.format(x="t")}) as groups
   from initiative_sections u)
 select p.series, p.earlier_date, p.later_date, 'kept' as change, e.heading as earlier_heading,
        l.heading as later_heading, e.kroner as earlier_kroner, l.kroner as later_kroner,
