@@ -98,3 +98,18 @@ def test_a_change_of_the_linking_rules_links_every_document_again(folder, tmp_pa
         f.write("\n# changed\n")
     again = build([folder], path, root=tmp_path, rules_dir=rules)
     assert again.stages_run["links"] == 4
+
+
+def test_a_database_searched_before_expansions_existed_is_searched_by_them_once_opened(folder, tmp_path):
+    from extract import save
+
+    path = str(tmp_path / "kb.db")
+    build([folder], path, root=tmp_path)
+    db = sqlite_utils.Database(path)
+    db["sections"].disable_fts()
+    db["sections"].enable_fts(["heading", "body"], tokenize="trigram", create_triggers=True)
+    db.close()
+    db = save.open_db(path)
+    assert set(db["sections_fts"].columns_dict) == {"heading", "body", "expansions"}
+    hits = db.execute("select count(*) from sections_fts where sections_fts match '\"Kulturkommune\"'").fetchone()[0]
+    assert hits > 0  # the index was rebuilt from the rows
