@@ -19,7 +19,8 @@ LINK_SCHEMA: dict[str, dict[str, Any]] = {
             "item_at": int,  # a list item of the section: where it stands in the text
             "heading": str,
             "date": str,
-            "match_basis": str,  # why it was linked: name, name+target_groups, name+allocation, continuation
+            "match_basis": str,  # why: name, name+target_groups, name+allocation, continuation, name+series,
+            # same_period (one budget round), reference (its text cites the other's case number)
             "score": float,
             "linked_to": str,  # the unit it was linked to (initiative_sections.id)
             "fate": str,  # continued, expanded, reduced, ended, evaluated: what its text says

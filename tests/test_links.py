@@ -106,7 +106,7 @@ def test_no_initiative_holds_two_units_of_one_document_and_every_link_says_why(d
         "select initiative_id from initiative_sections group by initiative_id, document_id having count(*) > 1"))  # fmt: skip
     assert not list(db.query("select * from initiative_links where document_a = document_b"))
     bases = {r["match_basis"] for r in db.query("select match_basis from initiative_links")}
-    assert bases and bases <= {"name", "name+target_groups", "name+allocation", "continuation", "name+series",
+    assert bases and bases <= {"name", "name+target_groups", "name+allocation", "continuation", "name+series", "reference",
                                "same_period"}  # fmt: skip
 
 

@@ -119,3 +119,13 @@ def test_an_abbreviation_in_a_name_is_expanded_before_names_are_compared():
     assert names.normalise("Ungeindsatsen (UU/JKS)", IR, CURATED) == (
         "ungeindsatsen ungdommens uddannelsesvejledning jobcenter københavn skelbækgade"
     )
+
+
+def test_a_text_citing_a_documents_case_number_links_to_that_document():
+    """A real sentence citing the City Council's decision by its case number."""
+    citing = "Indstilling er godkendt i BR den 2. april 2009 (2009-19598) og implementeres af Økonomiforvaltningen."
+    a = match.Unit("a", "s1", "Flere integrationsstillinger i Københavns Kommune", "", None, text=citing)
+    b = match.Unit("b", None, "Integrationsstillinger", "", None, kind="item", case_number="2009-19598")
+    found = match.link(a, b, IR)
+    assert found is not None and found.basis == "reference"
+    assert match.link(a, match.Unit("c", None, "x", "", None, kind="item", case_number="2009-19599"), IR) is None

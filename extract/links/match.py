@@ -28,6 +28,7 @@ class Unit:
     series: str = ""  # the series name of its document's title, when that is a series' title
     years: frozenset[str] = frozenset()  # the years its document's title names
     period: str = ""  # a budget round's period, for a series document
+    case_number: str = ""  # its document's case number, which other documents may cite
     refers: frozenset[str] = frozenset()  # budget periods its heading names ("fortsat fra Budget 2024-27")
     at: Optional[int] = None  # where a list item stands in the text (kind list_item; section_id: its section)
 
@@ -40,7 +41,7 @@ class Unit:
 class Link:
     a: Unit
     b: Unit
-    basis: str  # name, name+target_groups, name+allocation, continuation
+    basis: str  # name, name+target_groups, name+allocation, continuation, name+series, same_period, reference
     score: float
 
 
@@ -60,6 +61,9 @@ def link(a: Unit, b: Unit, rules: InitiativeRules) -> Optional[Link]:
     """The link between two units of different documents, or None (never within one document)."""
     if a.document_id == b.document_id:
         return None
+    for citing, cited in ((a, b), (b, a)):  # an explicit reference: the text cites the document's case number
+        if cited.case_number and cited.kind in ("item", "series_document") and cited.case_number in citing.text:
+            return Link(a, b, "reference", 100.0)
     if "series_document" in (a.kind, b.kind):  # one budget round: its period written alike
         same = a.kind == b.kind and a.period and a.period == b.period
         return Link(a, b, "same_period", 100.0) if same else None

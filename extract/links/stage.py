@@ -47,7 +47,7 @@ def plan(db, rules: RuleSet) -> LinkResult:
     done = {
         r["document_id"] for r in db.query("select document_id from linked_documents where links_digest = ?", [digest])
     }
-    docs = list(db.query("select id, path, title, date from documents order by path"))
+    docs = list(db.query("select id, path, title, date, case_number from documents order by path"))
     result = LinkResult(digest=digest, linked=[d["id"] for d in docs if d["id"] not in done])
     base = names.curated(arules)
     todo = set(result.linked)
@@ -86,6 +86,7 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         "series": ed.series_name(title, rules) if series else "",
         "years": frozenset(rules.title_year.findall(rules.period.sub("", title))),  # a period is no year
         "period": _period(title, rules),
+        "case_number": doc.get("case_number") or "",
     }
     facts = _facts(db, doc["id"])
     sections = list(
@@ -337,7 +338,7 @@ def compute(db, rules: RuleSet) -> tuple[LinkResult, dict]:
     result and what :func:`extract.save.write_links` writes, in one transaction."""
     result = plan(db, rules)
     kept = stored_links(db, result)
-    docs = list(db.query("select id, path, title, date from documents"))
+    docs = list(db.query("select id, path, title, date, case_number from documents"))
     derived = derive(result, kept, docs, rules["initiatives.yml"])
     curated, found = abbreviation_rows(result, rules["abbreviations.yml"])
     rows = {
