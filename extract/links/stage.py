@@ -101,7 +101,10 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
             row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
             text = row[0] if row else ""
         if series:
-            units += _item_units(doc["id"], text, sections, rules, expansions, context)
+            items = _item_units(doc["id"], text, sections, rules, expansions, context)
+            # a list item that restates a heading of its own document is that heading's unit
+            units += [i for i in items if all(match.name_score(i.name, u.name, rules) < rules.name_min_ratio
+                                              for u in units)]  # fmt: skip
         groups, amounts, _ = facts
         units.append(
             match.Unit(
