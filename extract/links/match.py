@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -9,6 +11,8 @@ from rapidfuzz import fuzz
 
 from extract.links.editions import same_series_names
 from extract.links.link_rules import InitiativeRules
+
+_PREFIX = 6  # units are compared when two of their name words start alike this far
 
 
 @dataclass(frozen=True)
@@ -113,14 +117,50 @@ def continues(text: str, name: str, rules: InitiativeRules) -> Optional[float]:
 
 
 def links(new: Sequence[Unit], others: Sequence[Unit], rules: InitiativeRules) -> list[Link]:
-    """Links of the new units to each other and to the other (already linked) units."""
+    """Links of the new units to each other and to the other (already linked) units.
+
+    Only candidates are compared: units that share the start of a name word, or whose
+    continuation phrase is followed by such a word, one budget round's documents, and a
+    document and a text that cites its case number (a link needs one of these)."""
+    names, continued = defaultdict(list), defaultdict(list)
+    for u in [*new, *others]:
+        for k in _keys(u):
+            names[k].append(u)
+        for k in _continuation_keys(u, rules):
+            continued[k].append(u)
+    cited = [u for u in [*new, *others] if u.case_number and u.kind in ("item", "series_document")]
+    done: set[tuple] = set()
     out = []
-    for i, a in enumerate(new):
-        for b in [*new[i + 1 :], *others]:
+    for a in new:
+        candidates = {id(b): b for k in _keys(a) for b in (*names[k], *continued[k])}
+        candidates.update((id(b), b) for k in _continuation_keys(a, rules) for b in names[k])
+        candidates.update((id(b), b) for b in cited if b.case_number in a.text)
+        if a in cited:
+            candidates.update((id(b), b) for b in [*new, *others] if a.case_number in b.text)
+        for b in candidates.values():
+            pair = tuple(sorted((a.key, b.key)))
+            if b.document_id == a.document_id or pair in done:
+                continue
+            done.add(pair)
             found = link(a, b, rules)
             if found:
                 out.append(found)
     return out
+
+
+def _keys(u: Unit) -> set[str]:
+    keys = {w[:_PREFIX] for w in u.name.split()}
+    if u.kind == "series_document" and u.period:
+        keys.add(f"period:{u.period}")
+    return keys
+
+
+def _continuation_keys(u: Unit, rules: InitiativeRules) -> set[str]:
+    keys: set[str] = set()
+    for m in rules.continuation.finditer(u.text):
+        window = u.text[m.end() : m.end() + rules.continuation_window].lower()
+        keys.update(w[:_PREFIX] for w in re.findall(r"[^\W\d_]+", window))
+    return keys
 
 
 def threads(units: Iterable[Unit], found: Iterable[tuple[tuple, tuple, float]]) -> dict[tuple, tuple]:
