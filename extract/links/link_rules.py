@@ -74,21 +74,26 @@ def _number(value, rule: str, key: str) -> float:
     return value
 
 
+_KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "series", "editions", "links",
+         "continuation", "fates", "path_date"]  # fmt: skip
+
+
+def _fates(entries) -> tuple[Fate, ...]:
+    if not isinstance(entries, list) or not entries:
+        raise RuleError("fates", "must be a non-empty list")
+    fates = []
+    for entry in entries:
+        entry = require_keys(entry, "fates", ["fate", "pattern", "examples"])
+        if entry["fate"] not in FATES:
+            raise RuleError("fates", f"fate is {entry['fate']!r}; allowed values: {list(FATES)}")
+        fates.append(
+            Fate(entry["fate"], require_regex(entry["pattern"], entry["fate"]), require_examples(entry, entry["fate"]))
+        )
+    return tuple(fates)
+
+
 def load_initiative_rules(data) -> InitiativeRules:
-    keys = [
-        "unit_roles",
-        "series_sections",
-        "title_year",
-        "period",
-        "generic",
-        "series",
-        "editions",
-        "links",
-        "continuation",
-        "fates",
-        "path_date",
-    ]
-    data = require_keys(data, "-", keys)
+    data = require_keys(data, "-", _KEYS)
     generic = require_keys(data["generic"], "generic", ["words", "examples"])
     sections = require_keys(
         data["series_sections"], "series_sections", ["roles", "not_heading", "list_item", "examples", "not_examples"]
@@ -102,16 +107,7 @@ def load_initiative_rules(data) -> InitiativeRules:
     supported = require_keys(links["supported"], "links.supported", ["min_ratio", "min_amount"])
     cont = require_keys(links["continuation"], "links.continuation", ["min_ratio", "window"])
     continuation = require_keys(data["continuation"], "continuation", ["pattern", "examples"])
-    if not isinstance(data["fates"], list) or not data["fates"]:
-        raise RuleError("fates", "must be a non-empty list")
-    fates = []
-    for entry in data["fates"]:
-        entry = require_keys(entry, "fates", ["fate", "pattern", "examples"])
-        if entry["fate"] not in FATES:
-            raise RuleError("fates", f"fate is {entry['fate']!r}; allowed values: {list(FATES)}")
-        fates.append(
-            Fate(entry["fate"], require_regex(entry["pattern"], entry["fate"]), require_examples(entry, entry["fate"]))
-        )
+    fates = _fates(data["fates"])
     return InitiativeRules(
         unit_roles=require_strings(data["unit_roles"], "unit_roles"),
         series_roles=require_strings(sections["roles"], "series_sections"),
@@ -142,7 +138,7 @@ def load_initiative_rules(data) -> InitiativeRules:
         link_examples=require_examples(links, "links"),
         continuation=require_regex(continuation["pattern"], "continuation"),
         continuation_examples=require_examples(continuation, "continuation"),
-        fates=tuple(fates),
+        fates=fates,
         path_date=require_regex(data["path_date"], "path_date"),
     )
 

@@ -296,22 +296,19 @@ def derive(result: LinkResult, kept: list, docs: list[dict], rules: InitiativeRu
                     "fate_quote": found[1] if found else None,
                 }
             )
+    return {"initiatives": initiatives, "initiative_sections": sections, "editions": edition_rows(docs, rules)}
+
+
+def edition_rows(docs: list[dict], rules: InitiativeRules) -> list[dict]:
+    """The documents of each series, in date order."""
     dated = [ed.Dated(d["id"], d["title"] or "", ed.document_date(d["date"], d["path"], rules)) for d in docs]
-    editions = []
+    rows = []
     for group in ed.editions(dated, rules):
         sid = hashlib.sha256(group[0].document_id.encode()).hexdigest()[:16]
         for n, d in enumerate(group, 1):
-            editions.append(
-                {
-                    "id": f"{sid}:{d.document_id}",
-                    "series_id": sid,
-                    "series": group[0].title,
-                    "document_id": d.document_id,
-                    "date": d.date,
-                    "position": n,
-                }
-            )
-    return {"initiatives": initiatives, "initiative_sections": sections, "editions": editions}
+            rows.append({"id": f"{sid}:{d.document_id}", "series_id": sid, "series": group[0].title,
+                         "document_id": d.document_id, "date": d.date, "position": n})  # fmt: skip
+    return rows
 
 
 def abbreviation_rows(result: LinkResult, rules: AbbreviationRules) -> tuple[list[dict], list[dict]]:
