@@ -23,6 +23,7 @@ from extract import save
 from extract.errors import BuildAbortedError, BuildLockedError, SourceError
 from extract.facts.corrections import CORRECTIONS_DIR, load_corrections
 from extract.jobs import Job, JobResult, run_jobs
+from extract.links import stage as links_stage
 from extract.pipeline import EXTRACTOR_VERSION, Limits, check_size, check_supported, project_rules, rules_hash
 from extract.rules import RULES_DIR
 
@@ -200,6 +201,10 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
                 save.delete_document(db, row["id"])
             summary.removed += 1
     summary.corrections = save.apply_corrections(db, corrections)
+    linked, rows = links_stage.compute(db, rules)  # across documents: what changed is linked
+    save.write_links(db, **rows)
+    if linked.linked:
+        summary.stages_run["links"] += len(linked.linked)
     summary.records = save.table_counts(db, save.RECORD_TABLES)
     save.finish_run(db, summary.run_id, summary.counts())
     return summary

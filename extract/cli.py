@@ -295,13 +295,15 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
     import sqlite_utils
 
     from extract.evaluation import allocations, fields
+    from extract.evaluation import links as link_eval
     from extract.evaluation.labels import load_labels
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
     field_labels = load_labels(golden_dir, "sections", required=False)
     money_labels = load_labels(golden_dir, "allocations", required=False)
-    if not field_labels and not money_labels:
+    pair_labels = [p for _, data in link_eval.load_pairs(golden_dir) for p in data["pairs"]]
+    if not field_labels and not money_labels and not pair_labels:
         raise click.ClickException(f"{golden_dir}: no label files (see tests/golden/dev/README.md)")
     db = sqlite_utils.Database(db_path)
     missing: list[str] = []
@@ -318,6 +320,11 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
         as_dict.update(allocations.as_json(scores))
         if not as_json:
             click.echo("\n".join(allocations.report(scores, details)))
+    if pair_labels:
+        link_scores = link_eval.score(db, pair_labels)
+        as_dict.update(link_eval.as_json(link_scores))
+        if not as_json:
+            click.echo("\n".join(link_eval.report(link_scores, details)))
     if as_json:
         click.echo(json.dumps(as_dict, ensure_ascii=False, indent=1))
     for name in missing:

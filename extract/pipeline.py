@@ -24,6 +24,7 @@ from extract.cache import StageCache, digest
 from extract.errors import SourceError
 from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
 from extract.facts import allocation_rules, allocations
+from extract.links import link_rules
 from extract.publish import search_rules
 from extract.read import docx, encodings, layout_rules, lexicon, ocr_repair_rules
 from extract.read.formats import DOCX_SUFFIXES, HTML_SUFFIXES, check_supported, read_docx_source, read_html_source
@@ -50,6 +51,8 @@ RULE_FILES: dict[str, Loader] = {
     "target_groups.yml": target_group_rules.load_rules,
     "allocations.yml": allocation_rules.load_rules,
     "search.yml": search_rules.load_rules,
+    "initiatives.yml": link_rules.load_initiative_rules,
+    "abbreviations.yml": link_rules.load_abbreviation_rules,
 }
 
 
@@ -76,6 +79,9 @@ STAGES: dict[str, Stage] = {
         Stage("tables"),
         Stage("allocations", ("allocations.yml",)),  # the sums of money the amounts state, each once
         Stage("search", ("search.yml",)),  # each section's heading and body folded for the site's search
+        # across documents, after every document is written (extract/links/, not per document):
+        # initiative threads, editions and abbreviations of what changed
+        Stage("links", ("initiatives.yml", "abbreviations.yml")),
     )
 }
 

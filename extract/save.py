@@ -19,7 +19,7 @@ from extract.facts.corrections import Correction, locate
 from extract.publish.search_rules import SearchRules, project_search_rules
 from extract.records import Extraction
 from extract.rows import document_rows
-from extract.schema import CHILD_TABLES, FOLDED_FTS, FTS, INDEXES, RECORD_TABLES, SCHEMA, VIEWS
+from extract.schema import CHILD_TABLES, DOCUMENT_LINKS, FOLDED_FTS, FTS, INDEXES, RECORD_TABLES, SCHEMA, VIEWS
 
 
 def now_iso() -> str:
@@ -57,8 +57,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table, cols in INDEXES:
             db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
-        if f"{table}_fts" not in db.table_names():
+        fts = f"{table}_fts"
+        if fts in db.table_names() and db[fts].columns_dict.keys() != set(cols):  # built by an older version
+            db[table].disable_fts()
+        if fts not in db.table_names():
             db[table].enable_fts(cols, tokenize="trigram", create_triggers=True)
+            db[table].rebuild_fts()
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     ensure_folded_search(db)
@@ -102,6 +106,8 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
                [doc_id])  # fmt: skip
     for table in CHILD_TABLES:
         key = "document_id"
+        db.execute(f"delete from [{table}] where [{key}] = ?", [doc_id])
+    for table, key in DOCUMENT_LINKS:  # its links across documents go with it
         db.execute(f"delete from [{table}] where [{key}] = ?", [doc_id])
     db.execute("delete from documents where id = ?", [doc_id])
 
@@ -252,3 +258,42 @@ def _apply_correction(db: sqlite_utils.Database, c: Correction) -> dict[str, Any
     original = {k: current[k] for k in columns}
     db["allocations"].update(found[0], {**columns, "corrected": 1, "correction": note})
     return {**row, "status": "applied", "allocation_id": found[0], "original": json.dumps(original)}
+
+
+def write_links(
+    db: sqlite_utils.Database,
+    linked: list[str],
+    digest: str,
+    links: list[dict],
+    derived: dict[str, list[dict]],
+    curated: list[dict],
+    definitions: list[dict],
+    expansions: dict[str, dict[str, str]],
+) -> None:
+    """In one transaction: the links of the documents just linked (their old ones replaced),
+    those documents marked linked under ``digest``, their abbreviations and the expansions
+    of their sections; and the initiatives and editions recomputed from every link."""
+    with db.atomic():
+        for doc_id in linked:
+            for table, key in (("initiative_links", "document_a"), ("initiative_links", "document_b"),
+                               ("abbreviations", "document_id")):  # fmt: skip
+                db.execute(f"delete from [{table}] where [{key}] = ?", [doc_id])
+        if links:
+            db["initiative_links"].insert_all(links, replace=True)
+        if linked:
+            db["linked_documents"].insert_all(
+                [{"document_id": d, "links_digest": digest, "linked_at": now_iso()} for d in linked], replace=True
+            )
+        db.execute("delete from abbreviations where source = 'rules'")
+        for rows in (curated, definitions):
+            if rows:
+                db["abbreviations"].insert_all(rows, replace=True)
+        for section_id, found in expansions.items():
+            text = "; ".join(f"{a} = {e}" for a, e in found.items()) or None
+            db.execute(
+                "update sections set expansions = ? where id = ? and expansions is not ?", [text, section_id, text]
+            )
+        for table in ("initiative_sections", "initiatives", "editions"):
+            db.execute(f"delete from [{table}]")
+            if derived[table]:
+                db[table].insert_all(derived[table])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from extract.link_schema import LINK_INDEXES, LINK_SCHEMA, LINK_VIEWS, LINKS_BY_DOCUMENT
+
 # Tables of extracted records, in the order they are written.
 RECORD_TABLES = (
     "sections",
@@ -33,6 +35,8 @@ CHILD_TABLES = (
     "pages",
     "texts",
 )
+# Rows across documents that go with a document (column naming it): deleted with it.
+DOCUMENT_LINKS = LINKS_BY_DOCUMENT
 
 # The columns every record of a section has first (its key and links) and where it stands.
 LINKS = {"id": str, "document_id": str, "section_id": str, "initiative_id": str}
@@ -115,6 +119,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "body": str,
             **PLACE,
             "rule": str,
+            "expansions": str,  # the abbreviations it uses and what they stand for (searched too)
         },
         "pk": "id",
         "foreign_keys": [
@@ -266,6 +271,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "columns": {"id": int, "rules_digest": str},
         "pk": "id",
     },
+    **LINK_SCHEMA,
     "build_runs": {
         "columns": {
             "id": int,
@@ -307,9 +313,10 @@ INDEXES = [
     ("allocations", ["status", "scope"]),
     ("allocation_mentions", ["allocation_id"]),
     ("allocation_mentions", ["document_id"]),
+    *LINK_INDEXES,
 ]
 
-FTS = {"sections": ["heading", "body"]}
+FTS = {"sections": ["heading", "body", "expansions"]}
 
 # The search's indexes of the folded text (extract/publish/search_query.py): a trigram index
 # finds words inside compounds ("kontanthjaelp" in "kontanthjaelpsmodtagere"), a word index
@@ -352,4 +359,5 @@ join documents d on d.id = m.document_id
 left join sections s on s.id = m.section_id
 left join sections i on i.id = m.initiative_id
 order by m.date_start, m.date_end""",
+    **LINK_VIEWS,
 }

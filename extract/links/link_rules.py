@@ -1,0 +1,162 @@
+"""The rules of linking across documents (``rules/initiatives.yml``, ``rules/abbreviations.yml``),
+loaded and validated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.rules import RuleError, require_examples, require_keys, require_mapping, require_regex, require_strings
+
+FATES = ("continued", "expanded", "reduced", "ended", "evaluated")
+
+
+@dataclass(frozen=True)
+class Fate:
+    fate: str
+    pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class InitiativeRules:
+    unit_roles: tuple[str, ...]
+    series_roles: tuple[str, ...]
+    not_unit_heading: re.Pattern
+    list_item: re.Pattern
+    list_item_max_words: int
+    list_item_examples: tuple
+    not_unit_examples: tuple
+    unit_examples: tuple
+    title_year: re.Pattern
+    period: re.Pattern
+    period_examples: tuple
+    generic_words: frozenset[str]
+    generic_examples: tuple
+    series: re.Pattern
+    series_examples: tuple
+    series_not_examples: tuple
+    edition_min_ratio: float
+    edition_ignore: frozenset[str]
+    edition_examples: tuple
+    name_min_ratio: float
+    name_min_chars: int
+    name_min_cover: float
+    supported_min_ratio: float
+    supported_min_amount: float
+    continuation_min_ratio: float
+    continuation_window: int
+    link_examples: tuple
+    continuation: re.Pattern
+    continuation_examples: tuple
+    fates: tuple[Fate, ...]
+    path_date: re.Pattern
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    expansion: str
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class AbbreviationRules:
+    curated: tuple[Abbreviation, ...]
+    definition: re.Pattern
+    max_words: int
+    definition_examples: tuple
+
+
+def _number(value, rule: str, key: str) -> float:
+    if not isinstance(value, (int, float)) or value < 0:
+        raise RuleError(rule, f"{key} must be a number ≥ 0, got {value!r}")
+    return value
+
+
+_KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "series", "editions", "links",
+         "continuation", "fates", "path_date"]  # fmt: skip
+
+
+def _fates(entries) -> tuple[Fate, ...]:
+    if not isinstance(entries, list) or not entries:
+        raise RuleError("fates", "must be a non-empty list")
+    fates = []
+    for entry in entries:
+        entry = require_keys(entry, "fates", ["fate", "pattern", "examples"])
+        if entry["fate"] not in FATES:
+            raise RuleError("fates", f"fate is {entry['fate']!r}; allowed values: {list(FATES)}")
+        fates.append(
+            Fate(entry["fate"], require_regex(entry["pattern"], entry["fate"]), require_examples(entry, entry["fate"]))
+        )
+    return tuple(fates)
+
+
+def load_initiative_rules(data) -> InitiativeRules:
+    data = require_keys(data, "-", _KEYS)
+    generic = require_keys(data["generic"], "generic", ["words", "examples"])
+    sections = require_keys(
+        data["series_sections"], "series_sections", ["roles", "not_heading", "list_item", "examples", "not_examples"]
+    )
+    items = require_keys(sections["list_item"], "series_sections.list_item", ["pattern", "max_words", "examples"])
+    period = require_keys(data["period"], "period", ["pattern", "examples"])
+    series = require_keys(data["series"], "series", ["pattern", "examples", "not_examples"])
+    editions = require_keys(data["editions"], "editions", ["min_ratio", "ignore", "examples"])
+    links = require_keys(data["links"], "links", ["name", "supported", "continuation", "examples"])
+    name = require_keys(links["name"], "links.name", ["min_ratio", "min_chars", "min_cover"])
+    supported = require_keys(links["supported"], "links.supported", ["min_ratio", "min_amount"])
+    cont = require_keys(links["continuation"], "links.continuation", ["min_ratio", "window"])
+    continuation = require_keys(data["continuation"], "continuation", ["pattern", "examples"])
+    fates = _fates(data["fates"])
+    return InitiativeRules(
+        unit_roles=require_strings(data["unit_roles"], "unit_roles"),
+        series_roles=require_strings(sections["roles"], "series_sections"),
+        not_unit_heading=require_regex(sections["not_heading"], "series_sections", "not_heading"),
+        list_item=require_regex(items["pattern"], "series_sections.list_item"),
+        list_item_max_words=int(_number(items["max_words"], "series_sections.list_item", "max_words")),
+        list_item_examples=require_examples(items, "series_sections.list_item"),
+        not_unit_examples=require_examples(sections, "series_sections"),
+        unit_examples=require_strings(sections["not_examples"], "series_sections"),
+        title_year=require_regex(data["title_year"], "title_year"),
+        period=require_regex(period["pattern"], "period"),
+        period_examples=require_examples(period, "period"),
+        generic_words=frozenset(w.lower() for w in require_strings(generic["words"], "generic")),
+        generic_examples=require_examples(generic, "generic"),
+        series=require_regex(series["pattern"], "series"),
+        series_examples=require_examples(series, "series"),
+        series_not_examples=require_strings(series["not_examples"], "series"),
+        edition_min_ratio=_number(editions["min_ratio"], "editions", "min_ratio"),
+        edition_ignore=frozenset(require_strings(editions["ignore"], "editions")),
+        edition_examples=require_examples(editions, "editions"),
+        name_min_ratio=_number(name["min_ratio"], "links.name", "min_ratio"),
+        name_min_chars=int(_number(name["min_chars"], "links.name", "min_chars")),
+        name_min_cover=_number(name["min_cover"], "links.name", "min_cover"),
+        supported_min_ratio=_number(supported["min_ratio"], "links.supported", "min_ratio"),
+        supported_min_amount=_number(supported["min_amount"], "links.supported", "min_amount"),
+        continuation_min_ratio=_number(cont["min_ratio"], "links.continuation", "min_ratio"),
+        continuation_window=int(_number(cont["window"], "links.continuation", "window")),
+        link_examples=require_examples(links, "links"),
+        continuation=require_regex(continuation["pattern"], "continuation"),
+        continuation_examples=require_examples(continuation, "continuation"),
+        fates=fates,
+        path_date=require_regex(data["path_date"], "path_date"),
+    )
+
+
+def load_abbreviation_rules(data) -> AbbreviationRules:
+    data = require_keys(data, "-", ["curated", "definition"])
+    if not isinstance(data["curated"], list):
+        raise RuleError("curated", "must be a list of {abbr, expansion, examples}")
+    curated = []
+    for entry in data["curated"]:
+        entry = require_keys(
+            require_mapping(entry, "curated"), str(entry.get("abbr", "curated")), ["abbr", "expansion", "examples"]
+        )
+        curated.append(Abbreviation(entry["abbr"], entry["expansion"], require_examples(entry, entry["abbr"])))
+    definition = require_keys(data["definition"], "definition", ["pattern", "max_words", "examples"])
+    return AbbreviationRules(
+        curated=tuple(curated),
+        definition=require_regex(definition["pattern"], "definition"),
+        max_words=int(_number(definition["max_words"], "definition", "max_words")),
+        definition_examples=require_examples(definition, "definition"),
+    )

@@ -1,0 +1,131 @@
+"""The rules of linking across documents (rules/initiatives.yml, rules/abbreviations.yml):
+every example holds, and every quoted sentence occurs in a document of the corpora."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT, RULES
+
+from extract.links import editions, match, names
+
+IR = RULES["initiatives.yml"]
+AR = RULES["abbreviations.yml"]
+CURATED = names.curated(AR)
+DEV_TEXT = ROOT.parent / "shared" / "dev-corpus" / "text"
+HELD_OUT = ("aarhus_teknisk-udvalg_2025-10-01_p06", "greve_beu_2022-04-25_p05", "greve_kfu_2025-04-30_p06",
+            "koebenhavn_biu_2026-10-19_p02", "syddjurs_2009-04-30_politik")  # fmt: skip
+
+
+def _corpus_text() -> str:
+    files = [p for p in (ROOT / "sources").iterdir() if p.suffix in (".txt", ".md")]
+    files += [p for p in sorted(DEV_TEXT.glob("*.txt")) if not p.name.startswith(HELD_OUT)]
+    return " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in files)
+
+
+CORPUS = _corpus_text()
+QUOTED = [
+    *IR.continuation_examples,
+    *(e for f in IR.fates for e in f.examples),
+    *(e for a in AR.curated for e in a.examples),
+    *(e["text"] for e in AR.definition_examples),
+    *(e["text"].lstrip("- ") for e in IR.list_item_examples),
+]
+
+
+@pytest.mark.parametrize("quote", QUOTED, ids=[q[:40] for q in QUOTED])
+def test_each_quoted_example_is_real_text_of_the_corpus(quote):
+    assert " ".join(quote.split()).lstrip("- ") in CORPUS
+
+
+@pytest.mark.parametrize("example", IR.generic_examples, ids=[e["heading"][:40] for e in IR.generic_examples])
+def test_generic_words_leave_the_name(example):
+    assert names.normalise(example["heading"], IR, CURATED) == example["name"]
+
+
+def test_series_titles():
+    assert all(editions.is_series(t, IR) for t in IR.series_examples)
+    assert not any(editions.is_series(t, IR) for t in IR.series_not_examples)
+
+
+def test_headings_that_name_nothing():
+    assert all(IR.not_unit_heading.search(h) for h in IR.not_unit_examples)
+    assert not any(IR.not_unit_heading.search(h) for h in IR.unit_examples)
+
+
+@pytest.mark.parametrize("example", IR.list_item_examples, ids=[e["text"][:40] for e in IR.list_item_examples])
+def test_list_items(example):
+    found = [m.group("item") for m in IR.list_item.finditer(example["text"])]
+    found = [f for f in found if not IR.not_unit_heading.search(f)]
+    assert found == ([example["item"]] if example["item"] else [])
+
+
+@pytest.mark.parametrize("example", IR.period_examples, ids=[e["title"] for e in IR.period_examples])
+def test_budget_periods(example):
+    m = IR.period.search(example["title"])
+    assert (re.sub(r"\s", "", m.group(1)) if m else None) == example["period"]
+
+
+@pytest.mark.parametrize("example", IR.edition_examples, ids=[f"{e['a']} ~ {e['b']}" for e in IR.edition_examples])
+def test_editions_of_one_series(example):
+    assert editions.same_series(example["a"], example["b"], IR) == example["same"]
+
+
+def _item(doc: str, title: str) -> match.Unit:
+    return match.Unit(doc, None, title, names.normalise(title, IR, CURATED), None, kind="item")
+
+
+@pytest.mark.parametrize("example", IR.link_examples, ids=[f"{e['a']} ~ {e['b']}" for e in IR.link_examples])
+def test_link_examples(example):
+    found = match.link(_item("a", example["a"]), _item("b", example["b"]), IR)
+    assert (found is not None) == example["linked"]
+
+
+def test_never_a_link_inside_one_document():
+    assert match.link(_item("a", "Jobrotation"), _item("a", "Jobrotation"), IR) is None
+
+
+@pytest.mark.parametrize("example", IR.continuation_examples, ids=[e[:40] for e in IR.continuation_examples])
+def test_continuation_phrases(example):
+    assert IR.continuation.search(example)
+
+
+FATES = [(f.fate, e) for f in IR.fates for e in f.examples]
+
+
+@pytest.mark.parametrize("fate,example", FATES, ids=[e[:40] for _, e in FATES])
+def test_fates(fate, example):
+    assert editions.fate(example, IR) == (fate, example.lstrip())
+
+
+CURATED_USES = [(a.abbr, e) for a in AR.curated for e in a.examples]
+
+
+@pytest.mark.parametrize("abbr,example", CURATED_USES, ids=[f"{a}: {e[:30]}" for a, e in CURATED_USES])
+def test_curated_abbreviations_are_used_as_words(abbr, example):
+    assert abbr in names.used(example, CURATED)
+
+
+@pytest.mark.parametrize("example", AR.definition_examples, ids=[e["text"][:40] for e in AR.definition_examples])
+def test_definitions_found_in_text(example):
+    found = [(d.abbr, d.expansion) for d in names.definitions(example["text"], AR)]
+    assert found == ([(example["abbr"], example["expansion"])] if example["abbr"] else [])
+    for d in names.definitions(example["text"], AR):
+        assert example["text"][d.char_start : d.char_end] == d.quote
+
+
+def test_an_abbreviation_in_a_name_is_expanded_before_names_are_compared():
+    assert names.normalise("Ungeindsatsen (UU/JKS)", IR, CURATED) == (
+        "ungeindsatsen ungdommens uddannelsesvejledning jobcenter københavn skelbækgade"
+    )
+
+
+def test_a_text_citing_a_documents_case_number_links_to_that_document():
+    """A real sentence citing the City Council's decision by its case number."""
+    citing = "Indstilling er godkendt i BR den 2. april 2009 (2009-19598) og implementeres af Økonomiforvaltningen."
+    a = match.Unit("a", "s1", "Flere integrationsstillinger i Københavns Kommune", "", None, text=citing)
+    b = match.Unit("b", None, "Integrationsstillinger", "", None, kind="item", case_number="2009-19598")
+    found = match.link(a, b, IR)
+    assert found is not None and found.basis == "reference"
+    assert match.link(a, match.Unit("c", None, "x", "", None, kind="item", case_number="2009-19599"), IR) is None
