@@ -32,7 +32,8 @@ def dump(db_path: Path) -> dict:
     return out
 
 
-EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt")  # written by the golden tests in tests/output/
+EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt", "links_eval.txt")  # written by the golden tests in tests/output/
+SUMMARY_STARTS = ("tuned documents", "links across documents")  # where a report's summary begins
 STARTED = time.time()
 
 
@@ -44,7 +45,7 @@ def pytest_terminal_summary(terminalreporter):
         if not path.exists() or path.stat().st_mtime < STARTED:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
-        start = next((i for i, line in enumerate(lines) if line.startswith("tuned documents")), len(lines))
+        start = next((i for i, line in enumerate(lines) if line.startswith(SUMMARY_STARTS)), len(lines))
         terminalreporter.section(f"kb eval: {name} (details in tests/output/{name})")
         for line in lines[start:]:
             terminalreporter.write_line(line)

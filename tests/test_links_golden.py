@@ -17,7 +17,6 @@ DEV = ROOT.parent / "shared" / "dev-corpus"
 HELD_OUT = ("aarhus_teknisk-udvalg_2025-10-01_p06", "greve_beu_2022-04-25_p05", "greve_kfu_2025-04-30_p06",
             "koebenhavn_biu_2026-10-19_p02", "syddjurs_2009-04-30_politik")  # fmt: skip
 LABELS = GOLDEN / "links" / "links.json"
-pytestmark = pytest.mark.skipif(not LABELS.exists(), reason="no labelled links")
 
 
 @pytest.fixture(scope="module")
