@@ -91,9 +91,16 @@ def ensure_folded_search(db: sqlite_utils.Database, rules: Optional[SearchRules]
         stored = db.execute("select rules_digest from search_folding where id = 1").fetchone()
         if stored is None or stored[0] != rules.digest():
             db.execute("delete from sections_folded")
-            rows = db.execute("select rowid, heading, body from sections").fetchall()
+            rows = [(r, h, with_expansions(b, x)) for r, h, b, x in
+                    db.execute("select rowid, heading, body, expansions from sections").fetchall()]  # fmt: skip
             db["sections_folded"].insert_all(folded_rows(rules, rows), batch_size=1000)
             db["search_folding"].upsert({"id": 1, "rules_digest": rules.digest()}, pk="id")
+
+
+def with_expansions(body: Optional[str], expansions: Optional[str]) -> str:
+    """A section's text as the site's search reads it: its body and what its abbreviations
+    stand for ("BIU = Beskæftigelses- og Integrationsudvalget")."""
+    return (body or "") + (f"\n{expansions}" if expansions else "")
 
 
 def folded_rows(rules: SearchRules, sections: Iterable[tuple]) -> Iterable[dict[str, Any]]:
@@ -288,11 +295,16 @@ def write_links(
         for rows in (curated, definitions):
             if rows:
                 db["abbreviations"].insert_all(rows, replace=True)
+        search = project_search_rules()
         for section_id, found in expansions.items():
             text = "; ".join(f"{a} = {e}" for a, e in found.items()) or None
-            db.execute(
+            changed = db.execute(
                 "update sections set expansions = ? where id = ? and expansions is not ?", [text, section_id, text]
-            )
+            ).rowcount
+            if changed:  # the site's search finds the section by what its abbreviations stand for too
+                rowid, body = db.execute("select rowid, body from sections where id = ?", [section_id]).fetchone()
+                db.execute("update sections_folded set body = ? where section_rowid = ?",
+                           [search.fold(with_expansions(body, text)), rowid])  # fmt: skip
         for table in ("initiative_sections", "initiatives", "editions"):
             db.execute(f"delete from [{table}]")
             if derived[table]:

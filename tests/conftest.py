@@ -32,7 +32,8 @@ def dump(db_path: Path) -> dict:
     return out
 
 
-EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt", "links_eval.txt")  # written by the golden tests in tests/output/
+# written by the golden tests in tests/output/
+EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt", "links_eval.txt")
 SUMMARY_STARTS = ("tuned documents", "links across documents")  # where a report's summary begins
 STARTED = time.time()
 

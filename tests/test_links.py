@@ -160,6 +160,15 @@ def test_search_finds_a_section_by_the_expansion_of_an_abbreviation_it_uses(db):
         "where sections_fts match '\"Arbejdsmarkedscenter\"'"))  # fmt: skip
     only_abbr = [r for r in rows if "Arbejdsmarkedscenter" not in (r["heading"] or "") + (r["body"] or "")]
     assert only_abbr and all("AMC = Arbejdsmarkedscenter" in r["expansions"] for r in only_abbr)
+    # the site's search (the folded index, typed without æ, ø, å) finds them too
+    from extract.publish.search_rules import project_search_rules
+
+    folded = project_search_rules().fold("Arbejdsmarkedscenter")
+    found = {r["rowid"] for r in db.query(
+        "select rowid from sections_folded_fts where sections_folded_fts match ?", [f'"{folded}"'])}  # fmt: skip
+    assert {
+        r["rowid"] for r in db.query("select rowid from sections where expansions like '%Arbejdsmarkedscenter%'")
+    } <= found
 
 
 QUERIES = {  # the site's canned queries about links, with parameters a user gives
