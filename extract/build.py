@@ -60,7 +60,7 @@ class SourceFile:
 
 def stored_path(path: Path, root: Path) -> str:
     """Relative to the project root when inside it, else the absolute path: one path for a
-    file however it was typed ("../notes/a.txt" or "/home/x/notes/a.txt")."""
+    file however it was typed (relative, as "../notes/a.txt", or as its absolute path)."""
     full = Path(os.path.abspath(path))
     try:
         return full.relative_to(os.path.abspath(root)).as_posix()

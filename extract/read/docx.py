@@ -62,7 +62,7 @@ class Numbering:
         self.counts: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        except (KeyError, NotImplementedError, AttributeError):  # python-docx's answer for a file with no numbering
             return
         abstract = {}
         for a in root.findall(f"{W}abstractNum"):
