@@ -60,9 +60,11 @@ class Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (format, text, start)
         self.counts: dict[str, list[int]] = {}
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
         try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):  # python-docx's answer for a file with no numbering
+            root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+        except (KeyError, AttributeError):  # a document without numbering definitions
             return
         abstract = {}
         for a in root.findall(f"{W}abstractNum"):
