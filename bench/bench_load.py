@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from serving import kb_serve  # noqa: E402
-
-from extract.build import build  # noqa: E402
+import sqlite_utils  # noqa: E402
+from serving import percentile, serve_built  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -40,11 +38,6 @@ PAGES = [
     ("row", None),  # a section's row page: its id is read from the database
     ("csv", "/kb/amounts.csv?_size=max"),
 ]
-
-
-def pct(times: list[float], q: float) -> float:
-    times = sorted(times)
-    return times[min(len(times) - 1, int(q * len(times)))]
 
 
 def fetch(base: str, path: str) -> tuple[float, bool]:
@@ -75,8 +68,8 @@ def report(results: dict[str, list], clients: int, seconds: float) -> None:
     for name, rows in results.items():
         times = [ms for ms, _ in rows]
         print(f"{name:<14} {len(rows):>4} {sum(not ok for _, ok in rows):>6} {statistics.median(times):>8.0f} "
-              f"{pct(times, 0.95):>8.0f} {max(times):>8.0f}")  # fmt: skip
-    print(f"{'all':<14} {len(every):>4} {errors:>6} {statistics.median(every):>8.0f} {pct(every, 0.95):>8.0f} "
+              f"{percentile(times, 0.95):>8.0f} {max(times):>8.0f}")  # fmt: skip
+    print(f"{'all':<14} {len(every):>4} {errors:>6} {statistics.median(every):>8.0f} {percentile(every, 0.95):>8.0f} "
           f"{max(every):>8.0f}   {clients} clients, {len(every) / seconds:.1f} requests/s")  # fmt: skip
 
 
@@ -86,20 +79,13 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--db", type=Path, help="Serve this built database instead of building sources/.")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = args.db
-        if db is None:
-            db = Path(tmp) / "kb.db"
-            build([ROOT / "sources"], str(db), root=ROOT)
-        import sqlite_utils
-
+    with serve_built(ROOT, args.db) as (base, db):
         section = next(sqlite_utils.Database(db).query("select id from sections limit 1"))["id"]
         pages = [(name, path or f"/kb/sections/{section}") for name, path in PAGES]
-        with kb_serve(db, ROOT) as base:
-            run(base, pages, 2, len(pages))  # warm: each page once
-            t0 = time.perf_counter()
-            results = run(base, pages, args.clients, min(args.requests, 2000))
-            report(results, args.clients, time.perf_counter() - t0)
+        run(base, pages, 2, len(pages))  # warm: each page once
+        t0 = time.perf_counter()
+        results = run(base, pages, args.clients, min(args.requests, 2000))
+        report(results, args.clients, time.perf_counter() - t0)
 
 
 if __name__ == "__main__":

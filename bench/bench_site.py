@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -19,9 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from serving import kb_serve  # noqa: E402
-
-from extract.build import build  # noqa: E402
+from serving import percentile, serve_built  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -43,21 +40,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=20)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "kb.db"
-        build([ROOT / "sources"], str(db), root=ROOT)
-        with kb_serve(db, ROOT) as base:
-            print(f"{'page':<28} {'median':>8} {'p95':>8} {'max':>8}  (ms, {args.runs} requests each)")
-            for name, path in PAGES:
-                times = []
-                for _ in range(args.runs):
-                    t0 = time.perf_counter()
-                    with urllib.request.urlopen(base + path, timeout=10) as r:
-                        r.read()
-                    times.append((time.perf_counter() - t0) * 1000)
-                times.sort()
-                p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-                print(f"{name:<28} {statistics.median(times):>8.1f} {p95:>8.1f} {max(times):>8.1f}")
+    with serve_built(ROOT) as (base, _):
+        print(f"{'page':<28} {'median':>8} {'p95':>8} {'max':>8}  (ms, {args.runs} requests each)")
+        for name, path in PAGES:
+            times = []
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                with urllib.request.urlopen(base + path, timeout=10) as r:
+                    r.read()
+                times.append((time.perf_counter() - t0) * 1000)
+            p95 = percentile(times, 0.95)
+            print(f"{name:<28} {statistics.median(times):>8.1f} {p95:>8.1f} {max(times):>8.1f}")
 
 
 if __name__ == "__main__":

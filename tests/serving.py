@@ -10,7 +10,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 
 def free_port() -> int:
@@ -51,3 +51,23 @@ def kb_serve(db: Path, cwd: Path, timeout: float = 30) -> Iterator[str]:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+
+
+@contextmanager
+def serve_built(root: Path, db: Optional[Path] = None) -> Iterator[tuple[str, Path]]:
+    """kb serve on ``db``, or on a knowledge base built from ``root``/sources into a
+    temporary file; yields the base URL and the database's path (for the benchmarks)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if db is None:
+            from extract.build import build
+
+            db = Path(tmp) / "kb.db"
+            build([root / "sources"], str(db), root=root)
+        with kb_serve(db, root) as base:
+            yield base, db
+
+
+def percentile(times: list[float], q: float) -> float:
+    """The ``q`` quantile of the times (nearest rank), e.g. 0.95 for p95."""
+    times = sorted(times)
+    return times[min(len(times) - 1, int(q * len(times)))]
