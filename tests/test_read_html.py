@@ -14,6 +14,9 @@ from conftest import RULES
 
 from extract.errors import SourceError
 from extract.pipeline import extract_source, read_source
+from extract.read.blocks import write_blocks
+from extract.read.formats import read_html_source
+from extract.read.html import html_blocks
 
 DEV_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-corpus" / "text"
 ITEM = DEV_TEXT / "greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt"
@@ -131,3 +134,18 @@ def test_a_table_that_lays_out_the_page_is_read_as_its_blocks():
     assert "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr." in ex.source.text
     [found] = ex.tables
     assert ex.source.text[found.char_start : found.char_end].split("\n")[-1] == "I alt\t9.000"
+
+
+def test_entities_and_escaped_tags_are_the_documents_words():
+    text = write_blocks(html_blocks("<p>Beløb &lt;b&gt; 5 &amp;amp; x</p><p>a &lt;br&gt; b</p>"))[0]
+    assert text == "Beløb <b> 5 &amp; x\n\na <br> b\n"
+
+
+def test_a_wrong_declared_charset_does_not_make_mojibake():
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Målgruppen er unge på kontanthjælp</p></body></html>'
+    src = read_html_source(Path("side.html"), page.encode("utf-8"), RULES["ocr_repair.yml"], RULES["encodings.yml"])
+    assert "Målgruppen er unge på kontanthjælp" in src.text and "Ã" not in src.text
+    assert any("declares iso-8859-1" in w for w in src.warnings)
+    latin = page.encode("latin-1")
+    src = read_html_source(Path("side.html"), latin, RULES["ocr_repair.yml"], RULES["encodings.yml"])
+    assert "Målgruppen er unge på kontanthjælp" in src.text and not src.warnings

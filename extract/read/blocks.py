@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Union
 
-from extract.read.normalise import normalise
+from extract.read.normalise import line_ends
 
 _SPACE = re.compile(r"[ \t\u00a0]+")
 MAX_DEPTH = 6
@@ -40,8 +40,9 @@ Block = Union[Heading, Paragraph, Table]
 
 
 def clean(text: str) -> str:
-    """White space within a line made one space; line breaks kept, without blank lines."""
-    lines = (_SPACE.sub(" ", ln).strip() for ln in normalise(text).split("\n"))
+    """White space within a line made one space; line breaks kept, without blank lines (the
+    text a parser already decoded: entities and tags in it are the document's words)."""
+    lines = (_SPACE.sub(" ", ln).strip() for ln in line_ends(text).split("\n"))
     return "\n".join(ln for ln in lines if ln)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from extract.errors import SourceError
 from extract.read.blocks import write_blocks
 from extract.read.docx import FormatRules, docx_blocks
-from extract.read.encodings import EncodingRules, decode
+from extract.read.encodings import EncodingRules, decode, score
 from extract.read.html import declared_charset, html_blocks
 from extract.read.normalise import detect_format, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
@@ -89,14 +89,16 @@ def read_docx_source(path: Path, data: bytes, repair: OcrRepairRules, formats: F
 def read_html_source(path: Path, data: bytes, repair: OcrRepairRules, encodings: EncodingRules) -> SourceText:
     """An HTML file as one text: headings h1–h6, list items, tables as TAB rows; no pages."""
     charset = declared_charset(data)
-    warnings: list[str] = []
-    text = None
+    text, warnings = decode(data, path.name, encodings)  # as the bytes read most like Danish
     if charset:
         try:
-            text = data.decode(charset)
-        except UnicodeDecodeError:
-            warnings.append(f"the file declares {charset} but is not: decoded as the text reads most like Danish")
-    if text is None:
-        text, found = decode(data, path.name, encodings)
-        warnings += found
+            declared = data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            declared = None
+        if declared is not None and score(declared, encodings) >= score(text, encodings):
+            text, warnings = declared, []
+        else:
+            warnings.append(
+                f"the file declares {charset} but reads as another encoding: decoded as the text reads most like Danish"
+            )
     return _from_blocks(path, html_blocks(text), repair, "html", warnings)

@@ -33,8 +33,15 @@ _DANISH_LETTERS = re.compile(r"[æøåÆØÅ]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+def line_ends(text: str) -> str:
+    """Windows' and old Macs' line ends as "\\n"."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """A text file's text: line ends unified, and what an HTML export left in it (tags,
+    entities) made text."""
+    text = line_ends(text)
     if "<" in text:
         text = _SCRIPT.sub("", text)
         text = _SUP.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
