@@ -187,14 +187,19 @@ def column_header(text: str, offset: int) -> str:
     return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
 
 
-def _lines_after(text: str, pos: int) -> list[Cell]:
-    """The non-empty lines of ``text`` from ``pos`` on, each as a cell."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text[pos:]):
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
+    """The first ``limit`` non-empty lines of ``text`` from ``pos`` on, each as a cell."""
+    out: list[Cell] = []
+    for m in _LINE.finditer(text, pos):
         stripped = m.group().strip()
         if stripped:
             lead = len(m.group()) - len(m.group().lstrip())
-            out.append(Cell(stripped, pos + m.start() + lead, pos + m.start() + lead + len(stripped)))
+            out.append(Cell(stripped, m.start() + lead, m.start() + lead + len(stripped)))
+            if len(out) == limit:
+                break
     return out
 
 
@@ -207,7 +212,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         factor = unit_factor(m.group(), r)
         if factor is None or r.table_cell.fullmatch(m.group().strip()):
             continue
-        lines = _lines_after(text, m.end())[:400]
+        lines = _lines_after(text, m.end(), 400)
         is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
         width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
         header = lines[:width]

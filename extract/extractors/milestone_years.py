@@ -88,7 +88,8 @@ def resolve_yearless(
 
 
 def _in_span_of_years(text: str, y: re.Match) -> bool:
-    return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, 0, y.start()))
+    # the span's joint ("2024-", "2024 – ") stands within 4 characters before the year
+    return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, max(0, y.start() - 4), y.start()))
 
 
 def year_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
