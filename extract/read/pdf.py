@@ -315,13 +315,16 @@ def _format(text: str) -> str:
 def _ocr_warnings(
     name: str, parsed: ParsedPdf, minimum: float, lost: set[int]
 ) -> tuple[list[list[Line]], dict[int, float], list[str]]:
-    """The pages to lay out (a page OCR read below ``minimum`` confidence, or as noise,
-    emptied: unreadable), the confidence of the pages OCR read, and what to tell the user."""
+    """The pages to lay out (a page OCR read below ``minimum`` confidence emptied:
+    unreadable), the confidence of the pages OCR read, and what to tell the user. A page
+    OCR found no text on (blank, or only noise) is a page without text, whatever the
+    confidence of that noise."""
     count = len(parsed.pages)
     turned = dict(parsed.ocr_rotations)
-    unreadable = {n: c for n, c in parsed.ocr_confidence.items() if c < minimum or not parsed.pages[n - 1]}
+    read = {n: c for n, c in parsed.ocr_confidence.items() if parsed.pages[n - 1]}
+    unreadable = {n: c for n, c in read.items() if c < minimum}
     pages = [[] if n in unreadable else lines for n, lines in enumerate(parsed.pages, start=1)]
-    confidence = {n: c for n, c in parsed.ocr_confidence.items() if n not in unreadable}
+    confidence = {n: c for n, c in read.items() if n not in unreadable}
     hint = "no text was found by OCR either" if ocr.ocr_available() else f"it needs OCR: {ocr.INSTALL_HINT}"
     needs_ocr = [n for n, lines in enumerate(pages, start=1) if not lines and n not in unreadable and n not in lost]
     if len(needs_ocr) + len(unreadable) + len(lost) == count:
