@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import AsgiFileDownload, Response
 from markupsafe import Markup
 
 from extract.publish.numbers import KRONER_COLUMNS, kroner, spreadsheet_csv
@@ -57,27 +59,37 @@ def register_output_renderer():
     return {"extension": EXTENSION, "render": render_spreadsheet}
 
 
+_COPYING = asyncio.Lock()  # one copy made at a time
+
+
+def _copy_database(source: str, tmp: Path) -> None:
+    """A consistent copy of the database (VACUUM INTO), on a connection of its own."""
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        conn.execute("vacuum into ?", [str(tmp)])
+    finally:
+        conn.close()
+
+
 async def download_database(request, datasette):
     """The whole knowledge base as one SQLite file (public documents, extracts under CC0): a
-    consistent copy made with VACUUM INTO once per build run, kept beside the database."""
+    consistent copy made with VACUUM INTO once per build run, kept beside the database,
+    made in a worker thread and streamed from disk (the site answers others meanwhile)."""
     db = datasette.get_database("kb")
     run = (await db.execute("select coalesce(max(id), 0) from build_runs")).first()[0]
     folder = Path(str(db.path) + ".download")
     copy = folder / f"kb-run{run}.db"
-    if not copy.exists():
-        folder.mkdir(exist_ok=True)
-        tmp = folder / f"kb-run{run}.tmp"
-        tmp.unlink(missing_ok=True)
-        await db.execute_fn(lambda conn: conn.execute("vacuum into ?", [str(tmp)]))
-        tmp.replace(copy)
-        for old in folder.glob("kb-run*.db"):
-            if old != copy:
-                old.unlink(missing_ok=True)
-    return Response(
-        copy.read_bytes(),
-        content_type="application/vnd.sqlite3",
-        headers={"Content-Disposition": 'attachment; filename="kb.db"'},
-    )
+    async with _COPYING:
+        if not copy.exists():
+            folder.mkdir(exist_ok=True)
+            tmp = folder / f"kb-run{run}.tmp"
+            tmp.unlink(missing_ok=True)
+            await asyncio.to_thread(_copy_database, str(db.path), tmp)
+            tmp.replace(copy)
+            for old in folder.glob("kb-run*.db"):
+                if old != copy:
+                    old.unlink(missing_ok=True)
+    return AsgiFileDownload(copy, filename="kb.db", content_type="application/vnd.sqlite3")
 
 
 @hookimpl

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -154,7 +155,7 @@ async def page_image(request, datasette):
         )
         page_start = rows.rows[0][0] if rows.rows else 0
         nth = c["text"][page_start : c["start"]].count(quote) if quote else 0
-        draw_page(pdf, page, quote, nth, out)
+        await asyncio.to_thread(draw_page, pdf, page, quote, nth, out)  # the site answers others meanwhile
     return Response(out.read_bytes(), content_type="image/png", headers={"Cache-Control": "max-age=3600"})
 
 
