@@ -38,7 +38,12 @@ def load_labels(folder: Path, kind: str, required: bool = True) -> list[LabelFil
 
 def find_document(db, label: LabelFile) -> Optional[str]:
     """The id of the labelled document in the database: by its path, else by its file name."""
-    name = label.document.rsplit("/", 1)[-1]
+    return document_id(db, label.document)
+
+
+def document_id(db, path: str) -> Optional[str]:
+    """The id of the document stored under ``path``, else of one with the same file name."""
+    name = path.rsplit("/", 1)[-1]
     rows = list(db.query("select id from documents where path = ? or path like ? order by path = ? desc",
-                         [label.document, f"%/{name}", label.document]))  # fmt: skip
+                         [path, f"%/{name}", path]))  # fmt: skip
     return rows[0]["id"] if rows else None

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from extract.evaluation.labels import document_id
+
 _MARKUP = re.compile(r"^[#*\s]+|[*\s:]+$")
 _NUMBER = re.compile(r"^\d+[a-z]?[.)]\s+")
 
@@ -65,19 +67,9 @@ def _clean(heading: str) -> str:
     return " ".join(_MARKUP.sub("", heading).split()).casefold()
 
 
-def _document(db, path: str) -> Optional[str]:
-    name = path.rsplit("/", 1)[-1]
-    rows = list(
-        db.query(
-            "select id from documents where path = ? or path like ? order by path = ? desc", [path, f"%/{name}", path]
-        )
-    )
-    return rows[0]["id"] if rows else None
-
-
 def initiative_of(db, unit: dict) -> tuple[bool, Optional[str]]:
     """(the document is in the database, the initiative the labelled unit is part of)."""
-    doc = _document(db, unit["document"])
+    doc = document_id(db, unit["document"])
     if doc is None:
         return False, None
     heading = unit.get("heading")

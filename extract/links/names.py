@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from extract.links.link_rules import AbbreviationRules, InitiativeRules
@@ -33,19 +34,24 @@ def expand(text: str, expansions: Mapping[str, str]) -> str:
     def one(m: re.Match) -> str:
         return expansions.get(m.group(0), m.group(0))
 
-    keys = sorted(expansions, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
-    return pattern.sub(one, text)
+    return _abbreviations(tuple(expansions)).sub(one, text)
+
+
+@lru_cache(maxsize=64)
+def _abbreviations(keys: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every abbreviation used as a word (the longest first)."""
+    ordered = sorted(keys, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w])")
 
 
 def used(text: str, expansions: Mapping[str, str]) -> list[str]:
     """The abbreviations of ``expansions`` that ``text`` uses as words, in order of first use."""
-    found: dict[str, int] = {}
-    for abbr in expansions:
-        m = re.search(r"(?<![\w])" + re.escape(abbr) + r"(?![\w])", text)
-        if m:
-            found[abbr] = m.start()
-    return sorted(found, key=found.get)
+    if not expansions:
+        return []
+    found: dict[str, None] = {}
+    for m in _abbreviations(tuple(expansions)).finditer(text):
+        found.setdefault(m.group(0), None)
+    return list(found)
 
 
 def normalise(name: str, rules: InitiativeRules, expansions: Mapping[str, str]) -> str:
