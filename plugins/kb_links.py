@@ -11,20 +11,13 @@ letters show right and nothing in a document is ever rendered as HTML.
 from __future__ import annotations
 
 import mimetypes
-import os
-from pathlib import Path
 from urllib.parse import quote
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from extract.publish.passage import SOURCES_PREFIX, source_file
-
-
-def sources_dir() -> Path | None:
-    folder = os.environ.get("KB_SOURCES_DIR")
-    return Path(folder).resolve() if folder else None
+from extract.publish.passage import SOURCES_PREFIX, source_file, sources_dir
 
 
 @hookimpl

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 from datasette import hookimpl
@@ -23,7 +22,7 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from extract.publish.passage import RECORD_TABLES, draw_page, image_name, passage, source_file
+from extract.publish.passage import RECORD_TABLES, draw_page, image_name, passage, source_file, sources_dir
 
 ROW_LINKS = {"section_id": "sections", "initiative_id": "sections", "allocation_id": "allocations",
              "document_id": "documents", "amount_id": "amounts"}  # fmt: skip
@@ -107,18 +106,14 @@ def _pages_dir(db) -> Path:
     return Path(str(db.path) + ".pages") if not str(db.path).endswith(".db") else Path(str(db.path)[:-3] + ".pages")
 
 
-def _sources() -> Path | None:
-    folder = os.environ.get("KB_SOURCES_DIR")
-    return Path(folder).resolve() if folder else None
-
-
 async def passage_page(request, datasette):
     table, key = request.url_vars["table"], request.url_vars["key"]
     c = await _context(datasette, table, key)
     if c is None:
         return Response.text("Not found", status=404)
     doc, rec = c["doc"], c["rec"]
-    is_pdf = doc.get("format") == "pdf" and rec["page"] and source_file(_sources(), doc["path"]) is not None
+    source = source_file(sources_dir(), doc["path"])
+    is_pdf = doc.get("format") == "pdf" and rec["page"] and source is not None
     html = await datasette.render_template(
         "kilde.html",
         {
@@ -131,7 +126,7 @@ async def passage_page(request, datasette):
             "row_url": _row_url(datasette, table, key),
             "doc_url": _row_url(datasette, "documents", doc["id"]),
             "image_url": f"/-/kilde/{table}/{key}.png" if is_pdf else None,
-            "source_url": "/" + doc["path"] if source_file(_sources(), doc["path"]) else None,
+            "source_url": "/" + doc["path"] if source else None,
         },
         request=request,
     )
@@ -144,7 +139,7 @@ async def page_image(request, datasette):
     not_found = Response.text("Not found", status=404)
     if c is None or not c["rec"]["page"]:
         return not_found
-    pdf = source_file(_sources(), c["doc"]["path"])
+    pdf = source_file(sources_dir(), c["doc"]["path"])
     if pdf is None or pdf.suffix.lower() != ".pdf":
         return not_found
     page, quote = c["rec"]["page"], c["text"][c["start"] : c["end"]]

@@ -8,6 +8,7 @@ is drawn with pdfplumber once and kept in a folder beside the database.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,12 @@ def _line_boxes(chars: list[dict]) -> list[tuple[float, float, float, float]]:
 
 
 SOURCES_PREFIX = "sources/"
+
+
+def sources_dir() -> Path | None:
+    """The sources folder ``kb serve`` serves files from (it sets ``KB_SOURCES_DIR``)."""
+    folder = os.environ.get("KB_SOURCES_DIR")
+    return Path(folder).resolve() if folder else None
 
 
 def source_file(folder: Path | None, stored_path: str) -> Path | None:

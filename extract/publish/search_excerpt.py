@@ -13,6 +13,7 @@ ranks first and builds excerpts for the rows it returns only (see soeg in metada
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.publish.search_query import hit_pattern as query_pattern
 from extract.publish.search_rules import project_search_rules
@@ -25,6 +26,7 @@ _SPACE = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 
 
+@lru_cache(maxsize=256)
 def hit_pattern(query: str) -> re.Pattern[str] | None:
     """The searched words and phrases as the search matches them (extract/publish/search_query.py):
     case-insensitive, æ, ø, å as typed or folded, short words whole."""

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Optional
 
 from extract.read.blocks import Block, Heading, Paragraph, Table
+from extract.read.normalise import SUPERSCRIPT
 
 _WHITE = re.compile(r"[ \t\r\n\f]+")
 _HEADING = re.compile(r"^h([1-6])$")
@@ -26,7 +27,6 @@ BLOCK_TAGS = {
     "caption", "hr", "body", "center",
 }  # fmt: skip
 DROPPED = {"script", "style", "head", "title", "noscript", "template", "svg"}
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -176,7 +176,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.dropped:
             data = _WHITE.sub(" ", data)  # white space in HTML source is a space; <br> breaks a line
-            self._add(data.translate(_SUPERSCRIPT) if self.sup and data.strip().isdigit() else data)
+            self._add(data.translate(SUPERSCRIPT) if self.sup and data.strip().isdigit() else data)
 
     def _add(self, text: str) -> None:
         (self.cell if self.cell is not None else self.text).append(text)

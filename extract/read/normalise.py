@@ -22,7 +22,7 @@ from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.records import OcrRepair
 
 DAMAGED_WARNING = "text looks OCR-damaged (æ, ø, å missing): headings matched tolerantly"
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _SUP = re.compile(r"<sup>\s*([0-9]{1,3})\s*</sup>", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ol|ul|tr|table|h[1-6]|hr)\b[^>]*>", re.I)
@@ -44,7 +44,7 @@ def normalise(text: str) -> str:
     text = line_ends(text)
     if "<" in text:
         text = _SCRIPT.sub("", text)
-        text = _SUP.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+        text = _SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPT), text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _ANY_TAG.sub("", text)
     if "&" in text:

@@ -12,7 +12,7 @@ whether it was scanned on its side or upside down; the image is turned upright f
 (read as it lies, a page on its side gives a few words of noise at a mean confidence
 near 40 instead of its text near 95). Where the detection is unsure (a page of a few
 words) the page is read as it lies. Whether a page read this way is good enough to keep
-is the reader's call (``rules/ocr_repair.yml``: ``pages.min_confidence``).
+is the reader's call (``rules/ocr_repair.yml``: ``limits.min_page_confidence``).
 """
 
 from __future__ import annotations

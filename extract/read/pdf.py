@@ -62,16 +62,21 @@ def is_garbage(text: str) -> bool:
     return readable < MIN_WORD_SHARE * len(tokens)
 
 
-def _open_error(path: Path, e: Exception) -> SourceError:
+def _is_protected(e: Exception) -> bool:
+    """The PDF could not be opened because it is password-protected or encrypted."""
     import pypdfium2.raw as raw
 
     if getattr(e, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+        return True
+    cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+    return "Password" in type(cause).__name__ or "Encryption" in type(cause).__name__
+
+
+def _open_error(path: Path, e: Exception) -> SourceError:
+    if _is_protected(e):
         return SourceError(path.name, "the PDF is password-protected or encrypted: add an unprotected copy")
     cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
-    name = type(cause).__name__
-    if "Password" in name or "Encryption" in name:
-        return SourceError(path.name, "the PDF is password-protected or encrypted: add an unprotected copy")
-    detail = str(cause) or name
+    detail = str(cause) or type(cause).__name__
     found = re.search(r"\(PDFium: ([^)]*)\)", detail)
     return SourceError(path.name, f"not a readable PDF ({found.group(1) if found else detail})")
 
@@ -125,20 +130,21 @@ def _open_rebuilt(path: Path, source: Union[Path, bytes], error: Exception):
     objects it still holds (a file cut short or damaged); the first error when that fails."""
     import pypdfium2 as pdfium
 
-    if "password" in _open_error(path, error).reason:  # protected, not damaged
-        raise _open_error(path, error) from None
+    failed = _open_error(path, error)
+    if _is_protected(error):  # protected, not damaged
+        raise failed from None
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError:
-        raise _open_error(path, error) from None
+        raise failed from None
     fixed = rebuilt(data)
     if fixed is None:
-        raise _open_error(path, error) from None
+        raise failed from None
     try:
         with _PDFIUM:
             return pdfium.PdfDocument(fixed), fixed
     except Exception:
-        raise _open_error(path, error) from None
+        raise failed from None
 
 
 def check_page_count(path: Path, count: int, max_pages: Optional[int]) -> None:
