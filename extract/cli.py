@@ -279,7 +279,7 @@ def rules_check(rules_dir: Path, corrections_dir: Path) -> None:
 @cli.command("eval")
 @click.argument("golden_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores per document as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON: fields, allocations, links.")
 @click.option("--details", is_flag=True, help="List each labelled record the database reads otherwise.")
 def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
     """Score a built knowledge base against label files a reader wrote.
@@ -311,24 +311,24 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
     if field_labels:
         scores, lacking = fields.evaluate(db, field_labels)
         missing += lacking
-        as_dict.update(fields.as_json(scores))
+        as_dict["fields"] = fields.as_json(scores)
         if not as_json:
             click.echo("\n".join(fields.report(scores, details)))
     if money_labels:
         scores, lacking = allocations.evaluate(db, money_labels)
         missing += lacking
-        as_dict.update(allocations.as_json(scores))
+        as_dict["allocations"] = allocations.as_json(scores)
         if not as_json:
             click.echo("\n".join(allocations.report(scores, details)))
     if pair_labels:
         link_scores = link_eval.score(db, pair_labels)
-        as_dict.update(link_eval.as_json(link_scores))
+        as_dict["links"] = link_eval.as_json(link_scores)
         if not as_json:
             click.echo("\n".join(link_eval.report(link_scores, details)))
     if as_json:
         click.echo(json.dumps(as_dict, ensure_ascii=False, indent=1))
     for name in missing:
-        click.echo(f"not in {db_path}: {name} (build it first)")
+        click.echo(f"not in {db_path}: {name} (build it first)", err=True)
 
 
 @cli.command()

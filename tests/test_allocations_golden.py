@@ -85,7 +85,7 @@ def test_kb_eval_prints_the_scores(labelled_db):
     assert "tuned documents" in result.output and "held-out documents" in result.output
     assert "jobkonsulenter-redegoerelse-2007: status" in result.output
     as_json = CliRunner().invoke(cli, ["eval", str(LABELS), "--db", str(labelled_db), "--json"])
-    assert json.loads(as_json.output)["beskaeftigelsesplan-2022"]["scope"] == [1.0, 1.0]
+    assert json.loads(as_json.output)["allocations"]["beskaeftigelsesplan-2022"]["scope"] == [1.0, 1.0]
 
 
 def test_kb_eval_says_what_is_missing(tmp_path):

@@ -132,4 +132,4 @@ def test_kb_eval_prints_the_scores_per_field_and_document(labelled_db, labels):
     assert "tuned documents" in result.output and "held-out documents" in result.output
     assert f"{labels[0].path.stem}" in result.output and "milestones" in result.output
     as_json = json.loads(CliRunner().invoke(cli, ["eval", str(LABELS), "--db", str(labelled_db), "--json"]).output)
-    assert labels[0].path.stem in as_json
+    assert labels[0].path.stem in as_json["fields"] and set(as_json) == {"fields"}

@@ -20,10 +20,16 @@ LABELS = GOLDEN / "links" / "links.json"
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def linked_db(tmp_path_factory):
     docs = [p for sub in ("text", "pdf") for p in sorted((DEV / sub).iterdir()) if not p.name.startswith(HELD_OUT)]
     path = tmp_path_factory.mktemp("golden_links") / "kb.db"
     build([SOURCES, *docs], str(path), root=ROOT)
+    return path
+
+
+@pytest.fixture(scope="module")
+def scores(linked_db):
+    path = linked_db
     pairs = json.loads(LABELS.read_text(encoding="utf-8"))["pairs"]
     found = link_eval.score(sqlite_utils.Database(path), pairs)
     out = ROOT / "tests" / "output"
@@ -41,3 +47,14 @@ def test_tuned_pairs_precision_and_recall(scores):
 def test_held_out_pairs_are_scored_apart(scores):
     held = scores[True]
     assert held.tp + held.fp + held.fn + held.tn > 0
+
+
+def test_kb_eval_prints_the_links_scores(scores, linked_db):
+    from click.testing import CliRunner
+
+    from extract.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", str(LABELS.parent), "--db", str(linked_db)])
+    assert result.exit_code == 0 and "tuned pairs: precision" in result.output, result.output
+    as_json = json.loads(CliRunner().invoke(cli, ["eval", str(LABELS.parent), "--db", str(linked_db), "--json"]).output)
+    assert as_json["links"]["tuned"]["precision"] == scores[False].precision

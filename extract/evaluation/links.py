@@ -138,4 +138,4 @@ def report(scores: dict[bool, PairScores], details: bool = False) -> list[str]:
 
 
 def as_json(scores: dict[bool, PairScores]) -> dict[str, Any]:
-    return {"links": {"tuned": scores[False].as_dict(), "held_out": scores[True].as_dict()}}
+    return {"tuned": scores[False].as_dict(), "held_out": scores[True].as_dict()}
