@@ -188,3 +188,13 @@ def require_strings(value: Any, rule: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise RuleError(rule, "must be a list of strings")
     return tuple(value)
+
+
+def require_number(entry: dict, key: str, rule: str, kind: type = int, low: float = 0, high: float = 1e9) -> Any:
+    """``entry[key]`` as a number of ``kind`` (a whole number for int) from ``low`` to ``high``."""
+    value = entry.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+        raise RuleError(rule, f"{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}")
+    if not low <= value <= high:
+        raise RuleError(rule, f"{key} is {value}; allowed values: {low} to {high}")
+    return kind(value)

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.rules import RuleError, require_choice, require_examples, require_keys, require_mapping, require_regex
+from extract.rules import (
+    RuleError,
+    require_choice,
+    require_examples,
+    require_keys,
+    require_mapping,
+    require_number,
+    require_regex,
+)
 
 STATUSES = ("granted", "requested", "proposed", "spent", "underspent", "overspent", "saving", "frame", "other")
 SCOPES = ("own", "external")
@@ -84,13 +92,6 @@ def _patterns(data, key: str, group: str) -> tuple[re.Pattern, ...]:
     return patterns
 
 
-def _number(data, key: str, kind: type, low: float, high: float):
-    value = data[key]
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
-        raise RuleError(key, f"must be a number from {low} to {high}")
-    return kind(value)
-
-
 def load_rules(data) -> AllocationRules:
     keys = (
         "statuses default_status scopes default_scope total total_row share coordination back_references "
@@ -115,9 +116,9 @@ def load_rules(data) -> AllocationRules:
         then_year=_patterns({"then_year": [data["then_year"]]}, "then_year", "year")[0],
         since_year=_patterns({"since_year": [data["since_year"]]}, "since_year", "year")[0],
         budget_year=_patterns(data, "budget_year", "year"),
-        horizon_years=_number(data, "horizon_years", int, 0, 10),
-        rounding_share=_number(data, "rounding_share", float, 0, 0.2),
-        max_parts=_number(data, "max_parts", int, 1, 12),
+        horizon_years=require_number(data, "horizon_years", "horizon_years", int, 0, 10),
+        rounding_share=require_number(data, "rounding_share", "rounding_share", float, 0, 0.2),
+        max_parts=require_number(data, "max_parts", "max_parts", int, 1, 12),
         examples=tuple(data["examples"] or ()),
         **regex,
     )

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.rules import RuleError, require_examples, require_keys, require_mapping, require_regex, require_strings
+from extract.rules import (
+    RuleError,
+    require_examples,
+    require_keys,
+    require_mapping,
+    require_number,
+    require_regex,
+    require_strings,
+)
 
 FATES = ("continued", "expanded", "reduced", "ended", "evaluated")
 
@@ -68,12 +76,6 @@ class AbbreviationRules:
     definition_examples: tuple
 
 
-def _number(value, rule: str, key: str) -> float:
-    if not isinstance(value, (int, float)) or value < 0:
-        raise RuleError(rule, f"{key} must be a number ≥ 0, got {value!r}")
-    return value
-
-
 _KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "series", "editions", "links",
          "continuation", "fates", "path_date"]  # fmt: skip
 
@@ -113,7 +115,7 @@ def load_initiative_rules(data) -> InitiativeRules:
         series_roles=require_strings(sections["roles"], "series_sections"),
         not_unit_heading=require_regex(sections["not_heading"], "series_sections", "not_heading"),
         list_item=require_regex(items["pattern"], "series_sections.list_item"),
-        list_item_max_words=int(_number(items["max_words"], "series_sections.list_item", "max_words")),
+        list_item_max_words=require_number(items, "max_words", "series_sections.list_item", int),
         list_item_examples=require_examples(items, "series_sections.list_item"),
         not_unit_examples=require_examples(sections, "series_sections"),
         unit_examples=require_strings(sections["not_examples"], "series_sections"),
@@ -125,16 +127,16 @@ def load_initiative_rules(data) -> InitiativeRules:
         series=require_regex(series["pattern"], "series"),
         series_examples=require_examples(series, "series"),
         series_not_examples=require_strings(series["not_examples"], "series"),
-        edition_min_ratio=_number(editions["min_ratio"], "editions", "min_ratio"),
+        edition_min_ratio=require_number(editions, "min_ratio", "editions", float),
         edition_ignore=frozenset(require_strings(editions["ignore"], "editions")),
         edition_examples=require_examples(editions, "editions"),
-        name_min_ratio=_number(name["min_ratio"], "links.name", "min_ratio"),
-        name_min_chars=int(_number(name["min_chars"], "links.name", "min_chars")),
-        name_min_cover=_number(name["min_cover"], "links.name", "min_cover"),
-        supported_min_ratio=_number(supported["min_ratio"], "links.supported", "min_ratio"),
-        supported_min_amount=_number(supported["min_amount"], "links.supported", "min_amount"),
-        continuation_min_ratio=_number(cont["min_ratio"], "links.continuation", "min_ratio"),
-        continuation_window=int(_number(cont["window"], "links.continuation", "window")),
+        name_min_ratio=require_number(name, "min_ratio", "links.name", float),
+        name_min_chars=require_number(name, "min_chars", "links.name", int),
+        name_min_cover=require_number(name, "min_cover", "links.name", float),
+        supported_min_ratio=require_number(supported, "min_ratio", "links.supported", float),
+        supported_min_amount=require_number(supported, "min_amount", "links.supported", float),
+        continuation_min_ratio=require_number(cont, "min_ratio", "links.continuation", float),
+        continuation_window=require_number(cont, "window", "links.continuation", int),
         link_examples=require_examples(links, "links"),
         continuation=require_regex(continuation["pattern"], "continuation"),
         continuation_examples=require_examples(continuation, "continuation"),
@@ -157,6 +159,6 @@ def load_abbreviation_rules(data) -> AbbreviationRules:
     return AbbreviationRules(
         curated=tuple(curated),
         definition=require_regex(definition["pattern"], "definition"),
-        max_words=int(_number(definition["max_words"], "definition", "max_words")),
+        max_words=require_number(definition, "max_words", "definition", int),
         definition_examples=require_examples(definition, "definition"),
     )

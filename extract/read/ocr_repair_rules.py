@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.read.lexicon import CompoundShape
-from extract.rules import RuleError, require_choice, require_keys
+from extract.rules import RuleError, require_choice, require_keys, require_number
 
 _TOP_KEYS = [
     "limits",
@@ -97,15 +97,6 @@ def _examples(entry: dict, rule: str) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def _number(entry: dict, key: str, rule: str, kind: type = int, low: float = 0, high: float = 1e9) -> Any:
-    value = entry.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
-        raise RuleError(rule, f"{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}")
-    if not low <= value <= high:
-        raise RuleError(rule, f"{key} is {value}; allowed values: {low} to {high}")
-    return kind(value)
-
-
 def _words(entry: dict, key: str, rule: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(w, str) and w == w.lower() for w in value):
@@ -129,7 +120,7 @@ def _confusion(entry: Any, i: int) -> Confusion:
         id=rule,
         damaged=damaged,
         letters=tuple(letters),
-        cost=_number(entry, "cost", rule, float, 0.1, 10),
+        cost=require_number(entry, "cost", rule, float, 0.1, 10),
         position=position,
         examples=_examples(entry, rule),
     )
@@ -185,33 +176,33 @@ def load_rules(data) -> OcrRepairRules:
     return OcrRepairRules(
         confusions=confusions,
         words=tuple(_word_rule(e, i) for i, e in enumerate(_list(data, "words"))),
-        min_word_length=_number(limits, "min_word_length", "limits", int, 1, 10),
-        max_substitutions=_number(limits, "max_substitutions", "limits", int, 1, 5),
-        max_candidates=_number(limits, "max_candidates", "limits", int, 100, 1_000_000),
-        max_acronym_length=_number(limits, "max_acronym_length", "limits", int, 0, 20),
-        min_page_confidence=_number(limits, "min_page_confidence", "limits", float, 0, 100),
+        min_word_length=require_number(limits, "min_word_length", "limits", int, 1, 10),
+        max_substitutions=require_number(limits, "max_substitutions", "limits", int, 1, 5),
+        max_candidates=require_number(limits, "max_candidates", "limits", int, 100, 1_000_000),
+        max_acronym_length=require_number(limits, "max_acronym_length", "limits", int, 0, 20),
+        min_page_confidence=require_number(limits, "min_page_confidence", "limits", float, 0, 100),
         compounds=CompoundShape(
-            min_part=_number(compounds, "min_part_length", "compounds", int, 2, 20),
-            min_last_part=_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
-            max_parts=_number(compounds, "max_parts", "compounds", int, 1, 5),
+            min_part=require_number(compounds, "min_part_length", "compounds", int, 2, 20),
+            min_last_part=require_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
+            max_parts=require_number(compounds, "max_parts", "compounds", int, 1, 5),
             linking=_words(compounds, "linking", "compounds"),
             shared_letter=require_choice(compounds["shared_letter"], "compounds", "shared_letter", [True, False]),
         ),
         compound_examples=_examples(compounds, "compounds"),
-        fuzzy_min_length=_number(fuzzy, "min_word_length", "fuzzy", int, 4, 50),
-        fuzzy_min_score=_number(fuzzy, "min_score", "fuzzy", float, 50, 100),
-        fuzzy_min_margin=_number(fuzzy, "min_margin", "fuzzy", float, 0, 50),
-        fuzzy_length_spread=_number(fuzzy, "length_spread", "fuzzy", int, 0, 10),
+        fuzzy_min_length=require_number(fuzzy, "min_word_length", "fuzzy", int, 4, 50),
+        fuzzy_min_score=require_number(fuzzy, "min_score", "fuzzy", float, 50, 100),
+        fuzzy_min_margin=require_number(fuzzy, "min_margin", "fuzzy", float, 0, 50),
+        fuzzy_length_spread=require_number(fuzzy, "length_spread", "fuzzy", int, 0, 10),
         fuzzy_examples=_examples(fuzzy, "fuzzy"),
         prefer=_words(prefer, "words", "prefer"),
         prefer_examples=_examples(prefer, "prefer"),
-        short_max_length=_number(short, "max_length", "short_words", int, 0, 5),
+        short_max_length=require_number(short, "max_length", "short_words", int, 0, 5),
         short_words=frozenset(_words(short, "words", "short_words")),
         short_examples=_examples(short, "short_words"),
         abbreviations=frozenset(_words(abbreviations, "words", "abbreviations")),
         abbreviation_examples=_examples(abbreviations, "abbreviations"),
-        damaged_min_repairs=_number(damaged, "min_repairs", "damaged_text", int, 1, 1000),
-        damaged_min_share=_number(damaged, "min_share", "damaged_text", float, 0, 1),
+        damaged_min_repairs=require_number(damaged, "min_repairs", "damaged_text", int, 1, 1000),
+        damaged_min_share=require_number(damaged, "min_share", "damaged_text", float, 0, 1),
     )
 
 
