@@ -15,6 +15,7 @@ ages, match groups and the stated number of persons. All patterns live in the ru
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -274,9 +275,12 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
 def roles_at(sections: list[Section]) -> Callable[[int], set[str]]:
     """The roles of the section that holds an offset and of the sections above it."""
     by_position = {s.position: s for s in sections}
+    ordered = sorted(sections, key=lambda s: s.char_start)
+    starts = [s.char_start for s in ordered]
 
     def roles(offset: int) -> set[str]:
-        sec = next((s for s in sections if s.char_start <= offset < s.char_end), None)
+        i = bisect.bisect_right(starts, offset) - 1
+        sec = ordered[i] if i >= 0 and offset < ordered[i].char_end else None
         out = set()
         while sec is not None:
             out.add(sec.role)
@@ -296,9 +300,12 @@ def _cue_rows(
     for i, sent in enumerate(sentences):
         if covered(sent.start):
             continue
+        here: Optional[set[str]] = None  # the roles around the sentence, when a rule asks
         for rule in r.statements:
-            if rule.in_roles and not roles(sent.start) & set(rule.in_roles):
-                continue
+            if rule.in_roles:
+                here = roles(sent.start) if here is None else here
+                if not here & set(rule.in_roles):
+                    continue
             found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(
                 text, sent.start, sent.end
             )
