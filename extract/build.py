@@ -201,10 +201,11 @@ def _build(db, inputs, options: BuildOptions, root, on_progress) -> BuildSummary
                 save.delete_document(db, row["id"])
             summary.removed += 1
     summary.corrections = save.apply_corrections(db, corrections)
-    linked, rows = links_stage.compute(db, rules)  # across documents: what changed is linked
-    save.write_links(db, **rows)
-    if linked.linked:
-        summary.stages_run["links"] += len(linked.linked)
+    if summary.removed or links_stage.pending(db, rules):  # across documents: what changed is linked
+        linked, rows = links_stage.compute(db, rules)
+        save.write_links(db, **rows)
+        if linked.linked:
+            summary.stages_run["links"] += len(linked.linked)
     summary.records = save.table_counts(db, save.RECORD_TABLES)
     save.finish_run(db, summary.run_id, summary.counts())
     return summary

@@ -39,6 +39,17 @@ def rules_digest(rules: RuleSet) -> str:
     return rules.digest(RULE_NAMES)[:16]
 
 
+def pending(db, rules: RuleSet) -> bool:
+    """Whether a document is not linked under the present rules (new, changed, or left
+    unlinked by a crash): only then, or when documents went, has linking work to do."""
+    row = db.execute(
+        "select 1 from documents d where not exists (select 1 from linked_documents l "
+        "where l.document_id = d.id and l.links_digest = ?) limit 1",
+        [rules_digest(rules)],
+    ).fetchone()
+    return row is not None
+
+
 def plan(db, rules: RuleSet) -> LinkResult:
     """What this run must link and the new links (reads the database, writes nothing)."""
     irules: InitiativeRules = rules["initiatives.yml"]
