@@ -135,6 +135,14 @@ def load(name: str, data: bytes, loader: Loader) -> Any:
         raise e.in_file(name) from None
 
 
+def project_file(name: str, loader: Loader) -> Any:
+    """One of the project's rules files (``rules/``) loaded by ``loader``, once per process
+    and content: for the site's plugins and queries, which need one file, not a build's
+    rule set."""
+    path = RULES_DIR / name
+    return load(name, path.read_bytes() if path.exists() else b"", loader)
+
+
 # --- validation helpers ---------------------------------------------------------------
 
 

@@ -15,7 +15,6 @@ ages, match groups and the stated number of persons. All patterns live in the ru
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from extract.extractors.target_group_rules import (
 )
 from extract.read.lexicon import lemma_table
 from extract.records import Section, TargetGroup
+from extract.structure.sections import roles_at
 from extract.structure.sentences import Span, sentence_at
 
 # A word (with its inner hyphens and apostrophes, and a hyphen that leaves it open: "borger- og
@@ -270,24 +270,6 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
             break
         end, j = nxt.end, j + 1
     return start, end
-
-
-def roles_at(sections: list[Section]) -> Callable[[int], set[str]]:
-    """The roles of the section that holds an offset and of the sections above it."""
-    by_position = {s.position: s for s in sections}
-    ordered = sorted(sections, key=lambda s: s.char_start)
-    starts = [s.char_start for s in ordered]
-
-    def roles(offset: int) -> set[str]:
-        i = bisect.bisect_right(starts, offset) - 1
-        sec = ordered[i] if i >= 0 and offset < ordered[i].char_end else None
-        out = set()
-        while sec is not None:
-            out.add(sec.role)
-            sec = by_position.get(sec.parent_position) if sec.parent_position is not None else None
-        return out
-
-    return roles
 
 
 def _cue_rows(

@@ -8,17 +8,14 @@ and last day are its bounds ("januar 2013" from 2013-01-01 to 2013-01-31).
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
+from extract.extractors.date_rules import load_rules as load_date_rules
 from extract.extractors.dates import parse_date_expression
-from extract.rules import RULES_DIR
+from extract.rules import project_file
 
 
-@lru_cache(maxsize=1)
 def _date_rules():
-    from extract.pipeline import load_rule_file
-
-    return load_rule_file(RULES_DIR / "dates.yml")
+    return project_file("dates.yml", load_date_rules)
 
 
 def date_bound(text: str | None, end: bool) -> str | None:

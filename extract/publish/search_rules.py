@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from extract.rules import RULES_DIR, RuleError, parse_yaml
+from extract.rules import RuleError, project_file
 
 FILE = "search.yml"
 _WORD = re.compile(r"\w+")
@@ -95,17 +94,6 @@ def load_rules(data: Any) -> SearchRules:
     return rules
 
 
-@lru_cache(maxsize=4)
-def search_rules(folder: str = str(RULES_DIR)) -> SearchRules:
-    """The search rules of a rules folder, loaded once per process."""
-    path = f"{folder}/{FILE}"
-    with open(path, "rb") as f:
-        data = f.read()
-    try:
-        return load_rules(parse_yaml(data, FILE))
-    except RuleError as e:
-        raise e.in_file(FILE) from None
-
-
 def project_search_rules() -> SearchRules:
-    return search_rules()
+    """The project's search rules, loaded once per process."""
+    return project_file(FILE, load_rules)

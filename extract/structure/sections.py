@@ -29,7 +29,7 @@ of any level, so sections never overlap. The title is not a section.
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
 from extract.structure.agenda import agenda_layout, field_of
@@ -366,3 +366,21 @@ def outermost_initiatives(sections: list[Section]) -> dict[int, int]:
         if found is not None:
             out[s.position] = found
     return out
+
+
+def roles_at(sections: list[Section]) -> Callable[[int], set[str]]:
+    """The roles of the section that holds an offset and of the sections above it."""
+    by_position = {s.position: s for s in sections}
+    ordered = sorted(sections, key=lambda s: s.char_start)
+    starts = [s.char_start for s in ordered]
+
+    def roles(offset: int) -> set[str]:
+        i = bisect.bisect_right(starts, offset) - 1
+        sec = ordered[i] if i >= 0 and offset < ordered[i].char_end else None
+        out = set()
+        while sec is not None:
+            out.add(sec.role)
+            sec = by_position.get(sec.parent_position) if sec.parent_position is not None else None
+        return out
+
+    return roles
