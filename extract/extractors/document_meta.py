@@ -20,7 +20,7 @@ from typing import Optional
 
 from extract.extractors.dates import DateRules, parse_date_expression
 from extract.records import DocumentMeta, Section, SourceText
-from extract.rules import RuleError, require_keys, require_regex
+from extract.rules import RuleError, require_keys, require_regex, require_strings
 from extract.structure.headings import HeadingRules
 from extract.structure.titles import find_title
 
@@ -62,6 +62,7 @@ class MetaRules:
     meeting_dates: tuple[DateRule, ...]  # an agenda item's or minutes' meeting date in the text
     file_name_date: DateRule  # the meeting date in an agenda item's file name (last resort)
     agenda_kind: str  # the kind of a document laid out as an agenda item
+    meeting_kinds: tuple[str, ...] = ()  # kinds of documents about a meeting's matters (no initiatives)
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -100,7 +101,8 @@ def _date_rule(entry, rid: str) -> DateRule:
 
 
 def load_rules(data) -> MetaRules:
-    keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind"]
+    keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
+            "meeting_kinds"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -116,6 +118,7 @@ def load_rules(data) -> MetaRules:
         meeting_dates=tuple(_date_rule(e, f"meeting_dates[{i}]") for i, e in enumerate(data["meeting_dates"] or [])),
         file_name_date=_date_rule(data["file_name_date"], "file_name_date"),
         agenda_kind=str(data["agenda_kind"]),
+        meeting_kinds=require_strings(data["meeting_kinds"], "meeting_kinds"),
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
+from extract.extractors.document_meta import load_rules as load_meta_rules
+from extract.rules import project_file
+
 SHOWN = 200  # documents listed on the home page (the documents table has them all)
 LOW_OCR_CONFIDENCE = 70  # Tesseract's mean confidence (0-100) below which a page is flagged
-# Agenda items and minutes hold one matter each: no initiative sections is no gap.
-AGENDA_KINDS = ("dagsordenspunkt", "dagsorden", "referat")
 EMPTY_PAGE_CHARS = 20  # a PDF page with less text than this is flagged as without text
 
 COVERAGE_SQL = f"""
@@ -29,6 +30,11 @@ limit {SHOWN}
 """
 
 
+def _meeting_kinds() -> tuple[str, ...]:
+    """Kinds of documents about a meeting's matters: no initiative sections is no gap there."""
+    return project_file("document_meta.yml", load_meta_rules).meeting_kinds
+
+
 def flags(doc: dict) -> list[str]:
     """What looks incomplete about a document (Danish, for the home page).
 
@@ -44,7 +50,7 @@ def flags(doc: dict) -> list[str]:
         out.append("filen fejler nu; data fra en tidligere kørsel")
     if not doc.get("sections"):
         out.append("ingen afsnit fundet")
-    elif not doc.get("initiatives") and doc.get("kind") not in AGENDA_KINDS:
+    elif not doc.get("initiatives") and doc.get("kind") not in _meeting_kinds():
         out.append("ingen indsatser fundet")
     if doc.get("empty_pages"):
         n = doc["empty_pages"]
