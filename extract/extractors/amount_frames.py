@@ -13,6 +13,7 @@ without years of their own those years. The frames and patterns are in
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional, Sequence
 
 from extract.extractors.amount_rules import AmountRules
@@ -49,15 +50,23 @@ def frame_after(s: str, r: AmountRules) -> Optional[str]:
     return best[2] if best else None
 
 
+def period_years(m: re.Match) -> tuple[int, Optional[int]]:
+    """The years a period rule's match names: groups ``from``, ``to`` (2 or 4 digits:
+    "2024-27") and ``open`` (the period runs on: no end year)."""
+    start = int(m.group("from"))
+    groups = m.groupdict()
+    if groups.get("open") is not None:  # "og frem", or a rule whose period runs on by itself
+        return start, None
+    to = groups.get("to")
+    if not to:
+        return start, start
+    end = int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
+    return start, end if end >= start else start
+
+
 def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
     """The one year or span a heading or caption names, or None (none, or several)."""
-    found = set()
-    for rule in r.heading_periods:
-        for m in rule.pattern.finditer(s):
-            start = int(m.group("from"))
-            to = m.groupdict().get("to")
-            end = start if not to else int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
-            found.add((start, end if end >= start else start))
+    found = {period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(s)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from extract.extractors.amount_frames import Headings, frame_after, frame_before, frame_in_label, label_years
+from extract.extractors.amount_frames import (
+    Headings,
+    frame_after,
+    frame_before,
+    frame_in_label,
+    label_years,
+    period_years,
+)
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     TABLE_CELL_RULE,
@@ -268,25 +275,13 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
 
 
 def _first_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.start(), -m.end(), _years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+    hits = [(m.start(), -m.end(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def _last_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.end(), -m.start(), _years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+    hits = [(m.end(), -m.start(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
     return max(hits, key=lambda h: h[:2])[2] if hits else None
-
-
-def _years(m: re.Match) -> tuple[Optional[int], Optional[int]]:
-    start = int(m.group("from"))
-    groups = m.groupdict()
-    if groups.get("open") is not None:  # "og frem", or a rule whose period runs on by itself
-        return start, None
-    to = groups.get("to")
-    if not to:
-        return start, start
-    end = int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
-    return start, end if end >= start else start
 
 
 def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
