@@ -25,9 +25,14 @@ from extract.structure.headings import Candidate, HeadingRules, strip_marks
 _STOPS = (".", ":", ";", ",")
 
 
+def _squash(s: str) -> str:
+    """White space (no-break spaces too) made single spaces, none at the ends."""
+    return " ".join(s.split())
+
+
 def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
-    text = " ".join(strip_marks(line.replace("\xa0", " ")).split())
+    text = _squash(strip_marks(_squash(line)))
     for rule in r.fields:
         if rule.pattern.fullmatch(text):
             return rule
@@ -36,7 +41,7 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
 
 def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[str]:
     """Why a heading line inside a field is no sub-heading (a rule id), else None."""
-    text = " ".join(line.replace("\xa0", " ").split())
+    text = _squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
     if text.endswith(_STOPS):
@@ -46,7 +51,7 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
     for rule in r.not_subheadings:
         if rule.pattern.search(text):
             return rule.id
-    following = " ".join(following.replace("\xa0", " ").split())
+    following = _squash(following)
     for rule in r.not_before:
         if rule.pattern.search(text) or rule.pattern.search(following):
             return rule.id
@@ -75,7 +80,7 @@ def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: Agenda
 
 def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
     """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
-    line = strip_marks(" ".join(_line_at(text, c.start).replace("\xa0", " ").split()))
+    line = strip_marks(_squash(_line_at(text, c.start)))
     return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
 
 
@@ -97,7 +102,7 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
         line = text[a : b if end < 0 else end]
         rule = field_of(line, r)
         if rule is not None:
-            heading = strip_marks(" ".join(line.replace("\xa0", " ").split()))
+            heading = strip_marks(_squash(line))
             body = b + 1 if end < 0 else end + 1
             out.append(
                 (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
