@@ -11,7 +11,6 @@ reader's text is (:mod:`extract.read.normalise`).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -21,17 +20,15 @@ from extract.read.encodings import EncodingRules
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
 from extract.records import SourceText
+from extract.rules import project_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
 
 
-@lru_cache(maxsize=1)
 def project_encodings() -> EncodingRules:
-    """The project's ``rules/encodings.yml`` (for callers that read a text file without a rule set)."""
-    from extract.read.encodings import load_rules
-    from extract.rules import RULES_DIR, load
-
-    return load("encodings.yml", (RULES_DIR / "encodings.yml").read_bytes(), load_rules)
+    """The project's ``rules/encodings.yml`` (for callers that read a text file without a
+    rule set: the site serving a source file)."""
+    return project_file("encodings.yml", _encodings.load_rules)
 
 
 def decode(data: bytes, name: str, encodings: Optional[EncodingRules] = None) -> tuple[str, list[str]]:
