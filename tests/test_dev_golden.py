@@ -95,6 +95,20 @@ def test_held_out_documents_are_reported_above_a_floor(scores, kind):
     assert got.precision >= p_min and got.recall >= r_min, (kind, got.precision, got.recall)
 
 
+def test_details_list_the_misses_of_tuned_documents_only(scores):
+    """Whoever reads the report while writing rules never sees a held-out document's misses."""
+    lines = fields.report(scores, details=True)
+    owner = None
+    listed = set()
+    for line in lines:
+        if not line.startswith("    -") and ":" in line:
+            owner = line.split(":")[0]
+        elif line.startswith("    -"):
+            listed.add(owner)
+    assert listed and not [name for name in listed if name.endswith("(held out)")]
+    assert any(d.held_out and any(d.fields[k].misses for k in fields.FIELDS) for d in scores)
+
+
 def test_titles_and_dates(scores):
     tuned = [d for d in scores if not d.held_out]
     assert sum(d.title_right for d in tuned) >= 0.9 * len(tuned)

@@ -228,7 +228,7 @@ def report(scores: list[DocumentFields], details: bool = False) -> list[str]:
         parts = [f"{k} {_pr(d.fields[k])}" for k in FIELDS]
         lines.append(f"{d.name}{' (held out)' if d.held_out else ''}: title {'ok' if d.title_right else 'WRONG'}, "
                      f"date {'ok' if d.date_right else 'WRONG'}; " + "  ".join(parts))  # fmt: skip
-        if details:
+        if details and not d.held_out:
             if not d.title_right:
                 lines.append(f"    - title: labelled {d.title[0]!r}, built {d.title[1]!r}")
             if not d.date_right:
