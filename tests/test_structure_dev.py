@@ -165,6 +165,11 @@ def test_region_and_ballerup_fields_in_capitals_and_other_names():
         (1, "ØKONOMISKE KONSEKVENSER", "oekonomi"),
         (1, "SAGEN AFGØRES AF", "other"),
     ]
+    # the decision of each deciding body, named in the genitive, even when still empty
+    assert outline("region-hovedstaden_forretningsudvalget_2012-09-25_p03")[-2:] == [
+        (1, "FORRETNINGSUDVALGETS BESLUTNING", "beslutning"),
+        (1, "REGIONSRÅDETS BESLUTNING", "beslutning"),
+    ]
     roles = [r for _, _, r in outline("ballerup_kmb-it-udvalget_2013-05-15_p02")]
     assert roles[:2] == ["other", "resume"] and "beslutning" not in roles  # "Beslutningen træffes af"
 

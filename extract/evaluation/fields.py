@@ -164,7 +164,13 @@ def _heading_texts(row: dict) -> set[str]:
     """A heading as a reader may write it: with or without its number ("1. Stjernehuset")."""
     heading, number = row["heading"], row.get("number")
     forms = {heading} | ({f"{number} {heading}", f"{number}. {heading}"} if number else set())
-    return {_norm(f) for f in forms}
+    return {_heading_key(f) for f in forms}
+
+
+def _heading_key(text: Optional[str]) -> str:
+    """A heading as compared: as ``_norm``, and blind to where a PDF's text put its spaces
+    ("Strategier &planer" is "Strategier & planer")."""
+    return "".join(_norm(text).split())
 
 
 def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> None:
@@ -174,7 +180,7 @@ def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> 
     start = 0
     matched = set()
     for label in labels:
-        want = _norm(label["heading"])
+        want = _heading_key(label["heading"])
         i = next((i for i in range(start, len(rows)) if want in _heading_texts(rows[i])), None)
         if i is None:
             score.misses.append(f"sections: {label['heading']!r} not found")
