@@ -72,6 +72,26 @@ def test_initiative_heading_examples(example):
     assert AGENDA.initiative_heading.search(example["text"])
 
 
+@pytest.mark.parametrize("example", AGENDA.initiative_lead_examples, ids=lambda e: e["text"][:30])
+def test_initiative_lead_examples(example):
+    assert bool(AGENDA.initiative_lead.search(example["text"])) == example["lead"]
+
+
+@needs_dev
+def test_subheadings_after_a_paragraph_announcing_efforts_are_initiatives():
+    """Two committees, two years: a reform's main initiatives, a pool's projects."""
+    reform = outline("greve_beu_2022-09-12_p04")
+    assert [h for _, h, role in reform if role == "initiative"][:3] == [
+        "Mere målrettede tilbud",
+        "Kontaktforløb og udvidet mulighed for digitale samtaler",
+        "Lempelse af uddannelsespålægget",
+    ]
+    pool = [(h, role) for _, h, role in outline("greve_ktm_2024-10-10_p05")]
+    assert ("Alarmer på pumpebrønde", "initiative") in pool and ("Lovgrundlag", "lovgrundlag") in pool
+    follow_up = outline("greve_beu_2024-10-07_p02")  # budget frames are no initiatives
+    assert ("Drift inden for servicerammen", "other") in [(h, role) for _, h, role in follow_up]
+
+
 @pytest.mark.parametrize("example", HEADINGS.titles.examples, ids=lambda e: e["text"][:30])
 def test_title_examples(example):
     from extract.records import SourceText

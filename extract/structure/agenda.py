@@ -93,6 +93,11 @@ def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]
     return out
 
 
+def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """For each paragraph start, the span of the paragraph before it."""
+    return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
+
+
 def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[tuple[Candidate, FieldRule]]:
     out = []
     for a, b in paras:
@@ -137,10 +142,13 @@ def agenda_layout(
     allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
     top = None  # level of the current field or item
     held = False  # inside a field that holds the fields after it
+    lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
+    para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in item_at:
-            in_item, allows, top, held = True, True, 1, False
+            in_item, allows, top, held, lead = True, True, 1, False, None
         elif c.start in rule_at:
+            lead = None
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
@@ -150,7 +158,10 @@ def agenda_layout(
         elif top is not None and allows:
             if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
                 continue
-            if ag.initiative_heading.search(c.heading):
+            if lead is None:
+                a, b = para_before.get(c.start, (c.start, c.start))
+                lead = bool(ag.initiative_lead.search(text[a:b]))
+            if lead or ag.initiative_heading.search(c.heading):
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
             out.append(c)
             levels.append(top + 1)

@@ -44,6 +44,8 @@ class AgendaRules:
     not_before: tuple[LinePattern, ...]  # a line followed by such a paragraph is no heading
     initiative_heading: re.Pattern
     initiative_examples: tuple
+    initiative_lead: re.Pattern  # a paragraph announcing that the sub-headings after it name efforts
+    initiative_lead_examples: tuple
     item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
@@ -86,7 +88,9 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     data = require_keys(data, "agenda", keys)
     item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
     require_choice(item["role"], "agenda.item", "role", roles)
-    initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", ["pattern", "examples"])
+    initiative = require_keys(
+        data["initiative_heading"], "agenda.initiative_heading", ["pattern", "examples", "lead_pattern", "lead_examples"]
+    )
     return AgendaRules(
         min_fields=int(data["min_fields"]),
         fields=tuple(_field(e, i, roles) for i, e in enumerate(data["fields"] or [])),
@@ -96,6 +100,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         not_before=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_before"] or [])),
         initiative_heading=require_regex(initiative["pattern"], "agenda.initiative_heading"),
         initiative_examples=_examples(initiative, "agenda.initiative_heading"),
+        initiative_lead=require_regex(initiative["lead_pattern"], "agenda.initiative_heading.lead_pattern"),
+        initiative_lead_examples=tuple(initiative["lead_examples"] or ()),
         item_style=str(item["style"]),
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
