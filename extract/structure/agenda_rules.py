@@ -88,9 +88,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     data = require_keys(data, "agenda", keys)
     item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
     require_choice(item["role"], "agenda.item", "role", roles)
-    initiative = require_keys(
-        data["initiative_heading"], "agenda.initiative_heading", ["pattern", "examples", "lead_pattern", "lead_examples"]
-    )
+    initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
+    initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
         min_fields=int(data["min_fields"]),
         fields=tuple(_field(e, i, roles) for i, e in enumerate(data["fields"] or [])),
