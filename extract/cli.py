@@ -280,7 +280,12 @@ def rules_check(rules_dir: Path, corrections_dir: Path) -> None:
 @click.argument("golden_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON: fields, allocations, links.")
-@click.option("--details", is_flag=True, help="List each labelled record the database reads otherwise (tuned documents only: held-out documents keep their misses unseen).")
+@click.option(
+    "--details",
+    is_flag=True,
+    help="List each labelled record the database reads otherwise (of tuned documents only: held-out "
+    "documents keep their misses unseen).",
+)
 def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
     """Score a built knowledge base against label files a reader wrote.
 
