@@ -14,7 +14,7 @@ from __future__ import annotations
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from extract.publish.coverage import COVERAGE_SQL, SHOWN, flags
+from extract.publish.coverage import COVERAGE_SQL, SHOWN, coverage_params, flags
 
 LONG_COLUMNS = {"body", "text", "original_text", "sentence", "detalje"}
 SHOWN_CHARS = 240  # characters of a long text shown before "more"
@@ -52,7 +52,7 @@ def extra_template_vars(view_name, table, datasette):
 
     async def coverage():
         db = datasette.get_database("kb")
-        rows = [dict(r) for r in (await db.execute(COVERAGE_SQL)).rows]
+        rows = [dict(r) for r in (await db.execute(COVERAGE_SQL, coverage_params())).rows]
         total = (await db.execute("select count(*) from documents")).first()[0]
         for r in rows:
             r["flags"] = flags(r)

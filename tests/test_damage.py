@@ -98,11 +98,22 @@ def test_a_damaged_pdf_gives_the_pages_it_can_and_says_so(damaged_build):
 
 
 def test_the_home_page_flags_a_document_built_from_some_of_its_pages(damaged_build):
-    from extract.publish.coverage import COVERAGE_SQL, flags
+    from extract.publish.coverage import COVERAGE_SQL, coverage_params, flags
 
     _, _, _, db = damaged_build
-    rows = [r for r in db.query(COVERAGE_SQL) if r["damaged"]]
+    rows = [r for r in db.query(COVERAGE_SQL, coverage_params()) if r["damaged"]]
     assert {r["path"] for r in rows} >= {f"sources/cut-{name}" for name in PDFS}
     for row in rows:
         assert any("beskadiget" in f for f in flags(row)), row["path"]
-    assert not any("beskadiget" in f for r in db.query(COVERAGE_SQL) if not r["damaged"] for f in flags(r))
+    assert not any(
+        "beskadiget" in f for r in db.query(COVERAGE_SQL, coverage_params()) if not r["damaged"] for f in flags(r)
+    )
+
+
+def test_the_home_page_flags_ocr_pages_below_the_confidence_the_rules_give():
+    from extract.publish.coverage import flags, low_ocr_confidence
+
+    assert low_ocr_confidence() == 70  # rules/ocr_repair.yml, limits.flag_page_confidence
+    assert flags({"sections": 3, "kind": "dagsordenspunkt", "low_ocr_pages": 2}) == [
+        "2 OCR-side(r) med lav sikkerhed (under 70)"
+    ]

@@ -290,6 +290,11 @@ def test_the_lexicon_is_loaded_once():
         ("min_score: 90", "min_score: 190", ["ocr_repair.yml", "fuzzy", "min_score", "100"]),
         ("    position: inside\n", "    position: middle\n", ["ocr_repair.yml", "'z'", "inside"]),
         ("  min_share: 0.02\n", "  min_share: 0.02\n  share: 1\n", ["ocr_repair.yml", "damaged_text", "allowed keys"]),
+        (
+            "  flag_page_confidence: 70\n",
+            "  flag_page_confidence: 50\n",
+            ["ocr_repair.yml", "flag_page_confidence", "60"],
+        ),
     ],
 )
 def test_a_broken_rule_names_file_rule_and_allowed_values(tmp_path, old, new, named):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from extract.extractors.document_meta import load_rules as load_meta_rules
+from extract.read.ocr_repair_rules import load_rules as load_ocr_rules
 from extract.rules import project_file
 
 SHOWN = 200  # documents listed on the home page (the documents table has them all)
-LOW_OCR_CONFIDENCE = 70  # Tesseract's mean confidence (0-100) below which a page is flagged
 EMPTY_PAGE_CHARS = 20  # a PDF page with less text than this is flagged as without text
 
 COVERAGE_SQL = f"""
@@ -22,12 +22,23 @@ select d.id, d.title, d.path, d.date, d.kind, d.format, d.status, d.pages_lost, 
   (select count(*) from pages p where p.document_id = d.id
      and p.char_end - p.char_start < {EMPTY_PAGE_CHARS}) as empty_pages,
   (select count(*) from pages p where p.document_id = d.id and p.ocr
-     and p.ocr_confidence < {LOW_OCR_CONFIDENCE}) as low_ocr_pages,
+     and p.ocr_confidence < :low_ocr) as low_ocr_pages,
   (select count(*) from allocations a where a.document_id = d.id and a.corrected) as corrected
 from documents d
 order by d.date desc, d.path
 limit {SHOWN}
 """
+
+
+def low_ocr_confidence() -> float:
+    """Tesseract's mean confidence (0-100) below which an OCR page is flagged
+    (``rules/ocr_repair.yml``, ``limits.flag_page_confidence``)."""
+    return project_file("ocr_repair.yml", load_ocr_rules).flag_page_confidence
+
+
+def coverage_params() -> dict[str, float]:
+    """The parameters COVERAGE_SQL is run with."""
+    return {"low_ocr": low_ocr_confidence()}
 
 
 def _meeting_kinds() -> tuple[str, ...]:
@@ -62,7 +73,7 @@ def flags(doc: dict) -> list[str]:
         listed = ", ".join(map(str, lost))
         out.append(f"{len(lost)} side{'r' if len(lost) != 1 else ''} beskadiget og ikke læst (side {listed})")
     if doc.get("low_ocr_pages"):
-        out.append(f"{doc['low_ocr_pages']} OCR-side(r) med lav sikkerhed (under {LOW_OCR_CONFIDENCE})")
+        out.append(f"{doc['low_ocr_pages']} OCR-side(r) med lav sikkerhed (under {low_ocr_confidence():g})")
     if doc.get("corrected"):
         out.append(f"{doc['corrected']} række{'r' if doc['corrected'] != 1 else ''} rettet af en bruger")
     return out

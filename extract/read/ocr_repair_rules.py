@@ -82,6 +82,7 @@ class OcrRepairRules:
     damaged_min_repairs: int
     damaged_min_share: float
     min_page_confidence: float = 0.0  # a page OCR reads at a lower mean confidence is unreadable
+    flag_page_confidence: float = 0.0  # a page read at a lower mean confidence is flagged for a look
 
 
 def _examples(entry: dict, rule: str) -> tuple[Example, ...]:
@@ -155,8 +156,17 @@ def load_rules(data) -> OcrRepairRules:
     limits = require_keys(
         data["limits"],
         "limits",
-        ["min_word_length", "max_substitutions", "max_candidates", "max_acronym_length", "min_page_confidence"],
+        [
+            "min_word_length",
+            "max_substitutions",
+            "max_candidates",
+            "max_acronym_length",
+            "min_page_confidence",
+            "flag_page_confidence",
+        ],
     )
+    min_confidence = require_number(limits, "min_page_confidence", "limits", float, 0, 100)
+    flag_confidence = require_number(limits, "flag_page_confidence", "limits", float, min_confidence, 100)
     compounds = require_keys(
         data["compounds"],
         "compounds",
@@ -180,7 +190,8 @@ def load_rules(data) -> OcrRepairRules:
         max_substitutions=require_number(limits, "max_substitutions", "limits", int, 1, 5),
         max_candidates=require_number(limits, "max_candidates", "limits", int, 100, 1_000_000),
         max_acronym_length=require_number(limits, "max_acronym_length", "limits", int, 0, 20),
-        min_page_confidence=require_number(limits, "min_page_confidence", "limits", float, 0, 100),
+        min_page_confidence=min_confidence,
+        flag_page_confidence=flag_confidence,
         compounds=CompoundShape(
             min_part=require_number(compounds, "min_part_length", "compounds", int, 2, 20),
             min_last_part=require_number(compounds, "min_last_part_length", "compounds", int, 2, 20),
