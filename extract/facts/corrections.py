@@ -159,7 +159,7 @@ def _pattern(quote: str) -> re.Pattern:
 def locate(text: str, quote: str, near: Optional[str] = None, nth: Optional[int] = None) -> Optional[int]:
     """Where a quote stands in a text (any run of white space for a space; not inside a
     longer number: "5 mio." is not in "15 mio."): its ``nth`` occurrence, else the first
-    with ``near`` written just before it, else its first; None when it does not occur."""
+    with ``near`` written just before it (within a few words), else its first; None when it does not occur."""
     places = [m.start() for m in _pattern(quote).finditer(text)]
     places = [p for p in places if p == 0 or not (text[p - 1].isalnum() or text[p - 1] in ",.")]
     if not places:
@@ -168,5 +168,5 @@ def locate(text: str, quote: str, near: Optional[str] = None, nth: Optional[int]
         return places[nth - 1] if nth <= len(places) else None
     if near:
         near = " ".join(near.split())
-        return next((p for p in places if near in " ".join(text[max(0, p - len(near) - 24) : p].split())), None)
+        return next((p for p in places if near in " ".join(text[max(0, p - len(near) - 48) : p].split())), None)
     return places[0]
