@@ -112,7 +112,9 @@ def test_details_list_the_misses_of_tuned_documents_only(scores):
 def test_every_labelled_quote_stands_in_its_document(scores):
     """A label the scorer cannot place would count against the tool for a reader's slip: each
     quote and date as written, its ``near``/``nth`` resolving to one place of the text."""
-    unplaced = [(d.name, m) for d in scores for k in fields.FIELDS for m in d.fields[k].misses if "is not in the text" in m]
+    unplaced = [
+        (d.name, m) for d in scores for k in fields.FIELDS for m in d.fields[k].misses if "is not in the text" in m
+    ]
     assert [name for name, _ in unplaced] == []
 
 
