@@ -95,7 +95,9 @@ def test_citations_and_reference_dates_stay_out():
     got = by_text(milestones("greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt", "2024-10-07"))
     assert "31. juli 2024" not in got  # "udarbejdet pr. 31. juli 2024"
     got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
-    assert "26. juni 2024" not in got and "4. september 2023" not in got  # "(Byrådet den … (pkt. 20))"
+    assert "4. september 2023" not in got  # the table's "(Byrådet den … (pkt. 20))"
+    # "Byrådet godkendte den 26. juni 2024 (pkt. 20) at prioritere 0,25 mio. kr. …" is the decision
+    assert got["26. juni 2024"] == [("2024-06-26", "2024-06-26", "day", "event")]
     assert got["2024"] == [  # "forventes færdiggjort i 2024", "de indstillede projekter igangsættes i 2024"
         ("2024-01-01", "2024-12-31", "year", "deadline"),
         ("2024-01-01", "2024-12-31", "year", "start"),
