@@ -95,7 +95,9 @@ def test_citations_and_reference_dates_stay_out():
     got = by_text(milestones("greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt", "2024-10-07"))
     assert "31. juli 2024" not in got  # "udarbejdet pr. 31. juli 2024"
     got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
-    assert "26. juni 2024" not in got and "4. september 2023" not in got  # "(Byrådet den … (pkt. 20))"
+    assert "4. september 2023" not in got  # the table's "(Byrådet den … (pkt. 20))"
+    # "Byrådet godkendte den 26. juni 2024 (pkt. 20) at prioritere 0,25 mio. kr. …" is the decision
+    assert got["26. juni 2024"] == [("2024-06-26", "2024-06-26", "day", "event")]
     assert got["2024"] == [  # "forventes færdiggjort i 2024", "de indstillede projekter igangsættes i 2024"
         ("2024-01-01", "2024-12-31", "year", "deadline"),
         ("2024-01-01", "2024-12-31", "year", "start"),
@@ -115,3 +117,57 @@ def test_years_of_money_and_names_are_never_milestones(name):
         if m.precision == "year":
             assert "kr." not in m.quote, m.quote  # the year of a sum of money
             assert not m.quote[m.quote.find(m.date_text) + 4 :].startswith(("-", "/")), m.quote  # "2025-28"
+
+
+def test_attachment_names_are_not_milestones_but_the_case_history_is():
+    for name in (
+        "aarhus_byraad_2025-10-08_p02_forslag-budget-2026-2029.txt",
+        "aarhus_byraad_2025-10-08_p24_byggemodning-trige.txt",
+    ):
+        got = by_text(milestones(name, "2025-10-08"))
+        # "- Byrådsdebat 10.09.2025", "- Foretræde Kultursamvirket (påført 02.10.2025)" in the Bilag list
+        assert "10.09.2025" not in got and "02.10.2025" not in got
+        # "Dato: 10-09-2025" of the Sagsforløb and "byrådets møde den 10. september 2025"
+        assert got["10-09-2025"] == [("2025-09-10", "2025-09-10", "day", "event")]
+        assert got["10. september 2025"] == [("2025-09-10", "2025-09-10", "day", "event")]
+
+
+def test_the_periods_of_amounts_and_a_tables_columns_are_not_milestones():
+    got = by_text(milestones("greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen.txt", "2025-06-02"))
+    assert "andet halvår 2025" not in got  # "merudgifterne … inklusiv andet halvår 2025"
+    assert "1. juli" not in got  # the column "2025 (fra 1. juli)"
+    assert ("2025-07-01", "2025-07-01", "day", "start") in got["1. juli 2025"]  # "Fra den 1. juli 2025 bliver …"
+    assert got["31. august 2025"] == [("2025-08-31", "2025-08-31", "day", "deadline")]  # "aftalen udløber den …"
+
+
+def test_figures_comparisons_and_cited_cases_are_not_milestones():
+    got = by_text(milestones("greve_oeu_2024-09-25_p03_budgetopfoelgning-2-2024.txt", "2024-09-25"))
+    assert "ultimo juli måned 2024" not in got  # "tager udgangspunkt i forbrugstallene ultimo juli måned 2024"
+    assert got["2. oktober"] == [("2024-10-02", "2024-10-02", "day", "event")]
+    got = by_text(milestones("greve_oeu_2025-04-09_p10_aarsregnskab-2024-til-revisionen.txt", "2025-04-09"))
+    assert "31. december 2023" not in got  # "I forhold til 31. december 2023, er … likviditet steget"
+    assert got["maj 2025"] == [("2025-05-01", "2025-05-31", "month", "event")]
+    got = by_text(milestones("greve_oeu_2025-04-09_p27_flygtninge-ukraine-boliger.txt", "2025-04-09"))
+    assert "10. oktober 2024" not in got  # "Som beskrevet i orienteringssag til … den 10. oktober 2024"
+    assert got["13. november 2024"] == [("2024-11-13", "2024-11-13", "day", "event")]
+    got = by_text(milestones("greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023.txt", "2023-01-23"))
+    assert "efteråret 2022" not in got  # "energipriserne efter store stigninger i efteråret 2022 faldet"
+
+
+def test_deadlines_with_a_clock_time_and_a_negated_date():
+    got = by_text(milestones("greve_byraad_2025-09-08_p19_budget-2026-29-1-behandling.txt", "2025-09-08"))
+    # "Ændringsforslag kan fremsættes frem til og med den 18. september 2025 kl. 8.00"
+    assert got["18. september 2025"] == [("2025-09-18", "2025-09-18", "day", "deadline")]
+    assert "3. september 2025" not in got  # "den 8. september og ikke den 3. september 2025"
+    got = by_text(milestones("greve_byraad_2024-10-02_p09_budget-2025-28-2-behandling.txt", "2024-10-02"))
+    # "Den 19. september 2024 kl. 8.00 var der frist for indsendelse af politiske ændringsforslag"
+    assert ("2024-09-19", "2024-09-19", "day", "deadline") in got["19. september 2024"]
+
+
+def test_a_school_year_and_a_day_before_an_item_number():
+    got = by_text(milestones("greve_beu_2025-01-06_p03_juniormesterlaere.txt", "2025-01-06"))
+    assert got["skoleåret 2025/26"] == [("2025-08-01", "2026-07-31", "year", "start")] * 2
+    # "Administrationen aftaler fra april 2025" (the verb, not a cited agreement)
+    assert ("2025-04-01", "2025-04-30", "month", "start") in got["april 2025"]
+    got = by_text(milestones("ballerup_kmb-it-udvalget_2013-05-15_p02_standard-it-arbejdsplads.txt", "2013-05-15"))
+    assert got["5. december 2012"] == [("2012-12-05", "2012-12-05", "day", "event")]  # "… den 5. december 2012 Punkt 3"

@@ -19,7 +19,7 @@ from extract.rules import RuleError, require_keys
 PRECISIONS = ("day", "week", "month", "quarter", "half", "third", "season", "year")
 FORM_IDS = tuple(
     "numeric day_month bare_day month_third month_list month week quarter half year_third season year_point "
-    "period_end year range".split()
+    "period_end year named_year range".split()
 )
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
@@ -159,6 +159,12 @@ def _period_builders(r: dict) -> dict:
         y = int(m["year"])
         return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
 
+    def named_year(m, _):
+        # "skoleåret 2025/26": from the first month of 2025 to the month before it in 2026
+        first = r["named_years"][word_key(m["yword"])]
+        y = int(m["year"])
+        return _months(y, first, first - 1, "year") if first > 1 else _months(y, 1, 12, "year")
+
     def week(m, default):
         y, w = _year_of(m, default), int(m["week"])
         if not y:
@@ -181,6 +187,7 @@ def _period_builders(r: dict) -> dict:
         "year_third": year_third,
         "season": season,
         "year": year,
+        "named_year": named_year,
     }
 
 
@@ -222,6 +229,8 @@ def _patterns(data: dict) -> dict:
         "season": rf"{before}(?P<season>{_alt(w for s in data['seasons'] for w in s['words'])})(?![\wæøå])"
         rf"(?:\s+{YEAR})?",
         "month": rf"{before}{month}(?:{filler}\s+{YEAR})?",
+        "named_year": rf"{before}(?P<yword>{_alt(w for n in data['named_years'] for w in n['words'])})\s+{YEAR}"
+        r"\s?/\s?(?:(?:19|20)?\d\d)(?!\d)",
         "year": YEAR,
     }
 
@@ -230,7 +239,8 @@ def load_rules(data) -> DateRules:
     keys = (
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
-        "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles"
+        "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
+        "named_years"
     ).split()
     data = require_keys(data, "-", keys)
     _validate(data)
@@ -246,10 +256,12 @@ def load_rules(data) -> DateRules:
         "year_points": {
             word_key(w): (p["month"], p["day"], p["year_shift"]) for p in data["year_points"] for w in p["words"]
         },
+        "named_years": {word_key(w): n["first_month"] for n in data["named_years"] for w in n["words"]},
     }
     builders = _builders(r)
     order = (
-        "numeric year_point month_third day_month month_list year_third quarter week half half_needs_year season month"
+        "numeric named_year year_point month_third day_month month_list year_third quarter week half half_needs_year "
+        "season month"
     ).split()
     inner = "|".join(_plain(pats[k]) for k in ("quarter", "half", "half_needs_year", "month"))
     end_words = _alt(data["period_end_words"])
@@ -321,6 +333,10 @@ def _validate(data: dict) -> None:
         require_keys(t, f"thirds[{i}]", ["id", "words", "part"])
         if t["part"] not in (1, 2, 3):
             raise RuleError(t["id"], "part must be one of [1, 2, 3]")
+    for i, n in enumerate(data["named_years"]):
+        require_keys(n, f"named_years[{i}]", ["id", "words", "first_month"])
+        if not isinstance(n["first_month"], int) or not 1 <= n["first_month"] <= 12:
+            raise RuleError(n["id"], "first_month must be 1..12")
     for i, s in enumerate(data["seasons"]):
         require_keys(s, f"seasons[{i}]", ["id", "words", "months"])
         if len(s["months"]) != 2 or not all(1 <= m <= 12 for m in s["months"]):

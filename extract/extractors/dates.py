@@ -9,6 +9,8 @@ Every expression becomes a :class:`DateRange` (first day, last day, precision):
   → the first/middle/last third of the year, or of a month (``third``)
 * ``efteråret 2012`` → the season's months; ``vinteren`` runs into the next year (``season``)
 * ``udgangen af 2009`` → the last day of the period (``day``)
+* ``skoleåret 2025/26`` → a year that begins in another month than January: 1 August
+  2025 – 31 July 2026 (``year``)
 * ``A – B``, ``A til B``, two day dates in adjacent table cells, ``31. august og 1. september``
   → from A's first day to B's last day.
 

@@ -132,7 +132,7 @@ def _candidates(
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if dr is None or _tied_to_amount(text, m, amount_spans, r):
             continue
-        if dr.precision == "year" and (m.form != "year" or not is_year_item(ctx, m, dr, r)):
+        if m.form == "year" and not is_year_item(ctx, m, dr, r):
             continue
         kind_rule = kind_of(ctx, m, dr, r)
         if excluded_by(ctx, m, dr, kind_rule.kind, r):
