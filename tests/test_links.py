@@ -114,6 +114,16 @@ def test_two_budget_rounds_follow_up_one_decision_they_both_cite(db):
     assert other is not None and other != a
 
 
+def test_a_report_on_initiatives_is_a_unit_too_and_another_years_agreement_is_another(db):
+    """The 2009 status of the employment agreement has initiative sections and is a unit as a
+    whole too; the 2012 agreement's themes share its words and target groups but name
+    another year: another agreement, not linked."""
+    status = initiative(db, "status-beskaeftigelsesaftale-2009.txt")
+    themes = initiative(db, "temaer-beskaeftigelsesaftale-2012.txt")
+    assert status is not None and themes is not None and status != themes
+    assert initiative(db, "status-beskaeftigelsesaftale-2009.txt", "Ny jobbus i boligområderne") not in (None, status)
+
+
 def test_no_initiative_holds_two_units_of_one_document_and_every_link_says_why(db):
     assert not list(db.query(
         "select initiative_id from initiative_sections group by initiative_id, document_id having count(*) > 1"))  # fmt: skip

@@ -82,6 +82,8 @@ def link(a: Unit, b: Unit, rules: InitiativeRules, cited: Optional[Mapping] = No
     score = name_score(a.name, b.name, rules)
     if a.refers and b.refers and not a.refers & b.refers:  # headings of different budget rounds
         return None
+    if a.section_id is None is b.section_id and a.years and b.years and not a.years & b.years:
+        return None  # documents whose titles name other years: editions, other years' pools, not one initiative
     if score >= rules.references.min_ratio:  # both follow up one decision: they cite one meeting item
         for x in cited.get(a.key, ()):
             if any(refs.same_meeting(x.meeting, y.meeting, rules.references) for y in cited.get(b.key, ())):

@@ -89,8 +89,8 @@ def section_expansions(db, doc_id: str, expansions: dict[str, str]) -> dict[str,
 
 def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str = "") -> list[match.Unit]:
     """A document's units: its initiative sections; in a series document its other sections
-    and list items that name something, and the document itself; else the whole document
-    (an agenda item about one thing)."""
+    and list items that name something; and the whole document (an edition of a series, or
+    an agenda item, plan or report about one thing)."""
     title = doc["title"] or ""
     series = ed.is_series(title, rules)
     context = {
@@ -110,7 +110,7 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         )
     )
     units = [u for row in sections if (u := _section_unit(doc["id"], row, series, rules, expansions, facts, context))]
-    if title and (series or not units):
+    if title:  # every document is a unit too: a series edition, or an agenda item, plan or report on one thing
         if not text:
             row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
             text = row[0] if row else ""
