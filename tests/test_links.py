@@ -211,5 +211,8 @@ def test_the_sites_queries_about_links_answer(db, name):
     assert rows
     if name == "indsats_historik":
         assert [r["dato"] for r in rows] == sorted(r["dato"] for r in rows)
+    if name == "indsats_historik":  # a link made on a citation shows it
+        rows = list(db.query(query["sql"], {"indsats": "Kan/skal-katalog"}))
+        assert "Byrådet besluttede på møde den 30. januar 2023 (pkt. 14)" in {r["henvisning"] for r in rows}
     if name == "forkortelser":
         assert {r["betydning"] for r in rows} == {"Jobcenter København Skelbækgade"}
