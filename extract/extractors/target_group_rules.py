@@ -71,7 +71,7 @@ class PatternRule:
     sum_all: bool = False
     in_roles: tuple[str, ...] = ()  # only in a section of one of these roles (or below one); () anywhere
     label_within: Optional[int] = None  # needs_label: the group stands in the next so many words after the cue
-    label_in_cue: bool = False  # needs_label: the group stands in the cue itself (a group as subject)
+    label_in_cue: bool = False  # needs_label: the group stands in the cue (in its part named "group", if any)
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,8 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
 def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
     """The text that must name the group of a cue: the cue itself, the next words after it,
     or the rest of the statement."""
-    if rule.label_in_cue:
-        return found.group()
+    if rule.label_in_cue:  # the cue's named part "group" when it has one ("… at <group> får …")
+        return found.group("group") if "group" in found.re.groupindex else found.group()
     after = text[found.end() : end]
     if rule.label_within:
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
