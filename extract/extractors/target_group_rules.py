@@ -40,6 +40,7 @@ _TOP_KEYS = [
     "title_context",
     "title_context_with",
     "section_continues",
+    "section_opens",
 ]
 
 
@@ -92,6 +93,7 @@ class TargetGroupRules:
     table_title: PatternRule
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
+    section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
     age_bounds: tuple[int, int]
     ages: tuple[PatternRule, ...]
     young_age_max: int
@@ -230,6 +232,7 @@ def load_rules(data) -> TargetGroupRules:
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
+        section_opens=_regex(data, "section_opens", "section_opens", letters),
         age_bounds=(bounds[0], bounds[1]),
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),

@@ -114,14 +114,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _opens_statement(text: str, a: int, b: int, part: list[int], r: TargetGroupRules) -> bool:
     """Whether the sentence ``a:b`` of a Målgruppe section is a statement of its own after ``part``:
-    it names a group, is no list item, follows no colon, and is no share, assessment or exclusion."""
+    it names a group with a cue of whom something is for, is no list item, follows no colon, and is
+    no share, assessment or exclusion."""
     line_start = text.rfind("\n", 0, a) + 1
     bullet = r.list_bullet.match(text, line_start)
     if (bullet and a <= bullet.end()) or text[part[0] : part[1]].rstrip().endswith(":"):
         return False
     if r.not_statement.search(text, a, b) or r.section_continues.search(text, a, b):
         return False
-    return _names_group(text[a:b], r)
+    cued = r.section_opens.search(text, a, b) or any(rule.pattern.search(text, a, b) for rule in r.statements)
+    return bool(cued) and _names_group(text[a:b], r)
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
