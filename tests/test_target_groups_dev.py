@@ -170,6 +170,13 @@ def test_a_share_of_the_group_says_more_about_the_statement_before_it():
     assert quotes[2].endswith("78 er mellem 60-66 år.")
 
 
+def test_citizens_allocated_to_a_service_are_its_target_group():
+    # "… 48 borgere er visiteret til hjælp til rengøring uden støvsugning."
+    stem = "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen"
+    hits = [t for t in statements(stem) if "er visiteret til hjælp til rengøring" in t.quote]
+    assert [(t.rule, t.groups) for t in hits] == [("visiteret_til", ["borgere_generelt"])]
+
+
 def test_an_offer_in_a_list_of_costs_is_no_statement():
     # "… forsorgshjem/herberger og botilbud samt større indtægter fra resultattilskud for flygtninge."
     stem = "greve_beu_2025-02-03_p03_reform-boliganvisning"
