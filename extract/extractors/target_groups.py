@@ -122,8 +122,21 @@ def _opens_statement(text: str, a: int, b: int, part: list[int], r: TargetGroupR
         return False
     if r.not_statement.search(text, a, b) or r.section_continues.search(text, a, b):
         return False
-    cued = r.section_opens.search(text, a, b) or any(rule.pattern.search(text, a, b) for rule in r.statements)
-    return bool(cued) and _names_group(text[a:b], r)
+    if r.section_opens.search(text, a, b):
+        return _names_group(text[a:b], r)
+    return any(_is_statement(text, a, b, rule, r) for rule in r.statements)
+
+
+def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRules, end: int = 0) -> bool:
+    """Whether the sentence ``a:b`` is a statement by ``rule`` (its cue, and the group where it
+    asks for one, up to ``end`` when the statement goes on), wherever the sentence stands."""
+    if rule.position == "start":
+        cues = [m] if (m := rule.pattern.match(text, a, b)) else []
+    else:
+        cues = list(rule.pattern.finditer(text, a, b))
+    if not rule.needs_label:
+        return bool(cues) and _names_group(text[a:b], r)
+    return any(_names_group(_named(text, cue, max(b, end), rule), r) for cue in cues)
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -174,14 +187,14 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
 
 
 def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
-    """The text that must name the group of a cue: the cue itself, the next words after it,
-    or the rest of the statement."""
+    """The text that must name the group of a cue: the cue itself, the next words after it
+    (up to the end of their clause), or the rest of the statement."""
     if rule.label_in_cue:  # the cue's named part "group" when it has one ("… at <group> får …")
         return found.group("group") if "group" in found.re.groupindex else found.group()
     after = text[found.end() : end]
     if rule.label_within:
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
-        return words.group() if words else ""
+        return re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
     return after
 
 
@@ -210,16 +223,15 @@ def _cue_rows(
                 here = roles(sent.start) if here is None else here
                 if not here & set(rule.in_roles):
                     continue
-            if rule.position == "start":
-                cues = [m] if (m := rule.pattern.match(text, sent.start, sent.end)) else []
-            else:
-                cues = list(rule.pattern.finditer(text, sent.start, sent.end))
-            if not cues:
+            found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(
+                text, sent.start, sent.end
+            )
+            if not found:
                 continue
             if r.not_statement.search(text, sent.start, sent.end):
                 break
             start, end = _statement_span(text, sentences, i, r)
-            if not rule.needs_label or any(_names_group(_named(text, cue, end, rule), r) for cue in cues):
+            if not rule.needs_label or _is_statement(text, sent.start, sent.end, rule, r, end):
                 rows.append(_record(text, start, end, rule.id, r, title))
                 break
     return rows
