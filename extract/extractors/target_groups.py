@@ -1,16 +1,17 @@
 """Target groups: one row per statement of who an initiative is for.
 
-A statement is a *Målgruppe* section (its body), a "Målgruppe:" label in running
-text, a sentence with a statement cue ("Målgruppen er …", "Tilbuddet er målrettet …",
-"Indsatsen retter sig mod …"), an item of a list announced by "over for følgende
+A statement is a sentence of a *Målgruppe* section that names a group (with the sentences
+after it that say more), a "Målgruppe:" label in running text, a sentence with a statement
+cue ("Målgruppen er …", "Tilbuddet er målrettet …", "Indsatsen retter sig mod …", and in
+an agenda item's title and fields an offer, effort, rule or contact given to a group or a
+group that receives something), an item of a list announced by "over for følgende
 grupper:", or the title cell of a numbered status-table row that names a group.
-Statements inside a Målgruppe section are covered by the section's row.
+Statements inside a Målgruppe section are covered by the section's rows.
 
 Each statement is read for ``groups`` (labels from the vocabulary in
-``rules/target_groups.yml``, matched on the lowercased words and their lemmas from
-spaCy's Danish lemma table (spacy-lookups-data, read without spaCy's pipeline), compound
-stems, multi-word phrases by their lemmas, and a rapidfuzz fallback for OCR-damaged words),
-ages, match groups and the stated number of persons. All patterns live in the rules.
+``rules/target_groups.yml``, see target_group_labels; a statement about "borgere" only may
+take the groups its document's title names), ages, match groups and the stated number of
+persons. All patterns live in the rules.
 """
 
 from __future__ import annotations
