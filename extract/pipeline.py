@@ -245,8 +245,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     )
     groups = run(
         "target_groups",
-        (doc, found, tree, lexicon_identity()),
-        lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"]),
+        (doc, found, tree, meta.title, lexicon_identity()),
+        lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"], meta.title),
     )
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
     found_facts = run(
