@@ -33,6 +33,8 @@ _KEYS = [
     "kinds",
     "frames",
     "coordination",
+    "clause_break",
+    "dated_year",
     "table_units",
     "table_cell",
 ]
@@ -90,6 +92,8 @@ class AmountRules:
     per_year_window: int
     per_year: re.Pattern
     coordination: re.Pattern
+    clause_break: re.Pattern
+    dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
 
@@ -127,6 +131,8 @@ def load_rules(data) -> AmountRules:
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
+        clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
+        dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
     )

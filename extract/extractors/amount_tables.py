@@ -22,6 +22,7 @@ from extract.extractors.numbers import parse_danish_number
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
+_YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,25 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
     return whole, columns
 
 
+def _row_years(
+    row: list[Cell], header: list[Cell], years: dict[int, int], column_factors: dict[int, float]
+) -> Optional[tuple[int, tuple[int, int]]]:
+    """(column from the right, years) of the one cell of a row that is a year or a span of
+    years ("2024", "2025-2027") in a column whose header names no year and no unit ("Forventet
+    gennemførsel"): the years of the row's amounts; that cell is no amount."""
+    if not header:
+        return None
+    found = []
+    for i, c in enumerate(row):
+        from_right = len(row) - i
+        m = _YEAR_CELL.fullmatch(c.text)
+        if m and from_right not in years and from_right not in column_factors and from_right < len(row):
+            start, to = int(m.group("from")), m.group("to")
+            end = start if not to else int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
+            found.append((from_right, (start, max(start, end))))
+    return found[0] if len(found) == 1 else None
+
+
 def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Every cell of a table that its unit makes an amount."""
     out: list[CellAmount] = []
@@ -155,7 +175,10 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 continue
             label = _label(row, r)
             row_factor = unit_factor(label, r) or table_factor
+            when = _row_years(row, header, years, column_factors)
             for from_right, cell, m in _numbers(row, r):
+                if when and from_right == when[0]:
+                    continue
                 factor = column_factors.get(from_right, row_factor)
                 value = parse_danish_number(m.group("num"))
                 if not value or factor is None:  # a cell of 0 states no sum
@@ -163,7 +186,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
                 labels = (label, table.caption, header_label)
                 year = years.get(from_right)
-                cell_years = (year, year) if year else span
+                cell_years = (year, year) if year else (when[1] if when else span)
                 out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
     return out
 

@@ -162,7 +162,7 @@ def find_amounts(
         for i, t in enumerate(ties):
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
         _share_between_coordinated(text, items, ties, r)
-        _apply_leading_period(text[sent.start : items[0].start], ties, r)
+        _apply_leading_period(text, sent.start, items[0].start, ties, r)
         for m, t in zip(items, ties):
             kind = t.kind or headings.kind(m.start, r)
             years = (t.year_from, t.year_to) if t.has_years else _heading_years(text, sent, m, headings, r)
@@ -175,7 +175,7 @@ def find_amounts(
                     sentence=text[sent.start : sent.end],
                     year_from=years[0],
                     year_to=years[1],
-                    per_year=t.per_year,
+                    per_year=t.per_year or (t.has_years and t.year_to is None and t.year_from is not None),
                     kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
@@ -194,9 +194,12 @@ def _heading_years(
     text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
 ) -> tuple[Optional[int], Optional[int]]:
     """The years of the headings above an amount, unless its sentence names a year of its
-    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr.")."""
-    if _YEAR.search(text, sent.start, sent.end):
-        return None, None
+    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); the year of
+    a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
+    for y in _YEAR.finditer(text, sent.start, sent.end):
+        if not any(a <= y.start() < b for a, b in dates):
+            return None, None
     return headings.years(m.start, r) or (None, None)
 
 
@@ -205,6 +208,7 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     the label cell of its table row."""
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
+    after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
     before_start = items[i - 1].end if i > 0 else sent.start
     line_start = text.rfind("\n", 0, m.start) + 1
     tab = text.find("\t", line_start, m.start)
@@ -264,23 +268,40 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
-    period = _first_period(after, r) or _last_period(before, r)
+    period = _first_period(text, m.end, after_end, r) or _last_period(text, before_start, m.start, r)
     if period:
         ties.year_from, ties.year_to = period
         ties.has_years = True
-    near_after = after[: r.per_year_window]
+    near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
+    near_after = text[m.end : near_end]
     ties.per_year = bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
     ties.kind = _kind(after, before, r)
     return ties
 
 
-def _first_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.start(), -m.end(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> int:
+    """Where the words that belong to an amount end: with another amount after it in its
+    sentence, at the first clause break ("," "og" "mens"): what follows it belongs to the
+    next amount ("750 mio. kr. i 2023 og en årlig besparelse på 1,1 mia. kr.")."""
+    if not more:
+        return end
+    cut = r.clause_break.search(text, start, end)
+    return cut.start() if cut else end
+
+
+def _first_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    """The first time expression in text[start:end]; the words before ``start`` still count
+    for what a rule looks back at ("Budgetaftalen for 2013" is no period)."""
+    hits = [
+        (m.start(), -m.end(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)
+    ]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
-def _last_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.end(), -m.start(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
+def _last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    hits = [
+        (m.end(), -m.start(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)
+    ]
     return max(hits, key=lambda h: h[:2])[2] if hits else None
 
 
@@ -292,10 +313,10 @@ def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
     return None
 
 
-def _apply_leading_period(lead: str, ties: list[_Ties], r: AmountRules) -> None:
+def _apply_leading_period(text: str, start: int, end: int, ties: list[_Ties], r: AmountRules) -> None:
     """A period that opens the sentence ("I 2007 er udmeldt … 14,530 mill. kr.") covers
     every amount in it that has no years of its own."""
-    period = _last_period(lead, r)
+    period = _last_period(text, start, end, r)
     if not period:
         return
     for t in ties:
@@ -305,7 +326,7 @@ def _apply_leading_period(lead: str, ties: list[_Ties], r: AmountRules) -> None:
 
 def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Ties], r: AmountRules) -> None:
     """Amounts joined by "og" share years (with their per-year flag) and kind."""
-    for _ in range(2):
+    for _ in range(len(items)):  # a list passes what one amount says along to the others
         for i in range(len(items) - 1):
             if not r.coordination.search(text[items[i].end : items[i + 1].start]):
                 continue
