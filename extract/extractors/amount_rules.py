@@ -30,6 +30,7 @@ _KEYS = [
     "window_before",
     "per_year_window",
     "per_year",
+    "per_other_period",
     "kinds",
     "frames",
     "coordination",
@@ -91,6 +92,7 @@ class AmountRules:
     window_before: int
     per_year_window: int
     per_year: re.Pattern
+    per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
     coordination: re.Pattern
     clause_break: re.Pattern
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
@@ -130,6 +132,7 @@ def load_rules(data) -> AmountRules:
         window_before=int(data["window_before"]),
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
+        per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),

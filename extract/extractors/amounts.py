@@ -268,15 +268,23 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
-    period = _first_period(text, m.end, after_end, r) or _last_period(text, before_start, m.start, r)
+    if _in_brackets(text, m):  # "helhedsplan for 2017-2021 (538.777 kr.)": what it sizes stands before it
+        period = _last_period(text, before_start, m.start, r) or _first_period(text, m.end, after_end, r)
+    else:
+        period = _first_period(text, m.end, after_end, r) or _last_period(text, before_start, m.start, r)
     if period:
         ties.year_from, ties.year_to = period
         ties.has_years = True
     near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
     near_after = text[m.end : near_end]
-    ties.per_year = bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
+    own_rate = r.per_other_period.match(near_after)  # "64.000 kr. om måneden": a month's sum, not a year's
+    ties.per_year = not own_rate and bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
     ties.kind = _kind(after, before, r)
     return ties
+
+
+def _in_brackets(text: str, m: _Mention) -> bool:
+    return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
 
 
 def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> int:
