@@ -210,6 +210,23 @@ def column_header(text: str, offset: int) -> str:
     return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
 
 
+def table_caption(text: str, offset: int) -> str:
+    """The line above the table whose cell holds ``offset`` (its first row's line start
+    walked up past the table's rows and blank lines), or "" outside a table."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    if "\t" not in text[line_start : len(text) if line_end < 0 else line_end]:
+        return ""
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if prev.strip() and "\t" not in prev:
+            return prev.strip()
+        start = prev_start
+    return ""
+
+
 _LINE = re.compile(r"[^\n]+")
 
 

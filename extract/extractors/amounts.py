@@ -30,8 +30,10 @@ from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     TABLE_CELL_RULE,
     CellAmount,
+    column_header,
     flat_table_amounts,
     table_amounts,
+    table_caption,
     unit_spans,
 )
 from extract.extractors.numbers import parse_danish_number
@@ -165,7 +167,11 @@ def find_amounts(
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
         for m, t in zip(items, ties):
             kind = t.kind or headings.kind(m.start, r)
-            years = (t.year_from, t.year_to) if t.has_years else _heading_years(text, sent, m, headings, r)
+            years = (
+                (t.year_from, t.year_to)
+                if t.has_years
+                else _cell_years(text, m, r) or _heading_years(text, sent, m, headings, r)
+            )
             out.append(
                 Amount(
                     quote=text[m.start : m.end],
@@ -201,6 +207,20 @@ def _heading_years(
         if not any(a <= y.start() < b for a, b in dates):
             return None, None
     return headings.years(m.start, r) or (None, None)
+
+
+def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    """The years of an amount written in a table's cell ("8.820 kr." under "2025 (fra 1.
+    juli)"): its column's header, else the table's caption ("Udgifterne for 2021 er
+    nærmere specificeret herunder:"), when it is a caption and no paragraph."""
+    header = column_header(text, m.start)
+    caption = table_caption(text, m.start)
+    return (label_years(header, r) if header else None) or (
+        label_years(caption, r) if len(caption) <= _CAPTION_MAX else None
+    )
+
+
+_CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
@@ -246,7 +266,9 @@ def _clean(value: float) -> float:
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
     groups: list[tuple[Span, list[_Mention]]] = []
     for m in mentions:
-        sent = sentence_at(sentences, m.start) or _line_at(text, m.start)
+        line = _line_at(text, m.start)
+        in_cell = "\t" in text[line.start : line.end]  # a table's cell: its row is its clause
+        sent = line if in_cell else sentence_at(sentences, m.start) or line
         if sent.end < m.end:
             sent = Span(sent.start, m.end)
         if groups and groups[-1][0] == sent:
