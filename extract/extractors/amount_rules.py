@@ -31,6 +31,7 @@ _KEYS = [
     "per_year_window",
     "per_year",
     "per_other_period",
+    "per_year_noun",
     "kinds",
     "frames",
     "coordination",
@@ -93,6 +94,7 @@ class AmountRules:
     per_year_window: int
     per_year: re.Pattern
     per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
+    per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     coordination: re.Pattern
     clause_break: re.Pattern
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
@@ -133,6 +135,7 @@ def load_rules(data) -> AmountRules:
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
+        per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),

@@ -299,6 +299,8 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
         ties.has_years = True
     near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
     near_after = text[m.end : near_end]
+    noun = r.per_year_noun.search(near_after)  # "… vil medføre en årlig besparelse på …": another sum's
+    near_after = near_after[: noun.start()] if noun else near_after
     own_rate = r.per_other_period.match(near_after)  # "64.000 kr. om måneden": a month's sum, not a year's
     ties.per_year = not own_rate and bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
     ties.kind = _kind(after, before, r)
