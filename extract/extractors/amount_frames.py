@@ -19,12 +19,13 @@ from typing import Optional, Sequence
 from extract.extractors.amount_rules import AmountRules
 from extract.records import Section
 
-_ASIDE = re.compile(r"\([^()]*\)")
-
 
 def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
     """The kind a heading, caption or row label names: the first frame (in the rules'
-    order, the most specific first) that it names."""
+    order, the most specific first) that it names; none when it joins two frames
+    ("Drifts- og anlægsoverførsler")."""
+    if r.frames_joined.search(s):
+        return None
     for frame in r.frames:
         if frame.pattern.search(s):
             return frame.kind
@@ -33,8 +34,8 @@ def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
 
 def frame_before(s: str, r: AmountRules) -> Optional[str]:
     """The kind the last frame named in ``s`` gives (the words before an amount); an aside
-    in brackets names no frame of the amount ("drift (før anlæg og finansielle poster)")."""
-    s = _ASIDE.sub(lambda m: " " * len(m.group()), s)
+    that leaves a frame out names none ("drift (før anlæg og finansielle poster)")."""
+    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         for m in frame.pattern.finditer(s):

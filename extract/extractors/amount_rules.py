@@ -34,6 +34,8 @@ _KEYS = [
     "per_year_noun",
     "kinds",
     "frames",
+    "frames_joined",
+    "frame_excluded",
     "coordination",
     "clause_break",
     "dated_year",
@@ -85,6 +87,8 @@ class AmountRules:
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
+    frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
+    frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
     not_money_after: re.Pattern
@@ -126,6 +130,8 @@ def load_rules(data) -> AmountRules:
         title_year=_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
+        frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,
         not_money_after=require_regex(data["not_money_after"], "not_money_after", flags=re.I),

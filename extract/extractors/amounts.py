@@ -148,6 +148,7 @@ class _Ties:
     per_year: bool = False
     kind: Optional[str] = None
     has_years: bool = False
+    runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
 
 
 def find_amounts(
@@ -181,7 +182,7 @@ def find_amounts(
                     sentence=text[sent.start : sent.end],
                     year_from=years[0],
                     year_to=years[1],
-                    per_year=t.per_year or (t.has_years and t.year_to is None and t.year_from is not None),
+                    per_year=t.per_year or t.runs_on,
                     kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
@@ -267,8 +268,12 @@ def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> 
     groups: list[tuple[Span, list[_Mention]]] = []
     for m in mentions:
         line = _line_at(text, m.start)
-        in_cell = "\t" in text[line.start : line.end]  # a table's cell: its row is its clause
-        sent = line if in_cell else sentence_at(sentences, m.start) or line
+        sent = sentence_at(sentences, m.start) or line
+        if "\t" in text[line.start : line.end]:  # a table's cell: its sentence ends with the cell
+            cell_start = max(line.start, text.rfind("\t", line.start, m.start) + 1)
+            tab = text.find("\t", m.end, line.end)
+            cell_end = line.end if tab < 0 else tab
+            sent = Span(max(sent.start, cell_start), min(sent.end, cell_end))
         if sent.end < m.end:
             sent = Span(sent.start, m.end)
         if groups and groups[-1][0] == sent:
@@ -295,8 +300,11 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     else:
         period = _first_period(text, m.end, after_end, r) or _last_period(text, before_start, m.start, r)
     if period:
-        ties.year_from, ties.year_to = period
+        ties.year_from, ties.year_to, ties.runs_on = period
         ties.has_years = True
+        # a start year right after the amount: a yearly sum from then on ("stigende til 775 mio. kr. fra 2024")
+        at = m.end + len(after) - len(after.lstrip())
+        ties.runs_on = ties.runs_on or (ties.year_to is None and _first_period(text, at, after_end, r, at) is not None)
     near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
     near_after = text[m.end : near_end]
     noun = r.per_year_noun.search(near_after)  # "… vil medføre en årlig besparelse på …": another sum's
@@ -321,19 +329,31 @@ def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> 
     return cut.start() if cut else end
 
 
-def _first_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    """The first time expression in text[start:end]; the words before ``start`` still count
-    for what a rule looks back at ("Budgetaftalen for 2013" is no period)."""
+def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
+    """The years of a period rule's match, and whether words say it runs on ("og frem",
+    "ud i overslagsårene"); "fra 2023" alone may be a start or where money came from
+    ("overført merforbrug fra 2023"), so it makes no yearly sum."""
+    start, end = period_years(m)
+    return start, end, end is None and bool(m.groupdict().get("open"))
+
+
+def _first_period(
+    text: str, start: int, end: int, r: AmountRules, at: Optional[int] = None
+) -> Optional[tuple[int, Optional[int], bool]]:
+    """The first time expression in text[start:end] (one starting at ``at`` when given);
+    the words before ``start`` still count for what a rule looks back at ("Budgetaftalen
+    for 2013" is no period)."""
     hits = [
-        (m.start(), -m.end(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)
+        (m.start(), -m.end(), _period(m))
+        for rule in r.periods
+        for m in rule.pattern.finditer(text, start, end)
+        if at is None or m.start() == at
     ]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
-def _last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [
-        (m.end(), -m.start(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)
-    ]
+def _last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[int, Optional[int], bool]]:
+    hits = [(m.end(), -m.start(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
     return max(hits, key=lambda h: h[:2])[2] if hits else None
 
 
@@ -353,7 +373,7 @@ def _apply_leading_period(text: str, start: int, end: int, ties: list[_Ties], r:
         return
     for t in ties:
         if not t.has_years:
-            t.year_from, t.year_to, t.has_years = period[0], period[1], True
+            t.year_from, t.year_to, t.runs_on, t.has_years = period[0], period[1], period[2], True
 
 
 def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Ties], r: AmountRules) -> None:
@@ -368,6 +388,7 @@ def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Tie
                         ties[a],
                         year_from=ties[b].year_from,
                         year_to=ties[b].year_to,
+                        runs_on=ties[b].runs_on,
                         per_year=ties[a].per_year or ties[b].per_year,
                         has_years=True,
                     )
