@@ -210,3 +210,11 @@ def test_frame_of_a_clause_list_and_aside(stem, quote, near, kind):
 )
 def test_per_year_belongs_to_the_amount_it_stands_with(stem, quote, near, per_year):
     assert at(stem, quote, near).per_year is per_year
+
+
+def test_rows_take_the_frame_of_the_subtotal_that_closes_their_group():
+    # "Tabel 1: Drifts- og anlægsoverførsler …" (two frames: no guide); rows above "Drift i alt"
+    # are drift's (through the nested "En Pose Penge I alt"), those above "Anlæg i alt" anlæg's
+    assert at(OVERFOERSLER, "4,946", "En Pose Penge automatiske").kind == "drift"
+    assert at(OVERFOERSLER, "16,427", "Køb og Salg").kind == "anlæg"
+    assert at(OVERFOERSLER, "63,212", "I alt").kind is None

@@ -41,6 +41,7 @@ _KEYS = [
     "dated_year",
     "table_units",
     "table_cell",
+    "table_total",
 ]
 
 
@@ -104,6 +105,7 @@ class AmountRules:
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
+    table_total: re.Pattern  # the label of a table's (sub)total row
 
 
 def load_rules(data) -> AmountRules:
@@ -147,6 +149,7 @@ def load_rules(data) -> AmountRules:
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
+        table_total=require_regex(data["table_total"], "table_total", flags=re.I),
     )
 
 

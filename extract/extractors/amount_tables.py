@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extract.extractors.amount_frames import frame_in_label
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.numbers import parse_danish_number
 
@@ -47,7 +48,9 @@ class CellAmount:
     end: int
     value: float
     years: Optional[tuple[int, int]]  # its column's year; the span of the year columns for a total column
-    labels: tuple[str, ...]  # the row label, the caption, the header's first cell: where a frame may be named
+    # where a frame may be named: the row label, the label of the subtotal row that closes
+    # the row's group ("Drift i alt"), the caption, the header's first cell
+    labels: tuple[str, ...]
     table_start: int
 
 
@@ -160,6 +163,22 @@ def _row_years(
     return found[0] if len(found) == 1 else None
 
 
+def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
+    """Row (by id) → the label of the subtotal row that closes its group: the rows above
+    "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
+    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group."""
+    out: dict[int, str] = {}
+    pending: list[list[Cell]] = []
+    for row in rows:
+        label = _label(row, r)
+        if r.table_total.search(label) and frame_in_label(label, r):
+            out.update((id(p), label) for p in pending)
+            pending = []
+        else:
+            pending.append(row)
+    return out
+
+
 def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Every cell of a table that its unit makes an amount."""
     out: list[CellAmount] = []
@@ -170,6 +189,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         years = _column_years(header) if header else {}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
+        groups = _group_totals(table.rows, r)
         for row in table.rows:
             if row is header or _is_years(row, r):
                 continue
@@ -184,7 +204,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 if not value or factor is None:  # a cell of 0 states no sum
                     continue
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
-                labels = (label, table.caption, header_label)
+                labels = (label, groups.get(id(row), ""), table.caption, header_label)
                 year = years.get(from_right)
                 cell_years = (year, year) if year else (when[1] if when else span)
                 out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
@@ -277,7 +297,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 year = column_years[j] if j < len(column_years) else None
                 if value:  # a cell of 0 states no sum
                     start, end = c.start + num.start("num"), c.start + num.end("num")
-                    labels = (" ".join(label), m.group(), "")
+                    labels = (" ".join(label), "", m.group(), "")
                     out.append(
                         CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
                     )

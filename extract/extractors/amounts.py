@@ -245,7 +245,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
-    years = c.years or label_years(c.labels[1], r) or headings.years(c.start, r) or (None, None)
+    years = c.years or label_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
         value_dkk=_clean(c.value),
