@@ -20,11 +20,12 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import (
     Headings,
+    first_period,
     frame_after,
     frame_before,
     frame_in_label,
     label_years,
-    period_years,
+    last_period,
 )
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
@@ -160,7 +161,10 @@ def find_amounts(
     and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
     headings = Headings(sections, title)
     out: list[Amount] = []
-    for sent, items in _by_sentence(find_mentions(text, r), sentences, text):
+    mentions = [
+        m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
+    ]  # "0 kr." cells state no sum
+    for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
@@ -283,6 +287,11 @@ def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> 
     return groups
 
 
+def _in_cell(text: str, offset: int) -> bool:
+    line = _line_at(text, offset)
+    return "\t" in text[line.start : line.end]
+
+
 def _line_at(text: str, offset: int) -> Span:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
@@ -296,15 +305,15 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
     if _in_brackets(text, m):  # "helhedsplan for 2017-2021 (538.777 kr.)": what it sizes stands before it
-        period = _last_period(text, before_start, m.start, r) or _first_period(text, m.end, after_end, r)
+        period = last_period(text, before_start, m.start, r) or first_period(text, m.end, after_end, r)
     else:
-        period = _first_period(text, m.end, after_end, r) or _last_period(text, before_start, m.start, r)
+        period = first_period(text, m.end, after_end, r) or last_period(text, before_start, m.start, r)
     if period:
         ties.year_from, ties.year_to, ties.runs_on = period
         ties.has_years = True
         # a start year right after the amount: a yearly sum from then on ("stigende til 775 mio. kr. fra 2024")
         at = m.end + len(after) - len(after.lstrip())
-        ties.runs_on = ties.runs_on or (ties.year_to is None and _first_period(text, at, after_end, r, at) is not None)
+        ties.runs_on = ties.runs_on or (ties.year_to is None and first_period(text, at, after_end, r, at) is not None)
     near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
     near_after = text[m.end : near_end]
     noun = r.per_year_noun.search(near_after)  # "… vil medføre en årlig besparelse på …": another sum's
@@ -329,34 +338,6 @@ def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> 
     return cut.start() if cut else end
 
 
-def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
-    """The years of a period rule's match, and whether words say it runs on ("og frem",
-    "ud i overslagsårene"); "fra 2023" alone may be a start or where money came from
-    ("overført merforbrug fra 2023"), so it makes no yearly sum."""
-    start, end = period_years(m)
-    return start, end, end is None and bool(m.groupdict().get("open"))
-
-
-def _first_period(
-    text: str, start: int, end: int, r: AmountRules, at: Optional[int] = None
-) -> Optional[tuple[int, Optional[int], bool]]:
-    """The first time expression in text[start:end] (one starting at ``at`` when given);
-    the words before ``start`` still count for what a rule looks back at ("Budgetaftalen
-    for 2013" is no period)."""
-    hits = [
-        (m.start(), -m.end(), _period(m))
-        for rule in r.periods
-        for m in rule.pattern.finditer(text, start, end)
-        if at is None or m.start() == at
-    ]
-    return min(hits, key=lambda h: h[:2])[2] if hits else None
-
-
-def _last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[int, Optional[int], bool]]:
-    hits = [(m.end(), -m.start(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
-    return max(hits, key=lambda h: h[:2])[2] if hits else None
-
-
 def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
     for rule in r.kinds:
         m = rule.pattern.search(after if rule.pattern.pattern.startswith("^") else before)
@@ -368,7 +349,7 @@ def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
 def _apply_leading_period(text: str, start: int, end: int, ties: list[_Ties], r: AmountRules) -> None:
     """A period that opens the sentence ("I 2007 er udmeldt … 14,530 mill. kr.") covers
     every amount in it that has no years of its own."""
-    period = _last_period(text, start, end, r)
+    period = last_period(text, start, end, r)
     if not period:
         return
     for t in ties:
