@@ -19,7 +19,8 @@ Candidates come from ``extract.structure.headings``; this module decides their l
 * PDF layout (markdown made by the PDF reader, ``#`` depth from type size): a
   heading nests under every open heading in larger type; at equal type size it
   nests only under a heading whose numbering it extends ("3." → "3.1.", "2." →
-  "A."), and an unnumbered standard sub-heading ("Målgruppe") under a
+  "A."), under a heading that opens a part ("DEL 2 …", until the next part or
+  "Bilag 1"), and an unnumbered standard sub-heading ("Målgruppe") under a
   non-standard one.
 
 A section's own text runs from the end of its heading line to the next heading
@@ -211,12 +212,15 @@ def plain_levels(cands: list[Candidate]) -> list[int]:
 _BODY_DEPTH = 99  # heading words in running text ("Målgruppe: …") sit below every typed heading
 
 
-def _nests_under(outer: Candidate, inner: Candidate) -> bool:
+def _nests_under(outer: Candidate, inner: Candidate, r: HeadingRules) -> bool:
     """Is ``outer`` an ancestor of ``inner`` in a PDF's layout (see the module docstring)?"""
     od = outer.depth if outer.depth is not None else _BODY_DEPTH
     idp = inner.depth if inner.depth is not None else _BODY_DEPTH
     if od != idp:
         return od < idp
+    part = r.parts.pattern
+    if part.search(outer.heading) or part.search(inner.heading):
+        return part.search(inner.heading) is None  # a part holds the headings in its type up to the next part
     if inner.standard and inner.number is None:
         return not outer.standard
     if outer.style and inner.style and outer.style != inner.style:
@@ -242,11 +246,11 @@ def depth_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
-def layout_levels(cands: list[Candidate]) -> list[int]:
+def layout_levels(cands: list[Candidate], r: HeadingRules) -> list[int]:
     levels: list[int] = []
     open_: list[Candidate] = []
     for c in cands:
-        while open_ and not _nests_under(open_[-1], c):
+        while open_ and not _nests_under(open_[-1], c, r):
             open_.pop()
         open_.append(c)
         levels.append(len(open_))
@@ -272,7 +276,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     elif src.format == "markdown":
         cands = markdown_candidates(src.text, title_at, r)
         if src.origin == "pdf":
-            levels = layout_levels(cands)
+            levels = layout_levels(cands, r)
         elif src.origin in STYLED_ORIGINS:
             levels = depth_levels(cands)
         else:
