@@ -125,19 +125,27 @@ def _paragraph_heading(
 
 
 def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]]) -> list[Candidate]:
-    """Runs of short unnumbered lines with nothing between them are a list, not headings."""
+    """Runs of short unnumbered lines, or of lines numbered in one scheme ("1.", "2.", "3."
+    or "A.", "B.", "C."), with nothing between them are a list, not headings."""
     index = {a: i for i, (a, _) in enumerate(paras)}
+
+    def kind(c: Optional[Candidate]) -> Optional[str]:
+        if c is None:
+            return None
+        if c.kind == "short_line":
+            return c.kind
+        return f"numbered {c.style}" if c.kind == "numbered" and c.style else None
+
     keep, run = [], []
     for c in cands + [None]:
-        joined = (
-            c is not None and run and c.kind == "short_line" and index.get(c.start) == index.get(run[-1].start, -2) + 1
-        )
-        if c is not None and c.kind == "short_line" and (not run or joined):
+        k = kind(c)
+        joined = run and k == kind(run[-1]) and index.get(c.start) == index.get(run[-1].start, -2) + 1
+        if k is not None and (not run or joined):
             run.append(c)
             continue
         keep += run if len(run) < _MIN_LIST_RUN else []
-        run = [c] if c is not None and c.kind == "short_line" else []
-        if c is not None and c.kind != "short_line":
+        run = [c] if k is not None else []
+        if c is not None and k is None:
             keep.append(c)
     keep += run if len(run) < _MIN_LIST_RUN else []
     return sorted(keep, key=lambda c: c.start)
