@@ -136,7 +136,7 @@ def test_agenda_items_are_titled_by_their_first_line_and_dated(path):
     assert any(s.level == 2 for s in fields) == path.name.startswith("greve_")
     # no running text, table caption, label or dated entry is a heading
     for s in ex.sections[1:]:
-        assert not s.heading.endswith((".", ":")), s.heading
+        assert not s.heading.endswith((".", ":")) or AGENDA.abbreviation_end.search(s.heading), s.heading
         assert not s.heading.startswith(("Tabel", "Afbud:", "Udvalg:", "Punktnummer:", "/")), s.heading
 
 
@@ -292,3 +292,8 @@ def test_numbered_lines_without_text_between_are_a_list_not_headings():
         (2, "Stjernehuset"),
         (2, "BK Fix"),
     ]
+
+
+@pytest.mark.parametrize("example", AGENDA.abbreviation_examples, ids=lambda e: e["text"][:30])
+def test_abbreviation_end_examples(example):
+    assert bool(AGENDA.abbreviation_end.search(example["text"])) == example["abbreviation"]

@@ -46,7 +46,7 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
     text = _squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
-    if text.endswith(_STOPS):
+    if text.endswith(_STOPS) and not r.abbreviation_end.search(text):
         return "final_stop"
     if len(text.split()) > r.max_subheading_words:
         return "max_subheading_words"

@@ -98,15 +98,17 @@ def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> lis
         if found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
-    return _house_style(_drop_lists(out, text, paras))
+    return _house_style(_drop_lists(out, text, paras), r)
 
 
-def _house_style(cands: list[Candidate]) -> list[Candidate]:
-    """Unnumbered lines ending with a full stop are headings only in a document whose
-    numbered headings also end with one ("1: Proces."); elsewhere they are sentences."""
+def _house_style(cands: list[Candidate], r: HeadingRules) -> list[Candidate]:
+    """Unnumbered lines ending with a full stop (not an abbreviation's: "2 pct.") are headings
+    only in a document whose numbered headings also end with one ("1: Proces."); elsewhere
+    they are sentences."""
     if any(c.number and c.heading.endswith(".") for c in cands):
         return cands
-    return [c for c in cands if not (c.kind == "short_line" and c.heading.endswith("."))]
+    abbreviated = r.agenda.abbreviation_end
+    return [c for c in cands if c.kind != "short_line" or not c.heading.endswith(".") or abbreviated.search(c.heading)]
 
 
 def _paragraph_heading(
