@@ -228,6 +228,7 @@ def test_the_meeting_an_item_is_comes_from_its_text_before_its_file_name():
     it, and from the file name only when the text does not."""
     text = (DEV_TEXT / "greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper.txt").read_text(encoding="utf-8")
     assert refs.meeting_of_document(text, "2024-06-10", "uploads/dagsorden.txt", RR) is None  # no item number
+    assert refs.committee_of(text, "uploads/dagsorden.txt", RR) == "Plan- og Tryghedsudvalget"  # its committee
     header = "Plan- og Tryghedsudvalgets møde 10. juni 2024 Punkt 12: Boliger\n\n"
     found = refs.meeting_of_document(header + text, "2024-06-10", "uploads/dagsorden.txt", RR)
     assert found is not None and (found.body, found.date, found.item) == ("Plan- og Tryghedsudvalget", "2024-06-10", 12)

@@ -37,6 +37,7 @@ class Unit:
     place: str = ""  # the place its document's path names (a municipality)
     meeting: Optional[refs.Meeting] = None  # the meeting item its document is (its text, metadata, else path)
     area: str = ""  # the budget area a series section's heading names (rules "budget_areas")
+    committee: str = ""  # the committee whose item its document is (its text's procedure, else its path)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -94,7 +95,7 @@ def link(a: Unit, b: Unit, rules: InitiativeRules, cited: Optional[Mapping] = No
             return None
         if score >= rules.name_min_ratio:
             return Link(a, b, "name+series", score)
-        if a.area and a.area == b.area and refs.same_committee(a.meeting, b.meeting, rules.references):
+        if a.area and a.area == b.area and same_committee(a, b, rules):
             return Link(a, b, "budget_area", rules.area_score)
         return None
     if score >= rules.name_min_ratio:
@@ -138,6 +139,12 @@ def _cites(citing: Unit, cited: Unit, found: Sequence[refs.Citation], rules: Ini
         ):
             return c.quote
     return ""
+
+
+def same_committee(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
+    """Units of one committee's documents (and of one place, when a path names it)."""
+    known = a.committee and b.committee and refs.same_body(a.committee, b.committee, rules.references)
+    return bool(known) and a.place == b.place
 
 
 def related(a: Unit, b: Unit, rules: InitiativeRules) -> bool:

@@ -68,9 +68,14 @@ def meeting_of_document(text: str, date: Optional[str], path: str, rules: Refere
     return Meeting(named.place if named else "", body, day, item, bodies or (body,))
 
 
-def same_committee(a: Optional[Meeting], b: Optional[Meeting], rules: ReferenceRules) -> bool:
-    """Two items of one committee: the same place and the same first body."""
-    return bool(a and b and a.place == b.place and same_body(a.body, b.body, rules))
+def committee_of(text: str, path: str, rules: ReferenceRules) -> str:
+    """The committee whose item a document is: the first body its text's procedure names, else
+    the body its path names ("" when neither does)."""
+    bodies = procedure_bodies(text, rules)
+    if bodies:
+        return bodies[0]
+    named = meeting_of(path, rules)
+    return named.body if named else ""
 
 
 def place_of(path: str, rules: ReferenceRules) -> str:

@@ -104,6 +104,7 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         "case_number": doc.get("case_number") or "",
         "place": refs.place_of(doc["path"], rules.references),
         "meeting": refs.meeting_of_document(text, doc["date"], doc["path"], rules.references),
+        "committee": refs.committee_of(text, doc["path"], rules.references),
     }
     facts = _facts(db, doc["id"])
     sections = list(
