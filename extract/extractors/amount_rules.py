@@ -42,6 +42,8 @@ _KEYS = [
     "table_units",
     "table_cell",
     "table_total",
+    "table_money_columns",
+    "table_part_columns",
 ]
 
 
@@ -106,6 +108,8 @@ class AmountRules:
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
     table_total: re.Pattern  # the label of a table's (sub)total row
+    table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
+    table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
 
 
 def load_rules(data) -> AmountRules:
@@ -150,6 +154,8 @@ def load_rules(data) -> AmountRules:
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
+        table_money_columns=_rules(data, "table_money_columns"),
+        table_part_columns=_rules(data, "table_part_columns"),
     )
 
 
@@ -170,6 +176,10 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
         raise RuleError(rule, "factor must be a positive number")
     examples = require_examples(entry, rule)
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
+
+
+def _rules(data: dict, key: str) -> tuple[Rule, ...]:
+    return tuple(_rule(e, i, key) for i, e in enumerate(data[key]))
 
 
 def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:

@@ -258,6 +258,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
         sentence=text[line_start : len(text) if line_end < 0 else line_end],
         year_from=years[0],
         year_to=years[1],
+        per_year=c.per_year,
         kind=kind,
         rule=TABLE_CELL_RULE,
     )
