@@ -7,7 +7,7 @@ no amount."""
 from __future__ import annotations
 
 from conftest import RULES as ALL_RULES
-from test_amounts_dev import found
+from test_amounts_dev import at, found
 
 RULES = ALL_RULES["amounts.yml"]
 KONTROL = "greve_beu_2025-06-02_p04_kontrol-sociale-ydelser-aarsrapport-2024"
@@ -62,3 +62,24 @@ def test_column_rule_examples():
             assert rule.pattern.search(example), (rule.id, example)
     assert not any(p.pattern.search("Modtaget antal") for p in RULES.table_money_columns)
     assert not any(p.pattern.search("Heraf med provenu") for p in RULES.table_part_columns)
+
+
+GENOPRETNING = "greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse"
+AFTERSTATE = "greve_oeu_2024-09-25_p03_budgetopfoelgning-2-2024"
+
+
+def test_sums_of_an_item_granting_anlaegsbevillinger_are_anlaeg():
+    # every frame the item names is anlæg ("meddeles anlægsbevilling", "afsættes rådighedsbeløb")
+    assert at(GENOPRETNING, "12,5 mio. kr.", "Der resterer 12,5 mio. kr. i puljen").kind == "anlæg"
+    assert at(GENOPRETNING, "3,4 mio. kr.", "I alt vil projektet derfor").kind == "anlæg"
+    # a budget follow-up names drift, service, anlæg and finansposter: no frame for the whole
+    assert at(AFTERSTATE, "0,7 mio. kr.", "Budgetopfølgning 2 viser et samlet mindreforbrug").kind is None
+
+
+def test_a_table_under_a_paragraph_takes_the_years_of_its_last_sentence_naming_them():
+    # "… har administrationen opgjort resultatet samlet for årene 2021-24. Det ser sådan ud:"
+    total = row(KONTROL, "I alt")
+    four_years = [a for a in total if a.value_dkk == 6098572]
+    assert [(a.year_from, a.year_to) for a in four_years] == [(2021, 2024)]
+    # the first table, under a paragraph naming no year, keeps the year of the title (2024)
+    assert [(a.year_from, a.year_to) for a in total if a.value_dkk == 2159149][0] == (2024, 2024)
