@@ -83,3 +83,30 @@ def test_a_table_under_a_paragraph_takes_the_years_of_its_last_sentence_naming_t
     assert [(a.year_from, a.year_to) for a in four_years] == [(2021, 2024)]
     # the first table, under a paragraph naming no year, keeps the year of the title (2024)
     assert [(a.year_from, a.year_to) for a in total if a.value_dkk == 2159149][0] == (2024, 2024)
+
+
+OVERFOERSLER = "greve_byraad_2024-03-13_p11_drifts-og-anlaegsoverfoersler-2023-2024"
+REGNSKAB = "greve_oeu_2025-04-09_p10_aarsregnskab-2024-til-revisionen"
+
+
+def test_a_bare_number_takes_the_scale_of_the_amounts_of_its_sentence():
+    # "-0,7 mio. kr. (-4,3 inkl. Ukraine) svarende til en forbedring på -13,7 mio. kr. (17,3 inkl. Ukraine)"
+    assert at(AFTERSTATE, "4,3", "inkl. Ukraine").value_dkk == 4300000
+    assert at(AFTERSTATE, "17,3", "inkl. Ukraine").value_dkk == 17300000
+    # "… på 1,96 mio. kr. fra 2023 til 2024 heraf 1,63 fra drift til anlæg"
+    assert at(OVERFOERSLER, "1,63", "heraf 1,63 fra drift").value_dkk == 1630000
+    # "De automatiske overførsler på -3,492 (bilag 1) nedskrives med 0,786 mio. kr."
+    assert at(OVERFOERSLER, "3,492", "nedskrives med 0,786 mio. kr.").value_dkk == 3492000
+    # "… 3.489,8 mio. kr. (kolonne d) … i forhold til det korrigerede budget på 3.508,9 (kolonne c)"
+    assert at(REGNSKAB, "3.508,9", "(kolonne c)").value_dkk == 3508900000
+    # a sentence whose amounts are kroner gives a bare number no scale ("på 2,0 pct." is no sum either)
+    assert not [a for a in found(OVERFOERSLER) if a.quote in ("2,0", "2")]
+
+
+def test_no_scale_for_a_bare_number_when_the_sentence_has_kroner_or_several_scales():
+    from test_amounts import amounts
+
+    assert [a.quote for a in amounts("Prisen er 1.200 kr. (heraf 2,5 til moms).")] == ["1.200 kr."]
+    mixed = "Der gives 0,5 mio. kr. og 500 t.kr. (heraf 2,5 til løn)."
+    assert [a.quote for a in amounts(mixed)] == ["0,5 mio. kr.", "500 t.kr."]
+    assert [a.value_dkk for a in amounts("Budgettet er 3,0 mio. kr. (1,5 ekskl. moms).")] == [3000000, 1500000]

@@ -45,6 +45,7 @@ _KEYS = [
     "table_money_columns",
     "table_part_columns",
     "document_frame",
+    "neighbour_scaled",
 ]
 
 
@@ -111,6 +112,7 @@ class AmountRules:
     table_total: re.Pattern  # the label of a table's (sub)total row
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
+    neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -160,6 +162,7 @@ def load_rules(data) -> AmountRules:
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
+        neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         **_document_frame(data["document_frame"]),
     )
 

@@ -29,6 +29,7 @@ from extract.extractors.amount_frames import (
     label_years,
     last_period,
 )
+from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     TABLE_CELL_RULE,
@@ -166,6 +167,9 @@ def find_amounts(
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
     ]  # "0 kr." cells state no sum
+    spans = [(m.start, m.end) for m in mentions]
+    mentions += [_Mention(a, b, v, NEIGHBOUR_RULE) for a, b, v in neighbour_scaled(text, sentences, spans, r)]
+    mentions.sort(key=lambda m: m.start)
     for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
