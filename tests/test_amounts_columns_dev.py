@@ -1,8 +1,7 @@
 """Amounts of tables whose unit stands where only a reader looks for it (development corpus):
 a column header naming a sum in kroner ("Beløb brutto", "Budget i kr.", "(kr. årligt)"),
-columns that are a share or the mean of a money column, and a unit written in the label of
-the closing total row ("I alt (beløb i mio. kr.)"). Counts and percentages beside them stay
-no amount."""
+and columns that are a share or the mean of a money column. Counts and percentages beside
+them stay no amount."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from test_amounts_dev import at, found
 RULES = ALL_RULES["amounts.yml"]
 KONTROL = "greve_beu_2025-06-02_p04_kontrol-sociale-ydelser-aarsrapport-2024"
 PULJE = "greve_sou_2024-04-22_p07_paragraf-79-puljen-frie-midler"
-BOLIG = "greve_beu_2025-02-03_p03_reform-boliganvisning"
 TRYGHED = "greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus"
 
 
@@ -47,13 +45,6 @@ def test_budget_in_kroner_named_by_the_header_label():
     got = [(a.quote, a.value_dkk, a.year_from) for a in row(TRYGHED, "Tryghed i Greve Nord")]
     assert got == [("810.551", 810551, year) for year in (2022, 2023, 2024, 2025)]
     assert [(a.value_dkk, a.year_from) for a in row(TRYGHED, "Indsats 1 - Tryghedsvandring")] == [(10000, 2022)]
-
-
-def test_unit_in_the_label_of_the_closing_total_row():
-    # "I alt (beløb i mio. kr.)" closes a table whose header holds years and budget areas ("6.02")
-    got = [(a.value_dkk, a.year_from) for a in row(BOLIG, "Lønudgift")]
-    assert got == [(900000, 2025), (1500000, 2026), (1500000, 2027), (1500000, 2028)]
-    assert not [a for a in found(BOLIG) if a.quote in ("1.01", "6.02", "8.02")]
 
 
 def test_column_rule_examples():

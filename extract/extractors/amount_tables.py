@@ -153,7 +153,6 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
             columns[len(header) - i] = factor
         else:
             whole = whole or factor
-    whole = whole or _total_unit(table, r)
     for i, cell in enumerate(header):
         from_right = len(header) - i
         if i == 0 or from_right not in number_columns or from_right in columns:
@@ -163,13 +162,6 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
         elif from_right + 1 in columns and any(p.pattern.search(cell.text) for p in r.table_part_columns):
             columns[from_right] = columns[from_right + 1]
     return whole, columns
-
-
-def _total_unit(table: Table, r: AmountRules) -> Optional[float]:
-    """The unit the label of a table's closing total row names ("I alt (beløb i mio. kr.)"):
-    written last, it is the unit of the whole table."""
-    label = _label(table.rows[-1], r)
-    return unit_factor(label, r) if len(table.rows) > 2 and r.table_total.search(label) else None
 
 
 def _row_years(
