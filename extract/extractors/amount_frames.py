@@ -106,11 +106,28 @@ def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
     return found.pop() if len(found) == 1 else None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.:!?])\s+(?=\S)")
+
+
+def caption_years(caption: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+    """The years of the line above a table: its one year or span, else, for a paragraph,
+    those of its last sentence that names a year ("… opgjort resultatet samlet for årene
+    2021-24. Det ser sådan ud:")."""
+    years = label_years(caption, r)
+    if years:
+        return years
+    for sentence in reversed(_SENTENCE_END.split(caption)):
+        if any(rule.pattern.search(sentence) for rule in r.heading_periods):
+            return label_years(sentence, r)
+    return None
+
+
 class Headings:
     """The heading path above any offset of a text: innermost heading first."""
 
-    def __init__(self, sections: Sequence[Section], title: Optional[str] = None):
+    def __init__(self, sections: Sequence[Section], title: Optional[str] = None, frame: Optional[str] = None):
         self.title = title
+        self.frame = frame  # the one frame the whole document is about (document_frame)
         self.sections = sorted(sections, key=lambda s: s.char_start)
         self.starts = [s.char_start for s in self.sections]
         self.by_position = {s.position: s for s in self.sections}
@@ -130,7 +147,7 @@ class Headings:
             kind = frame_in_label(heading, r)
             if kind:
                 return kind
-        return None
+        return self.frame
 
     def years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
         for heading in self.path(offset):
@@ -138,6 +155,20 @@ class Headings:
             if years:
                 return years
         return title_year(self.title, r)
+
+
+def document_frame(text: str, r: AmountRules) -> Optional[str]:
+    """The frame a document is about when nearly every frame it names is that one (an item
+    granting anlægsbevillinger for renovations: "meddeles anlægsbevilling på 1,0 mio. kr.",
+    "afsættes rådighedsbeløb i 2022"): its sums that name no frame are that frame's."""
+    counts: dict[str, int] = {}
+    for frame in r.frames:
+        counts[frame.kind] = counts.get(frame.kind, 0) + len(frame.pattern.findall(text))
+    total = sum(counts.values())
+    kind = max(counts, key=lambda k: counts[k]) if total else None
+    if kind not in r.document_frame_kinds or counts[kind] < max(r.document_frame_min, r.document_frame_share * total):
+        return None
+    return kind
 
 
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:

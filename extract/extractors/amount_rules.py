@@ -42,6 +42,10 @@ _KEYS = [
     "table_units",
     "table_cell",
     "table_total",
+    "table_money_columns",
+    "table_part_columns",
+    "document_frame",
+    "neighbour_scaled",
 ]
 
 
@@ -106,6 +110,12 @@ class AmountRules:
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
     table_total: re.Pattern  # the label of a table's (sub)total row
+    table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
+    table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
+    neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
+    document_frame_min: int  # … when it names that frame at least this often
+    document_frame_share: float  # … and this share of all the frames it names
 
 
 def load_rules(data) -> AmountRules:
@@ -150,6 +160,10 @@ def load_rules(data) -> AmountRules:
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
+        table_money_columns=_rules(data, "table_money_columns"),
+        table_part_columns=_rules(data, "table_part_columns"),
+        neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
+        **_document_frame(data["document_frame"]),
     )
 
 
@@ -170,6 +184,22 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
         raise RuleError(rule, "factor must be a positive number")
     examples = require_examples(entry, rule)
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
+
+
+def _document_frame(entry) -> dict:
+    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share"])
+    share, least = entry["share"], entry["min_mentions"]
+    if not isinstance(share, (int, float)) or not 0.5 < share <= 1 or not isinstance(least, int) or least < 1:
+        raise RuleError("document_frame", "share must be in (0.5, 1] and min_mentions a positive integer")
+    return {
+        "document_frame_kinds": tuple(str(k) for k in entry["kinds"]),
+        "document_frame_min": least,
+        "document_frame_share": float(share),
+    }
+
+
+def _rules(data: dict, key: str) -> tuple[Rule, ...]:
+    return tuple(_rule(e, i, key) for i, e in enumerate(data[key]))
 
 
 def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:

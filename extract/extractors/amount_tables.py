@@ -52,6 +52,7 @@ class CellAmount:
     # the row's group ("Drift i alt"), the caption, the header's first cell
     labels: tuple[str, ...]
     table_start: int
+    per_year: bool = False  # its column's header says the sums are yearly ("(kr. årligt)")
 
 
 def text_tables(text: str) -> list[Table]:
@@ -124,6 +125,17 @@ def _column_years(header: list[Cell]) -> dict[int, int]:
     return years
 
 
+def _column_spans(header: list[Cell]) -> dict[int, tuple[int, int]]:
+    """Index from the right → the span of the two years its header cell names ("Beløb
+    modtaget i 2022 og 2023", "2025-2028 i alt")."""
+    spans = {}
+    for i, c in enumerate(header):
+        found = sorted({int(y) for y in _YEAR.findall(c.text)})
+        if len(found) == 2:
+            spans[len(header) - i] = (found[0], found[1])
+    return spans
+
+
 def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[float], dict[int, float]]:
     """The unit of the whole table (caption, first row's label, a header cell over the
     labels) and those of single columns (a header cell over numbers: "Beløb i kr.")."""
@@ -141,6 +153,14 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
             columns[len(header) - i] = factor
         else:
             whole = whole or factor
+    for i, cell in enumerate(header):
+        from_right = len(header) - i
+        if i == 0 or from_right not in number_columns or from_right in columns:
+            continue
+        if whole is None and any(p.pattern.search(cell.text) for p in r.table_money_columns):
+            columns[from_right] = 1.0
+        elif from_right + 1 in columns and any(p.pattern.search(cell.text) for p in r.table_part_columns):
+            columns[from_right] = columns[from_right + 1]
     return whole, columns
 
 
@@ -187,6 +207,8 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         header = first if not _numbers(first, r) or _is_years(first, r) else []
         table_factor, column_factors = _units(table, header, r)
         years = _column_years(header) if header else {}
+        spans = _column_spans(header) if header else {}
+        yearly = {len(header) - i for i, c in enumerate(header) if r.per_year.search(c.text)}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
         groups = _group_totals(table.rows, r)
@@ -206,8 +228,12 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
                 labels = (label, groups.get(id(row), ""), table.caption, header_label)
                 year = years.get(from_right)
-                cell_years = (year, year) if year else (when[1] if when else span)
-                out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
+                cell_years = (year, year) if year else spans.get(from_right) or (when[1] if when else span)
+                out.append(
+                    CellAmount(
+                        start, end, value * factor, cell_years, labels, table.caption_start, from_right in yearly
+                    )
+                )
     return out
 
 

@@ -20,6 +20,8 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import (
     Headings,
+    caption_years,
+    document_frame,
     first_period,
     frame_after,
     frame_before,
@@ -27,6 +29,7 @@ from extract.extractors.amount_frames import (
     label_years,
     last_period,
 )
+from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     TABLE_CELL_RULE,
@@ -159,11 +162,14 @@ def find_amounts(
     those written out, then the cells of tables whose unit the caption or header gives.
     What an amount's own words leave open, the frame and years of its clause, table row
     and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
-    headings = Headings(sections, title)
+    headings = Headings(sections, title, document_frame(text, r))
     out: list[Amount] = []
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
     ]  # "0 kr." cells state no sum
+    spans = [(m.start, m.end) for m in mentions]
+    mentions += [_Mention(a, b, v, NEIGHBOUR_RULE) for a, b, v in neighbour_scaled(text, sentences, spans, r)]
+    mentions.sort(key=lambda m: m.start)
     for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
@@ -249,7 +255,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
-    years = c.years or label_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
+    years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
         value_dkk=_clean(c.value),
@@ -258,6 +264,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
         sentence=text[line_start : len(text) if line_end < 0 else line_end],
         year_from=years[0],
         year_to=years[1],
+        per_year=c.per_year,
         kind=kind,
         rule=TABLE_CELL_RULE,
     )

@@ -1,0 +1,47 @@
+"""Bare numbers that borrow the unit of the amounts of their sentence.
+
+A budget text often writes a figure without its unit when the sentence's other sums give
+it: "-0,7 mio. kr. (-4,3 inkl. Ukraine)", "1,96 mio. kr. fra 2023 til 2024 heraf 1,63 fra
+drift til anlæg", "… udgjorde 3.489,8 mio. kr. … i forhold til det korrigerede budget på
+3.508,9 (kolonne c)". A number with decimals standing so (``neighbour_scaled`` in
+``rules/amounts.yml``: after "på", "heraf" or an opening bracket, before a bracket, a
+comma or a few linking words) is an amount in the one scale (mio. kr., mia. kr.) all the
+written amounts of its sentence share. Pure: text in, spans and values out.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from extract.extractors.amount_rules import AmountRules
+from extract.extractors.numbers import parse_danish_number
+from extract.structure.sentences import Span, sentence_at
+
+NEIGHBOUR_RULE = "amount_scale_of_its_sentence"  # the rule of a bare number in its sentence's scale
+
+
+def _scale_of(quote: str, r: AmountRules) -> Optional[float]:
+    return next((s.factor for s in r.scales if s.pattern.search(quote)), None)
+
+
+def neighbour_scaled(
+    text: str, sentences: Sequence[Span], written: Sequence[tuple[int, int]], r: AmountRules
+) -> list[tuple[int, int, float]]:
+    """(start, end, kroner) of each bare number with decimals that takes the one scale of
+    the amounts written in its sentence (``written``: their spans); none in a sentence
+    whose amounts are in kroner or in several scales."""
+    out: list[tuple[int, int, float]] = []
+    for m in r.neighbour_scaled.finditer(text):
+        start, end = m.span("num")
+        if any(a < end and start < b for a, b in written) or "\t" in text[text.rfind("\n", 0, start) + 1 : start]:
+            continue
+        sent = sentence_at(list(sentences), start)
+        if sent is None:
+            continue
+        scales = {_scale_of(text[a:b], r) for a, b in written if sent.start <= a and b <= sent.end}
+        if len(scales) != 1 or None in scales:
+            continue
+        value = parse_danish_number(m.group("num"), decimal_point=True, fractions=r.fractions)
+        if value:
+            out.append((start, end, value * scales.pop()))
+    return out
