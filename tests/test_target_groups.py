@@ -83,8 +83,14 @@ def test_label_is_found(text, label):
         ("Nyuddannede", "ufaglærte"),
         ("Indsatte borgere og medarbejdere", "borgere_generelt"),  # fallback dropped
         # a compound whose head is a thing: housing, a committee
-        ("Der er på nuværende tidspunkt et restbudget på 5,7 mio. kr. i anlægsmidler til flygtningeboliger.", "indvandrere_flygtninge"),
-        ("I Social- og Handicapudvalgets ”Handleplan for bæredygtig faglig og økonomisk udvikling”", "personer_med_handicap"),
+        (
+            "Der er på nuværende tidspunkt et restbudget på 5,7 mio. kr. i anlægsmidler til flygtningeboliger.",
+            "indvandrere_flygtninge",
+        ),
+        (
+            "I Social- og Handicapudvalgets ”Handleplan for bæredygtig faglig og økonomisk udvikling”",
+            "personer_med_handicap",
+        ),
     ],
 )
 def test_label_is_not_found(text, absent):
