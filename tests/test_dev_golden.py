@@ -30,19 +30,19 @@ OUT = ROOT / "tests" / "output" / "dev_eval.txt"
 # the held-out documents' floors a little below what they reached. Target-group
 # statements are below 0.80 recall: the readers counted every sentence that names whom
 # something is for, the rules find explicit statements, each group-naming sentence of a
-# Målgruppe section, and, in agenda fields, rules, offers, efforts and contacts given to a
-# named group or received by one.
+# Målgruppe section, and, in agenda fields, rules, offers, efforts, contacts, housing, money
+# and places given to a named group, received, applied for or granted to one.
 TUNED = {
     "sections": ((0.97, 0.94), {"level": 0.95, "role": 0.94}),
     "amounts": ((0.98, 0.97), {"value_dkk": 0.97, "years": 0.83, "per_year": 0.96, "kind": 0.84}),
     "milestones": ((0.92, 0.77), {"bounds": 0.89, "precision": 0.92, "kind": 0.87}),
-    "target_groups": ((0.70, 0.35), {"groups": 0.65}),
+    "target_groups": ((0.77, 0.68), {"groups": 0.78}),
 }
 HELD_OUT = {
     "sections": (0.90, 0.95),
     "amounts": (0.95, 0.90),
     "milestones": (0.40, 0.70),
-    "target_groups": (0.80, 0.18),
+    "target_groups": (0.75, 0.20),
 }
 
 

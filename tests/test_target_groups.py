@@ -82,6 +82,20 @@ def test_label_is_found(text, label):
         ("efter afsluttet udlægning til a-kassen", "indvandrere_flygtninge"),  # fuzzy must not reach
         ("Nyuddannede", "ufaglærte"),
         ("Indsatte borgere og medarbejdere", "borgere_generelt"),  # fallback dropped
+        # crime as what an effort fights
+        (
+            "Regeringen planlægger i stedet at fremlægge forslag til styrket indsats mod utryghedsskabende adfærd og kriminalitet",
+            "kriminalitetstruede",
+        ),
+        # a compound whose head is a thing: housing, a committee
+        (
+            "Der er på nuværende tidspunkt et restbudget på 5,7 mio. kr. i anlægsmidler til flygtningeboliger.",
+            "indvandrere_flygtninge",
+        ),
+        (
+            "I Social- og Handicapudvalgets ”Handleplan for bæredygtig faglig og økonomisk udvikling”",
+            "personer_med_handicap",
+        ),
     ],
 )
 def test_label_is_not_found(text, absent):

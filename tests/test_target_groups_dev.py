@@ -66,7 +66,7 @@ def starting(stem: str, words: str):
         (
             "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
             "Formålet med projektet er at etablere et nyt aktivitetstilbud inden for boksning for piger under 25 år",
-            ["unge"],
+            ["piger", "unge"],
             (None, 24),
         ),
         (
@@ -133,6 +133,81 @@ def starting(stem: str, words: str):
             ["skoleelever", "unge"],
             (None, None),
         ),
+        # housing, money, places and offers given to a group, wherever the agenda field says it
+        (
+            "greve_oeu_2025-04-09_p27_flygtninge-ukraine-boliger",
+            "Samlet set vurderes det derfor, at der skal findes boliger til ca. 55 flygtninge",
+            ["indvandrere_flygtninge"],
+            (None, None),
+        ),
+        (
+            "greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper",
+            "Baggrunden for denne indsats er ønsket om en større fleksibilitet",
+            ["udsatte_voksne"],
+            (None, None),
+        ),
+        (
+            "greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus",
+            "Koordineret familierettet indsats til de mest udsatte familier",
+            ["udsatte_familier"],
+            (None, None),
+        ),
+        (
+            "greve_sbu_2023-01-10_p06_kapacitet-dagtilbud",
+            "I denne sag fremlægges midlertidige løsningsforslag",
+            ["børn"],
+            (None, None),
+        ),
+        (
+            "greve_oeu_2024-09-25_p03_budgetopfoelgning-2-2024",
+            "Med den igangværende krig i Ukraine er det fortsat nødvendigt at huse fordrevne",
+            ["indvandrere_flygtninge"],
+            (None, None),
+        ),
+        (
+            "greve_byraad_2024-03-13_p11_drifts-og-anlaegsoverfoersler-2023-2024",
+            "En Pose Penge omfatter decentrale kommunale og selvejende institutioner",
+            ["institutioner"],
+            (None, None),
+        ),
+        (
+            "greve_beu_2024-01-08_p04_pulje-digitalt-udfordrede-ledige",
+            "FVU er et undervisningstilbud til",
+            ["borgere_generelt"],
+            (25, None),
+        ),
+        # groups that apply for, are granted or receive something; a rule of leave for the staff
+        (
+            "greve_sou_2024-04-22_p07_paragraf-79-puljen-frie-midler",
+            "På samme møde blev det besluttet, at de frie midler uddeles",
+            ["foreninger"],
+            (None, None),
+        ),
+        (
+            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
+            "Jernbanebyen Idrætsforening fået bevilliget",
+            ["foreninger"],
+            (None, None),
+        ),
+        (
+            "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen",
+            "Borgere, der er bevilget hjælp til rengøring",
+            ["hjemmeplejemodtagere"],
+            (None, None),
+        ),
+        (
+            "greve_oeu_2024-08-28_p08_lukkedage-julen-2024",
+            "Hvis rådhuset er lukket den pågældende dag, vil medarbejderne",
+            ["medarbejdere"],
+            (None, None),
+        ),
+        # a project's purpose names whom it is for
+        (
+            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
+            "Projektets formål er at styrke pigers deltagelse",
+            ["piger"],
+            (None, None),
+        ),
     ],
 )
 def test_statement_groups_and_ages(stem, words, groups, ages):
@@ -174,10 +249,29 @@ def test_citizens_allocated_to_a_service_are_its_target_group():
     # "… 48 borgere er visiteret til hjælp til rengøring uden støvsugning."
     stem = "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen"
     hits = [t for t in statements(stem) if "er visiteret til hjælp til rengøring" in t.quote]
-    assert [(t.rule, t.groups) for t in hits] == [("visiteret_til", ["borgere_generelt"])]
+    assert [(t.rule, t.groups) for t in hits] == [("visiteret_til", ["hjemmeplejemodtagere"])]
 
 
 def test_an_offer_in_a_list_of_costs_is_no_statement():
     # "… forsorgshjem/herberger og botilbud samt større indtægter fra resultattilskud for flygtninge."
     stem = "greve_beu_2025-02-03_p03_reform-boliganvisning"
     assert not [t for t in statements(stem) if t.quote.startswith("Det drejer sig om færre udgifter")]
+
+
+def test_the_help_offered_is_not_the_group_granted_it():
+    # "Administrationen har således opnået en besparelse ved at tilbyde hjælp til rengøring med robotstøvsugere."
+    stem = "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen"
+    assert not [t for t in statements(stem) if t.quote.startswith("Administrationen har således opnået")]
+
+
+def test_those_outside_the_target_group_are_no_statement():
+    # "Det vil sige, at ledige der får en indsats med tolkning, ikke er i målgruppen for projektet."
+    stem = "greve_beu_2024-01-08_p04_pulje-digitalt-udfordrede-ledige"
+    # (it says more about the statement before it in the Målgruppe section)
+    assert not [t for t in statements(stem) if t.quote.startswith("Det vil sige, at ledige der får en indsats")]
+
+
+def test_housing_named_after_a_group_is_no_group():
+    # "… et restbudget på 5,7 mio. kr. i anlægsmidler til flygtningeboliger."
+    stem = "greve_oeu_2025-04-09_p27_flygtninge-ukraine-boliger"
+    assert not [t for t in statements(stem) if "anlægsmidler til flygtningeboliger" in t.quote]

@@ -68,7 +68,7 @@ def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -
         for stem in label.stems:
             for form in forms:
                 at = form.find(stem)
-                if at >= 0:
+                if at >= 0 and not _thing_head(form, at + len(stem), r):
                     hits.append((label.id, at, at + len(stem), form))
     kept = set()
     for lid, a, b, form in hits:
@@ -76,6 +76,14 @@ def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -
         if not inside_longer:
             kept.add(lid)
     return kept
+
+
+def _thing_head(form: str, end: int, r: TargetGroupRules) -> bool:
+    """Whether the compound goes on after a stem with a head that names a thing, not people
+    ("flygtningeboliger", "handicapudvalget"): the stem is then only its modifier."""
+    rest = form[end:]
+    rest = rest[1:] if rest[:1] in ("e", "s") and not any(rest.startswith(h) for h in r.compound_thing_heads) else rest
+    return any(rest.startswith(h) for h in r.compound_thing_heads)
 
 
 def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
@@ -119,7 +127,8 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
     for label in r.labels:
         if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
             found.add(label.id)
-    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha():
+    thing = any(h in form[r.fuzzy_min_stem :] for h in r.compound_thing_heads)
+    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha() and not thing:
         found = _fuzzy_hits(form, r) - blocked
     return found
 

@@ -41,6 +41,7 @@ _TOP_KEYS = [
     "title_context_with",
     "section_continues",
     "section_opens",
+    "compound_thing_heads",
 ]
 
 
@@ -110,6 +111,7 @@ class TargetGroupRules:
     senior_label: str = "seniorer"  # the label of a statement about ages from senior_age_min
     title_context: bool = False  # a statement naming no specific group takes the groups its document's title names
     title_context_with: frozenset[str] = frozenset()  # ... nor any but these (ages: "unge")
+    compound_thing_heads: tuple[str, ...] = ()  # a stem followed by one of these names a thing ("flygtningeboliger")
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -239,6 +241,7 @@ def load_rules(data) -> TargetGroupRules:
         senior_age_min=int(data["senior_age_min"]),
         title_context=require_choice(data["title_context"], "title_context", "title_context", [True, False]),
         title_context_with=frozenset(_labels_named(data, "title_context_with")),
+        compound_thing_heads=tuple(norm_form(h) for h in data["compound_thing_heads"]),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(
