@@ -180,6 +180,9 @@ def _period_builders(r: dict) -> dict:
         month, day, shift, covers = r["year_points"][word_key(m["point"])]
         if covers == "year":
             return DateRange(date(default + shift, 1, 1), date(default + shift, 12, 31), "year")
+        if covers == "quarter":
+            q = (month - 1) // 3
+            return _months(default + shift, 3 * q + 1, 3 * q + 3, "quarter")
         d = date(default + shift, month, day)
         return DateRange(d, d, "day")
 
@@ -336,8 +339,8 @@ def _validate(data: dict) -> None:
     joiners = require_keys(data["year_joiners"], "year_joiners", ["quarter", "half", "half_needs_year", "week"])
     for i, p in enumerate(data["year_points"]):
         require_keys(p, f"year_points[{i}]", ["id", "words", "month", "day", "year_shift"], ["covers"])
-        if p.get("covers", "day") not in ("day", "year"):
-            raise RuleError(p["id"], "covers must be 'day' (the day named) or 'year' (the whole year)")
+        if p.get("covers", "day") not in ("day", "quarter", "year"):
+            raise RuleError(p["id"], "covers must be 'day' (the day named), 'quarter' (its quarter) or 'year'")
         try:
             date(2000 + p["year_shift"], p["month"], p["day"])
         except (TypeError, ValueError):

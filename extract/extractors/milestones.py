@@ -125,7 +125,10 @@ def _candidates(
         dr = parse_date_expression(m.read_as, dr_rules)
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if dr is None:
-            if m.form in ("month", "season", "period_list") and not r.yearless_needs_before.search(ctx.before):
+            plan_line = r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after)
+            if m.form in ("month", "season", "period_list") and not (
+                r.yearless_needs_before.search(ctx.before) or plan_line
+            ):
                 continue
             spans = (sentences, found.blocks)
             dr = resolve_yearless(text, spans, m, ctx, document_date, context_year, r, dr_rules)
