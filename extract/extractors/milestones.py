@@ -133,7 +133,10 @@ def _candidates(
             spans = (sentences, found.blocks)
             dr = resolve_yearless(text, spans, m, ctx, document_date, context_year, r, dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
-        if dr is None or _tied_to_amount(text, m, amount_spans, r):
+        # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
+        # 31. december 2024") is the project's period, a phase, not only the sum's years
+        project_period = m.is_range and dr is not None and dr.precision == "day"
+        if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
         if m.form == "year" and not is_year_item(ctx, m, dr, r):
             continue
