@@ -98,7 +98,9 @@ def test_vague_words_cover_what_plan_readers_take_them_for():
     got = by_text(milestones("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt", "2022-01-17"))
     assert got["foråret og sommeren 2022"] == [("2022-03-01", "2022-08-31", "season", "phase")]
     assert got["slutningen af 2022"][0][:3] == ("2022-10-01", "2022-12-31", "quarter")
-    got = by_text(milestones("greve_shu_2025-01-06_p02_handleplan-specialiserede-voksenomraade-status.txt", "2025-01-06"))
+    got = by_text(
+        milestones("greve_shu_2025-01-06_p02_handleplan-specialiserede-voksenomraade-status.txt", "2025-01-06")
+    )
     assert ("2025-01-01", "2025-12-31", "year", "deadline") in got["udgangen af 2025"]
     got = by_text(milestones("ballerup_kmb-it-udvalget_2013-05-15_p02_standard-it-arbejdsplads.txt", "2013-05-15"))
     assert got["udgangen af november 2013"] == [("2013-11-01", "2013-11-30", "month", "deadline")]
