@@ -6,12 +6,16 @@ Every expression becomes a :class:`DateRange` (first day, last day, precision):
 * ``januar 2013`` → the month; ``januar/februar 2013`` → both months (``month``)
 * ``3. kvartal 2009`` → Jul 1 – Sep 30 (``quarter``); ``1. halvår 2013`` → Jan 1 – Jun 30 (``half``)
 * ``primo/medio/ultimo 2013`` (also "begyndelsen af", "midten af", "slutningen af")
-  → the first/middle/last third of the year, or of a month (``third``)
+  → the part of the year the rules give (primo/ultimo: the first/last quarter); of a
+  month ("ultimo august 2022") the whole month
 * ``efteråret 2012`` → the season's months; ``vinteren`` runs into the next year (``season``)
-* ``udgangen af 2009`` → the last day of the period (``day``)
+* ``udgangen af 2009`` → the whole period named (or its last day, as the rules say)
+* ``ultimo 2024 eller primo 2025``, ``foråret og sommeren 2022`` → two adjacent periods of a
+  list read as one, from the first one's start to the second one's end
 * ``skoleåret 2025/26`` → a year that begins in another month than January: 1 August
   2025 – 31 July 2026 (``year``)
-* ``A – B``, ``A til B``, two day dates in adjacent table cells, ``31. august og 1. september``
+* ``A – B``, ``A til B`` (a clock time after A, a weekday before B allowed), two day dates in
+  adjacent table cells, ``31. august og 1. september``, ``mellem d. 23. januar og 1. februar``
   → from A's first day to B's last day.
 
 The words, thirds, seasons and separators come from ``rules/dates.yml``.

@@ -26,7 +26,8 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 * a date tied to a money amount (the amount's period): only connecting words
   ("årligt i", "i drift i") lie between the amount and the date.
 
-Kind (``kinds``): a written range is a ``phase``; "inden/senest/frem til/indtil/
+Kind (``kinds``): a written range, two periods joined by "og" ("marts og april 2025") and a
+season gone through ("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
 …frist/udgangen af" make a ``deadline``; "fra/fra og med", and "pr." before a day,
 a ``start``; otherwise an end verb (slutter, stopper …) near the date gives a
 ``deadline``, a start verb (igangsættes, påbegyndes, startes op, opstart …) a
