@@ -20,9 +20,11 @@ LINK_SCHEMA: dict[str, dict[str, Any]] = {
             "heading": str,
             "date": str,
             "match_basis": str,  # why: name, name+target_groups, name+allocation, continuation, name+series,
-            # same_period (one budget round), reference (its text cites the other's case number)
+            # same_period (one budget round), reference (its text cites the other's case number or
+            # meeting item), shared_reference (both cite one meeting item)
             "score": float,
             "linked_to": str,  # the unit it was linked to (initiative_sections.id)
+            "quote": str,  # a reference's words: the case number or meeting item the link cites
             "fate": str,  # continued, expanded, reduced, ended, evaluated: what its text says
             "fate_quote": str,
         },
@@ -42,6 +44,7 @@ LINK_SCHEMA: dict[str, dict[str, Any]] = {
             "section_b": str,
             "match_basis": str,
             "score": float,
+            "quote": str,  # a reference's words
         },
         "pk": "id",
     },
@@ -102,7 +105,7 @@ LINK_VIEWS = {
     # one initiative's units in date order: its money per year and status, target groups, milestones, fate
     "initiative_history": f"""
 select i.id as initiative_id, i.name as initiative, u.date, d.title as document, d.path,
-       u.heading, u.section_id, u.match_basis, u.score, u.fate, u.fate_quote,
+       u.heading, u.section_id, u.match_basis, u.score, u.quote as reference, u.fate, u.fate_quote,
        (select group_concat(y.year || ': ' || cast(round(y.kroner) as integer) || ' ' || y.status, '; ') from (
           select y.year, a.status, sum(y.value_dkk) as kroner
           from allocations_per_year y join allocations a on a.id = y.allocation_id

@@ -245,8 +245,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     )
     groups = run(
         "target_groups",
-        (doc, found, tree, lexicon_identity()),
-        lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"]),
+        (doc, found, tree, meta.title, lexicon_identity()),
+        lambda r: target_groups.find_target_groups(text, found.spans, tree, r["target_groups.yml"], meta.title),
     )
     found_tables = run("tables", (doc,), lambda _: tables.find_tables(text, src.table_spans))
     found_facts = run(
@@ -302,10 +302,16 @@ def lexicon_identity() -> str:
     return lexicon.lexicon_identity()
 
 
+# the rules files a document's extraction reads: not those of the stages across documents
+# (links), which keep their own digest of what they read (a change relinks, it does not re-extract)
+DOCUMENT_RULE_FILES = tuple(sorted({f for s in STAGES.values() if s.name != "links" for f in s.reads}))
+
+
 def rules_hash(rules: RuleSet) -> str:
-    """Digest of every rules file, the Danish lexicon of OCR repair (its files' sizes and
-    times) and the extractor version: a document built under another is extracted again."""
+    """Digest of the rules files a document's extraction reads, the Danish lexicon of OCR
+    repair (its files' sizes and times) and the extractor version: a document built under
+    another is extracted again."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     h.update(lexicon_identity().encode())
-    h.update(rules.digest().encode())
+    h.update(rules.digest(DOCUMENT_RULE_FILES).encode())
     return h.hexdigest()[:16]

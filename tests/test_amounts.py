@@ -181,9 +181,11 @@ PERIOD_EXAMPLES = [(rule, ex) for rule in RULES.periods for ex in rule.examples]
 
 @pytest.mark.parametrize("rule,example", PERIOD_EXAMPLES, ids=[f"{r.id}:{e['text'][:30]}" for r, e in PERIOD_EXAMPLES])
 def test_period_rule_examples(rule, example):
-    assert rule.pattern.search(example["text"]), f"{rule.id} does not match its example"
+    """Each example gives its years; one with ``years: null`` shows what the rule leaves out."""
+    if example["years"] is not None:
+        assert rule.pattern.search(example["text"]), f"{rule.id} does not match its example"
     (a, *_rest) = amounts(example["text"])
-    assert [a.year_from, a.year_to] == example["years"]
+    assert [a.year_from, a.year_to] == (example["years"] or [None, None])
 
 
 KIND_EXAMPLES = [(rule, ex) for rule in RULES.kinds for ex in rule.examples]

@@ -144,3 +144,77 @@ def test_overfoersler_mv_rows_and_account_numbers_that_are_no_years():
     stem = "koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026"
     assert at(stem, "596,1").kind == "overførsler"  # "Overførsler mv. - KFF- udgifter (1560)"
     assert all(a.year_from != 2060 for a in found(stem))  # "Anlæg – KFF- indtægter (2060)"
+
+
+KFU_PROGNOSE = "koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026"
+ROBOT = "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen"
+TILSKUD = "greve_kfu_2022-02-09_p06_udbetalt-tilskud-kultur-2021"
+CYKEL = "aarhus_byraad_2025-10-08_p20_oekonomiteknisk-justering-cykelmidler"
+KLIMA = "greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning"
+BOLIGER = "greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper"
+BUDGET_25 = "greve_byraad_2024-10-02_p09_budget-2025-28-2-behandling"
+BO0 = "greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023"
+
+
+def test_flat_table_whose_unit_cell_has_a_footnote_star():
+    # "Mio kr.*" over "Korrigeret budget / Forventet regnskab / Afvigelse"; "Service-KFF (1060)" 2.125,6 …
+    a = at(KFU_PROGNOSE, "2.125,6")
+    assert (a.value_dkk, a.year_from, a.kind) == (2125600000, 2026, "service")
+
+
+def test_amount_written_in_a_cell_takes_its_column_or_caption_year():
+    # "Model 2<TAB>2025 (fra 1. juli)<TAB>2026 …" over "Robotstøvsuger u. gulvvask<TAB>8.820 kr.<TAB>22.932 kr. …"
+    assert (at(ROBOT, "8.820 kr.").year_from, at(ROBOT, "22.932 kr.").year_from) == (2025, 2026)
+    # caption "Udgifterne for 2021 er nærmere specificeret herunder:"; the cell's clause is its own row
+    portalen = at(TILSKUD, "7.144.950 kr.")
+    assert (portalen.year_from, portalen.kind) == (2021, None)
+
+
+def test_a_row_year_cell_gives_the_years_of_its_row():
+    # "Bevilling i mio. kr.<TAB>Forventet gennemførsel": "… (Byrådet den 4. september 2023 …)<TAB>0,65<TAB>2025-2027"
+    assert (at(KLIMA, "0,65").year_from, at(KLIMA, "0,65").year_to) == (2025, 2027)
+    assert at(KLIMA, "0,25", "Ladestandere").year_from == 2023  # "Ladestandere* (…)<TAB>-0,25<TAB>2023"
+
+
+@pytest.mark.parametrize(
+    "stem,quote,near,kind",
+    [
+        # a list that repeats its noun shares the frame: "reduktion af rådighedsbeløb i 2025 med -33,8 mio. kr., en reduktion med 0,7 mio. kr. i 2026, …"
+        (CYKEL, "0,7 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
+        (CYKEL, "3,8 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
+        # "den tekniske serviceramme overskrides med 20,2 mio. kr. og den tekniske anlægsramme …"
+        (BUDGET_25, "20,2 mio. kr.", "tekniske serviceramme", "service"),
+        (BUDGET_25, "13,2 mio. kr.", "tekniske serviceramme", "anlæg"),
+        # "den ordinære drift (før anlæg og finansielle poster) på mindst 120 mio. kr."
+        (BUDGET_25, "120 mio. kr.", "ordinære drift", "drift"),
+        # the heading "Eventuel sanktion og behov for ændret anlægsperiodisering" names no frame
+        (BUDGET_25, "3 mia. kr.", "bloktilskuddet", None),
+    ],
+)
+def test_frame_of_a_clause_list_and_aside(stem, quote, near, kind):
+    assert at(stem, quote, near).kind == kind
+
+
+@pytest.mark.parametrize(
+    "stem,quote,near,per_year",
+    [
+        # a rate of another period: "0,766 mio. kr. årligt og 64.000 kr. om måneden pr. borger"
+        (BOLIGER, "64.000 kr.", "om måneden", False),
+        # a range shares its rate: "i intervallet 0,250 – 4,0 mio. kr. årligt"
+        (BOLIGER, "0,250", "intervallet", True),
+        # "restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på …": another sum's rate
+        (BO0, "57,6 mio. kr.", "restgæld", False),
+        # "overført merforbrug fra 2023 på 7,9 mio. kr.": where it came from, no yearly sum
+        (BO2, "7,9 mio. kr.", "overført merforbrug fra 2023", False),
+    ],
+)
+def test_per_year_belongs_to_the_amount_it_stands_with(stem, quote, near, per_year):
+    assert at(stem, quote, near).per_year is per_year
+
+
+def test_rows_take_the_frame_of_the_subtotal_that_closes_their_group():
+    # "Tabel 1: Drifts- og anlægsoverførsler …" (two frames: no guide); rows above "Drift i alt"
+    # are drift's (through the nested "En Pose Penge I alt"), those above "Anlæg i alt" anlæg's
+    assert at(OVERFOERSLER, "4,946", "En Pose Penge automatiske").kind == "drift"
+    assert at(OVERFOERSLER, "16,427", "Køb og Salg").kind == "anlæg"
+    assert at(OVERFOERSLER, "63,212", "I alt").kind is None

@@ -101,13 +101,36 @@ def test_a_programme_followed_from_its_theme_meeting_to_its_work_plan(db):
     assert a is not None and a == initiative(db, "syddjurs_2013-06-20_kulturkommune-2017-arbejdsoplaeg.pdf")
 
 
+def test_two_budget_rounds_follow_up_one_decision_they_both_cite(db):
+    """Budget 2024-27's "Kan/skal-fagudvalgssager" and Budget 2025-28's "Kan/skal-katalog" both
+    start from "Byrådet besluttede på møde den 30. januar 2023 (pkt. 14)": one analysis; the
+    link says so with the citation."""
+    a = initiative(db, "greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "Kan/skal-fagudvalgssager")
+    b = initiative(db, "greve_oeu_2024-02-28_p04_budget-2025-28-status-og-maaltal.txt", "Kan/skal-katalog")
+    assert a is not None and a == b
+    row = next(db.query("select * from initiative_links where match_basis = 'shared_reference'"))
+    assert row["quote"] == "Byrådet besluttede på møde den 30. januar 2023 (pkt. 14)"
+    other = initiative(db, "greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "Optimeret udnyttelse af m2")
+    assert other is not None and other != a
+
+
+def test_a_report_on_initiatives_is_a_unit_too_and_another_years_agreement_is_another(db):
+    """The 2009 status of the employment agreement has initiative sections and is a unit as a
+    whole too; the 2012 agreement's themes share its words and target groups but name
+    another year: another agreement, not linked."""
+    status = initiative(db, "status-beskaeftigelsesaftale-2009.txt")
+    themes = initiative(db, "temaer-beskaeftigelsesaftale-2012.txt")
+    assert status is not None and themes is not None and status != themes
+    assert initiative(db, "status-beskaeftigelsesaftale-2009.txt", "Ny jobbus i boligområderne") not in (None, status)
+
+
 def test_no_initiative_holds_two_units_of_one_document_and_every_link_says_why(db):
     assert not list(db.query(
         "select initiative_id from initiative_sections group by initiative_id, document_id having count(*) > 1"))  # fmt: skip
     assert not list(db.query("select * from initiative_links where document_a = document_b"))
     bases = {r["match_basis"] for r in db.query("select match_basis from initiative_links")}
     assert bases and bases <= {"name", "name+target_groups", "name+allocation", "continuation", "name+series", "reference",
-                               "same_period"}  # fmt: skip
+                               "same_period", "shared_reference"}  # fmt: skip
 
 
 def test_editions_of_a_series(db):
@@ -188,5 +211,8 @@ def test_the_sites_queries_about_links_answer(db, name):
     assert rows
     if name == "indsats_historik":
         assert [r["dato"] for r in rows] == sorted(r["dato"] for r in rows)
+    if name == "indsats_historik":  # a link made on a citation shows it
+        rows = list(db.query(query["sql"], {"indsats": "Kan/skal-katalog"}))
+        assert "Byrådet besluttede på møde den 30. januar 2023 (pkt. 14)" in {r["henvisning"] for r in rows}
     if name == "forkortelser":
         assert {r["betydning"] for r in rows} == {"Jobcenter København Skelbækgade"}

@@ -98,6 +98,7 @@ def test_a_change_of_the_linking_rules_links_every_document_again(folder, tmp_pa
         f.write("\n# changed\n")
     again = build([folder], path, root=tmp_path, rules_dir=rules)
     assert again.stages_run["links"] == 4
+    assert again.unchanged == 4  # relinked, not extracted again: only the linking rules changed
 
 
 def test_a_database_searched_before_expansions_existed_is_searched_by_them_once_opened(folder, tmp_path):

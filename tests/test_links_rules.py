@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, RULES
 
 from extract.links import editions, match, names
+from extract.links import references as refs
 
 IR = RULES["initiatives.yml"]
 AR = RULES["abbreviations.yml"]
@@ -31,6 +32,7 @@ QUOTED = [
     *(e for a in AR.curated for e in a.examples),
     *(e["text"] for e in AR.definition_examples),
     *(e["text"].lstrip("- ") for e in IR.list_item_examples),
+    *(e["text"] for e in IR.references.examples),
 ]
 
 
@@ -129,3 +131,66 @@ def test_a_text_citing_a_documents_case_number_links_to_that_document():
     found = match.link(a, b, IR)
     assert found is not None and found.basis == "reference"
     assert match.link(a, match.Unit("c", None, "x", "", None, kind="item", case_number="2009-19599"), IR) is None
+
+
+RR = IR.references
+
+
+@pytest.mark.parametrize("example", RR.examples, ids=[e["text"][:40] for e in RR.examples])
+def test_meeting_citations(example):
+    found = refs.citations(example["text"], RR)
+    if example["body"] is None:
+        assert found == []
+    else:
+        first = found[0].meeting
+        assert (first.body, first.date, first.item) == (example["body"], example["date"], example["item"])
+        assert found[0].quote in " ".join(example["text"].split())
+
+
+@pytest.mark.parametrize("example", RR.path_examples, ids=[e["path"][-40:] for e in RR.path_examples])
+def test_the_meeting_a_path_names(example):
+    found = refs.meeting_of(example["path"], RR)
+    if example["place"] is None:
+        assert found is None
+    else:
+        assert found == refs.Meeting(example["place"], example["body"], example["date"], example["item"])
+
+
+@pytest.mark.parametrize("example", RR.body_examples, ids=[f"{e['a']} ~ {e['b']}" for e in RR.body_examples])
+def test_names_of_one_body(example):
+    assert refs.same_body(example["a"], example["b"], RR) == example["same"]
+
+
+def _doc_unit(path: str, title: str, text: str = "") -> match.Unit:
+    return match.Unit(path, None, title, names.normalise(title, IR, CURATED), None, text=text, kind="item",
+                      place=refs.place_of(path, RR), meeting=refs.meeting_of(path, RR))  # fmt: skip
+
+
+def test_an_item_citing_a_meeting_item_links_to_it_when_the_citation_names_it():
+    """The Greve BEU item on the control of social benefits cites the Plan- og
+    Tryghedsudvalget's case "den 10. juni 2024 (punkt 14)" on the same control effort: it is
+    linked to that item, and to no other item of that meeting or of another body."""
+    path = "text/greve_beu_2025-06-02_p04_kontrol-sociale-ydelser-aarsrapport-2024.txt"
+    citing = _doc_unit(path, "Kontrol med sociale ydelser. Årsrapport 2024 og forslag til business case",
+                       (DEV_TEXT.parent / path).read_text(encoding="utf-8"))  # fmt: skip
+    cited = _doc_unit("text/greve_ptu_2024-06-10_p14_kontrol-sociale-ydelser.txt", "Kontrolindsatsen")
+    found = match.link(citing, cited, IR)
+    assert found is not None and found.basis == "reference"
+    assert found.quote == "Plan- og Tryghedsudvalget behandlede den 10. juni 2024 (punkt 14)"
+    real = _doc_unit("text/greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper.txt",
+                     "Samarbejde med boligselskaber om boliger til særlige målgrupper")  # fmt: skip
+    assert match.link(citing, real, IR) is None  # punkt 12 of that meeting: another matter
+    other = _doc_unit("text/greve_beu_2024-06-10_p14_kontrol-sociale-ydelser.txt", "Kontrolindsatsen")
+    assert match.link(citing, other, IR) is None  # another body's item 14 of that day
+    elsewhere = _doc_unit("text/roskilde_ptu_2024-06-10_p14_kontrol.txt", "Kontrolindsatsen")
+    assert match.link(citing, elsewhere, IR) is None  # another municipality's
+    unnamed = _doc_unit("text/greve_ptu_2024-06-10_p14_lukkedage.txt", "Lukkedage på rådhuset i julen")
+    assert match.link(citing, unnamed, IR) is None  # the words around the citation do not name it
+
+
+def test_a_citation_without_an_item_number_cites_no_item():
+    """BEU's budget follow-up says the follow-up "blev behandlet i Byrådet den 2. oktober 2024";
+    that meeting's item 9 in the corpus is the budget's 2. behandling, another matter."""
+    path = "text/greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt"
+    text = (DEV_TEXT.parent / path).read_text(encoding="utf-8")
+    assert not [c for c in refs.citations(text, RR, "greve") if c.meeting.date == "2024-10-02"]

@@ -54,3 +54,27 @@ def test_a_letterheads_block_is_no_heading():
     assert not [s.heading for s in ex.sections if "BESKÆFTIGELSE" in s.heading or "Side" in s.heading]
     assert ex.source.text.startswith("SOCIAL, SUNDHED OG\nBESKÆFTIGELSE\nUdviklingshæmmede - Administrationen\n")
     assert "\nTil: SFU\n" in ex.source.text
+
+
+def _tree(path: Path) -> list[tuple[str, int, str]]:
+    return [(s.heading, s.level, s.role) for s in extract_source(read_source(path, RULES), RULES).sections if s.heading]
+
+
+def test_bold_bullet_lines_over_their_paragraph_are_headings_below_the_heading_that_lists_them():
+    tree = _tree(THEME)
+    assert ("Perspektivering", 1, "other") in tree and ("Rammen for arbejdet", 1, "other") in tree
+    for theme in ["God timing", "Branding", "Identitet i kulturtilbud", "Kultur som planredskab", "Tidskapsel"]:
+        assert (theme, 2, "other") in tree
+    # the bulleted questions and the plain bullets of the same note are no headings
+    assert not [h for h, _, _ in tree if h.startswith(("Byrådsmedlemmerne", "Lokalet", "Før sommerferien"))]
+
+
+def test_parts_hold_the_headings_in_their_type_and_an_appendix_closes_them():
+    tree = _tree(PLAN)
+    assert ("DEL1 Hvad er rammen om kulturudviklingen", 1, "other") in tree  # its subtitle sentence is body text
+    assert ("DEL 2 Indhold -at bo, leve og besøge", 1, "other") in tree
+    for area in ["Landområderne", "Ebeltoftområdet", "Det grønne bånd", "Det blå bånd"]:
+        assert (area, 2, "other") in tree
+    assert ("Markedsføring / intern branding", 3, "other") in tree  # "2. …", its number apart
+    assert ("Bilag 1", 1, "bilag") in tree
+    assert ("Indledning", 1, "other") in tree

@@ -391,3 +391,13 @@ def test_agenda_items_from_other_municipalities(name, text):
         (1, "Beslutning", "beslutning"),
     ]
     assert sections[-1].body == "Godkendt."
+
+
+@pytest.mark.parametrize("example", RULES.parts.examples, ids=[e["text"][:40] for e in RULES.parts.examples])
+def test_part_heading_examples(example):
+    assert RULES.parts.pattern.search(example["text"])
+
+
+@pytest.mark.parametrize("text", ["Delmål 2: Flere i job", "Delvis finansieret", "Bilagene 1-3 er vedlagt"])
+def test_lines_that_open_no_part(text):
+    assert not RULES.parts.pattern.search(text)

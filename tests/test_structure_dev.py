@@ -136,7 +136,7 @@ def test_agenda_items_are_titled_by_their_first_line_and_dated(path):
     assert any(s.level == 2 for s in fields) == path.name.startswith("greve_")
     # no running text, table caption, label or dated entry is a heading
     for s in ex.sections[1:]:
-        assert not s.heading.endswith((".", ":")), s.heading
+        assert not s.heading.endswith((".", ":")) or AGENDA.abbreviation_end.search(s.heading), s.heading
         assert not s.heading.startswith(("Tabel", "Afbud:", "Udvalg:", "Punktnummer:", "/")), s.heading
 
 
@@ -270,3 +270,30 @@ def test_minutes_items_are_level_one_with_their_fields_below(tmp_path):
         (1, "3. Orientering om vejprojekter", "punkt"),
         (2, "Resume", "resume"),
     ]
+
+
+@needs_dev
+def test_a_subheading_naming_a_part_of_the_one_before_sits_below_it():
+    tree = outline("koebenhavn_kfu_2026-10-22_p03")
+    assert (2, "Service", "other") in tree and (2, "Anlæg", "other") in tree
+    assert (3, "Service: Københavns Ejendomme", "other") in tree
+    assert (3, "Anlæg: Kultur-, Fritids- og Borgerservice", "other") in tree
+    greve = outline("greve_oeu_2024-09-25_p03")  # "Fordrevne fra Ukraine og energipriser" names no part by a colon
+    assert (3, "Fordrevne fra Ukraine og energipriser", "other") in greve and (3, "Energipriser", "other") in greve
+
+
+@needs_dev
+def test_numbered_lines_without_text_between_are_a_list_not_headings():
+    status = [h for _, h, _ in outline("greve_oeu_2023-05-08_p08")]  # analyses 1.-11. and categories A.-C.
+    assert "Budgetanalyser" in status and "Kan/skal-fagudvalgssager" in status
+    assert not [h for h in status if h.startswith(("Indtægtsanalyse", "Biblioteksområdet", "Lovbestemt", "Ikke lovbe"))]
+    grants = outline("koebenhavn_fou_2026-10-20_p12")  # numbered grants, each with its own text, stay headings
+    assert [(level, h) for level, h, _ in grants if h in {"Stjernehuset", "BK Fix"}] == [
+        (2, "Stjernehuset"),
+        (2, "BK Fix"),
+    ]
+
+
+@pytest.mark.parametrize("example", AGENDA.abbreviation_examples, ids=lambda e: e["text"][:30])
+def test_abbreviation_end_examples(example):
+    assert bool(AGENDA.abbreviation_end.search(example["text"])) == example["abbreviation"]

@@ -295,4 +295,4 @@ def test_a_rule_for_agenda_fields_applies_there_only():
     plan = [Section(0, 1, "Indhold og formål", "indhold_og_formaal", None, 0, len(text), text, 0)]
     field = [Section(0, 1, "Sagsbeskrivelse", "sagsfremstilling", None, 0, len(text), text, 0)]
     assert find_target_groups(text, sentence_spans(text), plan) == []
-    assert [r.rule for r in find_target_groups(text, sentence_spans(text), field)] == ["gives_til_gruppe"]
+    assert [r.rule for r in find_target_groups(text, sentence_spans(text), field)] == ["giver_gruppe"]

@@ -6,8 +6,10 @@ forventes …". An amount whose own words name no kind takes the frame named nea
 it: right after it in its clause, before it in its clause, its table's row label,
 caption or header, then its section's heading and the headings above it. A heading or
 caption with one year or span ("Afsat i 2015", "Budget 2024-27") gives its amounts
-without years of their own those years. The frames and patterns are in
-``rules/amounts.yml`` (``frames``, ``heading_periods``). Pure functions.
+without years of their own those years; the time expressions of a sentence
+(``periods``: "i 2023 og frem", "i perioden 2025-2027") give the years of the amounts
+next to them. The frames and patterns are in ``rules/amounts.yml`` (``frames``,
+``heading_periods``, ``periods``). Pure functions.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from extract.records import Section
 
 def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
     """The kind a heading, caption or row label names: the first frame (in the rules'
-    order, the most specific first) that it names."""
+    order, the most specific first) that it names; none when it joins two frames
+    ("Drifts- og anlægsoverførsler")."""
+    if r.frames_joined.search(s):
+        return None
     for frame in r.frames:
         if frame.pattern.search(s):
             return frame.kind
@@ -30,7 +35,9 @@ def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
 
 
 def frame_before(s: str, r: AmountRules) -> Optional[str]:
-    """The kind the last frame named in ``s`` gives (the words before an amount)."""
+    """The kind the last frame named in ``s`` gives (the words before an amount); an aside
+    that leaves a frame out names none ("drift (før anlæg og finansielle poster)")."""
+    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         for m in frame.pattern.finditer(s):
@@ -62,6 +69,35 @@ def period_years(m: re.Match) -> tuple[int, Optional[int]]:
         return start, start
     end = int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
     return start, end if end >= start else start
+
+
+def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
+    """The years of a period rule's match, and whether words say it runs on ("og frem",
+    "ud i overslagsårene"); "fra 2023" alone may be a start or where money came from
+    ("overført merforbrug fra 2023"), so it makes no yearly sum."""
+    start, end = period_years(m)
+    return start, end, end is None and bool(m.groupdict().get("open"))
+
+
+def first_period(
+    text: str, start: int, end: int, r: AmountRules, at: Optional[int] = None
+) -> Optional[tuple[int, Optional[int], bool]]:
+    """The first time expression in text[start:end] (one starting at ``at`` when given);
+    the words before ``start`` still count for what a rule looks back at ("Budgetaftalen
+    for 2013" is no period)."""
+    hits = [
+        (m.start(), -m.end(), _period(m))
+        for rule in r.periods
+        for m in rule.pattern.finditer(text, start, end)
+        if at is None or m.start() == at
+    ]
+    return min(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+def last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[int, Optional[int], bool]]:
+    """The last time expression in text[start:end]."""
+    hits = [(m.end(), -m.start(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    return max(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:

@@ -30,11 +30,18 @@ _KEYS = [
     "window_before",
     "per_year_window",
     "per_year",
+    "per_other_period",
+    "per_year_noun",
     "kinds",
     "frames",
+    "frames_joined",
+    "frame_excluded",
     "coordination",
+    "clause_break",
+    "dated_year",
     "table_units",
     "table_cell",
+    "table_total",
 ]
 
 
@@ -81,6 +88,8 @@ class AmountRules:
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
+    frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
+    frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
     not_money_after: re.Pattern
@@ -89,9 +98,14 @@ class AmountRules:
     window_before: int
     per_year_window: int
     per_year: re.Pattern
+    per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
+    per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     coordination: re.Pattern
+    clause_break: re.Pattern
+    dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
+    table_total: re.Pattern  # the label of a table's (sub)total row
 
 
 def load_rules(data) -> AmountRules:
@@ -118,6 +132,8 @@ def load_rules(data) -> AmountRules:
         title_year=_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
+        frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,
         not_money_after=require_regex(data["not_money_after"], "not_money_after", flags=re.I),
@@ -126,9 +142,14 @@ def load_rules(data) -> AmountRules:
         window_before=int(data["window_before"]),
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
+        per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
+        per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
+        clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
+        dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
+        table_total=require_regex(data["table_total"], "table_total", flags=re.I),
     )
 
 

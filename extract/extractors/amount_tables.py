@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extract.extractors.amount_frames import frame_in_label
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.numbers import parse_danish_number
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
+_YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ class CellAmount:
     end: int
     value: float
     years: Optional[tuple[int, int]]  # its column's year; the span of the year columns for a total column
-    labels: tuple[str, ...]  # the row label, the caption, the header's first cell: where a frame may be named
+    # where a frame may be named: the row label, the label of the subtotal row that closes
+    # the row's group ("Drift i alt"), the caption, the header's first cell
+    labels: tuple[str, ...]
     table_start: int
 
 
@@ -140,6 +144,41 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
     return whole, columns
 
 
+def _row_years(
+    row: list[Cell], header: list[Cell], years: dict[int, int], column_factors: dict[int, float]
+) -> Optional[tuple[int, tuple[int, int]]]:
+    """(column from the right, years) of the one cell of a row that is a year or a span of
+    years ("2024", "2025-2027") in a column whose header names no year and no unit ("Forventet
+    gennemførsel"): the years of the row's amounts; that cell is no amount."""
+    if not header:
+        return None
+    found = []
+    for i, c in enumerate(row):
+        from_right = len(row) - i
+        m = _YEAR_CELL.fullmatch(c.text)
+        if m and from_right not in years and from_right not in column_factors and from_right < len(row):
+            start, to = int(m.group("from")), m.group("to")
+            end = start if not to else int(to) if len(to) == 4 else (start // 100) * 100 + int(to)
+            found.append((from_right, (start, max(start, end))))
+    return found[0] if len(found) == 1 else None
+
+
+def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
+    """Row (by id) → the label of the subtotal row that closes its group: the rows above
+    "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
+    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group."""
+    out: dict[int, str] = {}
+    pending: list[list[Cell]] = []
+    for row in rows:
+        label = _label(row, r)
+        if r.table_total.search(label) and frame_in_label(label, r):
+            out.update((id(p), label) for p in pending)
+            pending = []
+        else:
+            pending.append(row)
+    return out
+
+
 def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Every cell of a table that its unit makes an amount."""
     out: list[CellAmount] = []
@@ -150,20 +189,24 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         years = _column_years(header) if header else {}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
+        groups = _group_totals(table.rows, r)
         for row in table.rows:
             if row is header or _is_years(row, r):
                 continue
             label = _label(row, r)
             row_factor = unit_factor(label, r) or table_factor
+            when = _row_years(row, header, years, column_factors)
             for from_right, cell, m in _numbers(row, r):
+                if when and from_right == when[0]:
+                    continue
                 factor = column_factors.get(from_right, row_factor)
                 value = parse_danish_number(m.group("num"))
                 if not value or factor is None:  # a cell of 0 states no sum
                     continue
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
-                labels = (label, table.caption, header_label)
+                labels = (label, groups.get(id(row), ""), table.caption, header_label)
                 year = years.get(from_right)
-                cell_years = (year, year) if year else span
+                cell_years = (year, year) if year else (when[1] if when else span)
                 out.append(CellAmount(start, end, value * factor, cell_years, labels, table.caption_start))
     return out
 
@@ -185,6 +228,23 @@ def column_header(text: str, offset: int) -> str:
         start = prev_start
     header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split("\t")
     return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
+
+
+def table_caption(text: str, offset: int) -> str:
+    """The line above the table whose cell holds ``offset`` (its first row's line start
+    walked up past the table's rows and blank lines), or "" outside a table."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    if "\t" not in text[line_start : len(text) if line_end < 0 else line_end]:
+        return ""
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if prev.strip() and "\t" not in prev:
+            return prev.strip()
+        start = prev_start
+    return ""
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -237,7 +297,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 year = column_years[j] if j < len(column_years) else None
                 if value:  # a cell of 0 states no sum
                     start, end = c.start + num.start("num"), c.start + num.end("num")
-                    labels = (" ".join(label), m.group(), "")
+                    labels = (" ".join(label), "", m.group(), "")
                     out.append(
                         CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
                     )

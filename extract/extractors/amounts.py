@@ -20,18 +20,21 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import (
     Headings,
+    first_period,
     frame_after,
     frame_before,
     frame_in_label,
     label_years,
-    period_years,
+    last_period,
 )
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     TABLE_CELL_RULE,
     CellAmount,
+    column_header,
     flat_table_amounts,
     table_amounts,
+    table_caption,
     unit_spans,
 )
 from extract.extractors.numbers import parse_danish_number
@@ -146,6 +149,7 @@ class _Ties:
     per_year: bool = False
     kind: Optional[str] = None
     has_years: bool = False
+    runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
 
 
 def find_amounts(
@@ -157,15 +161,22 @@ def find_amounts(
     and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
     headings = Headings(sections, title)
     out: list[Amount] = []
-    for sent, items in _by_sentence(find_mentions(text, r), sentences, text):
+    mentions = [
+        m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
+    ]  # "0 kr." cells state no sum
+    for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
         _share_between_coordinated(text, items, ties, r)
-        _apply_leading_period(text[sent.start : items[0].start], ties, r)
+        _apply_leading_period(text, sent.start, items[0].start, ties, r)
         for m, t in zip(items, ties):
             kind = t.kind or headings.kind(m.start, r)
-            years = (t.year_from, t.year_to) if t.has_years else _heading_years(text, sent, m, headings, r)
+            years = (
+                (t.year_from, t.year_to)
+                if t.has_years
+                else _cell_years(text, m, r) or _heading_years(text, sent, m, headings, r)
+            )
             out.append(
                 Amount(
                     quote=text[m.start : m.end],
@@ -175,7 +186,7 @@ def find_amounts(
                     sentence=text[sent.start : sent.end],
                     year_from=years[0],
                     year_to=years[1],
-                    per_year=t.per_year,
+                    per_year=t.per_year or t.runs_on,
                     kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
@@ -194,10 +205,27 @@ def _heading_years(
     text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
 ) -> tuple[Optional[int], Optional[int]]:
     """The years of the headings above an amount, unless its sentence names a year of its
-    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr.")."""
-    if _YEAR.search(text, sent.start, sent.end):
-        return None, None
+    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); the year of
+    a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
+    for y in _YEAR.finditer(text, sent.start, sent.end):
+        if not any(a <= y.start() < b for a, b in dates):
+            return None, None
     return headings.years(m.start, r) or (None, None)
+
+
+def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
+    """The years of an amount written in a table's cell ("8.820 kr." under "2025 (fra 1.
+    juli)"): its column's header, else the table's caption ("Udgifterne for 2021 er
+    nærmere specificeret herunder:"), when it is a caption and no paragraph."""
+    header = column_header(text, m.start)
+    caption = table_caption(text, m.start)
+    return (label_years(header, r) if header else None) or (
+        label_years(caption, r) if len(caption) <= _CAPTION_MAX else None
+    )
+
+
+_CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
@@ -205,6 +233,7 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     the label cell of its table row."""
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
+    after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
     before_start = items[i - 1].end if i > 0 else sent.start
     line_start = text.rfind("\n", 0, m.start) + 1
     tab = text.find("\t", line_start, m.start)
@@ -220,7 +249,7 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
-    years = c.years or label_years(c.labels[1], r) or headings.years(c.start, r) or (None, None)
+    years = c.years or label_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
         value_dkk=_clean(c.value),
@@ -242,7 +271,13 @@ def _clean(value: float) -> float:
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
     groups: list[tuple[Span, list[_Mention]]] = []
     for m in mentions:
-        sent = sentence_at(sentences, m.start) or _line_at(text, m.start)
+        line = _line_at(text, m.start)
+        sent = sentence_at(sentences, m.start) or line
+        if "\t" in text[line.start : line.end]:  # a table's cell: its sentence ends with the cell
+            cell_start = max(line.start, text.rfind("\t", line.start, m.start) + 1)
+            tab = text.find("\t", m.end, line.end)
+            cell_end = line.end if tab < 0 else tab
+            sent = Span(max(sent.start, cell_start), min(sent.end, cell_end))
         if sent.end < m.end:
             sent = Span(sent.start, m.end)
         if groups and groups[-1][0] == sent:
@@ -250,6 +285,11 @@ def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> 
         else:
             groups.append((sent, [m]))
     return groups
+
+
+def _in_cell(text: str, offset: int) -> bool:
+    line = _line_at(text, offset)
+    return "\t" in text[line.start : line.end]
 
 
 def _line_at(text: str, offset: int) -> Span:
@@ -264,24 +304,38 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
-    period = _first_period(after, r) or _last_period(before, r)
+    if _in_brackets(text, m):  # "helhedsplan for 2017-2021 (538.777 kr.)": what it sizes stands before it
+        period = last_period(text, before_start, m.start, r) or first_period(text, m.end, after_end, r)
+    else:
+        period = first_period(text, m.end, after_end, r) or last_period(text, before_start, m.start, r)
     if period:
-        ties.year_from, ties.year_to = period
+        ties.year_from, ties.year_to, ties.runs_on = period
         ties.has_years = True
-    near_after = after[: r.per_year_window]
-    ties.per_year = bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
+        # a start year right after the amount: a yearly sum from then on ("stigende til 775 mio. kr. fra 2024")
+        at = m.end + len(after) - len(after.lstrip())
+        ties.runs_on = ties.runs_on or (ties.year_to is None and first_period(text, at, after_end, r, at) is not None)
+    near_end = _clause_end(text, m.end, m.end + len(after[: r.per_year_window]), i + 1 < len(items), r)
+    near_after = text[m.end : near_end]
+    noun = r.per_year_noun.search(near_after)  # "… vil medføre en årlig besparelse på …": another sum's
+    near_after = near_after[: noun.start()] if noun else near_after
+    own_rate = r.per_other_period.match(near_after)  # "64.000 kr. om måneden": a month's sum, not a year's
+    ties.per_year = not own_rate and bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
     ties.kind = _kind(after, before, r)
     return ties
 
 
-def _first_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.start(), -m.end(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
-    return min(hits, key=lambda h: h[:2])[2] if hits else None
+def _in_brackets(text: str, m: _Mention) -> bool:
+    return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
 
 
-def _last_period(s: str, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
-    hits = [(m.end(), -m.start(), period_years(m)) for rule in r.periods for m in rule.pattern.finditer(s)]
-    return max(hits, key=lambda h: h[:2])[2] if hits else None
+def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> int:
+    """Where the words that belong to an amount end: with another amount after it in its
+    sentence, at the first clause break ("," "og" "mens"): what follows it belongs to the
+    next amount ("750 mio. kr. i 2023 og en årlig besparelse på 1,1 mia. kr.")."""
+    if not more:
+        return end
+    cut = r.clause_break.search(text, start, end)
+    return cut.start() if cut else end
 
 
 def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
@@ -292,20 +346,20 @@ def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
     return None
 
 
-def _apply_leading_period(lead: str, ties: list[_Ties], r: AmountRules) -> None:
+def _apply_leading_period(text: str, start: int, end: int, ties: list[_Ties], r: AmountRules) -> None:
     """A period that opens the sentence ("I 2007 er udmeldt … 14,530 mill. kr.") covers
     every amount in it that has no years of its own."""
-    period = _last_period(lead, r)
+    period = last_period(text, start, end, r)
     if not period:
         return
     for t in ties:
         if not t.has_years:
-            t.year_from, t.year_to, t.has_years = period[0], period[1], True
+            t.year_from, t.year_to, t.runs_on, t.has_years = period[0], period[1], period[2], True
 
 
 def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Ties], r: AmountRules) -> None:
     """Amounts joined by "og" share years (with their per-year flag) and kind."""
-    for _ in range(2):
+    for _ in range(len(items)):  # a list passes what one amount says along to the others
         for i in range(len(items) - 1):
             if not r.coordination.search(text[items[i].end : items[i + 1].start]):
                 continue
@@ -315,6 +369,7 @@ def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Tie
                         ties[a],
                         year_from=ties[b].year_from,
                         year_to=ties[b].year_to,
+                        runs_on=ties[b].runs_on,
                         per_year=ties[a].per_year or ties[b].per_year,
                         has_years=True,
                     )

@@ -37,6 +37,10 @@ _TOP_KEYS = [
     "senior_age_min",
     "senior_label",
     "size_not_after",
+    "title_context",
+    "title_context_with",
+    "section_continues",
+    "section_opens",
 ]
 
 
@@ -49,6 +53,8 @@ class LabelRule:
     not_after: frozenset[str]
     fallback: bool
     examples: tuple
+    patterns: tuple[re.Pattern, ...] = ()  # regexes on the statement's lowercased text ("8. og 9. klasse")
+    not_in_phrase: bool = False  # a word of another label's phrase does not count ("forsikrede ledige")
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ class PatternRule:
     max_adjust: int = 0
     sum_all: bool = False
     in_roles: tuple[str, ...] = ()  # only in a section of one of these roles (or below one); () anywhere
+    label_within: Optional[int] = None  # needs_label: the group stands in the next so many words after the cue
+    label_in_cue: bool = False  # needs_label: the group stands in the cue (in its part named "group", if any)
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ class TargetGroupRules:
     list_max_label: int
     table_title: PatternRule
     section_body_end: re.Pattern
+    section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
+    section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
     age_bounds: tuple[int, int]
     ages: tuple[PatternRule, ...]
     young_age_max: int
@@ -98,6 +108,8 @@ class TargetGroupRules:
     young_label: str  # the label of a statement about ages up to young_age_max
     senior_age_min: int = 50
     senior_label: str = "seniorer"  # the label of a statement about ages from senior_age_min
+    title_context: bool = False  # a statement naming no specific group takes the groups its document's title names
+    title_context_with: frozenset[str] = frozenset()  # ... nor any but these (ages: "unge")
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -132,6 +144,8 @@ _CHOICES = {
     "age_max": [None, 1, 2, 3],
     "max_adjust": [-1, 0, 1],
     "sum_all": [True, False],
+    "label_within": [None, *range(1, 13)],
+    "label_in_cue": [True, False],
 }
 
 
@@ -160,9 +174,14 @@ def norm_form(word: str) -> str:
 
 def _load_label(entry: dict, i: int) -> LabelRule:
     rule = str(entry.get("id", f"labels[{i}]")) if isinstance(entry, dict) else f"labels[{i}]"
-    entry = require_keys(entry, rule, ["id", "examples"], ["stems", "words", "phrases", "not_after", "fallback"])
-    if not any(entry.get(k) for k in ("stems", "words", "phrases")):
-        raise RuleError(rule, "needs at least one of stems, words, phrases")
+    entry = require_keys(
+        entry,
+        rule,
+        ["id", "examples"],
+        ["stems", "words", "phrases", "patterns", "not_after", "fallback", "not_in_phrase"],
+    )
+    if not any(entry.get(k) for k in ("stems", "words", "phrases", "patterns")):
+        raise RuleError(rule, "needs at least one of stems, words, phrases, patterns")
     words = [_regex({"w": w}, "w", rule, {}) for w in entry.get("words", [])]
     return LabelRule(
         id=entry["id"],
@@ -172,6 +191,8 @@ def _load_label(entry: dict, i: int) -> LabelRule:
         not_after=frozenset(entry.get("not_after", [])),
         fallback=bool(entry.get("fallback", False)),
         examples=require_examples(entry, rule),
+        patterns=tuple(_regex({"p": p}, "p", rule, {}) for p in entry.get("patterns", [])),
+        not_in_phrase=bool(entry.get("not_in_phrase", False)),
     )
 
 
@@ -199,7 +220,9 @@ def load_rules(data) -> TargetGroupRules:
         fuzzy_fold=tuple(fuzzy["fold"].items()),
         fuzzy_examples=tuple(fuzzy["examples"]),
         continuation=_pattern_rule(data["continuation"], "continuation", letters),
-        statements=_rules_list(data, "statements", letters, ("position", "needs_label", "in_roles")),
+        statements=_rules_list(
+            data, "statements", letters, ("position", "needs_label", "in_roles", "label_within", "label_in_cue")
+        ),
         label=_pattern_rule(data["label"], "label", letters),
         list_rule=PatternRule(
             id=lists["id"], pattern=_regex(lists, "intro", "lists", letters), examples=require_examples(lists, "lists")
@@ -208,10 +231,14 @@ def load_rules(data) -> TargetGroupRules:
         list_max_label=int(lists["max_label_length"]),
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         section_body_end=re.compile(data["section_body_end"], re.M),
+        section_continues=_regex(data, "section_continues", "section_continues", letters),
+        section_opens=_regex(data, "section_opens", "section_opens", letters),
         age_bounds=(bounds[0], bounds[1]),
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),
         senior_age_min=int(data["senior_age_min"]),
+        title_context=require_choice(data["title_context"], "title_context", "title_context", [True, False]),
+        title_context_with=frozenset(_labels_named(data, "title_context_with")),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(
@@ -223,6 +250,14 @@ def load_rules(data) -> TargetGroupRules:
             key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
         },
     )
+
+
+def _labels_named(data: dict, key: str) -> list[str]:
+    """A list of labels of the vocabulary."""
+    value, known = data[key], {e.get("id") for e in data["labels"] if isinstance(e, dict)}
+    if not isinstance(value, list) or not all(v in known for v in value):
+        raise RuleError(key, f"must be a list of labels of the vocabulary, got {value!r}")
+    return value
 
 
 def _word(data: dict, key: str) -> str:

@@ -1,162 +1,29 @@
 """Target groups: one row per statement of who an initiative is for.
 
-A statement is a *Målgruppe* section (its body), a "Målgruppe:" label in running
-text, a sentence with a statement cue ("Målgruppen er …", "Tilbuddet er målrettet …",
-"Indsatsen retter sig mod …"), an item of a list announced by "over for følgende
+A statement is a sentence of a *Målgruppe* section that names a group (with the sentences
+after it that say more), a "Målgruppe:" label in running text, a sentence with a statement
+cue ("Målgruppen er …", "Tilbuddet er målrettet …", "Indsatsen retter sig mod …", and in
+an agenda item's title and fields an offer, effort, rule or contact given to a group or a
+group that receives something), an item of a list announced by "over for følgende
 grupper:", or the title cell of a numbered status-table row that names a group.
-Statements inside a Målgruppe section are covered by the section's row.
+Statements inside a Målgruppe section are covered by the section's rows.
 
 Each statement is read for ``groups`` (labels from the vocabulary in
-``rules/target_groups.yml``, matched on the lowercased words and their lemmas from
-spaCy's Danish lemma table (spacy-lookups-data, read without spaCy's pipeline), compound
-stems, multi-word phrases by their lemmas, and a rapidfuzz fallback for OCR-damaged words),
-ages, match groups and the stated number of persons. All patterns live in the rules.
+``rules/target_groups.yml``, see target_group_labels; a statement about "borgere" only may
+take the groups its document's title names), ages, match groups and the stated number of
+persons. All patterns live in the rules.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Optional
 
-from extract.extractors.target_group_rules import (
-    LabelRule,
-    TargetGroupRules,
-    norm_form,
-)
-from extract.read.lexicon import lemma_table
+from extract.extractors.target_group_labels import fallbacks, find_labels, specific
+from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
 from extract.structure.sections import roles_at
 from extract.structure.sentences import Span, sentence_at
-
-# A word (with its inner hyphens and apostrophes, and a hyphen that leaves it open: "borger- og
-# virksomhedsrettede"), a punctuation mark, or white space other than one space (a line break
-# parts a phrase as a word does)
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]|\s+")
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    lemma: str
-
-
-def _tokens(text: str) -> list[_Token]:
-    """The words of ``text`` with their lemmas from the Danish lemma table."""
-    table = lemma_table()
-    return [_Token(t, table.get(t, t)) for t in _TOKEN.findall(text) if t != " "]
-
-
-@lru_cache(maxsize=4)
-def _phrases(labels: tuple[LabelRule, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(label, lemmas) of the vocabulary's multi-word phrases (made once per vocabulary)."""
-    return tuple((label.id, tuple(t.lemma for t in _tokens(p.lower()))) for label in labels for p in label.phrases)
-
-
-def _phrase_hits(tokens: list[_Token], labels: tuple[LabelRule, ...]) -> set[str]:
-    """Labels with a phrase whose lemmas stand in a row among the tokens' lemmas."""
-    lemmas = [t.lemma for t in tokens]
-    found = set()
-    for label, phrase in _phrases(labels):
-        n = len(phrase)
-        if any(tuple(lemmas[i : i + n]) == phrase for i in range(len(lemmas) - n + 1)):
-            found.add(label)
-    return found
-
-
-def _fold(word: str, r: TargetGroupRules) -> str:
-    for a, b in r.fuzzy_fold:
-        word = word.replace(a, b)
-    return word
-
-
-def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -> set[str]:
-    """Labels whose stems occur in the token; overlapping stems of different labels: the longer wins."""
-    hits = []
-    for label in r.labels:
-        if label.id in blocked:
-            continue
-        for stem in label.stems:
-            for form in forms:
-                at = form.find(stem)
-                if at >= 0:
-                    hits.append((label.id, at, at + len(stem), form))
-    kept = set()
-    for lid, a, b, form in hits:
-        inside_longer = any(o != lid and f == form and oa <= a and b <= ob and ob - oa > b - a for o, oa, ob, f in hits)
-        if not inside_longer:
-            kept.add(lid)
-    return kept
-
-
-def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
-    from rapidfuzz import fuzz
-
-    folded = _fold(form, r)
-    hits = set()
-    for label in r.labels:
-        for stem in label.stems:
-            if len(stem) < r.fuzzy_min_stem:
-                continue
-            fs = _fold(stem, r)
-            if any(fuzz.ratio(fs, folded[: len(fs) + k]) >= r.fuzzy_min_ratio for k in (-1, 0, 1, 2)):
-                hits.add(label.id)
-    return hits
-
-
-_LABEL_CACHE: dict[int, tuple[TargetGroupRules, dict]] = {}
-
-
-def _labels_cache(r: TargetGroupRules) -> dict:
-    """Labels of each (form, lemma, blocked labels) already read, per vocabulary."""
-    entry = _LABEL_CACHE.get(id(r))
-    if entry is None or entry[0] is not r:
-        entry = _LABEL_CACHE[id(r)] = (r, {})
-    return entry[1]
-
-
-def _token_labels(tok: _Token, before: set[str], r: TargetGroupRules) -> set[str]:
-    form, lemma = norm_form(tok.text), norm_form(tok.lemma)
-    blocked = frozenset(lb.id for lb in r.labels if lb.not_after & before)
-    cache = _labels_cache(r)
-    key = (form, lemma, blocked)
-    if key not in cache:
-        cache[key] = frozenset(_form_labels(form, lemma, blocked, r))
-    return set(cache[key])
-
-
-def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules) -> set[str]:
-    found = _stem_hits((form, lemma), r, set(blocked))
-    for label in r.labels:
-        if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
-            found.add(label.id)
-    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha():
-        found = _fuzzy_hits(form, r) - blocked
-    return found
-
-
-def find_labels(text: str, r: TargetGroupRules) -> list[str]:
-    """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named."""
-    lowered = text.lower() if len(text.lower()) == len(text) else text
-    tokens = _tokens(lowered)
-    found: set[str] = set()
-    for i, tok in enumerate(tokens):
-        found |= _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window) : i]}, r)
-    found |= _phrase_hits(tokens, r.labels)
-    for label in r.labels:
-        if label.fallback and label.id in found and found - {label.id}:
-            found.discard(label.id)
-    return sorted(found) or [r.no_label]
-
-
-def _fallbacks(r: TargetGroupRules) -> set[str]:
-    """Labels that say little: the fallback labels and the no-label label."""
-    return {lb.id for lb in r.labels if lb.fallback} | {r.no_label}
-
-
-def _specific(labels: list[str], r: TargetGroupRules) -> bool:
-    return any(lb not in _fallbacks(r) for lb in labels)
 
 
 def find_ages(text: str, r: TargetGroupRules) -> tuple[Optional[int], Optional[int]]:
@@ -212,15 +79,19 @@ def find_size(text: str, r: TargetGroupRules) -> Optional[int]:
     return best[1] if best else None
 
 
-def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules) -> TargetGroup:
+def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, title: str = "") -> TargetGroup:
     quote = text[start:end]
     age_min, age_max = find_ages(quote, r)
     groups = find_labels(quote, r)
+    if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
+        named = find_labels(title, r)
+        if specific(named, r):
+            groups = sorted(set(groups) - fallbacks(r) | set(named))
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
     if young and r.young_label not in groups:
-        groups = sorted(set(groups) - _fallbacks(r) | {r.young_label})
+        groups = sorted(set(groups) - fallbacks(r) | {r.young_label})
     if age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
-        groups = sorted(set(groups) - _fallbacks(r) | {r.senior_label})
+        groups = sorted(set(groups) - fallbacks(r) | {r.senior_label})
     return TargetGroup(
         quote=quote,
         char_start=start,
@@ -242,15 +113,59 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _section_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+def _opens_statement(text: str, a: int, b: int, part: list[int], r: TargetGroupRules) -> bool:
+    """Whether the sentence ``a:b`` of a Målgruppe section is a statement of its own after ``part``:
+    it names a group with a cue of whom something is for, is no list item, follows no colon, and is
+    no share, assessment or exclusion."""
+    line_start = text.rfind("\n", 0, a) + 1
+    bullet = r.list_bullet.match(text, line_start)
+    if (bullet and a <= bullet.end()) or text[part[0] : part[1]].rstrip().endswith(":"):
+        return False
+    if r.not_statement.search(text, a, b) or r.section_continues.search(text, a, b):
+        return False
+    if r.section_opens.search(text, a, b):
+        return _names_group(text[a:b], r)
+    return any(_is_statement(text, a, b, rule, r) for rule in r.statements)
+
+
+def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRules, end: int = 0) -> bool:
+    """Whether the sentence ``a:b`` is a statement by ``rule`` (its cue, and the group where it
+    asks for one, up to ``end`` when the statement goes on), wherever the sentence stands."""
+    if rule.position == "start":
+        cues = [m] if (m := rule.pattern.match(text, a, b)) else []
+    else:
+        cues = list(rule.pattern.finditer(text, a, b))
+    if not rule.needs_label:
+        return bool(cues) and _names_group(text[a:b], r)
+    return any(_names_group(_named(text, cue, max(b, end), rule), r) for cue in cues)
+
+
+def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+    """The statements of each Målgruppe section: one per sentence that names a group, with
+    the sentences after it that name none (they say more about it) and the list its
+    sentence announces with a colon."""
     rows = []
     for sec in sections:
         if sec.role != r.section_role:
             continue
         stop = r.section_body_end.search(text, sec.body_start, sec.char_end)
         start, end = _trimmed(text, sec.body_start, stop.start() if stop else sec.char_end)
-        if end > start:
-            rows.append(_record(text, start, end, r.section_rule, r))
+        parts: list[list[int]] = []
+        for sent in sentences:
+            a, b = max(sent.start, start), min(sent.end, end)
+            if b <= a:
+                continue
+            opens = not parts or _opens_statement(text, a, b, parts[-1], r)
+            if parts and not opens:
+                parts[-1][1] = b
+            else:
+                parts.append([a, b])
+        if parts:
+            parts[0][0], parts[-1][1] = start, end
+        for a, b in parts:
+            a, b = _trimmed(text, a, b)
+            if b > a:
+                rows.append(_record(text, a, b, r.section_rule, r))
     return rows
 
 
@@ -272,8 +187,29 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
     return start, end
 
 
+def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
+    """The text that must name the group of a cue: the cue itself, the next words after it
+    (up to the end of their clause), or the rest of the statement."""
+    if rule.label_in_cue:  # the cue's named part "group" when it has one ("… at <group> får …")
+        return found.group("group") if "group" in found.re.groupindex else found.group()
+    after = text[found.end() : end]
+    if rule.label_within:
+        words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
+        return re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
+    return after
+
+
+def _names_group(named: str, r: TargetGroupRules) -> bool:
+    return specific(find_labels(named, r), r) or find_ages(named, r) != (None, None)
+
+
 def _cue_rows(
-    text: str, sentences: list[Span], r: TargetGroupRules, covered: Callable[[int], bool], sections: list[Section]
+    text: str,
+    sentences: list[Span],
+    r: TargetGroupRules,
+    covered: Callable[[int], bool],
+    sections: list[Section],
+    title: str,
 ) -> list[TargetGroup]:
     """Statements opened by a cue sentence; sentences ``covered`` by another statement are
     skipped, and a rule for some sections only applies in them."""
@@ -296,9 +232,8 @@ def _cue_rows(
             if r.not_statement.search(text, sent.start, sent.end):
                 break
             start, end = _statement_span(text, sentences, i, r)
-            named = text[found.end() : end]
-            if not rule.needs_label or _specific(find_labels(named, r), r) or find_ages(named, r) != (None, None):
-                rows.append(_record(text, start, end, rule.id, r))
+            if not rule.needs_label or _is_statement(text, sent.start, sent.end, rule, r, end):
+                rows.append(_record(text, start, end, rule.id, r, title))
                 break
     return rows
 
@@ -356,16 +291,17 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     for m in r.table_title.pattern.finditer(text):
         a, b = _trimmed(text, m.start("title"), m.end("title"))
         row = _record(text, a, b, r.table_title.id, r)
-        if _specific(row.groups, r):
+        if specific(row.groups, r):
             rows.append(row)
     return rows
 
 
 def find_target_groups(
-    text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules
+    text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules, title: str = ""
 ) -> list[TargetGroup]:
-    """Every target-group statement in ``text``, in document order, without overlaps."""
-    section_rows = _section_rows(text, sections, r)
+    """Every target-group statement in ``text``, in document order, without overlaps; a
+    statement that names no specific group may take the groups of the document's ``title``."""
+    section_rows = _section_rows(text, sentences, sections, r)
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
@@ -374,7 +310,7 @@ def find_target_groups(
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
 
     kept = list(section_rows)
-    for row in others + _cue_rows(text, sentences, r, in_section_or_list, sections):
+    for row in others + _cue_rows(text, sentences, r, in_section_or_list, sections, title):
         inside = any(a <= row.char_start < b for a, b in covered)
         if row.rule != r.list_rule.id and any(a <= row.char_start < b for a, b in list_spans):
             continue  # a statement inside a list item is covered by the item's row

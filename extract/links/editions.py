@@ -44,13 +44,13 @@ def same_series(a: str, b: str, rules: InitiativeRules) -> bool:
 
 
 def same_series_names(na: str, nb: str, rules: InitiativeRules) -> bool:
-    """Two series names alike: the same words, nearly, or all words of one (two or more) in the other."""
+    """Two series names alike: the same words, nearly, or all words of one (enough of them) in the other."""
     if not (na and nb):
         return False
     if fuzz.token_sort_ratio(na, nb) >= rules.edition_min_ratio:
         return True
     short, long = sorted((set(na.split()), set(nb.split())), key=len)
-    return len(short) >= 2 and 2 * len(short) > len(long) and short <= long
+    return len(short) >= rules.series_min_words and len(short) > rules.series_min_share * len(long) and short <= long
 
 
 def editions(docs: Sequence[Dated], rules: InitiativeRules) -> list[list[Dated]]:

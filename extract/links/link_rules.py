@@ -27,6 +27,22 @@ class Fate:
 
 
 @dataclass(frozen=True)
+class ReferenceRules:
+    """How a text cites a meeting's item, and how a document's path names its meeting."""
+
+    patterns: tuple[re.Pattern, ...]
+    months: dict[str, int]
+    two_digit_pivot: int
+    meeting_path: re.Pattern
+    transliterate: dict[str, str]
+    min_ratio: float
+    window: int
+    examples: tuple
+    path_examples: tuple
+    body_examples: tuple
+
+
+@dataclass(frozen=True)
 class InitiativeRules:
     unit_roles: tuple[str, ...]
     series_roles: tuple[str, ...]
@@ -59,6 +75,10 @@ class InitiativeRules:
     continuation_examples: tuple
     fates: tuple[Fate, ...]
     path_date: re.Pattern
+    references: ReferenceRules
+    candidate_prefix: int
+    series_min_words: int
+    series_min_share: float
 
 
 @dataclass(frozen=True)
@@ -77,7 +97,7 @@ class AbbreviationRules:
 
 
 _KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "series", "editions", "links",
-         "continuation", "fates", "path_date"]  # fmt: skip
+         "continuation", "fates", "path_date", "references"]  # fmt: skip
 
 
 def _fates(entries) -> tuple[Fate, ...]:
@@ -94,6 +114,37 @@ def _fates(entries) -> tuple[Fate, ...]:
     return tuple(fates)
 
 
+def _references(data) -> ReferenceRules:
+    keys = ["patterns", "months", "two_digit_pivot", "meeting_path", "transliterate", "min_ratio", "window",
+            "examples", "path_examples", "body_examples"]  # fmt: skip
+    data = require_keys(data, "references", keys)
+    patterns = tuple(require_regex(p, "references.patterns") for p in require_strings(data["patterns"], "references"))
+    for p in patterns:
+        if not {"day", "month", "year", "item"} <= set(p.groupindex):
+            raise RuleError("references.patterns", f"{p.pattern!r} needs the groups day, month, year and item")
+    path = require_regex(data["meeting_path"], "references.meeting_path")
+    if not {"place", "body", "date", "item"} <= set(path.groupindex):
+        raise RuleError("references.meeting_path", "needs the groups place, body, date and item")
+    months = require_strings(data["months"], "references.months")
+    if len(months) != 12:
+        raise RuleError("references.months", "must name the twelve months in order")
+    letters = require_mapping(data["transliterate"], "references.transliterate")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in letters.items()):
+        raise RuleError("references.transliterate", "must map letters to letters")
+    return ReferenceRules(
+        patterns=patterns,
+        months={m.lower(): n for n, m in enumerate(months, 1)},
+        two_digit_pivot=require_number(data, "two_digit_pivot", "references", int, 0, 99),
+        meeting_path=path,
+        transliterate=dict(letters),
+        min_ratio=require_number(data, "min_ratio", "references", float, 0, 100),
+        window=require_number(data, "window", "references", int),
+        examples=require_examples(data, "references"),
+        path_examples=require_examples({"examples": data["path_examples"]}, "references.path_examples"),
+        body_examples=require_examples({"examples": data["body_examples"]}, "references.body_examples"),
+    )
+
+
 def load_initiative_rules(data) -> InitiativeRules:
     data = require_keys(data, "-", _KEYS)
     generic = require_keys(data["generic"], "generic", ["words", "examples"])
@@ -104,7 +155,11 @@ def load_initiative_rules(data) -> InitiativeRules:
     period = require_keys(data["period"], "period", ["pattern", "examples"])
     series = require_keys(data["series"], "series", ["pattern", "examples", "not_examples"])
     editions = require_keys(data["editions"], "editions", ["min_ratio", "ignore", "examples"])
-    links = require_keys(data["links"], "links", ["name", "supported", "continuation", "examples"])
+    links = require_keys(
+        data["links"], "links", ["candidates", "series", "name", "supported", "continuation", "examples"]
+    )
+    candidates = require_keys(links["candidates"], "links.candidates", ["prefix"])
+    alike = require_keys(links["series"], "links.series", ["min_words", "min_share"])
     name = require_keys(links["name"], "links.name", ["min_ratio", "min_chars", "min_cover"])
     supported = require_keys(links["supported"], "links.supported", ["min_ratio", "min_amount"])
     cont = require_keys(links["continuation"], "links.continuation", ["min_ratio", "window"])
@@ -142,6 +197,10 @@ def load_initiative_rules(data) -> InitiativeRules:
         continuation_examples=require_examples(continuation, "continuation"),
         fates=fates,
         path_date=require_regex(data["path_date"], "path_date"),
+        references=_references(data["references"]),
+        candidate_prefix=require_number(candidates, "prefix", "links.candidates", int, 1, 30),
+        series_min_words=require_number(alike, "min_words", "links.series", int, 1, 20),
+        series_min_share=require_number(alike, "min_share", "links.series", float, 0, 1),
     )
 
 

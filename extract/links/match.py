@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from extract.links import references as refs
 from extract.links.editions import same_series_names
 from extract.links.link_rules import InitiativeRules
-
-_PREFIX = 6  # units are compared when two of their name words start alike this far
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,8 @@ class Unit:
     case_number: str = ""  # its document's case number, which other documents may cite
     refers: frozenset[str] = frozenset()  # budget periods its heading names ("fortsat fra Budget 2024-27")
     at: Optional[int] = None  # where a list item stands in the text (kind list_item; section_id: its section)
+    place: str = ""  # the place its document's path names (a municipality)
+    meeting: Optional[refs.Meeting] = None  # the meeting item its document is, when its path names one
 
     @property
     def key(self) -> tuple[str, str]:
@@ -45,8 +46,10 @@ class Unit:
 class Link:
     a: Unit
     b: Unit
-    basis: str  # name, name+target_groups, name+allocation, continuation, name+series, same_period, reference
+    basis: str  # name, name+target_groups, name+allocation, continuation, name+series, same_period, reference,
+    # shared_reference
     score: float
+    quote: str = ""  # a reference's words
 
 
 def name_score(a: str, b: str, rules: InitiativeRules) -> float:
@@ -61,19 +64,30 @@ def name_score(a: str, b: str, rules: InitiativeRules) -> float:
     return float(score)
 
 
-def link(a: Unit, b: Unit, rules: InitiativeRules) -> Optional[Link]:
-    """The link between two units of different documents, or None (never within one document)."""
+def link(a: Unit, b: Unit, rules: InitiativeRules, cited: Optional[Mapping] = None) -> Optional[Link]:
+    """The link between two units of different documents, or None (never within one document).
+    ``cited``: each unit's key → the meeting items its text cites (:func:`citations`)."""
     if a.document_id == b.document_id:
         return None
-    for citing, cited in ((a, b), (b, a)):  # an explicit reference: the text cites the document's case number
-        if cited.case_number and cited.kind in ("item", "series_document") and cited.case_number in citing.text:
-            return Link(a, b, "reference", 100.0)
+    cited = cited if cited is not None else citations((a, b), rules)
+    for citing, other in ((a, b), (b, a)):  # an explicit reference: the text cites the document's case number
+        if other.case_number and other.kind in ("item", "series_document") and other.case_number in citing.text:
+            return Link(a, b, "reference", 100.0, other.case_number)
+        quote = _cites(citing, other, cited.get(citing.key, ()), rules)  # or the meeting item it is
+        if quote:
+            return Link(a, b, "reference", 100.0, quote)
     if "series_document" in (a.kind, b.kind):  # one budget round: its period written alike
         same = a.kind == b.kind and a.period and a.period == b.period
         return Link(a, b, "same_period", 100.0) if same else None
     score = name_score(a.name, b.name, rules)
     if a.refers and b.refers and not a.refers & b.refers:  # headings of different budget rounds
         return None
+    if a.section_id is None is b.section_id and a.years and b.years and not a.years & b.years:
+        return None  # documents whose titles name other years: editions, other years' pools, not one initiative
+    if score >= rules.references.min_ratio:  # both follow up one decision: they cite one meeting item
+        for x in cited.get(a.key, ()):
+            if any(refs.same_meeting(x.meeting, y.meeting, rules.references) for y in cited.get(b.key, ())):
+                return Link(a, b, "shared_reference", score, x.quote)
     if {"series_section", "list_item"} & {a.kind, b.kind}:  # a budget area or analysis: in related documents only
         if score >= rules.name_min_ratio and related(a, b, rules):
             return Link(a, b, "name+series", score)
@@ -91,6 +105,34 @@ def link(a: Unit, b: Unit, rules: InitiativeRules) -> Optional[Link]:
     if found is not None:
         return Link(a, b, "continuation", found)
     return None
+
+
+def citations(units: Iterable[Unit], rules: InitiativeRules) -> dict[tuple, list[refs.Citation]]:
+    """The meeting items each unit's own text cites (a series' whole document cites too much
+    to stand for one of them; a list item has no text of its own)."""
+    return {
+        u.key: refs.citations(u.text, rules.references, u.place)
+        for u in units
+        if u.kind not in ("series_document", "list_item")
+    }
+
+
+def _cites(citing: Unit, cited: Unit, found: Sequence[refs.Citation], rules: InitiativeRules) -> str:
+    """The words with which ``citing`` cites the agenda item ``cited`` is, when its name or the
+    words around the citation name that item ("" when it does not)."""
+    if cited.kind != "item" or cited.meeting is None or not found:
+        return ""
+    rr = rules.references
+    for c in found:
+        if not refs.cites(c.meeting, cited.meeting, rr):
+            continue
+        around = citing.text[max(0, c.start - rr.window) : c.end + rr.window].lower()
+        if name_score(citing.name, cited.name, rules) >= rr.min_ratio or (
+            len(cited.name.replace(" ", "")) >= rules.name_min_chars
+            and fuzz.partial_ratio(cited.name, around) >= rules.continuation_min_ratio
+        ):
+            return c.quote
+    return ""
 
 
 def related(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
@@ -120,36 +162,47 @@ def links(new: Sequence[Unit], others: Sequence[Unit], rules: InitiativeRules) -
     """Links of the new units to each other and to the other (already linked) units.
 
     Only candidates are compared: units that share the start of a name word, or whose
-    continuation phrase is followed by such a word, one budget round's documents, and a
-    document and a text that cites its case number (a link needs one of these)."""
-    names, continued = defaultdict(list), defaultdict(list)
-    for u in [*new, *others]:
-        for k in _keys(u):
+    continuation phrase is followed by such a word, one budget round's documents, a
+    document and a text that cites its case number, and units citing one meeting's item
+    or the meeting item itself (a link needs one of these)."""
+    names, continued, meetings = defaultdict(list), defaultdict(list), defaultdict(list)
+    every = [*new, *others]
+    quoted = citations(every, rules)
+    for u in every:
+        for k in _keys(u, rules):
             names[k].append(u)
         for k in _continuation_keys(u, rules):
             continued[k].append(u)
-    cited = [u for u in [*new, *others] if u.case_number and u.kind in ("item", "series_document")]
+        for c in quoted.get(u.key, ()):
+            meetings[(c.meeting.date, c.meeting.item)].append(u)
+        if u.meeting is not None and u.section_id is None:
+            meetings[(u.meeting.date, u.meeting.item)].append(u)
+    cited = [u for u in every if u.case_number and u.kind in ("item", "series_document")]
     done: set[tuple] = set()
     out = []
     for a in new:
-        candidates = {id(b): b for k in _keys(a) for b in (*names[k], *continued[k])}
+        candidates = {id(b): b for k in _keys(a, rules) for b in (*names[k], *continued[k])}
         candidates.update((id(b), b) for k in _continuation_keys(a, rules) for b in names[k])
         candidates.update((id(b), b) for b in cited if b.case_number in a.text)
         if a in cited:
-            candidates.update((id(b), b) for b in [*new, *others] if a.case_number in b.text)
+            candidates.update((id(b), b) for b in every if a.case_number in b.text)
+        mine = [(c.meeting.date, c.meeting.item) for c in quoted.get(a.key, ())]
+        if a.meeting is not None and a.section_id is None:
+            mine.append((a.meeting.date, a.meeting.item))
+        candidates.update((id(b), b) for k in mine for b in meetings[k])
         for b in candidates.values():
             pair = tuple(sorted((a.key, b.key)))
             if b.document_id == a.document_id or pair in done:
                 continue
             done.add(pair)
-            found = link(a, b, rules)
+            found = link(a, b, rules, quoted)
             if found:
                 out.append(found)
     return out
 
 
-def _keys(u: Unit) -> set[str]:
-    keys = {w[:_PREFIX] for w in u.name.split()}
+def _keys(u: Unit, rules: InitiativeRules) -> set[str]:
+    keys = {w[: rules.candidate_prefix] for w in u.name.split()}
     if u.kind == "series_document" and u.period:
         keys.add(f"period:{u.period}")
     return keys
@@ -159,7 +212,7 @@ def _continuation_keys(u: Unit, rules: InitiativeRules) -> set[str]:
     keys: set[str] = set()
     for m in rules.continuation.finditer(u.text):
         window = u.text[m.end() : m.end() + rules.continuation_window].lower()
-        keys.update(w[:_PREFIX] for w in re.findall(r"[^\W\d_]+", window))
+        keys.update(w[: rules.candidate_prefix] for w in re.findall(r"[^\W\d_]+", window))
     return keys
 
 

@@ -19,6 +19,7 @@ from typing import Optional
 
 from extract.links import editions as ed
 from extract.links import match, names
+from extract.links import references as refs
 from extract.links.link_rules import AbbreviationRules, InitiativeRules
 from extract.rules import RuleSet
 
@@ -88,8 +89,8 @@ def section_expansions(db, doc_id: str, expansions: dict[str, str]) -> dict[str,
 
 def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str = "") -> list[match.Unit]:
     """A document's units: its initiative sections; in a series document its other sections
-    and list items that name something, and the document itself; else the whole document
-    (an agenda item about one thing)."""
+    and list items that name something; and the whole document (an edition of a series, or
+    an agenda item, plan or report about one thing)."""
     title = doc["title"] or ""
     series = ed.is_series(title, rules)
     context = {
@@ -98,6 +99,8 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         "years": frozenset(rules.title_year.findall(rules.period.sub("", title))),  # a period is no year
         "period": _period(title, rules),
         "case_number": doc.get("case_number") or "",
+        "place": refs.place_of(doc["path"], rules.references),
+        "meeting": refs.meeting_of(doc["path"], rules.references),
     }
     facts = _facts(db, doc["id"])
     sections = list(
@@ -107,7 +110,7 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         )
     )
     units = [u for row in sections if (u := _section_unit(doc["id"], row, series, rules, expansions, facts, context))]
-    if title and (series or not units):
+    if title:  # every document is a unit too: a series edition, or an agenda item, plan or report on one thing
         if not text:
             row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
             text = row[0] if row else ""
@@ -204,18 +207,20 @@ def _item_units(
 
 
 def _facts(db, doc_id: str):
-    """Target groups, sums of money and text of a document, by initiative section (None: the rest)."""
-    groups, amounts, bodies = defaultdict(set), defaultdict(set), defaultdict(list)
+    """Target groups, sums of money and text of a document, by initiative section (None: the
+    rest); the text of a section that is no initiative section is its own."""
+    groups, amounts, bodies, own = defaultdict(set), defaultdict(set), defaultdict(list), {}
     for r in db.query("select initiative_id, groups from target_groups where document_id = ?", [doc_id]):
         groups[r["initiative_id"]].update(json.loads(r["groups"] or "[]"))
     for r in db.query("select initiative_id, value_dkk from allocations where document_id = ?", [doc_id]):
         if r["value_dkk"] is not None:
             amounts[r["initiative_id"]].add(r["value_dkk"])
     for r in db.query(
-        "select initiative_id, heading, body from sections where document_id = ? order by position", [doc_id]
+        "select id, initiative_id, heading, body from sections where document_id = ? order by position", [doc_id]
     ):
-        bodies[r["initiative_id"]].append(f"{r['heading'] or ''}\n{r['body'] or ''}")
-    return groups, amounts, {k: "\n".join(v) for k, v in bodies.items()}
+        own[r["id"]] = f"{r['heading'] or ''}\n{r['body'] or ''}"
+        bodies[r["initiative_id"]].append(own[r["id"]])
+    return groups, amounts, {**own, **{k: "\n".join(v) for k, v in bodies.items() if k}}
 
 
 def unit_id(key: tuple[str, str]) -> str:
@@ -239,6 +244,7 @@ def stored_links(db, result: LinkResult) -> list[tuple[tuple, tuple, str, float]
                 (r["document_b"], r["section_b"] or ""),
                 r["match_basis"],
                 r["score"],
+                r["quote"] or "",
             )
         )
     return out
@@ -254,6 +260,7 @@ def new_link_rows(result: LinkResult) -> list[dict]:
             "section_b": x.b.key[1] or None,
             "match_basis": x.basis,
             "score": round(x.score, 1),
+            "quote": x.quote or None,
         }
         for x in result.links
     ]
@@ -261,14 +268,14 @@ def new_link_rows(result: LinkResult) -> list[dict]:
 
 def derive(result: LinkResult, kept: list, docs: list[dict], rules: InitiativeRules) -> dict[str, list[dict]]:
     """Initiatives, their units and the editions of series, from every unit and link."""
-    every = kept + [(x.a.key, x.b.key, x.basis, x.score) for x in result.links]
-    roots = match.threads(result.units, [(a, b, s) for a, b, _, s in every])
-    best: dict[tuple, tuple] = {}  # unit → (score, basis, other unit) of its best link inside its initiative
-    for a, b, basis, score in every:
+    every = kept + [(x.a.key, x.b.key, x.basis, x.score, x.quote) for x in result.links]
+    roots = match.threads(result.units, [(a, b, s) for a, b, _, s, _ in every])
+    best: dict[tuple, tuple] = {}  # unit → (score, basis, other unit, quote) of its best link inside its initiative
+    for a, b, basis, score, quote in every:
         if a in roots and b in roots and roots[a] == roots[b]:
             for one, other in ((a, b), (b, a)):
                 if score > best.get(one, (-1,))[0]:
-                    best[one] = (score, basis, other)
+                    best[one] = (score, basis, other, quote)
     members = defaultdict(list)
     for u in result.units:
         members[roots[u.key]].append(u)
@@ -289,7 +296,7 @@ def derive(result: LinkResult, kept: list, docs: list[dict], rules: InitiativeRu
             }
         )
         for u in units:
-            score, basis, other = best.get(u.key, (None, None, None))
+            score, basis, other, quote = best.get(u.key, (None, None, None, None))
             found = ed.fate(u.text, rules)
             sections.append(
                 {
@@ -303,6 +310,7 @@ def derive(result: LinkResult, kept: list, docs: list[dict], rules: InitiativeRu
                     "match_basis": basis,
                     "score": score,
                     "linked_to": unit_id(other) if other else None,
+                    "quote": quote or None,
                     "fate": found[0] if found else None,
                     "fate_quote": found[1] if found else None,
                 }

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Optional, Sequence
 
@@ -30,6 +30,9 @@ MAX_HEADING_CHARS = 160
 PARAGRAPH_GAP = 0.25  # extra space (share of the body size) over the usual line gap that ends a paragraph
 ASIDE_GAP = 0.6  # of a line's height: white space between two lines beside the flow that parts two blocks
 HANG = 3.0  # points a list item's wrapped lines may stand left of its first line and still keep its indent
+SAME_SIZE = 1.03  # heading type sizes closer than this ratio are one size (13.9 and 14.0 points)
+SUBTITLE_WORDS = 3  # a sentence of at least this many words under a heading, in its type, is a subtitle
+BULLET_HEADING_WORDS = 8  # a bold bullet line of at most this many words over its own paragraph is a heading
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,17 @@ def body_size(pages: list[list[Line]]) -> float:
 
 
 def heading_levels(pages: list[list[Line]], style: Style) -> dict[float, int]:
-    """Markdown depth for each heading type size: the largest is the title (1)."""
+    """Markdown depth for each heading type size: the largest is the title (1). Sizes within
+    ``SAME_SIZE`` of the next larger one share its depth (a producer's 13.9 and 14.0 points)."""
     sizes = sorted({round(ln.size, 1) for lines in pages for ln in lines if style.looks_like_heading(ln)}, reverse=True)
-    return {size: depth for depth, size in enumerate(sizes, start=1)}
+    out: dict[float, int] = {}
+    depth, last = 0, None
+    for size in sizes:
+        if last is None or size * SAME_SIZE < last:
+            depth += 1
+            last = size
+        out[size] = depth
+    return out
 
 
 @dataclass
@@ -113,10 +124,20 @@ class HeadingDepths:
             self.pending = ("", 0)
         if not self.style.looks_like_heading(ln):
             return None, None
+        return self._typed(ln), None
+
+    def _typed(self, ln: Line) -> int:
+        """The depth of a heading found by its type size."""
         depth = self.sizes.get(round(ln.size, 1), len(self.sizes))
         if self.titles and depth > 1:
             depth += self.max_level
-        return depth, None
+        return depth
+
+    def bullet_depth(self, ln: Line) -> int:
+        """A bold bullet line over its own paragraph ("• God timing"): one below the headings
+        in its type, as the items of a list of themes sit under the heading that lists them."""
+        size = round(ln.size, 1)
+        return (self._typed(ln) if size in self.sizes else len(self.sizes) + (self.max_level if self.titles else 0)) + 1
 
     def _match(self, key: str, prefix: bool) -> Optional[tuple[int, str]]:
         """(level, title) of the next outline entry holding the line (whole, or its start)."""
@@ -183,17 +204,38 @@ class _Writer:
         self.starts.append(self.length + (len(join_lines(self.para, self.style.r)) + 1 if self.para else 0))
         self.asides(asides)
         self.last_bottom = self.last_right = None
-        for ln in keep:
-            if ln.aside:
-                continue
+        flow = [ln for ln in keep if not ln.aside]
+        for i, ln in enumerate(flow):
             if ln.table_rows is not None:
                 self.table(ln.table_rows)
             elif (found := self.headings.depth(ln))[0] is not None:
                 self.heading(ln, *found)
+            elif self._bullet_heading(ln, flow[i + 1] if i + 1 < len(flow) else None):
+                heading = replace(ln, text=self.style.r.bullet.sub("", ln.text))
+                self.heading(heading, self.headings.bullet_depth(ln), None)
             else:
                 self.body_line(ln)
             self.last_bottom = ln.bottom
             self.last_right = ln.x1 if ln.table_rows is None else None
+
+    def _bullet_heading(self, ln: Line, nxt: Optional[Line]) -> bool:
+        """A bold bullet line, short and no sentence, whose next line is its paragraph: body
+        text not in bold, no list item, indented under the bullet's text ("• Branding" over
+        "Det er ikke muligt at …")."""
+        r = self.style.r
+        return (
+            ln.bold
+            and not ln.ocr
+            and r.bullet.match(ln.text) is not None
+            and len(ln.text.split()) <= BULLET_HEADING_WORDS + 1
+            and not self.style.ends_sentence(ln.text)
+            and nxt is not None
+            and nxt.table_rows is None
+            and not nxt.bold
+            and not r.list_item.match(nxt.text)
+            and nxt.x0 > ln.x0 + HANG
+            and nxt.top - ln.bottom < ln.size
+        )
 
     def asides(self, lines: list[Line]) -> None:
         """Text beside the flow, before the page's flow: a block of lines for each group
@@ -231,12 +273,22 @@ class _Writer:
                 and ln.top - self.last_bottom < ln.size * 0.9
             )
         )
+        if wrapped and continued is None and self._subtitle(ln):
+            self.body_line(ln)  # a sentence under a heading in its type: the heading's subtitle
+            return
         if wrapped:  # a long heading wrapped onto the next line
             last = self.out.pop()
             self.length -= len(last)
             self._write(join_lines([last.rstrip("\n"), ln.text], self.style.r) + "\n\n")
         else:
             self._write(mark + ln.text + "\n\n")
+
+    def _subtitle(self, ln: Line) -> bool:
+        """A line in a heading's type right under it that is a sentence of its own, begun
+        with a capital and ended with a full stop ("DEL1 Hvad er rammen om kulturudviklingen"
+        over "Et overblik over rammer og baggrund.")."""
+        text = ln.text.strip()
+        return text[:1].isupper() and text.endswith(".") and len(text.split()) >= SUBTITLE_WORDS
 
     def body_line(self, ln: Line) -> None:
         para, r = self.para, self.style.r

@@ -10,6 +10,8 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
   level below the field when it reads as a title: short, no final stop or colon, no verb
   of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
   legend or the name above a signature ("Mikkel Boje" / "/ Janus …");
+* a sub-heading that repeats the sub-heading before it ahead of a colon ("Service" →
+  "Service: Københavns Ejendomme") names a part of it and sits one level below it;
 * nothing before the first field or item is a heading (the title, a case number).
 """
 
@@ -44,7 +46,7 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
     text = _squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
-    if text.endswith(_STOPS):
+    if text.endswith(_STOPS) and not r.abbreviation_end.search(text):
         return "final_stop"
     if len(text.split()) > r.max_subheading_words:
         return "max_subheading_words"
@@ -56,6 +58,13 @@ def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[s
         if rule.pattern.search(text) or rule.pattern.search(following):
             return rule.id
     return None
+
+
+def _qualifies(outer: str, inner: str) -> bool:
+    """Does ``inner`` name a part of ``outer`` by repeating it before a colon ("Anlæg" →
+    "Anlæg: Københavns Ejendomme")?"""
+    head, colon, rest = inner.partition(":")
+    return bool(colon and rest.strip()) and _squash(head).lower() == _squash(outer).lower()
 
 
 def _line_at(text: str, start: int) -> str:
@@ -143,12 +152,13 @@ def agenda_layout(
     top = None  # level of the current field or item
     held = False  # inside a field that holds the fields after it
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
+    sub = ""  # the text of the field's last sub-heading
     para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in item_at:
-            in_item, allows, top, held, lead = True, True, 1, False, None
+            in_item, allows, top, held, lead, sub = True, True, 1, False, None, ""
         elif c.start in rule_at:
-            lead = None
+            lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
@@ -164,7 +174,11 @@ def agenda_layout(
             if lead or ag.initiative_heading.search(c.heading):
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
             out.append(c)
-            levels.append(top + 1)
+            if sub and _qualifies(sub, c.heading):
+                levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
+            else:
+                levels.append(top + 1)
+                sub = c.heading
             continue
         else:
             continue

@@ -49,6 +49,8 @@ class AgendaRules:
     item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
+    abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
+    abbreviation_examples: tuple
 
 
 def _examples(entry: dict, rid: str) -> tuple:
@@ -84,6 +86,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "subheading_examples",
         "not_before",
         "initiative_heading",
+        "abbreviation_end",
+        "abbreviation_examples",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
@@ -104,4 +108,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_style=str(item["style"]),
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
+        abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
+        abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
     )

@@ -55,6 +55,7 @@ class HeadingRules:
     agenda: AgendaRules  # fields of agenda items and minutes
     marked_not_headings: frozenset  # ids of not_headings rules that reject "#" headings too
     titles: TitleRules
+    parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
 
 
 def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
@@ -110,6 +111,7 @@ def load_rules(data) -> HeadingRules:
         "agenda",
         "titles",
         "marked_not_headings",
+        "parts",
     ]
     data = require_keys(data, "-", keys)
     standard = data["roles"]
@@ -147,6 +149,7 @@ def load_rules(data) -> HeadingRules:
         agenda=load_agenda_rules(data["agenda"], roles),
         titles=load_title_rules(data["titles"]),
         marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
+        parts=_patterns([data["parts"]], "parts")[0],
     )
 
 

@@ -19,7 +19,8 @@ Candidates come from ``extract.structure.headings``; this module decides their l
 * PDF layout (markdown made by the PDF reader, ``#`` depth from type size): a
   heading nests under every open heading in larger type; at equal type size it
   nests only under a heading whose numbering it extends ("3." → "3.1.", "2." →
-  "A."), and an unnumbered standard sub-heading ("Målgruppe") under a
+  "A."), under a heading that opens a part ("DEL 2 …", until the next part or
+  "Bilag 1"), and an unnumbered standard sub-heading ("Målgruppe") under a
   non-standard one.
 
 A section's own text runs from the end of its heading line to the next heading
@@ -97,15 +98,17 @@ def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> lis
         if found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
-    return _house_style(_drop_lists(out, text, paras))
+    return _house_style(_drop_lists(out, text, paras), r)
 
 
-def _house_style(cands: list[Candidate]) -> list[Candidate]:
-    """Unnumbered lines ending with a full stop are headings only in a document whose
-    numbered headings also end with one ("1: Proces."); elsewhere they are sentences."""
+def _house_style(cands: list[Candidate], r: HeadingRules) -> list[Candidate]:
+    """Unnumbered lines ending with a full stop (not an abbreviation's: "2 pct.") are headings
+    only in a document whose numbered headings also end with one ("1: Proces."); elsewhere
+    they are sentences."""
     if any(c.number and c.heading.endswith(".") for c in cands):
         return cands
-    return [c for c in cands if not (c.kind == "short_line" and c.heading.endswith("."))]
+    abbreviated = r.agenda.abbreviation_end
+    return [c for c in cands if c.kind != "short_line" or not c.heading.endswith(".") or abbreviated.search(c.heading)]
 
 
 def _paragraph_heading(
@@ -124,19 +127,27 @@ def _paragraph_heading(
 
 
 def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]]) -> list[Candidate]:
-    """Runs of short unnumbered lines with nothing between them are a list, not headings."""
+    """Runs of short unnumbered lines, or of lines numbered in one scheme ("1.", "2.", "3."
+    or "A.", "B.", "C."), with nothing between them are a list, not headings."""
     index = {a: i for i, (a, _) in enumerate(paras)}
+
+    def kind(c: Optional[Candidate]) -> Optional[str]:
+        if c is None:
+            return None
+        if c.kind == "short_line":
+            return c.kind
+        return f"numbered {c.style}" if c.kind == "numbered" and c.style else None
+
     keep, run = [], []
     for c in cands + [None]:
-        joined = (
-            c is not None and run and c.kind == "short_line" and index.get(c.start) == index.get(run[-1].start, -2) + 1
-        )
-        if c is not None and c.kind == "short_line" and (not run or joined):
+        k = kind(c)
+        joined = run and k == kind(run[-1]) and index.get(c.start) == index.get(run[-1].start, -2) + 1
+        if k is not None and (not run or joined):
             run.append(c)
             continue
         keep += run if len(run) < _MIN_LIST_RUN else []
-        run = [c] if c is not None and c.kind == "short_line" else []
-        if c is not None and c.kind != "short_line":
+        run = [c] if k is not None else []
+        if c is not None and k is None:
             keep.append(c)
     keep += run if len(run) < _MIN_LIST_RUN else []
     return sorted(keep, key=lambda c: c.start)
@@ -211,12 +222,15 @@ def plain_levels(cands: list[Candidate]) -> list[int]:
 _BODY_DEPTH = 99  # heading words in running text ("Målgruppe: …") sit below every typed heading
 
 
-def _nests_under(outer: Candidate, inner: Candidate) -> bool:
+def _nests_under(outer: Candidate, inner: Candidate, r: HeadingRules) -> bool:
     """Is ``outer`` an ancestor of ``inner`` in a PDF's layout (see the module docstring)?"""
     od = outer.depth if outer.depth is not None else _BODY_DEPTH
     idp = inner.depth if inner.depth is not None else _BODY_DEPTH
     if od != idp:
         return od < idp
+    part = r.parts.pattern
+    if part.search(outer.heading) or part.search(inner.heading):
+        return part.search(inner.heading) is None  # a part holds the headings in its type up to the next part
     if inner.standard and inner.number is None:
         return not outer.standard
     if outer.style and inner.style and outer.style != inner.style:
@@ -242,11 +256,11 @@ def depth_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
-def layout_levels(cands: list[Candidate]) -> list[int]:
+def layout_levels(cands: list[Candidate], r: HeadingRules) -> list[int]:
     levels: list[int] = []
     open_: list[Candidate] = []
     for c in cands:
-        while open_ and not _nests_under(open_[-1], c):
+        while open_ and not _nests_under(open_[-1], c, r):
             open_.pop()
         open_.append(c)
         levels.append(len(open_))
@@ -272,7 +286,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     elif src.format == "markdown":
         cands = markdown_candidates(src.text, title_at, r)
         if src.origin == "pdf":
-            levels = layout_levels(cands)
+            levels = layout_levels(cands, r)
         elif src.origin in STYLED_ORIGINS:
             levels = depth_levels(cands)
         else:

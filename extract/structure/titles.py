@@ -1,8 +1,9 @@
 """The document's lines and paragraphs, and its title (the title is not a section).
 
 An agenda item's title is its first line; a markdown document's, its first heading that
-is no standard sub-heading; otherwise the first single-line paragraph near the top that
-reads as a title (never a label, a date, the sender or an all-caps line).
+is no standard sub-heading (a PDF's, the first in the largest type on its first page);
+otherwise the first single-line paragraph near the top that reads as a title (never a
+label, a date, the sender or an all-caps line).
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.records import SourceText
-from extract.structure.headings import HeadingRules, markdown_line, parse_number, role_of, strip_marks, title_candidate
+from extract.structure.headings import (
+    HeadingRules,
+    markdown_line,
+    never_heading,
+    parse_number,
+    role_of,
+    strip_marks,
+    title_candidate,
+)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -52,7 +61,11 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     named = _after_kind_word(text, r)
     if named:
         return named
-    if src.format == "markdown":
+    if src.format == "markdown" and src.origin == "pdf":
+        found = _largest_on_first_page(src, r)
+        if found:
+            return found
+    elif src.format == "markdown":
         for start, line in text_lines(text):
             found = markdown_line(line, r)
             if found is not None:
@@ -75,6 +88,23 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if title:
             return a, clean_title(title, r)
     return None
+
+
+def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
+    """A PDF's title: the first heading in the largest type on its first page (markdown depth
+    from type size), never the sender, a date, a label or a standard sub-heading above it
+    ("Syddjurs Kommune" in small bold over "Politik for Kultur og Fritid")."""
+    end = src.page_starts[1] if len(src.page_starts) > 1 else r.title_search_chars
+    best: Optional[tuple[int, int, str]] = None
+    for start, line in text_lines(src.text[:end]):
+        found = markdown_line(line, r)
+        if found is None or found.kind != "markdown" or never_heading(line, r) or never_heading(found.heading, r):
+            continue
+        if role_of(found.heading, r) is not None or r.titles.addressee.search(strip_marks(line)):
+            continue
+        if best is None or found.depth < best[0]:
+            best = (found.depth, start, found.heading)
+    return (best[1], clean_title(strip_marks(best[2]), r)) if best else None
 
 
 def clean_title(title: str, r: HeadingRules) -> str:

@@ -1,0 +1,149 @@
+"""Target-group labels: which groups of the vocabulary (``rules/target_groups.yml``) a text names.
+
+Words are matched on their lowercased forms and their lemmas from spaCy's Danish lemma table
+(spacy-lookups-data, read without spaCy's pipeline), by compound stems, whole-word regexes,
+multi-word phrases by their lemmas, regexes on the whole text, and a rapidfuzz fallback for
+OCR-damaged words. All patterns live in the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.extractors.target_group_rules import LabelRule, TargetGroupRules, norm_form
+from extract.read.lexicon import lemma_table
+
+# A word (with its inner hyphens and apostrophes, and a hyphen that leaves it open: "borger- og
+# virksomhedsrettede"), a punctuation mark, or white space other than one space (a line break
+# parts a phrase as a word does)
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]|\s+")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lemma: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text`` with their lemmas from the Danish lemma table."""
+    table = lemma_table()
+    return [_Token(t, table.get(t, t)) for t in _TOKEN.findall(text) if t != " "]
+
+
+@lru_cache(maxsize=4)
+def _phrases(labels: tuple[LabelRule, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, lemmas) of the vocabulary's multi-word phrases (made once per vocabulary)."""
+    return tuple((label.id, tuple(t.lemma for t in _tokens(p.lower()))) for label in labels for p in label.phrases)
+
+
+def _phrase_hits(tokens: list[_Token], labels: tuple[LabelRule, ...]) -> tuple[set[str], set[int]]:
+    """Labels with a phrase whose lemmas stand in a row among the tokens' lemmas, and the
+    positions of the tokens such phrases cover."""
+    lemmas = [t.lemma for t in tokens]
+    found, covered = set(), set()
+    for label, phrase in _phrases(labels):
+        n = len(phrase)
+        for i in range(len(lemmas) - n + 1):
+            if tuple(lemmas[i : i + n]) == phrase:
+                found.add(label)
+                covered.update(range(i, i + n))
+    return found, covered
+
+
+def _fold(word: str, r: TargetGroupRules) -> str:
+    for a, b in r.fuzzy_fold:
+        word = word.replace(a, b)
+    return word
+
+
+def _stem_hits(forms: tuple[str, ...], r: TargetGroupRules, blocked: set[str]) -> set[str]:
+    """Labels whose stems occur in the token; overlapping stems of different labels: the longer wins."""
+    hits = []
+    for label in r.labels:
+        if label.id in blocked:
+            continue
+        for stem in label.stems:
+            for form in forms:
+                at = form.find(stem)
+                if at >= 0:
+                    hits.append((label.id, at, at + len(stem), form))
+    kept = set()
+    for lid, a, b, form in hits:
+        inside_longer = any(o != lid and f == form and oa <= a and b <= ob and ob - oa > b - a for o, oa, ob, f in hits)
+        if not inside_longer:
+            kept.add(lid)
+    return kept
+
+
+def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
+    from rapidfuzz import fuzz
+
+    folded = _fold(form, r)
+    hits = set()
+    for label in r.labels:
+        for stem in label.stems:
+            if len(stem) < r.fuzzy_min_stem:
+                continue
+            fs = _fold(stem, r)
+            if any(fuzz.ratio(fs, folded[: len(fs) + k]) >= r.fuzzy_min_ratio for k in (-1, 0, 1, 2)):
+                hits.add(label.id)
+    return hits
+
+
+_LABEL_CACHE: dict[int, tuple[TargetGroupRules, dict]] = {}
+
+
+def _labels_cache(r: TargetGroupRules) -> dict:
+    """Labels of each (form, lemma, blocked labels) already read, per vocabulary."""
+    entry = _LABEL_CACHE.get(id(r))
+    if entry is None or entry[0] is not r:
+        entry = _LABEL_CACHE[id(r)] = (r, {})
+    return entry[1]
+
+
+def _token_labels(tok: _Token, before: set[str], r: TargetGroupRules) -> set[str]:
+    form, lemma = norm_form(tok.text), norm_form(tok.lemma)
+    blocked = frozenset(lb.id for lb in r.labels if lb.not_after & before)
+    cache = _labels_cache(r)
+    key = (form, lemma, blocked)
+    if key not in cache:
+        cache[key] = frozenset(_form_labels(form, lemma, blocked, r))
+    return set(cache[key])
+
+
+def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules) -> set[str]:
+    found = _stem_hits((form, lemma), r, set(blocked))
+    for label in r.labels:
+        if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
+            found.add(label.id)
+    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha():
+        found = _fuzzy_hits(form, r) - blocked
+    return found
+
+
+def find_labels(text: str, r: TargetGroupRules) -> list[str]:
+    """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named."""
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    tokens = _tokens(lowered)
+    found, in_phrase = _phrase_hits(tokens, r.labels)
+    inside_only = {lb.id for lb in r.labels if lb.not_in_phrase}
+    for i, tok in enumerate(tokens):
+        labels = _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window) : i]}, r)
+        found |= labels - inside_only if i in in_phrase else labels
+    found |= {lb.id for lb in r.labels if any(p.search(lowered) for p in lb.patterns)}
+    for label in r.labels:
+        if label.fallback and label.id in found and found - {label.id}:
+            found.discard(label.id)
+    return sorted(found) or [r.no_label]
+
+
+def fallbacks(r: TargetGroupRules) -> set[str]:
+    """Labels that say little: the fallback labels and the no-label label."""
+    return {lb.id for lb in r.labels if lb.fallback} | {r.no_label}
+
+
+def specific(labels: list[str], r: TargetGroupRules) -> bool:
+    return any(lb not in fallbacks(r) for lb in labels)
