@@ -21,7 +21,8 @@ LINK_SCHEMA: dict[str, dict[str, Any]] = {
             "date": str,
             "match_basis": str,  # why: name, name+target_groups, name+allocation, continuation, name+series,
             # same_period (one budget round), reference (its text cites the other's case number or
-            # meeting item), shared_reference (both cite one meeting item)
+            # meeting item), shared_reference (both cite one meeting item), budget_area (one
+            # committee's budget area under another heading in a related follow-up or the accounts)
             "score": float,
             "linked_to": str,  # the unit it was linked to (initiative_sections.id)
             "quote": str,  # a reference's words: the case number or meeting item the link cites

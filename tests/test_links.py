@@ -96,6 +96,36 @@ def test_hard_negatives_stay_apart(db):
     )
 
 
+def test_one_budget_area_under_other_headings_in_the_follow_ups_and_the_accounts(db):
+    """ØU's budget follow-up 2 2024 forecasts "Drift" and "Likviditet"; the accounts 2024 report
+    them as "Driftsudgifter" and "Forklaringer til finansieringsoversigten"; ØU's follow-up 0
+    2023 reports the liquidity as "Pres på gennemsnitslikviditeten". BEU's follow-up is another
+    committee's: its "Drift inden for servicerammen" is not ØU's operating budget."""
+    bo2, accounts = "greve_oeu_2024-09-25_p03_budgetopfoelgning-2-2024.txt", "greve_oeu_2025-04-09_p10_aarsregnskab-2024-til-revisionen.txt"  # fmt: skip
+    drift = initiative(db, bo2, "Drift")
+    assert drift is not None and drift == initiative(db, accounts, "Driftsudgifter")
+    cash = initiative(db, bo2, "Likviditet")
+    assert cash is not None and cash == initiative(db, accounts, "Forklaringer til finansieringsoversigten")
+    assert cash == initiative(db, "greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023.txt", "Pres på gennemsnitslikviditeten")  # fmt: skip
+    assert initiative(db, bo2, "Finansiering") == initiative(db, accounts, "Renter og kursregulering") is not None
+    assert drift != cash != initiative(db, bo2, "Renter")  # the interest line is part of the area, not the area
+    beu = initiative(db, "greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt", "Drift inden for servicerammen")
+    assert beu != drift
+
+
+def test_identical_headings_of_two_budget_rounds_are_two_things(db):
+    """The spring status of Budget 2024-27 and of Budget 2025-28 both have "Status og
+    finansieringsbehov", "Budgetanalyser" and "Tidligere effektiviseringsforslag": each round's
+    own need, analyses and list. An analysis whose heading names the earlier round it continues
+    ("(fortsat fra Budget 2024-27)") is still followed (test above)."""
+    a, b = "greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "greve_oeu_2024-02-28_p04_budget-2025-28-status-og-maaltal.txt"  # fmt: skip
+    for heading in ("Status og finansieringsbehov", "Budgetanalyser", "Tidligere effektiviseringsforslag"):
+        mine = initiative(db, a, heading)
+        assert mine is None or mine != initiative(db, b, heading), heading
+    same = initiative(db, a, "Fortsættelse af administrative justeringer")  # a list item "3. …"
+    assert same is not None and same == initiative(db, b, "Fortsættelse af administrative justeringer (fortsat fra Budget 2024-27)")  # fmt: skip
+
+
 def test_a_programme_followed_from_its_theme_meeting_to_its_work_plan(db):
     a = initiative(db, "syddjurs_2012-09-20_opsamlingsnotat-temamoede-kulturkommune-2017.pdf")
     assert a is not None and a == initiative(db, "syddjurs_2013-06-20_kulturkommune-2017-arbejdsoplaeg.pdf")
@@ -110,7 +140,7 @@ def test_two_budget_rounds_follow_up_one_decision_they_both_cite(db):
     assert a is not None and a == b
     row = next(db.query("select * from initiative_links where match_basis = 'shared_reference'"))
     assert row["quote"] == "Byrådet besluttede på møde den 30. januar 2023 (pkt. 14)"
-    other = initiative(db, "greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "Optimeret udnyttelse af m2")
+    other = initiative(db, "greve_oeu_2023-05-08_p08_budget-2024-27-status.txt", "Status og finansieringsbehov")
     assert other is not None and other != a
 
 
@@ -130,7 +160,7 @@ def test_no_initiative_holds_two_units_of_one_document_and_every_link_says_why(d
     assert not list(db.query("select * from initiative_links where document_a = document_b"))
     bases = {r["match_basis"] for r in db.query("select match_basis from initiative_links")}
     assert bases and bases <= {"name", "name+target_groups", "name+allocation", "continuation", "name+series", "reference",
-                               "same_period", "shared_reference"}  # fmt: skip
+                               "same_period", "shared_reference", "budget_area"}  # fmt: skip
 
 
 def test_editions_of_a_series(db):

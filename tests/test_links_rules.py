@@ -194,3 +194,48 @@ def test_a_citation_without_an_item_number_cites_no_item():
     path = "text/greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt"
     text = (DEV_TEXT.parent / path).read_text(encoding="utf-8")
     assert not [c for c in refs.citations(text, RR, "greve") if c.meeting.date == "2024-10-02"]
+
+
+@pytest.mark.parametrize("example", RR.procedure_examples, ids=[e["text"][:40] for e in RR.procedure_examples])
+def test_the_bodies_an_items_procedure_names(example):
+    assert refs.procedure_bodies(example["text"], RR) == tuple(example["bodies"])
+
+
+@pytest.mark.parametrize("example", RR.item_examples, ids=[e["text"][:40] for e in RR.item_examples])
+def test_the_item_number_a_minutes_header_states(example):
+    assert refs.item_in_text(example["text"], RR) == example["item"]
+
+
+@pytest.mark.parametrize("area", IR.areas, ids=[a.area for a in IR.areas])
+def test_budget_area_headings(area):
+    """Each example heading names its area and no earlier one (the first area a heading matches is its area)."""
+    for heading in area.examples:
+        assert next(a.area for a in IR.areas if a.pattern.search(heading)) == area.area, heading
+
+
+def test_area_headings_that_name_no_area():
+    """A part of an area ("Renter", "Afkast kapitalforvaltning") or another area ("Øvrige
+    driftsområder", "Driftsoverskud", "Drift inden for servicerammen") names none."""
+    for heading in ("Renter", "Afkast kapitalforvaltning", "Øvrige driftsområder", "Driftsoverskud",
+                    "Drift inden for servicerammen", "Forklaringer til regnskabsopgørelsen"):  # fmt: skip
+        assert not any(a.pattern.search(heading) for a in IR.areas), heading
+
+
+def test_the_meeting_an_item_is_comes_from_its_text_before_its_file_name():
+    """Greve's PTU item of 10 June 2024 names its bodies in "Sagsprocedure": under a file name
+    that names no meeting, its body comes from the text and its date from the metadata; the
+    item number, which these texts do not state, comes from a minutes' header when one gives
+    it, and from the file name only when the text does not."""
+    text = (DEV_TEXT / "greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper.txt").read_text(encoding="utf-8")
+    assert refs.meeting_of_document(text, "2024-06-10", "uploads/dagsorden.txt", RR) is None  # no item number
+    assert refs.committee_of(text, "uploads/dagsorden.txt", RR) == "Plan- og Tryghedsudvalget"  # its committee
+    header = "Plan- og Tryghedsudvalgets møde 10. juni 2024 Punkt 12: Boliger\n\n"
+    found = refs.meeting_of_document(header + text, "2024-06-10", "uploads/dagsorden.txt", RR)
+    assert found is not None and (found.body, found.date, found.item) == ("Plan- og Tryghedsudvalget", "2024-06-10", 12)
+    assert found.bodies == ("Plan- og Tryghedsudvalget", "Social- og Handicapudvalget", "Økonomiudvalget", "Byrådet")
+    path = "text/greve_xyz_2024-06-10_p12_boliger.txt"  # a file name with a wrong body: the text's wins
+    named = refs.meeting_of_document(text, "2024-06-10", path, RR)
+    assert named is not None and (named.place, named.body, named.item) == ("greve", "Plan- og Tryghedsudvalget", 12)
+    citation = refs.Meeting("greve", "Økonomiudvalget", "2024-06-10", 12)  # a body of its procedure cites it too
+    assert refs.cites(citation, named, RR)
+    assert not refs.cites(refs.Meeting("greve", "Kultur- og Fritidsudvalget", "2024-06-10", 12), named, RR)

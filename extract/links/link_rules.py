@@ -40,6 +40,19 @@ class ReferenceRules:
     examples: tuple
     path_examples: tuple
     body_examples: tuple
+    procedure: re.Pattern  # the bodies an agenda item's text says handle it ("Sagsprocedure")
+    body_split: re.Pattern
+    item_in_text: re.Pattern  # the item number the text gives ("Punkt 7")
+    header_chars: int
+    procedure_examples: tuple
+    item_examples: tuple
+
+
+@dataclass(frozen=True)
+class BudgetArea:
+    area: str
+    pattern: re.Pattern
+    examples: tuple
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,8 @@ class InitiativeRules:
     candidate_prefix: int
     series_min_words: int
     series_min_share: float
+    areas: tuple[BudgetArea, ...]
+    area_score: float
 
 
 @dataclass(frozen=True)
@@ -97,7 +112,18 @@ class AbbreviationRules:
 
 
 _KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "series", "editions", "links",
-         "continuation", "fates", "path_date", "references"]  # fmt: skip
+         "continuation", "fates", "path_date", "references", "budget_areas"]  # fmt: skip
+
+
+def _areas(entries) -> tuple[BudgetArea, ...]:
+    if not isinstance(entries, list) or not entries:
+        raise RuleError("budget_areas", "must be a non-empty list")
+    out = []
+    for entry in entries:
+        entry = require_keys(entry, "budget_areas", ["area", "pattern", "examples"])
+        name = str(entry["area"])
+        out.append(BudgetArea(name, require_regex(entry["pattern"], name), require_examples(entry, name)))
+    return tuple(out)
 
 
 def _fates(entries) -> tuple[Fate, ...]:
@@ -116,7 +142,7 @@ def _fates(entries) -> tuple[Fate, ...]:
 
 def _references(data) -> ReferenceRules:
     keys = ["patterns", "months", "two_digit_pivot", "meeting_path", "transliterate", "min_ratio", "window",
-            "examples", "path_examples", "body_examples"]  # fmt: skip
+            "examples", "path_examples", "body_examples", "from_text"]  # fmt: skip
     data = require_keys(data, "references", keys)
     patterns = tuple(require_regex(p, "references.patterns") for p in require_strings(data["patterns"], "references"))
     for p in patterns:
@@ -131,7 +157,19 @@ def _references(data) -> ReferenceRules:
     letters = require_mapping(data["transliterate"], "references.transliterate")
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in letters.items()):
         raise RuleError("references.transliterate", "must map letters to letters")
+    from_text = ["procedure", "body_split", "item", "header_chars", "procedure_examples", "item_examples"]
+    text = require_keys(data["from_text"], "references.from_text", from_text)
+    procedure = require_regex(text["procedure"], "references.from_text", "procedure")
+    item = require_regex(text["item"], "references.from_text", "item")
+    if "bodies" not in procedure.groupindex or "item" not in item.groupindex:
+        raise RuleError("references.from_text", "procedure needs the group bodies, item the group item")
     return ReferenceRules(
+        procedure=procedure,
+        body_split=require_regex(text["body_split"], "references.from_text", "body_split"),
+        item_in_text=item,
+        header_chars=require_number(text, "header_chars", "references.from_text", int, 1, 100000),
+        procedure_examples=require_examples({"examples": text["procedure_examples"]}, "references.procedure"),
+        item_examples=require_examples({"examples": text["item_examples"]}, "references.item"),
         patterns=patterns,
         months={m.lower(): n for n, m in enumerate(months, 1)},
         two_digit_pivot=require_number(data, "two_digit_pivot", "references", int, 0, 99),
@@ -156,10 +194,11 @@ def load_initiative_rules(data) -> InitiativeRules:
     series = require_keys(data["series"], "series", ["pattern", "examples", "not_examples"])
     editions = require_keys(data["editions"], "editions", ["min_ratio", "ignore", "examples"])
     links = require_keys(
-        data["links"], "links", ["candidates", "series", "name", "supported", "continuation", "examples"]
+        data["links"], "links", ["candidates", "series", "name", "supported", "continuation", "area", "examples"]
     )
     candidates = require_keys(links["candidates"], "links.candidates", ["prefix"])
     alike = require_keys(links["series"], "links.series", ["min_words", "min_share"])
+    area = require_keys(links["area"], "links.area", ["score"])
     name = require_keys(links["name"], "links.name", ["min_ratio", "min_chars", "min_cover"])
     supported = require_keys(links["supported"], "links.supported", ["min_ratio", "min_amount"])
     cont = require_keys(links["continuation"], "links.continuation", ["min_ratio", "window"])
@@ -201,6 +240,8 @@ def load_initiative_rules(data) -> InitiativeRules:
         candidate_prefix=require_number(candidates, "prefix", "links.candidates", int, 1, 30),
         series_min_words=require_number(alike, "min_words", "links.series", int, 1, 20),
         series_min_share=require_number(alike, "min_share", "links.series", float, 0, 1),
+        areas=_areas(data["budget_areas"]),
+        area_score=require_number(area, "score", "links.area", float, 0, 100),
     )
 
 

@@ -35,7 +35,9 @@ class Unit:
     refers: frozenset[str] = frozenset()  # budget periods its heading names ("fortsat fra Budget 2024-27")
     at: Optional[int] = None  # where a list item stands in the text (kind list_item; section_id: its section)
     place: str = ""  # the place its document's path names (a municipality)
-    meeting: Optional[refs.Meeting] = None  # the meeting item its document is, when its path names one
+    meeting: Optional[refs.Meeting] = None  # the meeting item its document is (its text, metadata, else path)
+    area: str = ""  # the budget area a series section's heading names (rules "budget_areas")
+    committee: str = ""  # the committee whose item its document is (its text's procedure, else its path)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -47,7 +49,7 @@ class Link:
     a: Unit
     b: Unit
     basis: str  # name, name+target_groups, name+allocation, continuation, name+series, same_period, reference,
-    # shared_reference
+    # shared_reference, budget_area
     score: float
     quote: str = ""  # a reference's words
 
@@ -89,8 +91,12 @@ def link(a: Unit, b: Unit, rules: InitiativeRules, cited: Optional[Mapping] = No
             if any(refs.same_meeting(x.meeting, y.meeting, rules.references) for y in cited.get(b.key, ())):
                 return Link(a, b, "shared_reference", score, x.quote)
     if {"series_section", "list_item"} & {a.kind, b.kind}:  # a budget area or analysis: in related documents only
-        if score >= rules.name_min_ratio and related(a, b, rules):
+        if not related(a, b, rules):
+            return None
+        if score >= rules.name_min_ratio:
             return Link(a, b, "name+series", score)
+        if a.area and a.area == b.area and same_committee(a, b, rules):
+            return Link(a, b, "budget_area", rules.area_score)
         return None
     if score >= rules.name_min_ratio:
         return Link(a, b, "name", score)
@@ -135,9 +141,18 @@ def _cites(citing: Unit, cited: Unit, found: Sequence[refs.Citation], rules: Ini
     return ""
 
 
+def same_committee(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
+    """Units of one committee's documents (and of one place, when a path names it)."""
+    known = a.committee and b.committee and refs.same_body(a.committee, b.committee, rules.references)
+    return bool(known) and a.place == b.place
+
+
 def related(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
     """Units of documents of one series or one budget round, whose titles name the same year,
-    or one of which names the other's budget round."""
+    or one of which names the other's budget round; never of two budget rounds unless one
+    names the other's."""
+    if a.period and b.period and a.period != b.period:
+        return a.period in b.refers or b.period in a.refers
     if a.period and (a.period == b.period or a.period in b.refers) or b.period and b.period in a.refers:
         return True
     if a.series and b.series and same_series_names(a.series, b.series, rules):
@@ -161,7 +176,7 @@ def continues(text: str, name: str, rules: InitiativeRules) -> Optional[float]:
 def links(new: Sequence[Unit], others: Sequence[Unit], rules: InitiativeRules) -> list[Link]:
     """Links of the new units to each other and to the other (already linked) units.
 
-    Only candidates are compared: units that share the start of a name word, or whose
+    Only candidates are compared: units that share the start of a name word or a budget area, or whose
     continuation phrase is followed by such a word, one budget round's documents, a
     document and a text that cites its case number, and units citing one meeting's item
     or the meeting item itself (a link needs one of these)."""
@@ -205,6 +220,8 @@ def _keys(u: Unit, rules: InitiativeRules) -> set[str]:
     keys = {w[: rules.candidate_prefix] for w in u.name.split()}
     if u.kind == "series_document" and u.period:
         keys.add(f"period:{u.period}")
+    if u.area:
+        keys.add(f"area:{u.area}")
     return keys
 
 

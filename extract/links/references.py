@@ -19,6 +19,7 @@ class Meeting:
     body: str
     date: str
     item: int
+    bodies: tuple[str, ...] = ()  # every body the item's text says handles it (its procedure), the first ``body``
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,46 @@ def meeting_of(path: str, rules: ReferenceRules) -> Optional[Meeting]:
     if not m:
         return None
     return Meeting(m.group("place"), m.group("body"), m.group("date"), int(m.group("item")))
+
+
+def procedure_bodies(text: str, rules: ReferenceRules) -> tuple[str, ...]:
+    """The bodies an agenda item's text says handle it ("Sagsprocedure: Økonomiudvalget og
+    Byrådet"), in order; () when the text names none."""
+    m = rules.procedure.search(text or "")
+    if not m:
+        return ()
+    parts = (p.strip(" .") for p in rules.body_split.split(m.group("bodies")))
+    return tuple(p for p in parts if p)
+
+
+def item_in_text(text: str, rules: ReferenceRules) -> Optional[int]:
+    """The item number a minutes' header states ("… møde 28. november 2005 Punkt 1:")."""
+    m = rules.item_in_text.search((text or "")[: rules.header_chars])
+    return int(m.group("item")) if m else None
+
+
+def meeting_of_document(text: str, date: Optional[str], path: str, rules: ReferenceRules) -> Optional[Meeting]:
+    """The meeting item a document is: its body, date and item number from its text and
+    metadata (``date``) where they give them, the path's only for what they leave out."""
+    named = meeting_of(path, rules)
+    bodies = procedure_bodies(text, rules)
+    item = item_in_text(text, rules)
+    body = bodies[0] if bodies else (named.body if named else "")
+    day = date or (named.date if named else None)
+    item = item if item is not None else (named.item if named else None)
+    if not body or not day or item is None:
+        return None
+    return Meeting(named.place if named else "", body, day, item, bodies or (body,))
+
+
+def committee_of(text: str, path: str, rules: ReferenceRules) -> str:
+    """The committee whose item a document is: the first body its text's procedure names, else
+    the body its path names ("" when neither does)."""
+    bodies = procedure_bodies(text, rules)
+    if bodies:
+        return bodies[0]
+    named = meeting_of(path, rules)
+    return named.body if named else ""
 
 
 def place_of(path: str, rules: ReferenceRules) -> str:
@@ -106,7 +147,7 @@ def cites(citation: Meeting, cited: Meeting, rules: ReferenceRules) -> bool:
         return False
     if citation.place and citation.place != cited.place:
         return False
-    return bool(citation.body) and same_body(citation.body, cited.body, rules)
+    return bool(citation.body) and any(same_body(citation.body, b, rules) for b in cited.bodies or (cited.body,))
 
 
 def same_meeting(a: Meeting, b: Meeting, rules: ReferenceRules) -> bool:

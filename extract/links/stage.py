@@ -93,6 +93,9 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
     an agenda item, plan or report about one thing)."""
     title = doc["title"] or ""
     series = ed.is_series(title, rules)
+    if title and not text:
+        row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
+        text = row[0] if row else ""
     context = {
         "date": ed.document_date(doc["date"], doc["path"], rules),
         "series": ed.series_name(title, rules) if series else "",
@@ -100,7 +103,8 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         "period": _period(title, rules),
         "case_number": doc.get("case_number") or "",
         "place": refs.place_of(doc["path"], rules.references),
-        "meeting": refs.meeting_of(doc["path"], rules.references),
+        "meeting": refs.meeting_of_document(text, doc["date"], doc["path"], rules.references),
+        "committee": refs.committee_of(text, doc["path"], rules.references),
     }
     facts = _facts(db, doc["id"])
     sections = list(
@@ -111,9 +115,6 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
     )
     units = [u for row in sections if (u := _section_unit(doc["id"], row, series, rules, expansions, facts, context))]
     if title:  # every document is a unit too: a series edition, or an agenda item, plan or report on one thing
-        if not text:
-            row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
-            text = row[0] if row else ""
         if series:
             items = _item_units(doc["id"], text, sections, rules, expansions, context)
             # a list item that restates a heading of its own document is that heading's unit
@@ -161,6 +162,7 @@ def _section_unit(
         return None
     groups, amounts, bodies = facts
     name = names.normalise(row["heading"] or "", rules, expansions)
+    area = next((a.area for a in rules.areas if a.pattern.search(row["heading"] or "")), "") if series else ""
     return match.Unit(
         doc_id,
         row["id"],
@@ -171,6 +173,7 @@ def _section_unit(
         groups=frozenset(groups.get(row["id"], ())),
         refers=_refers(row["heading"], rules),
         amounts=frozenset(amounts.get(row["id"], ())),
+        area=area,
         **context,
     )
 
