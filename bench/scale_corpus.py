@@ -325,13 +325,15 @@ def range_of(form: str, s: dict[str, int], y: int) -> tuple[date, date]:
         return d, d
     if form in ("month", "month_list"):
         return date(y, s["month"], 1), _last(y, s.get("month2", s["month"]))
-    if form == "month_third":
-        first, last = ((1, 10), (11, 20), (21, 31))[s["part"] - 1]
-        return date(y, s["month"], first), date(y, s["month"], min(last, _last(y, s["month"]).day))
+    if form == "month_third":  # "ultimo august 2022": the whole month (rules/dates.yml)
+        return date(y, s["month"], 1), _last(y, s["month"])
+    if form == "year_third":  # primo / ultimo: the first / last quarter; medio: May to August
+        first, last = ((1, 3), (5, 8), (10, 12))[s["part"] - 1]
+        return date(y, first, 1), _last(y, last)
     if form == "season":
         first, last = SEASON_MONTHS[s["season"]]
         return date(y, first, 1), _last(y, last)
-    size = {"year_third": 4, "quarter": 3, "half": 6}[form]
+    size = {"quarter": 3, "half": 6}[form]
     return date(y, (s["part"] - 1) * size + 1, 1), _last(y, s["part"] * size)
 
 

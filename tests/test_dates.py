@@ -54,8 +54,8 @@ FORMS = [
     ("uge 12", 2024, "2024-03-18", "2024-03-24", "week"),
     ("uge 1 2025", None, "2024-12-30", "2025-01-05", "week"),
     # points of "the year"
-    ("årets udgang", 2026, "2026-12-31", "2026-12-31", "day"),
-    ("inden året er omme"[6:], 2009, "2009-12-31", "2009-12-31", "day"),
+    ("årets udgang", 2026, "2026-01-01", "2026-12-31", "year"),
+    ("inden året er omme"[6:], 2009, "2009-01-01", "2009-12-31", "year"),
     ("årsskiftet", 2012, "2013-01-01", "2013-01-01", "day"),
     # days over one month name
     ("1.-4. marts 2024", None, "2024-03-01", "2024-03-04", "day"),
@@ -68,19 +68,19 @@ FORMS = [
     ("første halvår", 2013, "2013-01-01", "2013-06-30", "half"),
     ("første halvdel af 2022", None, "2022-01-01", "2022-06-30", "half"),
     # thirds of a year
-    ("primo 2013", None, "2013-01-01", "2013-04-30", "third"),
+    ("primo 2013", None, "2013-01-01", "2013-03-31", "quarter"),
     ("medio 2013", None, "2013-05-01", "2013-08-31", "third"),
-    ("ultimo 2013", None, "2013-09-01", "2013-12-31", "third"),
-    ("Ultimo 2012", None, "2012-09-01", "2012-12-31", "third"),
-    ("slutningen af 2013", None, "2013-09-01", "2013-12-31", "third"),
+    ("ultimo 2013", None, "2013-10-01", "2013-12-31", "quarter"),
+    ("Ultimo 2012", None, "2012-10-01", "2012-12-31", "quarter"),
+    ("slutningen af 2013", None, "2013-10-01", "2013-12-31", "quarter"),
     ("midten af 2011", None, "2011-05-01", "2011-08-31", "third"),
-    ("starten af 2008", None, "2008-01-01", "2008-04-30", "third"),
+    ("starten af 2008", None, "2008-01-01", "2008-03-31", "quarter"),
     # thirds of a month
-    ("primo juli 2007", None, "2007-07-01", "2007-07-10", "third"),
-    ("medio juli 2007", None, "2007-07-11", "2007-07-20", "third"),
-    ("ultimo februar 2007", None, "2007-02-21", "2007-02-28", "third"),
-    ("ultimo februar 2012", None, "2012-02-21", "2012-02-29", "third"),
-    ("begyndelsen af september 2012", None, "2012-09-01", "2012-09-10", "third"),
+    ("primo juli 2007", None, "2007-07-01", "2007-07-31", "month"),
+    ("medio juli 2007", None, "2007-07-01", "2007-07-31", "month"),
+    ("ultimo februar 2007", None, "2007-02-01", "2007-02-28", "month"),
+    ("ultimo februar 2012", None, "2012-02-01", "2012-02-29", "month"),
+    ("begyndelsen af september 2012", None, "2012-09-01", "2012-09-30", "month"),
     # seasons
     ("foråret 2013", None, "2013-03-01", "2013-05-31", "season"),
     ("sommeren 2009", None, "2009-06-01", "2009-08-31", "season"),
@@ -89,9 +89,9 @@ FORMS = [
     ("vinteren 2015", None, "2015-12-01", "2016-02-29", "season"),
     ("sommer 2020", None, "2020-06-01", "2020-08-31", "season"),
     # end of a period
-    ("udgangen af 2009", None, "2009-12-31", "2009-12-31", "day"),
-    ("udgangen af 3. kvartal 2009", None, "2009-09-30", "2009-09-30", "day"),
-    ("udgangen af 3. kvartal", 2021, "2021-09-30", "2021-09-30", "day"),
+    ("udgangen af 2009", None, "2009-01-01", "2009-12-31", "year"),
+    ("udgangen af 3. kvartal 2009", None, "2009-07-01", "2009-09-30", "quarter"),
+    ("udgangen af 3. kvartal", 2021, "2021-07-01", "2021-09-30", "quarter"),
     # ranges
     ("1-10-2012\t30-11-2012", None, "2012-10-01", "2012-11-30", "day"),
     ("1. oktober 2012 – 31. januar 2013", None, "2012-10-01", "2013-01-31", "day"),

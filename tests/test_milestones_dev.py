@@ -80,9 +80,37 @@ def test_week_and_end_of_year():
     got = by_text(milestones("greve_sou_2024-04-22_p07_paragraf-79-puljen-frie-midler.txt", "2024-04-22"))
     assert got["uge 12"] == [("2024-03-18", "2024-03-24", "week", "event")]
     got = by_text(milestones("koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026.txt", "2026-10-22"))
-    assert got["årets udgang"] == [("2026-12-31", "2026-12-31", "day", "deadline")]  # "inden årets udgang"
+    assert got["årets udgang"] == [("2026-01-01", "2026-12-31", "year", "deadline")]  # "inden årets udgang": the year
     got = by_text(milestones("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt", "2022-01-17"))
-    assert got["udgangen af året"] == [("2022-12-31", "2022-12-31", "day", "deadline")]
+    assert got["udgangen af året"] == [("2022-01-01", "2022-12-31", "year", "deadline")]
+
+
+def test_vague_words_cover_what_plan_readers_take_them_for():
+    """primo/ultimo of a year = its first/last quarter; of a month = the whole month; "udgangen
+    af" = the whole period named; lists of adjacent periods and spans between two days are one."""
+    got = by_text(milestones("greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus.txt", "2022-05-30"))
+    assert got["primo 2023"] == [("2023-01-01", "2023-03-31", "quarter", "start")]
+    assert got["ultimo august 2022"][0][:3] == ("2022-08-01", "2022-08-31", "month")
+    assert got["sommeren"] == [("2022-06-01", "2022-08-31", "season", "phase")]  # "hen over sommeren"
+    got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
+    assert got["ultimo 2024 eller primo 2025"] == [("2024-10-01", "2025-03-31", "quarter", "start")]
+    assert got["ultimo 2025/primo 2026"][0][:3] == ("2025-10-01", "2026-03-31", "quarter")
+    got = by_text(milestones("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt", "2022-01-17"))
+    assert got["foråret og sommeren 2022"] == [("2022-03-01", "2022-08-31", "season", "phase")]
+    assert got["slutningen af 2022"][0][:3] == ("2022-10-01", "2022-12-31", "quarter")
+    got = by_text(
+        milestones("greve_shu_2025-01-06_p02_handleplan-specialiserede-voksenomraade-status.txt", "2025-01-06")
+    )
+    assert ("2025-01-01", "2025-12-31", "year", "deadline") in got["udgangen af 2025"]
+    got = by_text(milestones("ballerup_kmb-it-udvalget_2013-05-15_p02_standard-it-arbejdsplads.txt", "2013-05-15"))
+    assert got["udgangen af november 2013"] == [("2013-11-01", "2013-11-30", "month", "deadline")]
+    got = by_text(milestones("greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023.txt", "2023-01-23"))
+    assert got["23. januar og 1. februar"] == [("2023-01-23", "2023-02-01", "day", "phase")]
+    assert got["23. januar kl. 13 til den 31. januar 2023"] == [("2023-01-23", "2023-01-31", "day", "phase")]
+    got = by_text(milestones("greve_oeu_2024-08-28_p08_lukkedage-julen-2024.txt", "2024-08-28"))
+    assert got["24. december til torsdag den 2. januar"] == [("2024-12-24", "2025-01-02", "day", "phase")]
+    got = by_text(milestones("greve_beu_2025-02-03_p03_reform-boliganvisning.txt", "2025-02-03"))
+    assert got["Februar"] == [("2025-02-01", "2025-02-28", "month", "event")]  # a line of a time plan
 
 
 def test_citations_and_reference_dates_stay_out():

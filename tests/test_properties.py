@@ -323,8 +323,8 @@ def _cap(draw, word: str) -> str:
 
 ORDINAL_WORDS = {1: ["første"], 2: ["anden", "andet"], 3: ["tredje"], 4: ["fjerde"]}
 THIRD_WORDS = {1: ["primo", "begyndelsen af", "starten af"], 2: ["medio", "midten af"], 3: ["ultimo", "slutningen af"]}
-YEAR_THIRDS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}
-MONTH_THIRDS = {1: (1, 10), 2: (11, 20), 3: (21, 31)}
+YEAR_THIRDS = {1: (1, 3), 2: (5, 8), 3: (10, 12)}  # primo / ultimo: a quarter
+MONTH_THIRDS = {1: (1, 31), 2: (1, 31), 3: (1, 31)}  # of a month: the whole month
 SEASONS = {
     "foråret": (3, 5),
     "forår": (3, 5),
@@ -433,18 +433,19 @@ def date_expressions(draw):
         return f"{_cap(draw, word)} {y}", date(y, first, 1), _month_end(end_year, last), False
     if form == "period_end":
         inner = draw(st.sampled_from(["year", "quarter", "half", "month"]))
+        # the whole period named ("inden udgangen af november 2013" = November 2013)
         if inner == "year":
-            text, end = str(y), date(y, 12, 31)
+            text, start, end = str(y), date(y, 1, 1), date(y, 12, 31)
         elif inner == "quarter":
             q = draw(st.integers(1, 4))
-            text, end = f"{q}. kvartal {y}", _month_end(y, 3 * q)
+            text, start, end = f"{q}. kvartal {y}", date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
         elif inner == "half":
             h = draw(st.integers(1, 2))
-            text, end = f"{_ordinal(draw, h)} halvår {y}", _month_end(y, 6 * h)
+            text, start, end = f"{_ordinal(draw, h)} halvår {y}", date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
         else:
             m = draw(st.integers(1, 12))
-            text, end = f"{MONTHS[m - 1]} {y}", _month_end(y, m)
-        return f"udgangen af {text}", end, end, True
+            text, start, end = f"{MONTHS[m - 1]} {y}", date(y, m, 1), _month_end(y, m)
+        return f"udgangen af {text}", start, end, False
     return str(y), date(y, 1, 1), date(y, 12, 31), False
 
 

@@ -56,6 +56,9 @@ class DateRules:
     examples: tuple  # (form id, example dict)
     bare_day: re.Pattern = re.compile(r"(?!)")  # a day number whose month follows a later day ("3. og 7. maj")
     list_link: re.Pattern = re.compile(r"(?!)")  # what joins two days of a list (", ", " og den ")
+    period_end_covers: str = "last_day"  # "udgangen af 2009": the whole period, or its last day
+    list_re: re.Pattern = re.compile(r"(?!)")  # A <list separator> B, whole string ("ultimo 2024 eller primo 2025")
+    between: re.Pattern = re.compile(r"(?!)")  # "mellem (d.) " before the first of two days joined by "og"
 
 
 def _alt(words) -> str:
@@ -107,9 +110,9 @@ def _day_builders(r: dict) -> dict:
         if not y:
             return None
         month = months[word_key(m["month"])]
-        first, last = r["month_thirds"][thirds[word_key(m["third"])] - 1]
+        (first, last), precision = r["month_thirds"][thirds[word_key(m["third"])] - 1]
         last = min(last, calendar.monthrange(y, month)[1])
-        return DateRange(date(y, month, first), date(y, month, last), "third")
+        return DateRange(date(y, month, first), date(y, month, last), precision)
 
     def month_list(m, default):
         y = _year_of(m, default)
@@ -148,8 +151,8 @@ def _period_builders(r: dict) -> dict:
 
     def year_third(m, default):
         y = _year_of(m, default)
-        first, last = r["year_thirds"][thirds[word_key(m["third"])] - 1]
-        return _months(y, first, last, "third") if y else None
+        (first, last), precision = r["year_thirds"][thirds[word_key(m["third"])] - 1]
+        return _months(y, first, last, precision) if y else None
 
     def season(m, default):
         y = _year_of(m, default)
@@ -174,7 +177,12 @@ def _period_builders(r: dict) -> dict:
     def year_point(m, default):
         if not default:
             return None
-        month, day, shift = r["year_points"][word_key(m["point"])]
+        month, day, shift, covers = r["year_points"][word_key(m["point"])]
+        if covers == "year":
+            return DateRange(date(default + shift, 1, 1), date(default + shift, 12, 31), "year")
+        if covers == "quarter":
+            q = (month - 1) // 3
+            return _months(default + shift, 3 * q + 1, 3 * q + 3, "quarter")
         d = date(default + shift, month, day)
         return DateRange(d, d, "day")
 
@@ -202,8 +210,9 @@ def _patterns(data: dict) -> dict:
     ordinal = rf"(?:[1-4]\.|(?:{_alt(data['ordinals'])})(?=\s))"
     third = rf"(?P<third>{_alt(w for t in data['thirds'] for w in t['words'])})"
     # not inside a word or number; after a hyphen only when a word or number ends
-    # right before it ("juni-august 2013", "januar 2013-marts 2014": a range)
-    before = r"(?:(?<![\wæøå.,/-])|(?<=[\wæøå]-))"
+    # right before it ("juni-august 2013", "januar 2013-marts 2014": a range), after a slash
+    # only when a year ends right before it ("ultimo 2025/primo 2026": a list)
+    before = r"(?:(?<![\wæøå.,/-])|(?<=[\wæøå]-)|(?<=(?:19|20)\d\d/))"
 
     def joiner(form: str) -> str:  # an optional word between the period and its year
         return rf"(?:(?:{_alt(data['year_joiners'][form])})\s+)?"
@@ -240,7 +249,7 @@ def load_rules(data) -> DateRules:
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
         "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
-        "named_years"
+        "named_years period_end_covers clock_words weekdays between_words"
     ).split()
     data = require_keys(data, "-", keys)
     _validate(data)
@@ -250,11 +259,13 @@ def load_rules(data) -> DateRules:
         "ordinals": {word_key(k): v for k, v in data["ordinals"].items()},
         "thirds": {word_key(w): t["part"] for t in data["thirds"] for w in t["words"]},
         "seasons": {word_key(w): tuple(s["months"]) for s in data["seasons"] for w in s["words"]},
-        "year_thirds": tuple(tuple(x) for x in data["year_thirds"]),
-        "month_thirds": tuple(tuple(x) for x in data["month_thirds"]),
+        "year_thirds": tuple((tuple(x["months"]), x["precision"]) for x in data["year_thirds"]),
+        "month_thirds": tuple((tuple(x["days"]), x["precision"]) for x in data["month_thirds"]),
         "pivot": int(data["two_digit_year_pivot"]),
         "year_points": {
-            word_key(w): (p["month"], p["day"], p["year_shift"]) for p in data["year_points"] for w in p["words"]
+            word_key(w): (p["month"], p["day"], p["year_shift"], p.get("covers", "day"))
+            for p in data["year_points"]
+            for w in p["words"]
         },
         "named_years": {word_key(w): n["first_month"] for n in data["named_years"] for w in n["words"]},
     }
@@ -271,7 +282,15 @@ def load_rules(data) -> DateRules:
     bare_day = _bare_day(data)
     single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order] + [bare_day])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])
-    range_re = rf"(?P<a>{single})(?P<sep>\s*(?:{seps}|\s{_alt([data['day_joiner']])}\s)\s*|\t)(?P<b>{single})"
+    # a clock time may follow the first end, a weekday (and "den") precede the second:
+    # "fra den 23. januar kl. 13 til den 31. januar", "fra tirsdag den 24. december til torsdag den 2. januar"
+    clock = rf"(?:\s+(?:{_alt(data['clock_words'])})\s*\d{{1,2}}(?:[.:]\d\d)?)?"
+    weekday = rf"(?:(?:{_alt(data['weekdays'])})\s+(?:(?:{_alt(data['day_articles'])})\s+)?)?"
+    core = rf"(?P<core>\s*(?:{seps}|\s{_alt([data['day_joiner']])}\s)\s*)"
+    range_re = rf"(?P<a>{single})(?P<sep>{clock}{core}{weekday}|\t)(?P<b>{single})"
+    list_sep = _separators(data["list_separators"])
+    list_re = rf"(?P<a>{single})(?P<sep>\s*(?:{list_sep})\s*)(?P<b>{single})"
+    between = rf"(?<![\wæøå])(?:{_alt(data['between_words'])})\s+(?:(?:{_alt(data['day_articles'])})\s+)?$"
     examples = tuple((f["id"], ex) for f in data["forms"] for ex in f["examples"])
     return DateRules(
         r["months"],
@@ -290,6 +309,9 @@ def load_rules(data) -> DateRules:
         examples,
         re.compile(bare_day, re.I),
         re.compile(_list_link(data), re.I),
+        data["period_end_covers"],
+        re.compile(list_re, re.I),
+        re.compile(between, re.I),
     )
 
 
@@ -316,7 +338,9 @@ def _bare_day(data: dict) -> str:
 def _validate(data: dict) -> None:
     joiners = require_keys(data["year_joiners"], "year_joiners", ["quarter", "half", "half_needs_year", "week"])
     for i, p in enumerate(data["year_points"]):
-        require_keys(p, f"year_points[{i}]", ["id", "words", "month", "day", "year_shift"])
+        require_keys(p, f"year_points[{i}]", ["id", "words", "month", "day", "year_shift"], ["covers"])
+        if p.get("covers", "day") not in ("day", "quarter", "year"):
+            raise RuleError(p["id"], "covers must be 'day' (the day named), 'quarter' (its quarter) or 'year'")
         try:
             date(2000 + p["year_shift"], p["month"], p["day"])
         except (TypeError, ValueError):
@@ -341,10 +365,14 @@ def _validate(data: dict) -> None:
         require_keys(s, f"seasons[{i}]", ["id", "words", "months"])
         if len(s["months"]) != 2 or not all(1 <= m <= 12 for m in s["months"]):
             raise RuleError(s["id"], "months must be [first month, last month], each 1..12")
-    for key, top in (("year_thirds", 12), ("month_thirds", 31)):
-        rows = data[key]
-        if len(rows) != 3 or not all(len(x) == 2 and 1 <= x[0] <= x[1] <= top for x in rows):
-            raise RuleError(key, f"needs three [first, last] pairs within 1..{top}")
+    for key, field, top in (("year_thirds", "months", 12), ("month_thirds", "days", 31)):
+        rows = [require_keys(x, key, [field, "precision"]) for x in data[key]]
+        if len(rows) != 3 or not all(len(x[field]) == 2 and 1 <= x[field][0] <= x[field][1] <= top for x in rows):
+            raise RuleError(key, f"needs three {{{field}: [first, last], precision}} within 1..{top}")
+        if not all(x["precision"] in PRECISIONS for x in rows):
+            raise RuleError(key, f"precision must be one of {list(PRECISIONS)}")
+    if data["period_end_covers"] not in ("period", "last_day"):
+        raise RuleError("period_end_covers", "must be 'period' (the whole period named) or 'last_day'")
     for i, f in enumerate(data["forms"]):
         require_keys(f, f"forms[{i}]", ["id", "examples"])
         if f["id"] not in FORM_IDS:

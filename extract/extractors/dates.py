@@ -6,12 +6,16 @@ Every expression becomes a :class:`DateRange` (first day, last day, precision):
 * ``januar 2013`` → the month; ``januar/februar 2013`` → both months (``month``)
 * ``3. kvartal 2009`` → Jul 1 – Sep 30 (``quarter``); ``1. halvår 2013`` → Jan 1 – Jun 30 (``half``)
 * ``primo/medio/ultimo 2013`` (also "begyndelsen af", "midten af", "slutningen af")
-  → the first/middle/last third of the year, or of a month (``third``)
+  → the part of the year the rules give (primo/ultimo: the first/last quarter); of a
+  month ("ultimo august 2022") the whole month
 * ``efteråret 2012`` → the season's months; ``vinteren`` runs into the next year (``season``)
-* ``udgangen af 2009`` → the last day of the period (``day``)
+* ``udgangen af 2009`` → the whole period named (or its last day, as the rules say)
+* ``ultimo 2024 eller primo 2025``, ``foråret og sommeren 2022`` → two adjacent periods of a
+  list read as one, from the first one's start to the second one's end
 * ``skoleåret 2025/26`` → a year that begins in another month than January: 1 August
   2025 – 31 July 2026 (``year``)
-* ``A – B``, ``A til B``, two day dates in adjacent table cells, ``31. august og 1. september``
+* ``A – B``, ``A til B`` (a clock time after A, a weekday before B allowed), two day dates in
+  adjacent table cells, ``31. august og 1. september``, ``mellem d. 23. januar og 1. februar``
   → from A's first day to B's last day.
 
 The words, thirds, seasons and separators come from ``rules/dates.yml``.
@@ -61,7 +65,9 @@ def _single(text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]
             continue
         if form.id == "period_end":
             inner = _single(m["inner"], year, r)
-            return DateRange(inner.end, inner.end, "day") if inner else None
+            if inner is None or r.period_end_covers == "period":
+                return inner
+            return DateRange(inner.end, inner.end, "day")
         return form.build(m, year)
     return None
 
@@ -82,6 +88,18 @@ def complete_bare_day(day: str, later: str) -> str:
 
 
 def _range(a_text: str, sep: str, b_text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:
+    ends = _ends(a_text, b_text, year, r)
+    if ends is None:
+        return None
+    a, b = ends
+    if word_key(sep) == r.day_joiner and not (a.precision == b.precision == "day"):
+        return None
+    precision = a.precision if _span_days(a) >= _span_days(b) else b.precision
+    return DateRange(a.start, b.end, precision)
+
+
+def _ends(a_text: str, b_text: str, year: Optional[int], r: DateRules) -> Optional[tuple[DateRange, DateRange]]:
+    """The two ends of a range or list, each read with the year the other gives, in order."""
     a_text = complete_bare_day(a_text, b_text)
     a, b = _single(a_text, None, r), _single(b_text, None, r)
     if a is None and b is not None:
@@ -94,15 +112,14 @@ def _range(a_text: str, sep: str, b_text: str, year: Optional[int], r: DateRules
             b = _single(b_text, a.start.year + 1, r)
     elif a is None:
         a, b = _single(a_text, year, r), _single(b_text, year, r)
+        if a and b and year and b.end < a.start:  # "24. december til 2. januar": into the next year
+            b = _single(b_text, year + 1, r)
     if a is None or b is None:
-        return None
-    if word_key(sep) == r.day_joiner and not (a.precision == b.precision == "day"):
         return None
     if b.end < a.start:
         bumped = _bump_year(b_text, r)
         a, b = (a, bumped) if bumped and bumped.end >= a.start else (b, a)
-    precision = a.precision if _span_days(a) >= _span_days(b) else b.precision
-    return DateRange(a.start, b.end, precision)
+    return a, b
 
 
 def _bump_year(text: str, r: DateRules) -> Optional[DateRange]:
@@ -124,7 +141,10 @@ def parse_date_expression(s: str, r: DateRules, year: Optional[int] = None) -> O
         if not text:
             return None
         m = r.range_re.fullmatch(text)
-        found = _range(m["a"], m["sep"], m["b"], year, r) if m else None
+        found = _range(m["a"], m["core"] or m["sep"], m["b"], year, r) if m else None
+        listed = r.list_re.fullmatch(text) if not found else None
+        if listed and {_form_of(listed["a"], r), _form_of(listed["b"], r)} <= set(PERIOD_FORMS):
+            found = _range(listed["a"], "", listed["b"], year, r)
         return found or _single(text, year, r)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -149,8 +169,13 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
             b = found[i + 1]
             joined = text[a.start : b.end]
             m = r.range_re.fullmatch(joined)
-            if m and word_key(m["sep"]) != r.day_joiner and _range_ok(m, a, b):
+            between = m and word_key(m["sep"]) == r.day_joiner and r.between.search(text, 0, a.start)
+            if m and (word_key(m["core"] or m["sep"]) != r.day_joiner or between) and _range_ok(m, a, b):
                 out.append(DateMatch(a.start, b.end, joined, "range", True))
+                i += 2
+                continue
+            if _adjacent_periods(joined, a, b, r):
+                out.append(DateMatch(a.start, b.end, joined, "period_list", False))
                 i += 2
                 continue
         out.append(a)
@@ -179,6 +204,20 @@ def _form_at(text: str, m: re.Match, r: DateRules) -> str:
     if r.bare_day.match(text, m.start()) and r.bare_day.match(text, m.start()).end() == m.end():
         return "bare_day"
     return _form_of(m.group(), r)
+
+
+# periods that a list of two ("ultimo 2024 eller primo 2025", "foråret og sommeren 2022")
+# reads as one record from the first one's start to the second one's end
+PERIOD_FORMS = ("month", "month_third", "year_third", "season", "quarter", "half", "half_needs_year")
+
+
+def _adjacent_periods(joined: str, a: DateMatch, b: DateMatch, r: DateRules) -> bool:
+    """Two periods joined by a list separator, the second starting when the first ends."""
+    m = r.list_re.fullmatch(joined)
+    if not m or a.form not in PERIOD_FORMS or b.form not in PERIOD_FORMS or "\n" in m["sep"]:
+        return False
+    ends = _ends(a.text, b.text, 2000, r)
+    return ends is not None and 0 < (ends[1].start - ends[0].end).days <= 1
 
 
 def _range_ok(m: re.Match, a: DateMatch, b: DateMatch) -> bool:

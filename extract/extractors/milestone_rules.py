@@ -50,6 +50,8 @@ class MilestoneRules:
     tense_examples: tuple = ()
     this_year: re.Pattern = re.compile(r"(?!)")
     ongoing: re.Pattern = re.compile(r"(?!)")
+    plan_line_before: re.Pattern = re.compile(r"(?!)")  # a line of a time plan: "Februar: Behandling i fagudvalg."
+    plan_line_after: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ def load_rules(data) -> MilestoneRules:
         "past_tense",
         "this_year",
         "ongoing",
+        "plan_line_before",
+        "plan_line_after",
         "tense_examples",
         "amount_link",
         "amount_link_examples",
@@ -135,6 +139,8 @@ def load_rules(data) -> MilestoneRules:
         tuple(tense),
         require_regex(data["this_year"], "this_year"),
         require_regex(data["ongoing"], "ongoing"),
+        require_regex(data["plan_line_before"], "plan_line_before"),
+        require_regex(data["plan_line_after"], "plan_line_after"),
     )
 
 

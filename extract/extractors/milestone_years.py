@@ -79,7 +79,7 @@ def resolve_yearless(
     passed = dr.end < document_date or (
         dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
     )
-    if passed and future and not past:
+    if passed and future and not past and m.form != "year_point":
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
     keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
     if dr.start > document_date and past and not future and not keeps_year:

@@ -26,7 +26,8 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 * a date tied to a money amount (the amount's period): only connecting words
   ("årligt i", "i drift i") lie between the amount and the date.
 
-Kind (``kinds``): a written range is a ``phase``; "inden/senest/frem til/indtil/
+Kind (``kinds``): a written range, two periods joined by "og" ("marts og april 2025") and a
+season gone through ("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
 …frist/udgangen af" make a ``deadline``; "fra/fra og med", and "pr." before a day,
 a ``start``; otherwise an end verb (slutter, stopper …) near the date gives a
 ``deadline``, a start verb (igangsættes, påbegyndes, startes op, opstart …) a
@@ -125,12 +126,18 @@ def _candidates(
         dr = parse_date_expression(m.read_as, dr_rules)
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if dr is None:
-            if m.form in ("month", "season") and not r.yearless_needs_before.search(ctx.before):
+            plan_line = r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after)
+            if m.form in ("month", "season", "period_list") and not (
+                r.yearless_needs_before.search(ctx.before) or plan_line
+            ):
                 continue
             spans = (sentences, found.blocks)
             dr = resolve_yearless(text, spans, m, ctx, document_date, context_year, r, dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
-        if dr is None or _tied_to_amount(text, m, amount_spans, r):
+        # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
+        # 31. december 2024") is the project's period, a phase, not only the sum's years
+        project_period = m.is_range and dr is not None and dr.precision == "day"
+        if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
         if m.form == "year" and not is_year_item(ctx, m, dr, r):
             continue
