@@ -46,9 +46,11 @@ def test_a_budget_process_plan_reads_its_days_from_the_meeting_date():
     assert got["12. september 2024 til den 13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
     assert got["12.-13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
     assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "event")]  # "I løbet af 2024 vil …"
-    # the meeting's own date, a "jf." citation and recurring dates are not milestones
-    assert "27. november 2023" not in got and "25. maj 2023" not in got
-    assert len(got["19. juni 2023"]) == 1  # "Byrådet besluttede på møde den 19. juni 2023 …", not "(jf. … /BY d. …)"
+    # the meeting's own date and recurring dates are not milestones; the decisions a "jf." cites
+    # are events of the case ("(jf. KTMU d. 25. maj 2023/BY d. 19. juni 2023)")
+    assert "27. november 2023" not in got
+    assert got["25. maj 2023"] == [("2023-05-25", "2023-05-25", "day", "event")]
+    assert len(got["19. juni 2023"]) == 2  # "Byrådet besluttede på møde den 19. juni 2023 …" and the "jf."
     assert "juni" not in got and "august" not in got
 
 
@@ -113,7 +115,7 @@ def test_vague_words_cover_what_plan_readers_take_them_for():
     assert got["Februar"] == [("2025-02-01", "2025-02-28", "month", "event")]  # a line of a time plan
 
 
-def test_citations_and_reference_dates_stay_out():
+def test_law_citations_and_reference_dates_stay_out():
     for name, date in [
         ("greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50.txt", "2023-11-13"),
         ("greve_beu_2024-01-08_p04_pulje-digitalt-udfordrede-ledige.txt", "2024-01-08"),
@@ -123,9 +125,10 @@ def test_citations_and_reference_dates_stay_out():
     got = by_text(milestones("greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024.txt", "2024-10-07"))
     assert "31. juli 2024" not in got  # "udarbejdet pr. 31. juli 2024"
     got = by_text(milestones("greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning.txt", "2024-10-10"))
-    assert "4. september 2023" not in got  # the table's "(Byrådet den … (pkt. 20))"
+    # the decisions the table cites ("(Byrådet den 4. september 2023 (pkt. 23))") are events
+    assert set(got["4. september 2023"]) == {("2023-09-04", "2023-09-04", "day", "event")}
     # "Byrådet godkendte den 26. juni 2024 (pkt. 20) at prioritere 0,25 mio. kr. …" is the decision
-    assert got["26. juni 2024"] == [("2024-06-26", "2024-06-26", "day", "event")]
+    assert set(got["26. juni 2024"]) == {("2024-06-26", "2024-06-26", "day", "event")}  # and the table's citations
     assert got["2024"] == [  # "forventes færdiggjort i 2024", "de indstillede projekter igangsættes i 2024"
         ("2024-01-01", "2024-12-31", "year", "deadline"),
         ("2024-01-01", "2024-12-31", "year", "start"),
