@@ -25,6 +25,8 @@ _TOP_KEYS = [
     "table_titles",
     "section_body_end",
     "age_bounds",
+    "child_age_bounds",
+    "child_label",
     "ages",
     "young_age_max",
     "match_groups",
@@ -96,6 +98,8 @@ class TargetGroupRules:
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
     section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
     age_bounds: tuple[int, int]
+    child_age_bounds: tuple[int, int]  # the age bounds of a statement about children (child_label)
+    child_label: str
     ages: tuple[PatternRule, ...]
     young_age_max: int
     match_groups: PatternRule
@@ -210,9 +214,7 @@ def load_rules(data) -> TargetGroupRules:
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
-    bounds = data["age_bounds"]
-    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
-        raise RuleError("age_bounds", "must be a list of two whole numbers [lowest, highest]")
+    bounds, child_bounds = _bounds(data, "age_bounds"), _bounds(data, "child_age_bounds")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
         not_after_window=int(data["not_after_window"]),
@@ -235,7 +237,9 @@ def load_rules(data) -> TargetGroupRules:
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),
-        age_bounds=(bounds[0], bounds[1]),
+        age_bounds=bounds,
+        child_age_bounds=child_bounds,
+        child_label=_labels_named({**data, "child_label": [data["child_label"]]}, "child_label")[0],
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),
         senior_age_min=int(data["senior_age_min"]),
@@ -253,6 +257,13 @@ def load_rules(data) -> TargetGroupRules:
             key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
         },
     )
+
+
+def _bounds(data: dict, key: str) -> tuple[int, int]:
+    bounds = data[key]
+    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
+        raise RuleError(key, "must be a list of two whole numbers [lowest, highest]")
+    return bounds[0], bounds[1]
 
 
 def _labels_named(data: dict, key: str) -> list[str]:
