@@ -23,6 +23,7 @@ _TOP_KEYS = [
     "label",
     "lists",
     "table_titles",
+    "initiative_lists",
     "section_body_end",
     "age_bounds",
     "child_age_bounds",
@@ -97,6 +98,7 @@ class TargetGroupRules:
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
     section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
+    initiative_lists: "InitiativeListRule"
     age_bounds: tuple[int, int]
     child_age_bounds: tuple[int, int]  # the age bounds of a statement about children (child_label)
     child_label: str
@@ -234,6 +236,7 @@ def load_rules(data) -> TargetGroupRules:
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
         list_max_label=int(lists["max_label_length"]),
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
+        initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),
@@ -256,6 +259,28 @@ def load_rules(data) -> TargetGroupRules:
         **{
             key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
         },
+    )
+
+
+@dataclass(frozen=True)
+class InitiativeListRule:
+    """The lines of a section whose heading matches ``pattern`` name initiatives or offers."""
+
+    id: str
+    pattern: re.Pattern
+    max_line: int
+    actor_labels: frozenset[str]  # a line naming only these names a partner or place, not whom it is for
+    examples: tuple
+
+
+def _initiative_list_rule(entry, letters: dict, labels: list) -> InitiativeListRule:
+    entry = require_keys(entry, "initiative_lists", ["id", "heading", "max_line_length", "actor_labels", "examples"])
+    return InitiativeListRule(
+        id=_word(entry, "id"),
+        pattern=_regex(entry, "heading", "initiative_lists", letters),
+        max_line=int(entry["max_line_length"]),
+        actor_labels=frozenset(_labels_named({**entry, "labels": labels}, "actor_labels")),
+        examples=require_examples(entry, "initiative_lists"),
     )
 
 

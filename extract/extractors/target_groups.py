@@ -312,6 +312,24 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
+def _initiative_list_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+    """One row per short line of a section whose heading says its lines are initiatives or
+    offers ("Kulturelle initiativer": "Børnekultur i forsamlingshusene 2015"), when the line
+    names a specific group."""
+    rule = r.initiative_lists
+    rows = []
+    for sec in sections:
+        if not rule.pattern.search(sec.heading):
+            continue
+        for line in re.finditer(r"[^\n]+", text[sec.body_start : sec.char_end]):
+            a, b = _trimmed(text, sec.body_start + line.start(), sec.body_start + line.end())
+            if 0 < b - a <= rule.max_line and text[b - 1] not in ".:":
+                row = _record(text, a, b, rule.id, r)
+                if set(row.groups) - fallbacks(r) - rule.actor_labels:
+                    rows.append(row)
+    return rows
+
+
 def find_target_groups(
     text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules, title: str = ""
 ) -> list[TargetGroup]:
@@ -321,6 +339,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
+    others += _initiative_list_rows(text, sections, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
