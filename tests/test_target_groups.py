@@ -302,11 +302,26 @@ def test_paragraph_broken_mid_sentence_is_one_statement():
     assert {"kriminalitetstruede", "personer_med_handicap", "virksomheder"} <= set(rows[0].groups)
 
 
-def test_a_rule_for_agenda_fields_applies_there_only():
-    """The agenda items' statements ("… tildeles borgere over 30 år") are read in an item's
-    fields; a plan's prose, with its own Målgruppe sections, is left to those."""
-    text = "Forhøjet sats (12.064 kr.) tildeles borgere over 30 år samt unge mellem 25 og 29 år."
-    plan = [Section(0, 1, "Indhold og formål", "indhold_og_formaal", None, 0, len(text), text, 0)]
-    field = [Section(0, 1, "Sagsbeskrivelse", "sagsfremstilling", None, 0, len(text), text, 0)]
-    assert find_target_groups(text, sentence_spans(text), plan) == []
-    assert [r.rule for r in find_target_groups(text, sentence_spans(text), field)] == ["giver_gruppe"]
+def test_an_offer_cue_applies_in_every_section():
+    """The statements of agenda items ("… tildeles borgere over 30 år") are read in a plan's
+    prose too ("Alle nyankomne flygtninge tilbydes en helhedsorienteret mentor")."""
+    for text in (
+        "Forhøjet sats (12.064 kr.) tildeles borgere over 30 år samt unge mellem 25 og 29 år.",
+        "Alle nyankomne flygtninge tilbydes en helhedsorienteret mentor, som hjælper flygtningen til hurtigt at etablere sig.",
+    ):
+        plan = [Section(0, 1, "Indhold og formål", "indhold_og_formaal", None, 0, len(text), text, 0)]
+        assert [r.rule for r in find_target_groups(text, sentence_spans(text), plan)] in (
+            ["giver_gruppe"],
+            ["gruppe_modtager"],
+        )
+
+
+@pytest.mark.parametrize("example", R.initiative_lists.examples, ids=lambda e: e["text"][:30])
+def test_initiative_list_examples(example):
+    """A line under a heading of initiatives names an offer for the group it names."""
+    head = example["heading"] + "\n\n"
+    text = head + example["text"]
+    section = [Section(0, 1, example["heading"], "other", None, 0, len(text), example["text"], len(head))]
+    rows = find_target_groups(text, sentence_spans(text), section)
+    assert [row.quote for row in rows] == example["quotes"]
+    assert {row.rule for row in rows} == {R.initiative_lists.id}

@@ -69,12 +69,6 @@ def starting(stem: str, words: str):
             ["piger", "unge"],
             (None, 24),
         ),
-        (
-            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
-            "Ajax Club Daily er et nyt foreningstilbud i dagtimerne for børn i alderen 3-11 år",
-            ["børn"],
-            (None, None),
-        ),
         # a Målgruppe section, one statement a sentence that names a group: pupils of the 8th
         # and 9th form, then those of the 7th form the youth guidance must counsel
         (
@@ -208,6 +202,40 @@ def starting(stem: str, words: str):
             ["piger"],
             (None, None),
         ),
+        # children's ages are ages ("3-11 år"), and a statement about children is not about "unge"
+        (
+            "koebenhavn_fou_2026-10-20_p12_udviklingspuljen-boern-unge-tilsagn",
+            "Ajax Club Daily er et nyt foreningstilbud i dagtimerne for børn i alderen 3-11 år",
+            ["børn"],
+            (3, 11),
+        ),
+        # "børn og unge" is both groups
+        (
+            "greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus",
+            "Idræts- og Fritidssekretariatet har med støtte fra TrygFonden iværksat et projekt",
+            ["børn", "unge"],
+            (None, None),
+        ),
+        # a requirement put to a scheme's participants; a young group offered a job ("15-17½")
+        (
+            "greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus",
+            "Kravet til deltagerne i ordningen er, at den unge passer sin skole",
+            ["unge"],
+            (None, None),
+        ),
+        (
+            "greve_beu_2022-05-30_p08_tryghed-greve-nord-halvaarsstatus",
+            "I forslaget til indsats indgår det, at skolesøgende unge i alderen 15-17½",
+            ["kriminalitetstruede", "unge"],
+            (15, 17),
+        ),
+        # a sum given to each member of a group
+        (
+            "greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse",
+            "Der er afsat op til 4 mio. kr. til hver kommune",
+            ["kommuner"],
+            (None, None),
+        ),
     ],
 )
 def test_statement_groups_and_ages(stem, words, groups, ages):
@@ -275,3 +303,14 @@ def test_housing_named_after_a_group_is_no_group():
     # "… et restbudget på 5,7 mio. kr. i anlægsmidler til flygtningeboliger."
     stem = "greve_oeu_2025-04-09_p27_flygtninge-ukraine-boliger"
     assert not [t for t in statements(stem) if "anlægsmidler til flygtningeboliger" in t.quote]
+
+
+def test_a_group_hidden_by_a_word_before_it_is_read_from_the_cue():
+    """'… de midler der i forvejen gives til Tune Idrætsforening': the "i" before the club's
+    name hides it in the whole sentence, but the offer's cue names it."""
+    t = [
+        t
+        for t in statements("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse")
+        if "gives til Tune Idrætsforening" in t.quote
+    ]
+    assert t and t[0].groups == ["foreninger"]

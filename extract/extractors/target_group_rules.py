@@ -23,8 +23,11 @@ _TOP_KEYS = [
     "label",
     "lists",
     "table_titles",
+    "initiative_lists",
     "section_body_end",
     "age_bounds",
+    "child_age_bounds",
+    "child_label",
     "ages",
     "young_age_max",
     "match_groups",
@@ -95,7 +98,10 @@ class TargetGroupRules:
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
     section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
+    initiative_lists: "InitiativeListRule"
     age_bounds: tuple[int, int]
+    child_age_bounds: tuple[int, int]  # the age bounds of a statement about children (child_label)
+    child_label: str
     ages: tuple[PatternRule, ...]
     young_age_max: int
     match_groups: PatternRule
@@ -210,9 +216,7 @@ def load_rules(data) -> TargetGroupRules:
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
-    bounds = data["age_bounds"]
-    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
-        raise RuleError("age_bounds", "must be a list of two whole numbers [lowest, highest]")
+    bounds, child_bounds = _bounds(data, "age_bounds"), _bounds(data, "child_age_bounds")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
         not_after_window=int(data["not_after_window"]),
@@ -232,10 +236,13 @@ def load_rules(data) -> TargetGroupRules:
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
         list_max_label=int(lists["max_label_length"]),
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
+        initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),
-        age_bounds=(bounds[0], bounds[1]),
+        age_bounds=bounds,
+        child_age_bounds=child_bounds,
+        child_label=_labels_named({**data, "child_label": [data["child_label"]]}, "child_label")[0],
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),
         senior_age_min=int(data["senior_age_min"]),
@@ -253,6 +260,35 @@ def load_rules(data) -> TargetGroupRules:
             key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
         },
     )
+
+
+@dataclass(frozen=True)
+class InitiativeListRule:
+    """The lines of a section whose heading matches ``pattern`` name initiatives or offers."""
+
+    id: str
+    pattern: re.Pattern
+    max_line: int
+    actor_labels: frozenset[str]  # a line naming only these names a partner or place, not whom it is for
+    examples: tuple
+
+
+def _initiative_list_rule(entry, letters: dict, labels: list) -> InitiativeListRule:
+    entry = require_keys(entry, "initiative_lists", ["id", "heading", "max_line_length", "actor_labels", "examples"])
+    return InitiativeListRule(
+        id=_word(entry, "id"),
+        pattern=_regex(entry, "heading", "initiative_lists", letters),
+        max_line=int(entry["max_line_length"]),
+        actor_labels=frozenset(_labels_named({**entry, "labels": labels}, "actor_labels")),
+        examples=require_examples(entry, "initiative_lists"),
+    )
+
+
+def _bounds(data: dict, key: str) -> tuple[int, int]:
+    bounds = data[key]
+    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
+        raise RuleError(key, "must be a list of two whole numbers [lowest, highest]")
+    return bounds[0], bounds[1]
 
 
 def _labels_named(data: dict, key: str) -> list[str]:

@@ -26,9 +26,10 @@ from extract.structure.sections import roles_at
 from extract.structure.sentences import Span, sentence_at
 
 
-def find_ages(text: str, r: TargetGroupRules) -> tuple[Optional[int], Optional[int]]:
-    """The joined age range of every age expression in ``text`` (open bounds stay open)."""
-    lo, hi = r.age_bounds
+def find_ages(text: str, r: TargetGroupRules, children: bool = False) -> tuple[Optional[int], Optional[int]]:
+    """The joined age range of every age expression in ``text`` (open bounds stay open); a
+    statement about ``children`` has ages of its own ("børn i alderen 3-11 år")."""
+    lo, hi = r.child_age_bounds if children else r.age_bounds
     ranges = []
     for rule in r.ages:
         for m in rule.pattern.finditer(text):
@@ -81,14 +82,15 @@ def find_size(text: str, r: TargetGroupRules) -> Optional[int]:
 
 def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, title: str = "") -> TargetGroup:
     quote = text[start:end]
-    age_min, age_max = find_ages(quote, r)
     groups = find_labels(quote, r)
+    children = r.child_label in groups
+    age_min, age_max = find_ages(quote, r, children)
     if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
         named = find_labels(title, r)
-        if specific(named, r):
+        if specific(named, r) and not set(named) & set(groups):  # a group of the title named here says enough
             groups = sorted(set(groups) - fallbacks(r) | set(named))
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
-    if young and r.young_label not in groups:
+    if young and not children and r.young_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.young_label})
     if age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.senior_label})
@@ -187,6 +189,16 @@ def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRule
     return start, end
 
 
+def _cue_labels(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRules, end: int) -> set[str]:
+    """The specific labels the cue of ``rule`` names in the sentence ``a:b`` (read on their own)."""
+    if rule.position == "start":
+        cues = [m] if (m := rule.pattern.match(text, a, b)) else []
+    else:
+        cues = list(rule.pattern.finditer(text, a, b))
+    labels = (set(find_labels(_named(text, cue, max(b, end), rule), r)) for cue in cues)
+    return next((found - fallbacks(r) for found in labels if specific(list(found), r)), set())
+
+
 def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
     """The text that must name the group of a cue: the cue itself, the next words after it
     (up to the end of their clause), or the rest of the statement."""
@@ -200,7 +212,8 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
 
 
 def _names_group(named: str, r: TargetGroupRules) -> bool:
-    return specific(find_labels(named, r), r) or find_ages(named, r) != (None, None)
+    labels = find_labels(named, r)
+    return specific(labels, r) or find_ages(named, r, r.child_label in labels) != (None, None)
 
 
 def _cue_rows(
@@ -233,7 +246,10 @@ def _cue_rows(
                 break
             start, end = _statement_span(text, sentences, i, r)
             if not rule.needs_label or _is_statement(text, sent.start, sent.end, rule, r, end):
-                rows.append(_record(text, start, end, rule.id, r, title))
+                row = _record(text, start, end, rule.id, r, title)
+                if rule.needs_label and not specific(row.groups, r):  # a word before the group hid it
+                    row.groups = sorted(_cue_labels(text, sent.start, sent.end, rule, r, end)) or row.groups
+                rows.append(row)
                 break
     return rows
 
@@ -296,6 +312,24 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
+def _initiative_list_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+    """One row per short line of a section whose heading says its lines are initiatives or
+    offers ("Kulturelle initiativer": "Børnekultur i forsamlingshusene 2015"), when the line
+    names a specific group."""
+    rule = r.initiative_lists
+    rows = []
+    for sec in sections:
+        if not rule.pattern.search(sec.heading):
+            continue
+        for line in re.finditer(r"[^\n]+", text[sec.body_start : sec.char_end]):
+            a, b = _trimmed(text, sec.body_start + line.start(), sec.body_start + line.end())
+            if 0 < b - a <= rule.max_line and text[b - 1] not in ".:":
+                row = _record(text, a, b, rule.id, r)
+                if set(row.groups) - fallbacks(r) - rule.actor_labels:
+                    rows.append(row)
+    return rows
+
+
 def find_target_groups(
     text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules, title: str = ""
 ) -> list[TargetGroup]:
@@ -305,6 +339,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
+    others += _initiative_list_rows(text, sections, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
