@@ -314,3 +314,24 @@ def test_a_group_hidden_by_a_word_before_it_is_read_from_the_cue():
         if "gives til Tune Idrætsforening" in t.quote
     ]
     assert t and t[0].groups == ["foreninger"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "syddjurs_2012-09-20_opsamlingsnotat-temamoede-kulturkommune-2017.pdf",
+        "syddjurs_2013-06-20_kulturkommune-2017-arbejdsoplaeg.pdf",
+    ],
+)
+def test_experiences_offered_to_the_citizens_name_them_as_the_group(name):
+    """A plan's goal '… kulturoplevelser til kommunens borgere': after an offer or experience
+    "borgere" alone says whom it is for."""
+    rows = extract_file(DEV.parent / "pdf" / name).target_groups
+    hits = [t for t in rows if "kulturoplevelser til kommunens borgere" in t.quote]
+    assert hits and all(t.groups == ["borgere_generelt"] and t.rule == "oplevelser_til_borgere" for t in hits)
+
+
+def test_the_municipalitys_service_to_its_citizens_is_no_offer_to_a_group():
+    # "… den økonomiske ramme for kommunens aktiviteter og service til borgerne"
+    rows = statements("greve_byraad_2025-09-08_p19_budget-2026-29-1-behandling")
+    assert not [t for t in rows if "service til borgerne" in t.quote]

@@ -77,6 +77,7 @@ class PatternRule:
     in_roles: tuple[str, ...] = ()  # only in a section of one of these roles (or below one); () anywhere
     label_within: Optional[int] = None  # needs_label: the group stands in the next so many words after the cue
     label_in_cue: bool = False  # needs_label: the group stands in the cue (in its part named "group", if any)
+    weak_group: bool = False  # needs_label: a fallback group ("kommunens borgere") is enough after this cue
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ _CHOICES = {
     "sum_all": [True, False],
     "label_within": [None, *range(1, 13)],
     "label_in_cue": [True, False],
+    "weak_group": [True, False],
 }
 
 
@@ -227,7 +229,10 @@ def load_rules(data) -> TargetGroupRules:
         fuzzy_examples=tuple(fuzzy["examples"]),
         continuation=_pattern_rule(data["continuation"], "continuation", letters),
         statements=_rules_list(
-            data, "statements", letters, ("position", "needs_label", "in_roles", "label_within", "label_in_cue")
+            data,
+            "statements",
+            letters,
+            ("position", "needs_label", "in_roles", "label_within", "label_in_cue", "weak_group"),
         ),
         label=_pattern_rule(data["label"], "label", letters),
         list_rule=PatternRule(

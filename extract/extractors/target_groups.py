@@ -139,7 +139,7 @@ def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRu
         cues = list(rule.pattern.finditer(text, a, b))
     if not rule.needs_label:
         return bool(cues) and _names_group(text[a:b], r)
-    return any(_names_group(_named(text, cue, max(b, end), rule), r) for cue in cues)
+    return any(_names_group(_named(text, cue, max(b, end), rule), r, rule.weak_group) for cue in cues)
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -211,9 +211,11 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
     return after
 
 
-def _names_group(named: str, r: TargetGroupRules) -> bool:
+def _names_group(named: str, r: TargetGroupRules, weak: bool = False) -> bool:
     labels = find_labels(named, r)
-    return specific(labels, r) or find_ages(named, r, r.child_label in labels) != (None, None)
+    if specific(labels, r) or (weak and any(lb != r.no_label for lb in labels)):  # weak: "kommunens borgere"
+        return True
+    return find_ages(named, r, r.child_label in labels) != (None, None)
 
 
 def _cue_rows(
