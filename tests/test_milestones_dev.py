@@ -214,7 +214,11 @@ def test_risky_dates_need_a_stronger_cue():
     # "fra <month>" without a year: only in a sentence that plans a step
     got = by_text(milestones("greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper.txt", "2024-06-10"))
     assert "marts" not in got  # "En analyse i administrationen fra marts måned viste"
-    got = by_text(milestones("region-hovedstaden_forretningsudvalget_2012-09-25_p03_konference-infrastruktur-vaekst.txt", "2012-09-25"))
+    got = by_text(
+        milestones(
+            "region-hovedstaden_forretningsudvalget_2012-09-25_p03_konference-infrastruktur-vaekst.txt", "2012-09-25"
+        )
+    )
     assert "april" not in got  # "den regionale klimastrategi fra april"
     assert "efteråret" in got  # "på relevante konferencer i efteråret som Femern Days"
     # a bare year of a saving is a budget year
