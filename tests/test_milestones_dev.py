@@ -202,3 +202,25 @@ def test_a_school_year_and_a_day_before_an_item_number():
     assert ("2025-04-01", "2025-04-30", "month", "start") in got["april 2025"]
     got = by_text(milestones("ballerup_kmb-it-udvalget_2013-05-15_p02_standard-it-arbejdsplads.txt", "2013-05-15"))
     assert got["5. december 2012"] == [("2012-12-05", "2012-12-05", "day", "event")]  # "… den 5. december 2012 Punkt 3"
+
+
+def test_risky_dates_need_a_stronger_cue():
+    # a part of a year without its year: only with a deadline or start cue
+    got = by_text(milestones("greve_oeu_2023-11-27_p08_tids-og-procesplan-budget-2025-28.txt", "2023-11-27"))
+    assert "primo året" not in got  # "HovedMED ser en fordel i at mødes med Byrådet allerede primo året"
+    got = by_text(milestones("greve_ktm_2022-01-17_p08_genopretningspuljen-frigivelse.txt", "2022-01-17"))
+    # "godkendes senest i starten af året" stays; "ikke … hele … udmøntet i starten af året" goes
+    assert [k for *_, k in got["starten af året"]] == ["deadline"]
+    # "fra <month>" without a year: only in a sentence that plans a step
+    got = by_text(milestones("greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper.txt", "2024-06-10"))
+    assert "marts" not in got  # "En analyse i administrationen fra marts måned viste"
+    got = by_text(
+        milestones(
+            "region-hovedstaden_forretningsudvalget_2012-09-25_p03_konference-infrastruktur-vaekst.txt", "2012-09-25"
+        )
+    )
+    assert "april" not in got  # "den regionale klimastrategi fra april"
+    assert "efteråret" in got  # "på relevante konferencer i efteråret som Femern Days"
+    # a bare year of a saving is a budget year
+    got = by_text(milestones("greve_beu_2022-09-12_p04_anden-delaftale-nytaenkning-beskaeftigelse.txt", "2022-09-12"))
+    assert "2023" not in got  # "I 2023 skal besparelsen næsten udelukkende hentes på …"
