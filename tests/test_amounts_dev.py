@@ -31,6 +31,8 @@ BO2 = "greve_oeu_2024-09-25_p03_budgetopfoelgning-2-2024"
 BEU_BO2 = "greve_beu_2024-10-07_p02_budgetopfoelgning-2-2024"
 BUDGET_26 = "greve_byraad_2025-09-08_p19_budget-2026-29-1-behandling"
 OVERFOERSLER = "greve_byraad_2024-03-13_p11_drifts-og-anlaegsoverfoersler-2023-2024"
+CYKEL = "aarhus_byraad_2025-10-08_p20_oekonomiteknisk-justering-cykelmidler"
+BUDGET_25 = "greve_byraad_2024-10-02_p09_budget-2025-28-2-behandling"
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,16 @@ OVERFOERSLER = "greve_byraad_2024-03-13_p11_drifts-og-anlaegsoverfoersler-2023-2
         (BO2, "15,3 mio. kr.", "udenfor servicerammen", "overførsler"),
         # the heading above: "Drift inden for servicerammen" / "Drift uden for servicerammen"
         (BEU_BO2, "0,6 mio. kr.", "En Pose Penge", "service"),
+        # a list that repeats its noun shares the frame: "reduktion af rådighedsbeløb i 2025 med -33,8 mio. kr., en reduktion med 0,7 mio. kr. i 2026, …"
+        (CYKEL, "0,7 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
+        (CYKEL, "3,8 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
+        # "den tekniske serviceramme overskrides med 20,2 mio. kr. og den tekniske anlægsramme …"
+        (BUDGET_25, "20,2 mio. kr.", "tekniske serviceramme", "service"),
+        (BUDGET_25, "13,2 mio. kr.", "tekniske serviceramme", "anlæg"),
+        # "den ordinære drift (før anlæg og finansielle poster) på mindst 120 mio. kr."
+        (BUDGET_25, "120 mio. kr.", "ordinære drift", "drift"),
+        # the heading "Eventuel sanktion og behov for ændret anlægsperiodisering" names no frame
+        (BUDGET_25, "3 mia. kr.", "bloktilskuddet", None),
     ],
 )
 def test_kind_from_the_frame_the_amount_stands_under(stem, quote, near, kind):
@@ -151,10 +163,8 @@ def test_overfoersler_mv_rows_and_account_numbers_that_are_no_years():
 KFU_PROGNOSE = "koebenhavn_kfu_2026-10-22_p03_anden-regnskabsprognose-2026"
 ROBOT = "greve_sou_2025-06-02_p06_robotstoevsugere-hjemmeplejen"
 TILSKUD = "greve_kfu_2022-02-09_p06_udbetalt-tilskud-kultur-2021"
-CYKEL = "aarhus_byraad_2025-10-08_p20_oekonomiteknisk-justering-cykelmidler"
 KLIMA = "greve_ktm_2024-10-10_p05_klimapulje-2024-udmoentning"
 BOLIGER = "greve_ptu_2024-06-10_p12_boliger-saerlige-maalgrupper"
-BUDGET_25 = "greve_byraad_2024-10-02_p09_budget-2025-28-2-behandling"
 BO0 = "greve_oeu_2023-01-23_p06_budgetopfoelgning-0-2023"
 
 
@@ -176,25 +186,6 @@ def test_a_row_year_cell_gives_the_years_of_its_row():
     # "Bevilling i mio. kr.<TAB>Forventet gennemførsel": "… (Byrådet den 4. september 2023 …)<TAB>0,65<TAB>2025-2027"
     assert (at(KLIMA, "0,65").year_from, at(KLIMA, "0,65").year_to) == (2025, 2027)
     assert at(KLIMA, "0,25", "Ladestandere").year_from == 2023  # "Ladestandere* (…)<TAB>-0,25<TAB>2023"
-
-
-@pytest.mark.parametrize(
-    "stem,quote,near,kind",
-    [
-        # a list that repeats its noun shares the frame: "reduktion af rådighedsbeløb i 2025 med -33,8 mio. kr., en reduktion med 0,7 mio. kr. i 2026, …"
-        (CYKEL, "0,7 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
-        (CYKEL, "3,8 mio. kr.", "reduktion af rådighedsbeløb", "anlæg"),
-        # "den tekniske serviceramme overskrides med 20,2 mio. kr. og den tekniske anlægsramme …"
-        (BUDGET_25, "20,2 mio. kr.", "tekniske serviceramme", "service"),
-        (BUDGET_25, "13,2 mio. kr.", "tekniske serviceramme", "anlæg"),
-        # "den ordinære drift (før anlæg og finansielle poster) på mindst 120 mio. kr."
-        (BUDGET_25, "120 mio. kr.", "ordinære drift", "drift"),
-        # the heading "Eventuel sanktion og behov for ændret anlægsperiodisering" names no frame
-        (BUDGET_25, "3 mia. kr.", "bloktilskuddet", None),
-    ],
-)
-def test_frame_of_a_clause_list_and_aside(stem, quote, near, kind):
-    assert at(stem, quote, near).kind == kind
 
 
 @pytest.mark.parametrize(

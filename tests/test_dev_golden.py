@@ -157,3 +157,25 @@ def test_kb_eval_prints_the_scores_per_field_and_document(labelled_db, labels):
     assert f"{labels[0].path.stem}" in result.output and "milestones" in result.output
     as_json = json.loads(CliRunner().invoke(cli, ["eval", str(LABELS), "--db", str(labelled_db), "--json"]).output)
     assert labels[0].path.stem in as_json["fields"] and set(as_json) == {"fields"}
+
+
+def test_a_heading_matches_whatever_spaces_a_pdf_put_around_its_words(tmp_path):
+    """pdfplumber may drop or add a space ("Strategier &planer"): the reader's heading still
+    matches the built one, and a different heading still does not."""
+    label = LabelFile(
+        tmp_path / "x.json",
+        "x.pdf",
+        {"sections": [{"heading": "Strategier &planer", "level": 2, "role": "other"},
+                      {"heading": "Politikker", "level": 2, "role": "other"}]},
+    )  # fmt: skip
+    rows = {
+        "document": {"title": None, "date": None},
+        "text": "",
+        "sections": [{"heading": "Strategier & planer", "number": None, "level": 2, "role": "other"},
+                     {"heading": "Principper", "number": None, "level": 2, "role": "other"}],
+        "amounts": [],
+        "milestones": [],
+        "target_groups": [],
+    }  # fmt: skip
+    got = fields.score(label, rows).fields["sections"]
+    assert (got.matched, got.labelled, got.built) == (1, 2, 2)

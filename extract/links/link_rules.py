@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from extract.rules import (
     RuleError,
@@ -115,29 +116,27 @@ _KEYS = ["unit_roles", "series_sections", "title_year", "period", "generic", "se
          "continuation", "fates", "path_date", "references", "budget_areas"]  # fmt: skip
 
 
-def _areas(entries) -> tuple[BudgetArea, ...]:
+def _named_patterns(entries, section: str, key: str, allowed: Optional[tuple[str, ...]] = None):
+    """(name, pattern, examples) of each entry of a list of named patterns ("budget_areas",
+    "fates"), the name one of ``allowed`` when given."""
     if not isinstance(entries, list) or not entries:
-        raise RuleError("budget_areas", "must be a non-empty list")
+        raise RuleError(section, "must be a non-empty list")
     out = []
     for entry in entries:
-        entry = require_keys(entry, "budget_areas", ["area", "pattern", "examples"])
-        name = str(entry["area"])
-        out.append(BudgetArea(name, require_regex(entry["pattern"], name), require_examples(entry, name)))
-    return tuple(out)
+        entry = require_keys(entry, section, [key, "pattern", "examples"])
+        name = str(entry[key])
+        if allowed is not None and name not in allowed:
+            raise RuleError(section, f"{key} is {name!r}; allowed values: {list(allowed)}")
+        out.append((name, require_regex(entry["pattern"], name), require_examples(entry, name)))
+    return out
+
+
+def _areas(entries) -> tuple[BudgetArea, ...]:
+    return tuple(BudgetArea(*e) for e in _named_patterns(entries, "budget_areas", "area"))
 
 
 def _fates(entries) -> tuple[Fate, ...]:
-    if not isinstance(entries, list) or not entries:
-        raise RuleError("fates", "must be a non-empty list")
-    fates = []
-    for entry in entries:
-        entry = require_keys(entry, "fates", ["fate", "pattern", "examples"])
-        if entry["fate"] not in FATES:
-            raise RuleError("fates", f"fate is {entry['fate']!r}; allowed values: {list(FATES)}")
-        fates.append(
-            Fate(entry["fate"], require_regex(entry["pattern"], entry["fate"]), require_examples(entry, entry["fate"]))
-        )
-    return tuple(fates)
+    return tuple(Fate(*e) for e in _named_patterns(entries, "fates", "fate", FATES))
 
 
 def _references(data) -> ReferenceRules:
