@@ -325,3 +325,8 @@ def test_initiative_list_examples(example):
     rows = find_target_groups(text, sentence_spans(text), section)
     assert [row.quote for row in rows] == example["quotes"]
     assert {row.rule for row in rows} == {R.initiative_lists.id}
+
+
+@pytest.mark.parametrize("example", R.bare_conjunct.examples, ids=lambda e: e["text"][:30])
+def test_bare_conjunct_examples(example):
+    assert find_labels(example["text"]) == sorted(example["groups"])

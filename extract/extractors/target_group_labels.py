@@ -146,7 +146,29 @@ def find_labels(text: str, r: TargetGroupRules) -> list[str]:
     for label in r.labels:
         if label.fallback and label.id in found and found - {label.id}:
             found.discard(label.id)
-    return sorted(found) or [r.no_label]
+    return sorted(found | _bare_conjuncts(tokens, found, r)) or [r.no_label]
+
+
+def _bare_conjuncts(tokens: list[_Token], found: set[str], r: TargetGroupRules) -> set[str]:
+    """The fallback labels of words that stand bare in an enumeration of groups ("en for voksne
+    og en for børn", "foreninger og borgere"), beside the specific groups ``found``: there the
+    word names a group of its own, not the head of a qualified one ("borgere med handicap")."""
+    rule = r.bare_conjunct
+    if not rule or not found - fallbacks(r):
+        return set()
+    words = [t for t in tokens if not t.text.isspace()]
+    kept = set()
+    for i, tok in enumerate(words):
+        form = norm_form(tok.text)  # the word itself, not a form of it ("borgernes behov")
+        labels = {lb.id for lb in r.labels if lb.fallback and any(w.fullmatch(form) for w in lb.words)}
+        if not labels or i == 0 or words[i - 1].text.lower() not in rule.before:
+            continue
+        after = words[i + 1].text.lower() if i + 1 < len(words) else ""
+        then = words[i + 2].text.lower() if i + 2 < len(words) else ""
+        joined = words[i - 1].text.lower() in rule.joined_by
+        if (not after or after in rule.after) and (joined or not (after in rule.open_after and then in rule.not_then)):
+            kept |= labels
+    return kept
 
 
 def fallbacks(r: TargetGroupRules) -> set[str]:

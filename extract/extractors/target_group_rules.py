@@ -45,6 +45,7 @@ _TOP_KEYS = [
     "section_continues",
     "section_opens",
     "compound_thing_heads",
+    "bare_conjunct",
 ]
 
 
@@ -119,6 +120,7 @@ class TargetGroupRules:
     title_context: bool = False  # a statement naming no specific group takes the groups its document's title names
     title_context_with: frozenset[str] = frozenset()  # ... nor any but these (ages: "unge")
     compound_thing_heads: tuple[str, ...] = ()  # a stem followed by one of these names a thing ("flygtningeboliger")
+    bare_conjunct: Optional["BareConjunctRule"] = None  # a fallback word bare in an enumeration keeps its label
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -254,6 +256,7 @@ def load_rules(data) -> TargetGroupRules:
         title_context=require_choice(data["title_context"], "title_context", "title_context", [True, False]),
         title_context_with=frozenset(_labels_named(data, "title_context_with")),
         compound_thing_heads=tuple(norm_form(h) for h in data["compound_thing_heads"]),
+        bare_conjunct=_bare_conjunct_rule(data["bare_conjunct"]),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(
@@ -265,6 +268,31 @@ def load_rules(data) -> TargetGroupRules:
             key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
         },
     )
+
+
+@dataclass(frozen=True)
+class BareConjunctRule:
+    """A fallback word between a token of ``before`` and one of ``after`` (or the text's end)
+    stands bare in an enumeration; not, unless it is ``joined_by`` a word before it, when
+    ``after`` is one of ``open_after`` and the next token one of ``not_then`` (a relative
+    clause: "til borgere, der …")."""
+
+    before: frozenset[str]
+    joined_by: frozenset[str]  # words of ``before`` that join the word to a group before it
+    after: frozenset[str]
+    open_after: frozenset[str]
+    not_then: frozenset[str]
+    examples: tuple
+
+
+def _bare_conjunct_rule(entry) -> BareConjunctRule:
+    keys = ["before", "joined_by", "after", "open_after", "not_then"]
+    entry = require_keys(entry, "bare_conjunct", keys + ["examples"])
+    for key in keys:
+        if not isinstance(entry[key], list) or not all(isinstance(w, str) and w for w in entry[key]):
+            raise RuleError("bare_conjunct", f"'{key}' must be a list of words or marks")
+    words = {key: frozenset(w.lower() for w in entry[key]) for key in keys}
+    return BareConjunctRule(**words, examples=require_examples(entry, "bare_conjunct"))
 
 
 @dataclass(frozen=True)
