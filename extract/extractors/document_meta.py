@@ -5,10 +5,11 @@ opdateret:") are read near the top of the document; the value follows the label 
 the same line or alone on the next line. The date is read before the first heading: a
 labelled date, else a line holding only a date (the budget note's "23-09-2012", a
 letter's "Den 3. januar 2013"), else a meeting date ("mødet den 3. maj 2024"); dates
-inside sentences are never the document's date. An agenda item without a date in its
-text takes the date in its file name; ``date_basis`` says which. The title is the first
-title line (``extract.structure.titles.find_title``); the kind comes from title words
-(``rules/document_meta.yml``), else from the layout of an agenda item.
+inside sentences are never the document's date. An agenda item, agenda or minutes (by
+its layout or its kind) without a date in its text takes the date in its file name;
+``date_basis`` says which. The title is the first title line
+(``extract.structure.titles.find_title``); the kind comes from words of the title or of
+the line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
 """
 
 from __future__ import annotations

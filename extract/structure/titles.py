@@ -1,9 +1,11 @@
 """The document's lines and paragraphs, and its title (the title is not a section).
 
-An agenda item's title is its first line; a markdown document's, its first heading that
+Minutes and agendas are titled by their kind word and the body's name ("Referat Teknisk
+Udvalg"), however the meeting header writes them. An agenda item's title is its first line
+without the item's number; a markdown document's, its first heading that
 is no standard sub-heading (a PDF's, the first in the largest type on its first page);
 otherwise the first single-line paragraph near the top that reads as a title (never a
-label, a date, the sender or an all-caps line).
+label, a date, the sender, an all-caps line or the heading over a meeting's items).
 """
 
 from __future__ import annotations
