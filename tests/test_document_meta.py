@@ -102,3 +102,48 @@ def test_file_name_date_examples(example):
 def test_a_file_name_without_a_real_day_gives_no_date():
     assert meta.file_name_date("referat_2024-13-45.txt", RULES) is None
     assert meta.file_name_date("budget-2013-nye-initiativer.md", RULES) is None
+
+
+# Made up in the style of agenda systems' pages (the development corpus holds single agenda
+# items without such meeting headers).
+ITEM_WITHOUT_DATE = """Nr.12 - Uddeling af puljen til frivilligt socialt arbejde 2024
+
+Sagsnr.: 24/123
+
+Beslutningstema
+
+Godkendelse af støtte til foreninger.
+"""
+
+MINUTES_HEADER = """Udvalget for Teknik og Miljø
+Referat • 1. oktober 2024 kl. 15.00
+Indhold
+Beslutning i Udvalget for Teknik og Miljø den 01-10-2024
+Godkendt.
+"""
+
+
+def _meta_of(text, tmp_path, name):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+
+
+def test_an_item_numbered_in_its_first_line_is_titled_without_the_number_and_dated_by_its_file_name(tmp_path):
+    found = _meta_of(ITEM_WITHOUT_DATE, tmp_path, "kommune_sou_2024-10-01_puljen.txt")
+    assert (found.title, found.kind) == ("Uddeling af puljen til frivilligt socialt arbejde 2024", "dagsordenspunkt")
+    assert (found.date, found.date_basis) == ("2024-10-01", "file name")
+
+
+def test_minutes_named_under_the_body_are_titled_and_dated_by_their_header(tmp_path):
+    found = _meta_of(MINUTES_HEADER, tmp_path, "kommune_utm_2024-09-30_referat.txt")
+    assert (found.title, found.kind) == ("Referat Udvalget for Teknik og Miljø", "referat")
+    assert (found.date, found.date_basis) == ("2024-10-01", "text")  # the header's day, not the file name's
+
+
+def test_a_month_cut_short_without_a_full_stop_is_read_in_a_date_line():
+    assert meta.full_months("06. apr 2022", RULES) == "06. april 2022"
+    assert meta.full_months("Vi ses i apr 2022", RULES) == "Vi ses i apr 2022"  # no day before it
+    assert date_alone("01. okt 2024\n\nDeltagere:\n", 30) == "2024-10-01"

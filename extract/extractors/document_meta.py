@@ -5,10 +5,11 @@ opdateret:") are read near the top of the document; the value follows the label 
 the same line or alone on the next line. The date is read before the first heading: a
 labelled date, else a line holding only a date (the budget note's "23-09-2012", a
 letter's "Den 3. januar 2013"), else a meeting date ("mødet den 3. maj 2024"); dates
-inside sentences are never the document's date. An agenda item without a date in its
-text takes the date in its file name; ``date_basis`` says which. The title is the first
-title line (``extract.structure.titles.find_title``); the kind comes from title words
-(``rules/document_meta.yml``), else from the layout of an agenda item.
+inside sentences are never the document's date. An agenda item, agenda or minutes (by
+its layout or its kind) without a date in its text takes the date in its file name;
+``date_basis`` says which. The title is the first title line
+(``extract.structure.titles.find_title``); the kind comes from words of the title or of
+the line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class MetaRules:
     file_name_date: DateRule  # the meeting date in an agenda item's file name (last resort)
     agenda_kind: str  # the kind of a document laid out as an agenda item
     meeting_kinds: tuple[str, ...] = ()  # kinds of documents about a meeting's matters (no initiatives)
+    short_months: tuple[tuple[re.Pattern, str], ...] = ()  # a header's month cut short, and its full name
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -102,7 +104,7 @@ def _date_rule(entry, rid: str) -> DateRule:
 
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
-            "meeting_kinds"]  # fmt: skip
+            "meeting_kinds", "short_months"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -119,7 +121,21 @@ def load_rules(data) -> MetaRules:
         file_name_date=_date_rule(data["file_name_date"], "file_name_date"),
         agenda_kind=str(data["agenda_kind"]),
         meeting_kinds=require_strings(data["meeting_kinds"], "meeting_kinds"),
+        short_months=_short_months(data["short_months"]),
     )
+
+
+def _short_months(data) -> tuple[tuple[re.Pattern, str], ...]:
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise RuleError("short_months", "must map each short month to its full name")
+    return tuple((re.compile(rf"(?i)(?<=\d\.)(\s*){re.escape(k)}\.?(?=\s+\d{{4}})"), v) for k, v in data.items())
+
+
+def full_months(text: str, r: MetaRules) -> str:
+    """The date with a month cut short without a full stop written out ("06. apr 2022")."""
+    for pattern, name in r.short_months:
+        text = pattern.sub(lambda m: f"{m.group(1)}{name}", text)
+    return text
 
 
 def iso_date(text: str, dates: DateRules) -> Optional[str]:
@@ -156,7 +172,7 @@ def labelled_fields(text: str, r: MetaRules, dates: DateRules) -> dict[str, str]
 def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A line holding only a date, before ``limit``."""
     for m in r.date_line.finditer(text[:limit]):
-        value = iso_date(m.group("value"), dates)
+        value = iso_date(full_months(m.group("value"), r), dates)
         if value:
             return value
     return None
@@ -209,17 +225,18 @@ def find_meta(
     without one takes the date in its file ``name``."""
     title_found = find_title(src, headings)
     title = title_found[1] if title_found else None
+    first_line = src.text[title_found[0] :].split("\n", 1)[0] if title_found else ""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
     date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
     date = date or first_date(head, r.meeting_dates, dates)
     agenda = is_agenda_item(sections, headings)
+    kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     basis = "text" if date else None
-    if date is None and agenda:
+    if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
         basis = "file name" if date else None
-    kind = kind_of(title, r) or (r.agenda_kind if agenda else None)
     return DocumentMeta(
         title=title,
         date=date,

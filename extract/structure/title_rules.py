@@ -16,15 +16,37 @@ class TitleRules:
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
+    never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
+    item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
+    body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
+    body_period: re.Pattern  # an election period beside a body's name ("09-13 Udvalget for Børn")
+    kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
+    body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     examples: tuple
 
 
+def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    if not isinstance(patterns, list) or not patterns:
+        raise RuleError("titles", f"{key} must be a non-empty list of patterns")
+    out = []
+    for p in patterns:
+        pattern = require_regex(p, "titles", key)
+        missing = [g for g in groups if g not in pattern.groupindex]
+        if missing:
+            raise RuleError("titles", f"{key}: pattern {p!r} needs the group(s) {missing}")
+        out.append(re.compile(pattern.pattern, pattern.flags | re.M))
+    return tuple(out)
+
+
 def load_title_rules(data) -> TitleRules:
-    keys = ["kind_word", "with_body", "body_name", "addressee", "trailing_date", "broken_word", "examples"]
-    data = require_keys(data, "titles", keys)
+    plain = ["kind_word", "with_body", "body_name", "addressee", "trailing_date", "broken_word", "never_title",
+             "item_number", "body_tail", "body_period"]  # fmt: skip
+    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "examples"])
     if not data["examples"]:
         raise RuleError("titles", "needs a non-empty list of real Danish 'examples'")
     return TitleRules(
-        *(require_regex(data[k], "titles", k) for k in keys[:-1]),
+        *(require_regex(data[k], "titles", k) for k in plain),
+        kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),
+        body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         examples=tuple(data["examples"]),
     )

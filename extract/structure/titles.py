@@ -1,9 +1,11 @@
 """The document's lines and paragraphs, and its title (the title is not a section).
 
-An agenda item's title is its first line; a markdown document's, its first heading that
+Minutes and agendas are titled by their kind word and the body's name ("Referat Teknisk
+Udvalg"), however the meeting header writes them. An agenda item's title is its first line
+without the item's number; a markdown document's, its first heading that
 is no standard sub-heading (a PDF's, the first in the largest type on its first page);
 otherwise the first single-line paragraph near the top that reads as a title (never a
-label, a date, the sender or an all-caps line).
+label, a date, the sender, an all-caps line or the heading over a meeting's items).
 """
 
 from __future__ import annotations
@@ -77,11 +79,11 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if a > r.title_search_chars:
             break
         block = text[a:b]
-        if "\n" in block or r.titles.addressee.search(block.strip()):
+        if "\n" in block or r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
         numbered = parse_number(block.strip(), r)
         if numbered and numbered[2] == "punkt":
-            return a, block.strip()  # an agenda item is titled by its item line
+            return a, clean_title(block.strip(), r)  # an agenda item is titled by its item line
         if numbered or r.detectors["table_row"].pattern.match(block):
             break
         title = title_candidate(block, r)
@@ -108,23 +110,73 @@ def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[i
 
 
 def clean_title(title: str, r: HeadingRules) -> str:
-    """The title without a letter's date glued to its end and without words a PDF broke."""
+    """The title without an agenda item's number before it ("Punkt 5: "), a letter's date glued
+    to its end and words a PDF broke."""
+    title = r.titles.item_number.sub("", title, count=1)
     title = r.titles.trailing_date.sub("", title).strip()
     return r.titles.broken_word.sub("", title)
 
 
+def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
+    return [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
+
+
+def _body(text: str, r: HeadingRules) -> Optional[str]:
+    """A political body's name as a minutes header writes it, without the meeting's day and
+    hour after it and the election period beside it; None if it names no body."""
+    body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:")
+    return body if body and r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+
+
+def _labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
+    """The body a meeting header names in a field ("Udvalg: Teknisk Udvalg")."""
+    joined = "\n".join(line for _, line in lines)
+    for pattern in r.titles.body_labels:
+        for m in pattern.finditer(joined):
+            body = _body(m.group("body"), r)
+            if body:
+                return body
+    return None
+
+
+def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[tuple[int, str]]:
+    """A minutes or agenda title written on one header line with the body's name
+    ("Teknisk Udvalg - Referat") or on the body's line and the next ("Teknisk Udvalg" over
+    "Referat • 1. oktober 2025"): the first such line near the top, as "Referat Teknisk Udvalg"."""
+    joined = "\n".join(line for _, line in lines)
+    starts = [0]
+    for _, line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    found = []
+    for pattern in r.titles.kind_lines:
+        for m in pattern.finditer(joined):
+            body = _body(m.group("body"), r)
+            if body:
+                found.append((m.start(), m.group("kind").capitalize(), body))
+                break
+    if not found:
+        return None
+    pos, kind, body = min(found)
+    index = max(i for i, s in enumerate(starts[:-1]) if s <= pos)
+    return lines[index][0], f"{kind} {body}"
+
+
 def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
-    """The title after a line naming only the kind of document, near the top."""
-    lines = [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
+    """The title after a line naming only the kind of document, near the top; for minutes
+    and agendas the kind word and the body's name (on the next line, or in a field of the
+    meeting header), wherever they stand together first."""
+    lines = _header_lines(text, r)
+    together = _kind_with_body(lines, r)
     for i, (a, line) in enumerate(lines):
+        if together and together[0] < a:
+            return together
         if not r.titles.kind_word.fullmatch(line) or i + 1 >= len(lines):
             continue
         start, nxt = lines[i + 1]
         if r.titles.with_body.fullmatch(line):
-            if r.titles.body_name.search(nxt) and len(nxt.split()) <= 8:
-                return a, f"{line} {clean_title(nxt, r)}"
-            return a, line
+            body = _body(nxt, r) or _labelled_body(lines, r)
+            return a, f"{line} {clean_title(body, r)}" if body else line
         title = title_candidate(nxt, r)
-        if title:
+        if title and not r.titles.never_title.search(title):
             return start, clean_title(title, r)
-    return None
+    return together
