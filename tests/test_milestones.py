@@ -37,7 +37,9 @@ def test_rule_examples(rule_id, example):
     assert got == example["expect"]
 
 
-@pytest.mark.parametrize("example", RULES.meeting_header_examples, ids=[e["text"][:40] for e in RULES.meeting_header_examples])
+@pytest.mark.parametrize(
+    "example", RULES.meeting_header_examples, ids=[e["text"][:40] for e in RULES.meeting_header_examples]
+)
 def test_meeting_header_examples(example):
     """Without a document date, the meeting's date in a header is the document's: no milestone."""
     got = [[m.date_text, m.kind] for m in run(example["text"])]
