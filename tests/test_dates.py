@@ -163,6 +163,9 @@ def test_expressions_without_a_year_need_one():
         ),
         ("Udviklingsfase\t1-10-2012\t30-11-2012", ["1-10-2012\t30-11-2012"]),
         ("Sagsnr.  \n2011-176323 og BR 2009-19598", []),
+        # a case file's journal number (made-up, in the form municipalities' case systems print)
+        ("Sagsnr.: 27.12.00-G01-3-19 Sagsbehandler: A. B.", []),
+        ("Møde 1-10-2012 - Referat", ["1-10-2012"]),
         ("der holdes 1.800 forløb og 3.600 jobklubforløb", []),
         ("ca. halvdelen vil blive udvalgt, og den anden halvdel til kontrolgruppen", []),
         ("Tilskuddet udbetales kvartalsvis, hver 3.måned.", []),

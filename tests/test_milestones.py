@@ -37,6 +37,22 @@ def test_rule_examples(rule_id, example):
     assert got == example["expect"]
 
 
+@pytest.mark.parametrize(
+    "example", RULES.meeting_header_examples, ids=[e["text"][:40] for e in RULES.meeting_header_examples]
+)
+def test_meeting_header_examples(example):
+    """Without a document date, the meeting's date in a header is the document's: no milestone."""
+    got = [[m.date_text, m.kind] for m in run(example["text"])]
+    assert got == example["expect"]
+
+
+def test_a_header_date_is_not_taken_when_the_document_date_is_known():
+    # made-up minutes header; the known document date wins (the header's day stays an event)
+    text = "Referat • 4. marts 2024 kl. 15.00\n\nSagen forelægges Byrådet den 20. marts 2024."
+    assert [m.date_text for m in run(text, document_date="2024-03-20")] == ["4. marts 2024"]
+    assert [m.date_text for m in run(text)] == ["20. marts 2024"]
+
+
 @pytest.mark.parametrize("example", RULES.tense_examples, ids=[e["text"][:40] for e in RULES.tense_examples])
 def test_tense_examples(example):
     """A date without a year is read from the document's date and the sentence's tense."""

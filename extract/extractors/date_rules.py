@@ -218,8 +218,10 @@ def _patterns(data: dict) -> dict:
         return rf"(?:(?:{_alt(data['year_joiners'][form])})\s+)?"
 
     return {
-        "numeric": r"(?:(?<![\d.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
-        r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)",
+        # a numeric date is no part of a code: not glued to a letter before it, nor followed by
+        # a hyphen and a letter (the journal numbers of case files, "05.04.06-G01-1-17")
+        "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
+        r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"

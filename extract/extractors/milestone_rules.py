@@ -52,6 +52,12 @@ class MilestoneRules:
     ongoing: re.Pattern = re.compile(r"(?!)")
     plan_line_before: re.Pattern = re.compile(r"(?!)")  # a line of a time plan: "Februar: Behandling i fagudvalg."
     plan_line_after: re.Pattern = re.compile(r"(?!)")
+    # the meeting's own date in a header ("Referat • 11. november 2024 kl. 15.00"): the
+    # document's date when none is given
+    meeting_header_before: re.Pattern = re.compile(r"(?!)")
+    meeting_header_after: re.Pattern = re.compile(r"(?!)")
+    meeting_header_max_offset: int = 0
+    meeting_header_examples: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,10 @@ def load_rules(data) -> MilestoneRules:
         "ongoing",
         "plan_line_before",
         "plan_line_after",
+        "meeting_header_before",
+        "meeting_header_after",
+        "meeting_header_max_offset",
+        "meeting_header_examples",
         "tense_examples",
         "amount_link",
         "amount_link_examples",
@@ -125,6 +135,9 @@ def load_rules(data) -> MilestoneRules:
     tense = data["tense_examples"]
     if not tense or not all(isinstance(e, dict) and {"text", "date", "expect"} <= set(e) for e in tense):
         raise RuleError("tense_examples", "needs a list of {text, date (the document's), expect}")
+    headers = data["meeting_header_examples"]
+    if not headers or not all(isinstance(e, dict) and {"text", "expect"} <= set(e) for e in headers):
+        raise RuleError("meeting_header_examples", "needs a list of {text, expect: [[date_text, kind], ...]}")
     return MilestoneRules(
         kinds,
         exclusions,
@@ -141,6 +154,10 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["ongoing"], "ongoing"),
         require_regex(data["plan_line_before"], "plan_line_before"),
         require_regex(data["plan_line_after"], "plan_line_after"),
+        require_regex(data["meeting_header_before"], "meeting_header_before"),
+        require_regex(data["meeting_header_after"], "meeting_header_after"),
+        int(data["meeting_header_max_offset"]),
+        tuple(headers),
     )
 
 

@@ -40,7 +40,8 @@ Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from 
 sentence, the block, else the document's own date and the sentence's tense — see
 :mod:`extract.extractors.milestone_years`, which also decides when a bare year
 ("i løbet af 2022") is a milestone of precision ``year``. The document's own date
-(``document_date``: its meeting date or date line) is never a milestone of it.
+(``document_date``: its meeting date or date line; when none is given, the meeting's date
+printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
 """
 
 from __future__ import annotations
@@ -195,9 +196,24 @@ def find_milestones(
 
     ``document_date`` (ISO) is the document's own date: year-less dates are read from it,
     and it is never a milestone of its document."""
-    own = _iso_date(document_date)
+    own = _iso_date(document_date) or _meeting_header_date(text, r, dates)
     found = _candidates(text, sentences, amount_spans, r, dates, own)
     return _join_consecutive_days(text, sentences.spans, found, dates.day_joiner)
+
+
+def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
+    """The day of the first meeting header near the top ("Referat • 11. november 2024 kl. 15.00")."""
+    for m in find_date_expressions(text[: r.meeting_header_max_offset], dr_rules):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if r.meeting_header_before.search(text[line_start : m.start]) and r.meeting_header_after.search(
+            text[m.end : line_end]
+        ):
+            dr = parse_date_expression(m.read_as, dr_rules)
+            if dr is not None and dr.precision == "day" and dr.start == dr.end:
+                return dr.start
+    return None
 
 
 def _iso_date(iso: Optional[str]) -> Optional[date]:
