@@ -22,9 +22,20 @@ from typing import Callable, Optional
 
 from extract.records import INITIATIVE
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import Candidate, HeadingRules, strip_marks
+from extract.structure.headings import Candidate, HeadingRules, never_heading, parse_number, strip_marks
+from extract.structure.titles import next_line_start, paragraphs, text_lines
 
 _STOPS = (".", ":", ";", ",")
+_MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs; of the lines, in a text without any blank line between
+    its lines (a web page copied line by line)."""
+    paras = paragraphs(text)
+    if len(paras) != 1 or text.count("\n", *paras[0]) + 1 < _MIN_LINES:
+        return paras
+    return [(a, a + len(line)) for a, line in text_lines(text) if line.strip()]
 
 
 def _squash(s: str) -> str:
@@ -72,25 +83,49 @@ def _line_at(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: AgendaRules) -> bool:
-    """Is the heading line an item of minutes: "Punkt 3: …", or a numbered title ("3. Godkendelse
-    af …") directly followed by a field, which is the document's first heading or whose field
-    names the document has used before (the fields start again for each item)?"""
-    if c.style == r.item_style:
-        return True
-    if c.style not in r.item_numbered_styles:
-        return False
-    field = next((rule for f, rule in fields if f.start == next_of.get(c.start)), None)
-    if field is None:
-        return False
-    before = {rule.id for f, rule in fields if f.start < c.start}
-    return (not before or field.id in before) and rejected_subheading(_line_at(text, c.start), "", r) is None
+def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+    """Items of minutes or an agenda, titled as written: a "Punkt 3: …" line, or a numbered title
+    ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
+    numbered lines: a list of the items) and is followed by a field, directly or after at most a
+    few short lines of the item's record (case number, case worker, its title again, a web page's
+    buttons), no sentence among them; the field is the document's first or one it has used before
+    (the fields start again for each item)."""
+    ag = r.agenda
+    lines = [(a, _squash(line)) for a, line in text_lines(text) if line.strip() and (title_at is None or a > title_at)]
+    numbered = [_numbered(line, r) for _, line in lines]
+    out = []
+    for i, (a, line) in enumerate(lines):
+        parsed = numbered[i]
+        if parsed is None or any(f.start == a for f, _ in fields):
+            continue
+        if parsed[2] != ag.item_style:
+            first = next(((f, rule) for f, rule in fields if f.start > a), None)
+            if first is None or (i and numbered[i - 1]) or rejected_subheading(line, "", ag):
+                continue
+            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start]
+            if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
+                continue
+            before = {rule.id for f, rule in fields if f.start < a}
+            if before and first[1].id not in before:
+                continue
+        heading = parsed[4]
+        body = min(next_line_start(text, a), len(text))
+        out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
+    return out
 
 
-def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
-    """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
-    line = strip_marks(_squash(_line_at(text, c.start)))
-    return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
+def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
+    """The line's number, heading, style, rule and text when it is numbered as an item can be
+    (an item named "Punkt"/"Pkt." also in a bulleted list of the items of a web page)."""
+    text = strip_marks(line)
+    rejected = never_heading(line, r)
+    if rejected == "bullet":
+        bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+        text = strip_marks(bullet.sub("", line, count=1))
+    parsed = parse_number(text, r)
+    if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
+        return None
+    return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
 
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
@@ -140,8 +175,7 @@ def agenda_layout(
     plain = plain_lines()
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
-    next_of = {a: paras[i + 1][0] for i, (a, _) in enumerate(paras[:-1])}
-    items = [_as_item(c, text, ag) for c in plain if c.start not in rule_at and _is_item(c, fields, next_of, text, ag)]
+    items = _items(text, fields, title_at, r)
     item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
@@ -153,10 +187,11 @@ def agenda_layout(
     held = False  # inside a field that holds the fields after it
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
+    item = ""  # the current item's title
     para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in item_at:
-            in_item, allows, top, held, lead, sub = True, True, 1, False, None, ""
+            in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
@@ -166,6 +201,8 @@ def agenda_layout(
         elif top is not None and not allows and c.kind == "word":
             allows = True  # a heading word after a field without sub-headings starts a field of its own
         elif top is not None and allows:
+            if _squash(c.heading).casefold() in item.casefold():
+                continue  # the item's title (or its number) again
             if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
                 continue
             if lead is None:

@@ -49,6 +49,7 @@ class AgendaRules:
     item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
+    item_max_gap_lines: int  # short lines of the item's record allowed between an item and its first field
     abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
     abbreviation_examples: tuple
 
@@ -90,7 +91,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "abbreviation_examples",
     ]
     data = require_keys(data, "agenda", keys)
-    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
+    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role", "max_gap_lines"])
     require_choice(item["role"], "agenda.item", "role", roles)
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
@@ -108,6 +109,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_style=str(item["style"]),
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
+        item_max_gap_lines=int(item["max_gap_lines"]),
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
     )
