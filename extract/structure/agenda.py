@@ -20,9 +20,16 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from extract.records import INITIATIVE
+from extract.records import INITIATIVE, OTHER
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import Candidate, HeadingRules, never_heading, parse_number, strip_marks
+from extract.structure.headings import (
+    Candidate,
+    HeadingRules,
+    never_heading,
+    parse_number,
+    starts_lowercase,
+    strip_marks,
+)
 from extract.structure.titles import next_line_start, paragraphs, text_lines
 
 _STOPS = (".", ":", ";", ",")
@@ -128,6 +135,33 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
 
+def colon_label(line: str, following: str, r: HeadingRules) -> bool:
+    """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
+    council's statement), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    text, nxt = _squash(line), _squash(following)
+    words = text[:-1].split()
+    if not text.endswith(":") or not words or len(words) > r.agenda.label_max_words or "\t" in line + following:
+        return False
+    if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
+        return False
+    if never_heading(following, r) == "bullet" or starts_lowercase(following):
+        return False
+    return len(nxt.split()) >= r.agenda.label_min_following_words
+
+
+def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
+    out = []
+    for i, (a, b) in enumerate(paras):
+        lines = text[a:b].split("\n")
+        following = (
+            lines[1] if len(lines) > 1 else text[slice(*paras[i + 1])].split("\n")[0] if i + 1 < len(paras) else ""
+        )
+        if colon_label(lines[0], following, r):
+            body = min(next_line_start(text, a), len(text))
+            out.append(Candidate(a, body, strip_marks(lines[0]), None, None, None, "label", OTHER, "colon_label"))
+    return out
+
+
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
     """For each paragraph start, the first line of the paragraph after it."""
     out = {}
@@ -178,6 +212,8 @@ def agenda_layout(
     items = _items(text, fields, title_at, r)
     item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
+    taken = rule_at.keys() | item_at | {c.start for c in others}
+    others += [c for c in _labels(text, paras, r) if c.start not in taken]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     out: list[Candidate] = []
     levels: list[int] = []
@@ -203,7 +239,8 @@ def agenda_layout(
         elif top is not None and allows:
             if _squash(c.heading).casefold() in item.casefold():
                 continue  # the item's title (or its number) again
-            if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
+            line = c.heading if c.kind == "label" else _line_at(text, c.start)
+            if rejected_subheading(line, following.get(c.start, ""), ag):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))
