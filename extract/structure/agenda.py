@@ -98,8 +98,8 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     buttons), no sentence among them; the field is the document's first or one it has used before
     (the fields start again for each item)."""
     ag = r.agenda
-    lines = [(a, _squash(line)) for a, line in text_lines(text) if line.strip() and (title_at is None or a > title_at)]
-    numbered = [_numbered(line, r) for _, line in lines]
+    lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
+    numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
@@ -109,7 +109,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             if first is None or (i and numbered[i - 1]) or rejected_subheading(line, "", ag):
                 continue
-            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start]
+            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
                 continue
             before = {rule.id for f, rule in fields if f.start < a}
