@@ -103,6 +103,11 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
+        if parsed is None and line and _above_case_number(lines, i, r):
+            body = min(next_line_start(text, a), len(text))
+            out.append(
+                Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
+            )
         if parsed is None or any(f.start == a for f, _ in fields):
             continue
         if parsed[2] != ag.item_style:
@@ -119,6 +124,15 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
+
+
+def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
+    """Is the line an unnumbered item title, the item's case number on the next line ("Sag nr. 142")?"""
+    nxt = next((line for _, line in lines[i + 1 :] if line), "")
+    line = lines[i][1]
+    if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
+        return False
+    return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
 
 
 def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:

@@ -50,6 +50,8 @@ class AgendaRules:
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
     item_max_gap_lines: int  # short lines of the item's record allowed between an item and its first field
+    item_case_number: re.Pattern  # a case number under an unnumbered item title ("Sag nr. 142")
+    item_case_number_examples: tuple
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
     label_examples: tuple
@@ -95,7 +97,11 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "colon_label",
     ]
     data = require_keys(data, "agenda", keys)
-    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role", "max_gap_lines"])
+    item = require_keys(
+        data["item"],
+        "agenda.item",
+        ["style", "numbered_styles", "role", "max_gap_lines", "case_number", "case_number_examples"],
+    )
     require_choice(item["role"], "agenda.item", "role", roles)
     label = require_keys(data["colon_label"], "agenda.colon_label", ["max_words", "min_following_words", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
@@ -115,6 +121,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
         item_max_gap_lines=int(item["max_gap_lines"]),
+        item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
+        item_case_number_examples=tuple(item["case_number_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=_examples(label, "agenda.colon_label"),
