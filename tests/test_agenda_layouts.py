@@ -180,6 +180,19 @@ def test_items_in_a_bulleted_list_and_under_a_case_number():
     ]
 
 
+def test_a_heading_word_before_the_first_field_opens_a_field():
+    text = (
+        "Udvidelse af åbningstiden på biblioteket\n\nBaggrund\n\nBiblioteket har i foråret haft flere besøgende.\n\n"
+        "Sagsfremstilling\n\nForvaltningen har undersøgt, hvad en udvidelse koster.\n\nIndstilling\n\n"
+        "Forvaltningen indstiller, at åbningstiden udvides.\n"
+    )
+    assert outline(text) == [
+        (1, "Baggrund", "other"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (1, "Indstilling", "indstilling"),
+    ]
+
+
 @pytest.mark.parametrize("example", AGENDA.label_examples, ids=lambda e: e["text"])
 def test_colon_label_examples(example):
     assert colon_label(example["text"], example["following"], RULES) == example["heading"]

@@ -248,8 +248,10 @@ def agenda_layout(
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
-        elif top is not None and not allows and c.kind == "word":
-            allows = True  # a heading word after a field without sub-headings starts a field of its own
+        elif c.kind == "word" and (top is None or not allows):
+            # a heading word ("Baggrund") before the first field, or after a field without
+            # sub-headings, starts a field of its own
+            allows, top = True, top or 1
         elif top is not None and allows:
             if _squash(c.heading).casefold() in item.casefold():
                 continue  # the item's title (or its number) again
