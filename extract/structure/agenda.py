@@ -4,15 +4,19 @@ A document is laid out as an agenda item when at least ``min_fields`` of its lin
 field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``). Then:
 
 * a field name alone on its line (or on the first line of its paragraph) is a heading of
-  level 1, with the field's role; an item of minutes ("Punkt 3: …") is a heading of level
-  1 and the fields after it sit one level below;
+  level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
+  followed by a field, perhaps after a few short lines of its record; a title above its case
+  number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
+* a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
   level below the field when it reads as a title: short, no final stop or colon, no verb
   of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
-  legend or the name above a signature ("Mikkel Boje" / "/ Janus …");
+  legend or the name above a signature ("Mikkel Boje" / "/ Janus …"), nor the item's title
+  again; a short label ending with a colon over running text ("Seniorrådet:") is one too;
 * a sub-heading that repeats the sub-heading before it ahead of a colon ("Service" →
   "Service: Københavns Ejendomme") names a part of it and sits one level below it;
-* nothing before the first field or item is a heading (the title, a case number).
+* nothing before the first field, item or heading word ("Baggrund", which opens a field of
+  its own) is a heading (the title, a case number).
 """
 
 from __future__ import annotations
@@ -176,6 +180,13 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
     return out
 
 
+def _repeats(item: str, heading: str) -> bool:
+    """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
+    "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
+    head, title = _squash(heading).casefold(), item.casefold()
+    return bool(head and title) and (title.startswith(head) or title.endswith(head))
+
+
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
     """For each paragraph start, the first line of the paragraph after it."""
     out = {}
@@ -253,7 +264,7 @@ def agenda_layout(
             # sub-headings, starts a field of its own
             allows, top = True, top or 1
         elif top is not None and allows:
-            if _squash(c.heading).casefold() in item.casefold():
+            if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
             line = c.heading if c.kind == "label" else _line_at(text, c.start)
             if rejected_subheading(line, following.get(c.start, ""), ag):
