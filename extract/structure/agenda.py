@@ -4,15 +4,19 @@ A document is laid out as an agenda item when at least ``min_fields`` of its lin
 field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``). Then:
 
 * a field name alone on its line (or on the first line of its paragraph) is a heading of
-  level 1, with the field's role; an item of minutes ("Punkt 3: …") is a heading of level
-  1 and the fields after it sit one level below;
+  level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
+  followed by a field, perhaps after a few short lines of its record; a title above its case
+  number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
+* a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
   level below the field when it reads as a title: short, no final stop or colon, no verb
   of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
-  legend or the name above a signature ("Mikkel Boje" / "/ Janus …");
+  legend or the name above a signature ("Mikkel Boje" / "/ Janus …"), nor the item's title
+  again; a short label ending with a colon over running text ("Seniorrådet:") is one too;
 * a sub-heading that repeats the sub-heading before it ahead of a colon ("Service" →
   "Service: Københavns Ejendomme") names a part of it and sits one level below it;
-* nothing before the first field or item is a heading (the title, a case number).
+* nothing before the first field, item or heading word ("Baggrund", which opens a field of
+  its own) is a heading (the title, a case number).
 """
 
 from __future__ import annotations
@@ -20,11 +24,29 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from extract.records import INITIATIVE
+from extract.records import INITIATIVE, OTHER
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import Candidate, HeadingRules, strip_marks
+from extract.structure.headings import (
+    Candidate,
+    HeadingRules,
+    never_heading,
+    parse_number,
+    starts_lowercase,
+    strip_marks,
+)
+from extract.structure.titles import next_line_start, paragraphs, text_lines
 
 _STOPS = (".", ":", ";", ",")
+_MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs; of the lines, in a text without any blank line between
+    its lines (a web page copied line by line)."""
+    paras = paragraphs(text)
+    if len(paras) != 1 or text.count("\n", *paras[0]) + 1 < _MIN_LINES:
+        return paras
+    return [(a, a + len(line)) for a, line in text_lines(text) if line.strip()]
 
 
 def _squash(s: str) -> str:
@@ -72,25 +94,97 @@ def _line_at(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def _is_item(c: Candidate, fields, next_of: dict[int, int], text: str, r: AgendaRules) -> bool:
-    """Is the heading line an item of minutes: "Punkt 3: …", or a numbered title ("3. Godkendelse
-    af …") directly followed by a field, which is the document's first heading or whose field
-    names the document has used before (the fields start again for each item)?"""
-    if c.style == r.item_style:
-        return True
-    if c.style not in r.item_numbered_styles:
-        return False
-    field = next((rule for f, rule in fields if f.start == next_of.get(c.start)), None)
-    if field is None:
-        return False
-    before = {rule.id for f, rule in fields if f.start < c.start}
-    return (not before or field.id in before) and rejected_subheading(_line_at(text, c.start), "", r) is None
+def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+    """Items of minutes or an agenda, titled as written: a "Punkt 3: …" line, or a numbered title
+    ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
+    numbered lines: a list of the items) and is followed by a field, directly or after at most a
+    few short lines of the item's record (case number, case worker, its title again, a web page's
+    buttons), no sentence among them; the field is the document's first or one it has used before
+    (the fields start again for each item)."""
+    ag = r.agenda
+    lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
+    numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    out = []
+    for i, (a, line) in enumerate(lines):
+        parsed = numbered[i]
+        if parsed is None and line and _above_case_number(lines, i, r):
+            body = min(next_line_start(text, a), len(text))
+            out.append(
+                Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
+            )
+        if parsed is None or any(f.start == a for f, _ in fields):
+            continue
+        if parsed[2] != ag.item_style:
+            first = next(((f, rule) for f, rule in fields if f.start > a), None)
+            if first is None or (i and numbered[i - 1]) or rejected_subheading(line, "", ag):
+                continue
+            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
+            if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
+                continue
+            before = {rule.id for f, rule in fields if f.start < a}
+            if before and first[1].id not in before:
+                continue
+        heading = parsed[4]
+        body = min(next_line_start(text, a), len(text))
+        out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
+    return out
 
 
-def _as_item(c: Candidate, text: str, r: AgendaRules) -> Candidate:
-    """An item of minutes or an agenda, titled as written ("Punkt 3: …", "3. Godkendelse af …")."""
-    line = strip_marks(_squash(_line_at(text, c.start)))
-    return Candidate(c.start, c.body_start, line, c.number, c.style, c.depth, c.kind, r.item_role, c.rule, True)
+def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
+    """Is the line an unnumbered item title, the item's case number on the next line ("Sag nr. 142")?"""
+    nxt = next((line for _, line in lines[i + 1 :] if line), "")
+    line = lines[i][1]
+    if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
+        return False
+    return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
+
+
+def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
+    """The line's number, heading, style, rule and text when it is numbered as an item can be
+    (an item named "Punkt"/"Pkt." also in a bulleted list of the items of a web page)."""
+    text = strip_marks(line)
+    rejected = never_heading(line, r)
+    if rejected == "bullet":
+        bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+        text = strip_marks(bullet.sub("", line, count=1))
+    parsed = parse_number(text, r)
+    if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
+        return None
+    return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
+
+
+def colon_label(line: str, following: str, r: HeadingRules) -> bool:
+    """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
+    council's statement), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    text, nxt = _squash(line), _squash(following)
+    words = text[:-1].split()
+    if not text.endswith(":") or not words or len(words) > r.agenda.label_max_words or "\t" in line + following:
+        return False
+    if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
+        return False
+    if never_heading(following, r) == "bullet" or starts_lowercase(following):
+        return False
+    return len(nxt.split()) >= r.agenda.label_min_following_words
+
+
+def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
+    out = []
+    for i, (a, b) in enumerate(paras):
+        lines = text[a:b].split("\n")
+        following = (
+            lines[1] if len(lines) > 1 else text[slice(*paras[i + 1])].split("\n")[0] if i + 1 < len(paras) else ""
+        )
+        if colon_label(lines[0], following, r):
+            body = min(next_line_start(text, a), len(text))
+            out.append(Candidate(a, body, strip_marks(lines[0]), None, None, None, "label", OTHER, "colon_label"))
+    return out
+
+
+def _repeats(item: str, heading: str) -> bool:
+    """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
+    "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
+    head, title = _squash(heading).casefold(), item.casefold()
+    return bool(head and title) and (title.startswith(head) or title.endswith(head))
 
 
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
@@ -140,10 +234,11 @@ def agenda_layout(
     plain = plain_lines()
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
-    next_of = {a: paras[i + 1][0] for i, (a, _) in enumerate(paras[:-1])}
-    items = [_as_item(c, text, ag) for c in plain if c.start not in rule_at and _is_item(c, fields, next_of, text, ag)]
+    items = _items(text, fields, title_at, r)
     item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
+    taken = rule_at.keys() | item_at | {c.start for c in others}
+    others += [c for c in _labels(text, paras, r) if c.start not in taken]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     out: list[Candidate] = []
     levels: list[int] = []
@@ -153,20 +248,26 @@ def agenda_layout(
     held = False  # inside a field that holds the fields after it
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
+    item = ""  # the current item's title
     para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in item_at:
-            in_item, allows, top, held, lead, sub = True, True, 1, False, None, ""
+            in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
-        elif top is not None and not allows and c.kind == "word":
-            allows = True  # a heading word after a field without sub-headings starts a field of its own
+        elif c.kind == "word" and (top is None or not allows):
+            # a heading word ("Baggrund") before the first field, or after a field without
+            # sub-headings, starts a field of its own
+            allows, top = True, top or 1
         elif top is not None and allows:
-            if rejected_subheading(_line_at(text, c.start), following.get(c.start, ""), ag):
+            if _repeats(item, c.heading):
+                continue  # the item's title (or its number) again
+            line = c.heading if c.kind == "label" else _line_at(text, c.start)
+            if rejected_subheading(line, following.get(c.start, ""), ag):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))

@@ -49,6 +49,12 @@ class AgendaRules:
     item_style: str  # the numbering style of an item of minutes ("Punkt 3: …")
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
+    item_max_gap_lines: int  # short lines of the item's record allowed between an item and its first field
+    item_case_number: re.Pattern  # a case number under an unnumbered item title ("Sag nr. 142")
+    item_case_number_examples: tuple
+    label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
+    label_min_following_words: int  # … and the running text after it at least this many
+    label_examples: tuple
     abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
     abbreviation_examples: tuple
 
@@ -88,10 +94,16 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "initiative_heading",
         "abbreviation_end",
         "abbreviation_examples",
+        "colon_label",
     ]
     data = require_keys(data, "agenda", keys)
-    item = require_keys(data["item"], "agenda.item", ["style", "numbered_styles", "role"])
+    item = require_keys(
+        data["item"],
+        "agenda.item",
+        ["style", "numbered_styles", "role", "max_gap_lines", "case_number", "case_number_examples"],
+    )
     require_choice(item["role"], "agenda.item", "role", roles)
+    label = require_keys(data["colon_label"], "agenda.colon_label", ["max_words", "min_following_words", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
@@ -108,6 +120,12 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_style=str(item["style"]),
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
+        item_max_gap_lines=int(item["max_gap_lines"]),
+        item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
+        item_case_number_examples=tuple(item["case_number_examples"] or ()),
+        label_max_words=int(label["max_words"]),
+        label_min_following_words=int(label["min_following_words"]),
+        label_examples=_examples(label, "agenda.colon_label"),
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
     )

@@ -33,7 +33,7 @@ import bisect
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
-from extract.structure.agenda import agenda_layout, field_of
+from extract.structure.agenda import agenda_layout, blocks, field_of
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -46,7 +46,7 @@ from extract.structure.headings import (
     run_in_line,
     starts_lowercase,
 )
-from extract.structure.titles import find_title, next_line_start, paragraphs, text_lines
+from extract.structure.titles import find_title, next_line_start, text_lines
 
 _MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
 
@@ -87,7 +87,7 @@ def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> 
 
 def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
     out: list[Candidate] = []
-    paras = paragraphs(text)
+    paras = blocks(text)
     after_unnumbered = False
     for i, (a, b) in enumerate(paras):
         lines = text[a:b].split("\n")
@@ -277,7 +277,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     agenda = None
     if src.format != "markdown":
         plain = lambda: plain_candidates(src.text, title_at, r)  # noqa: E731
-        agenda = agenda_layout(src.text, paragraphs(src.text), title_at, plain, r)
+        agenda = agenda_layout(src.text, blocks(src.text), title_at, plain, r)
     if agenda:
         cands, levels = agenda
     elif src.format == "table":

@@ -1,0 +1,203 @@
+"""Agenda items and minutes as other municipalities' agenda systems lay them out on the web:
+the field names of those systems, numbered items with their fields one level below, the
+lines of the item's record and the page's buttons that are no headings.
+
+The development corpus holds only a few agenda systems (Greve, Aarhus, København, Region
+Hovedstaden, Ballerup); the documents here are made up in the style of the others (numbered
+items through the year, "Sagstema"/"Redegørelse", "Udskriv"/"Til toppen" buttons, pages
+copied without blank lines) and name no real case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RULES as ALL_RULES
+
+from extract.read.text import read_text_source
+from extract.structure.agenda import colon_label
+from extract.structure.sections import find_sections
+
+RULES = ALL_RULES["headings.yml"]
+AGENDA = RULES.agenda
+
+
+def outline(text: str) -> list[tuple[int, str, str]]:
+    src = read_text_source(Path("referat.txt"), text.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    return [(s.level, s.heading, s.role) for s in find_sections(src, RULES) if s.heading]
+
+
+MINUTES = """14. maj 2024
+
+Deltagere:
+
+ • Anne Holm (A)
+ • Peter Lund (V)
+
+41. Godkendelse af dagsorden
+
+Udskriv
+
+Sagstema
+
+Godkendelse af dagsorden til dagens møde.
+
+Redegørelse
+
+Ifølge forretningsordenen godkendes dagsordenen som første punkt.
+
+Retsgrundlag
+
+Styrelsesvedtægten.
+
+Økonomiske konsekvenser
+
+Ingen.
+
+Andre konsekvenser
+
+Ingen.
+
+Høring og sagsgang
+
+Udvalget den 14. maj 2024
+
+Indstilling
+
+Til godkendelse.
+
+Beslutning
+
+Godkendt.
+
+Til toppen
+
+42. Ny model for visitation til aktivitetstilbud
+
+Udskriv
+
+Sagstema
+
+Forvaltningen fremlægger en ny model for visitation.
+
+Redegørelse
+
+Modellen er udarbejdet i samarbejde med tilbuddene.
+
+Ældrerådet:
+
+Ældrerådet bakker op om modellen og ser frem til at følge den første evaluering.
+
+Indstilling
+
+Forvaltningen indstiller, at modellen godkendes.
+"""
+
+
+def test_numbered_items_hold_their_fields_one_level_down():
+    assert outline(MINUTES) == [
+        (1, "41. Godkendelse af dagsorden", "punkt"),
+        (2, "Sagstema", "other"),
+        (2, "Redegørelse", "sagsfremstilling"),
+        (2, "Retsgrundlag", "lovgrundlag"),
+        (2, "Økonomiske konsekvenser", "oekonomi"),
+        (2, "Andre konsekvenser", "other"),
+        (2, "Høring og sagsgang", "other"),
+        (2, "Indstilling", "indstilling"),
+        (2, "Beslutning", "beslutning"),
+        (1, "42. Ny model for visitation til aktivitetstilbud", "punkt"),
+        (2, "Sagstema", "other"),
+        (2, "Redegørelse", "sagsfremstilling"),
+        (3, "Ældrerådet", "other"),  # a short label over running text
+        (2, "Indstilling", "indstilling"),
+    ]
+
+
+def test_an_item_after_lines_of_its_record():
+    text = (
+        "Referat for Teknisk Udvalg møde den 4. juni 2024\n\nÅBNE SAGER\n\n117. Frigivelse af anlægsbevilling til fortov på Skolevej\nSagsnr.: 2024-001234\n"
+        "Sagsbehandler: Anne Holm\n\nPræsentation:\n\nFrigivelse af anlægsbevilling til fortov.\n\n"
+        "Forvaltningen foreslår:\n\n • At bevillingen frigives.\n\nSagsbeskrivelse:\n\nFortovet anlægges i 2025.\n"
+    )
+    assert outline(text) == [
+        (1, "117. Frigivelse af anlægsbevilling til fortov på Skolevej", "punkt"),
+        (2, "Præsentation", "other"),
+        (2, "Forvaltningen foreslår", "indstilling"),
+        (2, "Sagsbeskrivelse", "sagsfremstilling"),
+    ]
+
+
+def test_a_list_of_the_items_names_no_item():
+    text = (
+        "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Orientering om ledigheden\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nGodkendt.\n\n"
+        "2. Orientering om ledigheden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nTaget til efterretning.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
+        (1, "2. Orientering om ledigheden", "punkt"),
+        (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
+    ]
+
+
+def test_a_page_copied_without_blank_lines():
+    text = (
+        "Børne- og Skoleudvalget\nReferat • 3. juni 2024 kl. 15.00\n"
+        "Beslutning i Børne- og Skoleudvalget den 03-06-2024\nGodkendt.\nBeslutningstema\n"
+        "Udvalget skal tage stilling til nye åbningstider i fritidsklubberne.\nIndstilling\n"
+        "Direktionen indstiller, at åbningstiderne godkendes.\nSagsfremstilling\n"
+        "Klubberne har i foråret afprøvet længere åbent om fredagen.\nSagen afgøres i\nBørne- og Skoleudvalget\n"
+    )
+    assert outline(text) == [
+        (1, "Beslutning i Børne- og Skoleudvalget den 03-06-2024", "beslutning"),
+        (1, "Beslutningstema", "other"),
+        (1, "Indstilling", "indstilling"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (1, "Sagen afgøres i", "other"),
+    ]
+
+
+def test_items_in_a_bulleted_list_and_under_a_case_number():
+    bulleted = (
+        "Referat\n\n • Pkt. 12 Busbetjening 2025\n\n  Pkt. 12\n\n  Busbetjening 2025\n\n"
+        "  Teknikudvalget, 01-10-2024, pkt. 12\n\n  Resume\n\n  Der skal tages stilling til busdriften.\n\n"
+        "  Beslutningskompetence\n\n  Teknikudvalget\n"
+    )
+    assert outline(bulleted) == [
+        (1, "Pkt. 12 Busbetjening 2025", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutningskompetence", "other"),
+    ]
+    case_numbered = (
+        "Kommunalbestyrelsen\n\nTakster for 2025\n\nSag nr. 88 (ØU 101/24)\n\nSagens kerne\n\n"
+        "Taksterne reguleres med pris- og lønudviklingen.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert outline(case_numbered) == [
+        (1, "Takster for 2025", "punkt"),
+        (2, "Sagens kerne", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+def test_a_heading_word_before_the_first_field_opens_a_field():
+    text = (
+        "Udvidelse af åbningstiden på biblioteket\n\nBaggrund\n\nBiblioteket har i foråret haft flere besøgende.\n\n"
+        "Sagsfremstilling\n\nForvaltningen har undersøgt, hvad en udvidelse koster.\n\nIndstilling\n\n"
+        "Forvaltningen indstiller, at åbningstiden udvides.\n"
+    )
+    assert outline(text) == [
+        (1, "Baggrund", "other"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (1, "Indstilling", "indstilling"),
+    ]
+
+
+@pytest.mark.parametrize("example", AGENDA.label_examples, ids=lambda e: e["text"])
+def test_colon_label_examples(example):
+    assert colon_label(example["text"], example["following"], RULES) == example["heading"]
+
+
+@pytest.mark.parametrize("text", AGENDA.item_case_number_examples)
+def test_case_number_examples(text):
+    assert AGENDA.item_case_number.match(text)
