@@ -345,6 +345,10 @@ def _rules_of(text: str) -> list[str]:
         "Konsekvenser af eventuel reduceret lukketid i Svømmehal, hvilke konsekvenser har det for borgere og foreninger",
         # one group only: the enumeration rule asks for two (made up)
         "Kommunen udarbejder en ny plan for ældre.",
+        # the names of a committee and an area of the administration, costs (made up)
+        "Udvalget for Børn og Unge har behandlet sagen.",
+        "Området for børn og unge har et merforbrug.",
+        "Udgifterne til børn og unge med handicap stiger.",
     ],
 )
 def test_enumeration_after_for_or_til_needs_two_groups_and_no_figure(text):

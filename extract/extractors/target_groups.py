@@ -5,7 +5,8 @@ after it that say more), a "Målgruppe:" label in running text, a sentence with 
 cue ("Målgruppen er …", "Tilbuddet er målrettet …", "Indsatsen retter sig mod …", and in
 an agenda item's title and fields an offer, effort, rule or contact given to a group or a
 group that receives something), an item of a list announced by "over for følgende
-grupper:" (or of a list of focus areas or members, when the item names a group), or the title cell of a numbered status-table row that names a group.
+grupper:" (or of a list of focus areas or members, when the item names a group), or the
+title cell of a numbered status-table row that names a group.
 Statements inside a Målgruppe section are covered by the section's rows.
 
 Each statement is read for ``groups`` (labels from the vocabulary in
