@@ -330,3 +330,63 @@ def test_initiative_list_examples(example):
 @pytest.mark.parametrize("example", R.bare_conjunct.examples, ids=lambda e: e["text"][:30])
 def test_bare_conjunct_examples(example):
     assert find_labels(example["text"]) == sorted(example["groups"])
+
+
+def _rules_of(text: str) -> list[str]:
+    return [row.rule for row in find_target_groups(text, sentence_spans(text), [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure about the groups, not whom something is for (Copenhagen corpus)
+        "Kontanthjælpsgraden for indvandrere og efterkommere kommer ned på 18 %",
+        # what something means for groups (development corpus)
+        "Konsekvenser af eventuel reduceret lukketid i Svømmehal, hvilke konsekvenser har det for borgere og foreninger",
+        # one group only: the enumeration rule asks for two (made up)
+        "Kommunen udarbejder en ny plan for ældre.",
+        # the names of a committee and an area of the administration, costs (made up)
+        "Udvalget for Børn og Unge har behandlet sagen.",
+        "Området for børn og unge har et merforbrug.",
+        "Udgifterne til børn og unge med handicap stiger.",
+    ],
+)
+def test_enumeration_after_for_or_til_needs_two_groups_and_no_figure(text):
+    assert "for_til_gruppeliste" not in _rules_of(text)
+
+
+def test_a_group_right_after_for_is_no_longer_a_place():
+    # "på Sjælland" before "til gavn for virksomheder" does not make the businesses a place
+    assert "virksomheder" in find_labels("dækker alle jobcentre på Sjælland til gavn for virksomheder og ledige")
+    assert "virksomheder" not in find_labels("et tæt samarbejde med virksomheder")
+
+
+@pytest.mark.parametrize(
+    "text, label, named",
+    [
+        # made up in the genre's style of a sheltered workplace's description (no corpus document has it)
+        ("personer med nedsat fysisk eller psykisk funktionsniveau", "personer_med_handicap", True),
+        ("kontanthjælpsmodtagere med varigt nedsat funktionsevne", "personer_med_handicap", True),
+        ("indsatser for sårbare børn, unge og familier", "udsatte_familier", True),
+        ("et nyt hus til familiebehandling", "udsatte_familier", True),
+        ("Ungeområdet har fået flere midler", "unge", True),
+        ("sikre god servicekultur & medarbejdertrivsel", "medarbejdere", False),
+    ],
+)
+def test_labels_of_services_and_distributed_qualifiers(text, label, named):
+    assert (label in find_labels(text)) is named
+
+
+def test_list_of_members_counts_items_that_name_a_group_across_a_joining_word():
+    # made up in the genre's style of a sheltered workplace's description (no corpus document has
+    # it): "eller" on a line of its own between two items does not end the list
+    text = (
+        "Værkstedets medarbejdere består primært af:\n"
+        "- borgere med nedsat funktionsevne, som ikke kan arbejde på ordinære vilkår\n"
+        "eller\n"
+        "- unge i særligt tilrettelagt ungdomsuddannelse\n"
+        "Værkstedet har åbent hver dag."
+    )
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [row.rule for row in rows] == [R.list_rule.id, R.list_rule.id]
+    assert rows[1].groups == ["unge"]

@@ -140,7 +140,9 @@ def find_labels(text: str, r: TargetGroupRules) -> list[str]:
     found, in_phrase = _phrase_hits(tokens, r.labels)
     inside_only = {lb.id for lb in r.labels if lb.not_in_phrase}
     for i, tok in enumerate(tokens):
-        labels = _token_labels(tok, {t.text for t in tokens[max(0, i - r.not_after_window) : i]}, r)
+        window = [t.text for t in tokens[max(0, i - r.not_after_window) : i]]
+        stop = max((j for j, w in enumerate(window) if w in r.not_after_stops), default=-1)
+        labels = _token_labels(tok, set(window[stop + 1 :]), r)  # a place or partner before "for" is no longer near
         found |= labels - inside_only if i in in_phrase else labels
     found |= {lb.id for lb in r.labels if any(p.search(lowered) for p in lb.patterns)}
     for label in r.labels:

@@ -16,6 +16,7 @@ _TOP_KEYS = [
     "ocr_letters",
     "fuzzy",
     "not_after_window",
+    "not_after_stops",
     "labels",
     "continuation",
     "not_statement",
@@ -79,12 +80,14 @@ class PatternRule:
     label_within: Optional[int] = None  # needs_label: the group stands in the next so many words after the cue
     label_in_cue: bool = False  # needs_label: the group stands in the cue (in its part named "group", if any)
     weak_group: bool = False  # needs_label: a fallback group ("kommunens borgere") is enough after this cue
+    min_labels: int = 1  # needs_label: the named text holds at least so many labels (an enumeration of groups)
 
 
 @dataclass(frozen=True)
 class TargetGroupRules:
     labels: tuple[LabelRule, ...]
     not_after_window: int
+    not_after_stops: frozenset[str]  # words that end the window before a token ("til gavn for virksomheder")
     not_statement: re.Pattern
     fuzzy_min_stem: int
     fuzzy_min_ratio: float
@@ -96,6 +99,7 @@ class TargetGroupRules:
     list_rule: PatternRule
     list_bullet: re.Pattern
     list_max_label: int
+    list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
     table_title: PatternRule
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
@@ -158,6 +162,7 @@ _CHOICES = {
     "label_within": [None, *range(1, 13)],
     "label_in_cue": [True, False],
     "weak_group": [True, False],
+    "min_labels": [1, 2, 3],
 }
 
 
@@ -216,7 +221,9 @@ def load_rules(data) -> TargetGroupRules:
     data = require_keys(data, "-", _TOP_KEYS)
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
-    lists = require_keys(data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"])
+    lists = require_keys(
+        data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"], ["intro_named"]
+    )
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
@@ -224,6 +231,7 @@ def load_rules(data) -> TargetGroupRules:
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
         not_after_window=int(data["not_after_window"]),
+        not_after_stops=frozenset(data["not_after_stops"]),
         not_statement=_regex(data, "not_statement", "-", letters),
         fuzzy_min_stem=int(fuzzy["min_stem_length"]),
         fuzzy_min_ratio=float(fuzzy["min_ratio"]),
@@ -234,7 +242,7 @@ def load_rules(data) -> TargetGroupRules:
             data,
             "statements",
             letters,
-            ("position", "needs_label", "in_roles", "label_within", "label_in_cue", "weak_group"),
+            ("position", "needs_label", "in_roles", "label_within", "label_in_cue", "weak_group", "min_labels"),
         ),
         label=_pattern_rule(data["label"], "label", letters),
         list_rule=PatternRule(
@@ -242,6 +250,7 @@ def load_rules(data) -> TargetGroupRules:
         ),
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
         list_max_label=int(lists["max_label_length"]),
+        list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         section_body_end=re.compile(data["section_body_end"], re.M),

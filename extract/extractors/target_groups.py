@@ -5,7 +5,8 @@ after it that say more), a "Målgruppe:" label in running text, a sentence with 
 cue ("Målgruppen er …", "Tilbuddet er målrettet …", "Indsatsen retter sig mod …", and in
 an agenda item's title and fields an offer, effort, rule or contact given to a group or a
 group that receives something), an item of a list announced by "over for følgende
-grupper:", or the title cell of a numbered status-table row that names a group.
+grupper:" (or of a list of focus areas or members, when the item names a group), or the
+title cell of a numbered status-table row that names a group.
 Statements inside a Målgruppe section are covered by the section's rows.
 
 Each statement is read for ``groups`` (labels from the vocabulary in
@@ -139,7 +140,7 @@ def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRu
         cues = list(rule.pattern.finditer(text, a, b))
     if not rule.needs_label:
         return bool(cues) and _names_group(text[a:b], r)
-    return any(_names_group(_named(text, cue, max(b, end), rule), r, rule.weak_group) for cue in cues)
+    return any(_names_group(_named(text, cue, max(b, end), rule), r, rule.weak_group, rule.min_labels) for cue in cues)
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -211,8 +212,10 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
     return after
 
 
-def _names_group(named: str, r: TargetGroupRules, weak: bool = False) -> bool:
+def _names_group(named: str, r: TargetGroupRules, weak: bool = False, least: int = 1) -> bool:
     labels = find_labels(named, r)
+    if least > 1 and len(set(labels) - {r.no_label}) < least:  # an enumeration naming fewer groups than asked
+        return False
     if specific(labels, r) or (weak and any(lb != r.no_label for lb in labels)):  # weak: "kommunens borgere"
         return True
     return find_ages(named, r, r.child_label in labels) != (None, None)
@@ -276,6 +279,8 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
     # a paragraph, or a line that opens with a bullet (lists written one item a line)
     for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n)(?!" + r.list_bullet.pattern.lstrip("^") + r"))*", text[pos:]):
         bullet = r.list_bullet.match(para.group())
+        if not bullet and r.bare_conjunct and para.group().strip().lower() in r.bare_conjunct.joined_by:
+            continue  # "eller" on a line of its own between two items
         if not bullet:
             if not described:
                 break
@@ -292,15 +297,20 @@ def _list_rows(
 ) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
     """One row per list item (its label), and the items' whole spans (label and description)."""
     rows, spans = [], []
-    for intro in r.list_rule.pattern.finditer(text):
+    intros = [(m, False) for m in r.list_rule.pattern.finditer(text)]
+    intros += [(m, True) for m in r.list_intro_named.finditer(text)] if r.list_intro_named else []
+    for intro, named in intros:
         for start, end in _list_items(text, intro.end(), r):
-            spans.append((start, end))
             colon = text.find(":", start, min(end, start + r.list_max_label))
             sent = sentence_at(sentences, start)
             stop = colon if colon >= 0 else min(end, sent.end if sent else end)
             a, b = _trimmed(text, start, stop)
-            if b > a:
-                rows.append(_record(text, a, b, r.list_rule.id, r))
+            row = _record(text, a, b, r.list_rule.id, r) if b > a else None
+            if row and named and not specific(row.groups, r):
+                continue  # an item of a list of areas or members that names no group
+            spans.append((start, end))
+            if row:
+                rows.append(row)
     return rows, spans
 
 
