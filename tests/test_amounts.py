@@ -291,3 +291,21 @@ def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
     assert [(a.year_from, a.year_to) for a in found] == [(2024, 2024)]
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budget 2025-28")
     assert [(a.year_from, a.year_to) for a in found] == [(None, None)]
+
+
+def test_a_carry_over_items_amounts_take_the_year_the_money_moves_to():
+    text = "Overførslerne på anlæg udgør netto 56,8 mio. kr.\n\nDer fremrykkes 2,1 mio. kr. fra 2025 til 2024."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Drifts- og anlægsoverførsler 2023-2024")
+    assert [(a.year_from, a.year_to) for a in found] == [(2024, 2024), (2024, 2024)]
+    found = find_amounts(text, spans, RULES, (), "Budget 2025-28")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (2024, 2024)]
+
+
+def test_a_sentence_naming_only_its_titles_year_keeps_that_year_for_its_other_amounts():
+    text = "Udfordringen er 28,2 mio. kr. i 2023, der dog delvist modgås af et forventet mindreforbrug som følge af et nyt udbud på 8,7 mio. kr."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2023")
+    assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (2023, 2023)]
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2024")
+    assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (None, None)]

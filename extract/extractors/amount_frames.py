@@ -174,6 +174,19 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
     """The one year the title of a document about one year names ("Budgetopfølgning 2
     (2024)", "Klimapulje 2024"): the year its amounts are for when nothing nearer says; a
-    span of years ("Budget 2025-28") or several are no guide, nor the year of a plan."""
-    years = label_years(title, r) if title and r.title_year and r.title_year.search(title) else None
-    return years if years and years[0] == years[1] else None
+    span of years ("Budget 2025-28") or several are no guide, nor the year of a plan. A
+    carry-over item's span ("Drifts- og anlægsoverførsler 2023-2024") gives its last year,
+    the budget the money moves to."""
+    if not title:
+        return None
+    years = label_years(title, r) if r.title_year and r.title_year.search(title) else None
+    if years and years[0] == years[1]:
+        return years
+    if r.title_carry_over and r.title_carry_over.search(title):
+        spans = [period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(title)]
+        ends = {b if b is not None else a for a, b in spans}
+        if len(spans) == 1 and spans[0][1] != spans[0][0]:
+            return spans[0][1], spans[0][1]
+        if len(spans) == 2 and len(ends) == 2:  # "fra 2024 til 2025"
+            return spans[1][1], spans[1][1]
+    return None

@@ -90,6 +90,7 @@ class AmountRules:
     periods: tuple[Rule, ...]
     heading_periods: tuple[Rule, ...]
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
+    title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
@@ -139,7 +140,7 @@ def load_rules(data) -> AmountRules:
         forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
-        title_year=_title_year(data["title_year"]),
+        **_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
@@ -234,8 +235,13 @@ def _fractions(data) -> tuple[tuple[str, float], ...]:
     return tuple((sign, float(value)) for sign, value in data.items())
 
 
-def _title_year(entry) -> Optional[re.Pattern]:
-    entry = require_keys(entry, "title_year", ["titles", "examples"])
+def _title_year(entry) -> dict:
+    entry = require_keys(entry, "title_year", ["titles", "carry_over", "examples"])
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
-    return require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None
+    return {
+        "title_year": require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None,
+        "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
+        if entry["carry_over"]
+        else None,
+    }

@@ -210,14 +210,17 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 def _heading_years(
     text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
 ) -> tuple[Optional[int], Optional[int]]:
-    """The years of the headings above an amount, unless its sentence names a year of its
-    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); the year of
-    a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    """The years of the headings above an amount, unless its sentence names another year
+    (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); a sentence
+    naming only the heading's one year agrees with it ("… udfordring på 28,2 mio. kr. i
+    2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
+    of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    years = headings.years(m.start, r) or (None, None)
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
     for y in _YEAR.finditer(text, sent.start, sent.end):
-        if not any(a <= y.start() < b for a, b in dates):
+        if not any(a <= y.start() < b for a, b in dates) and (int(y.group()), int(y.group())) != years:
             return None, None
-    return headings.years(m.start, r) or (None, None)
+    return years
 
 
 def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
