@@ -309,3 +309,27 @@ def test_a_sentence_naming_only_its_titles_year_keeps_that_year_for_its_other_am
     assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (2023, 2023)]
     found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2024")
     assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (None, None)]
+
+
+def test_a_row_naming_taxes_or_the_result_takes_no_frame_from_its_groups_total():
+    text = (
+        "Tabel 1 (mio. kr.)\tBudget\tRegnskab\n"
+        "Skatter, tilskud og udligning\t-3.606,7\t-3.685,3\n"
+        "Anlæg ekskl. køb og salg\t123,4\t151,5\n"
+        "Anlæg i alt\t118,7\t151,4\n"
+        "Kassetræk eksl. finansforskydninger\t38,9\t87,3\n"
+        "Deponeringer, netto\t37,7\t0,5\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    kinds = {a.quote: a.kind for a in found}
+    assert kinds["3.606,7"] is None and kinds["123,4"] == "anlæg" and kinds["118,7"] == "anlæg"
+    assert kinds["38,9"] is None and kinds["37,7"] == "finansposter"
+
+
+def test_a_money_noun_ending_a_row_label_leaves_the_cell_to_the_tables_unit():
+    text = "Finansiering (1.000 kr.)\tBudget\tRegnskab\nAfdrag på lån\t55.798\t55.462\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.quote, a.value_dkk, a.kind) for a in found] == [
+        ("55.798", 55798000, "finansposter"),
+        ("55.462", 55462000, "finansposter"),
+    ]

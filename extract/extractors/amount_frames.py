@@ -25,8 +25,8 @@ from extract.records import Section
 def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
     """The kind a heading, caption or row label names: the first frame (in the rules'
     order, the most specific first) that it names; none when it joins two frames
-    ("Drifts- og anlægsoverførsler")."""
-    if r.frames_joined.search(s):
+    ("Drifts- og anlægsoverførsler") or names what is no frame ("Ordinært driftsresultat")."""
+    if r.frames_joined.search(s) or r.label_no_frame.search(s):
         return None
     for frame in r.frames:
         if frame.pattern.search(s):

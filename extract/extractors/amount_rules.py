@@ -35,6 +35,7 @@ _KEYS = [
     "kinds",
     "frames",
     "frames_joined",
+    "label_no_frame",
     "frame_excluded",
     "coordination",
     "clause_break",
@@ -94,6 +95,7 @@ class AmountRules:
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
+    label_no_frame: re.Pattern  # a label naming what is no frame ("Skatter", "Ordinært driftsresultat")
     frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
@@ -144,6 +146,7 @@ def load_rules(data) -> AmountRules:
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        label_no_frame=require_regex(data["label_no_frame"], "label_no_frame", flags=re.I),
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,

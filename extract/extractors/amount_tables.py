@@ -186,12 +186,13 @@ def _row_years(
 def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
     """Row (by id) → the label of the subtotal row that closes its group: the rows above
     "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
-    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group."""
+    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group, one naming
+    what is no frame ("Ordinær drift i alt") closes a group of none."""
     out: dict[int, str] = {}
     pending: list[list[Cell]] = []
     for row in rows:
         label = _label(row, r)
-        if r.table_total.search(label) and frame_in_label(label, r):
+        if r.table_total.search(label) and (frame_in_label(label, r) or r.label_no_frame.search(label)):
             out.update((id(p), label) for p in pending)
             pending = []
         else:

@@ -257,7 +257,10 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
 def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
-    kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
+    if r.label_no_frame.search(c.labels[0]):  # its row names what is no frame ("Skatter, tilskud og udligning")
+        kind = None
+    else:
+        kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
     years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
