@@ -333,3 +333,13 @@ def test_a_money_noun_ending_a_row_label_leaves_the_cell_to_the_tables_unit():
         ("55.798", 55798000, "finansposter"),
         ("55.462", 55462000, "finansposter"),
     ]
+
+
+def test_a_frame_a_caption_names_as_a_part_is_its_columns_not_the_tables():
+    text = (
+        "Tabel 2. Forventet merforbrug, heraf serviceramme og indstillede tillægsbevillinger\n\n"
+        "Mio. kr.\tIndmelding\tHeraf serviceramme\n"
+        "Ældreområdet\t5,0\t4,0\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.quote, a.kind) for a in found] == [("5,0", None), ("4,0", "service")]

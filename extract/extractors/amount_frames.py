@@ -22,10 +22,13 @@ from extract.extractors.amount_rules import AmountRules
 from extract.records import Section
 
 
-def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
+def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str]:
     """The kind a heading, caption or row label names: the first frame (in the rules'
     order, the most specific first) that it names; none when it joins two frames
-    ("Drifts- og anlægsoverførsler") or names what is no frame ("Ordinært driftsresultat")."""
+    ("Drifts- og anlægsoverførsler") or names what is no frame ("Ordinært driftsresultat");
+    a frame it names as a part ("…, heraf serviceramme og …") is not its own, but a
+    ``column`` header's ("Heraf serviceramme") is its cells'."""
+    s = s if column else r.label_part.sub(" ", s)
     if r.frames_joined.search(s) or r.label_no_frame.search(s):
         return None
     for frame in r.frames:

@@ -36,6 +36,7 @@ _KEYS = [
     "frames",
     "frames_joined",
     "label_no_frame",
+    "label_part",
     "frame_excluded",
     "coordination",
     "clause_break",
@@ -96,6 +97,7 @@ class AmountRules:
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
     label_no_frame: re.Pattern  # a label naming what is no frame ("Skatter", "Ordinært driftsresultat")
+    label_part: re.Pattern  # a frame a label names as a part ("heraf serviceramme"): not the label's
     frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
@@ -147,6 +149,7 @@ def load_rules(data) -> AmountRules:
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
         label_no_frame=require_regex(data["label_no_frame"], "label_no_frame", flags=re.I),
+        label_part=require_regex(data["label_part"], "label_part", flags=re.I),
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,

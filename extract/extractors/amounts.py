@@ -260,7 +260,15 @@ def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -
     if r.label_no_frame.search(c.labels[0]):  # its row names what is no frame ("Skatter, tilskud og udligning")
         kind = None
     else:
-        kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
+        row, total, caption, header = c.labels
+        kind = (
+            frame_in_label(row, r)
+            or frame_in_label(total, r)
+            or frame_in_label(column_header(text, c.start), r, column=True)
+            or frame_in_label(caption, r)
+            or frame_in_label(header, r)
+            or headings.kind(c.start, r)
+        )
     years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
     return Amount(
         quote=text[c.start : c.end],
