@@ -343,3 +343,32 @@ def test_a_frame_a_caption_names_as_a_part_is_its_columns_not_the_tables():
     )
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
     assert [(a.quote, a.kind) for a in found] == [("5,0", None), ("4,0", "service")]
+
+
+def test_document_budget_year_examples():
+    """The rule's examples: the one budget year a text names, none for two or a span."""
+    import yaml
+
+    from extract.extractors.amount_frames import document_year
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["document_budget_year"]
+    assert len(examples["examples"]) >= 3
+    for ex in examples["examples"]:
+        got = document_year(ex["text"], RULES, "2030-01-01")
+        assert (list(got) if got else None) == ex["years"], ex["text"]
+
+
+def test_an_amount_with_no_year_anywhere_takes_the_one_budget_year_its_document_names_if_begun():
+    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nDer resterer 12,5 mio. kr. i puljen."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2022-01-17")
+    assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (2022, 2022)]
+    found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2021-09-01")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (None, None)]
+    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [None, None]
+
+
+def test_a_table_row_naming_its_year_gives_its_cells_that_year():
+    text = "Likviditet (mio. kr.)\tBeløb\nRegnskab 2023 - Urealiseret kursgevinst\t21,8\nDisponibelt beløb ultimo 2027\t277,5\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
+    assert [(a.quote, a.year_from, a.year_to) for a in found] == [("21,8", 2023, 2023), ("277,5", 2027, 2027)]

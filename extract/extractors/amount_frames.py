@@ -128,9 +128,16 @@ def caption_years(caption: str, r: AmountRules) -> Optional[tuple[int, Optional[
 class Headings:
     """The heading path above any offset of a text: innermost heading first."""
 
-    def __init__(self, sections: Sequence[Section], title: Optional[str] = None, frame: Optional[str] = None):
+    def __init__(
+        self,
+        sections: Sequence[Section],
+        title: Optional[str] = None,
+        frame: Optional[str] = None,
+        year: Optional[tuple[int, int]] = None,
+    ):
         self.title = title
         self.frame = frame  # the one frame the whole document is about (document_frame)
+        self.year = year  # the one budget year the whole document names (document_year)
         self.sections = sorted(sections, key=lambda s: s.char_start)
         self.starts = [s.char_start for s in self.sections]
         self.by_position = {s.position: s for s in self.sections}
@@ -157,7 +164,7 @@ class Headings:
             years = label_years(heading, r)
             if years:
                 return years
-        return title_year(self.title, r)
+        return title_year(self.title, r) or self.year
 
 
 def document_frame(text: str, r: AmountRules) -> Optional[str]:
@@ -172,6 +179,16 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
     if kind not in r.document_frame_kinds or counts[kind] < max(r.document_frame_min, r.document_frame_share * total):
         return None
     return kind
+
+
+def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tuple[int, int]]:
+    """The one budget year a document names ("i budget 2022 afsat 13 mio. kr."), when it
+    names no other budget year and no budget of several years ("Budget 2023-26"), and that
+    year has begun by the document's ``date`` (ISO): a later budget is where money is still
+    to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027")."""
+    found = {period_years(m) for m in r.document_budget_year.finditer(text)}
+    year = found.pop() if len(found) == 1 and date and date[:4].isdigit() else None
+    return (year[0], year[0]) if year and year[0] == year[1] and year[0] <= int(date[:4]) else None
 
 
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:

@@ -47,6 +47,7 @@ _KEYS = [
     "table_money_columns",
     "table_part_columns",
     "document_frame",
+    "document_budget_year",
     "neighbour_scaled",
 ]
 
@@ -118,6 +119,7 @@ class AmountRules:
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -170,6 +172,7 @@ def load_rules(data) -> AmountRules:
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
+        document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
 
@@ -191,6 +194,13 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
         raise RuleError(rule, "factor must be a positive number")
     examples = require_examples(entry, rule)
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
+
+
+def _document_budget_year(entry) -> re.Pattern:
+    entry = require_keys(entry, "document_budget_year", ["pattern", "examples"])
+    if not entry["examples"]:
+        raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
+    return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
 
 
 def _document_frame(entry) -> dict:

@@ -20,8 +20,8 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import (
     Headings,
-    caption_years,
     document_frame,
+    document_year,
     first_period,
     frame_after,
     frame_before,
@@ -32,8 +32,8 @@ from extract.extractors.amount_frames import (
 from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
-    TABLE_CELL_RULE,
-    CellAmount,
+    cell_amount,
+    clean_value,
     column_header,
     flat_table_amounts,
     table_amounts,
@@ -156,13 +156,19 @@ class _Ties:
 
 
 def find_amounts(
-    text: str, sentences: list[Span], r: AmountRules, sections: Sequence[Section] = (), title: Optional[str] = None
+    text: str,
+    sentences: list[Span],
+    r: AmountRules,
+    sections: Sequence[Section] = (),
+    title: Optional[str] = None,
+    date: Optional[str] = None,
 ) -> list[Amount]:
     """Every sum of money in ``text`` with its years, per-year flag, kind and sentence:
     those written out, then the cells of tables whose unit the caption or header gives.
     What an amount's own words leave open, the frame and years of its clause, table row
-    and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
-    headings = Headings(sections, title, document_frame(text, r))
+    and headings (``sections``) fill in, then the one year the document's ``title`` names, and
+    last the one budget year, not after its ``date`` (ISO), that the document names."""
+    headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date))
     out: list[Amount] = []
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
@@ -186,7 +192,7 @@ def find_amounts(
             out.append(
                 Amount(
                     quote=text[m.start : m.end],
-                    value_dkk=None if m.currency else _clean(m.value),
+                    value_dkk=None if m.currency else clean_value(m.value),
                     char_start=m.start,
                     char_end=m.end,
                     sentence=text[sent.start : sent.end],
@@ -200,7 +206,7 @@ def find_amounts(
             )
     taken = [(a.char_start, a.char_end) for a in out]
     cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
-    out += [_cell_amount(text, c, headings, r) for c in cells]
+    out += [cell_amount(text, c, headings, r) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 
 
@@ -252,41 +258,6 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
         or frame_before(text[before_start : m.start], r)
         or frame_in_label(row_label, r)
     )
-
-
-def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
-    line_start = text.rfind("\n", 0, c.start) + 1
-    line_end = text.find("\n", c.end)
-    if r.label_no_frame.search(c.labels[0]):  # its row names what is no frame ("Skatter, tilskud og udligning")
-        kind = None
-    else:
-        row, total, caption, header = c.labels
-        kind = (
-            frame_in_label(row, r)
-            or frame_in_label(total, r)
-            or frame_in_label(column_header(text, c.start), r, column=True)
-            or frame_in_label(caption, r)
-            or frame_in_label(header, r)
-            or headings.kind(c.start, r)
-        )
-    years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
-    return Amount(
-        quote=text[c.start : c.end],
-        value_dkk=_clean(c.value),
-        char_start=c.start,
-        char_end=c.end,
-        sentence=text[line_start : len(text) if line_end < 0 else line_end],
-        year_from=years[0],
-        year_to=years[1],
-        per_year=c.per_year,
-        kind=kind,
-        rule=TABLE_CELL_RULE,
-    )
-
-
-def _clean(value: float) -> float:
-    rounded = round(value, 2)
-    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
