@@ -372,15 +372,3 @@ def test_a_table_row_naming_its_year_gives_its_cells_that_year():
     text = "Likviditet (mio. kr.)\tBeløb\nRegnskab 2023 - Urealiseret kursgevinst\t21,8\nDisponibelt beløb ultimo 2027\t277,5\n"
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
     assert [(a.quote, a.year_from, a.year_to) for a in found] == [("21,8", 2023, 2023), ("277,5", 2027, 2027)]
-
-
-def test_a_tables_unit_written_in_its_total_row_makes_its_cells_amounts():
-    text = (
-        "Område\tFagudvalg\t2025\t2026\n"
-        "Lønudgift\tØkonomiudvalget\t0,9\t1,5\n"
-        "Merindtægt resultattilskud\tBeskæftigelsesudvalget\t-0,1\t-0,2\n"
-        "I alt (beløb i mio. kr.)\t\t0,8\t1,3\n"
-    )
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
-    assert [(a.quote, a.value_dkk, a.year_from) for a in found][:2] == [("0,9", 900000, 2025), ("1,5", 1500000, 2026)]
-    assert len(found) == 6

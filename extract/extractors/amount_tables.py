@@ -139,8 +139,7 @@ def _column_spans(header: list[Cell]) -> dict[int, tuple[int, int]]:
 
 def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[float], dict[int, float]]:
     """The unit of the whole table (caption, first row's label, a header cell over the
-    labels, else a total row's label) and those of single columns (a header cell over
-    numbers: "Beløb i kr.")."""
+    labels) and those of single columns (a header cell over numbers: "Beløb i kr.")."""
     whole = unit_factor(table.caption, r)
     first = table.rows[0]
     if not header:
@@ -163,9 +162,6 @@ def _units(table: Table, header: list[Cell], r: AmountRules) -> tuple[Optional[f
             columns[from_right] = 1.0
         elif from_right + 1 in columns and any(p.pattern.search(cell.text) for p in r.table_part_columns):
             columns[from_right] = columns[from_right + 1]
-    if whole is None and not columns:  # the unit written in the total row: "I alt (beløb i mio. kr.)"
-        totals = [_label(row, r) for row in table.rows if r.table_total.search(_label(row, r))]
-        whole = next((f for f in (unit_factor(t, r) for t in totals) if f), None)
     return whole, columns
 
 
