@@ -232,8 +232,8 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     )
     money = run(
         "amounts",
-        (doc, found, tree, meta.title),
-        lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"], tree, meta.title),
+        (doc, found, tree, meta.title, meta.date),
+        lambda r: amounts.find_amounts(text, found.spans, r["amounts.yml"], tree, meta.title, meta.date),
     )
     # milestones read the amounts' places only: a change of amounts.yml that finds the same
     # amounts leaves them as they were

@@ -291,3 +291,84 @@ def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
     assert [(a.year_from, a.year_to) for a in found] == [(2024, 2024)]
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budget 2025-28")
     assert [(a.year_from, a.year_to) for a in found] == [(None, None)]
+
+
+def test_a_carry_over_items_amounts_take_the_year_the_money_moves_to():
+    text = "Overførslerne på anlæg udgør netto 56,8 mio. kr.\n\nDer fremrykkes 2,1 mio. kr. fra 2025 til 2024."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Drifts- og anlægsoverførsler 2023-2024")
+    assert [(a.year_from, a.year_to) for a in found] == [(2024, 2024), (2024, 2024)]
+    found = find_amounts(text, spans, RULES, (), "Budget 2025-28")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (2024, 2024)]
+
+
+def test_a_sentence_naming_only_its_titles_year_keeps_that_year_for_its_other_amounts():
+    text = "Udfordringen er 28,2 mio. kr. i 2023, der dog delvist modgås af et forventet mindreforbrug som følge af et nyt udbud på 8,7 mio. kr."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2023")
+    assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (2023, 2023)]
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2024")
+    assert [(a.year_from, a.year_to) for a in found] == [(2023, 2023), (None, None)]
+
+
+def test_a_row_naming_taxes_or_the_result_takes_no_frame_from_its_groups_total():
+    text = (
+        "Tabel 1 (mio. kr.)\tBudget\tRegnskab\n"
+        "Skatter, tilskud og udligning\t-3.606,7\t-3.685,3\n"
+        "Anlæg ekskl. køb og salg\t123,4\t151,5\n"
+        "Anlæg i alt\t118,7\t151,4\n"
+        "Kassetræk eksl. finansforskydninger\t38,9\t87,3\n"
+        "Deponeringer, netto\t37,7\t0,5\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    kinds = {a.quote: a.kind for a in found}
+    assert kinds["3.606,7"] is None and kinds["123,4"] == "anlæg" and kinds["118,7"] == "anlæg"
+    assert kinds["38,9"] is None and kinds["37,7"] == "finansposter"
+
+
+def test_a_money_noun_ending_a_row_label_leaves_the_cell_to_the_tables_unit():
+    text = "Finansiering (1.000 kr.)\tBudget\tRegnskab\nAfdrag på lån\t55.798\t55.462\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.quote, a.value_dkk, a.kind) for a in found] == [
+        ("55.798", 55798000, "finansposter"),
+        ("55.462", 55462000, "finansposter"),
+    ]
+
+
+def test_a_frame_a_caption_names_as_a_part_is_its_columns_not_the_tables():
+    text = (
+        "Tabel 2. Forventet merforbrug, heraf serviceramme og indstillede tillægsbevillinger\n\n"
+        "Mio. kr.\tIndmelding\tHeraf serviceramme\n"
+        "Ældreområdet\t5,0\t4,0\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.quote, a.kind) for a in found] == [("5,0", None), ("4,0", "service")]
+
+
+def test_document_budget_year_examples():
+    """The rule's examples: the one budget year a text names, none for two or a span."""
+    import yaml
+
+    from extract.extractors.amount_frames import document_year
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["document_budget_year"]
+    assert len(examples["examples"]) >= 3
+    for ex in examples["examples"]:
+        got = document_year(ex["text"], RULES, "2030-01-01")
+        assert (list(got) if got else None) == ex["years"], ex["text"]
+
+
+def test_an_amount_with_no_year_anywhere_takes_the_one_budget_year_its_document_names_if_begun():
+    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nDer resterer 12,5 mio. kr. i puljen."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2022-01-17")
+    assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (2022, 2022)]
+    found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2021-09-01")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (None, None)]
+    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [None, None]
+
+
+def test_a_table_row_naming_its_year_gives_its_cells_that_year():
+    text = "Likviditet (mio. kr.)\tBeløb\nRegnskab 2023 - Urealiseret kursgevinst\t21,8\nDisponibelt beløb ultimo 2027\t277,5\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
+    assert [(a.quote, a.year_from, a.year_to) for a in found] == [("21,8", 2023, 2023), ("277,5", 2027, 2027)]

@@ -175,7 +175,7 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     with open(tmp_path / "rules" / "amounts.yml", "a", encoding="utf-8") as f:
         f.write("# changed again\n")
     monkeypatch.setattr(
-        amounts, "find_amounts", lambda text, spans, r, sections=(), title=None: []
+        amounts, "find_amounts", lambda text, spans, r, sections=(), title=None, date=None: []
     )  # … and finding none
     cache = StageCache(tmp_path / "cache")
     fewer = pipeline.extract_source(src, pipeline.project_rules(tmp_path / "rules"), cache)

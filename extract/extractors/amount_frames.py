@@ -22,11 +22,14 @@ from extract.extractors.amount_rules import AmountRules
 from extract.records import Section
 
 
-def frame_in_label(s: str, r: AmountRules) -> Optional[str]:
+def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str]:
     """The kind a heading, caption or row label names: the first frame (in the rules'
     order, the most specific first) that it names; none when it joins two frames
-    ("Drifts- og anlægsoverførsler")."""
-    if r.frames_joined.search(s):
+    ("Drifts- og anlægsoverførsler") or names what is no frame ("Ordinært driftsresultat");
+    a frame it names as a part ("…, heraf serviceramme og …") is not its own, but a
+    ``column`` header's ("Heraf serviceramme") is its cells'."""
+    s = s if column else r.label_part.sub(" ", s)
+    if r.frames_joined.search(s) or r.label_no_frame.search(s):
         return None
     for frame in r.frames:
         if frame.pattern.search(s):
@@ -125,9 +128,16 @@ def caption_years(caption: str, r: AmountRules) -> Optional[tuple[int, Optional[
 class Headings:
     """The heading path above any offset of a text: innermost heading first."""
 
-    def __init__(self, sections: Sequence[Section], title: Optional[str] = None, frame: Optional[str] = None):
+    def __init__(
+        self,
+        sections: Sequence[Section],
+        title: Optional[str] = None,
+        frame: Optional[str] = None,
+        year: Optional[tuple[int, int]] = None,
+    ):
         self.title = title
         self.frame = frame  # the one frame the whole document is about (document_frame)
+        self.year = year  # the one budget year the whole document names (document_year)
         self.sections = sorted(sections, key=lambda s: s.char_start)
         self.starts = [s.char_start for s in self.sections]
         self.by_position = {s.position: s for s in self.sections}
@@ -154,7 +164,7 @@ class Headings:
             years = label_years(heading, r)
             if years:
                 return years
-        return title_year(self.title, r)
+        return title_year(self.title, r) or self.year
 
 
 def document_frame(text: str, r: AmountRules) -> Optional[str]:
@@ -171,9 +181,32 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
     return kind
 
 
+def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tuple[int, int]]:
+    """The one budget year a document names ("i budget 2022 afsat 13 mio. kr."), when it
+    names no other budget year and no budget of several years ("Budget 2023-26"), and that
+    year has begun by the document's ``date`` (ISO): a later budget is where money is still
+    to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027")."""
+    found = {period_years(m) for m in r.document_budget_year.finditer(text)}
+    year = found.pop() if len(found) == 1 and date and date[:4].isdigit() else None
+    return (year[0], year[0]) if year and year[0] == year[1] and year[0] <= int(date[:4]) else None
+
+
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
     """The one year the title of a document about one year names ("Budgetopfølgning 2
     (2024)", "Klimapulje 2024"): the year its amounts are for when nothing nearer says; a
-    span of years ("Budget 2025-28") or several are no guide, nor the year of a plan."""
-    years = label_years(title, r) if title and r.title_year and r.title_year.search(title) else None
-    return years if years and years[0] == years[1] else None
+    span of years ("Budget 2025-28") or several are no guide, nor the year of a plan. A
+    carry-over item's span ("Drifts- og anlægsoverførsler 2023-2024") gives its last year,
+    the budget the money moves to."""
+    if not title:
+        return None
+    years = label_years(title, r) if r.title_year and r.title_year.search(title) else None
+    if years and years[0] == years[1]:
+        return years
+    if r.title_carry_over and r.title_carry_over.search(title):
+        spans = [period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(title)]
+        ends = {b if b is not None else a for a, b in spans}
+        if len(spans) == 1 and spans[0][1] != spans[0][0]:
+            return spans[0][1], spans[0][1]
+        if len(spans) == 2 and len(ends) == 2:  # "fra 2024 til 2025"
+            return spans[1][1], spans[1][1]
+    return None

@@ -35,6 +35,8 @@ _KEYS = [
     "kinds",
     "frames",
     "frames_joined",
+    "label_no_frame",
+    "label_part",
     "frame_excluded",
     "coordination",
     "clause_break",
@@ -45,6 +47,7 @@ _KEYS = [
     "table_money_columns",
     "table_part_columns",
     "document_frame",
+    "document_budget_year",
     "neighbour_scaled",
 ]
 
@@ -90,9 +93,12 @@ class AmountRules:
     periods: tuple[Rule, ...]
     heading_periods: tuple[Rule, ...]
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
+    title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
+    label_no_frame: re.Pattern  # a label naming what is no frame ("Skatter", "Ordinært driftsresultat")
+    label_part: re.Pattern  # a frame a label names as a part ("heraf serviceramme"): not the label's
     frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
@@ -113,6 +119,7 @@ class AmountRules:
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -139,10 +146,12 @@ def load_rules(data) -> AmountRules:
         forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
-        title_year=_title_year(data["title_year"]),
+        **_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        label_no_frame=require_regex(data["label_no_frame"], "label_no_frame", flags=re.I),
+        label_part=require_regex(data["label_part"], "label_part", flags=re.I),
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,
@@ -163,6 +172,7 @@ def load_rules(data) -> AmountRules:
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
+        document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
 
@@ -184,6 +194,13 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
         raise RuleError(rule, "factor must be a positive number")
     examples = require_examples(entry, rule)
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
+
+
+def _document_budget_year(entry) -> re.Pattern:
+    entry = require_keys(entry, "document_budget_year", ["pattern", "examples"])
+    if not entry["examples"]:
+        raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
+    return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
 
 
 def _document_frame(entry) -> dict:
@@ -234,8 +251,13 @@ def _fractions(data) -> tuple[tuple[str, float], ...]:
     return tuple((sign, float(value)) for sign, value in data.items())
 
 
-def _title_year(entry) -> Optional[re.Pattern]:
-    entry = require_keys(entry, "title_year", ["titles", "examples"])
+def _title_year(entry) -> dict:
+    entry = require_keys(entry, "title_year", ["titles", "carry_over", "examples"])
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
-    return require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None
+    return {
+        "title_year": require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None,
+        "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
+        if entry["carry_over"]
+        else None,
+    }

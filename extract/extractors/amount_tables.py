@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.extractors.amount_frames import frame_in_label
+from extract.extractors.amount_frames import Headings, caption_years, frame_in_label, label_years
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.numbers import parse_danish_number
+from extract.records import Amount
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
@@ -186,12 +187,13 @@ def _row_years(
 def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
     """Row (by id) → the label of the subtotal row that closes its group: the rows above
     "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
-    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group."""
+    anlæg's; a total naming none ("En Pose Penge I alt") is part of the next group, one naming
+    what is no frame ("Ordinær drift i alt") closes a group of none."""
     out: dict[int, str] = {}
     pending: list[list[Cell]] = []
     for row in rows:
         label = _label(row, r)
-        if r.table_total.search(label) and frame_in_label(label, r):
+        if r.table_total.search(label) and (frame_in_label(label, r) or r.label_no_frame.search(label)):
             out.update((id(p), label) for p in pending)
             pending = []
         else:
@@ -228,7 +230,9 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 start, end = cell.start + m.start("num"), cell.start + m.end("num")
                 labels = (label, groups.get(id(row), ""), table.caption, header_label)
                 year = years.get(from_right)
-                cell_years = (year, year) if year else spans.get(from_right) or (when[1] if when else span)
+                # a row label's one year or span ("Disponibelt beløb ultimo 2027") before the table's
+                row_years = when[1] if when else label_years(label, r)
+                cell_years = (year, year) if year else spans.get(from_right) or row_years or span
                 out.append(
                     CellAmount(
                         start, end, value * factor, cell_years, labels, table.caption_start, from_right in yearly
@@ -329,3 +333,41 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                     )
             i, label = i + len(cells), []
     return out
+
+
+def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
+    """A table cell's sum with the frame its row, its group's total, its column, the caption
+    or the headings name (a row naming what is no frame gives none), and its years."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    if r.label_no_frame.search(c.labels[0]):  # its row names what is no frame ("Skatter, tilskud og udligning")
+        kind = None
+    else:
+        row, total, caption, header = c.labels
+        kind = (
+            frame_in_label(row, r)
+            or frame_in_label(total, r)
+            or frame_in_label(column_header(text, c.start), r, column=True)
+            or frame_in_label(caption, r)
+            or frame_in_label(header, r)
+            or headings.kind(c.start, r)
+        )
+    years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
+    return Amount(
+        quote=text[c.start : c.end],
+        value_dkk=clean_value(c.value),
+        char_start=c.start,
+        char_end=c.end,
+        sentence=text[line_start : len(text) if line_end < 0 else line_end],
+        year_from=years[0],
+        year_to=years[1],
+        per_year=c.per_year,
+        kind=kind,
+        rule=TABLE_CELL_RULE,
+    )
+
+
+def clean_value(value: float) -> float:
+    """Kroner rounded to øre, a whole number as an int."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded

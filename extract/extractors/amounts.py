@@ -20,8 +20,8 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import (
     Headings,
-    caption_years,
     document_frame,
+    document_year,
     first_period,
     frame_after,
     frame_before,
@@ -32,8 +32,8 @@ from extract.extractors.amount_frames import (
 from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
-    TABLE_CELL_RULE,
-    CellAmount,
+    cell_amount,
+    clean_value,
     column_header,
     flat_table_amounts,
     table_amounts,
@@ -156,13 +156,19 @@ class _Ties:
 
 
 def find_amounts(
-    text: str, sentences: list[Span], r: AmountRules, sections: Sequence[Section] = (), title: Optional[str] = None
+    text: str,
+    sentences: list[Span],
+    r: AmountRules,
+    sections: Sequence[Section] = (),
+    title: Optional[str] = None,
+    date: Optional[str] = None,
 ) -> list[Amount]:
     """Every sum of money in ``text`` with its years, per-year flag, kind and sentence:
     those written out, then the cells of tables whose unit the caption or header gives.
     What an amount's own words leave open, the frame and years of its clause, table row
-    and headings (``sections``) fill in, and last the one year the document's ``title`` names."""
-    headings = Headings(sections, title, document_frame(text, r))
+    and headings (``sections``) fill in, then the one year the document's ``title`` names, and
+    last the one budget year, not after its ``date`` (ISO), that the document names."""
+    headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date))
     out: list[Amount] = []
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
@@ -186,7 +192,7 @@ def find_amounts(
             out.append(
                 Amount(
                     quote=text[m.start : m.end],
-                    value_dkk=None if m.currency else _clean(m.value),
+                    value_dkk=None if m.currency else clean_value(m.value),
                     char_start=m.start,
                     char_end=m.end,
                     sentence=text[sent.start : sent.end],
@@ -200,7 +206,7 @@ def find_amounts(
             )
     taken = [(a.char_start, a.char_end) for a in out]
     cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
-    out += [_cell_amount(text, c, headings, r) for c in cells]
+    out += [cell_amount(text, c, headings, r) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 
 
@@ -210,14 +216,17 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 def _heading_years(
     text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
 ) -> tuple[Optional[int], Optional[int]]:
-    """The years of the headings above an amount, unless its sentence names a year of its
-    own (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); the year of
-    a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    """The years of the headings above an amount, unless its sentence names another year
+    (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); a sentence
+    naming only the heading's one year agrees with it ("… udfordring på 28,2 mio. kr. i
+    2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
+    of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
+    years = headings.years(m.start, r) or (None, None)
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
     for y in _YEAR.finditer(text, sent.start, sent.end):
-        if not any(a <= y.start() < b for a, b in dates):
+        if not any(a <= y.start() < b for a, b in dates) and (int(y.group()), int(y.group())) != years:
             return None, None
-    return headings.years(m.start, r) or (None, None)
+    return years
 
 
 def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
@@ -249,30 +258,6 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
         or frame_before(text[before_start : m.start], r)
         or frame_in_label(row_label, r)
     )
-
-
-def _cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
-    line_start = text.rfind("\n", 0, c.start) + 1
-    line_end = text.find("\n", c.end)
-    kind = next((k for k in (frame_in_label(s, r) for s in c.labels) if k), None) or headings.kind(c.start, r)
-    years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)
-    return Amount(
-        quote=text[c.start : c.end],
-        value_dkk=_clean(c.value),
-        char_start=c.start,
-        char_end=c.end,
-        sentence=text[line_start : len(text) if line_end < 0 else line_end],
-        year_from=years[0],
-        year_to=years[1],
-        per_year=c.per_year,
-        kind=kind,
-        rule=TABLE_CELL_RULE,
-    )
-
-
-def _clean(value: float) -> float:
-    rounded = round(value, 2)
-    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
