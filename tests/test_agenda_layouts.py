@@ -15,7 +15,7 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
-from extract.structure.agenda import colon_label
+from extract.structure.agenda import colon_label, meeting_part
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -96,6 +96,7 @@ Forvaltningen indstiller, at modellen godkendes.
 
 def test_numbered_items_hold_their_fields_one_level_down():
     assert outline(MINUTES) == [
+        (1, "Deltagere", "other"),  # a part of the meeting's record above the items
         (1, "41. Godkendelse af dagsorden", "punkt"),
         (2, "Sagstema", "other"),
         (2, "Redegørelse", "sagsfremstilling"),
@@ -120,6 +121,7 @@ def test_an_item_after_lines_of_its_record():
         "Forvaltningen foreslår:\n\n • At bevillingen frigives.\n\nSagsbeskrivelse:\n\nFortovet anlægges i 2025.\n"
     )
     assert outline(text) == [
+        (1, "ÅBNE SAGER", "other"),
         (1, "117. Frigivelse af anlægsbevilling til fortov på Skolevej", "punkt"),
         (2, "Præsentation", "other"),
         (2, "Forvaltningen foreslår", "indstilling"),
@@ -134,6 +136,7 @@ def test_a_list_of_the_items_names_no_item():
         "2. Orientering om ledigheden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nTaget til efterretning.\n"
     )
     assert outline(text) == [
+        (1, "Indholdsfortegnelse", "other"),  # the list's heading is one, its lines are none
         (1, "1. Godkendelse af dagsorden", "punkt"),
         (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
         (1, "2. Orientering om ledigheden", "punkt"),
@@ -201,3 +204,31 @@ def test_colon_label_examples(example):
 @pytest.mark.parametrize("text", AGENDA.item_case_number_examples)
 def test_case_number_examples(text):
     assert AGENDA.item_case_number.match(text)
+
+
+@pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
+def test_meeting_part_examples(example):
+    assert meeting_part(example["text"], AGENDA) == example["part"]
+
+
+def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
+    text = (
+        "Referat - Socialudvalget den 2. april 2024\n\nMødefakta\n\nDato: Tirsdag den 2. april 2024\n"
+        "Mødested: Mødelokale 3\n\nMedlemmer\n\n • Anne Holm (A)\n • Peter Lund (V)\n\n"
+        "Fraværende med afbud\n\n • Bo Jensen (C)\n\nMøde:\nSocialudvalget\nMødetid:\n2. april 2024 kl. 15:00\n\n"
+        "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Takster 2025\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n"
+        "2. Takster 2025\n\nBeslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n"
+        "Sagsfremstilling\n\nTaksterne reguleres med pris- og lønudviklingen.\n"
+    )
+    assert outline(text) == [
+        (1, "Mødefakta", "other"),
+        (1, "Medlemmer", "other"),
+        (1, "Fraværende med afbud", "other"),
+        (1, "Indholdsfortegnelse", "other"),
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (1, "2. Takster 2025", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]

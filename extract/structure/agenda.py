@@ -218,6 +218,23 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
     return out
 
 
+def meeting_part(line: str, r: AgendaRules) -> bool:
+    """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
+    return bool(r.meeting_part.fullmatch(_squash(strip_marks(_squash(line)))))
+
+
+def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
+    """The parts of a meeting's record above its first item or field, each a line alone in its paragraph."""
+    out = []
+    for a, b in paras:
+        line = text[a:b].strip()
+        if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
+            continue
+        body = min(next_line_start(text, a), len(text))
+        out.append(Candidate(a, body, strip_marks(_squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+    return out
+
+
 def agenda_layout(
     text: str,
     paras: list[tuple[int, int]],
@@ -239,6 +256,10 @@ def agenda_layout(
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
+    first = min([c.start for c, _ in fields] + [c.start for c in items])
+    parts = _meeting_parts(text, paras, title_at, first, ag)
+    part_at = {c.start for c in parts}
+    others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     out: list[Candidate] = []
     levels: list[int] = []
@@ -251,7 +272,11 @@ def agenda_layout(
     item = ""  # the current item's title
     para_before = _paragraph_before(paras)
     for c in merged:
-        if c.start in item_at:
+        if c.start in part_at:
+            out.append(c)  # a part of the meeting's record: the top level, above every item and field
+            levels.append(1)
+            continue
+        elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
         elif c.start in rule_at:
             lead, sub = None, ""

@@ -57,6 +57,8 @@ class AgendaRules:
     label_examples: tuple
     abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
     abbreviation_examples: tuple
+    meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
+    meeting_part_examples: tuple
 
 
 def _examples(entry: dict, rid: str) -> tuple:
@@ -95,6 +97,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "abbreviation_end",
         "abbreviation_examples",
         "colon_label",
+        "meeting_parts",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -104,6 +107,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     )
     require_choice(item["role"], "agenda.item", "role", roles)
     label = require_keys(data["colon_label"], "agenda.colon_label", ["max_words", "min_following_words", "examples"])
+    parts = require_keys(data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
@@ -128,4 +132,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         label_examples=_examples(label, "agenda.colon_label"),
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
+        meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
+        meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
     )
