@@ -232,3 +232,34 @@ def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
         (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
         (2, "Sagsfremstilling", "sagsfremstilling"),
     ]
+
+
+def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
+    # made up in the style of a council's minutes (the body that treated the item before)
+    text = (
+        "Kommunalbestyrelsen\n\nTakster for 2025\n\nSag nr. 88 (ØU 101/24)\n\nSagens kerne\n\n"
+        "Taksterne reguleres med pris- og lønudviklingen fra 1. januar 2025.\n\nØkonomiudvalget:\n\n"
+        "Anbefales over for Kommunalbestyrelsen, idet taksterne offentliggøres på hjemmesiden.\n\n"
+        "Sagen afgøres af\n\nKommunalbestyrelsen\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert outline(text) == [
+        (1, "Takster for 2025", "punkt"),
+        (2, "Sagens kerne", "sagsfremstilling"),
+        (2, "Økonomiudvalget", "beslutning"),
+        (2, "Sagen afgøres af", "other"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+@pytest.mark.parametrize("example", AGENDA.label_body_examples, ids=lambda e: e["text"])
+def test_label_body_examples(example):
+    assert bool(AGENDA.label_body.fullmatch(example["text"])) == example["body"]
+
+
+def test_a_committee_over_a_list_is_no_heading():
+    # the committees' areas listed under each committee's name (the style of a budget status item)
+    text = (
+        "Budget 2025-28\n\nSagsfremstilling\n\nOmrådet omfatter følgende politikområder:\n\n"
+        "Kultur og Fritidsudvalget:\n\n- Folkeoplysning\n- Idræts- og Fritidspulje\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert outline(text) == [(1, "Sagsfremstilling", "sagsfremstilling"), (1, "Beslutning", "beslutning")]

@@ -176,7 +176,12 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
         )
         if colon_label(lines[0], following, r):
             body = min(next_line_start(text, a), len(text))
-            out.append(Candidate(a, body, strip_marks(lines[0]), None, None, None, "label", OTHER, "colon_label"))
+            heading = strip_marks(lines[0])
+            if r.agenda.label_body.fullmatch(_squash(heading)):  # a body's decision: a field of its own
+                role, rule = r.agenda.label_body_role, "body_label"
+            else:
+                role, rule = OTHER, "colon_label"
+            out.append(Candidate(a, body, heading, None, None, None, "label", role, rule))
     return out
 
 
@@ -284,6 +289,9 @@ def agenda_layout(
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
+        elif c.rule == "body_label" and top is not None:
+            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
+            allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own
