@@ -263,3 +263,24 @@ def test_a_committee_over_a_list_is_no_heading():
         "Kultur og Fritidsudvalget:\n\n- Folkeoplysning\n- Idræts- og Fritidspulje\n\nBeslutning\n\nGodkendt.\n"
     )
     assert outline(text) == [(1, "Sagsfremstilling", "sagsfremstilling"), (1, "Beslutning", "beslutning")]
+
+
+def test_numbered_points_over_running_text_sit_below_the_subheading_before():
+    # made up in the style of an item weighing options; the points end with a full stop
+    text = (
+        "Flere pladser i dagtilbud\n\nSagsfremstilling\n\nMuligheder for flere pladser\n\n"
+        "Forvaltningen vurderer, at der er følgende muligheder:\n\n"
+        "1. Udvidelse af pavillonerne ved Nordskolen (potentiale 20 pladser).\n\n"
+        "Pavillonerne kan udvides med to moduler inden for den gældende lokalplan.\n\n"
+        "2. Leje af lokaler i bymidten (potentiale ukendt).\n\nForvaltningen undersøger markedet for egnede lokaler.\n\n"
+        "Økonomi\n\nUdgifterne afholdes inden for rammen.\n\n1. Anlæg.\n2. Drift.\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at orienteringen tages til efterretning.\n"
+    )
+    assert outline(text) == [
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Muligheder for flere pladser", "other"),
+        (3, "Udvidelse af pavillonerne ved Nordskolen (potentiale 20 pladser).", "other"),
+        (3, "Leje af lokaler i bymidten (potentiale ukendt).", "other"),
+        (1, "Økonomi", "oekonomi"),
+        (1, "Indstilling", "indstilling"),
+    ]

@@ -63,12 +63,15 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
-def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[str]:
-    """Why a heading line inside a field is no sub-heading (a rule id), else None."""
+def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
+    """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
+    heading over running text may end with a full stop ("1. Udflytning af beskæftigede
+    flygtninge (potentiale 10 flygtninge).")."""
     text = _squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
-    if text.endswith(_STOPS) and not r.abbreviation_end.search(text):
+    stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
+    if stop and not r.abbreviation_end.search(text):
         return "final_stop"
     if len(text.split()) > r.max_subheading_words:
         return "max_subheading_words"
@@ -155,10 +158,14 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
 
 def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
-    council's statement), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
+    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
     text, nxt = _squash(line), _squash(following)
     words = text[:-1].split()
-    if not text.endswith(":") or not words or len(words) > r.agenda.label_max_words or "\t" in line + following:
+    period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
+    if not text.endswith(":") or not words or "\t" in line + following:
+        return False
+    if len(words) > r.agenda.label_max_words and not period:
         return False
     if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
         return False
@@ -274,6 +281,7 @@ def agenda_layout(
     held = False  # inside a field that holds the fields after it
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
+    sub_numbered = False  # is that sub-heading numbered?
     item = ""  # the current item's title
     para_before = _paragraph_before(paras)
     for c in merged:
@@ -300,7 +308,9 @@ def agenda_layout(
             if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
             line = c.heading if c.kind == "label" else _line_at(text, c.start)
-            if rejected_subheading(line, following.get(c.start, ""), ag):
+            after = following.get(c.start, "")
+            numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
+            if rejected_subheading(line, after, ag, numbered):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))
@@ -310,7 +320,10 @@ def agenda_layout(
             out.append(c)
             if sub and _qualifies(sub, c.heading):
                 levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
+            elif sub and c.number is not None and not sub_numbered:
+                levels.append(top + 2)  # numbered points ("1. Udflytning af …") under the sub-heading before
             else:
+                sub_numbered = c.number is not None
                 levels.append(top + 1)
                 sub = c.heading
             continue

@@ -55,6 +55,7 @@ class AgendaRules:
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
     label_examples: tuple
+    label_period: re.Pattern  # a label naming a period of a time plan ("Marts – April 2025:"), of any length
     label_body: re.Pattern  # a label naming a body that treated the item before ("Økonomiudvalget:"): its decision
     label_body_role: str
     label_body_examples: tuple
@@ -109,7 +110,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         ["style", "numbered_styles", "role", "max_gap_lines", "case_number", "case_number_examples"],
     )
     require_choice(item["role"], "agenda.item", "role", roles)
-    label_keys = ["max_words", "min_following_words", "examples", "body", "body_role", "body_examples"]
+    label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
     require_choice(label["body_role"], "agenda.colon_label", "body_role", roles)
     parts = require_keys(data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples"])
@@ -135,6 +136,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=_examples(label, "agenda.colon_label"),
+        label_period=require_regex(label["period"], "agenda.colon_label", "period"),
         label_body=require_regex(label["body"], "agenda.colon_label", "body"),
         label_body_role=label["body_role"],
         label_body_examples=tuple(label["body_examples"] or ()),
