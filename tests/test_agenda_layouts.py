@@ -284,3 +284,20 @@ def test_numbered_points_over_running_text_sit_below_the_subheading_before():
         (1, "Økonomi", "oekonomi"),
         (1, "Indstilling", "indstilling"),
     ]
+
+
+def test_the_next_item_whatever_its_first_field():
+    # made up in the style of minutes: the first item has only a decision, the next starts with its summary
+    text = (
+        "Referat - Socialudvalget den 2. april 2024\n\n1. Godkendelse af dagsorden\n\n"
+        "Beslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n2. Takster for madservice 2025\n\n"
+        "Resume\n\nTaksterne for madservice reguleres med pris- og lønudviklingen.\n\n"
+        "Beslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (1, "2. Takster for madservice 2025", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+    ]

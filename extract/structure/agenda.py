@@ -102,8 +102,9 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
     numbered lines: a list of the items) and is followed by a field, directly or after at most a
     few short lines of the item's record (case number, case worker, its title again, a web page's
-    buttons), no sentence among them; the field is the document's first or one it has used before
-    (the fields start again for each item)."""
+    buttons), no sentence among them; the field is the document's first, one it has used before
+    (the fields start again for each item), or the line numbers the item after the one before
+    ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
     lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
     numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
@@ -125,12 +126,18 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
                 continue
             before = {rule.id for f, rule in fields if f.start < a}
-            if before and first[1].id not in before:
+            if before and first[1].id not in before and not _next_number(out, parsed[0]):
                 continue
         heading = parsed[4]
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
+
+
+def _next_number(items: list[Candidate], number: str) -> bool:
+    """Does ``number`` follow the number of the last item found ("2" after "1")?"""
+    last = next((c.number for c in reversed(items) if c.number), None)
+    return bool(last and last.isdigit() and number.isdigit() and int(number) == int(last) + 1)
 
 
 def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
