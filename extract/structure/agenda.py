@@ -7,16 +7,23 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
   level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
   followed by a field, perhaps after a few short lines of its record; a title above its case
   number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
+  (the number after the item before is an item whatever field follows it);
 * a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
-  level below the field when it reads as a title: short, no final stop or colon, no verb
-  of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
-  legend or the name above a signature ("Mikkel Boje" / "/ Janus …"), nor the item's title
-  again; a short label ending with a colon over running text ("Seniorrådet:") is one too;
+  level below the field when it reads as a title: short, no final stop or colon (a numbered
+  point over running text may end with a stop), no verb of a sentence, not a label
+  ("Afbud: …"), a table caption, a dated entry, a number, a legend or the name above a
+  signature ("Mikkel Boje" / "/ Janus …"), nor the item's title again; a short label ending
+  with a colon over running text ("Seniorrådet:", a period of a time plan "Marts – April
+  2025:") is one too; a label naming a committee or council ("Økonomiudvalget:") is that
+  body's decision, a field beside the others;
 * a sub-heading that repeats the sub-heading before it ahead of a colon ("Service" →
-  "Service: Københavns Ejendomme") names a part of it and sits one level below it;
-* nothing before the first field, item or heading word ("Baggrund", which opens a field of
-  its own) is a heading (the title, a case number).
+  "Service: Københavns Ejendomme") names a part of it and sits one level below it, and so
+  do numbered points after an unnumbered sub-heading ("1. Udflytning af …");
+* the parts of a meeting's record above the first item or field ("Mødefakta", "Deltagere",
+  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph, are headings of
+  level 1; nothing else before the first field, item or heading word ("Baggrund", which opens
+  a field of its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
