@@ -15,7 +15,7 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
-from extract.structure.agenda import colon_label
+from extract.structure.agenda import colon_label, meeting_part
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -96,6 +96,7 @@ Forvaltningen indstiller, at modellen godkendes.
 
 def test_numbered_items_hold_their_fields_one_level_down():
     assert outline(MINUTES) == [
+        (1, "Deltagere", "other"),  # a part of the meeting's record above the items
         (1, "41. Godkendelse af dagsorden", "punkt"),
         (2, "Sagstema", "other"),
         (2, "Redegørelse", "sagsfremstilling"),
@@ -120,6 +121,7 @@ def test_an_item_after_lines_of_its_record():
         "Forvaltningen foreslår:\n\n • At bevillingen frigives.\n\nSagsbeskrivelse:\n\nFortovet anlægges i 2025.\n"
     )
     assert outline(text) == [
+        (1, "ÅBNE SAGER", "other"),
         (1, "117. Frigivelse af anlægsbevilling til fortov på Skolevej", "punkt"),
         (2, "Præsentation", "other"),
         (2, "Forvaltningen foreslår", "indstilling"),
@@ -134,6 +136,7 @@ def test_a_list_of_the_items_names_no_item():
         "2. Orientering om ledigheden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nTaget til efterretning.\n"
     )
     assert outline(text) == [
+        (1, "Indholdsfortegnelse", "other"),  # the list's heading is one, its lines are none
         (1, "1. Godkendelse af dagsorden", "punkt"),
         (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
         (1, "2. Orientering om ledigheden", "punkt"),
@@ -201,3 +204,100 @@ def test_colon_label_examples(example):
 @pytest.mark.parametrize("text", AGENDA.item_case_number_examples)
 def test_case_number_examples(text):
     assert AGENDA.item_case_number.match(text)
+
+
+@pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
+def test_meeting_part_examples(example):
+    assert meeting_part(example["text"], AGENDA) == example["part"]
+
+
+def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
+    text = (
+        "Referat - Socialudvalget den 2. april 2024\n\nMødefakta\n\nDato: Tirsdag den 2. april 2024\n"
+        "Mødested: Mødelokale 3\n\nMedlemmer\n\n • Anne Holm (A)\n • Peter Lund (V)\n\n"
+        "Fraværende med afbud\n\n • Bo Jensen (C)\n\nMøde:\nSocialudvalget\nMødetid:\n2. april 2024 kl. 15:00\n\n"
+        "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Takster 2025\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n"
+        "2. Takster 2025\n\nBeslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n"
+        "Sagsfremstilling\n\nTaksterne reguleres med pris- og lønudviklingen.\n"
+    )
+    assert outline(text) == [
+        (1, "Mødefakta", "other"),
+        (1, "Medlemmer", "other"),
+        (1, "Fraværende med afbud", "other"),
+        (1, "Indholdsfortegnelse", "other"),
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (1, "2. Takster 2025", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
+def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
+    # made up in the style of a council's minutes (the body that treated the item before)
+    text = (
+        "Kommunalbestyrelsen\n\nTakster for 2025\n\nSag nr. 88 (ØU 101/24)\n\nSagens kerne\n\n"
+        "Taksterne reguleres med pris- og lønudviklingen fra 1. januar 2025.\n\nØkonomiudvalget:\n\n"
+        "Anbefales over for Kommunalbestyrelsen, idet taksterne offentliggøres på hjemmesiden.\n\n"
+        "Sagen afgøres af\n\nKommunalbestyrelsen\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert outline(text) == [
+        (1, "Takster for 2025", "punkt"),
+        (2, "Sagens kerne", "sagsfremstilling"),
+        (2, "Økonomiudvalget", "beslutning"),
+        (2, "Sagen afgøres af", "other"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+@pytest.mark.parametrize("example", AGENDA.label_body_examples, ids=lambda e: e["text"])
+def test_label_body_examples(example):
+    assert bool(AGENDA.label_body.fullmatch(example["text"])) == example["body"]
+
+
+def test_a_committee_over_a_list_is_no_heading():
+    # the committees' areas listed under each committee's name (the style of a budget status item)
+    text = (
+        "Budget 2025-28\n\nSagsfremstilling\n\nOmrådet omfatter følgende politikområder:\n\n"
+        "Kultur og Fritidsudvalget:\n\n- Folkeoplysning\n- Idræts- og Fritidspulje\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert outline(text) == [(1, "Sagsfremstilling", "sagsfremstilling"), (1, "Beslutning", "beslutning")]
+
+
+def test_numbered_points_over_running_text_sit_below_the_subheading_before():
+    # made up in the style of an item weighing options; the points end with a full stop
+    text = (
+        "Flere pladser i dagtilbud\n\nSagsfremstilling\n\nMuligheder for flere pladser\n\n"
+        "Forvaltningen vurderer, at der er følgende muligheder:\n\n"
+        "1. Udvidelse af pavillonerne ved Nordskolen (potentiale 20 pladser).\n\n"
+        "Pavillonerne kan udvides med to moduler inden for den gældende lokalplan.\n\n"
+        "2. Leje af lokaler i bymidten (potentiale ukendt).\n\nForvaltningen undersøger markedet for egnede lokaler.\n\n"
+        "Økonomi\n\nUdgifterne afholdes inden for rammen.\n\n1. Anlæg.\n2. Drift.\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at orienteringen tages til efterretning.\n"
+    )
+    assert outline(text) == [
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Muligheder for flere pladser", "other"),
+        (3, "Udvidelse af pavillonerne ved Nordskolen (potentiale 20 pladser).", "other"),
+        (3, "Leje af lokaler i bymidten (potentiale ukendt).", "other"),
+        (1, "Økonomi", "oekonomi"),
+        (1, "Indstilling", "indstilling"),
+    ]
+
+
+def test_the_next_item_whatever_its_first_field():
+    # made up in the style of minutes: the first item has only a decision, the next starts with its summary
+    text = (
+        "Referat - Socialudvalget den 2. april 2024\n\n1. Godkendelse af dagsorden\n\n"
+        "Beslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n\n2. Takster for madservice 2025\n\n"
+        "Resume\n\nTaksterne for madservice reguleres med pris- og lønudviklingen.\n\n"
+        "Beslutning i Socialudvalget den 02-04-2024\n\nGodkendt.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+        (1, "2. Takster for madservice 2025", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+    ]

@@ -7,16 +7,23 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
   level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
   followed by a field, perhaps after a few short lines of its record; a title above its case
   number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
+  (the number after the item before is an item whatever field follows it);
 * a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
-  level below the field when it reads as a title: short, no final stop or colon, no verb
-  of a sentence, not a label ("Afbud: …"), a table caption, a dated entry, a number, a
-  legend or the name above a signature ("Mikkel Boje" / "/ Janus …"), nor the item's title
-  again; a short label ending with a colon over running text ("Seniorrådet:") is one too;
+  level below the field when it reads as a title: short, no final stop or colon (a numbered
+  point over running text may end with a stop), no verb of a sentence, not a label
+  ("Afbud: …"), a table caption, a dated entry, a number, a legend or the name above a
+  signature ("Mikkel Boje" / "/ Janus …"), nor the item's title again; a short label ending
+  with a colon over running text ("Seniorrådet:", a period of a time plan "Marts – April
+  2025:") is one too; a label naming a committee or council ("Økonomiudvalget:") is that
+  body's decision, a field beside the others;
 * a sub-heading that repeats the sub-heading before it ahead of a colon ("Service" →
-  "Service: Københavns Ejendomme") names a part of it and sits one level below it;
-* nothing before the first field, item or heading word ("Baggrund", which opens a field of
-  its own) is a heading (the title, a case number).
+  "Service: Københavns Ejendomme") names a part of it and sits one level below it, and so
+  do numbered points after an unnumbered sub-heading ("1. Udflytning af …");
+* the parts of a meeting's record above the first item or field ("Mødefakta", "Deltagere",
+  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph, are headings of
+  level 1; nothing else before the first field, item or heading word ("Baggrund", which opens
+  a field of its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
@@ -63,12 +70,15 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
-def rejected_subheading(line: str, following: str, r: AgendaRules) -> Optional[str]:
-    """Why a heading line inside a field is no sub-heading (a rule id), else None."""
+def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
+    """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
+    heading over running text may end with a full stop ("1. Udflytning af beskæftigede
+    flygtninge (potentiale 10 flygtninge).")."""
     text = _squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
-    if text.endswith(_STOPS) and not r.abbreviation_end.search(text):
+    stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
+    if stop and not r.abbreviation_end.search(text):
         return "final_stop"
     if len(text.split()) > r.max_subheading_words:
         return "max_subheading_words"
@@ -99,8 +109,9 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
     numbered lines: a list of the items) and is followed by a field, directly or after at most a
     few short lines of the item's record (case number, case worker, its title again, a web page's
-    buttons), no sentence among them; the field is the document's first or one it has used before
-    (the fields start again for each item)."""
+    buttons), no sentence among them; the field is the document's first, one it has used before
+    (the fields start again for each item), or the line numbers the item after the one before
+    ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
     lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
     numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
@@ -122,12 +133,18 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
                 continue
             before = {rule.id for f, rule in fields if f.start < a}
-            if before and first[1].id not in before:
+            if before and first[1].id not in before and not _next_number(out, parsed[0]):
                 continue
         heading = parsed[4]
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
+
+
+def _next_number(items: list[Candidate], number: str) -> bool:
+    """Does ``number`` follow the number of the last item found ("2" after "1")?"""
+    last = next((c.number for c in reversed(items) if c.number), None)
+    return bool(last and last.isdigit() and number.isdigit() and int(number) == int(last) + 1)
 
 
 def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
@@ -155,10 +172,14 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
 
 def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
-    council's statement), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
+    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
     text, nxt = _squash(line), _squash(following)
     words = text[:-1].split()
-    if not text.endswith(":") or not words or len(words) > r.agenda.label_max_words or "\t" in line + following:
+    period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
+    if not text.endswith(":") or not words or "\t" in line + following:
+        return False
+    if len(words) > r.agenda.label_max_words and not period:
         return False
     if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
         return False
@@ -176,7 +197,12 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
         )
         if colon_label(lines[0], following, r):
             body = min(next_line_start(text, a), len(text))
-            out.append(Candidate(a, body, strip_marks(lines[0]), None, None, None, "label", OTHER, "colon_label"))
+            heading = strip_marks(lines[0])
+            if r.agenda.label_body.fullmatch(_squash(heading)):  # a body's decision: a field of its own
+                role, rule = r.agenda.label_body_role, "body_label"
+            else:
+                role, rule = OTHER, "colon_label"
+            out.append(Candidate(a, body, heading, None, None, None, "label", role, rule))
     return out
 
 
@@ -218,6 +244,23 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
     return out
 
 
+def meeting_part(line: str, r: AgendaRules) -> bool:
+    """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
+    return bool(r.meeting_part.fullmatch(_squash(strip_marks(_squash(line)))))
+
+
+def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
+    """The parts of a meeting's record above its first item or field, each a line alone in its paragraph."""
+    out = []
+    for a, b in paras:
+        line = text[a:b].strip()
+        if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
+            continue
+        body = min(next_line_start(text, a), len(text))
+        out.append(Candidate(a, body, strip_marks(_squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+    return out
+
+
 def agenda_layout(
     text: str,
     paras: list[tuple[int, int]],
@@ -239,6 +282,10 @@ def agenda_layout(
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
+    first = min([c.start for c, _ in fields] + [c.start for c in items])
+    parts = _meeting_parts(text, paras, title_at, first, ag)
+    part_at = {c.start for c in parts}
+    others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     out: list[Candidate] = []
     levels: list[int] = []
@@ -248,10 +295,15 @@ def agenda_layout(
     held = False  # inside a field that holds the fields after it
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
+    sub_numbered = False  # is that sub-heading numbered?
     item = ""  # the current item's title
     para_before = _paragraph_before(paras)
     for c in merged:
-        if c.start in item_at:
+        if c.start in part_at:
+            out.append(c)  # a part of the meeting's record: the top level, above every item and field
+            levels.append(1)
+            continue
+        elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
         elif c.start in rule_at:
             lead, sub = None, ""
@@ -259,6 +311,9 @@ def agenda_layout(
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
+        elif c.rule == "body_label" and top is not None:
+            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
+            allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own
@@ -267,7 +322,9 @@ def agenda_layout(
             if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
             line = c.heading if c.kind == "label" else _line_at(text, c.start)
-            if rejected_subheading(line, following.get(c.start, ""), ag):
+            after = following.get(c.start, "")
+            numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
+            if rejected_subheading(line, after, ag, numbered):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))
@@ -277,7 +334,10 @@ def agenda_layout(
             out.append(c)
             if sub and _qualifies(sub, c.heading):
                 levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
+            elif sub and c.number is not None and not sub_numbered:
+                levels.append(top + 2)  # numbered points ("1. Udflytning af …") under the sub-heading before
             else:
+                sub_numbered = c.number is not None
                 levels.append(top + 1)
                 sub = c.heading
             continue

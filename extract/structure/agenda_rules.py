@@ -55,8 +55,14 @@ class AgendaRules:
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
     label_examples: tuple
+    label_period: re.Pattern  # a label naming a period of a time plan ("Marts – April 2025:"), of any length
+    label_body: re.Pattern  # a label naming a body that treated the item before ("Økonomiudvalget:"): its decision
+    label_body_role: str
+    label_body_examples: tuple
     abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
     abbreviation_examples: tuple
+    meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
+    meeting_part_examples: tuple
 
 
 def _examples(entry: dict, rid: str) -> tuple:
@@ -95,6 +101,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "abbreviation_end",
         "abbreviation_examples",
         "colon_label",
+        "meeting_parts",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -103,7 +110,10 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         ["style", "numbered_styles", "role", "max_gap_lines", "case_number", "case_number_examples"],
     )
     require_choice(item["role"], "agenda.item", "role", roles)
-    label = require_keys(data["colon_label"], "agenda.colon_label", ["max_words", "min_following_words", "examples"])
+    label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
+    label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
+    require_choice(label["body_role"], "agenda.colon_label", "body_role", roles)
+    parts = require_keys(data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
@@ -126,6 +136,12 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=_examples(label, "agenda.colon_label"),
+        label_period=require_regex(label["period"], "agenda.colon_label", "period"),
+        label_body=require_regex(label["body"], "agenda.colon_label", "body"),
+        label_body_role=label["body_role"],
+        label_body_examples=tuple(label["body_examples"] or ()),
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
+        meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
+        meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
     )
