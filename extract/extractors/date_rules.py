@@ -329,12 +329,15 @@ def _list_link(data: dict) -> str:
 
 def _bare_day(data: dict) -> str:
     """A day number written without its month because a later day of the list or span
-    names it: "3." of "3. og 7. maj 2024", "1." of "1.-4. marts" and "1. til den 4. marts"."""
+    names it: "3." of "3. og 7. maj 2024", "1." of "1.-4. marts", "18" of "18-19. april" and
+    "1. til den 4. marts"."""
     month = rf"(?:{_alt(data['months'])})(?![\wæøå])"
     sep = _separators([*data["day_list_separators"], *data["range_separators"]])
     article = rf"(?:(?:{_alt(data['day_articles'])})\s+)?"
     link = rf"\s*(?:{sep})\s*{article}"
-    return rf"(?<![\d.,])(?P<day>[0-3]?\d)\.(?=(?:{link}[0-3]?\d\.)*{link}[0-3]?\d\.\s{{0,4}}{month})"
+    # the first day of a span may drop its full stop before the dash: "18-19. april 2024"
+    day = r"(?P<day>[0-3]?\d)(?:\.|(?=\s?[-–]\s?[0-3]?\d\.))"
+    return rf"(?<![\d.,]){day}(?=(?:{link}[0-3]?\d\.)*{link}[0-3]?\d\.\s{{0,4}}{month})"
 
 
 def _validate(data: dict) -> None:
