@@ -172,7 +172,9 @@ def _period_builders(r: dict) -> dict:
         y, w = _year_of(m, default), int(m["week"])
         if not y:
             return None
-        return DateRange(date.fromisocalendar(y, w, 1), date.fromisocalendar(y, w, 7), "week")
+        last = int(m["week_end"]) if m["week_end"] else w
+        end_year = y + 1 if last < w else y  # "uge 51-2": into the next year
+        return DateRange(date.fromisocalendar(y, w, 1), date.fromisocalendar(end_year, last, 7), "week")
 
     def year_point(m, default):
         if not default:
@@ -230,7 +232,9 @@ def _patterns(data: dict) -> dict:
         "year_third": rf"{before}{third}\s+{YEAR}",
         "quarter": rf"{before}(?:(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})"
         rf"|(?:{_alt(data['quarter_letters'])})(?P<qnum>[1-4]))(?![\wæøå])(?:\s+{joiner('quarter')}{YEAR})?",
-        "week": rf"{before}(?:{_alt(data['week_words'])})\s+(?P<week>[1-5]?\d)(?![\d]|[.,]\d)"
+        # one week or a span of weeks: "uge 12", "uge 12-14"
+        "week": rf"{before}(?:{_alt(data['week_words'])})\s+(?P<week>[1-5]?\d)"
+        r"(?:\s?[-–]\s?(?P<week_end>[1-5]?\d))?(?![\d]|[.,]\d)"
         rf"(?:\s+{joiner('week')}{YEAR})?",
         "year_point": rf"{before}(?P<point>{_alt(w for p in data['year_points'] for w in p['words'])})(?![\wæøå])",
         "half": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words'])})(?![\wæøå])"
@@ -329,12 +333,15 @@ def _list_link(data: dict) -> str:
 
 def _bare_day(data: dict) -> str:
     """A day number written without its month because a later day of the list or span
-    names it: "3." of "3. og 7. maj 2024", "1." of "1.-4. marts" and "1. til den 4. marts"."""
+    names it: "3." of "3. og 7. maj 2024", "1." of "1.-4. marts", "18" of "18-19. april" and
+    "1. til den 4. marts"."""
     month = rf"(?:{_alt(data['months'])})(?![\wæøå])"
     sep = _separators([*data["day_list_separators"], *data["range_separators"]])
     article = rf"(?:(?:{_alt(data['day_articles'])})\s+)?"
     link = rf"\s*(?:{sep})\s*{article}"
-    return rf"(?<![\d.,])(?P<day>[0-3]?\d)\.(?=(?:{link}[0-3]?\d\.)*{link}[0-3]?\d\.\s{{0,4}}{month})"
+    # the first day of a span may drop its full stop before the dash: "18-19. april 2024"
+    day = r"(?P<day>[0-3]?\d)(?:\.|(?=\s?[-–]\s?[0-3]?\d\.))"
+    return rf"(?<![\d.,]){day}(?=(?:{link}[0-3]?\d\.)*{link}[0-3]?\d\.\s{{0,4}}{month})"
 
 
 def _validate(data: dict) -> None:

@@ -76,7 +76,7 @@ def _span_days(d: DateRange) -> int:
     return (d.end - d.start).days
 
 
-BARE_DAY = re.compile(r"\s*[0-3]?\d\.\s*")
+BARE_DAY = re.compile(r"\s*[0-3]?\d\.?\s*")
 DAY_PREFIX = re.compile(r"^\s*[0-3]?\d\.\s*")
 
 
@@ -84,7 +84,7 @@ def complete_bare_day(day: str, later: str) -> str:
     """A day written alone ("3.") read with the month and year of the later day it is joined to."""
     if not BARE_DAY.fullmatch(day) or not DAY_PREFIX.match(later):
         return day
-    return f"{day.strip()} {DAY_PREFIX.sub('', later, count=1)}"
+    return f"{day.strip().rstrip('.')}. {DAY_PREFIX.sub('', later, count=1)}"
 
 
 def _range(a_text: str, sep: str, b_text: str, year: Optional[int], r: DateRules) -> Optional[DateRange]:

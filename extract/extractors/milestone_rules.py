@@ -58,6 +58,7 @@ class MilestoneRules:
     meeting_header_after: re.Pattern = re.compile(r"(?!)")
     meeting_header_max_offset: int = 0
     meeting_header_examples: tuple = ()
+    past_tense_grace_days: int = 0  # a date told in the past this close after the document's keeps its year
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def load_rules(data) -> MilestoneRules:
         "meeting_header_max_offset",
         "meeting_header_examples",
         "tense_examples",
+        "past_tense_grace_days",
         "amount_link",
         "amount_link_examples",
         "kinds",
@@ -158,6 +160,7 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["meeting_header_after"], "meeting_header_after"),
         int(data["meeting_header_max_offset"]),
         tuple(headers),
+        int(data["past_tense_grace_days"]),
     )
 
 

@@ -8,7 +8,8 @@ That date's year is moved one year on when the period has passed at the document
 day, unless the text says it is going on: "i løbet af maj-juni") and the sentence speaks
 of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
 "iværksættes" …), one year back when it is to come and the sentence speaks of the past
-(``past_tense``: "blev", "besluttede" …); a sentence that speaks of both moves nothing.
+(``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
+after the document's date; a sentence that speaks of both moves nothing.
 Without a document date: the nearest year before it in the same block (paragraph,
 bullet or table cell), else the document's context year, the first year written in it
 outside a date (normally its title). No year: skipped.
@@ -82,7 +83,8 @@ def resolve_yearless(
     if passed and future and not past and m.form != "year_point":
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
     keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
-    if dr.start > document_date and past and not future and not keeps_year:
+    soon_after = (dr.start - document_date).days <= r.past_tense_grace_days
+    if dr.start > document_date and past and not future and not keeps_year and not soon_after:
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
     return dr
 

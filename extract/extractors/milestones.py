@@ -22,7 +22,15 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
   ("Tallene er udarbejdet …");
 * states that hold "siden" a date (background, not a step);
 * the dates of documents and citations: "statusrapport af 24. september 2012",
-  "(BIU 25.06.12, punkt 6)", a date inside a quoted title;
+  "Høringssvar fra Ældrerådet af 12. marts 2024", "LBK nr. 1234 af 24/11/2023",
+  "dateret 5. maj 2024", "(BIU 25.06.12, punkt 6)", a date inside a quoted title or an
+  attachment's title ("Bilag 3: …"), a letter's signature line, a web page's record
+  ("Oprettet den …"), a policy's own adoption line ("Vedtaget af Byrådet den …"), a
+  document the case encloses ("… den 30. maj 2024 er vedlagt");
+* figures' dates: a caption ("Tabel 2: …, januar 2023 - april 2024"), a count or share
+  right before the date ("1.180 i april 2016"), a date compared with ("56 færre end i
+  februar"), the period a table or figure reports, a date of birth, a date that recurs
+  "hvert år";
 * a date tied to a money amount (the amount's period): only connecting words
   ("årligt i", "i drift i") lie between the amount and the date.
 
