@@ -121,19 +121,19 @@ def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
     return [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
 
 
-def _body(text: str, r: HeadingRules) -> Optional[str]:
+def body_of(text: str, r: HeadingRules) -> Optional[str]:
     """A political body's name as a minutes header writes it, without the meeting's day and
     hour after it and the election period beside it; None if it names no body."""
     body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:")
     return body if body and r.titles.body_name.search(body) and len(body.split()) <= 8 else None
 
 
-def _labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
+def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
     """The body a meeting header names in a field ("Udvalg: Teknisk Udvalg")."""
     joined = "\n".join(line for _, line in lines)
     for pattern in r.titles.body_labels:
         for m in pattern.finditer(joined):
-            body = _body(m.group("body"), r)
+            body = body_of(m.group("body"), r)
             if body:
                 return body
     return None
@@ -150,7 +150,7 @@ def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[t
     found = []
     for pattern in r.titles.kind_lines:
         for m in pattern.finditer(joined):
-            body = _body(m.group("body"), r)
+            body = body_of(m.group("body"), r)
             if body:
                 found.append((m.start(), m.group("kind").capitalize(), body))
                 break
@@ -174,7 +174,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         start, nxt = lines[i + 1]
         if r.titles.with_body.fullmatch(line):
-            body = _body(nxt, r) or _labelled_body(lines, r)
+            body = body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
         title = title_candidate(nxt, r)
         if title and not r.titles.never_title.search(title):
