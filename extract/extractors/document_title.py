@@ -21,7 +21,6 @@ from extract.records import Section, SourceText
 from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
 from extract.structure.titles import body_of, clean_title, find_title, labelled_body, text_lines
 
-
 _BULLETS = set("•·-*–")
 
 
@@ -48,7 +47,9 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
     return items
 
 
-def meeting_body(text: str, sections: list[Section], r: HeadingRules, day: Optional[str], dates: DateRules) -> Optional[str]:
+def meeting_body(
+    text: str, sections: list[Section], r: HeadingRules, day: Optional[str], dates: DateRules
+) -> Optional[str]:
     """The meeting's body: named in a header field, alone on a header line, or beside the
     meeting's day."""
     first = min((s.char_start for s in sections if s.heading), default=len(text))

@@ -22,7 +22,7 @@ class TitleRules:
     body_period: re.Pattern  # an election period beside a body's name ("09-13 Udvalget for Børn")
     kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
-    body_on_date: tuple[re.Pattern, ...]  # a body named beside a day (groups `body`, `value`): the meeting's if that day is
+    body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     examples: tuple
