@@ -188,3 +188,18 @@ def test_the_last_resort_is_the_file_names_words(tmp_path):
     assert _meta_of(
         "• 1.000 kr.\n• 2.000 kr.\n", tmp_path, "kommune_2024-10-07_p03_tilskud-til-foreninger.txt"
     ).title == ("Tilskud til foreninger")
+
+
+def test_minutes_of_another_meeting_among_an_items_attachments_are_not_its_title(tmp_path):
+    text = (
+        "Ny strategi for cykeltrafik\n\nSagsfremstilling\n\nStrategien er drøftet i rådene.\n\n"
+        "Bilag\n\nReferat fra mødet i Handicaprådet\n"
+    )
+    assert _meta_of(text, tmp_path).title == "Ny strategi for cykeltrafik"
+
+
+def test_a_body_is_a_name_not_a_phrase_after_the_kind_word():
+    from extract.structure.titles import body_of
+
+    assert body_of("af Handicaprådets møde den 3. oktober 2024", HEADINGS) is None
+    assert body_of("Teknisk Udvalgs møde den 3. oktober 2024", HEADINGS) == "Teknisk Udvalg"

@@ -123,9 +123,13 @@ def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
 
 def body_of(text: str, r: HeadingRules) -> Optional[str]:
     """A political body's name as a minutes header writes it, without the meeting's day and
-    hour after it and the election period beside it; None if it names no body."""
+    hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:")
-    return body if body and r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+    genitive = r.titles.body_genitive.match(body)
+    body = genitive.group("name") if genitive else body
+    if not body or body[:1].islower():  # a preposition or a sentence's words, no name
+        return None
+    return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
 
 
 def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
@@ -137,6 +141,16 @@ def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str
             if body:
                 return body
     return None
+
+
+def _before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[int, str]]:
+    """The header's lines: those before the first field of an agenda item ("Sagsfremstilling",
+    "Bilag"); a kind word with a body's name below it names another meeting ("Referat fra
+    mødet i Handicaprådet" among the item's attachments)."""
+    for i, (_, line) in enumerate(lines):
+        if role_of(line, r) is not None:
+            return lines[:i]
+    return lines
 
 
 def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[tuple[int, str]]:
@@ -166,7 +180,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
     and agendas the kind word and the body's name (on the next line, or in a field of the
     meeting header), wherever they stand together first."""
     lines = _header_lines(text, r)
-    together = _kind_with_body(lines, r)
+    together = _kind_with_body(_before_fields(lines, r), r)
     for i, (a, line) in enumerate(lines):
         if together and together[0] < a:
             return together
