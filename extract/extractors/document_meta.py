@@ -95,8 +95,8 @@ def _date_rule(entry, rid: str) -> DateRule:
     rid = entry.get("id", rid) if isinstance(entry, dict) else rid
     entry = require_keys(entry, rid, ["id", "pattern", "examples"])
     pattern = require_regex(entry["pattern"], rid)
-    if "value" not in pattern.groupindex:
-        raise RuleError(rid, "pattern needs a group named 'value'")
+    if "value" not in pattern.groupindex and not {"day", "month", "year"} <= set(pattern.groupindex):
+        raise RuleError(rid, "pattern needs a group named 'value' (or groups 'day', 'month' and 'year')")
     if not entry["examples"]:
         raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
     return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
@@ -189,10 +189,16 @@ def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Opti
     """The first day one of ``rules`` finds in ``text``, as an ISO date."""
     for rule in rules:
         for m in rule.pattern.finditer(text):
-            value = iso_date(m.group("value"), dates)
+            written = m.group("value") if "value" in m.re.groupindex else _day_month_year(m)
+            value = iso_date(written, dates)
             if value:
                 return value
     return None
+
+
+def _day_month_year(m: re.Match) -> str:
+    """A date written month first ("Oktober 1, 2024") in the order the dates rules read."""
+    return f"{m.group('day')}. {m.group('month').lower()} {m.group('year')}"
 
 
 def file_name_date(name: str, r: MetaRules) -> Optional[str]:
