@@ -1,11 +1,13 @@
 """The document's title as a reader names it, never empty.
 
-The title line (``extract.structure.titles.find_title``) is read with what the document holds:
-a page of a meeting with one item is that agenda item and is titled by the item ("117.
-Frigivelse af …" under a minutes header); a page with several items (item headings, or the
-item lines of its table of contents) is the meeting's minutes or agenda, titled by the kind
-word and the body's name ("Referat Teknisk Udvalg"), the body read from the header, a field
-("Udvalg:", "Møde:") or a line naming it beside the meeting's day ("Beslutning i Teknisk
+The title line (``extract.structure.titles.find_title``) is read with what the document holds.
+A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
+agenda whatever it holds. Under a meeting's header that names no kind ("Udvalg: …",
+"Mødedato: …", a day and the attendance), a page with one item is that agenda item, titled by
+the item ("117. Frigivelse af …"); a page with several items (item headings, or the item lines
+of its table of contents) is the meeting's minutes, titled by the kind word and the body's name
+("Referat Teknisk Udvalg"), the body read from a header field ("Udvalg:", "Møde:"), a header
+line naming only the body, or a line naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). Without a title line: the first line near the top that reads as a
 title, and as the last resort the words of the file name.
 """
