@@ -13,7 +13,7 @@ from conftest import RULES as ALL_RULES
 
 from extract.pipeline import extract_source, read_source
 from extract.structure.agenda import field_of, rejected_subheading
-from extract.structure.titles import clean_title, find_title
+from extract.structure.titles import clean_title
 
 DEV = ROOT.parent / "shared" / "dev-corpus"
 # kept out of rule writing until their figures are reported: never read here
@@ -94,11 +94,14 @@ def test_subheadings_after_a_paragraph_announcing_efforts_are_initiatives():
 
 @pytest.mark.parametrize("example", HEADINGS.titles.examples, ids=lambda e: e["text"][:30])
 def test_title_examples(example):
+    """The title the document gets: its title line read with the items it holds."""
+    from extract.extractors.document_title import document_title
     from extract.records import SourceText
+    from extract.structure.sections import find_sections
 
-    fmt = "markdown" if "#" in example["text"] else "text"
-    found = find_title(SourceText(example["text"], fmt), HEADINGS)
-    assert found is not None and found[1] == example["title"]
+    src = SourceText(example["text"], "markdown" if "#" in example["text"] else "text")
+    title, _ = document_title(src, find_sections(src, HEADINGS), HEADINGS, ALL_RULES["dates.yml"])
+    assert title == example["title"]
 
 
 def test_a_title_keeps_hyphens_of_word_pairs():

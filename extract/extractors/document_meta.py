@@ -8,7 +8,7 @@ letter's "Den 3. januar 2013"), else a meeting date ("mødet den 3. maj 2024"); 
 inside sentences are never the document's date. An agenda item, agenda or minutes (by
 its layout or its kind) without a date in its text takes the date in its file name;
 ``date_basis`` says which. The title is the first title line
-(``extract.structure.titles.find_title``); the kind comes from words of the title or of
+read with the document's items (``extract.extractors.document_title``); the kind comes from words of the title or of
 the line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
 """
 
@@ -20,10 +20,10 @@ from datetime import date as Day
 from typing import Optional
 
 from extract.extractors.dates import DateRules, parse_date_expression
+from extract.extractors.document_title import document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_regex, require_strings
 from extract.structure.headings import HeadingRules
-from extract.structure.titles import find_title
 
 FIELDS = ("case_number", "document_number", "author", "date")
 
@@ -95,8 +95,8 @@ def _date_rule(entry, rid: str) -> DateRule:
     rid = entry.get("id", rid) if isinstance(entry, dict) else rid
     entry = require_keys(entry, rid, ["id", "pattern", "examples"])
     pattern = require_regex(entry["pattern"], rid)
-    if "value" not in pattern.groupindex:
-        raise RuleError(rid, "pattern needs a group named 'value'")
+    if "value" not in pattern.groupindex and not {"day", "month", "year"} <= set(pattern.groupindex):
+        raise RuleError(rid, "pattern needs a group named 'value' (or groups 'day', 'month' and 'year')")
     if not entry["examples"]:
         raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
     return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
@@ -189,10 +189,16 @@ def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Opti
     """The first day one of ``rules`` finds in ``text``, as an ISO date."""
     for rule in rules:
         for m in rule.pattern.finditer(text):
-            value = iso_date(m.group("value"), dates)
+            written = m.group("value") if "value" in m.re.groupindex else _day_month_year(m)
+            value = iso_date(written, dates)
             if value:
                 return value
     return None
+
+
+def _day_month_year(m: re.Match) -> str:
+    """A date written month first ("Oktober 1, 2024") in the order the dates rules read."""
+    return f"{m.group('day')}. {m.group('month').lower()} {m.group('year')}"
 
 
 def file_name_date(name: str, r: MetaRules) -> Optional[str]:
@@ -223,14 +229,13 @@ def find_meta(
     holding a date, else a meeting date ("mødet den 3. maj 2024"); a date in a field of an
     agenda item ("Sagsforløb", "Tidligere behandling") is another meeting's. An agenda item
     without one takes the date in its file ``name``."""
-    title_found = find_title(src, headings)
-    title = title_found[1] if title_found else None
-    first_line = src.text[title_found[0] :].split("\n", 1)[0] if title_found else ""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
     date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
     date = date or first_date(head, r.meeting_dates, dates)
+    title, title_found = document_title(src, sections, headings, dates, date, name)
+    first_line = src.text[title_found[0] :].split("\n", 1)[0] if title_found else ""
     agenda = is_agenda_item(sections, headings)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     basis = "text" if date else None

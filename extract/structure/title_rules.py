@@ -19,10 +19,15 @@ class TitleRules:
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
+    body_genitive: re.Pattern  # a body's name in the genitive ("Teknisk Udvalgs"); group `name`
     body_period: re.Pattern  # an election period beside a body's name ("09-13 Udvalget for Børn")
     kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
+    body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
+    unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
+    name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     examples: tuple
+    body_on_date_examples: tuple = ()
 
 
 def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -40,13 +45,22 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "body_name", "addressee", "trailing_date", "broken_word", "never_title",
-             "item_number", "body_tail", "body_period"]  # fmt: skip
-    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "examples"])
+             "item_number", "body_tail", "body_genitive", "body_period"]  # fmt: skip
+    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
+                                         "name_noise", "examples", "body_on_date_examples"])  # fmt: skip
+    if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
+        raise RuleError("titles", "body_genitive needs a group named 'name'")
+    if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
+        raise RuleError("titles", "unnamed_kind must be a kind word")
     if not data["examples"]:
         raise RuleError("titles", "needs a non-empty list of real Danish 'examples'")
     return TitleRules(
         *(require_regex(data[k], "titles", k) for k in plain),
         kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
+        body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
+        unnamed_kind=data["unnamed_kind"].strip(),
+        name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         examples=tuple(data["examples"]),
+        body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
     )

@@ -121,22 +121,36 @@ def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
     return [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
 
 
-def _body(text: str, r: HeadingRules) -> Optional[str]:
+def body_of(text: str, r: HeadingRules) -> Optional[str]:
     """A political body's name as a minutes header writes it, without the meeting's day and
-    hour after it and the election period beside it; None if it names no body."""
+    hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:")
-    return body if body and r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+    genitive = r.titles.body_genitive.match(body)
+    body = genitive.group("name") if genitive else body
+    if not body or body[:1].islower():  # a preposition or a sentence's words, no name
+        return None
+    return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
 
 
-def _labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
+def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
     """The body a meeting header names in a field ("Udvalg: Teknisk Udvalg")."""
     joined = "\n".join(line for _, line in lines)
     for pattern in r.titles.body_labels:
         for m in pattern.finditer(joined):
-            body = _body(m.group("body"), r)
+            body = body_of(m.group("body"), r)
             if body:
                 return body
     return None
+
+
+def _before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[int, str]]:
+    """The header's lines: those before the first field of an agenda item ("Sagsfremstilling",
+    "Bilag"); a kind word with a body's name below it names another meeting ("Referat fra
+    mødet i Handicaprådet" among the item's attachments)."""
+    for i, (_, line) in enumerate(lines):
+        if role_of(line, r) is not None:
+            return lines[:i]
+    return lines
 
 
 def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[tuple[int, str]]:
@@ -150,7 +164,7 @@ def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[t
     found = []
     for pattern in r.titles.kind_lines:
         for m in pattern.finditer(joined):
-            body = _body(m.group("body"), r)
+            body = body_of(m.group("body"), r)
             if body:
                 found.append((m.start(), m.group("kind").capitalize(), body))
                 break
@@ -166,7 +180,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
     and agendas the kind word and the body's name (on the next line, or in a field of the
     meeting header), wherever they stand together first."""
     lines = _header_lines(text, r)
-    together = _kind_with_body(lines, r)
+    together = _kind_with_body(_before_fields(lines, r), r)
     for i, (a, line) in enumerate(lines):
         if together and together[0] < a:
             return together
@@ -174,7 +188,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         start, nxt = lines[i + 1]
         if r.titles.with_body.fullmatch(line):
-            body = _body(nxt, r) or _labelled_body(lines, r)
+            body = body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
         title = title_candidate(nxt, r)
         if title and not r.titles.never_title.search(title):

@@ -1,0 +1,128 @@
+"""The document's title as a reader names it, never empty.
+
+The title line (``extract.structure.titles.find_title``) is read with what the document holds.
+A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
+agenda whatever it holds. Under a meeting's header that names no kind ("Udvalg: …",
+"Mødedato: …", a day and the attendance), a page with one item is that agenda item, titled by
+the item ("117. Frigivelse af …"); a page with several items (item headings, or the item lines
+of its table of contents) is the meeting's minutes, titled by the kind word and the body's name
+("Referat Teknisk Udvalg"), the body read from a header field ("Udvalg:", "Møde:"), a header
+line naming only the body, or a line naming it beside the meeting's day ("Beslutning i Teknisk
+Udvalg den 01-10-2024"). Without a title line: the first line near the top that reads as a
+title, and as the last resort the words of the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Optional
+
+from extract.extractors.dates import DateRules, parse_date_expression
+from extract.records import Section, SourceText
+from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
+from extract.structure.titles import body_of, clean_title, find_title, labelled_body, text_lines
+
+_BULLETS = set("•·-*–")
+
+
+def _day(text: str, dates: DateRules) -> Optional[str]:
+    found = parse_date_expression(text.strip(), dates)
+    return found.start.isoformat() if found is not None and found.precision == "day" else None
+
+
+def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[str, str]:
+    """The meeting's items, number (or heading) to title: its item headings and the item lines
+    of its header (a table of contents: near the top, before the first heading)."""
+    items: dict[str, str] = {}
+    for s in sections:
+        if s.role == r.agenda.item_role:
+            items.setdefault(s.number or s.heading, clean_title(s.heading, r))
+    first = min((s.char_start for s in sections if s.heading), default=len(text))
+    for _, line in text_lines(text[: min(first, r.title_search_chars)]):
+        line = strip_marks(line).strip(" \t•·")
+        number = r.titles.item_number.match(line)
+        if number and (numbered := parse_number(line, r)) is not None:
+            items.setdefault(numbered[0], clean_title(line, r))
+        elif number:
+            items.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
+    return items
+
+
+def meeting_body(
+    text: str, sections: list[Section], r: HeadingRules, day: Optional[str], dates: DateRules
+) -> Optional[str]:
+    """The meeting's body: named in a header field, alone on a header line, or beside the
+    meeting's day."""
+    first = min((s.char_start for s in sections if s.heading), default=len(text))
+    head = [(a, strip_marks(line)) for a, line in text_lines(text[: min(first, r.title_search_chars)]) if line.strip()]
+    body = labelled_body(head, r)
+    if body:
+        return body
+    for _, line in head:
+        alone = body_of(line, r)
+        if alone == line.strip() and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
+            return alone
+    for pattern in r.titles.body_on_date:
+        for m in pattern.finditer(text):
+            body = body_of(m.group("body"), r)
+            if body and day and _day(m.group("value"), dates) == day:
+                return body
+    return None
+
+
+def first_title_line(text: str, r: HeadingRules) -> Optional[str]:
+    """The first line near the top that reads as a title (no label, date, sender or list)."""
+    for _, raw in text_lines(text[: r.title_search_chars]):
+        line = strip_marks(raw).strip()
+        if not line or raw.lstrip()[:1] in _BULLETS or r.titles.never_title.search(line):
+            continue
+        if r.titles.addressee.search(line):
+            continue
+        title = title_candidate(line, r)
+        if title and not title.endswith((":", ",")):
+            return clean_title(title, r)
+    return None
+
+
+def name_words(name: str, r: HeadingRules) -> Optional[str]:
+    """The words of a file name after its date and item number ("…_2010-02-15_p02_strategioplaeg-
+    kollektiv-trafik.txt" → "Strategioplaeg kollektiv trafik")."""
+    stem = PurePath(name).stem
+    parts = r.titles.name_noise.split(stem)
+    words = " ".join(re.split(r"[\s_-]+", parts[-1] if parts[-1].strip(" _-") else stem)).strip()
+    return words[:1].upper() + words[1:] if words else None
+
+
+def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
+    """The kind word a minutes or agenda title starts with ("Referat Teknisk Udvalg")."""
+    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    return first if r.titles.with_body.fullmatch(first) else None
+
+
+def document_title(
+    src: SourceText,
+    sections: list[Section],
+    r: HeadingRules,
+    dates: DateRules,
+    day: Optional[str] = None,
+    name: str = "",
+) -> tuple[Optional[str], Optional[tuple[int, str]]]:
+    """(title, title line found): the title as a reader names it (see the module's docstring).
+    A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
+    agenda whatever it holds; one that does not is an agenda item if it holds one item, the
+    meeting's minutes if several; a title line naming neither stays."""
+    found = find_title(src, r)
+    items = meeting_items(src.text, sections, r)
+    kind = _kind_word(found[1], r) if found else None
+    bare = found is not None and not kind and body_of(found[1], r) == found[1]  # a body's name alone
+    if len(items) == 1 and (found is None or bare):
+        return next(iter(items.values())), found
+    if (len(items) >= 2 and (found is None or bare)) or (found is not None and found[1] == kind):
+        body = meeting_body(src.text, sections, r, day, dates)
+        word = kind or r.titles.unnamed_kind
+        if body:
+            return f"{word} {clean_title(body, r)}", found
+    if found:
+        return found[1], found
+    return first_title_line(src.text, r) or name_words(name, r), found

@@ -1,0 +1,205 @@
+"""The document's title as a reader names it: an agenda item by its item, a meeting's page of
+several items by its kind word and body, never empty."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RULES as ALL_RULES
+
+from extract.extractors.document_title import first_title_line, meeting_body, name_words
+
+HEADINGS = ALL_RULES["headings.yml"]
+DATES = ALL_RULES["dates.yml"]
+
+
+def _meta_of(text, tmp_path, name="kommune_utm_2024-10-07_p07_side.txt"):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.body_on_date_examples, ids=lambda e: e["text"][:30])
+def test_body_on_date_examples(example):
+    assert meeting_body(example["text"], [], HEADINGS, example["date"], DATES) == example["body"]
+
+
+# The pages below are made up in the style of agenda systems' web pages (the development corpus
+# holds single agenda items without a meeting's header).
+
+ONE_ITEM = """Udvalg: Teknisk Udvalg
+Mødedato: 7. oktober 2024
+Mødested: Rådhuset
+
+Dagsordenpunkter
+
+127. Frigivelse af anlægsbevilling til en cykelsti
+
+Sagsnr.: 01.02.03
+
+Sagsresume
+
+Der søges om frigivelse af 2,0 mio. kr.
+
+Sagsfremstilling
+
+Cykelstien anlægges i 2025.
+
+Indstilling
+
+Forvaltningen indstiller, at bevillingen frigives.
+"""
+
+TWO_ITEMS = """07. okt 2024
+
+Deltagere:
+
+ • Anne Hansen (A)
+ • Bo Jensen (V)
+
+12. Godkendelse af dagsorden
+
+Sagstema
+
+Godkendelse af dagsorden til dagens møde.
+
+Høring og sagsgang
+
+Erhvervsudvalget den 7. oktober 2024
+
+Beslutning
+
+Godkendt.
+
+13. Ny strategi for erhvervsservice
+
+Sagstema
+
+Udkast til strategi.
+
+Høring og sagsgang
+
+Erhvervsudvalget den 7. oktober 2024
+Byrådet den 29. oktober 2024
+
+Beslutning
+
+Anbefales.
+"""
+
+BODY_OVER_ITEMS = """Kommunalbestyrelsen
+
+07-10-2024
+
+Sager 88 - 89
+
+Budgetforslag 2025
+Sag nr. 88
+
+Sagens kerne
+
+Budgetforslaget fremlægges til 1. behandling.
+
+Beslutning
+
+Oversendt til 2. behandling.
+
+Diverse
+Sag nr. 89
+
+Beslutning
+
+Taget til efterretning.
+"""
+
+MINUTES_OF_ONE_ITEM = """Referat for Teknik- og Miljøudvalget møde den 7. oktober 2024
+
+Møde:
+Teknik- og Miljøudvalget
+Mødetid:
+7. oktober 2024 kl. 14:00
+
+ÅBNE SAGER
+
+41. Frigivelse af midler til cykelstier
+Sagsnr.: 2024-001234
+
+Præsentation:
+
+Frigivelse af midler.
+
+Forvaltningen foreslår:
+
+ • At midlerne frigives.
+
+Sagsbeskrivelse:
+
+Der er afsat 2 mio. kr.
+"""
+
+PAGE_FLIP = """1 Referat Udvalget for Teknik & Miljø mandag den 7. oktober 2024 Kl. 16:30 i Mødelokale 1
+
+2 Indholdsfortegnelse 1. Godkendelse af dagsorden 2. Trafikplan til høring Eventuelt...5
+
+3 Kommunen Udvalget for Teknik & Miljø Side 1 1. Godkendelse af dagsorden Beslutning: Godkendt.
+"""
+
+
+def test_a_meeting_header_over_one_item_is_titled_by_the_item(tmp_path):
+    found = _meta_of(ONE_ITEM, tmp_path)
+    assert (found.title, found.date) == ("Frigivelse af anlægsbevilling til en cykelsti", "2024-10-07")
+
+
+def test_a_page_of_several_items_is_the_minutes_of_the_body_named_beside_the_meeting_day(tmp_path):
+    found = _meta_of(TWO_ITEMS, tmp_path)
+    assert (found.title, found.kind, found.date) == ("Referat Erhvervsudvalget", "referat", "2024-10-07")
+
+
+def test_a_body_beside_another_day_is_not_the_meetings():
+    text = TWO_ITEMS.replace("Erhvervsudvalget den 7. oktober 2024", "Erhvervsudvalget den 2. september 2024")
+    assert meeting_body(text, [], HEADINGS, "2024-10-07", DATES) is None
+
+
+def test_a_body_named_alone_over_several_items_is_the_minutes_body(tmp_path):
+    found = _meta_of(BODY_OVER_ITEMS, tmp_path)
+    assert (found.title, found.date) == ("Referat Kommunalbestyrelsen", "2024-10-07")
+
+
+def test_a_page_that_names_itself_minutes_keeps_that_title_over_one_item(tmp_path):
+    found = _meta_of(MINUTES_OF_ONE_ITEM, tmp_path)
+    assert (found.title, found.kind) == ("Referat Teknik- og Miljøudvalget", "referat")
+
+
+def test_a_page_flip_header_gives_title_and_meeting_day(tmp_path):
+    found = _meta_of(PAGE_FLIP, tmp_path)
+    assert (found.title, found.date, found.date_basis) == ("Referat Udvalget for Teknik & Miljø", "2024-10-07", "text")
+
+
+def test_without_a_title_line_the_first_line_reading_as_a_title_is_the_title(tmp_path):
+    text = "• Anne Hansen (A)\nOrientering om nøgletal for ledigheden\nUdvalget orienteres om ledigheden i september.\n"
+    assert first_title_line(text, HEADINGS) == "Orientering om nøgletal for ledigheden"
+    assert _meta_of(text, tmp_path, "notat.txt").title == "Orientering om nøgletal for ledigheden"
+
+
+def test_the_last_resort_is_the_file_names_words(tmp_path):
+    assert name_words("kommune_utm_2024-10-07_p07_cykelsti-langs-vejen.txt", HEADINGS) == "Cykelsti langs vejen"
+    assert name_words("budget-2013-nye-initiativer.md", HEADINGS) == "Budget 2013 nye initiativer"
+    assert _meta_of(
+        "• 1.000 kr.\n• 2.000 kr.\n", tmp_path, "kommune_2024-10-07_p03_tilskud-til-foreninger.txt"
+    ).title == ("Tilskud til foreninger")
+
+
+def test_minutes_of_another_meeting_among_an_items_attachments_are_not_its_title(tmp_path):
+    text = (
+        "Ny strategi for cykeltrafik\n\nSagsfremstilling\n\nStrategien er drøftet i rådene.\n\n"
+        "Bilag\n\nReferat fra mødet i Handicaprådet\n"
+    )
+    assert _meta_of(text, tmp_path).title == "Ny strategi for cykeltrafik"
+
+
+def test_a_body_is_a_name_not_a_phrase_after_the_kind_word():
+    from extract.structure.titles import body_of
+
+    assert body_of("af Handicaprådets møde den 3. oktober 2024", HEADINGS) is None
+    assert body_of("Teknisk Udvalgs møde den 3. oktober 2024", HEADINGS) == "Teknisk Udvalg"
