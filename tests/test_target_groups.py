@@ -432,3 +432,9 @@ def test_short_stems_are_not_read_through_ocr_damage():
     # "kasse" is no a-kasse (development corpus: a budget's cash effects)
     assert find_labels("Ændret opgørelsesmetode for kassepåvirkninger") == ["andre"]
     assert "frivillige" not in find_labels("frivillige sociale foreninger")
+
+
+def test_beneficiary_rule_skips_a_benefit_after_the_cue():
+    # a benefit as where people end, not whom the effort is for (Copenhagen corpus)
+    text = "Jobkonsulenterne vil afhjælpe eventuelle problemer og dermed forebygge tilbagefald til kontanthjælp."
+    assert "initiativ_for_gruppe" not in _rules_of(text)
