@@ -390,3 +390,51 @@ def test_list_of_members_counts_items_that_name_a_group_across_a_joining_word():
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [row.rule for row in rows] == [R.list_rule.id, R.list_rule.id]
     assert rows[1].groups == ["unge"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count after the cue, not whom something is for (development corpus)
+        "I forhold til det nuværende antal unge vil det for hver måned uddannelseshjælpsmodtagernes ydelsesforløb"
+        " forlænges, betyde en kommunal netto merudgift på knapt 1,0 mio. kr.",
+        # a cost and an income of the municipality (development corpus)
+        "Serviceudgifter til fordrevne fra Ukraine har et samlet resultat på 0,5 mio. kr. i merudgift.",
+        "Det drejer sig om færre udgifter til krisecentre, forsorgshjem/herberger og botilbud samt større"
+        " indtægter fra resultattilskud for flygtninge.",
+        # the name of a department (made up)
+        "Der er afsat midler i centret for børn og unge.",
+    ],
+)
+def test_beneficiary_rule_skips_counts_costs_and_names(text):
+    assert "initiativ_for_gruppe" not in _rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a single group after the cue of an initiative in the same clause (Copenhagen corpus)
+        ("Der skal skabes et godt netværk til virksomhederne, så de er positive.", "virksomheder"),
+        # made up in the genre's style of a health and care policy (no corpus document has it)
+        (
+            "Kommunen åbner et nyt aktivitetscenter med tilbud i dagtimerne til borgere med demens.",
+            "borgere_med_demens",
+        ),
+        ("Puljen kan blandt andet søges af frivillige i lokalområdet.", "frivillige"),
+    ],
+)
+def test_beneficiary_rule_reads_a_single_group(text, label):
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert len(rows) == 1 and label in rows[0].groups
+
+
+def test_short_stems_are_not_read_through_ocr_damage():
+    # "kasse" is no a-kasse (development corpus: a budget's cash effects)
+    assert find_labels("Ændret opgørelsesmetode for kassepåvirkninger") == ["andre"]
+    assert "frivillige" not in find_labels("frivillige sociale foreninger")
+
+
+def test_beneficiary_rule_skips_a_benefit_after_the_cue():
+    # a benefit as where people end, not whom the effort is for (Copenhagen corpus)
+    text = "Jobkonsulenterne vil afhjælpe eventuelle problemer og dermed forebygge tilbagefald til kontanthjælp."
+    assert "initiativ_for_gruppe" not in _rules_of(text)
