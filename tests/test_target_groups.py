@@ -173,6 +173,12 @@ def test_fuzzy_examples(example):
     assert (example["label"] in labels) if example["label"] else labels == ["andre"]
 
 
+@pytest.mark.parametrize("example", R.quoted_name_examples, ids=[e["text"][:30] for e in R.quoted_name_examples])
+def test_quoted_name_examples(example):
+    """A group named only inside a name in quotes counts when no other group is named."""
+    assert find_labels(example["text"]) == sorted(example["labels"])
+
+
 STATEMENT_EXAMPLES = [(s, ex) for s in R.statements for ex in s.examples]
 
 

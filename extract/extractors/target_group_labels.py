@@ -134,7 +134,17 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
 
 
 def find_labels(text: str, r: TargetGroupRules) -> list[str]:
-    """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named."""
+    """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named.
+    A group named only inside a name in quotes (a plan's, a project's) counts when the text
+    names no other group."""
+    if r.quoted_name is not None and r.quoted_name.search(text):
+        outside = _labels_in(r.quoted_name.sub(lambda m: " " * len(m.group(0)), text), r)
+        if outside != [r.no_label]:
+            return outside
+    return _labels_in(text, r)
+
+
+def _labels_in(text: str, r: TargetGroupRules) -> list[str]:
     lowered = text.lower() if len(text.lower()) == len(text) else text
     tokens = _tokens(lowered)
     found, in_phrase = _phrase_hits(tokens, r.labels)

@@ -47,6 +47,7 @@ _TOP_KEYS = [
     "section_opens",
     "compound_thing_heads",
     "bare_conjunct",
+    "quoted_name",
 ]
 
 
@@ -125,6 +126,8 @@ class TargetGroupRules:
     title_context_with: frozenset[str] = frozenset()  # ... nor any but these (ages: "unge")
     compound_thing_heads: tuple[str, ...] = ()  # a stem followed by one of these names a thing ("flygtningeboliger")
     bare_conjunct: Optional["BareConjunctRule"] = None  # a fallback word bare in an enumeration keeps its label
+    quoted_name: Optional[re.Pattern] = None  # a name in quotes: its groups count only when no other is named
+    quoted_name_examples: tuple = ()
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -219,6 +222,7 @@ def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[Patt
 
 def load_rules(data) -> TargetGroupRules:
     data = require_keys(data, "-", _TOP_KEYS)
+    quoted = require_keys(data["quoted_name"], "quoted_name", ["pattern", "examples"])
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
     lists = require_keys(
@@ -266,6 +270,8 @@ def load_rules(data) -> TargetGroupRules:
         title_context_with=frozenset(_labels_named(data, "title_context_with")),
         compound_thing_heads=tuple(norm_form(h) for h in data["compound_thing_heads"]),
         bare_conjunct=_bare_conjunct_rule(data["bare_conjunct"]),
+        quoted_name=require_regex(quoted["pattern"], "quoted_name"),
+        quoted_name_examples=require_examples(quoted, "quoted_name"),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(
