@@ -188,6 +188,33 @@ def test_period_rule_examples(rule, example):
     assert [a.year_from, a.year_to] == (example["years"] or [None, None])
 
 
+RELATIVE_EXAMPLES = [(rule, ex) for rule in RULES.relative_periods for ex in rule.examples]
+
+
+@pytest.mark.parametrize(
+    "rule,example", RELATIVE_EXAMPLES, ids=[f"{r.id}:{e['text'][:30]}" for r, e in RELATIVE_EXAMPLES]
+)
+def test_relative_period_examples(rule, example):
+    """A year named relative to the document's date: that year plus the rule's offset; an
+    amount in the example takes it. ``years: null`` shows what the rule leaves out."""
+    found = rule.pattern.search(example["text"])
+    if example["years"] is None:
+        assert found is None, f"{rule.id} matches {found.group()!r}"
+        return
+    assert found and int(example["date"][:4]) + rule.offset == example["years"][0]
+    text = example["text"]
+    money = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, date=example["date"])
+    assert all([a.year_from, a.year_to] == example["years"] for a in money)
+
+
+def test_a_relative_year_needs_the_documents_date():
+    text = "Der forventes et merforbrug på 2,5 mio. kr. i indeværende år og 1,0 mio. kr. næste år."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    dated = find_amounts(text, spans, RULES, date="2024-05-01")
+    assert [(a.year_from, a.year_to) for a in dated] == [(2024, 2024), (2025, 2025)]
+    assert [(a.year_from, a.year_to) for a in amounts(text)] == [(None, None), (None, None)]
+
+
 KIND_EXAMPLES = [(rule, ex) for rule in RULES.kinds for ex in rule.examples]
 
 

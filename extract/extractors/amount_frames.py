@@ -82,24 +82,31 @@ def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
     return start, end, end is None and bool(m.groupdict().get("open"))
 
 
+def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[int, int, tuple[int, Optional[int], bool]]]:
+    """(start, end, period) of every time expression in text[start:end]: the years written
+    out, and, when the document's year is known (``r.this_year``), those named relative to
+    it ("i indeværende år", "næste år")."""
+    hits = [(m.start(), m.end(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    if r.this_year is not None:
+        for rel in r.relative_periods:
+            year = r.this_year + rel.offset
+            hits += [(m.start(), m.end(), (year, year, False)) for m in rel.pattern.finditer(text, start, end)]
+    return hits
+
+
 def first_period(
     text: str, start: int, end: int, r: AmountRules, at: Optional[int] = None
 ) -> Optional[tuple[int, Optional[int], bool]]:
     """The first time expression in text[start:end] (one starting at ``at`` when given);
     the words before ``start`` still count for what a rule looks back at ("Budgetaftalen
     for 2013" is no period)."""
-    hits = [
-        (m.start(), -m.end(), _period(m))
-        for rule in r.periods
-        for m in rule.pattern.finditer(text, start, end)
-        if at is None or m.start() == at
-    ]
+    hits = [(a, -b, p) for a, b, p in _period_hits(text, start, end, r) if at is None or a == at]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[int, Optional[int], bool]]:
     """The last time expression in text[start:end]."""
-    hits = [(m.end(), -m.start(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    hits = [(b, -a, p) for a, b, p in _period_hits(text, start, end, r)]
     return max(hits, key=lambda h: h[:2])[2] if hits else None
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.rules import RuleError, require_examples, require_keys, require_regex
+from extract.rules import RuleError, require_examples, require_keys, require_number, require_regex
 
 _KEYS = [
     "number",
@@ -24,6 +24,7 @@ _KEYS = [
     "min_bare_value",
     "forms",
     "periods",
+    "relative_periods",
     "heading_periods",
     "title_year",
     "window_after",
@@ -64,6 +65,16 @@ class Scale:
 class Rule:
     id: str
     pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class RelativePeriod:
+    """A year named relative to the document's date ("i år", "næste år"): its year plus ``offset``."""
+
+    id: str
+    pattern: re.Pattern
+    offset: int
     examples: tuple
 
 
@@ -123,6 +134,8 @@ class AmountRules:
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
+    relative_periods: tuple[RelativePeriod, ...] = ()  # "i år", "næste år": years from the document's date
+    this_year: Optional[int] = None  # the year of the document's date (set per document), for relative_periods
 
 
 def load_rules(data) -> AmountRules:
@@ -145,6 +158,7 @@ def load_rules(data) -> AmountRules:
         scales=scales,
         forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
+        relative_periods=tuple(_relative(e, i) for i, e in enumerate(data["relative_periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
         **_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
@@ -233,6 +247,14 @@ def _frame(entry: dict, i: int) -> Frame:
         raise RuleError(rule, "kind must be the name of a budget frame")
     pattern = require_regex(entry["pattern"], rule, flags=re.I)
     return Frame(entry["id"], entry["kind"], pattern, require_examples(entry, rule))
+
+
+def _relative(entry: dict, i: int) -> RelativePeriod:
+    rule = _id(entry, i, "relative_periods")
+    entry = require_keys(entry, rule, ["id", "pattern", "offset", "examples"])
+    offset = require_number(entry, "offset", rule, int, -5, 5)
+    pattern = require_regex(entry["pattern"], rule, flags=re.I)
+    return RelativePeriod(entry["id"], pattern, offset, require_examples(entry, rule))
 
 
 def _currency(entry: dict, i: int) -> Currency:

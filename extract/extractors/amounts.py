@@ -168,6 +168,8 @@ def find_amounts(
     What an amount's own words leave open, the frame and years of its clause, table row
     and headings (``sections``) fill in, then the one year the document's ``title`` names, and
     last the one budget year, not after its ``date`` (ISO), that the document names."""
+    if date and date[:4].isdigit():  # "i år", "næste år" are years of the document's date
+        r = replace(r, this_year=int(date[:4]))
     headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date))
     out: list[Amount] = []
     mentions = [
