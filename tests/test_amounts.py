@@ -390,9 +390,11 @@ def test_an_amount_with_no_year_anywhere_takes_the_one_budget_year_its_document_
     spans = sentence_spans(text, ALL_RULES["sentences.yml"])
     found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2022-01-17")
     assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (2022, 2022)]
+    # the sum written beside "i budget 2022" is that budget's whatever the date; the other
+    # takes the document's budget year only once that year has begun
     found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2021-09-01")
-    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (None, None)]
-    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [None, None]
+    assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (None, None)]
+    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [2022, None]
 
 
 def test_a_table_row_naming_its_year_gives_its_cells_that_year():
