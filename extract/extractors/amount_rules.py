@@ -41,6 +41,7 @@ _KEYS = [
     "frame_excluded",
     "coordination",
     "clause_break",
+    "period_break",
     "dated_year",
     "table_units",
     "table_cell",
@@ -123,6 +124,7 @@ class AmountRules:
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     coordination: re.Pattern
     clause_break: re.Pattern
+    period_break: re.Pattern  # a new clause after an amount: a year past it is the next amount's
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
@@ -179,6 +181,7 @@ def load_rules(data) -> AmountRules:
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
+        period_break=require_regex(data["period_break"], "period_break", flags=re.I),
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),

@@ -295,6 +295,9 @@ def _line_at(text: str, offset: int) -> Span:
 def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> _Ties:
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.window_after)
+    if i + 1 < len(items):  # "1,8 mio. kr., og i 2024 … 2,1 mio. kr.": the year past a new clause is the next one's
+        cut = r.period_break.search(text, m.end, after_end)
+        after_end = cut.start() if cut else after_end
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
