@@ -401,3 +401,13 @@ def test_a_table_row_naming_its_year_gives_its_cells_that_year():
     text = "Likviditet (mio. kr.)\tBeløb\nRegnskab 2023 - Urealiseret kursgevinst\t21,8\nDisponibelt beløb ultimo 2027\t277,5\n"
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
     assert [(a.quote, a.year_from, a.year_to) for a in found] == [("21,8", 2023, 2023), ("277,5", 2027, 2027)]
+
+
+def test_an_amount_naming_no_frame_takes_the_one_frame_its_documents_title_names():
+    # made up in the genre's words: an item granting an anlægsbevilling
+    text = "Udgiften til projektet er 2,4 mio. kr.\n\nDer afsættes 0,2 mio. kr. til drift."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Anlægsbevilling til renovering af skolens tag")
+    assert [a.kind for a in found] == ["anlæg", "drift"]
+    found = find_amounts(text, spans, RULES, (), "Drifts- og anlægsoverførsler 2023-2024")
+    assert [a.kind for a in found] == [None, "drift"]

@@ -4,7 +4,8 @@ Danish budget documents group their money under frames: a heading "Drift inden f
 servicerammen", a table's row "Anlægsudgifter", a sentence "Uden for servicerammen
 forventes …". An amount whose own words name no kind takes the frame named nearest
 it: right after it in its clause, before it in its clause, its table's row label,
-caption or header, then its section's heading and the headings above it. A heading or
+caption or header, then its section's heading and the headings above it, then the
+document's title ("Anlægsbevilling til ny daginstitution"). A heading or
 caption with one year or span ("Afsat i 2015", "Budget 2024-27") gives its amounts
 without years of their own those years; the time expressions of a sentence
 (``periods``: "i 2023 og frem", "i perioden 2025-2027") give the years of the amounts
@@ -160,7 +161,10 @@ class Headings:
         return out
 
     def kind(self, offset: int, r: AmountRules) -> Optional[str]:
-        for heading in self.path(offset):
+        """The frame of the innermost heading above ``offset`` that names one, else the one
+        frame the document's title names ("Frigivelse af anlægsbevilling til cykelsti"),
+        else the frame the whole document is about."""
+        for heading in [*self.path(offset), self.title or ""]:
             kind = frame_in_label(heading, r)
             if kind:
                 return kind
