@@ -411,3 +411,23 @@ def test_an_amount_naming_no_frame_takes_the_one_frame_its_documents_title_names
     assert [a.kind for a in found] == ["anlæg", "drift"]
     found = find_amounts(text, spans, RULES, (), "Drifts- og anlægsoverførsler 2023-2024")
     assert [a.kind for a in found] == [None, "drift"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # made up in the genre's words: a year past a new clause is the next amount's
+        ("I 2023 blev der brugt 1,8 mio. kr., og i 2024 forventes et forbrug på 2,1 mio. kr.", [2023, 2024]),
+        ("I 2025 afsættes 1 mio. kr. og i 2026 2 mio. kr.", [2025, 2026]),
+        # … but a year right after it is its own, and one after a plain "og" is shared
+        ("Der afsættes 1 mio. kr. i 2025, 2 mio. kr. i 2026 og 3 mio. kr. i 2027.", [2025, 2026, 2027]),
+        ("I budgetaftalen er afsat 1,1 mio. kr. årligt til drift og 0,7 mio. kr. årligt til indsats i 2013-14.", [2013, 2013]),
+    ],
+)
+def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
+    assert [a.year_from for a in amounts(text)] == expected
+
+
+def test_the_yearly_sum_named_before_it_is_per_year():
+    # made up in the genre's words
+    assert [a.per_year for a in amounts("Den årlige udgift er 120.000 kr.")] == [True]
