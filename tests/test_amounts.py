@@ -386,7 +386,8 @@ def test_document_budget_year_examples():
 
 
 def test_an_amount_with_no_year_anywhere_takes_the_one_budget_year_its_document_names_if_begun():
-    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nDer resterer 12,5 mio. kr. i puljen."
+    # (a second sentence that points back, "Der resterer 12,5 mio. kr.", would take 2022 from the first)
+    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nTagprojektet koster 12,5 mio. kr."
     spans = sentence_spans(text, ALL_RULES["sentences.yml"])
     found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2022-01-17")
     assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (2022, 2022)]
@@ -421,7 +422,10 @@ def test_an_amount_naming_no_frame_takes_the_one_frame_its_documents_title_names
         ("I 2025 afsættes 1 mio. kr. og i 2026 2 mio. kr.", [2025, 2026]),
         # … but a year right after it is its own, and one after a plain "og" is shared
         ("Der afsættes 1 mio. kr. i 2025, 2 mio. kr. i 2026 og 3 mio. kr. i 2027.", [2025, 2026, 2027]),
-        ("I budgetaftalen er afsat 1,1 mio. kr. årligt til drift og 0,7 mio. kr. årligt til indsats i 2013-14.", [2013, 2013]),
+        (
+            "I budgetaftalen er afsat 1,1 mio. kr. årligt til drift og 0,7 mio. kr. årligt til indsats i 2013-14.",
+            [2013, 2013],
+        ),
     ],
 )
 def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
@@ -431,3 +435,22 @@ def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
 def test_the_yearly_sum_named_before_it_is_per_year():
     # made up in the genre's words
     assert [a.per_year for a in amounts("Den årlige udgift er 120.000 kr.")] == [True]
+
+
+def test_continues_before_examples():
+    """The rule's examples: the second sentence's first amount takes the years and frame
+    of the sentence before it."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["continues_before"]["examples"]
+    assert len(examples) >= 3
+    for ex in examples:
+        text = ex["text"]
+        second = sentence_spans(text, ALL_RULES["sentences.yml"])[1].start
+        first = next(a for a in amounts(text) if a.char_start >= second)
+        assert ([first.year_from, first.year_to], first.kind) == (ex["years"], ex["kind"]), text
+
+
+def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before():
+    text = "Der er afsat 16,6 mio. kr. i Genopretningspuljen i 2023. Projektet koster 1,0 mio. kr."
+    assert [a.year_from for a in amounts(text)] == [2023, None]

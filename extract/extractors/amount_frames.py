@@ -83,7 +83,10 @@ def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
     return start, end, end is None and bool(m.groupdict().get("open"))
 
 
-def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[int, int, tuple[int, Optional[int], bool]]]:
+_Period = tuple[int, Optional[int], bool]  # first year, last year (None: runs on), says it runs on
+
+
+def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[int, int, _Period]]:
     """(start, end, period) of every time expression in text[start:end]: the years written
     out, and, when the document's year is known (``r.this_year``), those named relative to
     it ("i indeværende år", "næste år")."""

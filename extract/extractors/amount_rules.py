@@ -51,6 +51,7 @@ _KEYS = [
     "document_frame",
     "document_budget_year",
     "neighbour_scaled",
+    "continues_before",
 ]
 
 
@@ -132,6 +133,7 @@ class AmountRules:
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
@@ -189,6 +191,7 @@ def load_rules(data) -> AmountRules:
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
+        continues_before=_continues_before(data["continues_before"]),
         document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
@@ -218,6 +221,12 @@ def _document_budget_year(entry) -> re.Pattern:
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
     return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
+
+
+def _continues_before(entry) -> re.Pattern:
+    entry = require_keys(entry, "continues_before", ["pattern", "examples"])
+    require_examples(entry, "continues_before")
+    return require_regex(entry["pattern"], "continues_before", flags=re.I)
 
 
 def _document_frame(entry) -> dict:

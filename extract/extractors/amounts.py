@@ -29,7 +29,7 @@ from extract.extractors.amount_frames import (
     label_years,
     last_period,
 )
-from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
+from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, carried_over, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     cell_amount,
@@ -184,12 +184,16 @@ def find_amounts(
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
+        before = [(a.char_start, (a.year_from, a.year_to) if a.year_from else None, a.kind) for a in out[-20:]]
+        carried_years, carried_kind = carried_over(text, sent, sentences, before, r)
+        if carried_years and _names_other_year(text, sent, carried_years, r):  # "… overført til 2023"
+            carried_years = None
         for m, t in zip(items, ties):
-            kind = t.kind or headings.kind(m.start, r)
+            kind = t.kind or carried_kind or headings.kind(m.start, r)
             years = (
                 (t.year_from, t.year_to)
                 if t.has_years
-                else _cell_years(text, m, r) or _heading_years(text, sent, m, headings, r)
+                else _cell_years(text, m, r) or carried_years or _heading_years(text, sent, m, headings, r)
             )
             out.append(
                 Amount(
@@ -224,11 +228,17 @@ def _heading_years(
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
     years = headings.years(m.start, r) or (None, None)
+    return (None, None) if _names_other_year(text, sent, years, r) else years
+
+
+def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules) -> bool:
+    """Whether the sentence names a year other than the one ``years`` names (the year of a
+    date says when, not which year's money, and does not count)."""
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
     for y in _YEAR.finditer(text, sent.start, sent.end):
         if not any(a <= y.start() < b for a, b in dates) and (int(y.group()), int(y.group())) != years:
-            return None, None
-    return years
+            return True
+    return False
 
 
 def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
