@@ -454,3 +454,17 @@ def test_continues_before_examples():
 def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before():
     text = "Der er afsat 16,6 mio. kr. i Genopretningspuljen i 2023. Projektet koster 1,0 mio. kr."
     assert [a.year_from for a in amounts(text)] == [2023, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the genre's words: the ways a yearly sum is written
+        "Prisen er 500 kr./år pr. husstand.",
+        "Udgiften er 1,2 mio. kr. pr. budgetår.",
+        "Besparelsen har en helårseffekt på 0,4 mio. kr.",
+        "Der afsættes 0,9 mio. kr. i hvert af årene 2026-2028.",
+    ],
+)
+def test_ways_of_writing_a_yearly_sum(text):
+    assert [a.per_year for a in amounts(text)] == [True]
