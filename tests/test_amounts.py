@@ -468,3 +468,14 @@ def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before()
 )
 def test_ways_of_writing_a_yearly_sum(text):
     assert [a.per_year for a in amounts(text)] == [True]
+
+
+def test_later_years_examples():
+    """The rule's examples: each amount's years; the budget's later years follow the year
+    of the amount before them."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["later_years"]["examples"]
+    assert len(examples) >= 2
+    for ex in examples:
+        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]

@@ -61,6 +61,29 @@ def frame_after(s: str, r: AmountRules) -> Optional[str]:
     return best[2] if best else None
 
 
+def later_years(
+    text: str, spans: list[tuple[int, int]], years: list[Optional[tuple[int, Optional[int]]]], r: AmountRules
+) -> dict[int, _Period]:
+    """The budget's later years named right after the amounts of a sentence (``spans``,
+    with their own ``years`` or None): "2,9 mio. kr. i 2022 og 3,1 mio. kr. ud i
+    overslagsårene" gives the second amount the years after those of the amount before it,
+    running on for "ud i", else over the rule's ``years``; a range's lower bound takes them
+    from its upper ("mellem 50,0 og 79,4 mio. kr. i overslagsårene")."""
+    out: dict[int, _Period] = {}
+    for i in range(1, len(spans)):
+        before = [j for j in range(i) if j not in out and years[j]]
+        end = spans[i][1]
+        if i + 1 < len(spans) and r.later_years_range.match(text[spans[i][1] : spans[i + 1][0]]):
+            end = spans[i + 1][1]
+        m = r.later_years.match(text, end)
+        if before and m:
+            base = years[before[-1]]
+            first = (base[1] or base[0]) + 1
+            runs_on = m.groupdict().get("open") is not None
+            out[i] = (first, None if runs_on else first + r.later_years_count - 1, runs_on)
+    return out
+
+
 def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     """The years a period rule's match names: groups ``from``, ``to`` (2 or 4 digits:
     "2024-27") and ``open`` (the period runs on: no end year)."""

@@ -52,6 +52,7 @@ _KEYS = [
     "document_budget_year",
     "neighbour_scaled",
     "continues_before",
+    "later_years",
 ]
 
 
@@ -133,6 +134,9 @@ class AmountRules:
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    later_years: re.Pattern  # "ud i overslagsårene": the budget's years after those of the amount before
+    later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
+    later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
@@ -192,6 +196,7 @@ def load_rules(data) -> AmountRules:
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=_continues_before(data["continues_before"]),
+        **_later_years(data["later_years"]),
         document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
@@ -221,6 +226,16 @@ def _document_budget_year(entry) -> re.Pattern:
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
     return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
+
+
+def _later_years(entry) -> dict:
+    entry = require_keys(entry, "later_years", ["pattern", "range", "years", "examples"])
+    require_examples(entry, "later_years")
+    return {
+        "later_years": require_regex(entry["pattern"], "later_years", flags=re.I),
+        "later_years_range": require_regex(entry["range"], "later_years", flags=re.I),
+        "later_years_count": require_number(entry, "years", "later_years", int, 1, 10),
+    }
 
 
 def _continues_before(entry) -> re.Pattern:

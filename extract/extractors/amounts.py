@@ -28,6 +28,7 @@ from extract.extractors.amount_frames import (
     frame_in_label,
     label_years,
     last_period,
+    later_years,
 )
 from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, carried_over, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
@@ -182,6 +183,9 @@ def find_amounts(
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
+        years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
+        for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
+            ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
         before = [(a.char_start, (a.year_from, a.year_to) if a.year_from else None, a.kind) for a in out[-20:]]
