@@ -188,6 +188,33 @@ def test_period_rule_examples(rule, example):
     assert [a.year_from, a.year_to] == (example["years"] or [None, None])
 
 
+RELATIVE_EXAMPLES = [(rule, ex) for rule in RULES.relative_periods for ex in rule.examples]
+
+
+@pytest.mark.parametrize(
+    "rule,example", RELATIVE_EXAMPLES, ids=[f"{r.id}:{e['text'][:30]}" for r, e in RELATIVE_EXAMPLES]
+)
+def test_relative_period_examples(rule, example):
+    """A year named relative to the document's date: that year plus the rule's offset; an
+    amount in the example takes it. ``years: null`` shows what the rule leaves out."""
+    found = rule.pattern.search(example["text"])
+    if example["years"] is None:
+        assert found is None, f"{rule.id} matches {found.group()!r}"
+        return
+    assert found and int(example["date"][:4]) + rule.offset == example["years"][0]
+    text = example["text"]
+    money = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, date=example["date"])
+    assert all([a.year_from, a.year_to] == example["years"] for a in money)
+
+
+def test_a_relative_year_needs_the_documents_date():
+    text = "Der forventes et merforbrug på 2,5 mio. kr. i indeværende år og 1,0 mio. kr. næste år."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    dated = find_amounts(text, spans, RULES, date="2024-05-01")
+    assert [(a.year_from, a.year_to) for a in dated] == [(2024, 2024), (2025, 2025)]
+    assert [(a.year_from, a.year_to) for a in amounts(text)] == [(None, None), (None, None)]
+
+
 KIND_EXAMPLES = [(rule, ex) for rule in RULES.kinds for ex in rule.examples]
 
 
@@ -359,16 +386,96 @@ def test_document_budget_year_examples():
 
 
 def test_an_amount_with_no_year_anywhere_takes_the_one_budget_year_its_document_names_if_begun():
-    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nDer resterer 12,5 mio. kr. i puljen."
+    # (a second sentence that points back, "Der resterer 12,5 mio. kr.", would take 2022 from the first)
+    text = "I investeringsoversigten er der i budget 2022 afsat 13 mio. kr.\n\nTagprojektet koster 12,5 mio. kr."
     spans = sentence_spans(text, ALL_RULES["sentences.yml"])
     found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2022-01-17")
     assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (2022, 2022)]
+    # the sum written beside "i budget 2022" is that budget's whatever the date; the other
+    # takes the document's budget year only once that year has begun
     found = find_amounts(text, spans, RULES, (), "Frigivelse af midler fra puljen", "2021-09-01")
-    assert [(a.year_from, a.year_to) for a in found] == [(None, None), (None, None)]
-    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [None, None]
+    assert [(a.year_from, a.year_to) for a in found] == [(2022, 2022), (None, None)]
+    assert [a.year_from for a in find_amounts(text, spans, RULES, (), None, None)] == [2022, None]
 
 
 def test_a_table_row_naming_its_year_gives_its_cells_that_year():
     text = "Likviditet (mio. kr.)\tBeløb\nRegnskab 2023 - Urealiseret kursgevinst\t21,8\nDisponibelt beløb ultimo 2027\t277,5\n"
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
     assert [(a.quote, a.year_from, a.year_to) for a in found] == [("21,8", 2023, 2023), ("277,5", 2027, 2027)]
+
+
+def test_an_amount_naming_no_frame_takes_the_one_frame_its_documents_title_names():
+    # made up in the genre's words: an item granting an anlægsbevilling
+    text = "Udgiften til projektet er 2,4 mio. kr.\n\nDer afsættes 0,2 mio. kr. til drift."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Anlægsbevilling til renovering af skolens tag")
+    assert [a.kind for a in found] == ["anlæg", "drift"]
+    found = find_amounts(text, spans, RULES, (), "Drifts- og anlægsoverførsler 2023-2024")
+    assert [a.kind for a in found] == [None, "drift"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # made up in the genre's words: a year past a new clause is the next amount's
+        ("I 2023 blev der brugt 1,8 mio. kr., og i 2024 forventes et forbrug på 2,1 mio. kr.", [2023, 2024]),
+        ("I 2025 afsættes 1 mio. kr. og i 2026 2 mio. kr.", [2025, 2026]),
+        # … but a year right after it is its own, and one after a plain "og" is shared
+        ("Der afsættes 1 mio. kr. i 2025, 2 mio. kr. i 2026 og 3 mio. kr. i 2027.", [2025, 2026, 2027]),
+        (
+            "I budgetaftalen er afsat 1,1 mio. kr. årligt til drift og 0,7 mio. kr. årligt til indsats i 2013-14.",
+            [2013, 2013],
+        ),
+    ],
+)
+def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
+    assert [a.year_from for a in amounts(text)] == expected
+
+
+def test_the_yearly_sum_named_before_it_is_per_year():
+    # made up in the genre's words
+    assert [a.per_year for a in amounts("Den årlige udgift er 120.000 kr.")] == [True]
+
+
+def test_continues_before_examples():
+    """The rule's examples: the second sentence's first amount takes the years and frame
+    of the sentence before it."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["continues_before"]["examples"]
+    assert len(examples) >= 3
+    for ex in examples:
+        text = ex["text"]
+        second = sentence_spans(text, ALL_RULES["sentences.yml"])[1].start
+        first = next(a for a in amounts(text) if a.char_start >= second)
+        assert ([first.year_from, first.year_to], first.kind) == (ex["years"], ex["kind"]), text
+
+
+def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before():
+    text = "Der er afsat 16,6 mio. kr. i Genopretningspuljen i 2023. Projektet koster 1,0 mio. kr."
+    assert [a.year_from for a in amounts(text)] == [2023, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the genre's words: the ways a yearly sum is written
+        "Prisen er 500 kr./år pr. husstand.",
+        "Udgiften er 1,2 mio. kr. pr. budgetår.",
+        "Besparelsen har en helårseffekt på 0,4 mio. kr.",
+        "Der afsættes 0,9 mio. kr. i hvert af årene 2026-2028.",
+    ],
+)
+def test_ways_of_writing_a_yearly_sum(text):
+    assert [a.per_year for a in amounts(text)] == [True]
+
+
+def test_later_years_examples():
+    """The rule's examples: each amount's years; the budget's later years follow the year
+    of the amount before them."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["later_years"]["examples"]
+    assert len(examples) >= 2
+    for ex in examples:
+        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]

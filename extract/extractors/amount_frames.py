@@ -4,7 +4,8 @@ Danish budget documents group their money under frames: a heading "Drift inden f
 servicerammen", a table's row "Anlægsudgifter", a sentence "Uden for servicerammen
 forventes …". An amount whose own words name no kind takes the frame named nearest
 it: right after it in its clause, before it in its clause, its table's row label,
-caption or header, then its section's heading and the headings above it. A heading or
+caption or header, then its section's heading and the headings above it, then the
+document's title ("Anlægsbevilling til ny daginstitution"). A heading or
 caption with one year or span ("Afsat i 2015", "Budget 2024-27") gives its amounts
 without years of their own those years; the time expressions of a sentence
 (``periods``: "i 2023 og frem", "i perioden 2025-2027") give the years of the amounts
@@ -60,6 +61,29 @@ def frame_after(s: str, r: AmountRules) -> Optional[str]:
     return best[2] if best else None
 
 
+def later_years(
+    text: str, spans: list[tuple[int, int]], years: list[Optional[tuple[int, Optional[int]]]], r: AmountRules
+) -> dict[int, _Period]:
+    """The budget's later years named right after the amounts of a sentence (``spans``,
+    with their own ``years`` or None): "2,9 mio. kr. i 2022 og 3,1 mio. kr. ud i
+    overslagsårene" gives the second amount the years after those of the amount before it,
+    running on for "ud i", else over the rule's ``years``; a range's lower bound takes them
+    from its upper ("mellem 50,0 og 79,4 mio. kr. i overslagsårene")."""
+    out: dict[int, _Period] = {}
+    for i in range(1, len(spans)):
+        before = [j for j in range(i) if j not in out and years[j]]
+        end = spans[i][1]
+        if i + 1 < len(spans) and r.later_years_range.match(text[spans[i][1] : spans[i + 1][0]]):
+            end = spans[i + 1][1]
+        m = r.later_years.match(text, end)
+        if before and m:
+            base = years[before[-1]]
+            first = (base[1] or base[0]) + 1
+            runs_on = m.groupdict().get("open") is not None
+            out[i] = (first, None if runs_on else first + r.later_years_count - 1, runs_on)
+    return out
+
+
 def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     """The years a period rule's match names: groups ``from``, ``to`` (2 or 4 digits:
     "2024-27") and ``open`` (the period runs on: no end year)."""
@@ -82,24 +106,34 @@ def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
     return start, end, end is None and bool(m.groupdict().get("open"))
 
 
+_Period = tuple[int, Optional[int], bool]  # first year, last year (None: runs on), says it runs on
+
+
+def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[int, int, _Period]]:
+    """(start, end, period) of every time expression in text[start:end]: the years written
+    out, and, when the document's year is known (``r.this_year``), those named relative to
+    it ("i indeværende år", "næste år")."""
+    hits = [(m.start(), m.end(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    if r.this_year is not None:
+        for rel in r.relative_periods:
+            year = r.this_year + rel.offset
+            hits += [(m.start(), m.end(), (year, year, False)) for m in rel.pattern.finditer(text, start, end)]
+    return hits
+
+
 def first_period(
     text: str, start: int, end: int, r: AmountRules, at: Optional[int] = None
 ) -> Optional[tuple[int, Optional[int], bool]]:
     """The first time expression in text[start:end] (one starting at ``at`` when given);
     the words before ``start`` still count for what a rule looks back at ("Budgetaftalen
     for 2013" is no period)."""
-    hits = [
-        (m.start(), -m.end(), _period(m))
-        for rule in r.periods
-        for m in rule.pattern.finditer(text, start, end)
-        if at is None or m.start() == at
-    ]
+    hits = [(a, -b, p) for a, b, p in _period_hits(text, start, end, r) if at is None or a == at]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def last_period(text: str, start: int, end: int, r: AmountRules) -> Optional[tuple[int, Optional[int], bool]]:
     """The last time expression in text[start:end]."""
-    hits = [(m.end(), -m.start(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    hits = [(b, -a, p) for a, b, p in _period_hits(text, start, end, r)]
     return max(hits, key=lambda h: h[:2])[2] if hits else None
 
 
@@ -153,7 +187,10 @@ class Headings:
         return out
 
     def kind(self, offset: int, r: AmountRules) -> Optional[str]:
-        for heading in self.path(offset):
+        """The frame of the innermost heading above ``offset`` that names one, else the one
+        frame the document's title names ("Frigivelse af anlægsbevilling til cykelsti"),
+        else the frame the whole document is about."""
+        for heading in [*self.path(offset), self.title or ""]:
             kind = frame_in_label(heading, r)
             if kind:
                 return kind

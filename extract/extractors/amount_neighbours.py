@@ -1,4 +1,5 @@
-"""Bare numbers that borrow the unit of the amounts of their sentence.
+"""Amounts that borrow from their neighbours: a bare number the unit of the amounts of its
+sentence; a sentence that continues the one before it the years and frame said there.
 
 A budget text often writes a figure without its unit when the sentence's other sums give
 it: "-0,7 mio. kr. (-4,3 inkl. Ukraine)", "1,96 mio. kr. fra 2023 til 2024 heraf 1,63 fra
@@ -6,13 +7,19 @@ drift til anlæg", "… udgjorde 3.489,8 mio. kr. … i forhold til det korriger
 3.508,9 (kolonne c)". A number with decimals standing so (``neighbour_scaled`` in
 ``rules/amounts.yml``: after "på", "heraf" or an opening bracket, before a bracket, a
 comma or a few linking words) is an amount in the one scale (mio. kr., mia. kr.) all the
-written amounts of its sentence share. Pure: text in, spans and values out.
+written amounts of its sentence share. A sentence opening with words that point back
+("Heraf er 1,0 mio. kr. bevilget", "Der resterer derved 15,6 mio. kr.", "Her fastsættes
+sparekravet til 5 mio. kr."; ``continues_before``) is about the money of the sentence before
+it: its amounts with no years or frame of their own take those of that sentence
+(``carried_over``). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional, Sequence
 
+from extract.extractors.amount_frames import frame_before, last_period
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.numbers import parse_danish_number
 from extract.structure.sentences import Span, sentence_at
@@ -45,3 +52,29 @@ def neighbour_scaled(
         if value:
             out.append((start, end, value * scales.pop()))
     return out
+
+
+def carried_over(
+    text: str,
+    sent: Span,
+    sentences: Sequence[Span],
+    before: Sequence[tuple[int, Optional[tuple], Optional[str]]],
+    r: AmountRules,
+) -> tuple[Optional[tuple[int, Optional[int]]], Optional[str]]:
+    """The years and frame a sentence that points back (``continues_before``) takes from
+    the sentence before it: those of that sentence's last amount (``before``: (offset,
+    years, kind) of the amounts found so far), else its last time expression and the
+    frame it names last. (None, None) for a sentence that does not point back, or a table's
+    cell."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if not r.continues_before.match(text, sent.start) or "\t" in text[line_start : text.find("\n", sent.start)]:
+        return None, None
+    i = bisect.bisect_right([s.start for s in sentences], sent.start) - 1
+    prev = sentences[i - 1] if i >= 1 and sentences[i].start == sent.start else None
+    if prev is None:
+        return None, None
+    theirs = [(years, kind) for at, years, kind in before if prev.start <= at < prev.end]
+    if theirs:
+        return theirs[-1]
+    period = last_period(text, prev.start, prev.end, r)
+    return (period[:2] if period else None), frame_before(text[prev.start : prev.end], r)

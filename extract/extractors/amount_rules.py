@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.rules import RuleError, require_examples, require_keys, require_regex
+from extract.rules import RuleError, require_examples, require_keys, require_number, require_regex
 
 _KEYS = [
     "number",
@@ -24,6 +24,7 @@ _KEYS = [
     "min_bare_value",
     "forms",
     "periods",
+    "relative_periods",
     "heading_periods",
     "title_year",
     "window_after",
@@ -40,6 +41,7 @@ _KEYS = [
     "frame_excluded",
     "coordination",
     "clause_break",
+    "period_break",
     "dated_year",
     "table_units",
     "table_cell",
@@ -49,6 +51,8 @@ _KEYS = [
     "document_frame",
     "document_budget_year",
     "neighbour_scaled",
+    "continues_before",
+    "later_years",
 ]
 
 
@@ -64,6 +68,16 @@ class Scale:
 class Rule:
     id: str
     pattern: re.Pattern
+    examples: tuple
+
+
+@dataclass(frozen=True)
+class RelativePeriod:
+    """A year named relative to the document's date ("i år", "næste år"): its year plus ``offset``."""
+
+    id: str
+    pattern: re.Pattern
+    offset: int
     examples: tuple
 
 
@@ -112,6 +126,7 @@ class AmountRules:
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     coordination: re.Pattern
     clause_break: re.Pattern
+    period_break: re.Pattern  # a new clause after an amount: a year past it is the next amount's
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
@@ -119,10 +134,16 @@ class AmountRules:
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
+    later_years: re.Pattern  # "ud i overslagsårene": the budget's years after those of the amount before
+    later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
+    later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
+    continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
+    relative_periods: tuple[RelativePeriod, ...] = ()  # "i år", "næste år": years from the document's date
+    this_year: Optional[int] = None  # the year of the document's date (set per document), for relative_periods
 
 
 def load_rules(data) -> AmountRules:
@@ -145,6 +166,7 @@ def load_rules(data) -> AmountRules:
         scales=scales,
         forms=forms,
         periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
+        relative_periods=tuple(_relative(e, i) for i, e in enumerate(data["relative_periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
         **_title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
@@ -165,6 +187,7 @@ def load_rules(data) -> AmountRules:
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
+        period_break=require_regex(data["period_break"], "period_break", flags=re.I),
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
@@ -172,6 +195,8 @@ def load_rules(data) -> AmountRules:
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
+        continues_before=_continues_before(data["continues_before"]),
+        **_later_years(data["later_years"]),
         document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
@@ -201,6 +226,22 @@ def _document_budget_year(entry) -> re.Pattern:
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
     return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
+
+
+def _later_years(entry) -> dict:
+    entry = require_keys(entry, "later_years", ["pattern", "range", "years", "examples"])
+    require_examples(entry, "later_years")
+    return {
+        "later_years": require_regex(entry["pattern"], "later_years", flags=re.I),
+        "later_years_range": require_regex(entry["range"], "later_years", flags=re.I),
+        "later_years_count": require_number(entry, "years", "later_years", int, 1, 10),
+    }
+
+
+def _continues_before(entry) -> re.Pattern:
+    entry = require_keys(entry, "continues_before", ["pattern", "examples"])
+    require_examples(entry, "continues_before")
+    return require_regex(entry["pattern"], "continues_before", flags=re.I)
 
 
 def _document_frame(entry) -> dict:
@@ -233,6 +274,14 @@ def _frame(entry: dict, i: int) -> Frame:
         raise RuleError(rule, "kind must be the name of a budget frame")
     pattern = require_regex(entry["pattern"], rule, flags=re.I)
     return Frame(entry["id"], entry["kind"], pattern, require_examples(entry, rule))
+
+
+def _relative(entry: dict, i: int) -> RelativePeriod:
+    rule = _id(entry, i, "relative_periods")
+    entry = require_keys(entry, rule, ["id", "pattern", "offset", "examples"])
+    offset = require_number(entry, "offset", rule, int, -5, 5)
+    pattern = require_regex(entry["pattern"], rule, flags=re.I)
+    return RelativePeriod(entry["id"], pattern, offset, require_examples(entry, rule))
 
 
 def _currency(entry: dict, i: int) -> Currency:

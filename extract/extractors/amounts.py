@@ -28,8 +28,9 @@ from extract.extractors.amount_frames import (
     frame_in_label,
     label_years,
     last_period,
+    later_years,
 )
-from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, neighbour_scaled
+from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, carried_over, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     cell_amount,
@@ -168,6 +169,8 @@ def find_amounts(
     What an amount's own words leave open, the frame and years of its clause, table row
     and headings (``sections``) fill in, then the one year the document's ``title`` names, and
     last the one budget year, not after its ``date`` (ISO), that the document names."""
+    if date and date[:4].isdigit():  # "i år", "næste år" are years of the document's date
+        r = replace(r, this_year=int(date[:4]))
     headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date))
     out: list[Amount] = []
     mentions = [
@@ -180,14 +183,21 @@ def find_amounts(
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         for i, t in enumerate(ties):
             t.kind = t.kind or _frame_near(text, sent, items, i, r)
+        years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
+        for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
+            ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
+        before = [(a.char_start, (a.year_from, a.year_to) if a.year_from else None, a.kind) for a in out[-20:]]
+        carried_years, carried_kind = carried_over(text, sent, sentences, before, r)
+        if carried_years and _names_other_year(text, sent, carried_years, r):  # "… overført til 2023"
+            carried_years = None
         for m, t in zip(items, ties):
-            kind = t.kind or headings.kind(m.start, r)
+            kind = t.kind or carried_kind or headings.kind(m.start, r)
             years = (
                 (t.year_from, t.year_to)
                 if t.has_years
-                else _cell_years(text, m, r) or _heading_years(text, sent, m, headings, r)
+                else _cell_years(text, m, r) or carried_years or _heading_years(text, sent, m, headings, r)
             )
             out.append(
                 Amount(
@@ -222,11 +232,17 @@ def _heading_years(
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
     years = headings.years(m.start, r) or (None, None)
+    return (None, None) if _names_other_year(text, sent, years, r) else years
+
+
+def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules) -> bool:
+    """Whether the sentence names a year other than the one ``years`` names (the year of a
+    date says when, not which year's money, and does not count)."""
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
     for y in _YEAR.finditer(text, sent.start, sent.end):
         if not any(a <= y.start() < b for a, b in dates) and (int(y.group()), int(y.group())) != years:
-            return None, None
-    return years
+            return True
+    return False
 
 
 def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Optional[int], Optional[int]]]:
@@ -293,6 +309,9 @@ def _line_at(text: str, offset: int) -> Span:
 def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> _Ties:
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.window_after)
+    if i + 1 < len(items):  # "1,8 mio. kr., og i 2024 … 2,1 mio. kr.": the year past a new clause is the next one's
+        cut = r.period_break.search(text, m.end, after_end)
+        after_end = cut.start() if cut else after_end
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
