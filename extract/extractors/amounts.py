@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from extract.extractors.amount_flat_tables import flat_table_amounts, unit_column_amounts
 from extract.extractors.amount_frames import (
     Headings,
     document_frame,
@@ -36,7 +37,6 @@ from extract.extractors.amount_tables import (
     cell_amount,
     clean_value,
     column_header,
-    flat_table_amounts,
     table_amounts,
     table_caption,
     unit_spans,
@@ -215,7 +215,11 @@ def find_amounts(
                 )
             )
     taken = [(a.char_start, a.char_end) for a in out]
-    cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
+    cells: list = []
+    for c in table_amounts(text, r) + flat_table_amounts(text, r) + unit_column_amounts(text, r):
+        if not _overlaps((c.start, c.end), taken):
+            taken.append((c.start, c.end))
+            cells.append(c)
     out += [cell_amount(text, c, headings, r) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 
