@@ -1,5 +1,5 @@
-"""Amounts in tables as web pages export them to text: rows of cells closed by "|", and
-tables written one cell a line whose header cells name the unit ("Ansøgt (kr.)")."""
+"""Amounts as agenda systems publish them on the web: tables exported to text (rows of cells
+closed by "|", cells one a line under a header naming the unit) and minutes of several items."""
 
 from __future__ import annotations
 
@@ -69,3 +69,16 @@ def test_a_number_line_after_a_paragraph_is_no_cell_of_the_table_above():
 def test_a_small_count_under_a_kroner_header_is_no_sum():
     text = "Antal deltagere\n\nTilskud (kr.)\n\n12\n\n36.000\n"
     assert [a.value_dkk for a in amounts(text)] == [36000]
+
+
+def test_a_budget_year_named_only_in_an_agenda_list_gives_the_document_no_year():
+    # made up in the genre's words: minutes of several items, one of them about a budget
+    text = (
+        "Dagsorden\n10. Godkendelse af dagsorden\n11. Udmøntning af budget 2024 - puljer\n\n"
+        "Sagsfremstilling\nDer frigives 1,5 mio. kr. til etablering af et nyt familiehus."
+    )
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    assert [a.year_from for a in find_amounts(text, spans, RULES, (), "Referat", "2024-02-01")] == [None]
+    prose = "Sagsfremstilling\nI budget 2024 er der afsat midler.\nDer frigives 1,5 mio. kr. til et nyt familiehus."
+    spans = sentence_spans(prose, ALL_RULES["sentences.yml"])
+    assert [a.year_from for a in find_amounts(prose, spans, RULES, (), "Referat", "2024-02-01")] == [2024]
