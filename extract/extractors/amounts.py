@@ -106,11 +106,15 @@ def _mentions_of(m: re.Match, rule: str, text: str, r: AmountRules) -> list[_Men
     if groups.get("scale") and not named and r.not_money_after.match(text, m.end()):
         return []
     bare = not groups.get("scale") and not named
-    nums = [k for k in ("num", "num2") if groups.get(k)]
+    nums = [k for k in ("num", "num2", "words") if groups.get(k)]
     currency = _currency(groups.get("fx"), r)
     out = []
     for i, key in enumerate(nums):
-        value = parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
+        value = (
+            dict(r.number_words).get(" ".join(groups[key].lower().split()))
+            if key == "words"
+            else parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
+        )
         if value is None or (bare and (value < r.min_bare_value or _looks_like_year(groups[key]))):
             return []
         start, end = _quote_span(m, key, i, len(nums), bare)
