@@ -220,12 +220,28 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
 
 def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tuple[int, int]]:
     """The one budget year a document names ("i budget 2022 afsat 13 mio. kr."), when it
-    names no other budget year and no budget of several years ("Budget 2023-26"), and that
+    names no other budget year and no budget of several years ("Budget 2023-26"), its
+    running text names it (a heading or a list of items naming it is no guide), and that
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
     to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027")."""
-    found = {period_years(m) for m in r.document_budget_year.finditer(text)}
-    year = found.pop() if len(found) == 1 and date and date[:4].isdigit() else None
+    matches = list(r.document_budget_year.finditer(text))
+    found = {period_years(m) for m in matches}
+    in_prose = any(_in_prose(text, m.start()) for m in matches)
+    year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
     return (year[0], year[0]) if year and year[0] == year[1] and year[0] <= int(date[:4]) else None
+
+
+_HEADING_LINE_MAX = 80  # a shorter line not ending a sentence is a heading or a list's entry
+
+
+def _in_prose(text: str, offset: int) -> bool:
+    """Whether ``offset`` stands in a line of running text, not in a heading or an agenda's
+    list of items (minutes of several items name other items' budgets: "11. Udmøntning af
+    budget 2013 - udviklingspuljer")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line) > _HEADING_LINE_MAX or line.endswith((".", "!", "?", ":"))
 
 
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:

@@ -16,6 +16,7 @@ from extract.rules import RuleError, require_examples, require_keys, require_num
 _KEYS = [
     "number",
     "fractions",
+    "number_words",
     "scales",
     "currency",
     "foreign_currencies",
@@ -116,6 +117,7 @@ class AmountRules:
     frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
+    number_words: tuple[tuple[str, float], ...]  # a number written in words ("to", "en halv") and its value
     not_money_after: re.Pattern
     min_bare_value: float
     window_after: int
@@ -152,8 +154,10 @@ def load_rules(data) -> AmountRules:
     currencies = tuple(_currency(e, i) for i, e in enumerate(data["foreign_currencies"]))
     fractions = _fractions(data["fractions"])
     fraction = "|".join(re.escape(c) for c, _ in fractions)
+    number_words = _number_words(data["number_words"])
     fill = {
         "number": _filled(data["number"], {"fraction": fraction}),
+        "number_words": "(?i:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w, _ in number_words) + ")",
         "currency": data["currency"],
         "foreign": "|".join(f"(?:{c.pattern.pattern})" for c in currencies),
         "money_nouns": data["money_nouns"],
@@ -177,6 +181,7 @@ def load_rules(data) -> AmountRules:
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,
+        number_words=number_words,
         not_money_after=require_regex(data["not_money_after"], "not_money_after", flags=re.I),
         min_bare_value=float(data["min_bare_value"]),
         window_after=int(data["window_after"]),
@@ -298,6 +303,16 @@ def _fractions(data) -> tuple[tuple[str, float], ...]:
         if not isinstance(sign, str) or len(sign) != 1 or not isinstance(value, (int, float)):
             raise RuleError("fractions", f"{sign!r}: a single sign and a number")
     return tuple((sign, float(value)) for sign, value in data.items())
+
+
+def _number_words(data) -> tuple[tuple[str, float], ...]:
+    """The words of ``number_words``, the longest first ("en halv" before "en")."""
+    if not isinstance(data, dict) or not data:
+        raise RuleError("number_words", "must map each number word to its value (to: 2)")
+    for word, value in data.items():
+        if not isinstance(word, str) or not word.strip() or not isinstance(value, (int, float)) or value <= 0:
+            raise RuleError("number_words", f"{word!r}: a word and a positive number")
+    return tuple(sorted(((w.lower(), float(v)) for w, v in data.items()), key=lambda x: -len(x[0])))
 
 
 def _title_year(entry) -> dict:

@@ -1,12 +1,13 @@
 """Amounts in tables: the cells of a table whose caption, header or row names the unit.
 
-A table of a text is a run of lines holding tab-separated cells; its caption is the line
-just above it. A unit ("(mio. kr.)", "i 1.000 kr.", a header cell "1.000 kr.") in the
-caption or the first row applies to every cell of the table, one in a row's label cell
-to that row. A cell that is a number alone is then an amount: its value the number times
-the unit, its years those of its column's header ("2026", "Budget 2024"), its budget
-frame the one its row label, the caption or the header names. A row of years is a
-header (or a chart's axis), never amounts; the unit itself is not an amount. Pure:
+A table of a text is a run of lines holding tab-separated cells (or cells closed by "|",
+as web pages export them); its caption is the line just above it. A unit ("(mio. kr.)",
+"i 1.000 kr.", a header cell "1.000 kr.") in the caption or the first row applies to
+every cell of the table, one in a row's label cell to that row. A cell that is a number
+alone is then an amount: its value the number times the unit, its years those of its
+column's header ("2026", "Budget 2024"), its budget frame the one its row label, the
+caption or the header names. A row of years is a header (or a chart's axis), never
+amounts; the unit itself is not an amount. Pure:
 text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
 ``table_cell``).
 """
@@ -56,16 +57,29 @@ class CellAmount:
     per_year: bool = False  # its column's header says the sums are yearly ("(kr. årligt)")
 
 
+# a row of a table exported from a web page as text: cells closed by "|" ("a | 173 | 166 |")
+_PIPE_ROW = re.compile(r"^[^|\n]*\|(?:[^|\n]*\|)+[ \t]*$")
+
+
+def row_separator(line: str) -> Optional[str]:
+    """The character that separates the cells of a table's row ("\t", or "|" for a row
+    written "a | b |"), or None for a line that is no row."""
+    if "\t" in line:
+        return "\t"
+    return "|" if _PIPE_ROW.match(line) else None
+
+
 def text_tables(text: str) -> list[Table]:
-    """Runs of lines with tab-separated cells, each with the line above it as caption."""
+    """Runs of lines with tab- or pipe-separated cells, each with the line above it as caption."""
     tables: list[Table] = []
     pos, prev_line, prev_start, current = 0, "", 0, None
     for line in text.split("\n"):
-        if "\t" in line:
+        sep = row_separator(line)
+        if sep:
             if current is None:
                 current = Table(prev_line.strip(), prev_start)
                 tables.append(current)
-            current.rows.append(_cells(line, pos))
+            current.rows.append(_cells(line, pos, sep))
         else:
             current = None
             if line.strip():
@@ -74,9 +88,9 @@ def text_tables(text: str) -> list[Table]:
     return tables
 
 
-def _cells(line: str, pos: int) -> list[Cell]:
+def _cells(line: str, pos: int, sep: str = "\t") -> list[Cell]:
     cells = []
-    for part in line.split("\t"):
+    for part in line.split(sep):
         lead = len(part) - len(part.lstrip())
         stripped = part.strip()
         cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped)))
@@ -247,16 +261,17 @@ def column_header(text: str, offset: int) -> str:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if "\t" not in line:
+    sep = row_separator(line)
+    if not sep:
         return ""
-    from_right = line[offset - line_start :].count("\t") + 1
+    from_right = line[offset - line_start :].count(sep) + 1
     start = line_start
     while start > 0:
         prev_start = text.rfind("\n", 0, start - 1) + 1
-        if "\t" not in text[prev_start : start - 1]:
+        if row_separator(text[prev_start : start - 1]) != sep:
             break
         start = prev_start
-    header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split("\t")
+    header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split(sep)
     return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
 
 
@@ -275,64 +290,6 @@ def table_caption(text: str, offset: int) -> str:
             return prev.strip()
         start = prev_start
     return ""
-
-
-_LINE = re.compile(r"[^\n]+")
-
-
-def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
-    """The first ``limit`` non-empty lines of ``text`` from ``pos`` on, each as a cell."""
-    out: list[Cell] = []
-    for m in _LINE.finditer(text, pos):
-        stripped = m.group().strip()
-        if stripped:
-            lead = len(m.group()) - len(m.group().lstrip())
-            out.append(Cell(stripped, m.start() + lead, m.start() + lead + len(stripped)))
-            if len(out) == limit:
-                break
-    return out
-
-
-def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
-    """Tables written one cell a line (as some publishing systems export them): a line
-    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
-    then rows of a label (one line or more) and its numbers."""
-    out: list[CellAmount] = []
-    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
-        factor = unit_factor(m.group(), r)
-        if factor is None or r.table_cell.fullmatch(m.group().strip()):
-            continue
-        lines = _lines_after(text, m.end(), 400)
-        is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
-        width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
-        header = lines[:width]
-        if width < 2 or not all(len(c.text) <= 20 for c in header):
-            continue
-        column_years = [int(c.text) if _YEAR.fullmatch(c.text) else None for c in header]
-        known = [y for y in column_years if y]
-        span = (min(known), max(known)) if len(known) > 1 else None
-        i, label = width, []
-        while i < len(lines):
-            if not is_number[i]:
-                if label and not any(is_number[i + 1 : i + 3]):
-                    break
-                label.append(lines[i].text)
-                i += 1
-                continue
-            row = lines[i : i + width]
-            cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
-            for j, c in enumerate(cells):
-                num = r.table_cell.fullmatch(c.text)
-                value = parse_danish_number(num.group("num"))
-                year = column_years[j] if j < len(column_years) else None
-                if value:  # a cell of 0 states no sum
-                    start, end = c.start + num.start("num"), c.start + num.end("num")
-                    labels = (" ".join(label), "", m.group(), "")
-                    out.append(
-                        CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
-                    )
-            i, label = i + len(cells), []
-    return out
 
 
 def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:

@@ -1,10 +1,7 @@
 """Money amounts: every kroner figure, normalised to kroner, with its years and budget kind.
 
-An amount is a number with a scale word ("4,0 mio. kr.", "6 mio."), a number with
-kroner ("26.898.526 kr."), kroner before a number ("kr.12,5 mill.") or a bare
-number right after a money noun ("lån (5.000 – 50.000)"); a range gives two rows.
-Percentages, counts of people, years and case numbers have no scale or kroner word
-and are never taken.
+The figures come from ``amount_mentions`` (written out) and the table readers
+(``amount_tables``, ``amount_flat_tables``: cells whose unit the caption or header gives).
 
 Each amount's years, ``per_year`` and ``kind`` come from the words tied to it: the
 first time expression after it in its clause (up to the next amount), else the
@@ -18,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from extract.extractors.amount_flat_tables import flat_table_amounts, unit_column_amounts
 from extract.extractors.amount_frames import (
     Headings,
     document_frame,
@@ -30,120 +28,33 @@ from extract.extractors.amount_frames import (
     last_period,
     later_years,
 )
+from extract.extractors.amount_mentions import (
+    _Mention,
+    _overlaps,
+    find_mentions,
+    parse_danish_amount,
+    parse_danish_amount_strict,
+)
 from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, carried_over, neighbour_scaled
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     cell_amount,
     clean_value,
     column_header,
-    flat_table_amounts,
     table_amounts,
     table_caption,
-    unit_spans,
 )
-from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount, Section
 from extract.structure.sentences import Span, sentence_at
 
-__all__ = ["AmountRules", "find_amounts", "find_mentions", "load_rules", "parse_danish_amount"]
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    value: float
-    rule: str
-    currency: Optional[str] = None  # None: kroner; else the code of another currency
-
-
-def find_mentions(text: str, r: AmountRules) -> list[_Mention]:
-    """Every money figure in ``text`` (no years or kinds yet), in text order. The words
-    that give a table its unit ("(1.000 kr.)") are not figures."""
-    taken: list[tuple[int, int]] = unit_spans(text, r)
-    out: list[_Mention] = []
-    for form in r.forms:
-        for m in form.pattern.finditer(text):
-            if _overlaps(m.span(), taken) or not _word_start(text, m.start()):
-                continue
-            mentions = _mentions_of(m, form.id, text, r)
-            if mentions:
-                taken.append(m.span())
-                out += mentions
-    return sorted(out, key=lambda x: x.start)
-
-
-def parse_danish_amount(s: str, r: AmountRules) -> Optional[float]:
-    """Kroner value of one written amount ("12,5 mio.kr."), or None (never raises)."""
-    try:
-        return parse_danish_amount_strict(s, r)
-    except (ValueError, TypeError):
-        return None
-
-
-def parse_danish_amount_strict(s: str, r: AmountRules) -> float:
-    """Kroner value of one written amount; ValueError names the text if it is not one."""
-    if not isinstance(s, str):
-        raise ValueError(f"not an amount: {s!r} (expected text)")
-    mentions = find_mentions(s, r)
-    if len(mentions) != 1:
-        raise ValueError(f"not one Danish amount: {s!r} (found {len(mentions)})")
-    return mentions[0].value
-
-
-def _word_start(text: str, i: int) -> bool:
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,")
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)
-
-
-def _mentions_of(m: re.Match, rule: str, text: str, r: AmountRules) -> list[_Mention]:
-    groups = m.groupdict()
-    factor = _factor(groups.get("scale"), r)
-    named = groups.get("cur") or groups.get("fx")
-    if groups.get("scale") and not named and r.not_money_after.match(text, m.end()):
-        return []
-    bare = not groups.get("scale") and not named
-    nums = [k for k in ("num", "num2") if groups.get(k)]
-    currency = _currency(groups.get("fx"), r)
-    out = []
-    for i, key in enumerate(nums):
-        value = parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
-        if value is None or (bare and (value < r.min_bare_value or _looks_like_year(groups[key]))):
-            return []
-        start, end = _quote_span(m, key, i, len(nums), bare)
-        out.append(_Mention(start, end, value * factor, rule, currency))
-    return out
-
-
-def _currency(written: Optional[str], r: AmountRules) -> Optional[str]:
-    if not written:
-        return None
-    return next((c.code for c in r.currencies if c.pattern.fullmatch(written.strip())), written.strip())
-
-
-def _looks_like_year(s: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", s.strip()))
-
-
-def _quote_span(m: re.Match, key: str, i: int, count: int, bare: bool) -> tuple[int, int]:
-    """A range's first number is quoted alone, its last with the unit; bare numbers alone."""
-    if bare:
-        return m.span(key)
-    if count == 1:
-        return m.span()
-    return (m.start(key), m.end(key)) if i == 0 else (m.start(key), m.end())
-
-
-def _factor(scale: Optional[str], r: AmountRules) -> float:
-    if not scale:
-        return 1.0
-    for s in r.scales:
-        if s.pattern.fullmatch(scale.strip()):
-            return s.factor
-    return 1.0
+__all__ = [
+    "AmountRules",
+    "find_amounts",
+    "find_mentions",
+    "load_rules",
+    "parse_danish_amount",
+    "parse_danish_amount_strict",
+]
 
 
 @dataclass
@@ -215,7 +126,11 @@ def find_amounts(
                 )
             )
     taken = [(a.char_start, a.char_end) for a in out]
-    cells = [c for c in table_amounts(text, r) + flat_table_amounts(text, r) if not _overlaps((c.start, c.end), taken)]
+    cells: list = []
+    for c in table_amounts(text, r) + flat_table_amounts(text, r) + unit_column_amounts(text, r):
+        if not _overlaps((c.start, c.end), taken):
+            taken.append((c.start, c.end))
+            cells.append(c)
     out += [cell_amount(text, c, headings, r) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 

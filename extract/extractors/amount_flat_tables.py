@@ -1,0 +1,104 @@
+"""Amounts in tables written one cell a line, as publishing systems export them to text.
+
+Two shapes: a line naming the unit ("I 1.000 kr. 2027 p/l") over column headers of years
+and rows of a label and its numbers (``flat_table_amounts``); and a table whose header
+cells name the unit themselves ("Ansøgt (kr.)", "Bevilget (kr.)") over rows of labels and
+numbers (``unit_column_amounts``): a line that is a number alone under such a header, with
+only a table's short lines between, is a sum in that unit. Pure: text in, cells out. The
+patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.extractors.amount_rules import AmountRules
+from extract.extractors.amount_tables import Cell, CellAmount, unit_factor
+from extract.extractors.numbers import parse_danish_number
+
+_LINE = re.compile(r"[^\n]+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
+
+
+def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
+    """The first ``limit`` non-empty lines of ``text`` from ``pos`` on, each as a cell."""
+    out: list[Cell] = []
+    for m in _LINE.finditer(text, pos):
+        stripped = m.group().strip()
+        if stripped:
+            lead = len(m.group()) - len(m.group().lstrip())
+            out.append(Cell(stripped, m.start() + lead, m.start() + lead + len(stripped)))
+            if len(out) == limit:
+                break
+    return out
+
+
+def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
+    """Tables written one cell a line (as some publishing systems export them): a line
+    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
+    then rows of a label (one line or more) and its numbers."""
+    out: list[CellAmount] = []
+    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
+        factor = unit_factor(m.group(), r)
+        if factor is None or r.table_cell.fullmatch(m.group().strip()):
+            continue
+        lines = _lines_after(text, m.end(), 400)
+        is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
+        width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
+        header = lines[:width]
+        if width < 2 or not all(len(c.text) <= 20 for c in header):
+            continue
+        column_years = [int(c.text) if _YEAR.fullmatch(c.text) else None for c in header]
+        known = [y for y in column_years if y]
+        span = (min(known), max(known)) if len(known) > 1 else None
+        i, label = width, []
+        while i < len(lines):
+            if not is_number[i]:
+                if label and not any(is_number[i + 1 : i + 3]):
+                    break
+                label.append(lines[i].text)
+                i += 1
+                continue
+            row = lines[i : i + width]
+            cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
+            for j, c in enumerate(cells):
+                num = r.table_cell.fullmatch(c.text)
+                value = parse_danish_number(num.group("num"))
+                year = column_years[j] if j < len(column_years) else None
+                if value:  # a cell of 0 states no sum
+                    start, end = c.start + num.start("num"), c.start + num.end("num")
+                    labels = (" ".join(label), "", m.group(), "")
+                    out.append(
+                        CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
+                    )
+            i, label = i + len(cells), []
+    return out
+
+
+_CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or has ended
+_HEADER_REACH = 16  # how many of a table's lines a header's unit reaches down
+
+
+def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
+    """The lines that are a number alone under a header cell naming the unit ("Ansøgt
+    (kr.)"), with only a table's short lines (cells) between: each a sum in that unit."""
+    out: list[CellAmount] = []
+    lines = _lines_after(text, 0, len(text))
+    for i, cell in enumerate(lines):
+        num = r.table_cell.fullmatch(cell.text)
+        if not num or _YEAR.fullmatch(num.group("num")):
+            continue
+        unit = None
+        for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):
+            if len(above.text) > _CELL_LINE_MAX:
+                break
+            if not r.table_cell.fullmatch(above.text) and unit_factor(above.text, r) is not None:
+                unit = above
+                break
+        value = parse_danish_number(num.group("num"))
+        if unit is None or not value or value * unit_factor(unit.text, r) < r.min_bare_value:
+            continue  # a cell of 0 states no sum; a small one in kroner counts something else
+        start, end = cell.start + num.start("num"), cell.start + num.end("num")
+        labels = ("", "", unit.text, "")
+        out.append(CellAmount(start, end, value * unit_factor(unit.text, r), None, labels, unit.start))
+    return out
