@@ -40,8 +40,13 @@ def _day(text: str, dates: DateRules) -> Optional[str]:
 
 def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
     """Where a meeting's header ends: at its first heading that is no block of the header (the
-    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse"), near the top."""
-    heads = (s.char_start for s in sections if s.heading and not r.titles.never_title.search(s.heading.strip()))
+    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse") nor a numbered line (an
+    item's), near the top."""
+    heads = (
+        s.char_start
+        for s in sections
+        if s.heading and s.number is None and not r.titles.never_title.search(s.heading.strip())
+    )
     return min(min(heads, default=len(text)), r.title_search_chars)
 
 
@@ -152,8 +157,9 @@ def document_title(
     held = meeting_line_body(src.text, r) if found is None or bare else None
     item_line = found is not None and not kind and found[1] in items.values() and len(items) >= 2
     if kind or bare or held or found is None or item_line:
-        if len(items) == 1:
-            return next(iter(items.values())), found
+        only = next(iter(items.values())) if len(items) == 1 else None
+        if only and not r.titles.procedural_item.match(only):
+            return only, found
         if kind and found[1] != kind:
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or len(items) >= 2:

@@ -29,6 +29,7 @@ class TitleRules:
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
+    procedural_item: re.Pattern  # a meeting's procedural item ("Godkendelse af dagsorden"): no page's title
     examples: tuple
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
@@ -51,7 +52,7 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "body_name", "not_body_alone", "addressee", "trailing_date", "broken_word",
              "never_title", "item_number", "body_tail", "body_genitive", "body_period"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "name_noise", "meeting_lines", "item_route", "examples",
+                                         "name_noise", "meeting_lines", "item_route", "procedural_item", "examples",
                                          "body_on_date_examples", "never_title_examples"])  # fmt: skip
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
@@ -68,6 +69,7 @@ def load_title_rules(data) -> TitleRules:
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
         item_route=require_regex(data["item_route"], "titles", "item_route"),
+        procedural_item=require_regex(data["procedural_item"], "titles", "procedural_item"),
         examples=tuple(data["examples"]),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_never_examples(data["never_title_examples"]),
