@@ -1,15 +1,18 @@
 """The document's title as a reader names it, never empty.
 
 The title line (``extract.structure.titles.find_title``) is read with what the document holds.
-A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
-agenda whatever it holds. Under a meeting's header that names no kind ("Udvalg: …",
-"Mødedato: …", a day and the attendance), a page with one item is that agenda item, titled by
-the item ("117. Frigivelse af …"); a page with several items (item headings, or the item lines
-of its table of contents) is the meeting's minutes, titled by the kind word and the body's name
-("Referat Teknisk Udvalg"), the body read from a header field ("Udvalg:", "Møde:"), a header
-line naming only the body, or a line naming it beside the meeting's day ("Beslutning i Teknisk
-Udvalg den 01-10-2024"). Without a title line: the first line near the top that reads as a
-title, and as the last resort the words of the file name.
+A meeting's page (its title line names the kind, "Referat for Teknisk Udvalgs møde …", or only
+the body; a header line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields,
+"Udvalg: …", "Mødedato: …", or a day and the attendance, stands over its items) that shows one
+item is that agenda item, titled by the item ("117. Frigivelse af …", without its route
+"ØU/KB - "), unless the item is procedural ("Godkendelse af dagsorden"). A page of several
+items (item headings, or the item lines of its header and table of contents), or of none
+titled in the text, is the meeting's minutes or agenda, titled by the kind word (written, or
+"Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
+a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
+body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
+Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
+line near the top that reads as a title, and as the last resort the words of the file name.
 """
 
 from __future__ import annotations
