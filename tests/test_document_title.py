@@ -166,9 +166,53 @@ def test_a_body_named_alone_over_several_items_is_the_minutes_body(tmp_path):
     assert (found.title, found.date) == ("Referat Kommunalbestyrelsen", "2024-10-07")
 
 
-def test_a_page_that_names_itself_minutes_keeps_that_title_over_one_item(tmp_path):
+def test_a_minutes_page_over_one_item_is_titled_by_the_item(tmp_path):
     found = _meta_of(MINUTES_OF_ONE_ITEM, tmp_path)
-    assert (found.title, found.kind) == ("Referat Teknik- og Miljøudvalget", "referat")
+    assert (found.title, found.kind) == ("Frigivelse af midler til cykelstier", "dagsordenspunkt")
+    two = MINUTES_OF_ONE_ITEM.replace(
+        "ÅBNE SAGER\n", "ÅBNE SAGER\n\n40. Godkendelse af dagsorden\n\nBeslutning:\n\nGodkendt.\n"
+    )
+    assert _meta_of(two, tmp_path).title == "Referat Teknik- og Miljøudvalget"
+
+
+# made up in the style of a minutes page whose header names the meeting without a kind word and
+# glues each item's number to its title (the development corpus holds no such page)
+MEETING_LINE = """Klima og Miljøs møde den 07. oktober 2024
+Mødelokale 2 kl. 08.00
+12Godkendelse af dagsorden
+Beslutning
+Godkendt.
+13Orientering om klimaplanen
+Resume
+Udvalget orienteres om klimaplanen.
+Indstilling
+Det indstilles, at orienteringen tages til efterretning.
+"""
+
+
+def test_a_header_naming_the_meeting_gives_the_minutes_title(tmp_path):
+    found = _meta_of(MEETING_LINE, tmp_path)
+    assert (found.title, found.date) == ("Referat Klima og Miljø", "2024-10-07")
+
+
+def test_an_item_about_another_meeting_keeps_its_title(tmp_path):
+    text = MEETING_LINE.replace("Klima og Miljøs møde", "Orientering fra Kontaktrådets møde", 1)
+    assert _meta_of(text, tmp_path).title == "Orientering fra Kontaktrådets møde"
+
+
+def test_a_title_naming_a_body_is_no_body_alone():
+    from extract.extractors.document_title import body_alone
+
+    assert body_alone("Beskæftigelsesudvalget", HEADINGS)
+    assert body_alone("Udvalget for Teknik og Miljø", HEADINGS)
+    assert not body_alone("Budgetopfølgning 1 2022, Beskæftigelses- og Erhvervsudvalget", HEADINGS)
+    assert not body_alone("Udbetalt tilskud til Kulturområdet 2021", HEADINGS)
+    assert not body_alone("Færdselssikkerhedsrådet - Referat", HEADINGS)
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.never_title_examples, ids=lambda e: e["text"][:30])
+def test_never_title_examples(example):
+    assert bool(HEADINGS.titles.never_title.search(example["text"])) == example["never"]
 
 
 def test_a_page_flip_header_gives_title_and_meeting_day(tmp_path):

@@ -150,7 +150,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:
     """The value after the first occurrence of the rule's label (same or next line)."""
     for m in re.finditer(rule.label.pattern, text, rule.label.flags | re.M):
         rest = text[m.end() :]
-        rest = re.sub(r"^[ \t]*:?[ \t]*(?:\n[ \t]*)?", "", rest, count=1)
+        rest = re.sub(r"^[ \t]*:?[ \t]*\|?[ \t]*(?:\n[ \t]*)?", "", rest, count=1)  # a table's cell bar too
         value = rule.value.match(rest)
         if value:
             found = value.group(0).strip()
@@ -235,7 +235,8 @@ def find_meta(
     date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
     date = date or first_date(head, r.meeting_dates, dates)
     title, title_found = document_title(src, sections, headings, dates, date, name)
-    first_line = src.text[title_found[0] :].split("\n", 1)[0] if title_found else ""
+    read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
+    first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     basis = "text" if date else None

@@ -1,15 +1,18 @@
 """The document's title as a reader names it, never empty.
 
 The title line (``extract.structure.titles.find_title``) is read with what the document holds.
-A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
-agenda whatever it holds. Under a meeting's header that names no kind ("Udvalg: …",
-"Mødedato: …", a day and the attendance), a page with one item is that agenda item, titled by
-the item ("117. Frigivelse af …"); a page with several items (item headings, or the item lines
-of its table of contents) is the meeting's minutes, titled by the kind word and the body's name
-("Referat Teknisk Udvalg"), the body read from a header field ("Udvalg:", "Møde:"), a header
-line naming only the body, or a line naming it beside the meeting's day ("Beslutning i Teknisk
-Udvalg den 01-10-2024"). Without a title line: the first line near the top that reads as a
-title, and as the last resort the words of the file name.
+A meeting's page (its title line names the kind, "Referat for Teknisk Udvalgs møde …", or only
+the body; a header line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields,
+"Udvalg: …", "Mødedato: …", or a day and the attendance, stands over its items) that shows one
+item is that agenda item, titled by the item ("117. Frigivelse af …", without its route
+"ØU/KB - "), unless the item is procedural ("Godkendelse af dagsorden"). A page of several
+items (item headings, or the item lines of its header and table of contents), or of none
+titled in the text, is the meeting's minutes or agenda, titled by the kind word (written, or
+"Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
+a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
+body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
+Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
+line near the top that reads as a title, and as the last resort the words of the file name.
 """
 
 from __future__ import annotations
@@ -21,7 +24,14 @@ from typing import Optional
 from extract.extractors.dates import DateRules, parse_date_expression
 from extract.records import Section, SourceText
 from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
-from extract.structure.titles import body_of, clean_title, find_title, labelled_body, text_lines
+from extract.structure.titles import (
+    body_of,
+    clean_title,
+    find_title,
+    labelled_body,
+    meeting_line_body,
+    text_lines,
+)
 
 _BULLETS = set("•·-*–")
 
@@ -31,15 +41,26 @@ def _day(text: str, dates: DateRules) -> Optional[str]:
     return found.start.isoformat() if found is not None and found.precision == "day" else None
 
 
+def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
+    """Where a meeting's header ends: at its first heading that is no block of the header (the
+    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse") nor a numbered line (an
+    item's), near the top."""
+    heads = (
+        s.char_start
+        for s in sections
+        if s.heading and s.number is None and not r.titles.never_title.search(s.heading.strip())
+    )
+    return min(min(heads, default=len(text)), r.title_search_chars)
+
+
 def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[str, str]:
     """The meeting's items, number (or heading) to title: its item headings and the item lines
-    of its header (a table of contents: near the top, before the first heading)."""
+    of its header (a table of contents: near the top, before the first heading past it)."""
     items: dict[str, str] = {}
     for s in sections:
         if s.role == r.agenda.item_role:
             items.setdefault(s.number or s.heading, clean_title(s.heading, r))
-    first = min((s.char_start for s in sections if s.heading), default=len(text))
-    for _, line in text_lines(text[: min(first, r.title_search_chars)]):
+    for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
         number = r.titles.item_number.match(line)
         if number and (numbered := parse_number(line, r)) is not None:
@@ -54,8 +75,7 @@ def meeting_body(
 ) -> Optional[str]:
     """The meeting's body: named in a header field, alone on a header line, or beside the
     meeting's day."""
-    first = min((s.char_start for s in sections if s.heading), default=len(text))
-    head = [(a, strip_marks(line)) for a, line in text_lines(text[: min(first, r.title_search_chars)]) if line.strip()]
+    head = [(a, strip_marks(line)) for a, line in text_lines(text[: _header_end(text, sections, r)]) if line.strip()]
     body = labelled_body(head, r)
     if body:
         return body
@@ -71,15 +91,18 @@ def meeting_body(
     return None
 
 
-def first_title_line(text: str, r: HeadingRules) -> Optional[str]:
-    """The first line near the top that reads as a title (no label, date, sender or list)."""
-    for _, raw in text_lines(text[: r.title_search_chars]):
+def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
+    """The first line near the top that reads as a title (no label, date, sender, list or
+    sentence, and no line at ``heads``: the headings of an item's fields)."""
+    for start, raw in text_lines(text[: r.title_search_chars]):
         line = strip_marks(raw).strip()
-        if not line or raw.lstrip()[:1] in _BULLETS or r.titles.never_title.search(line):
+        if not line or start in heads or raw.lstrip()[:1] in _BULLETS or r.titles.never_title.search(line):
             continue
         if r.titles.addressee.search(line):
             continue
         title = title_candidate(line, r)
+        if title and title.endswith(".") and r.sentence_cues.search(title):
+            continue  # a sentence, no title
         if title and not title.endswith((":", ",")):
             return clean_title(title, r)
     return None
@@ -94,10 +117,24 @@ def name_words(name: str, r: HeadingRules) -> Optional[str]:
     return words[:1].upper() + words[1:] if words else None
 
 
+def body_alone(line: str, r: HeadingRules) -> bool:
+    """Does the line name a body and nothing else ("Beskæftigelsesudvalget"; not "Budgetopfølgning
+    2, Beskæftigelsesudvalget", nor a kind word beside it: "Teknisk Udvalg - Referat")?"""
+    if r.titles.not_body_alone.search(line) or r.titles.with_body.search(line):
+        return False
+    return body_of(line, r) == line
+
+
 def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
     """The kind word a minutes or agenda title starts with ("Referat Teknisk Udvalg")."""
     first = title.split(maxsplit=1)[0] if title.strip() else ""
     return first if r.titles.with_body.fullmatch(first) else None
+
+
+def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
+    """Where the headings of an item's fields and blocks start (never the title); an item's
+    heading, or a numbered one, is its title."""
+    return frozenset(s.char_start for s in sections if s.heading and s.number is None and s.role != r.agenda.item_role)
 
 
 def document_title(
@@ -109,20 +146,29 @@ def document_title(
     name: str = "",
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
     """(title, title line found): the title as a reader names it (see the module's docstring).
-    A page that names its kind ("Referat for Teknisk Udvalgs møde …") is the meeting's minutes or
-    agenda whatever it holds; one that does not is an agenda item if it holds one item, the
-    meeting's minutes if several; a title line naming neither stays."""
+    A meeting's page (its title line names the kind or only the body, a header line names the
+    meeting, or no title line stands over its items) that holds one item is that agenda item;
+    one of several items (or none in the text) is the meeting's minutes or agenda, titled by the
+    kind word and the body; any other title line stays."""
+    heads = _field_heads(sections, r)
     found = find_title(src, r)
-    items = meeting_items(src.text, sections, r)
     kind = _kind_word(found[1], r) if found else None
-    bare = found is not None and not kind and body_of(found[1], r) == found[1]  # a body's name alone
-    if len(items) == 1 and (found is None or bare):
-        return next(iter(items.values())), found
-    if (len(items) >= 2 and (found is None or bare)) or (found is not None and found[1] == kind):
-        body = meeting_body(src.text, sections, r, day, dates)
-        word = kind or r.titles.unnamed_kind
-        if body:
-            return f"{word} {clean_title(body, r)}", found
+    if found and found[0] in heads and not kind:
+        found = None  # a field's heading ("Beslutningstema") is no title
+    items = meeting_items(src.text, sections, r)
+    bare = found is not None and body_alone(found[1], r)
+    held = meeting_line_body(src.text, r) if found is None or bare else None
+    item_line = found is not None and not kind and found[1] in items.values() and len(items) >= 2
+    if kind or bare or held or found is None or item_line:
+        only = next(iter(items.values())) if len(items) == 1 else None
+        if only and not r.titles.procedural_item.match(only):
+            return only, found
+        if kind and found[1] != kind:
+            return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
+        if kind or bare or held or len(items) >= 2:
+            body = held or meeting_body(src.text, sections, r, day, dates) or (found[1] if bare else None)
+            if body:
+                return f"{kind or r.titles.unnamed_kind} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    return first_title_line(src.text, r) or name_words(name, r), found
+    return first_title_line(src.text, r, heads) or name_words(name, r), found

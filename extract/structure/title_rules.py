@@ -13,6 +13,7 @@ class TitleRules:
     kind_word: re.Pattern  # a line naming only the kind of document ("Notat"): the title follows it
     with_body: re.Pattern  # a kind word that takes the body's name after it ("Referat" + "Teknisk Udvalg")
     body_name: re.Pattern  # a line naming a political body
+    not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
@@ -26,8 +27,12 @@ class TitleRules:
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
+    meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
+    item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
+    procedural_item: re.Pattern  # a meeting's procedural item ("Godkendelse af dagsorden"): no page's title
     examples: tuple
     body_on_date_examples: tuple = ()
+    never_title_examples: tuple = ()  # {text, never}
 
 
 def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -44,10 +49,11 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "body_name", "addressee", "trailing_date", "broken_word", "never_title",
-             "item_number", "body_tail", "body_genitive", "body_period"]  # fmt: skip
+    plain = ["kind_word", "with_body", "body_name", "not_body_alone", "addressee", "trailing_date", "broken_word",
+             "never_title", "item_number", "body_tail", "body_genitive", "body_period"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "name_noise", "examples", "body_on_date_examples"])  # fmt: skip
+                                         "name_noise", "meeting_lines", "item_route", "procedural_item", "examples",
+                                         "body_on_date_examples", "never_title_examples"])  # fmt: skip
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
     if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
@@ -61,6 +67,16 @@ def load_title_rules(data) -> TitleRules:
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
+        meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
+        item_route=require_regex(data["item_route"], "titles", "item_route"),
+        procedural_item=require_regex(data["procedural_item"], "titles", "procedural_item"),
         examples=tuple(data["examples"]),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
+        never_title_examples=_never_examples(data["never_title_examples"]),
     )
+
+
+def _never_examples(data) -> tuple:
+    if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "never"} <= set(e) for e in data):
+        raise RuleError("titles", "never_title_examples must be a list of {text, never}")
+    return tuple(data)

@@ -87,7 +87,7 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if numbered or r.detectors["table_row"].pattern.match(block):
             break
         title = title_candidate(block, r)
-        if title:
+        if title and not (title.endswith(".") and r.sentence_cues.search(title)):  # no sentence
             return a, clean_title(title, r)
     return None
 
@@ -110,9 +110,10 @@ def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[i
 
 
 def clean_title(title: str, r: HeadingRules) -> str:
-    """The title without an agenda item's number before it ("Punkt 5: "), a letter's date glued
-    to its end and words a PDF broke."""
+    """The title without an agenda item's number before it ("Punkt 5: ") and its route
+    ("ØU/KB - "), a letter's date glued to its end and words a PDF broke."""
     title = r.titles.item_number.sub("", title, count=1)
+    title = r.titles.item_route.sub("", title)
     title = r.titles.trailing_date.sub("", title).strip()
     return r.titles.broken_word.sub("", title)
 
@@ -151,6 +152,19 @@ def _before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[
         if role_of(line, r) is not None:
             return lines[:i]
     return lines
+
+
+def meeting_line_body(text: str, r: HeadingRules) -> Optional[str]:
+    """The body a header line names as holding the meeting, without a kind word ("Klima, natur
+    og energis møde den 9. maj 2023"): the first such line before the first field."""
+    lines = _before_fields(_header_lines(text, r), r)
+    for _, line in lines:
+        for pattern in r.titles.meeting_lines:
+            m = pattern.match(line)
+            if m:
+                body = r.titles.body_period.sub("", m.group("body")).strip(" \t-–•:")
+                return body if body[:1].isupper() else None
+    return None
 
 
 def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[tuple[int, str]]:
