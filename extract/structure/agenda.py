@@ -113,7 +113,16 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     (the fields start again for each item), or the line numbers the item after the one before
     ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
-    lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
+    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
+    listed = {_squash(line) for _, line in raw}
+    glued = set()
+    lines = []
+    for a, line in raw:
+        found = unglue(line, listed, ag)
+        if found:
+            glued.add(len(lines))
+            a, line = a + found[0], found[1]
+        lines.append((a, _squash(line)))
     numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
@@ -127,7 +136,8 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             continue
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
-            if first is None or (i and numbered[i - 1]) or rejected_subheading(line, "", ag):
+            in_list = i and numbered[i - 1] and i not in glued
+            if first is None or in_list or rejected_subheading(line, "", ag):
                 continue
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
@@ -139,6 +149,17 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
+
+
+def unglue(line: str, listed: set[str], r: AgendaRules) -> Optional[tuple[int, str]]:
+    """(offset, text) of an item's numbered title glued to what stands before it on the line: a
+    word ("Referat9. Frigivelse af …"), or the list's last line when the rest is a line of the
+    document of its own ("… 29.01.20138. Godkendelse af …"); else None."""
+    for m in r.item_glued.finditer(line):
+        rest = line[m.start() :]
+        if line[m.start() - 1].isalpha() or _squash(rest) in listed:
+            return m.start(), rest
+    return None
 
 
 def _next_number(items: list[Candidate], number: str) -> bool:
@@ -165,6 +186,10 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
         bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
         text = strip_marks(bullet.sub("", line, count=1))
     parsed = parse_number(text, r)
+    glued = r.agenda.item_glued_title.match(text) if parsed is None and not rejected else None
+    glued = glued if r.agenda.item_numbered_styles else None
+    if glued:  # "37Godkendelse af dagsorden": an item when a field follows
+        parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
     if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
         return None
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
@@ -244,6 +269,26 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
     return out
 
 
+def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[tuple[int, int]]:
+    """The paragraphs, each also split before a line inside it that names a field ("Beslutning"
+    under the line before, no blank line between: a page copied with blank lines in some
+    places only), unless the line before runs on into it ("… og", "… til") or the line names a
+    part of a meeting's record as well ("Fraværende:" among the header's labels)."""
+    out = []
+    for a, b in paras:
+        start = a
+        pos = text.find("\n", a, b)
+        while pos >= 0:
+            line = _line_at(text, pos + 1)
+            split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
+            if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
+                out.append((start, pos))
+                start = pos + 1
+            pos = text.find("\n", pos + 1, b)
+        out.append((start, b))
+    return out
+
+
 def meeting_part(line: str, r: AgendaRules) -> bool:
     """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
     return bool(r.meeting_part.fullmatch(_squash(strip_marks(_squash(line)))))
@@ -271,6 +316,7 @@ def agenda_layout(
     """Headings and their levels of an agenda item or minutes, or None for another document
     (``plain_lines`` gives the heading lines of the text read as plain text)."""
     ag = r.agenda
+    paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, ag)
     if len(fields) < ag.min_fields:
         return None
