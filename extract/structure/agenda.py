@@ -28,22 +28,28 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
+from extract.structure.agenda_lines import (
+    colon_label,
+    field_of,
+    line_at,
+    meeting_part,
+    rejected_subheading,
+    squash,
+    unglue,
+)
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
     never_heading,
     parse_number,
-    starts_lowercase,
     strip_marks,
 )
 from extract.structure.titles import next_line_start, paragraphs, text_lines
 
-_STOPS = (".", ":", ";", ",")
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
 
@@ -56,52 +62,11 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return [(a, a + len(line)) for a, line in text_lines(text) if line.strip()]
 
 
-def _squash(s: str) -> str:
-    """White space (no-break spaces too) made single spaces, none at the ends."""
-    return " ".join(s.split())
-
-
-def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
-    """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
-    text = _squash(strip_marks(_squash(line)))
-    for rule in r.fields:
-        if rule.pattern.fullmatch(text):
-            return rule
-    return None
-
-
-def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
-    """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
-    heading over running text may end with a full stop ("1. Udflytning af beskæftigede
-    flygtninge (potentiale 10 flygtninge).")."""
-    text = _squash(line)
-    if not re.search(r"[^\W\d_]{2}", text):
-        return "no_words"
-    stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
-    if stop and not r.abbreviation_end.search(text):
-        return "final_stop"
-    if len(text.split()) > r.max_subheading_words:
-        return "max_subheading_words"
-    for rule in r.not_subheadings:
-        if rule.pattern.search(text):
-            return rule.id
-    following = _squash(following)
-    for rule in r.not_before:
-        if rule.pattern.search(text) or rule.pattern.search(following):
-            return rule.id
-    return None
-
-
 def _qualifies(outer: str, inner: str) -> bool:
     """Does ``inner`` name a part of ``outer`` by repeating it before a colon ("Anlæg" →
     "Anlæg: Københavns Ejendomme")?"""
     head, colon, rest = inner.partition(":")
-    return bool(colon and rest.strip()) and _squash(head).lower() == _squash(outer).lower()
-
-
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)]
+    return bool(colon and rest.strip()) and squash(head).lower() == squash(outer).lower()
 
 
 def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
@@ -114,7 +79,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
     raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
-    listed = {_squash(line) for _, line in raw}
+    listed = {squash(line) for _, line in raw}
     glued = set()
     lines = []
     for a, line in raw:
@@ -122,7 +87,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         if found:
             glued.add(len(lines))
             a, line = a + found[0], found[1]
-        lines.append((a, _squash(line)))
+        lines.append((a, squash(line)))
     numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
@@ -149,17 +114,6 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
-
-
-def unglue(line: str, listed: set[str], r: AgendaRules) -> Optional[tuple[int, str]]:
-    """(offset, text) of an item's numbered title glued to what stands before it on the line: a
-    word ("Referat9. Frigivelse af …"), or the list's last line when the rest is a line of the
-    document of its own ("… 29.01.20138. Godkendelse af …"); else None."""
-    for m in r.item_glued.finditer(line):
-        rest = line[m.start() :]
-        if line[m.start() - 1].isalpha() or _squash(rest) in listed:
-            return m.start(), rest
-    return None
 
 
 def _next_number(items: list[Candidate], number: str) -> bool:
@@ -195,24 +149,6 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
 
-def colon_label(line: str, following: str, r: HeadingRules) -> bool:
-    """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
-    council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
-    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
-    text, nxt = _squash(line), _squash(following)
-    words = text[:-1].split()
-    period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
-    if not text.endswith(":") or not words or "\t" in line + following:
-        return False
-    if len(words) > r.agenda.label_max_words and not period:
-        return False
-    if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
-        return False
-    if never_heading(following, r) == "bullet" or starts_lowercase(following):
-        return False
-    return len(nxt.split()) >= r.agenda.label_min_following_words
-
-
 def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
     out = []
     for i, (a, b) in enumerate(paras):
@@ -223,7 +159,7 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
         if colon_label(lines[0], following, r):
             body = min(next_line_start(text, a), len(text))
             heading = strip_marks(lines[0])
-            if r.agenda.label_body.fullmatch(_squash(heading)):  # a body's decision: a field of its own
+            if r.agenda.label_body.fullmatch(squash(heading)):  # a body's decision: a field of its own
                 role, rule = r.agenda.label_body_role, "body_label"
             else:
                 role, rule = OTHER, "colon_label"
@@ -234,7 +170,7 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
 def _repeats(item: str, heading: str) -> bool:
     """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
     "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
-    head, title = _squash(heading).casefold(), item.casefold()
+    head, title = squash(heading).casefold(), item.casefold()
     return bool(head and title) and (title.startswith(head) or title.endswith(head))
 
 
@@ -261,7 +197,7 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
         line = text[a : b if end < 0 else end]
         rule = field_of(line, r)
         if rule is not None:
-            heading = strip_marks(_squash(line))
+            heading = strip_marks(squash(line))
             body = b + 1 if end < 0 else end + 1
             out.append(
                 (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
@@ -279,7 +215,7 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
         start = a
         pos = text.find("\n", a, b)
         while pos >= 0:
-            line = _line_at(text, pos + 1)
+            line = line_at(text, pos + 1)
             split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
             if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
                 out.append((start, pos))
@@ -287,11 +223,6 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
             pos = text.find("\n", pos + 1, b)
         out.append((start, b))
     return out
-
-
-def meeting_part(line: str, r: AgendaRules) -> bool:
-    """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
-    return bool(r.meeting_part.fullmatch(_squash(strip_marks(_squash(line)))))
 
 
 def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
@@ -302,7 +233,7 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Age
         if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
             continue
         body = min(next_line_start(text, a), len(text))
-        out.append(Candidate(a, body, strip_marks(_squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+        out.append(Candidate(a, body, strip_marks(squash(line)), None, None, None, "part", OTHER, "meeting_part"))
     return out
 
 
@@ -367,7 +298,7 @@ def agenda_layout(
         elif top is not None and allows:
             if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
-            line = c.heading if c.kind == "label" else _line_at(text, c.start)
+            line = c.heading if c.kind == "label" else line_at(text, c.start)
             after = following.get(c.start, "")
             numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
             if rejected_subheading(line, after, ag, numbered):
