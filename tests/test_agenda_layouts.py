@@ -348,3 +348,39 @@ def test_the_next_item_whatever_its_first_field():
         (2, "Resume", "resume"),
         (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
     ]
+
+
+# written in the style of an agenda item: an applicant's name and address, a list of names
+# without bullets and the name above a signature are short lines over short lines, no headings;
+# the sub-heading over running text is one
+SHORT_LINES = """Tilskud fra kulturpuljen 2024
+
+Sagsfremstilling
+Forvaltningen har modtaget to ansøgninger til puljen i 2024.
+
+Kulturhuset Vesterled
+Hovedgaden 12
+
+Ansøgningen gælder en koncertrække for børn og unge i efterårsferien.
+
+Nye aktiviteter for unge
+
+Puljen har i år særligt prioriteret aktiviteter for unge mellem 15 og 24 år.
+
+Arbejdsgruppen
+
+Anne Holm
+
+Peter Lund
+
+Indstilling
+Forvaltningen indstiller, at ansøgningen imødekommes.
+"""
+
+
+def test_short_lines_over_short_lines_are_no_subheadings():
+    assert [(level, heading) for level, heading, _ in outline(SHORT_LINES)] == [
+        (1, "Sagsfremstilling"),
+        (2, "Nye aktiviteter for unge"),
+        (1, "Indstilling"),
+    ]
