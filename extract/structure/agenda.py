@@ -44,7 +44,9 @@ from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
+    heading_starts,
     never_heading,
+    over_text,
     parse_number,
     strip_marks,
 )
@@ -167,20 +169,6 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
     return out
 
 
-def _over_text(text: str, c: Candidate, starts: set[int], r: AgendaRules) -> bool:
-    """Does an unmarked short line stand over running text (its next line long enough, a heading
-    or nothing; a heading in ``starts``: marked, or a short line over running text itself)? A
-    numbered line, a label or a heading word has its mark already."""
-    if c.kind != "short_line":
-        return True
-    pos = c.body_start
-    while pos < len(text) and not line_at(text, pos).strip():
-        pos = next_line_start(text, pos)
-    if pos >= len(text) or pos in starts:
-        return True
-    return len(line_at(text, pos).split()) >= r.min_body_words
-
-
 def _repeats(item: str, heading: str) -> bool:
     """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
     "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
@@ -278,8 +266,7 @@ def agenda_layout(
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
-    marked = {c.start for c in merged if c.kind != "short_line"}  # headings with a mark of their own
-    starts = marked | {c.start for c in merged if c.kind == "short_line" and _over_text(text, c, marked, ag)}
+    starts = heading_starts(text, merged, r)
     out: list[Candidate] = []
     levels: list[int] = []
     in_item = False
@@ -317,7 +304,7 @@ def agenda_layout(
             line = c.heading if c.kind == "label" else line_at(text, c.start)
             after = following.get(c.start, "")
             numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
-            if rejected_subheading(line, after, ag, numbered) or not _over_text(text, c, starts, ag):
+            if rejected_subheading(line, after, ag, numbered) or not over_text(text, c, starts, r):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))

@@ -39,7 +39,6 @@ class AgendaRules:
     min_fields: int
     fields: tuple[FieldRule, ...]
     max_subheading_words: int
-    min_body_words: int  # an unmarked sub-heading stands over running text of at least this many words
     not_subheadings: tuple[LinePattern, ...]
     subheading_examples: tuple  # real sub-headings no rule rejects
     not_before: tuple[LinePattern, ...]  # a line followed by such a paragraph is no heading
@@ -98,7 +97,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "item",
         "fields",
         "max_subheading_words",
-        "min_body_words",
         "not_subheadings",
         "subheading_examples",
         "not_before",
@@ -135,7 +133,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         min_fields=int(data["min_fields"]),
         fields=tuple(_field(e, i, roles) for i, e in enumerate(data["fields"] or [])),
         max_subheading_words=int(data["max_subheading_words"]),
-        min_body_words=int(data["min_body_words"]),
         not_subheadings=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_subheadings"] or [])),
         subheading_examples=tuple(data["subheading_examples"] or ()),
         not_before=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_before"] or [])),
