@@ -36,6 +36,7 @@ class HeadingRules:
     max_words: int
     max_chars: int
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
+    min_sentence_words: int  # … or over a sentence (final stop) of at least this many
     role_words: tuple[RoleWords, ...]
     numbering: tuple[PatternRule, ...]
     detectors: dict
@@ -96,6 +97,7 @@ def load_rules(data) -> HeadingRules:
         "max_heading_words",
         "max_heading_chars",
         "min_body_words",
+        "min_sentence_words",
         "role_words",
         "numbering",
         "detectors",
@@ -135,6 +137,7 @@ def load_rules(data) -> HeadingRules:
         max_words=int(data["max_heading_words"]),
         max_chars=int(data["max_heading_chars"]),
         min_body_words=int(data["min_body_words"]),
+        min_sentence_words=int(data["min_sentence_words"]),
         role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,

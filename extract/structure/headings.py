@@ -217,8 +217,8 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
 
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
-    """Does an unmarked short line stand over running text (its next line long enough, a heading
-    in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
+    """Does an unmarked short line stand over running text (its next line long enough or a
+    sentence, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = c.body_start
@@ -226,7 +226,9 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         pos = _next_line(text, pos)
     if pos >= len(text) or pos in starts:
         return True
-    return len(_line(text, pos).split()) >= r.min_body_words
+    line = _line(text, pos).strip()
+    words = len(line.split())
+    return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
 
 
 def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[int]:
