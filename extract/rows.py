@@ -13,7 +13,7 @@ import json
 from typing import Any, Optional
 
 from extract.records import Extraction, Section
-from extract.structure.sections import outermost_initiatives
+from extract.structure.outline import outermost_initiatives
 
 Row = dict[str, Any]
 

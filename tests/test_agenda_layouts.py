@@ -15,7 +15,7 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
-from extract.structure.agenda import colon_label, meeting_part
+from extract.structure.agenda import colon_label, meeting_part, unglue
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -206,6 +206,53 @@ def test_case_number_examples(text):
     assert AGENDA.item_case_number.match(text)
 
 
+@pytest.mark.parametrize("example", AGENDA.item_glued_examples, ids=lambda e: e["text"])
+def test_glued_item_examples(example):
+    text = example["text"]
+    found = unglue(text, set(), AGENDA)
+    got = text[found[0] :] if found else text if AGENDA.item_glued_title.match(text) else None
+    assert got == example["item"]
+
+
+# written in the style of minutes pages copied as text: the list's last line glued to the first
+# item's title, a page word glued to the second, a number glued to the third's title
+GLUED = """PUNKTER
+
+21. Godkendelse af dagsorden
+22. Frigivelse af anlægsmidler til Skolevej
+23. Orientering om budgetopfølgning
+24. Eventuelt den 12.03.202421. Godkendelse af dagsorden
+
+Indstilling
+Direktøren indstiller, at dagsordenen godkendes.
+
+Beslutning
+Godkendt.
+Referat22. Frigivelse af anlægsmidler til Skolevej
+
+Sagsfremstilling
+Der søges om frigivelse af 2,1 mio. kr. til ombygning af skolens faglokaler i 2024.
+
+Beslutning
+Godkendt.
+23Orientering om budgetopfølgning
+Sagsfremstilling
+Udvalget orienteres om forventet regnskab for 2024 på udvalgets område.
+"""
+
+
+def test_item_titles_glued_to_the_line_before_are_items():
+    items = [(level, heading) for level, heading, role in outline(GLUED) if role == "punkt"]
+    assert items == [
+        (1, "21. Godkendelse af dagsorden"),
+        (1, "22. Frigivelse af anlægsmidler til Skolevej"),
+        (1, "23Orientering om budgetopfølgning"),
+    ]
+    # the fields under a line without a blank line between are fields all the same
+    assert [(level, h) for level, h, _ in outline(GLUED)][-1] == (2, "Sagsfremstilling")
+    assert [level for level, heading, _ in outline(GLUED) if heading == "Beslutning"] == [2, 2]
+
+
 @pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
 def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
@@ -300,4 +347,40 @@ def test_the_next_item_whatever_its_first_field():
         (1, "2. Takster for madservice 2025", "punkt"),
         (2, "Resume", "resume"),
         (2, "Beslutning i Socialudvalget den 02-04-2024", "beslutning"),
+    ]
+
+
+# written in the style of an agenda item: an applicant's name and address, a list of names
+# without bullets and the name above a signature are short lines over short lines, no headings;
+# the sub-heading over running text is one
+SHORT_LINES = """Tilskud fra kulturpuljen 2024
+
+Sagsfremstilling
+Forvaltningen har modtaget to ansøgninger til puljen i 2024.
+
+Kulturhuset Vesterled
+Hovedgaden 12
+
+Ansøgningen gælder en koncertrække for børn og unge i efterårsferien.
+
+Nye aktiviteter for unge
+
+Puljen har i år særligt prioriteret aktiviteter for unge mellem 15 og 24 år.
+
+Arbejdsgruppen
+
+Anne Holm
+
+Peter Lund
+
+Indstilling
+Forvaltningen indstiller, at ansøgningen imødekommes.
+"""
+
+
+def test_short_lines_over_short_lines_are_no_subheadings():
+    assert [(level, heading) for level, heading, _ in outline(SHORT_LINES)] == [
+        (1, "Sagsfremstilling"),
+        (2, "Nye aktiviteter for unge"),
+        (1, "Indstilling"),
     ]

@@ -401,3 +401,30 @@ def test_part_heading_examples(example):
 @pytest.mark.parametrize("text", ["Delmål 2: Flere i job", "Delvis finansieret", "Bilagene 1-3 er vedlagt"])
 def test_lines_that_open_no_part(text):
     assert not RULES.parts.pattern.search(text)
+
+
+# written in the style of a municipal memo (no agenda fields): the applicant's name over its
+# address is a short line over a short line, and so is the label above it: no headings; the
+# headings over running text are
+MEMO = """Notat om ansøgning til kulturpuljen
+
+Baggrund for notatet
+
+Forvaltningen har modtaget en ansøgning om tilskud til en koncertrække i efteråret 2025.
+
+Ansøger
+
+Kulturhuset Vesterled
+Hovedgaden 12
+
+Kulturhuset har tidligere fået tilskud fra puljen til to koncerter for børn.
+
+Forvaltningens vurdering
+
+Ansøgningen lever op til puljens kriterier, og forvaltningen anbefaler et tilskud.
+"""
+
+
+def test_short_lines_over_short_lines_are_no_headings_in_plain_text():
+    src = read_text_source(Path("notat.txt"), MEMO.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == ["Baggrund for notatet", "Forvaltningens vurdering"]

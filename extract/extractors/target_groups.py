@@ -23,7 +23,7 @@ from typing import Callable, Optional
 from extract.extractors.target_group_labels import fallbacks, find_labels, specific
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
-from extract.structure.sections import roles_at
+from extract.structure.outline import roles_at
 from extract.structure.sentences import Span, sentence_at
 
 

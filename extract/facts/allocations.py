@@ -17,7 +17,7 @@ from extract.facts.mentions import mention_facts
 from extract.facts.restatements import join_restatements
 from extract.facts.totals import mark_totals
 from extract.records import Allocation, Amount, DocumentMeta, Section
-from extract.structure.sections import outermost_initiatives, section_at
+from extract.structure.outline import outermost_initiatives, section_at
 from extract.structure.sentences import Span
 
 

@@ -28,22 +28,30 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
+from extract.structure.agenda_lines import (
+    colon_label,
+    field_of,
+    line_at,
+    meeting_part,
+    rejected_subheading,
+    squash,
+    unglue,
+)
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
+    heading_starts,
     never_heading,
+    over_text,
     parse_number,
-    starts_lowercase,
     strip_marks,
 )
 from extract.structure.titles import next_line_start, paragraphs, text_lines
 
-_STOPS = (".", ":", ";", ",")
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
 
@@ -56,52 +64,11 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return [(a, a + len(line)) for a, line in text_lines(text) if line.strip()]
 
 
-def _squash(s: str) -> str:
-    """White space (no-break spaces too) made single spaces, none at the ends."""
-    return " ".join(s.split())
-
-
-def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
-    """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
-    text = _squash(strip_marks(_squash(line)))
-    for rule in r.fields:
-        if rule.pattern.fullmatch(text):
-            return rule
-    return None
-
-
-def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
-    """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
-    heading over running text may end with a full stop ("1. Udflytning af beskæftigede
-    flygtninge (potentiale 10 flygtninge).")."""
-    text = _squash(line)
-    if not re.search(r"[^\W\d_]{2}", text):
-        return "no_words"
-    stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
-    if stop and not r.abbreviation_end.search(text):
-        return "final_stop"
-    if len(text.split()) > r.max_subheading_words:
-        return "max_subheading_words"
-    for rule in r.not_subheadings:
-        if rule.pattern.search(text):
-            return rule.id
-    following = _squash(following)
-    for rule in r.not_before:
-        if rule.pattern.search(text) or rule.pattern.search(following):
-            return rule.id
-    return None
-
-
 def _qualifies(outer: str, inner: str) -> bool:
     """Does ``inner`` name a part of ``outer`` by repeating it before a colon ("Anlæg" →
     "Anlæg: Københavns Ejendomme")?"""
     head, colon, rest = inner.partition(":")
-    return bool(colon and rest.strip()) and _squash(head).lower() == _squash(outer).lower()
-
-
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)]
+    return bool(colon and rest.strip()) and squash(head).lower() == squash(outer).lower()
 
 
 def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
@@ -113,7 +80,16 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     (the fields start again for each item), or the line numbers the item after the one before
     ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
-    lines = [(a, _squash(line)) for a, line in text_lines(text) if title_at is None or a > title_at]
+    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
+    listed = {squash(line) for _, line in raw}
+    glued = set()
+    lines = []
+    for a, line in raw:
+        found = unglue(line, listed, ag)
+        if found:
+            glued.add(len(lines))
+            a, line = a + found[0], found[1]
+        lines.append((a, squash(line)))
     numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
@@ -127,7 +103,8 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             continue
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
-            if first is None or (i and numbered[i - 1]) or rejected_subheading(line, "", ag):
+            in_list = i and numbered[i - 1] and i not in glued
+            if first is None or in_list or rejected_subheading(line, "", ag):
                 continue
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
@@ -165,27 +142,13 @@ def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, 
         bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
         text = strip_marks(bullet.sub("", line, count=1))
     parsed = parse_number(text, r)
+    glued = r.agenda.item_glued_title.match(text) if parsed is None and not rejected else None
+    glued = glued if r.agenda.item_numbered_styles else None
+    if glued:  # "37Godkendelse af dagsorden": an item when a field follows
+        parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
     if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
         return None
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
-
-
-def colon_label(line: str, following: str, r: HeadingRules) -> bool:
-    """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
-    council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
-    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
-    text, nxt = _squash(line), _squash(following)
-    words = text[:-1].split()
-    period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
-    if not text.endswith(":") or not words or "\t" in line + following:
-        return False
-    if len(words) > r.agenda.label_max_words and not period:
-        return False
-    if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
-        return False
-    if never_heading(following, r) == "bullet" or starts_lowercase(following):
-        return False
-    return len(nxt.split()) >= r.agenda.label_min_following_words
 
 
 def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
@@ -198,7 +161,7 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
         if colon_label(lines[0], following, r):
             body = min(next_line_start(text, a), len(text))
             heading = strip_marks(lines[0])
-            if r.agenda.label_body.fullmatch(_squash(heading)):  # a body's decision: a field of its own
+            if r.agenda.label_body.fullmatch(squash(heading)):  # a body's decision: a field of its own
                 role, rule = r.agenda.label_body_role, "body_label"
             else:
                 role, rule = OTHER, "colon_label"
@@ -209,7 +172,7 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
 def _repeats(item: str, heading: str) -> bool:
     """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
     "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
-    head, title = _squash(heading).casefold(), item.casefold()
+    head, title = squash(heading).casefold(), item.casefold()
     return bool(head and title) and (title.startswith(head) or title.endswith(head))
 
 
@@ -236,7 +199,7 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
         line = text[a : b if end < 0 else end]
         rule = field_of(line, r)
         if rule is not None:
-            heading = strip_marks(_squash(line))
+            heading = strip_marks(squash(line))
             body = b + 1 if end < 0 else end + 1
             out.append(
                 (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
@@ -244,9 +207,24 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules)
     return out
 
 
-def meeting_part(line: str, r: AgendaRules) -> bool:
-    """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
-    return bool(r.meeting_part.fullmatch(_squash(strip_marks(_squash(line)))))
+def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[tuple[int, int]]:
+    """The paragraphs, each also split before a line inside it that names a field ("Beslutning"
+    under the line before, no blank line between: a page copied with blank lines in some
+    places only), unless the line before runs on into it ("… og", "… til") or the line names a
+    part of a meeting's record as well ("Fraværende:" among the header's labels)."""
+    out = []
+    for a, b in paras:
+        start = a
+        pos = text.find("\n", a, b)
+        while pos >= 0:
+            line = line_at(text, pos + 1)
+            split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
+            if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
+                out.append((start, pos))
+                start = pos + 1
+            pos = text.find("\n", pos + 1, b)
+        out.append((start, b))
+    return out
 
 
 def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
@@ -257,7 +235,7 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Age
         if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
             continue
         body = min(next_line_start(text, a), len(text))
-        out.append(Candidate(a, body, strip_marks(_squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+        out.append(Candidate(a, body, strip_marks(squash(line)), None, None, None, "part", OTHER, "meeting_part"))
     return out
 
 
@@ -271,6 +249,7 @@ def agenda_layout(
     """Headings and their levels of an agenda item or minutes, or None for another document
     (``plain_lines`` gives the heading lines of the text read as plain text)."""
     ag = r.agenda
+    paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, ag)
     if len(fields) < ag.min_fields:
         return None
@@ -287,6 +266,7 @@ def agenda_layout(
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
+    starts = heading_starts(text, merged, r)
     out: list[Candidate] = []
     levels: list[int] = []
     in_item = False
@@ -321,10 +301,10 @@ def agenda_layout(
         elif top is not None and allows:
             if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
-            line = c.heading if c.kind == "label" else _line_at(text, c.start)
+            line = c.heading if c.kind == "label" else line_at(text, c.start)
             after = following.get(c.start, "")
             numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
-            if rejected_subheading(line, after, ag, numbered):
+            if rejected_subheading(line, after, ag, numbered) or not over_text(text, c, starts, r):
                 continue
             if lead is None:
                 a, b = para_before.get(c.start, (c.start, c.start))

@@ -52,6 +52,9 @@ class AgendaRules:
     item_max_gap_lines: int  # short lines of the item's record allowed between an item and its first field
     item_case_number: re.Pattern  # a case number under an unnumbered item title ("Sag nr. 142")
     item_case_number_examples: tuple
+    item_glued: re.Pattern  # where an item's number starts glued to what stands before it on its line
+    item_glued_title: re.Pattern  # an item's number glued to its title ("37Godkendelse af dagsorden")
+    item_glued_examples: tuple  # {text, item}: the item as it stands in the line, or null
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
     label_examples: tuple
@@ -107,7 +110,17 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     item = require_keys(
         data["item"],
         "agenda.item",
-        ["style", "numbered_styles", "role", "max_gap_lines", "case_number", "case_number_examples"],
+        [
+            "style",
+            "numbered_styles",
+            "role",
+            "max_gap_lines",
+            "case_number",
+            "case_number_examples",
+            "glued",
+            "glued_title",
+            "glued_examples",
+        ],
     )
     require_choice(item["role"], "agenda.item", "role", roles)
     label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
@@ -133,6 +146,9 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_max_gap_lines=int(item["max_gap_lines"]),
         item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
         item_case_number_examples=tuple(item["case_number_examples"] or ()),
+        item_glued=require_regex(item["glued"], "agenda.item", "glued"),
+        item_glued_title=require_regex(item["glued_title"], "agenda.item", "glued_title"),
+        item_glued_examples=tuple(item["glued_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=_examples(label, "agenda.colon_label"),

@@ -35,6 +35,8 @@ class HeadingRules:
     fuzzy_max_length_difference: int
     max_words: int
     max_chars: int
+    min_body_words: int  # an unmarked heading line stands over running text of at least this many words
+    min_sentence_words: int  # … or over a sentence (final stop) of at least this many
     role_words: tuple[RoleWords, ...]
     numbering: tuple[PatternRule, ...]
     detectors: dict
@@ -94,6 +96,8 @@ def load_rules(data) -> HeadingRules:
         "fuzzy_max_length_difference",
         "max_heading_words",
         "max_heading_chars",
+        "min_body_words",
+        "min_sentence_words",
         "role_words",
         "numbering",
         "detectors",
@@ -132,6 +136,8 @@ def load_rules(data) -> HeadingRules:
         fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
         max_words=int(data["max_heading_words"]),
         max_chars=int(data["max_heading_chars"]),
+        min_body_words=int(data["min_body_words"]),
+        min_sentence_words=int(data["min_sentence_words"]),
         role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,

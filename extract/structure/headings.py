@@ -216,6 +216,38 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
+def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
+    """Does an unmarked short line stand over running text (its next line long enough or a
+    sentence, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
+    if c.kind != "short_line":
+        return True
+    pos = c.body_start
+    while pos < len(text) and not _line(text, pos).strip():
+        pos = _next_line(text, pos)
+    if pos >= len(text) or pos in starts:
+        return True
+    line = _line(text, pos).strip()
+    words = len(line.split())
+    return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
+
+
+def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[int]:
+    """Where headings start that give a short line above them a body: marked ones, and short
+    lines over running text themselves."""
+    marked = {c.start for c in cands if c.kind != "short_line"}
+    return marked | {c.start for c in cands if c.kind == "short_line" and over_text(text, c, marked, r)}
+
+
+def _line(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[pos : end if end >= 0 else len(text)]
+
+
+def _next_line(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end + 1
+
+
 def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeading]:
     """The first line of a paragraph as a heading directly followed by its body."""
     found = plain_line(first, r)

@@ -29,8 +29,7 @@ of any level, so sections never overlap. The title is not a section.
 
 from __future__ import annotations
 
-import bisect
-from typing import Callable, Optional
+from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
 from extract.structure.agenda import agenda_layout, blocks, field_of
@@ -38,9 +37,11 @@ from extract.structure.headings import (
     Candidate,
     HeadingRules,
     LineHeading,
+    heading_starts,
     heading_word_rule,
     markdown_line,
     never_heading,
+    over_text,
     plain_line,
     role_of,
     run_in_line,
@@ -98,7 +99,9 @@ def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> lis
         if found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
-    return _house_style(_drop_lists(out, text, paras), r)
+    kept = _house_style(_drop_lists(out, text, paras), r)
+    starts = heading_starts(text, kept, r)
+    return [c for c in kept if over_text(text, c, starts, r)]  # a short line over a short line is none
 
 
 def _house_style(cands: list[Candidate], r: HeadingRules) -> list[Candidate]:
@@ -359,42 +362,3 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
                 s.role = INITIATIVE
-
-
-def section_at(sections: list[Section], offset: int) -> Optional[int]:
-    """Position of the section whose text holds ``offset`` (None before the first heading)."""
-    i = bisect.bisect_right([s.char_start for s in sections], offset) - 1
-    return sections[i].position if i >= 0 and offset < sections[i].char_end else None
-
-
-def outermost_initiatives(sections: list[Section]) -> dict[int, int]:
-    """For each section position, the outermost initiative that holds it (or is it)."""
-    by_position = {s.position: s for s in sections}
-    out: dict[int, int] = {}
-    for s in sections:
-        found, node = None, s
-        while node is not None:
-            if node.role == INITIATIVE:
-                found = node.position
-            node = by_position.get(node.parent_position) if node.parent_position is not None else None
-        if found is not None:
-            out[s.position] = found
-    return out
-
-
-def roles_at(sections: list[Section]) -> Callable[[int], set[str]]:
-    """The roles of the section that holds an offset and of the sections above it."""
-    by_position = {s.position: s for s in sections}
-    ordered = sorted(sections, key=lambda s: s.char_start)
-    starts = [s.char_start for s in ordered]
-
-    def roles(offset: int) -> set[str]:
-        i = bisect.bisect_right(starts, offset) - 1
-        sec = ordered[i] if i >= 0 and offset < ordered[i].char_end else None
-        out = set()
-        while sec is not None:
-            out.add(sec.role)
-            sec = by_position.get(sec.parent_position) if sec.parent_position is not None else None
-        return out
-
-    return roles

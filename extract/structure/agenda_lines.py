@@ -1,0 +1,88 @@
+"""What one line of an agenda item or minutes is: a field's name, a part of the meeting's
+record, a label over running text, an item's title glued to the line before, or why it is
+no sub-heading. Used by ``extract.structure.agenda``, which builds the outline."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.structure.agenda_rules import AgendaRules, FieldRule
+from extract.structure.headings import HeadingRules, never_heading, starts_lowercase, strip_marks
+
+_STOPS = (".", ":", ";", ",")
+
+
+def squash(s: str) -> str:
+    """White space (no-break spaces too) made single spaces, none at the ends."""
+    return " ".join(s.split())
+
+
+def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
+    """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
+    text = squash(strip_marks(squash(line)))
+    for rule in r.fields:
+        if rule.pattern.fullmatch(text):
+            return rule
+    return None
+
+
+def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
+    """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
+    heading over running text may end with a full stop ("1. Udflytning af beskæftigede
+    flygtninge (potentiale 10 flygtninge).")."""
+    text = squash(line)
+    if not re.search(r"[^\W\d_]{2}", text):
+        return "no_words"
+    stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
+    if stop and not r.abbreviation_end.search(text):
+        return "final_stop"
+    if len(text.split()) > r.max_subheading_words:
+        return "max_subheading_words"
+    for rule in r.not_subheadings:
+        if rule.pattern.search(text):
+            return rule.id
+    following = squash(following)
+    for rule in r.not_before:
+        if rule.pattern.search(text) or rule.pattern.search(following):
+            return rule.id
+    return None
+
+
+def line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def unglue(line: str, listed: set[str], r: AgendaRules) -> Optional[tuple[int, str]]:
+    """(offset, text) of an item's numbered title glued to what stands before it on the line: a
+    word ("Referat9. Frigivelse af …"), or the list's last line when the rest is a line of the
+    document of its own ("… 29.01.20138. Godkendelse af …"); else None."""
+    for m in r.item_glued.finditer(line):
+        rest = line[m.start() :]
+        if line[m.start() - 1].isalpha() or squash(rest) in listed:
+            return m.start(), rest
+    return None
+
+
+def colon_label(line: str, following: str, r: HeadingRules) -> bool:
+    """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
+    council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
+    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    text, nxt = squash(line), squash(following)
+    words = text[:-1].split()
+    period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
+    if not text.endswith(":") or not words or "\t" in line + following:
+        return False
+    if len(words) > r.agenda.label_max_words and not period:
+        return False
+    if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
+        return False
+    if never_heading(following, r) == "bullet" or starts_lowercase(following):
+        return False
+    return len(nxt.split()) >= r.agenda.label_min_following_words
+
+
+def meeting_part(line: str, r: AgendaRules) -> bool:
+    """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
+    return bool(r.meeting_part.fullmatch(squash(strip_marks(squash(line)))))
