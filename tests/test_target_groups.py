@@ -484,3 +484,9 @@ def test_ledig_alone_is_a_state_and_unemployment_of_a_group_names_the_unemployed
     )
     # made up in the genre's style of a committee's request
     assert "ledige_generelt" in find_labels("initiativer for at nedbringe ledigheden blandt unge")
+
+
+def test_a_count_of_citizens_receiving_a_benefit_is_no_statement():
+    # made up in the genre's style of a monthly key-figures item (no corpus document has it)
+    text = "Antallet af borgere der modtager ledighedsydelse er faldet med 2 sager i maj måned."
+    assert find_target_groups(text, sentence_spans(text), []) == []
