@@ -490,3 +490,14 @@ def test_a_count_of_citizens_receiving_a_benefit_is_no_statement():
     # made up in the genre's style of a monthly key-figures item (no corpus document has it)
     text = "Antallet af borgere der modtager ledighedsydelse er faldet med 2 sager i maj måned."
     assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_ages_past_the_age_of_pension_are_the_elderly_not_seniors():
+    # made up in the genre's style of an elderly-care item (no corpus document has it)
+    text = "Borgere over 65 år kan søge om tilskud til høreapparater."
+    assert [row.groups for row in find_target_groups(text, sentence_spans(text), [])] == [["ældre"]]
+    # development corpus: unemployed over 55 are seniors
+    text = "Projektet omfatter målgruppen af forsikrede ledige over 55 år."
+    assert [row.groups for row in find_target_groups(text, sentence_spans(text), [])] == [
+        ["dagpengemodtagere", "seniorer"]
+    ]

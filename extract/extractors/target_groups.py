@@ -93,7 +93,9 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, 
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
     if young and not children and r.young_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.young_label})
-    if age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
+    if age_min is not None and age_min >= r.elderly_age_min:  # past the age of pension: the elderly
+        groups = groups if r.elderly_label in groups else sorted(set(groups) - fallbacks(r) | {r.elderly_label})
+    elif age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.senior_label})
     return TargetGroup(
         quote=quote,
