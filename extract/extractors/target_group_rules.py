@@ -40,6 +40,8 @@ _TOP_KEYS = [
     "young_label",
     "senior_age_min",
     "senior_label",
+    "elderly_age_min",
+    "elderly_label",
     "size_not_after",
     "title_context",
     "title_context_with",
@@ -122,6 +124,8 @@ class TargetGroupRules:
     young_label: str  # the label of a statement about ages up to young_age_max
     senior_age_min: int = 50
     senior_label: str = "seniorer"  # the label of a statement about ages from senior_age_min
+    elderly_age_min: int = 65
+    elderly_label: str = "ældre"  # the label of a statement about ages from elderly_age_min (not seniorer)
     title_context: bool = False  # a statement naming no specific group takes the groups its document's title names
     title_context_with: frozenset[str] = frozenset()  # ... nor any but these (ages: "unge")
     compound_thing_heads: tuple[str, ...] = ()  # a stem followed by one of these names a thing ("flygtningeboliger")
@@ -266,6 +270,7 @@ def load_rules(data) -> TargetGroupRules:
         ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
         young_age_max=int(data["young_age_max"]),
         senior_age_min=int(data["senior_age_min"]),
+        elderly_age_min=int(data["elderly_age_min"]),
         title_context=require_choice(data["title_context"], "title_context", "title_context", [True, False]),
         title_context_with=frozenset(_labels_named(data, "title_context_with")),
         compound_thing_heads=tuple(norm_form(h) for h in data["compound_thing_heads"]),
@@ -280,7 +285,8 @@ def load_rules(data) -> TargetGroupRules:
         size_not_after=require_regex(data["size_not_after"], "size_not_after"),
         sizes=_rules_list({"sizes": sizes}, "sizes", letters, ("sum_all",)),
         **{
-            key: _word(data, key) for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label")
+            key: _word(data, key)
+            for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label", "elderly_label")
         },
     )
 

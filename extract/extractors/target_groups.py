@@ -93,7 +93,9 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, 
     young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
     if young and not children and r.young_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.young_label})
-    if age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
+    if age_min is not None and age_min >= r.elderly_age_min:  # past the age of pension: the elderly
+        groups = groups if r.elderly_label in groups else sorted(set(groups) - fallbacks(r) | {r.elderly_label})
+    elif age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
         groups = sorted(set(groups) - fallbacks(r) | {r.senior_label})
     return TargetGroup(
         quote=quote,
@@ -140,7 +142,9 @@ def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRu
         cues = list(rule.pattern.finditer(text, a, b))
     if not rule.needs_label:
         return bool(cues) and _names_group(text[a:b], r)
-    return any(_names_group(_named(text, cue, max(b, end), rule), r, rule.weak_group, rule.min_labels) for cue in cues)
+    return any(
+        _names_group(_named(text, cue, max(b, end), rule, r), r, rule.weak_group, rule.min_labels) for cue in cues
+    )
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -196,19 +200,27 @@ def _cue_labels(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRule
         cues = [m] if (m := rule.pattern.match(text, a, b)) else []
     else:
         cues = list(rule.pattern.finditer(text, a, b))
-    labels = (set(find_labels(_named(text, cue, max(b, end), rule), r)) for cue in cues)
+    labels = (set(find_labels(_named(text, cue, max(b, end), rule, r), r)) for cue in cues)
     return next((found - fallbacks(r) for found in labels if specific(list(found), r)), set())
 
 
-def _named(text: str, found: re.Match, end: int, rule: PatternRule) -> str:
+def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGroupRules) -> str:
     """The text that must name the group of a cue: the cue itself, the next words after it
-    (up to the end of their clause), or the rest of the statement."""
+    (up to the end of their clause; on to the end of a group named by more words that starts
+    among them, when they name persons: "til borgere med varigt nedsat fysisk eller psykisk
+    funktionsevne"), or the
+    rest of the statement."""
     if rule.label_in_cue:  # the cue's named part "group" when it has one ("… at <group> får …")
         return found.group("group") if "group" in found.re.groupindex else found.group()
     after = text[found.end() : end]
     if rule.label_within:
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
-        return re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
+        head = re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
+        clause = re.split(r"[,;:(.!?]", after, maxsplit=1)[0].lower()
+        if find_labels(head, r) == [r.no_label]:  # no person among the words: no group goes on after them
+            return head
+        starts = [m for label in r.labels for p in label.patterns if (m := p.search(clause)) and m.start() < len(head)]
+        return after[: max(m.end() for m in starts)] if starts else head  # a group of more words than those
     return after
 
 
