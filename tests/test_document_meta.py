@@ -174,3 +174,5 @@ def test_a_minutes_header_dates_the_page_by_its_labelled_day(tmp_path):
     text += "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Trafikplan 2025\n\nBeslutning\n\nGodkendt.\n"
     found = _meta_of(text, tmp_path, "kommune_tu_2024-09-30_referat.txt")
     assert (found.title, found.date, found.date_basis) == ("Referat Teknisk Udvalg", "2024-10-01", "text")
+    published = text.replace("Referat\n", "Referat\nPubliceret 24-09-2024\n")  # days before the meeting
+    assert _meta_of(published, tmp_path, "kommune_tu_2024-09-30_referat.txt").date == "2024-10-01"

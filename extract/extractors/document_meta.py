@@ -26,7 +26,8 @@ from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_regex, require_strings
 from extract.structure.headings import HeadingRules
 
-FIELDS = ("case_number", "document_number", "author", "date")
+FIELDS = ("case_number", "document_number", "author", "date", "published")
+DATES = ("date", "published")  # fields holding a day
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:
         value = rule.value.match(rest)
         if value:
             found = value.group(0).strip()
-            return iso_date(found, dates) if rule.field == "date" else found
+            return iso_date(found, dates) if rule.field in DATES else found
     return None
 
 
@@ -236,12 +237,13 @@ def find_meta(
     holding a date, else, on an agenda item's or a meeting's page, a meeting date ("mødet den 3.
     maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
     25. maj 2016"); a date in a field of an agenda item ("Sagsforløb", "Tidligere behandling")
-    is another meeting's. An agenda item
-    without one takes the date in its file ``name``."""
+    is another meeting's; a web page's day of publication ("Offentliggjort: …") when none of
+    these is written. An agenda item without one takes the date in its file ``name``."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
-    date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
+    labelled = labelled_fields(head, r, dates)
+    date = labelled.get("date") or date_alone(head, len(head), r, dates)
     meeting_day = None if date else first_date(head, r.meeting_dates, dates)
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
@@ -250,6 +252,7 @@ def find_meta(
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day
+    date = date or labelled.get("published")
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
