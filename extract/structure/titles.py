@@ -60,7 +60,8 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     """(offset, text) of the document title: the line after a line naming the kind of
     document ("Notat"; "Referat" with the body's name), else the first markdown heading,
     else the first single-line paragraph near the top that reads as a title (never a label,
-    date, sender, addressee or all-caps line), before any numbered heading."""
+    date, sender, addressee or all-caps line), or the first line of a paragraph over a list,
+    before any numbered heading."""
     text = src.text
     named = _after_kind_word(text, r)
     if named:
