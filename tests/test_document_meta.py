@@ -147,3 +147,32 @@ def test_a_month_cut_short_without_a_full_stop_is_read_in_a_date_line():
     assert meta.full_months("06. apr 2022", RULES) == "06. april 2022"
     assert meta.full_months("Vi ses i apr 2022", RULES) == "Vi ses i apr 2022"  # no day before it
     assert date_alone("01. okt 2024\n\nDeltagere:\n", 30) == "2024-10-01"
+
+
+# made up in the style of a municipality's web page on its budget process (the development
+# corpus holds none): a meeting its sentences report is not the page's date
+WEB_PAGE = """Budgetlægning 2026-2029
+
+Du kan her følge kommunens budgetlægning for årene 2026-2029.
+
+Økonomiudvalget har på sit møde den 3. marts 2025 behandlet tidsplanen for budgetlægningen.
+
+Byrådet vedtager budgettet den 8. oktober 2025.
+"""
+
+
+def test_a_meeting_reported_in_a_web_pages_sentence_does_not_date_the_page(tmp_path):
+    found = _meta_of(WEB_PAGE, tmp_path, "kommune_oeu_2025-03-03_budgetlaegning.txt")
+    assert (found.title, found.date) == ("Budgetlægning 2026-2029", None)
+    published = WEB_PAGE.replace("\n\nDu kan", "\n\nOffentliggjort: 04-03-2025\n\nDu kan")
+    assert _meta_of(published, tmp_path, "side.txt").date == "2025-03-04"
+
+
+def test_a_minutes_header_dates_the_page_by_its_labelled_day(tmp_path):
+    # made up in the style of an agenda system's minutes page (weekday, day without a full stop)
+    text = "Teknisk Udvalg - 01-10-2024\n\nReferat\nDato:\nTirsdag, 1 oktober, 2024 - 16:00\nHent som fil:\n"
+    text += "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Trafikplan 2025\n\nBeslutning\n\nGodkendt.\n"
+    found = _meta_of(text, tmp_path, "kommune_tu_2024-09-30_referat.txt")
+    assert (found.title, found.date, found.date_basis) == ("Referat Teknisk Udvalg", "2024-10-01", "text")
+    published = text.replace("Referat\n", "Referat\nPubliceret 24-09-2024\n")  # days before the meeting
+    assert _meta_of(published, tmp_path, "kommune_tu_2024-09-30_referat.txt").date == "2024-10-01"

@@ -4,12 +4,13 @@ Labels ("Sagsnr.", "Dokumentnr."/"Dok.nr.", "Sagsbehandler", "Dato:", "Sidst
 opdateret:") are read near the top of the document; the value follows the label on
 the same line or alone on the next line. The date is read before the first heading: a
 labelled date, else a line holding only a date (the budget note's "23-09-2012", a
-letter's "Den 3. januar 2013"), else a meeting date ("mødet den 3. maj 2024"); dates
-inside sentences are never the document's date. An agenda item, agenda or minutes (by
-its layout or its kind) without a date in its text takes the date in its file name;
-``date_basis`` says which. The title is the first title line
-read with the document's items (``extract.extractors.document_title``); the kind comes from words of the title or of
-the line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
+letter's "Den 3. januar 2013"), else, on an agenda item's or a meeting's page, a meeting
+date ("mødet den 3. maj 2024"); dates inside other sentences are never the document's
+date. An agenda item, agenda or minutes (by its layout or its kind) without a date in its
+text takes the date in its file name; ``date_basis`` says which. The title is the first
+title line read with the document's items (``extract.extractors.document_title``); the
+kind comes from words of the title or of the line it was read from ("Punkt 5: …"), else
+from the layout of an agenda item.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_regex, require_strings
 from extract.structure.headings import HeadingRules
 
-FIELDS = ("case_number", "document_number", "author", "date")
+FIELDS = ("case_number", "document_number", "author", "date", "published")
+DATES = ("date", "published")  # fields holding a day
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:
         value = rule.value.match(rest)
         if value:
             found = value.group(0).strip()
-            return iso_date(found, dates) if rule.field == "date" else found
+            return iso_date(found, dates) if rule.field in DATES else found
     return None
 
 
@@ -216,6 +218,12 @@ def is_agenda_item(sections: list[Section], headings: HeadingRules) -> bool:
     return any(s.rule in fields or s.role == headings.agenda.item_role for s in sections)
 
 
+def _is_label(line: str, r: MetaRules) -> bool:
+    """Is the line one of the labelled fields ("Offentliggjort: 01-03-2018"), which a short
+    line between paragraphs may have made a heading? It does not end the header."""
+    return any(rule.label.match(line) for rule in r.labels)
+
+
 def find_meta(
     src: SourceText,
     sections: list[Section],
@@ -226,19 +234,25 @@ def find_meta(
 ) -> DocumentMeta:
     """The document's title, date (and where it comes from), kind, case and document number
     and author. The date is read before the first heading only: a date label or a line
-    holding a date, else a meeting date ("mødet den 3. maj 2024"); a date in a field of an
-    agenda item ("Sagsforløb", "Tidligere behandling") is another meeting's. An agenda item
-    without one takes the date in its file ``name``."""
+    holding a date, else, on an agenda item's or a meeting's page, a meeting date ("mødet den 3.
+    maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
+    25. maj 2016"); a date in a field of an agenda item ("Sagsforløb", "Tidligere behandling")
+    is another meeting's; a web page's day of publication ("Offentliggjort: …") when none of
+    these is written. An agenda item without one takes the date in its file ``name``."""
     fields = labelled_fields(src.text, r, dates)
-    first_heading = next((s.char_start for s in sections if s.heading), len(src.text))
+    first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
-    date = labelled_fields(head, r, dates).get("date") or date_alone(head, len(head), r, dates)
-    date = date or first_date(head, r.meeting_dates, dates)
-    title, title_found = document_title(src, sections, headings, dates, date, name)
+    labelled = labelled_fields(head, r, dates)
+    date = labelled.get("date") or date_alone(head, len(head), r, dates)
+    meeting_day = None if date else first_date(head, r.meeting_dates, dates)
+    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
+    if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
+        date = date or meeting_day
+    date = date or labelled.get("published")
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)

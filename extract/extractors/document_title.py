@@ -60,6 +60,7 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
     for s in sections:
         if s.role == r.agenda.item_role:
             items.setdefault(s.number or s.heading, clean_title(s.heading, r))
+    contents: dict[str, str] = {}
     for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
         number = r.titles.item_number.match(line)
@@ -67,6 +68,11 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
             items.setdefault(numbered[0], clean_title(line, r))
         elif number:
             items.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
+        elif listed := r.titles.contents_line.match(line):
+            contents.setdefault(listed.group(0).strip(), line[listed.end() :].strip())
+    if len(contents) >= 2:  # a table of contents, not a stray number
+        for number, title in contents.items():
+            items.setdefault(number, title)
     return items
 
 

@@ -12,6 +12,7 @@ from extract.rules import RuleError, require_keys, require_regex
 class TitleRules:
     kind_word: re.Pattern  # a line naming only the kind of document ("Notat"): the title follows it
     with_body: re.Pattern  # a kind word that takes the body's name after it ("Referat" + "Teknisk Udvalg")
+    kind_with_day: re.Pattern  # the kind word and the meeting's day on one line ("Referat: 1. oktober 2024")
     body_name: re.Pattern  # a line naming a political body
     not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
@@ -19,6 +20,7 @@ class TitleRules:
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
+    contents_line: re.Pattern  # a contents list's line in a meeting's header ("12 Trafikplan 2025")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
     body_genitive: re.Pattern  # a body's name in the genitive ("Teknisk Udvalgs"); group `name`
     body_period: re.Pattern  # an election period beside a body's name ("09-13 Udvalget for Børn")
@@ -49,11 +51,14 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "body_name", "not_body_alone", "addressee", "trailing_date", "broken_word",
-             "never_title", "item_number", "body_tail", "body_genitive", "body_period"]  # fmt: skip
+    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
+             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive",
+             "body_period"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "name_noise", "meeting_lines", "item_route", "procedural_item", "examples",
                                          "body_on_date_examples", "never_title_examples"])  # fmt: skip
+    if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
+        raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
     if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():

@@ -23,6 +23,8 @@ from extract.structure.headings import (
     title_candidate,
 )
 
+_BULLETS = set("•·*–-")
+
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every block of non-blank lines."""
@@ -58,7 +60,8 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     """(offset, text) of the document title: the line after a line naming the kind of
     document ("Notat"; "Referat" with the body's name), else the first markdown heading,
     else the first single-line paragraph near the top that reads as a title (never a label,
-    date, sender, addressee or all-caps line), before any numbered heading."""
+    date, sender, addressee or all-caps line), or the first line of a paragraph over a list,
+    before any numbered heading."""
     text = src.text
     named = _after_kind_word(text, r)
     if named:
@@ -79,7 +82,12 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if a > r.title_search_chars:
             break
         block = text[a:b]
-        if "\n" in block or r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
+        if "\n" in block:
+            over = _heading_over_list(block, r)
+            if over:
+                return a, over
+            continue
+        if r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
         numbered = parse_number(block.strip(), r)
         if numbered and numbered[2] == "punkt":
@@ -90,6 +98,21 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if title and not (title.endswith(".") and r.sentence_cues.search(title)):  # no sentence
             return a, clean_title(title, r)
     return None
+
+
+def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
+    """The first line of a paragraph when it reads as a title over a list ("Retningslinjer for
+    puljen" over "• Hvem kan søge?"): a web page's heading over its folded sections."""
+    first, rest = block.split("\n", 1)
+    first = strip_marks(first).strip()
+    if rest.lstrip()[:1] not in _BULLETS or not first or first[:1] in _BULLETS:
+        return None
+    if r.titles.addressee.search(first) or r.titles.never_title.search(first) or parse_number(first, r):
+        return None
+    title = title_candidate(first, r)
+    if not title or title.endswith((".", ":", ",")):
+        return None
+    return clean_title(title, r)
 
 
 def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
@@ -125,7 +148,9 @@ def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
 def body_of(text: str, r: HeadingRules) -> Optional[str]:
     """A political body's name as a minutes header writes it, without the meeting's day and
     hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
-    body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:")
+    if text.rstrip().endswith(":"):
+        return None  # a field's label ("Udvalg:"), its value left empty
+    body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:.")
     genitive = r.titles.body_genitive.match(body)
     body = genitive.group("name") if genitive else body
     if not body or body[:1].islower():  # a preposition or a sentence's words, no name
@@ -196,8 +221,10 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
     lines = _header_lines(text, r)
     together = _kind_with_body(_before_fields(lines, r), r)
     for i, (a, line) in enumerate(lines):
-        if together and together[0] < a:
+        if together and together[0] <= a:
             return together
+        dated = r.titles.kind_with_day.match(line)
+        line = dated.group("kind").capitalize() if dated else line
         if not r.titles.kind_word.fullmatch(line) or i + 1 >= len(lines):
             continue
         start, nxt = lines[i + 1]
