@@ -166,9 +166,12 @@ def test_a_body_named_alone_over_several_items_is_the_minutes_body(tmp_path):
     assert (found.title, found.date) == ("Referat Kommunalbestyrelsen", "2024-10-07")
 
 
-def test_a_minutes_page_over_one_item_is_titled_by_the_item(tmp_path):
+def test_a_page_naming_itself_minutes_is_the_minutes_even_over_one_item(tmp_path):
+    """Readers title a page whose header says "Referat for …" as the meeting's minutes, however
+    few of its items the page shows (a header without the kind word over one item is that item:
+    test_a_meeting_header_over_one_item_is_titled_by_the_item)."""
     found = _meta_of(MINUTES_OF_ONE_ITEM, tmp_path)
-    assert (found.title, found.kind) == ("Frigivelse af midler til cykelstier", "dagsordenspunkt")
+    assert (found.title, found.kind) == ("Referat Teknik- og Miljøudvalget", "referat")
     two = MINUTES_OF_ONE_ITEM.replace(
         "ÅBNE SAGER\n", "ÅBNE SAGER\n\n40. Godkendelse af dagsorden\n\nBeslutning:\n\nGodkendt.\n"
     )

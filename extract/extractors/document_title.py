@@ -1,13 +1,14 @@
 """The document's title as a reader names it, never empty.
 
 The title line (``extract.structure.titles.find_title``) is read with what the document holds.
-A meeting's page (its title line names the kind, "Referat for Teknisk Udvalgs møde …", or only
-the body; a header line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields,
-"Udvalg: …", "Mødedato: …", or a day and the attendance, stands over its items) that shows one
-item is that agenda item, titled by the item ("117. Frigivelse af …", without its route
-"ØU/KB - "), unless the item is procedural ("Godkendelse af dagsorden"). A page of several
-items (item headings, or the item lines of its header and table of contents), or of none
-titled in the text, is the meeting's minutes or agenda, titled by the kind word (written, or
+A meeting's page that does not name its kind (its title line names only the body; a header
+line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields, "Udvalg: …",
+"Mødedato: …", or a day and the attendance, stands over its items) and shows one item is that
+agenda item, titled by the item ("117. Frigivelse af …", without its route "ØU/KB - "), unless
+the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
+Teknisk Udvalgs møde …"), one of several items (item headings, or the item lines of its header
+and table of contents), or of none titled in the text, is the meeting's minutes or agenda,
+titled by the kind word (written, or
 "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
 body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
@@ -152,8 +153,8 @@ def document_title(
     name: str = "",
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
     """(title, title line found): the title as a reader names it (see the module's docstring).
-    A meeting's page (its title line names the kind or only the body, a header line names the
-    meeting, or no title line stands over its items) that holds one item is that agenda item;
+    A meeting's page (its title line names only the body, a header line names the meeting, or
+    no title line stands over its items) that holds one item is that agenda item;
     one of several items (or none in the text) is the meeting's minutes or agenda, titled by the
     kind word and the body; any other title line stays."""
     heads = _field_heads(sections, r)
@@ -167,7 +168,7 @@ def document_title(
     item_line = found is not None and not kind and found[1] in items.values() and len(items) >= 2
     if kind or bare or held or found is None or item_line:
         only = next(iter(items.values())) if len(items) == 1 else None
-        if only and not r.titles.procedural_item.match(only):
+        if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
         if kind and found[1] != kind:
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
