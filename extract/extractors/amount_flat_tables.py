@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 
 from extract.extractors.amount_rules import AmountRules
-from extract.extractors.amount_tables import Cell, CellAmount, unit_factor
+from extract.extractors.amount_tables import YEAR, Cell, CellAmount, unit_factor
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
 
 
 def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
@@ -48,7 +47,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         header = lines[:width]
         if width < 2 or not all(len(c.text) <= 20 for c in header):
             continue
-        column_years = [int(c.text) if _YEAR.fullmatch(c.text) else None for c in header]
+        column_years = [int(c.text) if YEAR.fullmatch(c.text) else None for c in header]
         known = [y for y in column_years if y]
         span = (min(known), max(known)) if len(known) > 1 else None
         i, label = width, []
@@ -86,7 +85,7 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     lines = _lines_after(text, 0, len(text))
     for i, cell in enumerate(lines):
         num = r.table_cell.fullmatch(cell.text)
-        if not num or _YEAR.fullmatch(num.group("num")):
+        if not num or YEAR.fullmatch(num.group("num")):
             continue
         unit = None
         for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):

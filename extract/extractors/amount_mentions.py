@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.extractors.amount_rules import AmountRules
-from extract.extractors.amount_tables import unit_spans
+from extract.extractors.amount_tables import YEAR, unit_spans
 from extract.extractors.numbers import parse_danish_number
 
 
@@ -100,7 +100,7 @@ def _currency(written: Optional[str], r: AmountRules) -> Optional[str]:
 
 
 def _looks_like_year(s: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", s.strip()))
+    return bool(YEAR.fullmatch(s.strip()))
 
 
 def _quote_span(m: re.Match, key: str, i: int, count: int, bare: bool) -> tuple[int, int]:

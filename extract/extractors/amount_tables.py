@@ -24,7 +24,7 @@ from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")  # a year in a cell or header (not "2.025")
 _YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
 
 
@@ -127,14 +127,14 @@ def _numbers(row: list[Cell], r: AmountRules) -> list[tuple[int, Cell, re.Match]
 
 def _is_years(row: list[Cell], r: AmountRules) -> bool:
     nums = _numbers(row, r)
-    return bool(nums) and all(_YEAR.fullmatch(m.group("num")) for _, _, m in nums)
+    return bool(nums) and all(YEAR.fullmatch(m.group("num")) for _, _, m in nums)
 
 
 def _column_years(header: list[Cell]) -> dict[int, int]:
     """Index from the right → the one year its header cell names."""
     years = {}
     for i, c in enumerate(header):
-        found = set(_YEAR.findall(c.text))
+        found = set(YEAR.findall(c.text))
         if len(found) == 1:
             years[len(header) - i] = int(found.pop())
     return years
@@ -145,7 +145,7 @@ def _column_spans(header: list[Cell]) -> dict[int, tuple[int, int]]:
     modtaget i 2022 og 2023", "2025-2028 i alt")."""
     spans = {}
     for i, c in enumerate(header):
-        found = sorted({int(y) for y in _YEAR.findall(c.text)})
+        found = sorted({int(y) for y in YEAR.findall(c.text)})
         if len(found) == 2:
             spans[len(header) - i] = (found[0], found[1])
     return spans

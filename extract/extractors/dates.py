@@ -150,6 +150,13 @@ def parse_date_expression(s: str, r: DateRules, year: Optional[int] = None) -> O
         return None
 
 
+def iso_date(text: str, r: DateRules) -> Optional[str]:
+    """A written day ("23-09-2012", "26.11.09", "24. april 2008") as an ISO date; None when the
+    text is no single day."""
+    found = parse_date_expression(text.strip(), r)
+    return found.start.isoformat() if found is not None and found.precision == "day" else None
+
+
 def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
     """Every date expression in ``text``, in order; adjacent ones joined into ranges.
 

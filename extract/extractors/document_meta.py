@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date as Day
 from typing import Optional
 
-from extract.extractors.dates import DateRules, parse_date_expression
+from extract.extractors.dates import DateRules, iso_date
 from extract.extractors.document_title import document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_regex, require_strings
@@ -138,14 +138,6 @@ def full_months(text: str, r: MetaRules) -> str:
     for pattern, name in r.short_months:
         text = pattern.sub(lambda m: f"{m.group(1)}{name}", text)
     return text
-
-
-def iso_date(text: str, dates: DateRules) -> Optional[str]:
-    """A written day ("23-09-2012", "26.11.09", "24. april 2008") as an ISO date."""
-    found = parse_date_expression(text.strip(), dates)
-    if found is None or found.precision != "day":
-        return None
-    return found.start.isoformat()
 
 
 def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:

@@ -22,24 +22,19 @@ import re
 from pathlib import PurePath
 from typing import Optional
 
-from extract.extractors.dates import DateRules, parse_date_expression
+from extract.extractors.dates import DateRules, iso_date
 from extract.records import Section, SourceText
 from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
 from extract.structure.titles import (
+    BULLETS,
     body_of,
     clean_title,
     find_title,
     labelled_body,
     meeting_line_body,
+    reads_as_sentence,
     text_lines,
 )
-
-_BULLETS = set("•·-*–")
-
-
-def _day(text: str, dates: DateRules) -> Optional[str]:
-    found = parse_date_expression(text.strip(), dates)
-    return found.start.isoformat() if found is not None and found.precision == "day" else None
 
 
 def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
@@ -93,7 +88,7 @@ def meeting_body(
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
             body = body_of(m.group("body"), r)
-            if body and day and _day(m.group("value"), dates) == day:
+            if body and day and iso_date(m.group("value"), dates) == day:
                 return body
     return None
 
@@ -103,13 +98,13 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
     sentence, and no line at ``heads``: the headings of an item's fields)."""
     for start, raw in text_lines(text[: r.title_search_chars]):
         line = strip_marks(raw).strip()
-        if not line or start in heads or raw.lstrip()[:1] in _BULLETS or r.titles.never_title.search(line):
+        if not line or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
             continue
         if r.titles.addressee.search(line):
             continue
         title = title_candidate(line, r)
-        if title and title.endswith(".") and r.sentence_cues.search(title):
-            continue  # a sentence, no title
+        if title and reads_as_sentence(title, r):
+            continue
         if title and not title.endswith((":", ",")):
             return clean_title(title, r)
     return None

@@ -23,7 +23,7 @@ from extract.structure.headings import (
     title_candidate,
 )
 
-_BULLETS = set("•·*–-")
+BULLETS = set("•·*–-")  # the marks that open a list item
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -95,9 +95,14 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if numbered or r.detectors["table_row"].pattern.match(block):
             break
         title = title_candidate(block, r)
-        if title and not (title.endswith(".") and r.sentence_cues.search(title)):  # no sentence
+        if title and not reads_as_sentence(title, r):
             return a, clean_title(title, r)
     return None
+
+
+def reads_as_sentence(title: str, r: HeadingRules) -> bool:
+    """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
+    return title.endswith(".") and bool(r.sentence_cues.search(title))
 
 
 def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
@@ -105,7 +110,7 @@ def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
     puljen" over "• Hvem kan søge?"): a web page's heading over its folded sections."""
     first, rest = block.split("\n", 1)
     first = strip_marks(first).strip()
-    if rest.lstrip()[:1] not in _BULLETS or not first or first[:1] in _BULLETS:
+    if rest.lstrip()[:1] not in BULLETS or not first or first[:1] in BULLETS:
         return None
     if r.titles.addressee.search(first) or r.titles.never_title.search(first) or parse_number(first, r):
         return None
