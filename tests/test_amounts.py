@@ -186,6 +186,8 @@ def test_period_rule_examples(rule, example):
         assert rule.pattern.search(example["text"]), f"{rule.id} does not match its example"
     (a, *_rest) = amounts(example["text"])
     assert [a.year_from, a.year_to] == (example["years"] or [None, None])
+    if "per_year" in example:
+        assert a.per_year == example["per_year"]
 
 
 RELATIVE_EXAMPLES = [(rule, ex) for rule in RULES.relative_periods for ex in rule.examples]

@@ -106,6 +106,13 @@ def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
     return start, end, end is None and bool(m.groupdict().get("open"))
 
 
+def _budget_period(m: re.Match, r: AmountRules) -> tuple[int, Optional[int], bool]:
+    """A year and the budget's later years ("147.000 kr. i 2017 og overslagsårene"): that
+    year and the ``later_years_count`` after it, the same sum in each."""
+    start = int(m.group("from"))
+    return start, start + r.later_years_count, True
+
+
 _Period = tuple[int, Optional[int], bool]  # first year, last year (None: runs on), says it runs on
 
 
@@ -113,7 +120,11 @@ def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[
     """(start, end, period) of every time expression in text[start:end]: the years written
     out, and, when the document's year is known (``r.this_year``), those named relative to
     it ("i indeværende år", "næste år")."""
-    hits = [(m.start(), m.end(), _period(m)) for rule in r.periods for m in rule.pattern.finditer(text, start, end)]
+    hits = [
+        (m.start(), m.end(), _budget_period(m, r) if rule.budget_period else _period(m))
+        for rule in r.periods
+        for m in rule.pattern.finditer(text, start, end)
+    ]
     if r.this_year is not None:
         for rel in r.relative_periods:
             year = r.this_year + rel.offset

@@ -70,6 +70,7 @@ class Rule:
     id: str
     pattern: re.Pattern
     examples: tuple
+    budget_period: bool = False  # a period rule: its year and the budget's later years, a sum each year
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def load_rules(data) -> AmountRules:
     return AmountRules(
         scales=scales,
         forms=forms,
-        periods=tuple(_rule(e, i, "periods") for i, e in enumerate(data["periods"])),
+        periods=tuple(_period_rule(e, i) for i, e in enumerate(data["periods"])),
         relative_periods=tuple(_relative(e, i) for i, e in enumerate(data["relative_periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
         **_title_year(data["title_year"]),
@@ -270,6 +271,17 @@ def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
     entry = require_keys(entry, rule, ["id", "pattern", "examples"])
     pattern = _filled(entry["pattern"], fill or {})
     return Rule(entry["id"], require_regex(pattern, rule, flags=re.I), require_examples(entry, rule))
+
+
+def _period_rule(entry: dict, i: int) -> Rule:
+    """A time expression; ``budget_period: true`` marks one naming a year and the budget's
+    later years ("i 2017 og overslagsårene"): that year and ``later_years.years`` more."""
+    rule = _id(entry, i, "periods")
+    entry = require_keys(entry, rule, ["id", "pattern", "examples"], ["budget_period"])
+    if not isinstance(entry.get("budget_period", False), bool):
+        raise RuleError(rule, "budget_period must be true or false")
+    pattern = require_regex(entry["pattern"], rule, flags=re.I)
+    return Rule(entry["id"], pattern, require_examples(entry, rule), entry.get("budget_period", False))
 
 
 def _frame(entry: dict, i: int) -> Frame:
