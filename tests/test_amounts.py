@@ -481,3 +481,18 @@ def test_later_years_examples():
     assert len(examples) >= 2
     for ex in examples:
         assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]
+
+
+def test_a_follow_up_gives_its_year_to_its_sums_but_not_to_a_yearly_one():
+    # made up in the genre's words: minutes whose item names the follow-up's year in its text
+    text = (
+        "Direktionen indstiller, at 2. totalopfølgning 2019 tages til efterretning.\n\n"
+        "Der gives en negativ tillægsbevilling på 400.000 kr. vedr. ikke igangsatte projekter.\n\n"
+        "Der er afsat et årligt tilskud på 2,2 mio. kr. til foreningen."
+    )
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Referat Byrådet", "2019-11-27")
+    assert [(a.quote, a.year_from, a.year_to, a.per_year) for a in found] == [
+        ("400.000 kr.", 2019, 2019, False),
+        ("2,2 mio. kr.", None, None, True),
+    ]

@@ -207,12 +207,15 @@ class Headings:
                 return kind
         return self.frame
 
-    def years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+    def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
+        """The years of the innermost heading above ``offset`` that names one or a span,
+        else the one year of the title, else the one budget year of the document, which a
+        ``yearly`` sum does not take: "et årligt tilskud på 2,2 mio. kr." is every year's."""
         for heading in self.path(offset):
             years = label_years(heading, r)
             if years:
                 return years
-        return title_year(self.title, r) or self.year
+        return title_year(self.title, r) or (None if yearly else self.year)
 
 
 def document_frame(text: str, r: AmountRules) -> Optional[str]:

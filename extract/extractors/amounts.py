@@ -108,7 +108,9 @@ def find_amounts(
             years = (
                 (t.year_from, t.year_to)
                 if t.has_years
-                else _cell_years(text, m, r) or carried_years or _heading_years(text, sent, m, headings, r)
+                else _cell_years(text, m, r)
+                or carried_years
+                or _heading_years(text, sent, m, headings, r, t.per_year or t.runs_on)
             )
             out.append(
                 Amount(
@@ -139,14 +141,14 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 
 
 def _heading_years(
-    text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules
+    text: str, sent: Span, m: _Mention, headings: Headings, r: AmountRules, yearly: bool = False
 ) -> tuple[Optional[int], Optional[int]]:
     """The years of the headings above an amount, unless its sentence names another year
     (then the heading is no guide: "aftalt i Budget 2016, … 120 mio. kr."); a sentence
     naming only the heading's one year agrees with it ("… udfordring på 28,2 mio. kr. i
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
-    years = headings.years(m.start, r) or (None, None)
+    years = headings.years(m.start, r, yearly) or (None, None)
     return (None, None) if _names_other_year(text, sent, years, r) else years
 
 
