@@ -496,3 +496,12 @@ def test_a_follow_up_gives_its_year_to_its_sums_but_not_to_a_yearly_one():
         ("400.000 kr.", 2019, 2019, False),
         ("2,2 mio. kr.", None, None, True),
     ]
+
+
+def test_list_lead_in_examples():
+    """An entry's amount takes the frame the list's lead-in names, unless it names its own."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["list_lead_in"]["examples"]
+    for ex in examples:
+        assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]

@@ -11,7 +11,9 @@ written amounts of its sentence share. A sentence opening with words that point 
 ("Heraf er 1,0 mio. kr. bevilget", "Der resterer derved 15,6 mio. kr.", "Her fastsættes
 sparekravet til 5 mio. kr."; ``continues_before``) is about the money of the sentence before
 it: its amounts with no years or frame of their own take those of that sentence
-(``carried_over``). Pure: text in, spans and values out.
+(``carried_over``). An amount in a list's entry that names no frame takes the one the
+list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
+besparelser på 80 mio.kr."; ``lead_in_frame``). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
@@ -78,3 +80,19 @@ def carried_over(
         return theirs[-1]
     period = last_period(text, prev.start, prev.end, r)
     return (period[:2] if period else None), frame_before(text[prev.start : prev.end], r)
+
+
+def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
+    """The frame named last in the lead-in of the list whose entry holds ``offset``: the
+    first line above the entries (and the blank lines between them) when it announces the
+    list (``list_lead_in.lead``); None out of a list, or under a line that is no lead-in."""
+    start = text.rfind("\n", 0, offset) + 1
+    if not r.list_entry.match(text, start):
+        return None
+    while start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not r.list_entry.match(line):
+            return frame_before(line, r) if r.list_lead.search(line) else None
+    return None

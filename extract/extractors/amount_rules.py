@@ -54,6 +54,7 @@ _KEYS = [
     "neighbour_scaled",
     "continues_before",
     "later_years",
+    "list_lead_in",
 ]
 
 
@@ -141,6 +142,8 @@ class AmountRules:
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
     later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
+    list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
+    list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
@@ -202,6 +205,7 @@ def load_rules(data) -> AmountRules:
         table_part_columns=_rules(data, "table_part_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=_continues_before(data["continues_before"]),
+        **_list_lead_in(data["list_lead_in"]),
         **_later_years(data["later_years"]),
         document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
@@ -248,6 +252,15 @@ def _continues_before(entry) -> re.Pattern:
     entry = require_keys(entry, "continues_before", ["pattern", "examples"])
     require_examples(entry, "continues_before")
     return require_regex(entry["pattern"], "continues_before", flags=re.I)
+
+
+def _list_lead_in(entry) -> dict:
+    entry = require_keys(entry, "list_lead_in", ["entry", "lead", "examples"])
+    require_examples(entry, "list_lead_in")
+    return {
+        "list_entry": require_regex(entry["entry"], "list_lead_in"),
+        "list_lead": require_regex(entry["lead"], "list_lead_in", flags=re.I),
+    }
 
 
 def _document_frame(entry) -> dict:
