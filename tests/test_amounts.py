@@ -505,3 +505,15 @@ def test_list_lead_in_examples():
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["list_lead_in"]["examples"]
     for ex in examples:
         assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]
+
+
+def test_a_reports_year_stands_over_a_later_year_but_not_an_earlier_one():
+    # dev corpus sentences (an account of 2024; a follow-up of 2023), under their titles
+    text = "Grundskylden alene bidrager med merindtægter på 48,2 mio. kr., hvoraf 24,0 mio. kr. var indregnet i forhandlingen af budget 2025-28."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Afgivelse af årsregnskab 2024 til revisionen", "2025-04-09")
+    assert (found[0].quote, found[0].year_from, found[0].year_to) == ("48,2 mio. kr.", 2024, 2024)
+    text = "Kurserne faldt i løbet af 2022, og tabet kan blive på 60 mio. kr."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2023", "2023-01-23")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None)]

@@ -211,11 +211,15 @@ class Headings:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the one budget year of the document, which a
         ``yearly`` sum does not take: "et årligt tilskud på 2,2 mio. kr." is every year's."""
+        return self.path_years(offset, r) or title_year(self.title, r) or (None if yearly else self.year)
+
+    def path_years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+        """The one year or span of the innermost heading above ``offset`` that names one."""
         for heading in self.path(offset):
             years = label_years(heading, r)
             if years:
                 return years
-        return title_year(self.title, r) or (None if yearly else self.year)
+        return None
 
 
 def document_frame(text: str, r: AmountRules) -> Optional[str]:

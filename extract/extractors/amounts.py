@@ -27,6 +27,7 @@ from extract.extractors.amount_frames import (
     label_years,
     last_period,
     later_years,
+    title_year,
 )
 from extract.extractors.amount_mentions import (
     _Mention,
@@ -149,15 +150,23 @@ def _heading_years(
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
     years = headings.years(m.start, r, yearly) or (None, None)
-    return (None, None) if _names_other_year(text, sent, years, r) else years
+    report = not headings.path_years(m.start, r) and years == title_year(headings.title, r)
+    return (None, None) if _names_other_year(text, sent, years, r, later_too=not report) else years
 
 
-def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules) -> bool:
+def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules, later_too: bool = True) -> bool:
     """Whether the sentence names a year other than the one ``years`` names (the year of a
-    date says when, not which year's money, and does not count)."""
+    date says when, not which year's money, and does not count). Without ``later_too``, a
+    later year does not count either: in the report on one year (an account, a follow-up:
+    ``title_year``), a later year is where its money goes next ("mindreforbrug på 56,0 mio.
+    kr., hvor størstedelen overføres til 2025"), while its figures are the report's year's;
+    an earlier one ("i løbet af 2022") may be the sentence's own year and still counts."""
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
     for y in _YEAR.finditer(text, sent.start, sent.end):
-        if not any(a <= y.start() < b for a, b in dates) and (int(y.group()), int(y.group())) != years:
+        year = int(y.group())
+        if any(a <= y.start() < b for a, b in dates) or (year, year) == years:
+            continue
+        if later_too or years[0] is None or year < years[0]:
             return True
     return False
 
