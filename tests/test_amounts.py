@@ -517,3 +517,22 @@ def test_a_reports_year_stands_over_a_later_year_but_not_an_earlier_one():
     spans = sentence_spans(text, ALL_RULES["sentences.yml"])
     found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 0 for 2023", "2023-01-23")
     assert [(a.year_from, a.year_to) for a in found] == [(None, None)]
+
+
+def test_in_minutes_of_several_items_a_follow_ups_year_stays_in_its_item():
+    # made up in the genre's words: minutes of two items, a follow-up and a grant
+    from extract.records import Section
+
+    one = "1. Budgetopfølgning pr. 31. marts 2024\n\nBudgetopfølgning pr. 31. marts 2024 viser et mindreforbrug på 2,5 mio. kr.\n\n"
+    two = "2. Tilskud til lufthavnen\n\nDer gives et tilskud på 1,2 mio. kr. til lufthavnen.\n"
+    text = one + two
+    sections = [
+        Section(0, 1, "1. Budgetopfølgning pr. 31. marts 2024", "punkt", "1", 0, len(one)),
+        Section(1, 1, "2. Tilskud til lufthavnen", "punkt", "2", len(one), len(text)),
+    ]
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, sections, "Referat Økonomiudvalget", "2024-05-14")
+    assert [(a.quote, a.year_from) for a in found] == [("2,5 mio. kr.", 2024), ("1,2 mio. kr.", None)]
+    # read as one item, the follow-up's year is the whole text's
+    found = find_amounts(text, spans, RULES, sections[:1], "Referat Økonomiudvalget", "2024-05-14")
+    assert [(a.quote, a.year_from) for a in found] == [("2,5 mio. kr.", 2024), ("1,2 mio. kr.", 2024)]

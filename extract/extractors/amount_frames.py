@@ -179,10 +179,12 @@ class Headings:
         title: Optional[str] = None,
         frame: Optional[str] = None,
         year: Optional[tuple[int, int]] = None,
+        items: Sequence[tuple[int, int, Optional[tuple[int, int]]]] = (),
     ):
         self.title = title
         self.frame = frame  # the one frame the whole document is about (document_frame)
         self.year = year  # the one budget year the whole document names (document_year)
+        self.items = items  # (start, end, its one budget year) of each agenda item of minutes
         self.sections = sorted(sections, key=lambda s: s.char_start)
         self.starts = [s.char_start for s in self.sections]
         self.by_position = {s.position: s for s in self.sections}
@@ -211,7 +213,16 @@ class Headings:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the one budget year of the document, which a
         ``yearly`` sum does not take: "et årligt tilskud på 2,2 mio. kr." is every year's."""
-        return self.path_years(offset, r) or title_year(self.title, r) or (None if yearly else self.year)
+        return self.path_years(offset, r) or title_year(self.title, r) or (None if yearly else self.budget_year(offset))
+
+    def budget_year(self, offset: int) -> Optional[tuple[int, int]]:
+        """The one budget year the agenda item holding ``offset`` names, when the document
+        is minutes of several items (one item's follow-up year is not the next item's
+        grant's); else the one the whole document names."""
+        for start, end, year in self.items:
+            if start <= offset < end:
+                return year
+        return self.year
 
     def path_years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
         """The one year or span of the innermost heading above ``offset`` that names one."""
@@ -220,6 +231,24 @@ class Headings:
             if years:
                 return years
         return None
+
+
+def item_years(
+    text: str, sections: Sequence[Section], r: AmountRules, date: Optional[str]
+) -> list[tuple[int, int, Optional[tuple[int, int]]]]:
+    """(start, end, one budget year) of each agenda item (a section of role ``punkt`` with
+    the sections under it) of a document of several items; none for a single item."""
+    ordered = sorted(sections, key=lambda s: s.char_start)
+    items = [s for s in ordered if s.role == "punkt"]
+    if len(items) < 2:
+        return []
+    out = []
+    for item in items:
+        end = next(
+            (s.char_start for s in ordered if s.char_start > item.char_start and s.level <= item.level), len(text)
+        )
+        out.append((item.char_start, end, document_year(text[item.char_start : end], r, date)))
+    return out
 
 
 def document_frame(text: str, r: AmountRules) -> Optional[str]:

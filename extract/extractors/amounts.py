@@ -24,6 +24,7 @@ from extract.extractors.amount_frames import (
     frame_after,
     frame_before,
     frame_in_label,
+    item_years,
     label_years,
     last_period,
     later_years,
@@ -83,7 +84,8 @@ def find_amounts(
     last the one budget year, not after its ``date`` (ISO), that the document names."""
     if date and date[:4].isdigit():  # "i år", "næste år" are years of the document's date
         r = replace(r, this_year=int(date[:4]))
-    headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date))
+    items = item_years(text, sections, r, date)
+    headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date), items)
     out: list[Amount] = []
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
