@@ -536,3 +536,15 @@ def test_in_minutes_of_several_items_a_follow_ups_year_stays_in_its_item():
     # read as one item, the follow-up's year is the whole text's
     found = find_amounts(text, spans, RULES, sections[:1], "Referat Økonomiudvalget", "2024-05-14")
     assert [(a.quote, a.year_from) for a in found] == [("2,5 mio. kr.", 2024), ("1,2 mio. kr.", 2024)]
+
+
+def test_budget_span_words_examples():
+    """Words naming the budget's years take the span of a budget's title, and none else."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["budget_span_words"]["examples"]
+    for ex in examples:
+        spans = sentence_spans(ex["text"], ALL_RULES["sentences.yml"])
+        (a,) = find_amounts(ex["text"], spans, RULES, (), ex["title"], "2025-09-08")
+        assert [a.year_from, a.year_to] == (ex["years"] or [None, None]), ex
+        assert a.per_year

@@ -125,6 +125,9 @@ def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[
         for rule in r.periods
         for m in rule.pattern.finditer(text, start, end)
     ]
+    if r.budget_span is not None and r.budget_span_words is not None:
+        a, b = r.budget_span
+        hits += [(m.start(), m.end(), (a, b, False)) for m in r.budget_span_words.finditer(text, start, end)]
     if r.this_year is not None:
         for rel in r.relative_periods:
             year = r.this_year + rel.offset
@@ -289,6 +292,16 @@ def _in_prose(text: str, offset: int) -> bool:
     end = text.find("\n", offset)
     line = text[start : len(text) if end < 0 else end].strip()
     return len(line) > _HEADING_LINE_MAX or line.endswith((".", "!", "?", ":"))
+
+
+def title_budget_span(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
+    """The years of the budget of several years a title names ("Budget 2026-29 - 1.
+    behandling"): what "i alle budgetårene" means in its text; None for any other title or
+    one naming several spans or years."""
+    if not title or r.budget_span_titles is None or not r.budget_span_titles.search(title):
+        return None
+    years = label_years(title, r)
+    return (years[0], years[1]) if years and years[1] is not None and years[1] > years[0] else None
 
 
 def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:

@@ -55,6 +55,7 @@ _KEYS = [
     "continues_before",
     "later_years",
     "list_lead_in",
+    "budget_span_words",
 ]
 
 
@@ -150,6 +151,9 @@ class AmountRules:
     document_frame_share: float  # … and this share of all the frames it names
     relative_periods: tuple[RelativePeriod, ...] = ()  # "i år", "næste år": years from the document's date
     this_year: Optional[int] = None  # the year of the document's date (set per document), for relative_periods
+    budget_span_words: Optional[re.Pattern] = None  # "i alle budgetårene": the years of the document's budget
+    budget_span_titles: Optional[re.Pattern] = None  # … the titles that name such a budget ("Budget 2026-29")
+    budget_span: Optional[tuple[int, int]] = None  # … its years (set per document from its title)
 
 
 def load_rules(data) -> AmountRules:
@@ -206,6 +210,7 @@ def load_rules(data) -> AmountRules:
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=_continues_before(data["continues_before"]),
         **_list_lead_in(data["list_lead_in"]),
+        **_budget_span_words(data["budget_span_words"]),
         **_later_years(data["later_years"]),
         document_budget_year=_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
@@ -260,6 +265,15 @@ def _list_lead_in(entry) -> dict:
     return {
         "list_entry": require_regex(entry["entry"], "list_lead_in"),
         "list_lead": require_regex(entry["lead"], "list_lead_in", flags=re.I),
+    }
+
+
+def _budget_span_words(entry) -> dict:
+    entry = require_keys(entry, "budget_span_words", ["pattern", "titles", "examples"])
+    require_examples(entry, "budget_span_words")
+    return {
+        "budget_span_words": require_regex(entry["pattern"], "budget_span_words", flags=re.I),
+        "budget_span_titles": require_regex(entry["titles"], "budget_span_words", flags=re.I),
     }
 
 

@@ -28,6 +28,7 @@ from extract.extractors.amount_frames import (
     label_years,
     last_period,
     later_years,
+    title_budget_span,
     title_year,
 )
 from extract.extractors.amount_mentions import (
@@ -84,6 +85,8 @@ def find_amounts(
     last the one budget year, not after its ``date`` (ISO), that the document names."""
     if date and date[:4].isdigit():  # "i år", "næste år" are years of the document's date
         r = replace(r, this_year=int(date[:4]))
+    if title_budget_span(title, r):  # "i alle budgetårene": the years of the budget its title names
+        r = replace(r, budget_span=title_budget_span(title, r))
     items = item_years(text, sections, r, date)
     headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date), items)
     out: list[Amount] = []
