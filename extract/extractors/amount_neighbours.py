@@ -85,7 +85,8 @@ def carried_over(
 def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
     """The frame named last in the lead-in of the list whose entry holds ``offset``: the
     first line above the entries (and the blank lines between them) when it announces the
-    list (``list_lead_in.lead``); None out of a list, or under a line that is no lead-in."""
+    list (``list_lead_in.lead``); None out of a list, under a line that is no lead-in, or
+    under one that joins two frames ("… ændringer på drift og anlæg:")."""
     start = text.rfind("\n", 0, offset) + 1
     if not r.list_entry.match(text, start):
         return None
@@ -93,6 +94,6 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
         end = start - 1
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if line.strip() and not r.list_entry.match(line):
-            return frame_before(line, r) if r.list_lead.search(line) else None
+        if line.strip() and not r.list_entry.match(line):  # a lead-in joining two frames names neither
+            return frame_before(line, r) if r.list_lead.search(line) and not r.frames_joined.search(line) else None
     return None
