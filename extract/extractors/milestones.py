@@ -34,6 +34,9 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 * a date tied to a money amount (the amount's period): only connecting words
   ("årligt i", "i drift i") lie between the amount and the date.
 
+A date alone in a table's cell ("18. september<TAB>Frist for politiske ændringsforslag")
+is read with its row: the row is its sentence for every rule and its quote.
+
 Kind (``kinds``): a written range, two periods joined by "og" ("marts og april 2025") and a
 season gone through ("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
 …frist/udgangen af" make a ``deadline``; "fra/fra og med", and "pr." before a day,
@@ -73,6 +76,8 @@ from extract.structure.sentences import Sentences, Span, sentence_at
 
 __all__ = ["find_milestones", "load_rules"]
 
+_WORD = re.compile(r"[^\W\d_]")
+
 
 def _context(
     text: str,
@@ -89,6 +94,9 @@ def _context(
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line_end = len(text) if line_end < 0 else line_end
+    if not _WORD.search(text, first.start, m.start) and not _WORD.search(text, m.end, last.end):
+        # a date alone in a table's cell ("18. september<TAB>Frist for …"): its row is its sentence
+        first = last = Span(line_start, line_end)
     before = text[max(first.start, line_start) : m.start]
     after = text[m.end : min(last.end, line_end, max(next_start, m.end))]
     words_before = text[max(first.start, prev_end) : m.start].split()[-r.near_before :]
