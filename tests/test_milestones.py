@@ -144,3 +144,43 @@ def test_bad_regex_is_reported(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "reference_since" in str(e.value)
+
+
+# Made-up pages in the style of municipalities' budget web pages (no dev document is one): no
+# date line, a decision told with its day, then a time plan whose lines give no year.
+BUDGET_PAGE = (
+    "Budgetproces for budget 2027-30\n\n"
+    "Den 10. december 2025 blev budgetprocessen for budget 2027-30 godkendt af Økonomiudvalget.\n\n"
+    "Tidsplan for budget 2027-30:\n\n"
+    "10. december: Budgetprocessen godkendes af Økonomiudvalget.\n\n"
+    "12.-14. januar: Fagudvalgene orienteres om budgetprocessen.\n\n"
+    "27. maj: Budgetseminar for kommunalbestyrelsen.\n"
+)
+
+
+def test_a_page_without_a_date_reads_its_plan_from_the_day_it_reports():
+    got = [(m.date_text, m.date_start, m.date_end) for m in run(BUDGET_PAGE)]
+    assert got == [
+        ("10. december 2025", "2025-12-10", "2025-12-10"),
+        ("10. december", "2025-12-10", "2025-12-10"),
+        ("12.-14. januar", "2026-01-12", "2026-01-14"),
+        ("27. maj", "2026-05-27", "2026-05-27"),
+    ]
+
+
+def test_a_span_of_years_gives_no_year_to_a_plan():
+    text = (
+        "Budgetlægning 2027-2030\n\nByrådet behandler budgetforslaget den 6. oktober 2026.\n\n"
+        "  • 22. april – Byrådet – 1. budgetseminar\n"
+        "  • 1. september – Byrådet – 1. behandling af budgetforslag 2027-2030\n"
+        "  • September – Politiske forhandlinger\n"
+        "  • 6. oktober – Byrådet – 2. behandling af budgetforslag 2027-2030\n"
+    )
+    got = [(m.date_text, m.date_start) for m in run(text)]
+    assert got == [
+        ("6. oktober 2026", "2026-10-06"),
+        ("22. april", "2026-04-22"),
+        ("1. september", "2026-09-01"),
+        ("September", "2026-09-01"),
+        ("6. oktober", "2026-10-06"),
+    ]

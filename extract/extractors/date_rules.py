@@ -223,7 +223,9 @@ def _patterns(data: dict) -> dict:
         # a numeric date is no part of a code: not glued to a letter before it, nor followed by
         # a hyphen and a letter (the journal numbers of case files, "05.04.06-G01-1-17")
         "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
-        r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})[-./](?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])",
+        # after a day and month joined by a slash a space may stand before a full year ("28/10 2011")
+        r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
+        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"

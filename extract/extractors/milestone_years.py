@@ -10,9 +10,15 @@ of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "for
 "iværksættes" …), one year back when it is to come and the sentence speaks of the past
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
 after the document's date; a sentence that speaks of both moves nothing.
-Without a document date: the nearest year before it in the same block (paragraph,
-bullet or table cell), else the document's context year, the first year written in it
-outside a date (normally its title). No year: skipped.
+Without a document date: the last day written with its year before it stands in for it (a
+web page with no date line reports a decision, "Den 14. december 2023 blev budgetprocessen
+… godkendt", and lists the plan after it); with none, the nearest year before it in the same
+block (paragraph, bullet or table cell), else the document's context year, the first year
+written in it outside a date (normally its title). No year: skipped. A year of a span or
+name of years ("budget 2025-28", "budgetforslag 2025-2028") never gives the year: it is a
+period, not the year of a day. A line of a time plan right after another ("14. december:
+…", then "9.-11. januar: …") takes the first year that puts it on or after the line
+before: a plan runs in date order.
 
 Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
@@ -41,8 +47,9 @@ def years_outside(text: str, dates: list[DateMatch]) -> list[re.Match]:
 
 
 def _year_before(text: str, start: int, end: int) -> Optional[int]:
-    years = YEAR_IN_TEXT.findall(text, start, end)
-    return int(years[-1]) if years else None
+    # a year of a span or name of years ("budget 2025-28") is a period, not the date's year
+    years = [y for y in YEAR_IN_TEXT.finditer(text, start, end) if not in_span_of_years(text, y)]
+    return int(years[-1].group()) if years else None
 
 
 def _where_to_look(m: DateMatch, ctx: Context, document_date: Optional[date], r: MilestoneRules) -> tuple:
@@ -89,7 +96,18 @@ def resolve_yearless(
     return dr
 
 
-def _in_span_of_years(text: str, y: re.Match) -> bool:
+def after_previous_line(m: DateMatch, dr: DateRange, previous: DateRange, dr_rules: DateRules) -> DateRange:
+    """A year-less line of a time plan right after another: a plan runs in date order, so it takes
+    the first year that puts it on or after the line before ("14. december: …" then "9.-11. januar: …"
+    is January of the next year)."""
+    year = previous.start.year
+    again = parse_date_expression(m.read_as, dr_rules, year)
+    if again is not None and again.end < previous.start:
+        again = parse_date_expression(m.read_as, dr_rules, year + 1)
+    return again or dr
+
+
+def in_span_of_years(text: str, y: re.Match) -> bool:
     # the span's joint ("2024-", "2024 – ") stands within 4 characters before the year
     return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, max(0, y.start() - 4), y.start()))
 
@@ -99,7 +117,7 @@ def year_candidates(text: str, dates: list[DateMatch], sentences: list[Span], am
     in a sentence without a sum of money."""
     out = []
     for y in years_outside(text, dates):
-        if _in_span_of_years(text, y):
+        if in_span_of_years(text, y):
             continue
         sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
         if any(sent.start <= a < sent.end for a, _ in amount_spans):

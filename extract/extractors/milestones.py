@@ -34,6 +34,9 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 * a date tied to a money amount (the amount's period): only connecting words
   ("årligt i", "i drift i") lie between the amount and the date.
 
+A date alone in a table's cell ("18. september<TAB>Frist for politiske ændringsforslag")
+is read with its row: the row is its sentence for every rule and its quote.
+
 Kind (``kinds``): a written range, two periods joined by "og" ("marts og april 2025") and a
 season gone through ("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
 …frist/udgangen af" make a ``deadline``; "fra/fra og med", and "pr." before a day,
@@ -58,13 +61,22 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from extract.extractors.dates import DateMatch, DateRules, find_date_expressions, parse_date_expression
+from extract.extractors.dates import DateMatch, DateRange, DateRules, find_date_expressions, parse_date_expression
 from extract.extractors.milestone_rules import Context, MilestoneRules, excluded_by, kind_of, load_rules
-from extract.extractors.milestone_years import is_year_item, resolve_yearless, year_candidates, years_outside
+from extract.extractors.milestone_years import (
+    after_previous_line,
+    in_span_of_years,
+    is_year_item,
+    resolve_yearless,
+    year_candidates,
+    years_outside,
+)
 from extract.records import Milestone
 from extract.structure.sentences import Sentences, Span, sentence_at
 
 __all__ = ["find_milestones", "load_rules"]
+
+_WORD = re.compile(r"[^\W\d_]")
 
 
 def _context(
@@ -82,6 +94,9 @@ def _context(
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line_end = len(text) if line_end < 0 else line_end
+    if not _WORD.search(text, first.start, m.start) and not _WORD.search(text, m.end, last.end):
+        # a date alone in a table's cell ("18. september<TAB>Frist for …"): its row is its sentence
+        first = last = Span(line_start, line_end)
     before = text[max(first.start, line_start) : m.start]
     after = text[m.end : min(last.end, line_end, max(next_start, m.end))]
     words_before = text[max(first.start, prev_end) : m.start].split()[-r.near_before :]
@@ -124,25 +139,35 @@ def _candidates(
 ) -> list[Milestone]:
     sentences = found.spans
     dates = find_date_expressions(text, dr_rules)
-    years = years_outside(text, dates)
+    years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     context_year = int(years[0].group()) if years else None
+    days = _days_written(text, dates, dr_rules)
     bare_years = year_candidates(text, dates, sentences, amount_spans)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
+    plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
     for i, m in enumerate(every):
         prev_end = every[i - 1].end if i else 0
         next_start = every[i + 1].start if i + 1 < len(every) else len(text)
         dr = parse_date_expression(m.read_as, dr_rules)
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
+        plan_line = bool(r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after))
+        line_start = text.rfind("\n", 0, m.start) + 1
+        follows_plan = plan_line and plan_above is not None and not text[plan_above[0] : line_start].strip()
         if dr is None:
-            plan_line = r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after)
             if m.form in ("month", "season", "period_list") and not (
                 r.yearless_needs_before.search(ctx.before) or plan_line
             ):
                 continue
             spans = (sentences, found.blocks)
-            dr = resolve_yearless(text, spans, m, ctx, document_date, context_year, r, dr_rules)
+            reference = _reference(document_date, days, m.start)
+            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules)
+            if dr is not None and follows_plan:
+                dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
+        if plan_line and dr is not None:
+            line_end = text.find("\n", m.end)
+            plan_above = (len(text) if line_end < 0 else line_end, dr)
         # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
         # 31. december 2024") is the project's period, a phase, not only the sum's years
         project_period = m.is_range and dr is not None and dr.precision == "day"
@@ -222,6 +247,26 @@ def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> O
             if dr is not None and dr.precision == "day" and dr.start == dr.end:
                 return dr.start
     return None
+
+
+def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
+    """The days written with their year, each with where it ends."""
+    out = []
+    for m in dates:
+        dr = parse_date_expression(m.read_as, dr_rules)
+        if dr is not None and dr.precision == "day" and dr.start == dr.end:
+            out.append((m.end, dr.start))
+    return out
+
+
+def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: int) -> Optional[date]:
+    """The day a year-less date is read from: the document's own, else (a page with no date of
+    its own) the last day written with its year before it ("Den 14. december 2023 blev …"), the
+    day the page reports, from which the dates of its plan are read."""
+    if document_date is not None:
+        return document_date
+    before = [d for end, d in days if end <= at]
+    return before[-1] if before else None
 
 
 def _iso_date(iso: Optional[str]) -> Optional[date]:
