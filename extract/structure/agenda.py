@@ -32,12 +32,14 @@ from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
 from extract.structure.agenda_lines import (
+    bullet_field,
     colon_label,
     field_of,
     line_at,
     meeting_part,
     rejected_subheading,
     squash,
+    unbullet,
     unglue,
 )
 from extract.structure.agenda_rules import AgendaRules, FieldRule
@@ -80,7 +82,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     (the fields start again for each item), or the line numbers the item after the one before
     ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
-    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
+    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a >= title_at]
     listed = {squash(line) for _, line in raw}
     glued = set()
     lines = []
@@ -109,7 +111,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
                 continue
-            before = {rule.id for f, rule in fields if f.start < a}
+            before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
             if before and first[1].id not in before and not _next_number(out, parsed[0]):
                 continue
         heading = parsed[4]
@@ -135,18 +137,17 @@ def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) ->
 
 def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
     """The line's number, heading, style, rule and text when it is numbered as an item can be
-    (an item named "Punkt"/"Pkt." also in a bulleted list of the items of a web page)."""
+    (also in a bulleted list: a web page's list of items, or of its folded sections)."""
     text = strip_marks(line)
     rejected = never_heading(line, r)
     if rejected == "bullet":
-        bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
-        text = strip_marks(bullet.sub("", line, count=1))
+        text = strip_marks(unbullet(line, r))
     parsed = parse_number(text, r)
-    glued = r.agenda.item_glued_title.match(text) if parsed is None and not rejected else None
+    glued = r.agenda.item_glued_title.match(text) if parsed is None and rejected in (None, "bullet") else None
     glued = glued if r.agenda.item_numbered_styles else None
     if glued:  # "37Godkendelse af dagsorden": an item when a field follows
         parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
-    if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
+    if parsed is None or rejected not in (None, "bullet"):
         return None
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
@@ -190,14 +191,20 @@ def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]
     return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
 
 
-def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[tuple[Candidate, FieldRule]]:
+def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
+    """Field names, each on the first line of its paragraph; also as the point of a bulleted list
+    over running text (a web page's folded sections: "• Resume" over the summary)."""
     out = []
-    for a, b in paras:
+    for i, (a, b) in enumerate(paras):
         if a == title_at:
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
-        rule = field_of(line, r)
+        rule = field_of(line, r.agenda)
+        if rule is None:
+            nxt = paras[i + 1][0] if end < 0 and i + 1 < len(paras) else end + 1
+            rule = bullet_field(line, line_at(text, nxt) if nxt < len(text) else "", r)
+            line = unbullet(line, r)
         if rule is not None:
             heading = strip_marks(squash(line))
             body = b + 1 if end < 0 else end + 1
@@ -219,6 +226,8 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
         while pos >= 0:
             line = line_at(text, pos + 1)
             split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
+            nxt = text.find("\n", pos + 1, b)
+            split = split or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
             if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
                 out.append((start, pos))
                 start = pos + 1
@@ -250,7 +259,7 @@ def agenda_layout(
     (``plain_lines`` gives the heading lines of the text read as plain text)."""
     ag = r.agenda
     paras = _split_at_fields(text, paras, r)
-    fields = _field_candidates(text, paras, title_at, ag)
+    fields = _field_candidates(text, paras, title_at, r)
     if len(fields) < ag.min_fields:
         return None
     plain = plain_lines()

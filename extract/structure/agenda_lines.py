@@ -49,6 +49,20 @@ def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: boo
     return None
 
 
+def unbullet(line: str, r: HeadingRules) -> str:
+    """The line without the mark of a bulleted list's point ("• Resume" → "Resume")."""
+    bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+    return bullet.sub("", line, count=1)
+
+
+def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRule]:
+    """The field a bulleted line names over running text ("• Resume" over the summary: a web
+    page's folded sections), not in a list of bulleted lines; else None."""
+    if never_heading(line, r) != "bullet" or never_heading(following, r) == "bullet":
+        return None
+    return field_of(unbullet(line, r), r.agenda)
+
+
 def line_at(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start : end if end >= 0 else len(text)]
