@@ -82,7 +82,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     (the fields start again for each item), or the line numbers the item after the one before
     ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
     ag = r.agenda
-    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a >= title_at]
+    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
     listed = {squash(line) for _, line in raw}
     glued = set()
     lines = []
