@@ -216,6 +216,25 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
+def indent(line: str) -> int:
+    """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
+    """A bulleted line that reads as a title over running text indented deeper than its bullet:
+    a web page's folded section ("• Hvem kan søge?" over its answer), not a list's point."""
+    if never_heading(line, r) != "bullet" or not following.strip() or indent(following) <= indent(line):
+        return None
+    if never_heading(following, r) == "bullet" or starts_lowercase(following):
+        return None
+    bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+    found = plain_line(bullet.sub("", line, count=1), r)
+    if found is None or found.kind == "numbered" or found.heading.endswith((".", ":")):
+        return None
+    return LineHeading(found.heading, None, None, None, "folded", "folded_section")
+
+
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line long enough or a
     sentence, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
