@@ -42,7 +42,7 @@ from extract.structure.agenda_lines import (
     unbullet,
     unglue,
 )
-from extract.structure.agenda_rules import AgendaRules, FieldRule
+from extract.structure.agenda_rules import FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -54,6 +54,7 @@ from extract.structure.headings import (
 )
 from extract.structure.titles import next_line_start, paragraphs, text_lines
 
+_PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
 
@@ -236,16 +237,41 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     return out
 
 
-def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
-    """The parts of a meeting's record above its first item or field, each a line alone in its paragraph."""
+def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: HeadingRules) -> list[Candidate]:
+    """The parts of a meeting's record above its first item or field: a line alone in its paragraph
+    or over a bulleted list (the names of those present, "Deltagere" over "• Anne Hansen"); and the
+    meeting's procedural items written without a number, each over its decision ("Godkendelse af
+    dagsorden:" over "Godkendt")."""
     out = []
     for a, b in paras:
-        line = text[a:b].strip()
-        if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
+        if a >= first or (title_at is not None and a <= title_at):
             continue
-        body = min(next_line_start(text, a), len(text))
-        out.append(Candidate(a, body, strip_marks(squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+        lines = text[a:b].split("\n")
+        start = a
+        for j, line in enumerate(lines):
+            nxt = lines[j + 1] if j + 1 < len(lines) else ""
+            heading = strip_marks(squash(line))
+            if meeting_part(line, r.agenda) and (len(lines) == 1 or never_heading(nxt, r) == "bullet"):
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
+                )
+            elif j == 0 and _procedural(heading, r):
+                role = r.agenda.item_role
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
+                )
+            start += len(line) + 1
     return out
+
+
+def _procedural(heading: str, r: HeadingRules) -> bool:
+    """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
+    words = heading.split()
+    return (
+        0 < len(words) <= _PROCEDURAL_WORDS
+        and bool(r.titles.procedural_item.match(heading))
+        and not meeting_part(heading, r.agenda)
+    )
 
 
 def agenda_layout(
@@ -270,8 +296,10 @@ def agenda_layout(
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
-    first = min([c.start for c, _ in fields] + [c.start for c in items])
-    parts = _meeting_parts(text, paras, title_at, first, ag)
+    first = min(
+        [c.start for c, _ in fields if not meeting_part(c.heading, ag)] + [c.start for c in items], default=len(text)
+    )
+    parts = _meeting_parts(text, paras, title_at, first, r)
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
