@@ -258,6 +258,11 @@ def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
 
 
+@pytest.mark.parametrize("example", AGENDA.meeting_list_line_examples, ids=lambda e: e["text"])
+def test_meeting_list_line_examples(example):
+    assert bool(AGENDA.meeting_list_line.match(example["text"])) == example["list"]
+
+
 def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
     text = (
         "Referat - Socialudvalget den 2. april 2024\n\nMødefakta\n\nDato: Tirsdag den 2. april 2024\n"

@@ -244,14 +244,17 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Hea
     dagsorden:" over "Godkendt")."""
     out = []
     for a, b in paras:
-        if a >= first or (title_at is not None and a <= title_at):
+        if a >= first:
             continue
         lines = text[a:b].split("\n")
         start = a
         for j, line in enumerate(lines):
-            nxt = lines[j + 1] if j + 1 < len(lines) else ""
+            if title_at is not None and start <= title_at:
+                start += len(line) + 1
+                continue
+            nxt = lines[j + 1] if j + 1 < len(lines) else _first_line(text, b)
             heading = strip_marks(squash(line))
-            if meeting_part(line, r.agenda) and (len(lines) == 1 or never_heading(nxt, r) == "bullet"):
+            if meeting_part(line, r.agenda) and (len(lines) == 1 or r.agenda.meeting_list_line.match(nxt)):
                 out.append(
                     Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
                 )
@@ -264,14 +267,19 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Hea
     return out
 
 
+def _first_line(text: str, end: int) -> str:
+    """The first line of the paragraph after the one that ends at ``end``."""
+    pos = end
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = text.find("\n", pos) + 1 or len(text)
+    return line_at(text, pos) if pos < len(text) else ""
+
+
 def _procedural(heading: str, r: HeadingRules) -> bool:
     """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
-    words = heading.split()
-    return (
-        0 < len(words) <= _PROCEDURAL_WORDS
-        and bool(r.titles.procedural_item.match(heading))
-        and not meeting_part(heading, r.agenda)
-    )
+    if not 0 < len(heading.split()) <= _PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
+        return False  # "Fraværende: Birgit Hansen" is a label and its value
+    return bool(r.titles.procedural_item.match(heading))
 
 
 def agenda_layout(
@@ -300,6 +308,7 @@ def agenda_layout(
         [c.start for c, _ in fields if not meeting_part(c.heading, ag)] + [c.start for c in items], default=len(text)
     )
     parts = _meeting_parts(text, paras, title_at, first, r)
+    parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
