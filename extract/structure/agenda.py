@@ -107,7 +107,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             in_list = i and numbered[i - 1] and i not in glued
-            if first is None or in_list or rejected_subheading(line, "", ag):
+            if first is None or in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
                 continue
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):

@@ -27,17 +27,19 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
-def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
+def rejected_subheading(
+    line: str, following: str, r: AgendaRules, numbered: bool = False, max_words: Optional[int] = None
+) -> Optional[str]:
     """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
     heading over running text may end with a full stop ("1. Udflytning af beskæftigede
-    flygtninge (potentiale 10 flygtninge).")."""
+    flygtninge (potentiale 10 flygtninge)."); an item's title may be longer (``max_words``)."""
     text = squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
     stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
     if stop and not r.abbreviation_end.search(text):
         return "final_stop"
-    if len(text.split()) > r.max_subheading_words:
+    if len(text.split()) > (max_words or r.max_subheading_words):
         return "max_subheading_words"
     for rule in r.not_subheadings:
         if rule.pattern.search(text):
@@ -88,7 +90,8 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
     if not text.endswith(":") or not words or "\t" in line + following:
         return False
-    if len(words) > r.agenda.label_max_words and not period:
+    body = r.agenda.label_body.fullmatch(text[:-1].strip())  # a body's name, perhaps with the day, however long
+    if len(words) > r.agenda.label_max_words and not period and not body:
         return False
     if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
         return False
