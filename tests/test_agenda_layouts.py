@@ -258,6 +258,11 @@ def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
 
 
+@pytest.mark.parametrize("example", AGENDA.item_group_examples, ids=lambda e: e["text"])
+def test_item_group_examples(example):
+    assert bool(AGENDA.item_group.fullmatch(example["text"])) == example["group"]
+
+
 @pytest.mark.parametrize("example", AGENDA.meeting_list_line_examples, ids=lambda e: e["text"])
 def test_meeting_list_line_examples(example):
     assert bool(AGENDA.meeting_list_line.match(example["text"])) == example["list"]

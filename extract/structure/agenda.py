@@ -42,7 +42,7 @@ from extract.structure.agenda_lines import (
     unbullet,
     unglue,
 )
-from extract.structure.agenda_rules import FieldRule
+from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -267,6 +267,16 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Hea
     return out
 
 
+def _item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:
+    """The groups of a meeting's items ("A. Sager til afgørelse i byrådet"), each alone in its paragraph."""
+    out = []
+    for a, b in paras:
+        line = squash(text[a:b])
+        if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
+            out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
+    return out
+
+
 def _first_line(text: str, end: int) -> str:
     """The first line of the paragraph after the one that ends at ``end``."""
     pos = end
@@ -294,12 +304,12 @@ def agenda_layout(
     ag = r.agenda
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
-    if len(fields) < ag.min_fields:
+    items = _items(text, fields, title_at, r) if fields else []
+    if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines()
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
-    items = _items(text, fields, title_at, r)
     item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
@@ -309,6 +319,7 @@ def agenda_layout(
     )
     parts = _meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
+    parts += [c for c in _item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
