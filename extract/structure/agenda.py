@@ -28,6 +28,7 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
@@ -201,16 +202,16 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
-        rule = field_of(line, r.agenda)
+        rule, kind = field_of(line, r.agenda), "field"
         if rule is None:
             nxt = paras[i + 1][0] if end < 0 and i + 1 < len(paras) else end + 1
-            rule = bullet_field(line, line_at(text, nxt) if nxt < len(text) else "", r)
+            rule, kind = bullet_field(line, line_at(text, nxt) if nxt < len(text) else "", r), "folded"
             line = unbullet(line, r)
         if rule is not None:
             heading = strip_marks(squash(line))
             body = b + 1 if end < 0 else end + 1
             out.append(
-                (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
+                (Candidate(a, min(body, len(text)), heading, None, None, None, kind, rule.role, rule.id, True), rule)
             )
     return out
 
@@ -334,6 +335,7 @@ def agenda_layout(
     sub = ""  # the text of the field's last sub-heading
     sub_numbered = False  # is that sub-heading numbered?
     item = ""  # the current item's title
+    fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
     para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in part_at:
@@ -341,13 +343,18 @@ def agenda_layout(
             levels.append(1)
             continue
         elif c.start in item_at:
-            in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
+            in_item, allows, top, held, lead, sub, item, fold = True, True, 1, False, None, "", c.heading, ""
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
+            if c.kind == "folded":
+                fold = c.role
+            elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
+                top += 1
+                c = replace(c, role=OTHER) if c.role == fold else c
         elif c.rule == "body_label" and top is not None:
             # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
             allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""
