@@ -394,3 +394,144 @@ def test_short_lines_over_short_lines_are_no_subheadings():
         (2, "Nye aktiviteter for unge"),
         (1, "Indstilling"),
     ]
+
+
+# Made up in the style of agenda systems seen only in the probe pages (the development corpus
+# has none): items numbered "1: …" or "2  …", a page whose fields are the points of a bulleted
+# list (folded sections) with the case's parts inside "Sagsfremstilling", groups of items, and
+# a meeting header with its standing items written without numbers.
+COLON_ITEMS = """Referat: 7. oktober 2024 kl. 13:00
+
+Teknisk Udvalg
+
+Deltagere
+
+ • Anne Holm
+ • Peter Lund
+
+1: Godkendelse af dagsorden
+
+Beslutning
+
+Teknisk Udvalg godkendte dagsordenen.
+
+2: Trafikplan 2025
+
+Sagsfremstilling
+
+Forvaltningen har udarbejdet et forslag til en trafikplan for de kommende fire år.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_items_numbered_with_a_colon_hold_their_fields():
+    assert outline(COLON_ITEMS) == [
+        (1, "Deltagere", "other"),
+        (1, "1: Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "2: Trafikplan 2025", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+FOLDED = """Teknisk Udvalg - Referat fra mødet den 07-10-2024
+
+Referat
+
+  • 1 Præsentation af trafikplanen
+    • Resume
+
+      Forvaltningen præsenterer et forslag til en ny trafikplan for kommunen.
+
+    • Beslutning i Teknisk Udvalg den 07-10-2024
+
+      Teknisk Udvalg tog orienteringen til efterretning.
+
+    • Sagsfremstilling
+
+      Historik
+
+      Udvalget drøftede trafikplanen på sit møde den 3. juni 2024 og bad om et forslag.
+
+      Beskrivelse
+
+      Forslaget indeholder tre spor for cykeltrafik, kollektiv trafik og trafiksikkerhed.
+
+      Tidsperspektiv
+
+      Planen gælder fra 2025 og fire år frem, med en midtvejsstatus i 2027.
+"""
+
+
+def test_a_page_of_folded_fields_nests_the_case_parts_in_its_account():
+    assert outline(FOLDED) == [
+        (1, "1 Præsentation af trafikplanen", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning i Teknisk Udvalg den 07-10-2024", "beslutning"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (3, "Historik", "other"),
+        (3, "Beskrivelse", "other"),  # the account inside the account is a part of it
+        (3, "Tidsperspektiv", "videre_proces"),
+    ]
+
+
+GROUPED = """Referat
+til
+mødet i Teknisk Udvalg
+den 7. oktober 2024 kl. 08:30
+
+Mødet hævet kl. 11.05
+
+Indholdsfortegnelse:
+
+Åbne
+2  Godkendelse af dagsorden
+3  Trafikplan 2025
+
+Godkendelse af dagsorden:
+Godkendt
+
+Meddelelser:
+Formanden orienterede om vejarbejdet på Hovedgaden.
+
+A. Sager til afgørelse i udvalget
+
+3  Trafikplan 2025
+
+Åbent - 2024/12345
+
+Hvem beslutter
+
+Teknisk Udvalg beslutter.
+
+Resumé
+
+Forvaltningen fremlægger et forslag til en trafikplan for de kommende fire år.
+
+Indstilling og beslutning
+
+Forvaltningen indstiller, at trafikplanen godkendes.
+
+Teknik- og Miljøudvalget, d. 7. oktober 2024:
+
+Godkendt som indstillet af forvaltningen og sendt videre til byrådet.
+"""
+
+
+def test_a_meeting_header_with_standing_items_and_groups_of_items():
+    assert outline(GROUPED) == [
+        (1, "Indholdsfortegnelse", "other"),
+        (1, "Åbne", "other"),
+        (1, "Godkendelse af dagsorden", "punkt"),
+        (1, "Meddelelser", "punkt"),
+        (1, "A. Sager til afgørelse i udvalget", "other"),
+        (1, "3 Trafikplan 2025", "punkt"),
+        (2, "Hvem beslutter", "other"),
+        (2, "Resumé", "resume"),
+        (2, "Indstilling og beslutning", "indstilling"),
+        (2, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
+    ]
