@@ -1,13 +1,16 @@
 """Agenda items and minutes as structure: fields of the top level, headings inside them.
 
 A document is laid out as an agenda item when at least ``min_fields`` of its lines are
-field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``). Then:
+field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``), or one
+is under an item of minutes. Then:
 
-* a field name alone on its line (or on the first line of its paragraph) is a heading of
-  level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
-  followed by a field, perhaps after a few short lines of its record; a title above its case
-  number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
-  (the number after the item before is an item whatever field follows it);
+* a field name alone on its line (or on the first line of its paragraph, or as a bulleted
+  point over running text: a web page's folded field "• Resume") is a heading of level 1,
+  with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …", "3: …",
+  "2  Status på …" followed by a field, perhaps after a few short lines of its record; a
+  title above its case number "Sag nr. 142") is a heading of level 1 and the fields after it
+  sit one level below (the number after the item before is an item whatever field follows
+  it); a field's name inside a folded field ("Historik" in "• Sagsfremstilling") one below that;
 * a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
   level below the field when it reads as a title: short, no final stop or colon (a numbered
@@ -21,9 +24,11 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
   "Service: Københavns Ejendomme") names a part of it and sits one level below it, and so
   do numbered points after an unnumbered sub-heading ("1. Udflytning af …");
 * the parts of a meeting's record above the first item or field ("Mødefakta", "Deltagere",
-  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph, are headings of
-  level 1; nothing else before the first field, item or heading word ("Baggrund", which opens
-  a field of its own) is a heading (the title, a case number, the lines under those parts).
+  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph or over a list, and
+  its procedural items written without a number ("Godkendelse af dagsorden:"), are headings
+  of level 1, and so are the groups of its items wherever they stand ("A. Sager til afgørelse
+  i byrådet"); nothing else before the first field, item or heading word ("Baggrund", which
+  opens a field of its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
@@ -36,8 +41,10 @@ from extract.structure.agenda_lines import (
     bullet_field,
     colon_label,
     field_of,
+    first_line_after,
     line_at,
     meeting_part,
+    procedural_name,
     rejected_subheading,
     squash,
     unbullet,
@@ -55,7 +62,6 @@ from extract.structure.headings import (
 )
 from extract.structure.titles import next_line_start, paragraphs, text_lines
 
-_PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
 
@@ -253,13 +259,13 @@ def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Hea
             if title_at is not None and start <= title_at:
                 start += len(line) + 1
                 continue
-            nxt = lines[j + 1] if j + 1 < len(lines) else _first_line(text, b)
+            nxt = lines[j + 1] if j + 1 < len(lines) else first_line_after(text, b)
             heading = strip_marks(squash(line))
             if meeting_part(line, r.agenda) and (len(lines) == 1 or r.agenda.meeting_list_line.match(nxt)):
                 out.append(
                     Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
                 )
-            elif j == 0 and _procedural(heading, r):
+            elif j == 0 and procedural_name(heading, r):
                 role = r.agenda.item_role
                 out.append(
                     Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
@@ -276,21 +282,6 @@ def _item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> l
         if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
             out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
     return out
-
-
-def _first_line(text: str, end: int) -> str:
-    """The first line of the paragraph after the one that ends at ``end``."""
-    pos = end
-    while pos < len(text) and not line_at(text, pos).strip():
-        pos = text.find("\n", pos) + 1 or len(text)
-    return line_at(text, pos) if pos < len(text) else ""
-
-
-def _procedural(heading: str, r: HeadingRules) -> bool:
-    """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
-    if not 0 < len(heading.split()) <= _PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
-        return False  # "Fraværende: Birgit Hansen" is a label and its value
-    return bool(r.titles.procedural_item.match(heading))
 
 
 def agenda_layout(

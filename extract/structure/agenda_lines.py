@@ -1,6 +1,7 @@
-"""What one line of an agenda item or minutes is: a field's name, a part of the meeting's
-record, a label over running text, an item's title glued to the line before, or why it is
-no sub-heading. Used by ``extract.structure.agenda``, which builds the outline."""
+"""What one line of an agenda item or minutes is: a field's name (also as a bulleted point), a
+part of the meeting's record or one of its procedural items, a label over running text, an
+item's title glued to the line before, or why it is no sub-heading. Used by
+``extract.structure.agenda``, which builds the outline."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import HeadingRules, never_heading, starts_lowercase, strip_marks
 
 _STOPS = (".", ":", ";", ",")
+PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 
 
 def squash(s: str) -> str:
@@ -103,3 +105,18 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
 def meeting_part(line: str, r: AgendaRules) -> bool:
     """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
     return bool(r.meeting_part.fullmatch(squash(strip_marks(squash(line)))))
+
+
+def first_line_after(text: str, end: int) -> str:
+    """The first line of the paragraph after the one that ends at ``end``."""
+    pos = end
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = text.find("\n", pos) + 1 or len(text)
+    return line_at(text, pos) if pos < len(text) else ""
+
+
+def procedural_name(heading: str, r: HeadingRules) -> bool:
+    """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
+    if not 0 < len(heading.split()) <= PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
+        return False  # "Fraværende: Birgit Hansen" is a label and its value
+    return bool(r.titles.procedural_item.match(heading))

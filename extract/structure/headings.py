@@ -6,7 +6,8 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
   lines and plain lines that hold only a heading word (``*Milepæle*``,
   ``Aftalegrundlag:``), and run-in labels (``*Målgruppe:* Unge med …``);
 * plain text: numbered lines ("3.1.", "A.", "TEMA 1:", "Punkt 5:") and short
-  single-line paragraphs that read as titles, never bullets, tables of contents,
+  single-line paragraphs that read as titles, never bullets (but a web page's folded
+  section, a bulleted title over text indented deeper), tables of contents,
   labels ("Sagsnr."), lead-in sentences or hard-wrapped body lines. The first line
   of a paragraph is a heading directly followed by its body (no blank line) when
   it reads as a title and the next line starts a new sentence with a capital;
@@ -44,7 +45,7 @@ class Candidate:
     number: Optional[str]
     style: Optional[str]  # numbering scheme ("dot1", "colon", "letter", "tema", …)
     depth: Optional[int]  # markdown depth (number of #), None otherwise
-    kind: str  # markdown, bold, word, numbered, short_line, run_in, table_row
+    kind: str  # markdown, bold, word, numbered, short_line, run_in, table_row, folded, field, part, label
     role: str
     rule: str
     standard: bool = False  # a standard sub-heading by its words (any role, also "Resumé")
