@@ -535,3 +535,26 @@ def test_a_meeting_header_with_standing_items_and_groups_of_items():
         (2, "Indstilling og beslutning", "indstilling"),
         (2, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
     ]
+
+
+# A page copied with blank lines between some paragraphs only: a field's name directly over
+# its first sub-heading (made up in that style).
+FIELD_OVER_SUBHEADING = """Administrativ indstilling
+Kommunaldirektøren indstiller, at budgetforslaget sendes til 1. behandling i byrådet.
+
+Sagsfremstilling
+Supplerende tekniske ændringer
+Under Økonomiudvalget er udgifterne til it reduceret med 250.000 kr. i hvert af årene.
+
+Budgetforslag til 1. behandling
+Budgetforslaget er udarbejdet på baggrund af budgetseminaret og gennemgås nedenfor.
+"""
+
+
+def test_a_field_name_directly_over_a_sub_heading():
+    assert outline(FIELD_OVER_SUBHEADING) == [
+        (1, "Administrativ indstilling", "indstilling"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Supplerende tekniske ændringer", "other"),
+        (2, "Budgetforslag til 1. behandling", "other"),
+    ]

@@ -226,7 +226,8 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     """The paragraphs, each also split before a line inside it that names a field ("Beslutning"
     under the line before, no blank line between: a page copied with blank lines in some
     places only), unless the line before runs on into it ("… og", "… til") or the line names a
-    part of a meeting's record as well ("Fraværende:" among the header's labels)."""
+    part of a meeting's record as well ("Fraværende:" among the header's labels); and after a
+    field's name (its first line of text may be a sub-heading)."""
     out = []
     for a, b in paras:
         start = a
@@ -236,6 +237,8 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
             split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
             nxt = text.find("\n", pos + 1, b)
             split = split or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
+            head = text[start:pos]
+            split = split or "\n" not in head and field_of(head, r.agenda) and not meeting_part(head, r.agenda)
             if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
                 out.append((start, pos))
                 start = pos + 1
@@ -288,18 +291,18 @@ def agenda_layout(
     text: str,
     paras: list[tuple[int, int]],
     title_at: Optional[int],
-    plain_lines: Callable[[], list[Candidate]],
+    plain_lines: Callable[[list[tuple[int, int]]], list[Candidate]],
     r: HeadingRules,
 ) -> Optional[tuple[list[Candidate], list[int]]]:
     """Headings and their levels of an agenda item or minutes, or None for another document
-    (``plain_lines`` gives the heading lines of the text read as plain text)."""
+    (``plain_lines`` gives the heading lines of the text read as plain text in the given paragraphs)."""
     ag = r.agenda
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     items = _items(text, fields, title_at, r) if fields else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
-    plain = plain_lines()
+    plain = plain_lines(paras)
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
     item_at = {c.start for c in items}

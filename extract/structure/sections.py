@@ -88,9 +88,11 @@ def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> 
     return out
 
 
-def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+def plain_candidates(
+    text: str, title_at: Optional[int], r: HeadingRules, paras: Optional[list[tuple[int, int]]] = None
+) -> list[Candidate]:
     out: list[Candidate] = []
-    paras = blocks(text)
+    paras = blocks(text) if paras is None else paras
     after_unnumbered = False
     fold = None  # the indentation of the last folded section's bullet: lines indented deeper are its text
     for i, (a, b) in enumerate(paras):
@@ -301,7 +303,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     title_at = title[0] if title else None
     agenda = None
     if src.format != "markdown":
-        plain = lambda: plain_candidates(src.text, title_at, r)  # noqa: E731
+        plain = lambda paras: plain_candidates(src.text, title_at, r, paras)  # noqa: E731
         agenda = agenda_layout(src.text, blocks(src.text), title_at, plain, r)
     if agenda:
         cands, levels = agenda
