@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import HeadingRules, never_heading, starts_lowercase, strip_marks
+from extract.structure.headings import HeadingRules, bullet_mark, never_heading, starts_lowercase, strip_marks
 
 _STOPS = (".", ":", ";", ",")
 PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
@@ -55,16 +55,16 @@ def rejected_subheading(
 
 def unbullet(line: str, r: HeadingRules) -> str:
     """The line without the mark of a bulleted list's point ("• Resume" → "Resume")."""
-    bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
-    return bullet.sub("", line, count=1)
+    return bullet_mark(r).sub("", line, count=1)
 
 
 def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRule]:
     """The field a bulleted line names over running text ("• Resume" over the summary: a web
     page's folded sections), not in a list of bulleted lines; else None."""
-    if never_heading(line, r) != "bullet" or never_heading(following, r) == "bullet":
+    bullet = bullet_mark(r)
+    if not bullet.search(line) or bullet.search(following):
         return None
-    return field_of(unbullet(line, r), r.agenda)
+    return field_of(bullet.sub("", line, count=1), r.agenda)
 
 
 def line_at(text: str, start: int) -> str:

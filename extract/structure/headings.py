@@ -217,6 +217,11 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
+def bullet_mark(r: HeadingRules) -> re.Pattern:
+    """The mark of a bulleted list's point (the not_headings rule ``bullet``)."""
+    return next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+
+
 def indent(line: str) -> int:
     """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
     return len(line) - len(line.lstrip(" \t"))
@@ -225,11 +230,11 @@ def indent(line: str) -> int:
 def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
     """A bulleted line that reads as a title over running text indented deeper than its bullet:
     a web page's folded section ("• Hvem kan søge?" over its answer), not a list's point."""
-    if never_heading(line, r) != "bullet" or not following.strip() or indent(following) <= indent(line):
+    bullet = bullet_mark(r)
+    if not following.strip() or indent(following) <= indent(line) or not bullet.search(line):
         return None
-    if never_heading(following, r) == "bullet" or starts_lowercase(following):
+    if bullet.search(following) or starts_lowercase(following):
         return None
-    bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
     found = plain_line(bullet.sub("", line, count=1), r)
     if found is None or found.kind == "numbered" or found.heading.endswith((".", ":")):
         return None
