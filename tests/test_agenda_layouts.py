@@ -258,6 +258,16 @@ def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
 
 
+@pytest.mark.parametrize("example", AGENDA.item_group_examples, ids=lambda e: e["text"])
+def test_item_group_examples(example):
+    assert bool(AGENDA.item_group.fullmatch(example["text"])) == example["group"]
+
+
+@pytest.mark.parametrize("example", AGENDA.meeting_list_line_examples, ids=lambda e: e["text"])
+def test_meeting_list_line_examples(example):
+    assert bool(AGENDA.meeting_list_line.match(example["text"])) == example["list"]
+
+
 def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
     text = (
         "Referat - Socialudvalget den 2. april 2024\n\nMødefakta\n\nDato: Tirsdag den 2. april 2024\n"
@@ -383,4 +393,168 @@ def test_short_lines_over_short_lines_are_no_subheadings():
         (1, "Sagsfremstilling"),
         (2, "Nye aktiviteter for unge"),
         (1, "Indstilling"),
+    ]
+
+
+# Made up in the style of agenda systems seen only in the probe pages (the development corpus
+# has none): items numbered "1: …" or "2  …", a page whose fields are the points of a bulleted
+# list (folded sections) with the case's parts inside "Sagsfremstilling", groups of items, and
+# a meeting header with its standing items written without numbers.
+COLON_ITEMS = """Referat: 7. oktober 2024 kl. 13:00
+
+Teknisk Udvalg
+
+Deltagere
+
+ • Anne Holm
+ • Peter Lund
+
+1: Godkendelse af dagsorden
+
+Beslutning
+
+Teknisk Udvalg godkendte dagsordenen.
+
+2: Trafikplan 2025
+
+Sagsfremstilling
+
+Forvaltningen har udarbejdet et forslag til en trafikplan for de kommende fire år.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_items_numbered_with_a_colon_hold_their_fields():
+    assert outline(COLON_ITEMS) == [
+        (1, "Deltagere", "other"),
+        (1, "1: Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "2: Trafikplan 2025", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+FOLDED = """Teknisk Udvalg - Referat fra mødet den 07-10-2024
+
+Referat
+
+  • 1 Præsentation af trafikplanen
+    • Resume
+
+      Forvaltningen præsenterer et forslag til en ny trafikplan for kommunen.
+
+    • Beslutning i Teknisk Udvalg den 07-10-2024
+
+      Teknisk Udvalg tog orienteringen til efterretning.
+
+    • Sagsfremstilling
+
+      Historik
+
+      Udvalget drøftede trafikplanen på sit møde den 3. juni 2024 og bad om et forslag.
+
+      Beskrivelse
+
+      Forslaget indeholder tre spor for cykeltrafik, kollektiv trafik og trafiksikkerhed.
+
+      Tidsperspektiv
+
+      Planen gælder fra 2025 og fire år frem, med en midtvejsstatus i 2027.
+"""
+
+
+def test_a_page_of_folded_fields_nests_the_case_parts_in_its_account():
+    assert outline(FOLDED) == [
+        (1, "1 Præsentation af trafikplanen", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning i Teknisk Udvalg den 07-10-2024", "beslutning"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (3, "Historik", "other"),
+        (3, "Beskrivelse", "other"),  # the account inside the account is a part of it
+        (3, "Tidsperspektiv", "videre_proces"),
+    ]
+
+
+GROUPED = """Referat
+til
+mødet i Teknisk Udvalg
+den 7. oktober 2024 kl. 08:30
+
+Mødet hævet kl. 11.05
+
+Indholdsfortegnelse:
+
+Åbne
+2  Godkendelse af dagsorden
+3  Trafikplan 2025
+
+Godkendelse af dagsorden:
+Godkendt
+
+Meddelelser:
+Formanden orienterede om vejarbejdet på Hovedgaden.
+
+A. Sager til afgørelse i udvalget
+
+3  Trafikplan 2025
+
+Åbent - 2024/12345
+
+Hvem beslutter
+
+Teknisk Udvalg beslutter.
+
+Resumé
+
+Forvaltningen fremlægger et forslag til en trafikplan for de kommende fire år.
+
+Indstilling og beslutning
+
+Forvaltningen indstiller, at trafikplanen godkendes.
+
+Teknik- og Miljøudvalget, d. 7. oktober 2024:
+
+Godkendt som indstillet af forvaltningen og sendt videre til byrådet.
+"""
+
+
+def test_a_meeting_header_with_standing_items_and_groups_of_items():
+    assert outline(GROUPED) == [
+        (1, "Indholdsfortegnelse", "other"),
+        (1, "Åbne", "other"),
+        (1, "Godkendelse af dagsorden", "punkt"),
+        (1, "Meddelelser", "punkt"),
+        (1, "A. Sager til afgørelse i udvalget", "other"),
+        (1, "3 Trafikplan 2025", "punkt"),
+        (2, "Hvem beslutter", "other"),
+        (2, "Resumé", "resume"),
+        (2, "Indstilling og beslutning", "indstilling"),
+        (2, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
+    ]
+
+
+# A page copied with blank lines between some paragraphs only: a field's name directly over
+# its first sub-heading (made up in that style).
+FIELD_OVER_SUBHEADING = """Administrativ indstilling
+Kommunaldirektøren indstiller, at budgetforslaget sendes til 1. behandling i byrådet.
+
+Sagsfremstilling
+Supplerende tekniske ændringer
+Under Økonomiudvalget er udgifterne til it reduceret med 250.000 kr. i hvert af årene.
+
+Budgetforslag til 1. behandling
+Budgetforslaget er udarbejdet på baggrund af budgetseminaret og gennemgås nedenfor.
+"""
+
+
+def test_a_field_name_directly_over_a_sub_heading():
+    assert outline(FIELD_OVER_SUBHEADING) == [
+        (1, "Administrativ indstilling", "indstilling"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Supplerende tekniske ændringer", "other"),
+        (2, "Budgetforslag til 1. behandling", "other"),
     ]

@@ -428,3 +428,36 @@ Ansøgningen lever op til puljens kriterier, og forvaltningen anbefaler et tilsk
 def test_short_lines_over_short_lines_are_no_headings_in_plain_text():
     src = read_text_source(Path("notat.txt"), MEMO.encode("utf-8"))
     assert [s.heading for s in find_sections(src) if s.heading] == ["Baggrund for notatet", "Forvaltningens vurdering"]
+
+
+# A municipality's web page with folded sections, copied as text: each section's title is the
+# point of a bulleted list, its text indented under it (made up in that style; the development
+# corpus has no such page).
+FOLDED_PAGE = """Retningslinjer for Trafikpuljen
+ • Hvad kan du søge om?
+
+  Du kan søge om tilskud til nye initiativer, der gør skolevejen mere sikker for børn og unge.
+
+ • Hvem kan søge?
+
+  Alle skolebestyrelser og grundejerforeninger i kommunen.
+
+ • Ansøgningen skal indeholde
+  • En beskrivelse af projektet
+  • Et budget
+ • Hvornår kan du søge?
+
+  Man kan søge løbende, dog senest fire uger før udvalgets møde
+"""
+
+
+def test_a_web_page_with_folded_sections_has_their_titles_as_headings():
+    src = read_text(Path("puljen.txt"), FOLDED_PAGE.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    got = [(s.level, s.heading, s.rule) for s in find_sections(src) if s.heading]
+    assert got == [
+        (1, "Hvad kan du søge om?", "folded_section"),
+        (1, "Hvem kan søge?", "folded_section"),
+        (1, "Hvornår kan du søge?", "folded_section"),  # the text under it is its body, no heading
+    ]
+    # a list's points under a lead-in are no folded sections
+    assert not any("beskrivelse" in s.heading for s in find_sections(src))

@@ -1,13 +1,16 @@
 """Agenda items and minutes as structure: fields of the top level, headings inside them.
 
 A document is laid out as an agenda item when at least ``min_fields`` of its lines are
-field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``). Then:
+field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml``), or one
+is under an item of minutes. Then:
 
-* a field name alone on its line (or on the first line of its paragraph) is a heading of
-  level 1, with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …"
-  followed by a field, perhaps after a few short lines of its record; a title above its case
-  number "Sag nr. 142") is a heading of level 1 and the fields after it sit one level below;
-  (the number after the item before is an item whatever field follows it);
+* a field name alone on its line (or on the first line of its paragraph, or as a bulleted
+  point over running text: a web page's folded field "• Resume") is a heading of level 1,
+  with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …", "3: …",
+  "2  Status på …" followed by a field, perhaps after a few short lines of its record; a
+  title above its case number "Sag nr. 142") is a heading of level 1 and the fields after it
+  sit one level below (the number after the item before is an item whatever field follows
+  it); a field's name inside a folded field ("Historik" in "• Sagsfremstilling") one below that;
 * a text without any blank line (a web page copied line by line) is read line by line;
 * a heading line of plain text inside a field that holds running text is a sub-heading one
   level below the field when it reads as a title: short, no final stop or colon (a numbered
@@ -21,23 +24,30 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
   "Service: Københavns Ejendomme") names a part of it and sits one level below it, and so
   do numbered points after an unnumbered sub-heading ("1. Udflytning af …");
 * the parts of a meeting's record above the first item or field ("Mødefakta", "Deltagere",
-  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph, are headings of
-  level 1; nothing else before the first field, item or heading word ("Baggrund", which opens
-  a field of its own) is a heading (the title, a case number, the lines under those parts).
+  "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph or over a list, and
+  its procedural items written without a number ("Godkendelse af dagsorden:"), are headings
+  of level 1, and so are the groups of its items wherever they stand ("A. Sager til afgørelse
+  i byrådet"); nothing else before the first field, item or heading word ("Baggrund", which
+  opens a field of its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
 from extract.structure.agenda_lines import (
+    bullet_field,
     colon_label,
     field_of,
+    first_line_after,
     line_at,
     meeting_part,
+    procedural_name,
     rejected_subheading,
     squash,
+    unbullet,
     unglue,
 )
 from extract.structure.agenda_rules import AgendaRules, FieldRule
@@ -104,12 +114,12 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             in_list = i and numbered[i - 1] and i not in glued
-            if first is None or in_list or rejected_subheading(line, "", ag):
+            if first is None or in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
                 continue
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
             if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
                 continue
-            before = {rule.id for f, rule in fields if f.start < a}
+            before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
             if before and first[1].id not in before and not _next_number(out, parsed[0]):
                 continue
         heading = parsed[4]
@@ -135,18 +145,17 @@ def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) ->
 
 def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
     """The line's number, heading, style, rule and text when it is numbered as an item can be
-    (an item named "Punkt"/"Pkt." also in a bulleted list of the items of a web page)."""
+    (also in a bulleted list: a web page's list of items, or of its folded sections)."""
     text = strip_marks(line)
     rejected = never_heading(line, r)
     if rejected == "bullet":
-        bullet = next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
-        text = strip_marks(bullet.sub("", line, count=1))
+        text = strip_marks(unbullet(line, r))
     parsed = parse_number(text, r)
-    glued = r.agenda.item_glued_title.match(text) if parsed is None and not rejected else None
+    glued = r.agenda.item_glued_title.match(text) if parsed is None and rejected in (None, "bullet") else None
     glued = glued if r.agenda.item_numbered_styles else None
     if glued:  # "37Godkendelse af dagsorden": an item when a field follows
         parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
-    if parsed is None or rejected and (rejected != "bullet" or parsed[2] != r.agenda.item_style):
+    if parsed is None or rejected not in (None, "bullet"):
         return None
     return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
@@ -190,19 +199,25 @@ def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]
     return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
 
 
-def _field_candidates(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[tuple[Candidate, FieldRule]]:
+def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
+    """Field names, each on the first line of its paragraph; also as the point of a bulleted list
+    over running text (a web page's folded sections: "• Resume" over the summary)."""
     out = []
-    for a, b in paras:
+    for i, (a, b) in enumerate(paras):
         if a == title_at:
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
-        rule = field_of(line, r)
+        rule, kind = field_of(line, r.agenda), "field"
+        if rule is None:
+            nxt = paras[i + 1][0] if end < 0 and i + 1 < len(paras) else end + 1
+            rule, kind = bullet_field(line, line_at(text, nxt) if nxt < len(text) else "", r), "folded"
+            line = unbullet(line, r)
         if rule is not None:
             heading = strip_marks(squash(line))
             body = b + 1 if end < 0 else end + 1
             out.append(
-                (Candidate(a, min(body, len(text)), heading, None, None, None, "field", rule.role, rule.id, True), rule)
+                (Candidate(a, min(body, len(text)), heading, None, None, None, kind, rule.role, rule.id, True), rule)
             )
     return out
 
@@ -211,7 +226,8 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     """The paragraphs, each also split before a line inside it that names a field ("Beslutning"
     under the line before, no blank line between: a page copied with blank lines in some
     places only), unless the line before runs on into it ("… og", "… til") or the line names a
-    part of a meeting's record as well ("Fraværende:" among the header's labels)."""
+    part of a meeting's record as well ("Fraværende:" among the header's labels); and after a
+    field's name (its first line of text may be a sub-heading)."""
     out = []
     for a, b in paras:
         start = a
@@ -219,6 +235,10 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
         while pos >= 0:
             line = line_at(text, pos + 1)
             split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
+            nxt = text.find("\n", pos + 1, b)
+            split = split or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
+            head = text[start:pos]
+            split = split or "\n" not in head and field_of(head, r.agenda) and not meeting_part(head, r.agenda)
             if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
                 out.append((start, pos))
                 start = pos + 1
@@ -227,15 +247,43 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     return out
 
 
-def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: AgendaRules) -> list[Candidate]:
-    """The parts of a meeting's record above its first item or field, each a line alone in its paragraph."""
+def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: HeadingRules) -> list[Candidate]:
+    """The parts of a meeting's record above its first item or field: a line alone in its paragraph
+    or over a bulleted list (the names of those present, "Deltagere" over "• Anne Hansen"); and the
+    meeting's procedural items written without a number, each over its decision ("Godkendelse af
+    dagsorden:" over "Godkendt")."""
     out = []
     for a, b in paras:
-        line = text[a:b].strip()
-        if a >= first or (title_at is not None and a <= title_at) or "\n" in line or not meeting_part(line, r):
+        if a >= first:
             continue
-        body = min(next_line_start(text, a), len(text))
-        out.append(Candidate(a, body, strip_marks(squash(line)), None, None, None, "part", OTHER, "meeting_part"))
+        lines = text[a:b].split("\n")
+        start = a
+        for j, line in enumerate(lines):
+            if title_at is not None and start <= title_at:
+                start += len(line) + 1
+                continue
+            nxt = lines[j + 1] if j + 1 < len(lines) else first_line_after(text, b)
+            heading = strip_marks(squash(line))
+            if meeting_part(line, r.agenda) and (len(lines) == 1 or r.agenda.meeting_list_line.match(nxt)):
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
+                )
+            elif j == 0 and procedural_name(heading, r):
+                role = r.agenda.item_role
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
+                )
+            start += len(line) + 1
+    return out
+
+
+def _item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:
+    """The groups of a meeting's items ("A. Sager til afgørelse i byrådet"), each alone in its paragraph."""
+    out = []
+    for a, b in paras:
+        line = squash(text[a:b])
+        if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
+            out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
     return out
 
 
@@ -243,26 +291,30 @@ def agenda_layout(
     text: str,
     paras: list[tuple[int, int]],
     title_at: Optional[int],
-    plain_lines: Callable[[], list[Candidate]],
+    plain_lines: Callable[[list[tuple[int, int]]], list[Candidate]],
     r: HeadingRules,
 ) -> Optional[tuple[list[Candidate], list[int]]]:
     """Headings and their levels of an agenda item or minutes, or None for another document
-    (``plain_lines`` gives the heading lines of the text read as plain text)."""
+    (``plain_lines`` gives the heading lines of the text read as plain text in the given paragraphs)."""
     ag = r.agenda
     paras = _split_at_fields(text, paras, r)
-    fields = _field_candidates(text, paras, title_at, ag)
-    if len(fields) < ag.min_fields:
+    fields = _field_candidates(text, paras, title_at, r)
+    items = _items(text, fields, title_at, r) if fields else []
+    if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
-    plain = plain_lines()
+    plain = plain_lines(paras)
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
-    items = _items(text, fields, title_at, r)
     item_at = {c.start for c in items}
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
-    first = min([c.start for c, _ in fields] + [c.start for c in items])
-    parts = _meeting_parts(text, paras, title_at, first, ag)
+    first = min(
+        [c.start for c, _ in fields if not meeting_part(c.heading, ag)] + [c.start for c in items], default=len(text)
+    )
+    parts = _meeting_parts(text, paras, title_at, first, r)
+    parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
+    parts += [c for c in _item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
@@ -277,6 +329,7 @@ def agenda_layout(
     sub = ""  # the text of the field's last sub-heading
     sub_numbered = False  # is that sub-heading numbered?
     item = ""  # the current item's title
+    fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
     para_before = _paragraph_before(paras)
     for c in merged:
         if c.start in part_at:
@@ -284,13 +337,18 @@ def agenda_layout(
             levels.append(1)
             continue
         elif c.start in item_at:
-            in_item, allows, top, held, lead, sub, item = True, True, 1, False, None, "", c.heading
+            in_item, allows, top, held, lead, sub, item, fold = True, True, 1, False, None, "", c.heading, ""
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
             top = (2 if in_item else 1) + (held and rule.nesting == "")
+            if c.kind == "folded":
+                fold = c.role
+            elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
+                top += 1
+                c = replace(c, role=OTHER) if c.role == fold else c
         elif c.rule == "body_label" and top is not None:
             # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
             allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""

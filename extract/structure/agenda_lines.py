@@ -1,6 +1,7 @@
-"""What one line of an agenda item or minutes is: a field's name, a part of the meeting's
-record, a label over running text, an item's title glued to the line before, or why it is
-no sub-heading. Used by ``extract.structure.agenda``, which builds the outline."""
+"""What one line of an agenda item or minutes is: a field's name (also as a bulleted point), a
+part of the meeting's record or one of its procedural items, a label over running text, an
+item's title glued to the line before, or why it is no sub-heading. Used by
+``extract.structure.agenda``, which builds the outline."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import re
 from typing import Optional
 
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import HeadingRules, never_heading, starts_lowercase, strip_marks
+from extract.structure.headings import HeadingRules, bullet_mark, never_heading, starts_lowercase, strip_marks
 
 _STOPS = (".", ":", ";", ",")
+PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 
 
 def squash(s: str) -> str:
@@ -27,17 +29,19 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
-def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: bool = False) -> Optional[str]:
+def rejected_subheading(
+    line: str, following: str, r: AgendaRules, numbered: bool = False, max_words: Optional[int] = None
+) -> Optional[str]:
     """Why a heading line inside a field is no sub-heading (a rule id), else None. A numbered
     heading over running text may end with a full stop ("1. Udflytning af beskæftigede
-    flygtninge (potentiale 10 flygtninge).")."""
+    flygtninge (potentiale 10 flygtninge)."); an item's title may be longer (``max_words``)."""
     text = squash(line)
     if not re.search(r"[^\W\d_]{2}", text):
         return "no_words"
     stop = text.endswith(_STOPS) and not (numbered and text.endswith("."))
     if stop and not r.abbreviation_end.search(text):
         return "final_stop"
-    if len(text.split()) > r.max_subheading_words:
+    if len(text.split()) > (max_words or r.max_subheading_words):
         return "max_subheading_words"
     for rule in r.not_subheadings:
         if rule.pattern.search(text):
@@ -47,6 +51,20 @@ def rejected_subheading(line: str, following: str, r: AgendaRules, numbered: boo
         if rule.pattern.search(text) or rule.pattern.search(following):
             return rule.id
     return None
+
+
+def unbullet(line: str, r: HeadingRules) -> str:
+    """The line without the mark of a bulleted list's point ("• Resume" → "Resume")."""
+    return bullet_mark(r).sub("", line, count=1)
+
+
+def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRule]:
+    """The field a bulleted line names over running text ("• Resume" over the summary: a web
+    page's folded sections), not in a list of bulleted lines; else None."""
+    bullet = bullet_mark(r)
+    if not bullet.search(line) or bullet.search(following):
+        return None
+    return field_of(bullet.sub("", line, count=1), r.agenda)
 
 
 def line_at(text: str, start: int) -> str:
@@ -74,7 +92,8 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
     if not text.endswith(":") or not words or "\t" in line + following:
         return False
-    if len(words) > r.agenda.label_max_words and not period:
+    body = r.agenda.label_body.fullmatch(text[:-1].strip())  # a body's name, perhaps with the day, however long
+    if len(words) > r.agenda.label_max_words and not period and not body:
         return False
     if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
         return False
@@ -86,3 +105,18 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
 def meeting_part(line: str, r: AgendaRules) -> bool:
     """Does the line name a part of a meeting's record ("Deltagere:", "Indholdsfortegnelse")?"""
     return bool(r.meeting_part.fullmatch(squash(strip_marks(squash(line)))))
+
+
+def first_line_after(text: str, end: int) -> str:
+    """The first line of the paragraph after the one that ends at ``end``."""
+    pos = end
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = text.find("\n", pos) + 1 or len(text)
+    return line_at(text, pos) if pos < len(text) else ""
+
+
+def procedural_name(heading: str, r: HeadingRules) -> bool:
+    """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
+    if not 0 < len(heading.split()) <= PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
+        return False  # "Fraværende: Birgit Hansen" is a label and its value
+    return bool(r.titles.procedural_item.match(heading))

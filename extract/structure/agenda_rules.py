@@ -66,6 +66,10 @@ class AgendaRules:
     abbreviation_examples: tuple
     meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
     meeting_part_examples: tuple
+    item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i byrådet")
+    item_group_examples: tuple  # {text, group}
+    meeting_list_line: re.Pattern  # a line of a list under a part ("• Anne Hansen", "åbent 1 Fraværende …")
+    meeting_list_line_examples: tuple  # {text, list}
 
 
 def _examples(entry: dict, rid: str) -> tuple:
@@ -105,6 +109,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "abbreviation_examples",
         "colon_label",
         "meeting_parts",
+        "item_groups",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -126,7 +131,10 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
     require_choice(label["body_role"], "agenda.colon_label", "body_role", roles)
-    parts = require_keys(data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples"])
+    parts = require_keys(
+        data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples", "list_line", "list_line_examples"]
+    )
+    groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
@@ -159,5 +167,9 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
         meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
+        item_group=require_regex(groups["pattern"], "agenda.item_groups"),
+        item_group_examples=tuple(groups["examples"] or ()),
         meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
+        meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
+        meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),
     )

@@ -6,7 +6,8 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
   lines and plain lines that hold only a heading word (``*Milepæle*``,
   ``Aftalegrundlag:``), and run-in labels (``*Målgruppe:* Unge med …``);
 * plain text: numbered lines ("3.1.", "A.", "TEMA 1:", "Punkt 5:") and short
-  single-line paragraphs that read as titles, never bullets, tables of contents,
+  single-line paragraphs that read as titles, never bullets (but a web page's folded
+  section, a bulleted title over text indented deeper), tables of contents,
   labels ("Sagsnr."), lead-in sentences or hard-wrapped body lines. The first line
   of a paragraph is a heading directly followed by its body (no blank line) when
   it reads as a title and the next line starts a new sentence with a capital;
@@ -44,7 +45,7 @@ class Candidate:
     number: Optional[str]
     style: Optional[str]  # numbering scheme ("dot1", "colon", "letter", "tema", …)
     depth: Optional[int]  # markdown depth (number of #), None otherwise
-    kind: str  # markdown, bold, word, numbered, short_line, run_in, table_row
+    kind: str  # markdown, bold, word, numbered, short_line, run_in, table_row, folded, field, part, label
     role: str
     rule: str
     standard: bool = False  # a standard sub-heading by its words (any role, also "Resumé")
@@ -214,6 +215,30 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     if text.endswith((".", "!", "?")) and _SENTENCE_BREAK.search(text[:-1]):
         return None
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
+
+
+def bullet_mark(r: HeadingRules) -> re.Pattern:
+    """The mark of a bulleted list's point (the not_headings rule ``bullet``)."""
+    return next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
+
+
+def indent(line: str) -> int:
+    """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
+    """A bulleted line that reads as a title over running text indented deeper than its bullet:
+    a web page's folded section ("• Hvem kan søge?" over its answer), not a list's point."""
+    bullet = bullet_mark(r)
+    if not following.strip() or indent(following) <= indent(line) or not bullet.search(line):
+        return None
+    if bullet.search(following) or starts_lowercase(following):
+        return None
+    found = plain_line(bullet.sub("", line, count=1), r)
+    if found is None or found.kind == "numbered" or found.heading.endswith((".", ":")):
+        return None
+    return LineHeading(found.heading, None, None, None, "folded", "folded_section")
 
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:

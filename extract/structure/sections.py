@@ -37,8 +37,10 @@ from extract.structure.headings import (
     Candidate,
     HeadingRules,
     LineHeading,
+    folded_heading,
     heading_starts,
     heading_word_rule,
+    indent,
     markdown_line,
     never_heading,
     over_text,
@@ -86,22 +88,44 @@ def markdown_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> 
     return out
 
 
-def plain_candidates(text: str, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+def plain_candidates(
+    text: str, title_at: Optional[int], r: HeadingRules, paras: Optional[list[tuple[int, int]]] = None
+) -> list[Candidate]:
     out: list[Candidate] = []
-    paras = blocks(text)
+    paras = blocks(text) if paras is None else paras
     after_unnumbered = False
+    fold = None  # the indentation of the last folded section's bullet: lines indented deeper are its text
     for i, (a, b) in enumerate(paras):
         lines = text[a:b].split("\n")
         following = text[paras[i + 1][0] : paras[i + 1][1]].split("\n")[0] if i + 1 < len(paras) else ""
         found = None
-        if title_at is None or a > title_at:
+        fold = fold if fold is not None and indent(lines[0]) > fold else None
+        folds = _folded(text, a, lines, following, title_at, r)
+        out += [c for c in folds if c.start > a]
+        fold = indent(text[folds[-1].start : folds[-1].body_start]) if folds else fold
+        if folds and folds[0].start == a:
+            found = folds[0]
+        elif (title_at is None or a > title_at) and fold is None:
             found = _paragraph_heading(lines, following, after_unnumbered, r)
-        if found is not None:
+        if isinstance(found, Candidate):
+            out.append(found)
+        elif found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
     kept = _house_style(_drop_lists(out, text, paras), r)
     starts = heading_starts(text, kept, r)
     return [c for c in kept if over_text(text, c, starts, r)]  # a short line over a short line is none
+
+
+def _folded(text: str, a: int, lines: list[str], following: str, title_at: Optional[int], r) -> list[Candidate]:
+    """The folded sections of a web page among a paragraph's lines ("• Hvem kan søge?" over its answer)."""
+    out, start = [], a
+    for j, line in enumerate(lines):
+        found = folded_heading(line, lines[j + 1] if j + 1 < len(lines) else following, r)
+        if found and (title_at is None or start > title_at):
+            out.append(_candidate(start, next_line_start(text, start), found, r))
+        start += len(line) + 1
+    return out
 
 
 def _house_style(cands: list[Candidate], r: HeadingRules) -> list[Candidate]:
@@ -279,7 +303,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     title_at = title[0] if title else None
     agenda = None
     if src.format != "markdown":
-        plain = lambda: plain_candidates(src.text, title_at, r)  # noqa: E731
+        plain = lambda paras: plain_candidates(src.text, title_at, r, paras)  # noqa: E731
         agenda = agenda_layout(src.text, blocks(src.text), title_at, plain, r)
     if agenda:
         cands, levels = agenda
