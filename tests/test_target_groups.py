@@ -424,7 +424,7 @@ def test_beneficiary_rule_skips_counts_costs_and_names(text):
         # made up in the genre's style of a health and care policy (no corpus document has it)
         (
             "Kommunen åbner et nyt aktivitetscenter med tilbud i dagtimerne til borgere med demens.",
-            "borgere_med_demens",
+            "demensramte",
         ),
         ("Puljen kan blandt andet søges af frivillige i lokalområdet.", "frivillige"),
     ],
@@ -460,7 +460,7 @@ def test_beneficiary_rule_skips_a_benefit_after_the_cue():
         # made up in the genre's style of a quality standard: the citizens alone after a scheme's cue
         ("Ordningen er for borgere, der ikke selv kan gøre rent.", "borgere_generelt"),
         # made up: no "det omfatter" inside "Tilbuddet omfatter"
-        ("Tilbuddet omfatter borgere med demens og deres pårørende.", "borgere_med_demens"),
+        ("Tilbuddet omfatter borgere med demens og deres pårørende.", "demensramte"),
     ],
 )
 def test_cue_reads_its_group(text, label):
