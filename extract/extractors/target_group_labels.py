@@ -128,7 +128,8 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
         if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
             found.add(label.id)
     thing = any(h in form[r.fuzzy_min_stem :] for h in r.compound_thing_heads)
-    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha() and not thing:
+    known = form in lemma_table()  # a word of the lexicon is no OCR damage ("flytning" is not "flygtning")
+    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha() and not thing and not known:
         found = _fuzzy_hits(form, r) - blocked
     return found
 
