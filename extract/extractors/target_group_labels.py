@@ -3,7 +3,7 @@
 Words are matched on their lowercased forms and their lemmas from spaCy's Danish lemma table
 (spacy-lookups-data, read without spaCy's pipeline), by compound stems, whole-word regexes,
 multi-word phrases by their lemmas, regexes on the whole text, and a rapidfuzz fallback for
-OCR-damaged words. All patterns live in the rules.
+OCR-damaged words (words the lemma table does not know). All patterns live in the rules.
 """
 
 from __future__ import annotations
