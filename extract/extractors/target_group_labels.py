@@ -3,14 +3,13 @@
 Words are matched on their lowercased forms and their lemmas from spaCy's Danish lemma table
 (spacy-lookups-data, read without spaCy's pipeline), by compound stems, whole-word regexes,
 multi-word phrases by their lemmas, regexes on the whole text, and a rapidfuzz fallback for
-OCR-damaged words. All patterns live in the rules.
+OCR-damaged words (words the lemma table does not know). All patterns live in the rules.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract.extractors.target_group_rules import LabelRule, TargetGroupRules, norm_form
 from extract.read.lexicon import lemma_table
@@ -33,20 +32,32 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(t, table.get(t, t)) for t in _TOKEN.findall(text) if t != " "]
 
 
-@lru_cache(maxsize=4)
-def _phrases(labels: tuple[LabelRule, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(label, lemmas) of the vocabulary's multi-word phrases (made once per vocabulary)."""
-    return tuple((label.id, tuple(t.lemma for t in _tokens(p.lower()))) for label in labels for p in label.phrases)
+_PHRASE_CACHE: dict[int, tuple[tuple[LabelRule, ...], dict]] = {}
+
+
+def _phrases(labels: tuple[LabelRule, ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """(label, lemmas) of the vocabulary's multi-word phrases by their first lemma (made once per
+    vocabulary, kept by its identity: hashing the vocabulary costs more than reading it)."""
+    entry = _PHRASE_CACHE.get(id(labels))
+    if entry is None or entry[0] is not labels:
+        by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for label in labels:
+            for p in label.phrases:
+                lemmas = tuple(t.lemma for t in _tokens(p.lower()))
+                by_first.setdefault(lemmas[0], []).append((label.id, lemmas))
+        entry = _PHRASE_CACHE[id(labels)] = (labels, by_first)
+    return entry[1]
 
 
 def _phrase_hits(tokens: list[_Token], labels: tuple[LabelRule, ...]) -> tuple[set[str], set[int]]:
     """Labels with a phrase whose lemmas stand in a row among the tokens' lemmas, and the
     positions of the tokens such phrases cover."""
     lemmas = [t.lemma for t in tokens]
+    phrases = _phrases(labels)
     found, covered = set(), set()
-    for label, phrase in _phrases(labels):
-        n = len(phrase)
-        for i in range(len(lemmas) - n + 1):
+    for i, first in enumerate(lemmas):
+        for label, phrase in phrases.get(first, ()):
+            n = len(phrase)
             if tuple(lemmas[i : i + n]) == phrase:
                 found.add(label)
                 covered.update(range(i, i + n))
@@ -101,21 +112,23 @@ def _fuzzy_hits(form: str, r: TargetGroupRules) -> set[str]:
     return hits
 
 
-_LABEL_CACHE: dict[int, tuple[TargetGroupRules, dict]] = {}
+_LABEL_CACHE: dict[int, tuple[TargetGroupRules, dict, tuple[tuple[str, frozenset[str]], ...]]] = {}
 
 
-def _labels_cache(r: TargetGroupRules) -> dict:
-    """Labels of each (form, lemma, blocked labels) already read, per vocabulary."""
+def _labels_cache(r: TargetGroupRules) -> tuple[dict, tuple[tuple[str, frozenset[str]], ...]]:
+    """Labels of each (form, lemma, blocked labels) already read, per vocabulary, and the
+    vocabulary's labels that some words before a token block (with those words)."""
     entry = _LABEL_CACHE.get(id(r))
     if entry is None or entry[0] is not r:
-        entry = _LABEL_CACHE[id(r)] = (r, {})
-    return entry[1]
+        blockers = tuple((lb.id, lb.not_after) for lb in r.labels if lb.not_after)
+        entry = _LABEL_CACHE[id(r)] = (r, {}, blockers)
+    return entry[1], entry[2]
 
 
 def _token_labels(tok: _Token, before: set[str], r: TargetGroupRules) -> set[str]:
     form, lemma = norm_form(tok.text), norm_form(tok.lemma)
-    blocked = frozenset(lb.id for lb in r.labels if lb.not_after & before)
-    cache = _labels_cache(r)
+    cache, blockers = _labels_cache(r)
+    blocked = frozenset(lid for lid, words in blockers if words & before)
     key = (form, lemma, blocked)
     if key not in cache:
         cache[key] = frozenset(_form_labels(form, lemma, blocked, r))
@@ -128,7 +141,8 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
         if label.id not in blocked and any(w.fullmatch(form) or w.fullmatch(lemma) for w in label.words):
             found.add(label.id)
     thing = any(h in form[r.fuzzy_min_stem :] for h in r.compound_thing_heads)
-    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha() and not thing:
+    known = form in lemma_table()  # a word of the lexicon is no OCR damage ("flytning" is not "flygtning")
+    if not found and len(form) >= r.fuzzy_min_stem and form.isalpha() and not thing and not known:
         found = _fuzzy_hits(form, r) - blocked
     return found
 

@@ -27,10 +27,14 @@ from extract.structure.outline import roles_at
 from extract.structure.sentences import Span, sentence_at
 
 
-def find_ages(text: str, r: TargetGroupRules, children: bool = False) -> tuple[Optional[int], Optional[int]]:
+def find_ages(
+    text: str, r: TargetGroupRules, children: bool = False, youth: bool = False
+) -> tuple[Optional[int], Optional[int]]:
     """The joined age range of every age expression in ``text`` (open bounds stay open); a
-    statement about ``children`` has ages of its own ("børn i alderen 3-11 år")."""
+    statement about ``children`` has ages of its own ("børn i alderen 3-11 år"), and one about
+    children and ``youth`` alike spans both ("børn og unge i alderen 0-25 år")."""
     lo, hi = r.child_age_bounds if children else r.age_bounds
+    hi = max(hi, r.age_bounds[1]) if children and youth else hi
     ranges = []
     for rule in r.ages:
         for m in rule.pattern.finditer(text):
@@ -85,7 +89,7 @@ def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, 
     quote = text[start:end]
     groups = find_labels(quote, r)
     children = r.child_label in groups
-    age_min, age_max = find_ages(quote, r, children)
+    age_min, age_max = find_ages(quote, r, children, r.young_label in groups)
     if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
         named = find_labels(title, r)
         if specific(named, r) and not set(named) & set(groups):  # a group of the title named here says enough
@@ -230,7 +234,7 @@ def _names_group(named: str, r: TargetGroupRules, weak: bool = False, least: int
         return False
     if specific(labels, r) or (weak and any(lb != r.no_label for lb in labels)):  # weak: "kommunens borgere"
         return True
-    return find_ages(named, r, r.child_label in labels) != (None, None)
+    return find_ages(named, r, r.child_label in labels, r.young_label in labels) != (None, None)
 
 
 def _cue_rows(
