@@ -45,7 +45,8 @@ def test_a_budget_process_plan_reads_its_days_from_the_meeting_date():
     assert got["31. august"] == [("2024-08-31", "2024-08-31", "day", "event")]
     assert got["12. september 2024 til den 13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
     assert got["12.-13. september 2024"] == [("2024-09-12", "2024-09-13", "day", "phase")]
-    assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "event")]  # "I løbet af 2024 vil …"
+    # "I løbet af 2024 vil …" and "Det anbefales, at dette fortsætter i 2024."
+    assert got["2024"] == [("2024-01-01", "2024-12-31", "year", "event")] * 2
     # the meeting's own date and recurring dates are not milestones; the decisions a "jf." cites
     # are events of the case ("(jf. KTMU d. 25. maj 2023/BY d. 19. juni 2023)")
     assert "27. november 2023" not in got
