@@ -541,3 +541,27 @@ def test_an_effort_named_for_veterans_is_not_itself_a_group():
     assert "veteraner" in find_labels("en særlig indsats for veteraner og deres pårørende")
     # laid-off workers are a group of their own, not the staff
     assert find_labels("støtte til afskedigede medarbejdere fra værftet") == ["afskedigede_medarbejdere"]
+
+
+def test_more_of_a_group_is_a_goal_not_a_count():
+    # a plan's goal with "flere" names whom it is for; a count that grew names nobody served
+    text = "Den overordnede målsætning er, at flere ledige dagpengemodtagere bliver i stand til at gøre brug af digitale værktøjer i beskæftigelsessystemet."
+    assert [(row.rule, row.groups) for row in find_target_groups(text, sentence_spans(text), [])] == [
+        ("flere_af_gruppe", ["dagpengemodtagere"])
+    ]
+    for text in [
+        "Desuden har der været flere sygedagpengemodtagere grundet ventetider og manglende afklaring af sygdomsforløb.",
+        "Der er færre elever end forventet ved budgetvedtagelsen.",  # made up in the genre's style of a budget follow-up
+    ]:
+        assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_unit():
+    # a line of a budget agreement as Copenhagen's employment plan lists it
+    text = "Fritidsjob til unge (1,6 mio. kr. årligt fra 2019-22)\n\nDer er afsat midler."
+    assert [(row.rule, row.groups) for row in find_target_groups(text, sentence_spans(text), [])] == [
+        ("linje_til_gruppe", ["unge"])
+    ]
+    # made up in the genre's style of a budget follow-up's lines and an agenda's heading
+    for text in ["Udgifter til fordrevne fra Ukraine\n\nDer er afsat midler.", "Dagsorden til Udvalget for Ældre\n"]:
+        assert find_target_groups(text, sentence_spans(text), []) == []
