@@ -529,11 +529,11 @@ def test_a_meeting_header_with_standing_items_and_groups_of_items():
         (1, "Godkendelse af dagsorden", "punkt"),
         (1, "Meddelelser", "punkt"),
         (1, "A. Sager til afgørelse i udvalget", "other"),
-        (1, "3 Trafikplan 2025", "punkt"),
-        (2, "Hvem beslutter", "other"),
-        (2, "Resumé", "resume"),
-        (2, "Indstilling og beslutning", "indstilling"),
-        (2, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
+        (2, "3 Trafikplan 2025", "punkt"),  # an item of the group, one level below it
+        (3, "Hvem beslutter", "other"),
+        (3, "Resumé", "resume"),
+        (3, "Indstilling og beslutning", "indstilling"),
+        (3, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
     ]
 
 

@@ -27,8 +27,11 @@ is under an item of minutes. Then:
   "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph or over a list, and
   its procedural items written without a number ("Godkendelse af dagsorden:"), are headings
   of level 1, and so are the groups of its items wherever they stand ("A. Sager til afgørelse
-  i byrådet"); nothing else before the first field, item or heading word ("Baggrund", which
-  opens a field of its own) is a heading (the title, a case number, the lines under those parts).
+  i byrådet"), the items of a group one level below it and their fields below those; an item's
+  numbered line over its case number and its title again ("1.Anlægsbevilling …" over
+  "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
+  nothing else before the first field, item or heading word ("Baggrund", which opens a field of
+  its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
@@ -126,6 +129,23 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
         body = min(next_line_start(text, a), len(text))
         out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
     return out
+
+
+def _item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Optional[int]:
+    """Where the text read for headings starts: after the title line, or on it when it is an
+    item's numbered line whose title the item's record repeats below it (a meeting's page printing
+    "1.Anlægsbevilling byggemodning (C)" over "Sagsnummer: …" over "Anlægsbevilling byggemodning
+    (C)"): that line is the item, a heading of the page, and the repeat is its title."""
+    if title_at is None:
+        return None
+    line = squash(line_at(text, title_at))
+    parsed = _numbered(line, r) if line else None
+    if parsed is None or parsed[2] == r.agenda.item_style:
+        return title_at
+    after = [squash(strip_marks(x)) for _, x in text_lines(text[title_at + len(line) :]) if x.strip()]
+    if squash(parsed[1]) in after[: r.agenda.item_max_gap_lines]:
+        return title_at - 1 if title_at else None
+    return title_at
 
 
 def _next_number(items: list[Candidate], number: str) -> bool:
@@ -297,6 +317,7 @@ def agenda_layout(
     """Headings and their levels of an agenda item or minutes, or None for another document
     (``plain_lines`` gives the heading lines of the text read as plain text in the given paragraphs)."""
     ag = r.agenda
+    title_at = _item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     items = _items(text, fields, title_at, r) if fields else []
@@ -331,19 +352,21 @@ def agenda_layout(
     item = ""  # the current item's title
     fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
     para_before = _paragraph_before(paras)
+    grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
     for c in merged:
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
             levels.append(1)
+            grouped = 2 if c.rule == "item_group" else 1
             continue
         elif c.start in item_at:
-            in_item, allows, top, held, lead, sub, item, fold = True, True, 1, False, None, "", c.heading, ""
+            in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
-            top = (2 if in_item else 1) + (held and rule.nesting == "")
+            top = (grouped + 1 if in_item else 1) + (held and rule.nesting == "")
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
@@ -351,7 +374,7 @@ def agenda_layout(
                 c = replace(c, role=OTHER) if c.role == fold else c
         elif c.rule == "body_label" and top is not None:
             # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
-            allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""
+            allows, top, held, lead, sub = False, grouped + 1 if in_item else 1, False, None, ""
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own
