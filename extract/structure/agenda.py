@@ -45,8 +45,10 @@ from extract.structure.agenda_lines import (
     colon_label,
     field_of,
     first_line_after,
+    item_over_title,
     line_at,
     meeting_part,
+    numbered_item,
     procedural_name,
     rejected_subheading,
     squash,
@@ -103,7 +105,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             glued.add(len(lines))
             a, line = a + found[0], found[1]
         lines.append((a, squash(line)))
-    numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
@@ -131,23 +133,6 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
     return out
 
 
-def _item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Optional[int]:
-    """Where the text read for headings starts: after the title line, or on it when it is an
-    item's numbered line whose title the item's record repeats below it (a meeting's page printing
-    "1.Anlægsbevilling byggemodning (C)" over "Sagsnummer: …" over "Anlægsbevilling byggemodning
-    (C)"): that line is the item, a heading of the page, and the repeat is its title."""
-    if title_at is None:
-        return None
-    line = squash(line_at(text, title_at))
-    parsed = _numbered(line, r) if line else None
-    if parsed is None or parsed[2] == r.agenda.item_style:
-        return title_at
-    after = [squash(strip_marks(x)) for _, x in text_lines(text[title_at + len(line) :]) if x.strip()]
-    if squash(parsed[1]) in after[: r.agenda.item_max_gap_lines]:
-        return title_at - 1 if title_at else None
-    return title_at
-
-
 def _next_number(items: list[Candidate], number: str) -> bool:
     """Does ``number`` follow the number of the last item found ("2" after "1")?"""
     last = next((c.number for c in reversed(items) if c.number), None)
@@ -161,23 +146,6 @@ def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) ->
     if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
         return False
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
-
-
-def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
-    """The line's number, heading, style, rule and text when it is numbered as an item can be
-    (also in a bulleted list: a web page's list of items, or of its folded sections)."""
-    text = strip_marks(line)
-    rejected = never_heading(line, r)
-    if rejected == "bullet":
-        text = strip_marks(unbullet(line, r))
-    parsed = parse_number(text, r)
-    glued = r.agenda.item_glued_title.match(text) if parsed is None and rejected in (None, "bullet") else None
-    glued = glued if r.agenda.item_numbered_styles else None
-    if glued:  # "37Godkendelse af dagsorden": an item when a field follows
-        parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
-    if parsed is None or rejected not in (None, "bullet"):
-        return None
-    return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
 
 def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
@@ -317,7 +285,7 @@ def agenda_layout(
     """Headings and their levels of an agenda item or minutes, or None for another document
     (``plain_lines`` gives the heading lines of the text read as plain text in the given paragraphs)."""
     ag = r.agenda
-    title_at = _item_over_title(text, title_at, r)
+    title_at = item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     items = _items(text, fields, title_at, r) if fields else []
