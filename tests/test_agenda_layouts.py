@@ -558,3 +558,42 @@ def test_a_field_name_directly_over_a_sub_heading():
         (2, "Supplerende tekniske ændringer", "other"),
         (2, "Budgetforslag til 1. behandling", "other"),
     ]
+
+
+# A meeting's page printing the item's numbered line over its case number and its title again
+# (made up in the style of such pages; the development corpus holds none).
+ITEM_OVER_ITS_TITLE = """Udvalg: Teknisk Udvalg
+
+Mødedato: 07-10-2024
+
+Mødested: Rådhuset, mødelokale 2
+
+3.Anlægsbevilling til cykelsti langs Skolevej (C)
+
+Sagsnummer: 24/1234
+
+Anlægsbevilling til cykelsti langs Skolevej (C)
+
+
+Administrativ indstilling
+Direktøren indstiller, at der gives en anlægsbevilling til cykelstien.
+
+Sagsfremstilling
+Cykelstien skal gøre skolevejen tryggere for børn og unge, der cykler til skole.
+"""
+
+
+def test_an_items_numbered_line_over_its_title_again_is_the_item():
+    assert outline(ITEM_OVER_ITS_TITLE) == [
+        (1, "3.Anlægsbevilling til cykelsti langs Skolevej (C)", "punkt"),  # as written, number kept
+        (2, "Administrativ indstilling", "indstilling"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
+def test_an_items_numbered_title_without_a_repeat_stays_the_title():
+    text = ITEM_OVER_ITS_TITLE.replace("Anlægsbevilling til cykelsti langs Skolevej (C)\n\n\n", "")
+    assert outline(text) == [
+        (1, "Administrativ indstilling", "indstilling"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+    ]
