@@ -16,6 +16,7 @@ from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
 from extract.structure.agenda import colon_label, meeting_part, unglue
+from extract.structure.agenda_lines import joined_parts
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -256,6 +257,11 @@ def test_item_titles_glued_to_the_line_before_are_items():
 @pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
 def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
+
+
+@pytest.mark.parametrize("example", AGENDA.field_joint_examples, ids=lambda e: e["text"])
+def test_field_joint_examples(example):
+    assert [rule.role for rule in joined_parts(example["text"], AGENDA)] == example["parts"]
 
 
 @pytest.mark.parametrize("example", AGENDA.item_group_examples, ids=lambda e: e["text"])
@@ -533,7 +539,7 @@ def test_a_meeting_header_with_standing_items_and_groups_of_items():
         (3, "Hvem beslutter", "other"),
         (3, "Resumé", "resume"),
         (3, "Indstilling og beslutning", "indstilling"),
-        (3, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
+        (4, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),  # in the field named for it
     ]
 
 

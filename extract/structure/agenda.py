@@ -46,6 +46,7 @@ from extract.structure.agenda_lines import (
     field_of,
     first_line_after,
     item_over_title,
+    joined_parts,
     line_at,
     meeting_part,
     numbered_item,
@@ -321,14 +322,19 @@ def agenda_layout(
     fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
     para_before = _paragraph_before(paras)
     grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
+    joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
     for c in merged:
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
             levels.append(1)
-            grouped = 2 if c.rule == "item_group" else 1
+            grouped, joined = 2 if c.rule == "item_group" else 1, (0, ())
             continue
         elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
+            joined = (0, ())
+        elif c.start in rule_at and rule_at[c.start] in joined[1]:
+            # a part of a field named for two ("FNs verdensmål" in "FN's Verdensmål og Byrådets arbejdsgrundlag")
+            lead, sub, allows, top = None, "", rule_at[c.start].subheadings, joined[0] + 1
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
@@ -340,9 +346,13 @@ def agenda_layout(
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
                 top += 1
                 c = replace(c, role=OTHER) if c.role == fold else c
+            joined = (top, joined_parts(c.heading, ag))
         elif c.rule == "body_label" and top is not None:
-            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
-            allows, top, held, lead, sub = False, grouped + 1 if in_item else 1, False, None, ""
+            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the
+            # fields, or inside the field named for the decision too ("Indstilling og beslutning")
+            inside = any(p.role == ag.label_body_role for p in joined[1])
+            allows, held, lead, sub = False, False, None, ""
+            top = joined[0] + 1 if inside else grouped + 1 if in_item else 1
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own

@@ -163,3 +163,12 @@ def item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Opti
     if squash(parsed[1]) in after[: r.agenda.item_max_gap_lines]:
         return title_at - 1 if title_at else None
     return title_at
+
+
+def joined_parts(heading: str, r: AgendaRules) -> tuple[FieldRule, ...]:
+    """The fields a field's name joins ("Indstilling og beslutning", "FN's Verdensmål og Byrådets
+    arbejdsgrundlag"), when it names two or more parts; else none."""
+    parts = r.field_joint.split(squash(strip_marks(heading)))
+    if len(parts) < 2:
+        return ()
+    return tuple(rule for rule in (field_of(p, r) for p in parts) if rule is not None)
