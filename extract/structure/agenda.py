@@ -167,6 +167,13 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
     return out
 
 
+def _names_part(outer: str, inner: str, r: AgendaRules) -> bool:
+    """Does ``inner`` name one of the parts of a heading named for two ("Energipriser" in
+    "Fordrevne fra Ukraine og energipriser")?"""
+    parts = r.field_joint.split(squash(outer).casefold())
+    return len(parts) > 1 and squash(inner).casefold() in parts
+
+
 def _repeats(item: str, heading: str) -> bool:
     """Does the heading repeat the start or the end of the item's title ("Pkt. 129",
     "Beslutninger om dagsordenen" under "Pkt. 129 Beslutninger om dagsordenen")?"""
@@ -371,10 +378,16 @@ def agenda_layout(
             if lead or ag.initiative_heading.search(c.heading):
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
             out.append(c)
+            directly = bool(sub) and not text[out[-2].body_start : c.start].strip()
             if sub and _qualifies(sub, c.heading):
                 levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
             elif sub and c.number is not None and not sub_numbered:
                 levels.append(top + 2)  # numbered points ("1. Udflytning af …") under the sub-heading before
+            elif directly or (sub and _names_part(sub, c.heading, ag)):
+                # a sub-heading directly under the one before, with no text between ("Eksterne
+                # samarbejdsrelationer" over "Erhvervshus Sjælland"), or naming a part of the one
+                # named for two ("Energipriser" in "Fordrevne fra Ukraine og energipriser")
+                levels.append(top + 2)
             else:
                 sub_numbered = c.number is not None
                 levels.append(top + 1)
