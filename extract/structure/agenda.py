@@ -49,6 +49,7 @@ from extract.structure.agenda_lines import (
     joined_parts,
     line_at,
     meeting_part,
+    names_part,
     numbered_item,
     procedural_name,
     rejected_subheading,
@@ -165,13 +166,6 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
                 role, rule = OTHER, "colon_label"
             out.append(Candidate(a, body, heading, None, None, None, "label", role, rule))
     return out
-
-
-def _names_part(outer: str, inner: str, r: AgendaRules) -> bool:
-    """Does ``inner`` name one of the parts of a heading named for two ("Energipriser" in
-    "Fordrevne fra Ukraine og energipriser")?"""
-    parts = r.field_joint.split(squash(outer).casefold())
-    return len(parts) > 1 and squash(inner).casefold() in parts
 
 
 def _repeats(item: str, heading: str) -> bool:
@@ -383,7 +377,7 @@ def agenda_layout(
                 levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
             elif sub and c.number is not None and not sub_numbered:
                 levels.append(top + 2)  # numbered points ("1. Udflytning af …") under the sub-heading before
-            elif directly or (sub and _names_part(sub, c.heading, ag)):
+            elif directly or (sub and names_part(sub, c.heading, ag)):
                 # a sub-heading directly under the one before, with no text between ("Eksterne
                 # samarbejdsrelationer" over "Erhvervshus Sjælland"), or naming a part of the one
                 # named for two ("Energipriser" in "Fordrevne fra Ukraine og energipriser")

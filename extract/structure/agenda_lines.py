@@ -172,3 +172,10 @@ def joined_parts(heading: str, r: AgendaRules) -> tuple[FieldRule, ...]:
     if len(parts) < 2:
         return ()
     return tuple(rule for rule in (field_of(p, r) for p in parts) if rule is not None)
+
+
+def names_part(outer: str, inner: str, r: AgendaRules) -> bool:
+    """Does ``inner`` name one of the parts of a heading named for two ("Energipriser" in
+    "Fordrevne fra Ukraine og energipriser")?"""
+    parts = r.field_joint.split(squash(outer).casefold())
+    return len(parts) > 1 and squash(inner).casefold() in parts
