@@ -8,8 +8,8 @@ agenda item, titled by the item ("117. Frigivelse af …", without its route "Ø
 the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
 Teknisk Udvalgs møde …"), one of several items (item headings, or the item lines of its header
 and table of contents), or of none titled in the text, is the meeting's minutes or agenda,
-titled by the kind word (written, or
-"Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
+titled by the kind word (written in its header, else the one over its list of items, "Åben
+dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
 body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
