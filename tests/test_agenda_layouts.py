@@ -16,6 +16,7 @@ from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
 from extract.structure.agenda import colon_label, meeting_part, unglue
+from extract.structure.agenda_lines import joined_parts
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -256,6 +257,11 @@ def test_item_titles_glued_to_the_line_before_are_items():
 @pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
 def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]
+
+
+@pytest.mark.parametrize("example", AGENDA.field_joint_examples, ids=lambda e: e["text"])
+def test_field_joint_examples(example):
+    assert [rule.role for rule in joined_parts(example["text"], AGENDA)] == example["parts"]
 
 
 @pytest.mark.parametrize("example", AGENDA.item_group_examples, ids=lambda e: e["text"])
@@ -529,11 +535,11 @@ def test_a_meeting_header_with_standing_items_and_groups_of_items():
         (1, "Godkendelse af dagsorden", "punkt"),
         (1, "Meddelelser", "punkt"),
         (1, "A. Sager til afgørelse i udvalget", "other"),
-        (1, "3 Trafikplan 2025", "punkt"),
-        (2, "Hvem beslutter", "other"),
-        (2, "Resumé", "resume"),
-        (2, "Indstilling og beslutning", "indstilling"),
-        (2, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),
+        (2, "3 Trafikplan 2025", "punkt"),  # an item of the group, one level below it
+        (3, "Hvem beslutter", "other"),
+        (3, "Resumé", "resume"),
+        (3, "Indstilling og beslutning", "indstilling"),
+        (4, "Teknik- og Miljøudvalget, d. 7. oktober 2024", "beslutning"),  # in the field named for it
     ]
 
 
@@ -557,4 +563,43 @@ def test_a_field_name_directly_over_a_sub_heading():
         (1, "Sagsfremstilling", "sagsfremstilling"),
         (2, "Supplerende tekniske ændringer", "other"),
         (2, "Budgetforslag til 1. behandling", "other"),
+    ]
+
+
+# A meeting's page printing the item's numbered line over its case number and its title again
+# (made up in the style of such pages; the development corpus holds none).
+ITEM_OVER_ITS_TITLE = """Udvalg: Teknisk Udvalg
+
+Mødedato: 07-10-2024
+
+Mødested: Rådhuset, mødelokale 2
+
+3.Anlægsbevilling til cykelsti langs Skolevej (C)
+
+Sagsnummer: 24/1234
+
+Anlægsbevilling til cykelsti langs Skolevej (C)
+
+
+Administrativ indstilling
+Direktøren indstiller, at der gives en anlægsbevilling til cykelstien.
+
+Sagsfremstilling
+Cykelstien skal gøre skolevejen tryggere for børn og unge, der cykler til skole.
+"""
+
+
+def test_an_items_numbered_line_over_its_title_again_is_the_item():
+    assert outline(ITEM_OVER_ITS_TITLE) == [
+        (1, "3.Anlægsbevilling til cykelsti langs Skolevej (C)", "punkt"),  # as written, number kept
+        (2, "Administrativ indstilling", "indstilling"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
+def test_an_items_numbered_title_without_a_repeat_stays_the_title():
+    text = ITEM_OVER_ITS_TITLE.replace("Anlægsbevilling til cykelsti langs Skolevej (C)\n\n\n", "")
+    assert outline(text) == [
+        (1, "Administrativ indstilling", "indstilling"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
     ]

@@ -250,3 +250,52 @@ def test_a_body_is_a_name_not_a_phrase_after_the_kind_word():
 
     assert body_of("af Handicaprådets møde den 3. oktober 2024", HEADINGS) is None
     assert body_of("Teknisk Udvalgs møde den 3. oktober 2024", HEADINGS) == "Teknisk Udvalg"
+
+
+# A municipality's web page that is no agenda item (a plan, a pool's guidelines, a news item):
+# the guide is silent; readers title it by the page's own heading line. Made up in that style.
+WEB_PAGE = """Budgetlægning 2027-2030
+
+Du vil løbende kunne holde dig orienteret om kommunens budgetlægning for årene 2027-2030 her på siden.
+
+Tidsplan
+
+Byrådet vedtager budgettet ved 2. behandlingen den 8. oktober 2026.
+"""
+
+
+def test_a_web_page_that_is_no_agenda_item_keeps_its_heading_line(tmp_path):
+    found = _meta_of(WEB_PAGE, tmp_path, name="kommune_budgetlaegning-2027-2030.txt")
+    assert found.title == "Budgetlægning 2027-2030"
+
+
+# A meeting's page whose header names only the body; it heads its list of items "Åben dagsorden"
+# (made up in the style of such pages).
+OPEN_AGENDA = """Frivillighedsrådet
+
+07.10.2024 kl. 17:00
+Rådhuset, mødelokale 2
+
+Deltagere
+ • Anne Hansen - Deltog
+ • Peter Lund - Deltog
+
+Åben dagsorden
+
+ 1. Godkendelse af dagsorden
+ 2. Uddeling af puljen til frivilligt socialt arbejde
+
+Beslutning
+
+Godkendt.
+
+Sagsfremstilling
+
+Rådet fordeler puljen efter de vedtagne kriterier.
+"""
+
+
+def test_a_page_naming_its_kind_only_over_its_items_takes_that_kind(tmp_path):
+    assert _meta_of(OPEN_AGENDA, tmp_path).title == "Dagsorden Frivillighedsrådet"
+    unnamed = OPEN_AGENDA.replace("Åben dagsorden\n\n", "")
+    assert _meta_of(unnamed, tmp_path).title == "Referat Frivillighedsrådet"

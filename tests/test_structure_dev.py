@@ -285,8 +285,21 @@ def test_a_subheading_naming_a_part_of_the_one_before_sits_below_it():
     assert (2, "Service", "other") in tree and (2, "Anlæg", "other") in tree
     assert (3, "Service: Københavns Ejendomme", "other") in tree
     assert (3, "Anlæg: Kultur-, Fritids- og Borgerservice", "other") in tree
-    greve = outline("greve_oeu_2024-09-25_p03")  # "Fordrevne fra Ukraine og energipriser" names no part by a colon
-    assert (3, "Fordrevne fra Ukraine og energipriser", "other") in greve and (3, "Energipriser", "other") in greve
+    greve = outline("greve_oeu_2024-09-25_p03")  # "Fordrevne fra Ukraine og energipriser" is named for two parts
+    assert (3, "Fordrevne fra Ukraine og energipriser", "other") in greve
+    assert (4, "Fordrevne fra Ukraine", "other") in greve and (4, "Energipriser", "other") in greve
+    assert (3, "Anlæg", "other") in greve  # a heading after text, naming no part, is beside them again
+
+
+@needs_dev
+def test_a_subheading_directly_under_the_one_before_sits_below_it():
+    tree = outline("greve_beu_2024-06-03_p06")  # no text between the two headings
+    assert (3, "Eksterne samarbejdsrelationer", "other") in tree and (4, "Erhvervshus Sjælland", "other") in tree
+    assert (3, "Arrangementer med henblik på videnformidling", "other") in tree
+    greve = outline("greve_oeu_2024-09-25_p03")
+    assert (3, "Strukturelle udfordringer", "other") in greve
+    assert (4, "Fortsat udfordringer på det specialiserede børneområde og skoler", "other") in greve
+    assert (3, "Øvrige driftsområder", "other") in greve
 
 
 @needs_dev

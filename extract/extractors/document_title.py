@@ -8,8 +8,8 @@ agenda item, titled by the item ("117. Frigivelse af …", without its route "Ø
 the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
 Teknisk Udvalgs møde …"), one of several items (item headings, or the item lines of its header
 and table of contents), or of none titled in the text, is the meeting's minutes or agenda,
-titled by the kind word (written, or
-"Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
+titled by the kind word (written in its header, else the one over its list of items, "Åben
+dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
 body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
@@ -133,6 +133,13 @@ def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
     return first if r.titles.with_body.fullmatch(first) else None
 
 
+def _part_kind(text: str, r: HeadingRules) -> str:
+    """The kind word of a meeting's page whose header writes none: the one over its list of items
+    ("Åben dagsorden" → "Dagsorden"), else the unnamed page's ("Referat")."""
+    m = r.titles.part_kind.search(text)
+    return m.group("kind").capitalize() if m else r.titles.unnamed_kind
+
+
 def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
     """Where the headings of an item's fields and blocks start (never the title); an item's
     heading, or a numbered one, is its title."""
@@ -170,7 +177,7 @@ def document_title(
         if kind or bare or held or len(items) >= 2:
             body = held or meeting_body(src.text, sections, r, day, dates) or (found[1] if bare else None)
             if body:
-                return f"{kind or r.titles.unnamed_kind} {clean_title(body, r)}", found
+                return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
     return first_title_line(src.text, r, heads) or name_words(name, r), found

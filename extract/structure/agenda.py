@@ -27,8 +27,11 @@ is under an item of minutes. Then:
   "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph or over a list, and
   its procedural items written without a number ("Godkendelse af dagsorden:"), are headings
   of level 1, and so are the groups of its items wherever they stand ("A. Sager til afgørelse
-  i byrådet"); nothing else before the first field, item or heading word ("Baggrund", which
-  opens a field of its own) is a heading (the title, a case number, the lines under those parts).
+  i byrådet"), the items of a group one level below it and their fields below those; an item's
+  numbered line over its case number and its title again ("1.Anlægsbevilling …" over
+  "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
+  nothing else before the first field, item or heading word ("Baggrund", which opens a field of
+  its own) is a heading (the title, a case number, the lines under those parts).
 """
 
 from __future__ import annotations
@@ -42,8 +45,12 @@ from extract.structure.agenda_lines import (
     colon_label,
     field_of,
     first_line_after,
+    item_over_title,
+    joined_parts,
     line_at,
     meeting_part,
+    names_part,
+    numbered_item,
     procedural_name,
     rejected_subheading,
     squash,
@@ -100,7 +107,7 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             glued.add(len(lines))
             a, line = a + found[0], found[1]
         lines.append((a, squash(line)))
-    numbered = [_numbered(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
@@ -141,23 +148,6 @@ def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) ->
     if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
         return False
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
-
-
-def _numbered(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
-    """The line's number, heading, style, rule and text when it is numbered as an item can be
-    (also in a bulleted list: a web page's list of items, or of its folded sections)."""
-    text = strip_marks(line)
-    rejected = never_heading(line, r)
-    if rejected == "bullet":
-        text = strip_marks(unbullet(line, r))
-    parsed = parse_number(text, r)
-    glued = r.agenda.item_glued_title.match(text) if parsed is None and rejected in (None, "bullet") else None
-    glued = glued if r.agenda.item_numbered_styles else None
-    if glued:  # "37Godkendelse af dagsorden": an item when a field follows
-        parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
-    if parsed is None or rejected not in (None, "bullet"):
-        return None
-    return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
 
 
 def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
@@ -297,6 +287,7 @@ def agenda_layout(
     """Headings and their levels of an agenda item or minutes, or None for another document
     (``plain_lines`` gives the heading lines of the text read as plain text in the given paragraphs)."""
     ag = r.agenda
+    title_at = item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     items = _items(text, fields, title_at, r) if fields else []
@@ -331,27 +322,38 @@ def agenda_layout(
     item = ""  # the current item's title
     fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
     para_before = _paragraph_before(paras)
+    grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
+    joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
     for c in merged:
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
             levels.append(1)
+            grouped, joined = 2 if c.rule == "item_group" else 1, (0, ())
             continue
         elif c.start in item_at:
-            in_item, allows, top, held, lead, sub, item, fold = True, True, 1, False, None, "", c.heading, ""
+            in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
+            joined = (0, ())
+        elif c.start in rule_at and rule_at[c.start] in joined[1]:
+            # a part of a field named for two ("FNs verdensmål" in "FN's Verdensmål og Byrådets arbejdsgrundlag")
+            lead, sub, allows, top = None, "", rule_at[c.start].subheadings, joined[0] + 1
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
             held = held and rule.nesting == "" or rule.nesting == "holds"
             allows = rule.subheadings
-            top = (2 if in_item else 1) + (held and rule.nesting == "")
+            top = (grouped + 1 if in_item else 1) + (held and rule.nesting == "")
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
                 top += 1
                 c = replace(c, role=OTHER) if c.role == fold else c
+            joined = (top, joined_parts(c.heading, ag))
         elif c.rule == "body_label" and top is not None:
-            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the fields
-            allows, top, held, lead, sub = False, 2 if in_item else 1, False, None, ""
+            # the decision of a body that treated the item before ("Økonomiudvalget:"): beside the
+            # fields, or inside the field named for the decision too ("Indstilling og beslutning")
+            inside = any(p.role == ag.label_body_role for p in joined[1])
+            allows, held, lead, sub = False, False, None, ""
+            top = joined[0] + 1 if inside else grouped + 1 if in_item else 1
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own
@@ -370,10 +372,16 @@ def agenda_layout(
             if lead or ag.initiative_heading.search(c.heading):
                 c = Candidate(c.start, c.body_start, c.heading, c.number, c.style, c.depth, c.kind, INITIATIVE, c.rule)
             out.append(c)
+            directly = bool(sub) and not text[out[-2].body_start : c.start].strip()
             if sub and _qualifies(sub, c.heading):
                 levels.append(top + 2)  # "Service: Københavns Ejendomme" under "Service"
             elif sub and c.number is not None and not sub_numbered:
                 levels.append(top + 2)  # numbered points ("1. Udflytning af …") under the sub-heading before
+            elif directly or (sub and names_part(sub, c.heading, ag)):
+                # a sub-heading directly under the one before, with no text between ("Eksterne
+                # samarbejdsrelationer" over "Erhvervshus Sjælland"), or naming a part of the one
+                # named for two ("Energipriser" in "Fordrevne fra Ukraine og energipriser")
+                levels.append(top + 2)
             else:
                 sub_numbered = c.number is not None
                 levels.append(top + 1)

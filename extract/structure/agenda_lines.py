@@ -9,7 +9,15 @@ import re
 from typing import Optional
 
 from extract.structure.agenda_rules import AgendaRules, FieldRule
-from extract.structure.headings import HeadingRules, bullet_mark, never_heading, starts_lowercase, strip_marks
+from extract.structure.headings import (
+    HeadingRules,
+    bullet_mark,
+    never_heading,
+    parse_number,
+    starts_lowercase,
+    strip_marks,
+)
+from extract.structure.titles import text_lines
 
 _STOPS = (".", ":", ";", ",")
 PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
@@ -120,3 +128,54 @@ def procedural_name(heading: str, r: HeadingRules) -> bool:
     if not 0 < len(heading.split()) <= PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
         return False  # "Fraværende: Birgit Hansen" is a label and its value
     return bool(r.titles.procedural_item.match(heading))
+
+
+def numbered_item(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
+    """The line's number, heading, style, rule and text when it is numbered as an item can be
+    (also in a bulleted list: a web page's list of items, or of its folded sections)."""
+    text = strip_marks(line)
+    rejected = never_heading(line, r)
+    if rejected == "bullet":
+        text = strip_marks(unbullet(line, r))
+    parsed = parse_number(text, r)
+    glued = r.agenda.item_glued_title.match(text) if parsed is None and rejected in (None, "bullet") else None
+    glued = glued if r.agenda.item_numbered_styles else None
+    if glued:  # "37Godkendelse af dagsorden": an item when a field follows
+        parsed = (glued.group("number"), glued.group("heading"), r.agenda.item_numbered_styles[0], "item_glued_title")
+    if parsed is None or rejected not in (None, "bullet"):
+        return None
+    return (*parsed, text) if parsed[2] in (r.agenda.item_style, *r.agenda.item_numbered_styles) else None
+
+
+def item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Optional[int]:
+    """Where the text read for headings starts: after the title line, or on it when it is an
+    item's numbered line whose title the item's record repeats below it (a meeting's page printing
+    "1.Anlægsbevilling byggemodning (C)" over "Sagsnummer: …" over "Anlægsbevilling byggemodning
+    (C)"): that line is the item, a heading of the page, and the repeat is its title."""
+    if title_at is None:
+        return None
+    raw = line_at(text, title_at)
+    line = squash(raw)
+    parsed = numbered_item(line, r) if line else None
+    if parsed is None or parsed[2] == r.agenda.item_style:
+        return title_at
+    after = [squash(strip_marks(x)) for _, x in text_lines(text[title_at + len(raw) :]) if x.strip()]
+    if squash(parsed[1]) in after[: r.agenda.item_max_gap_lines]:
+        return title_at - 1 if title_at else None
+    return title_at
+
+
+def joined_parts(heading: str, r: AgendaRules) -> tuple[FieldRule, ...]:
+    """The fields a field's name joins ("Indstilling og beslutning", "FN's Verdensmål og Byrådets
+    arbejdsgrundlag"), when it names two or more parts; else none."""
+    parts = r.field_joint.split(squash(strip_marks(heading)))
+    if len(parts) < 2:
+        return ()
+    return tuple(rule for rule in (field_of(p, r) for p in parts) if rule is not None)
+
+
+def names_part(outer: str, inner: str, r: AgendaRules) -> bool:
+    """Does ``inner`` name one of the parts of a heading named for two ("Energipriser" in
+    "Fordrevne fra Ukraine og energipriser")?"""
+    parts = r.field_joint.split(squash(outer).casefold())
+    return len(parts) > 1 and squash(inner).casefold() in parts

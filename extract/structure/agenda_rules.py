@@ -68,6 +68,8 @@ class AgendaRules:
     meeting_part_examples: tuple
     item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i byrådet")
     item_group_examples: tuple  # {text, group}
+    field_joint: re.Pattern  # what joins the parts of a field named for two ("Indstilling og beslutning")
+    field_joint_examples: tuple  # {text, parts}: the roles of the fields the name joins
     meeting_list_line: re.Pattern  # a line of a list under a part ("• Anne Hansen", "åbent 1 Fraværende …")
     meeting_list_line_examples: tuple  # {text, list}
 
@@ -110,6 +112,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "colon_label",
         "meeting_parts",
         "item_groups",
+        "field_joint",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -135,6 +138,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples", "list_line", "list_line_examples"]
     )
     groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
+    joint = require_keys(data["field_joint"], "agenda.field_joint", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
     return AgendaRules(
@@ -169,6 +173,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
         item_group=require_regex(groups["pattern"], "agenda.item_groups"),
         item_group_examples=tuple(groups["examples"] or ()),
+        field_joint=require_regex(joint["pattern"], "agenda.field_joint"),
+        field_joint_examples=tuple(joint["examples"] or ()),
         meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
         meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
         meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),

@@ -28,6 +28,7 @@ class TitleRules:
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
+    part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
@@ -55,12 +56,15 @@ def load_title_rules(data) -> TitleRules:
              "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive",
              "body_period"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "name_noise", "meeting_lines", "item_route", "procedural_item", "examples",
+                                         "part_kind", "name_noise", "meeting_lines", "item_route", "procedural_item",
+                                         "examples",
                                          "body_on_date_examples", "never_title_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
+    if "kind" not in require_regex(data["part_kind"], "titles", "part_kind").groupindex:
+        raise RuleError("titles", "part_kind needs a group named 'kind'")
     if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
         raise RuleError("titles", "unnamed_kind must be a kind word")
     if not data["examples"]:
@@ -71,6 +75,7 @@ def load_title_rules(data) -> TitleRules:
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
+        part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
         item_route=require_regex(data["item_route"], "titles", "item_route"),
