@@ -49,6 +49,7 @@ _KEYS = [
     "table_total",
     "table_money_columns",
     "table_part_columns",
+    "table_percent_columns",
     "document_frame",
     "document_budget_year",
     "neighbour_scaled",
@@ -138,6 +139,7 @@ class AmountRules:
     table_total: re.Pattern  # the label of a table's (sub)total row
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
+    table_percent_columns: tuple[Rule, ...]  # a header cell over percentages ("Pct.", "Afvigelse i %")
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
     later_years: re.Pattern  # "ud i overslagsårene": the budget's years after those of the amount before
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
@@ -207,6 +209,7 @@ def load_rules(data) -> AmountRules:
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
+        table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=_continues_before(data["continues_before"]),
         **_list_lead_in(data["list_lead_in"]),
