@@ -548,3 +548,18 @@ def test_budget_span_words_examples():
         (a,) = find_amounts(ex["text"], spans, RULES, (), ex["title"], "2025-09-08")
         assert [a.year_from, a.year_to] == (ex["years"] or [None, None]), ex
         assert a.per_year
+
+
+def test_a_short_line_heading_the_paragraphs_below_gives_them_its_frame():
+    # made up, in the style of a budget follow-up whose sub-headings are plain lines
+    text = (
+        "Baggrund\nAlle fagudvalg behandler budgetopfølgningen.\n"
+        "Status drift\nPå området er der et mindre forbrug på 4,5 mio. kr.\n\n"
+        "Derudover er der et merforbrug på sygeplejen på 1,2 mio. kr.\n"
+        "Sygeplejen\nDer forventes et merforbrug på 0,8 mio. kr.\n"
+    )
+    assert [(a.quote, a.kind) for a in amounts(text)] == [
+        ("4,5 mio. kr.", "drift"),
+        ("1,2 mio. kr.", "drift"),
+        ("0,8 mio. kr.", None),
+    ]

@@ -212,6 +212,11 @@ class Headings:
                 return kind
         return self.frame
 
+    def section_start(self, offset: int) -> int:
+        """Where the innermost section holding ``offset`` starts (0 outside every one)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.sections[i].char_start if i >= 0 and offset < self.sections[i].char_end else 0
+
     def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the one budget year of the document, which a
