@@ -114,3 +114,18 @@ def test_prose_with_double_spaces_is_no_table():
     text = "Der er afsat 4,0 mio. kr.  Beløbet dækker 2024  og 2025.\nUdvalget drøfter sagen  den 12. marts.\n"
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
     assert [a.quote for a in found] == ["4,0 mio. kr."]
+
+
+def test_the_line_announcing_a_table_gives_its_cells_its_frame():
+    # made up, in the style of a closed projects' account: only the first column's header names a frame
+    text = (
+        "Anlægsregnskabet viser følgende:\nAfsluttede projekter (i 1.000 kr.)\n"
+        "Projekt | Rådighedsbeløb 2013 | Forbrug 2013 | Total forbrug |\n"
+        "Renovering af skolens tag | 173 | 166 | 677 |\n"
+    )
+    assert [a[2] for a in _read(text)] == ["anlæg", "anlæg", "anlæg"]
+
+
+def test_a_table_announced_by_a_line_naming_no_frame_takes_none():
+    text = "Udvalget får følgende oversigt:\n(i 1.000 kr.)\nForening | Tilskud 2024 |\nSpejderne | 40 |\nRoklubben | 25 |\n"
+    assert [a[2] for a in _read(text)] == [None, None]
