@@ -97,7 +97,27 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if line.strip() and not r.list_entry.match(line):  # a lead-in joining two frames names neither
-            return frame_before(line, r) if r.list_lead.search(line) and not r.frames_joined.search(line) else None
+            if not r.list_lead.search(line) or r.frames_joined.search(line):
+                return None
+            return frame_before(line, r) or _continued_frame(text, start, line, r)
+    return None
+
+
+def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Optional[str]:
+    """The frame of the line above a lead-in that goes on from it in lower case ("… at 2.
+    totalopfølgning – DRIFT tages til efterretning" over "og indstiller følgende til
+    Byrådet:"), or None."""
+    if not line.strip()[:1].islower():
+        return None
+    end = start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end]
+        if above.strip():
+            if r.list_entry.match(above) or r.frames_joined.search(above):
+                return None
+            return frame_before(above, r)
+        end = start - 1
     return None
 
 
