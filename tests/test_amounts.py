@@ -563,3 +563,9 @@ def test_a_short_line_heading_the_paragraphs_below_gives_them_its_frame():
         ("1,2 mio. kr.", "drift"),
         ("0,8 mio. kr.", None),
     ]
+
+
+def test_the_change_a_relative_clause_puts_beside_a_sum_shares_its_frame():
+    # made up, in a budget follow-up's words
+    found = amounts("Serviceudgifterne viser et merforbrug på 35,7 mio. kr., hvilket er en forbedring på 12,0 mio. kr.")
+    assert [(a.quote, a.kind) for a in found] == [("35,7 mio. kr.", "service"), ("12,0 mio. kr.", "service")]
