@@ -569,3 +569,10 @@ def test_the_change_a_relative_clause_puts_beside_a_sum_shares_its_frame():
     # made up, in a budget follow-up's words
     found = amounts("Serviceudgifterne viser et merforbrug på 35,7 mio. kr., hvilket er en forbedring på 12,0 mio. kr.")
     assert [(a.quote, a.kind) for a in found] == [("35,7 mio. kr.", "service"), ("12,0 mio. kr.", "service")]
+
+
+def test_the_running_costs_a_project_brings_do_not_keep_an_item_from_being_about_building():
+    # made up, in the words of a pool's item granting anlægsbevillinger
+    grants = "Der meddeles anlægsbevilling og afsættes rådighedsbeløb til projektet. " * 5
+    text = grants + "Projektet giver en mulig årlig driftsbesparelse. " * 3 + "Udgiften forventes at udgøre 0,3 mio. kr."
+    assert [a.kind for a in amounts(text)] == ["anlæg"]

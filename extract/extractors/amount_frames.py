@@ -264,6 +264,7 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
     granting anlægsbevillinger for renovations: "meddeles anlægsbevilling på 1,0 mio. kr.",
     "afsættes rådighedsbeløb i 2022"): its sums that name no frame are that frame's."""
     counts: dict[str, int] = {}
+    text = r.document_frame_follow_on.sub(" ", text)  # "afledt drift" of a project is no item about drift
     for frame in r.frames:
         counts[frame.kind] = counts.get(frame.kind, 0) + len(frame.pattern.findall(text))
     total = sum(counts.values())

@@ -151,6 +151,7 @@ class AmountRules:
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
+    document_frame_follow_on: re.Pattern  # running costs that follow from a project: not counted
     relative_periods: tuple[RelativePeriod, ...] = ()  # "i år", "næste år": years from the document's date
     this_year: Optional[int] = None  # the year of the document's date (set per document), for relative_periods
     budget_span_words: Optional[re.Pattern] = None  # "i alle budgetårene": the years of the document's budget
@@ -281,7 +282,8 @@ def _budget_span_words(entry) -> dict:
 
 
 def _document_frame(entry) -> dict:
-    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share"])
+    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share", "follow_on", "examples"])
+    require_examples(entry, "document_frame")
     share, least = entry["share"], entry["min_mentions"]
     if not isinstance(share, (int, float)) or not 0.5 < share <= 1 or not isinstance(least, int) or least < 1:
         raise RuleError("document_frame", "share must be in (0.5, 1] and min_mentions a positive integer")
@@ -289,6 +291,7 @@ def _document_frame(entry) -> dict:
         "document_frame_kinds": tuple(str(k) for k in entry["kinds"]),
         "document_frame_min": least,
         "document_frame_share": float(share),
+        "document_frame_follow_on": require_regex(entry["follow_on"], "document_frame", flags=re.I),
     }
 
 
