@@ -129,22 +129,3 @@ def test_the_line_announcing_a_table_gives_its_cells_its_frame():
 def test_a_table_announced_by_a_line_naming_no_frame_takes_none():
     text = "Udvalget får følgende oversigt:\n(i 1.000 kr.)\nForening | Tilskud 2024 |\nSpejderne | 40 |\nRoklubben | 25 |\n"
     assert [a[2] for a in _read(text)] == [None, None]
-
-
-def test_the_unit_a_total_row_names_is_that_of_the_rows_it_sums():
-    # the shape of a business case's table in the dev corpus (greve_beu_2025-02-03_p03), shortened
-    text = (
-        "Område\tBudget- område\tFagudvalg\t2025\t2026\n"
-        "Lønudgift\t1.01\tØkonomiudvalget\t0,9\t1,5\n"
-        "Merindtægt resultattilskud\t8.02\tBeskæftigelses- og Erhvervsudvalget\t-0,1\t-0,2\n"
-        "I alt (beløb i mio. kr.)\t \t \t0,8\t1,3\n"
-    )
-    assert [(v, y) for v, y, _ in _read(text)] == [
-        (900_000, 2025), (1_500_000, 2026), (100_000, 2025), (200_000, 2026), (800_000, 2025), (1_300_000, 2026),
-    ]  # fmt: skip
-
-
-def test_a_row_naming_its_own_unit_that_is_no_total_leaves_the_others_alone():
-    # made up: counts and one row of money
-    text = "Nøgletal\t2024\t2025\nAntal pladser\t120\t130\nUdgift (mio. kr.)\t3,4\t3,6\n"
-    assert [(v, y) for v, y, _ in _read(text)] == [(3_400_000, 2024), (3_600_000, 2025)]

@@ -157,11 +157,6 @@ def _row_number(row: list[Cell], from_right: int, m: re.Match) -> bool:
     )
 
 
-def _total_unit(label: str, r: AmountRules) -> bool:
-    """Whether ``label`` is a total's naming the unit ("I alt (beløb i mio. kr.)")."""
-    return bool(r.table_total.search(label)) and unit_factor(label, r) is not None
-
-
 def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
     """Row (by id) → the label of the subtotal row that closes its group: the rows above
     "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
@@ -186,9 +181,6 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         first = table.rows[0]
         header = first if not _numbers(first, r) or _is_years(first, r) else []
         table_factor, column_factors = _units(table, header, r)
-        if table_factor is None and not column_factors:  # a total's unit is that of the rows it sums
-            labels = [_label(row, r) for row in table.rows]
-            table_factor = next((unit_factor(lb, r) for lb in labels if _total_unit(lb, r)), None)
         years = _column_years(header) if header else {}
         spans = _column_spans(header) if header else {}
         yearly = {len(header) - i for i, c in enumerate(header) if r.per_year.search(c.text)}
