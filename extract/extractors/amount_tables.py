@@ -4,7 +4,8 @@ A table of a text is a run of lines holding tab-separated cells (or cells closed
 as web pages export them, or lined up by runs of spaces: ``amount_table_rows``); its
 caption is the line just above it. A unit ("(mio. kr.)",
 "i 1.000 kr.", a header cell "1.000 kr.") in the caption or the first row applies to
-every cell of the table, one in a row's label cell to that row. A cell that is a number
+every cell of the table, one in a row's label cell to that row (and to the rows below
+when that row holds no number). A cell that is a number
 alone is then an amount: its value the number times the unit, its years those of its
 column's header ("2026", "Budget 2024"), its budget frame the one its row label, the
 caption or the header names. A row of years is a header (or a chart's axis), never
