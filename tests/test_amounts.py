@@ -574,5 +574,7 @@ def test_the_change_a_relative_clause_puts_beside_a_sum_shares_its_frame():
 def test_the_running_costs_a_project_brings_do_not_keep_an_item_from_being_about_building():
     # made up, in the words of a pool's item granting anlægsbevillinger
     grants = "Der meddeles anlægsbevilling og afsættes rådighedsbeløb til projektet. " * 5
-    text = grants + "Projektet giver en mulig årlig driftsbesparelse. " * 3 + "Udgiften forventes at udgøre 0,3 mio. kr."
+    text = (
+        grants + "Projektet giver en mulig årlig driftsbesparelse. " * 3 + "Udgiften forventes at udgøre 0,3 mio. kr."
+    )
     assert [a.kind for a in amounts(text)] == ["anlæg"]
