@@ -548,3 +548,33 @@ def test_budget_span_words_examples():
         (a,) = find_amounts(ex["text"], spans, RULES, (), ex["title"], "2025-09-08")
         assert [a.year_from, a.year_to] == (ex["years"] or [None, None]), ex
         assert a.per_year
+
+
+def test_a_short_line_heading_the_paragraphs_below_gives_them_its_frame():
+    # made up, in the style of a budget follow-up whose sub-headings are plain lines
+    text = (
+        "Baggrund\nAlle fagudvalg behandler budgetopfølgningen.\n"
+        "Status drift\nPå området er der et mindre forbrug på 4,5 mio. kr.\n\n"
+        "Derudover er der et merforbrug på sygeplejen på 1,2 mio. kr.\n"
+        "Sygeplejen\nDer forventes et merforbrug på 0,8 mio. kr.\n"
+    )
+    assert [(a.quote, a.kind) for a in amounts(text)] == [
+        ("4,5 mio. kr.", "drift"),
+        ("1,2 mio. kr.", "drift"),
+        ("0,8 mio. kr.", None),
+    ]
+
+
+def test_the_change_a_relative_clause_puts_beside_a_sum_shares_its_frame():
+    # made up, in a budget follow-up's words
+    found = amounts("Serviceudgifterne viser et merforbrug på 35,7 mio. kr., hvilket er en forbedring på 12,0 mio. kr.")
+    assert [(a.quote, a.kind) for a in found] == [("35,7 mio. kr.", "service"), ("12,0 mio. kr.", "service")]
+
+
+def test_the_running_costs_a_project_brings_do_not_keep_an_item_from_being_about_building():
+    # made up, in the words of a pool's item granting anlægsbevillinger
+    grants = "Der meddeles anlægsbevilling og afsættes rådighedsbeløb til projektet. " * 5
+    text = (
+        grants + "Projektet giver en mulig årlig driftsbesparelse. " * 3 + "Udgiften forventes at udgøre 0,3 mio. kr."
+    )
+    assert [a.kind for a in amounts(text)] == ["anlæg"]

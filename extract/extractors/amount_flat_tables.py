@@ -32,6 +32,12 @@ def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
     return out
 
 
+def _one_year(header: str) -> int | None:
+    """The one year a column's header names ("2024", "B2024", "Regnskab 2024"), or None."""
+    found = set(YEAR.findall(header))
+    return int(found.pop()) if len(found) == 1 else None
+
+
 def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Tables written one cell a line (as some publishing systems export them): a line
     naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
@@ -42,12 +48,16 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         if factor is None or r.table_cell.fullmatch(m.group().strip()):
             continue
         lines = _lines_after(text, m.end(), 400)
-        is_number = [bool(r.table_cell.fullmatch(c.text)) for c in lines]
+        # a year alone is a column's header, not a sum ("2024" of a year is written "2.024" in thousands)
+        is_number = [bool(r.table_cell.fullmatch(c.text)) and not YEAR.fullmatch(c.text) for c in lines]
         width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
         header = lines[:width]
-        if width < 2 or not all(len(c.text) <= 20 for c in header):
+        if width > 2 and not _one_year(header[0].text) and any(_one_year(c.text) for c in header[1:]):
+            header, width = header[1:], width - 1  # the first header cell heads the labels ("Område")
+        if width < 2 or not all(len(c.text) <= 25 for c in header):
             continue
-        column_years = [int(c.text) if YEAR.fullmatch(c.text) else None for c in header]
+        column_years = [_one_year(c.text) for c in header]
+        shares = {j for j, c in enumerate(header) if any(p.pattern.search(c.text) for p in r.table_percent_columns)}
         known = [y for y in column_years if y]
         span = (min(known), max(known)) if len(known) > 1 else None
         i, label = width, []
@@ -62,7 +72,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
             for j, c in enumerate(cells):
                 num = r.table_cell.fullmatch(c.text)
-                value = parse_danish_number(num.group("num"))
+                value = 0.0 if j in shares else parse_danish_number(num.group("num"))
                 year = column_years[j] if j < len(column_years) else None
                 if value:  # a cell of 0 states no sum
                     start, end = c.start + num.start("num"), c.start + num.end("num")
@@ -89,8 +99,8 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             continue
         unit = None
         for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):
-            if len(above.text) > _CELL_LINE_MAX:
-                break
+            if len(above.text) > _CELL_LINE_MAX or any(p.pattern.search(above.text) for p in r.table_percent_columns):
+                break  # a paragraph; or a column of percentages, which the table's reading leaves out
             if not r.table_cell.fullmatch(above.text) and unit_factor(above.text, r) is not None:
                 unit = above
                 break

@@ -212,6 +212,11 @@ class Headings:
                 return kind
         return self.frame
 
+    def section_start(self, offset: int) -> int:
+        """Where the innermost section holding ``offset`` starts (0 outside every one)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.sections[i].char_start if i >= 0 and offset < self.sections[i].char_end else 0
+
     def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the one budget year of the document, which a
@@ -259,6 +264,7 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
     granting anlægsbevillinger for renovations: "meddeles anlægsbevilling på 1,0 mio. kr.",
     "afsættes rådighedsbeløb i 2022"): its sums that name no frame are that frame's."""
     counts: dict[str, int] = {}
+    text = r.document_frame_follow_on.sub(" ", text)  # "afledt drift" of a project is no item about drift
     for frame in r.frames:
         counts[frame.kind] = counts.get(frame.kind, 0) + len(frame.pattern.findall(text))
     total = sum(counts.values())

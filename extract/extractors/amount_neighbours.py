@@ -13,7 +13,9 @@ sparekravet til 5 mio. kr."; ``continues_before``) is about the money of the sen
 it: its amounts with no years or frame of their own take those of that sentence
 (``carried_over``). An amount in a list's entry that names no frame takes the one the
 list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
-besparelser på 80 mio.kr."; ``lead_in_frame``). Pure: text in, spans and values out.
+besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
+the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
+the frame that line names (``subheading_frame``). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional, Sequence
 
-from extract.extractors.amount_frames import frame_before, last_period
+from extract.extractors.amount_frames import frame_before, frame_in_label, last_period
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.numbers import parse_danish_number
 from extract.structure.sentences import Span, sentence_at
@@ -95,5 +97,47 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if line.strip() and not r.list_entry.match(line):  # a lead-in joining two frames names neither
-            return frame_before(line, r) if r.list_lead.search(line) and not r.frames_joined.search(line) else None
+            if not r.list_lead.search(line) or r.frames_joined.search(line):
+                return None
+            return frame_before(line, r) or _continued_frame(text, start, line, r)
+    return None
+
+
+def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Optional[str]:
+    """The frame of the line above a lead-in that goes on from it in lower case ("… at 2.
+    totalopfølgning – DRIFT tages til efterretning" over "og indstiller følgende til
+    Byrådet:"), or None."""
+    if not line.strip()[:1].islower():
+        return None
+    end = start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end]
+        if above.strip():
+            if r.list_entry.match(above) or r.frames_joined.search(above):
+                return None
+            return frame_before(above, r)
+        end = start - 1
+    return None
+
+
+_SUBHEADING_MAX = 40  # a longer line is prose
+_SENTENCE_END = (".", ",", ":", ";", "!", "?")
+
+
+def subheading_frame(text: str, offset: int, floor: int, r: AmountRules) -> Optional[str]:
+    """The frame named by the nearest line above ``offset`` (not above ``floor``, the start
+    of its section) that heads the text below it as a sub-heading: short, capitalised, no
+    sentence's end, no table's row ("Status drift", "Anlæg"). A sub-heading naming no frame
+    ("Sygeplejen") gives none; so does a list's entry or a paragraph only passed over."""
+    end = text.rfind("\n", 0, offset)
+    while end > floor:
+        start = max(text.rfind("\n", 0, end) + 1, floor)
+        line = text[start:end].strip()
+        end = start - 1
+        if not line or len(line) > _SUBHEADING_MAX or r.list_entry.match(line) or "\t" in line:
+            continue
+        if line.endswith(_SENTENCE_END) or not line[0].isupper():
+            continue
+        return frame_in_label(line, r)
     return None

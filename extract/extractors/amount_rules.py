@@ -49,6 +49,7 @@ _KEYS = [
     "table_total",
     "table_money_columns",
     "table_part_columns",
+    "table_percent_columns",
     "document_frame",
     "document_budget_year",
     "neighbour_scaled",
@@ -138,6 +139,7 @@ class AmountRules:
     table_total: re.Pattern  # the label of a table's (sub)total row
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
+    table_percent_columns: tuple[Rule, ...]  # a header cell over percentages ("Pct.", "Afvigelse i %")
     neighbour_scaled: re.Pattern  # a bare number with decimals that takes its sentence's scale
     later_years: re.Pattern  # "ud i overslagsårene": the budget's years after those of the amount before
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
@@ -149,6 +151,7 @@ class AmountRules:
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
+    document_frame_follow_on: re.Pattern  # running costs that follow from a project: not counted
     relative_periods: tuple[RelativePeriod, ...] = ()  # "i år", "næste år": years from the document's date
     this_year: Optional[int] = None  # the year of the document's date (set per document), for relative_periods
     budget_span_words: Optional[re.Pattern] = None  # "i alle budgetårene": the years of the document's budget
@@ -207,6 +210,7 @@ def load_rules(data) -> AmountRules:
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
+        table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=_continues_before(data["continues_before"]),
         **_list_lead_in(data["list_lead_in"]),
@@ -278,7 +282,8 @@ def _budget_span_words(entry) -> dict:
 
 
 def _document_frame(entry) -> dict:
-    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share"])
+    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share", "follow_on", "examples"])
+    require_examples(entry, "document_frame")
     share, least = entry["share"], entry["min_mentions"]
     if not isinstance(share, (int, float)) or not 0.5 < share <= 1 or not isinstance(least, int) or least < 1:
         raise RuleError("document_frame", "share must be in (0.5, 1] and min_mentions a positive integer")
@@ -286,6 +291,7 @@ def _document_frame(entry) -> dict:
         "document_frame_kinds": tuple(str(k) for k in entry["kinds"]),
         "document_frame_min": least,
         "document_frame_share": float(share),
+        "document_frame_follow_on": require_regex(entry["follow_on"], "document_frame", flags=re.I),
     }
 
 

@@ -1,13 +1,16 @@
 """Amounts in tables: the cells of a table whose caption, header or row names the unit.
 
 A table of a text is a run of lines holding tab-separated cells (or cells closed by "|",
-as web pages export them); its caption is the line just above it. A unit ("(mio. kr.)",
+as web pages export them, or lined up by runs of spaces: ``amount_table_rows``); its
+caption is the line just above it. A unit ("(mio. kr.)",
 "i 1.000 kr.", a header cell "1.000 kr.") in the caption or the first row applies to
-every cell of the table, one in a row's label cell to that row. A cell that is a number
+every cell of the table, one in a row's label cell to that row (and to the rows below
+when that row holds no number). A cell that is a number
 alone is then an amount: its value the number times the unit, its years those of its
 column's header ("2026", "Budget 2024"), its budget frame the one its row label, the
 caption or the header names. A row of years is a header (or a chart's axis), never
-amounts; the unit itself is not an amount. Pure:
+amounts; the unit itself is not an amount, nor a row's number left of its label, nor a
+cell under a header of percentages (``table_percent_columns``). Pure:
 text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
 ``table_cell``).
 """
@@ -15,31 +18,18 @@ text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
-from extract.extractors.amount_frames import Headings, caption_years, frame_in_label, label_years
+from extract.extractors.amount_frames import Headings, caption_years, frame_before, frame_in_label, label_years
+from extract.extractors.amount_neighbours import subheading_frame
 from extract.extractors.amount_rules import AmountRules
+from extract.extractors.amount_table_rows import YEAR, Cell, Table, row_cells, row_separator, text_tables
 from extract.extractors.numbers import parse_danish_number
 from extract.records import Amount
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d.,])")  # a year in a cell or header (not "2.025")
 _YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Table:
-    caption: str
-    caption_start: int
-    rows: list[list[Cell]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -55,47 +45,6 @@ class CellAmount:
     labels: tuple[str, ...]
     table_start: int
     per_year: bool = False  # its column's header says the sums are yearly ("(kr. årligt)")
-
-
-# a row of a table exported from a web page as text: cells closed by "|" ("a | 173 | 166 |")
-_PIPE_ROW = re.compile(r"^[^|\n]*\|(?:[^|\n]*\|)+[ \t]*$")
-
-
-def row_separator(line: str) -> Optional[str]:
-    """The character that separates the cells of a table's row ("\t", or "|" for a row
-    written "a | b |"), or None for a line that is no row."""
-    if "\t" in line:
-        return "\t"
-    return "|" if _PIPE_ROW.match(line) else None
-
-
-def text_tables(text: str) -> list[Table]:
-    """Runs of lines with tab- or pipe-separated cells, each with the line above it as caption."""
-    tables: list[Table] = []
-    pos, prev_line, prev_start, current = 0, "", 0, None
-    for line in text.split("\n"):
-        sep = row_separator(line)
-        if sep:
-            if current is None:
-                current = Table(prev_line.strip(), prev_start)
-                tables.append(current)
-            current.rows.append(_cells(line, pos, sep))
-        else:
-            current = None
-            if line.strip():
-                prev_line, prev_start = line, pos
-        pos += len(line) + 1
-    return tables
-
-
-def _cells(line: str, pos: int, sep: str = "\t") -> list[Cell]:
-    cells = []
-    for part in line.split(sep):
-        lead = len(part) - len(part.lstrip())
-        stripped = part.strip()
-        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped)))
-        pos += len(part) + 1
-    return cells
 
 
 def unit_factor(s: str, r: AmountRules) -> Optional[float]:
@@ -198,6 +147,17 @@ def _row_years(
     return found[0] if len(found) == 1 else None
 
 
+def _row_number(row: list[Cell], from_right: int, m: re.Match) -> bool:
+    """A whole number left of its row's label ("1", "12"): the row's number, no sum."""
+    index = len(row) - from_right
+    before, after = row[:index], row[index + 1 :]
+    return (
+        m.group().isdigit()
+        and all(not c.text or c.text.isdigit() for c in before)
+        and any(c.text[:1].isalpha() for c in after)
+    )
+
+
 def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
     """Row (by id) → the label of the subtotal row that closes its group: the rows above
     "Drift i alt" since the last total naming a frame are drift's, those above "Anlæg i alt"
@@ -225,6 +185,11 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         years = _column_years(header) if header else {}
         spans = _column_spans(header) if header else {}
         yearly = {len(header) - i for i, c in enumerate(header) if r.per_year.search(c.text)}
+        shares = {
+            len(header) - i
+            for i, c in enumerate(header)
+            if any(p.pattern.search(c.text) for p in r.table_percent_columns)
+        }
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
         groups = _group_totals(table.rows, r)
@@ -232,10 +197,12 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             if row is header or _is_years(row, r):
                 continue
             label = _label(row, r)
+            if not _numbers(row, r) and table_factor is None:  # a row naming the unit alone: for the rows below
+                table_factor = unit_factor(label, r)
             row_factor = unit_factor(label, r) or table_factor
             when = _row_years(row, header, years, column_factors)
             for from_right, cell, m in _numbers(row, r):
-                if when and from_right == when[0]:
+                if when and from_right == when[0] or from_right in shares or _row_number(row, from_right, m):
                     continue
                 factor = column_factors.get(from_right, row_factor)
                 value = parse_danish_number(m.group("num"))
@@ -264,15 +231,17 @@ def column_header(text: str, offset: int) -> str:
     sep = row_separator(line)
     if not sep:
         return ""
-    from_right = line[offset - line_start :].count(sep) + 1
+    row = row_cells(line, line_start, sep)
+    from_right = next((len(row) - i for i, c in enumerate(row) if c.start <= offset <= c.end), 0)
     start = line_start
     while start > 0:
         prev_start = text.rfind("\n", 0, start - 1) + 1
         if row_separator(text[prev_start : start - 1]) != sep:
             break
         start = prev_start
-    header = text[start : text.find("\n", start) if text.find("\n", start) >= 0 else len(text)].split(sep)
-    return header[-from_right].strip() if from_right <= len(header) and start != line_start else ""
+    end = text.find("\n", start)
+    header = row_cells(text[start : end if end >= 0 else len(text)], start, sep)
+    return header[-from_right].text if 0 < from_right <= len(header) and start != line_start else ""
 
 
 def table_caption(text: str, offset: int) -> str:
@@ -292,6 +261,20 @@ def table_caption(text: str, offset: int) -> str:
     return ""
 
 
+def table_lead_frame(text: str, table_start: int, r: AmountRules) -> Optional[str]:
+    """The frame named last in the line that announces the table starting at ``table_start``
+    (the line above its caption, ending with a colon or "følgende": "Anlægsregnskabet viser
+    følgende:"), or None; a line joining two frames names neither."""
+    end = text.rfind("\n", 0, table_start)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line:
+            return frame_before(line, r) if r.list_lead.search(line) and not r.frames_joined.search(line) else None
+        end = start - 1
+    return None
+
+
 def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
     """A table cell's sum with the frame its row, its group's total, its column, the caption
     or the headings name (a row naming what is no frame gives none), and its years."""
@@ -307,6 +290,8 @@ def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) ->
             or frame_in_label(column_header(text, c.start), r, column=True)
             or frame_in_label(caption, r)
             or frame_in_label(header, r)
+            or table_lead_frame(text, c.table_start, r)
+            or subheading_frame(text, c.table_start, headings.section_start(c.table_start), r)
             or headings.kind(c.start, r)
         )
     years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)

@@ -38,7 +38,13 @@ from extract.extractors.amount_mentions import (
     parse_danish_amount,
     parse_danish_amount_strict,
 )
-from extract.extractors.amount_neighbours import NEIGHBOUR_RULE, carried_over, lead_in_frame, neighbour_scaled
+from extract.extractors.amount_neighbours import (
+    NEIGHBOUR_RULE,
+    carried_over,
+    lead_in_frame,
+    neighbour_scaled,
+    subheading_frame,
+)
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     cell_amount,
@@ -110,7 +116,13 @@ def find_amounts(
         if carried_years and _names_other_year(text, sent, carried_years, r):  # "… overført til 2023"
             carried_years = None
         for m, t in zip(items, ties):
-            kind = t.kind or carried_kind or lead_in_frame(text, m.start, r) or headings.kind(m.start, r)
+            kind = (
+                t.kind
+                or carried_kind
+                or lead_in_frame(text, m.start, r)
+                or subheading_frame(text, m.start, headings.section_start(m.start), r)
+                or headings.kind(m.start, r)
+            )
             years = (
                 (t.year_from, t.year_to)
                 if t.has_years

@@ -1,0 +1,131 @@
+"""Tables that reach us as plain text, in every shape agenda exports give them: cells
+parted by tabs, by runs of spaces, by pipes, or one a line; the unit above or in the header;
+years in the header; minus written "-", "–", "÷" or as brackets; sum rows. Each numeric cell
+is one amount in the unit, of its column's year; years, row numbers and percentages are not.
+
+The tables here are made up (no document holds them), written in the style of the
+accounts' main figures and budget follow-up tables of Danish agenda items."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RULES as ALL_RULES
+
+from extract.extractors.amounts import find_amounts
+from extract.structure.sentences import sentence_spans
+
+RULES = ALL_RULES["amounts.yml"]
+
+# made up: one table in five shapes, in millions, four year columns, a sum row
+ROWS = [
+    ("Drift", ["12,3", "-4,5", "6,0", "7,1"]),
+    ("Anlæg", ["(2,0)", "÷ 1,5", "3,0", "–0,8"]),
+    ("I alt", ["10,3", "-6,0", "9,0", "6,3"]),
+]
+YEARS = ["2022", "2023", "2024", "2025"]
+WANT = [
+    (12_300_000, 2022, "drift"), (4_500_000, 2023, "drift"), (6_000_000, 2024, "drift"), (7_100_000, 2025, "drift"),
+    (2_000_000, 2022, "anlæg"), (1_500_000, 2023, "anlæg"), (3_000_000, 2024, "anlæg"), (800_000, 2025, "anlæg"),
+    (10_300_000, 2022, None), (6_000_000, 2023, None), (9_000_000, 2024, None), (6_300_000, 2025, None),
+]  # fmt: skip
+
+
+def _tabs() -> str:
+    return "Beløb i mio. kr.\t" + "\t".join(YEARS) + "\n" + "".join(f"{a}\t" + "\t".join(c) + "\n" for a, c in ROWS)
+
+
+def _spaces() -> str:
+    head = "Beløb i mio. kr.".ljust(20) + "".join(y.rjust(10) for y in YEARS)
+    return head + "\n" + "".join(a.ljust(20) + "".join(c.rjust(10) for c in cs) + "\n" for a, cs in ROWS)
+
+
+def _pipes() -> str:
+    head = "(mio. kr.)\n| | " + " | ".join(YEARS) + " |\n|---|---|---|---|---|\n"
+    return head + "".join(f"| {a} | " + " | ".join(c) + " |\n" for a, c in ROWS)
+
+
+def _lines() -> str:
+    return "(mio. kr.)\n" + "\n".join(YEARS) + "\n" + "".join(f"{a}\n" + "\n".join(c) + "\n" for a, c in ROWS)
+
+
+def _years_one_space() -> str:
+    head = "Beløb i mio. kr.".ljust(20) + "  " + " ".join(YEARS)
+    return head + "\n" + "".join(a.ljust(20) + "  " + " ".join(c.rjust(4) for c in cs) + "\n" for a, cs in ROWS[:1])
+
+
+def _read(text: str):
+    text = "Tabel 1. Hovedtal\n\n" + text + "\nTeksten fortsætter med en almindelig sætning om budgettet.\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    return [(a.value_dkk, a.year_from, a.kind) for a in found if a.year_from == a.year_to and not a.per_year]
+
+
+@pytest.mark.parametrize("shape", [_tabs, _spaces, _pipes, _lines])
+def test_every_shape_reads_every_cell_in_its_unit_and_year(shape):
+    assert _read(shape()) == WANT
+
+
+def test_years_one_space_apart_in_a_spaced_header_are_columns():
+    assert _read(_years_one_space()) == WANT[:4]
+
+
+def test_a_spaced_row_with_an_empty_cell_keeps_its_numbers_under_their_columns():
+    # made up: the 2023 cell of "Anlæg" is empty
+    text = (
+        "(mio. kr.)\n"
+        "                  B2024     R2024     B2025\n"
+        "Drift              10,0      11,5      12,0\n"
+        "Anlæg               4,0                 5,5\n"
+    )
+    assert _read(text)[-2:] == [(4_000_000, 2024, "anlæg"), (5_500_000, 2025, "anlæg")]
+
+
+def test_row_numbers_and_percentages_are_no_amounts():
+    # made up, in the style of an accounts' overview: a row number, two year columns, a deviation and its share
+    text = (
+        "1.000 kr.\tRegnskab 2024\tKorrigeret budget 2024\tAfvigelse\tPct.\n"
+        "1\tServiceudgifter\t1.234,5\t1.200,0\t34,5\t2,9\n"
+        "2\tAnlæg\t(200,0)\t-150,0\t-50,0\t33\n"
+    )
+    assert _read(text) == [
+        (1_234_500, 2024, "service"), (1_200_000, 2024, "service"), (34_500, 2024, "service"),
+        (200_000, 2024, "anlæg"), (150_000, 2024, "anlæg"), (50_000, 2024, "anlæg"),
+    ]  # fmt: skip
+
+
+def test_one_cell_a_line_with_a_header_over_the_labels_and_a_percent_column():
+    # made up: "Område" heads the labels, "Pct." a column of shares
+    text = "(mio. kr.)\nOmråde\nB2024\nR2024\nPct.\nServiceudgifter\n512,3\n498,1\n2,8\nAnlæg\n40,0\n22,7\n43\n"
+    assert _read(text) == [
+        (512_300_000, 2024, "service"), (498_100_000, 2024, "service"),
+        (40_000_000, 2024, "anlæg"), (22_700_000, 2024, "anlæg"),
+    ]  # fmt: skip
+
+
+def test_a_unit_in_a_row_of_its_own_applies_to_the_rows_below():
+    # made up: a markdown table whose unit stands in the first body row
+    text = (
+        "| | Oprindeligt budget 2025 | Korrigeret budget 2025 |\n|---|---|---|\n"
+        "| Beløb i 1.000 kr. | | |\n| Drift | 10.500 | 11.200 |\n"
+    )
+    assert _read(text) == [(10_500_000, 2025, "drift"), (11_200_000, 2025, "drift")]
+
+
+def test_prose_with_double_spaces_is_no_table():
+    text = "Der er afsat 4,0 mio. kr.  Beløbet dækker 2024  og 2025.\nUdvalget drøfter sagen  den 12. marts.\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [a.quote for a in found] == ["4,0 mio. kr."]
+
+
+def test_the_line_announcing_a_table_gives_its_cells_its_frame():
+    # made up, in the style of a closed projects' account: only the first column's header names a frame
+    text = (
+        "Anlægsregnskabet viser følgende:\nAfsluttede projekter (i 1.000 kr.)\n"
+        "Projekt | Rådighedsbeløb 2013 | Forbrug 2013 | Total forbrug |\n"
+        "Renovering af skolens tag | 173 | 166 | 677 |\n"
+    )
+    assert [a[2] for a in _read(text)] == ["anlæg", "anlæg", "anlæg"]
+
+
+def test_a_table_announced_by_a_line_naming_no_frame_takes_none():
+    text = "Udvalget får følgende oversigt:\n(i 1.000 kr.)\nForening | Tilskud 2024 |\nSpejderne | 40 |\nRoklubben | 25 |\n"
+    assert [a[2] for a in _read(text)] == [None, None]
