@@ -1,6 +1,6 @@
 """The rows and cells of tables written as text: cells parted by tabs, by "|" (as web
-pages export them) or lined up by runs of two or more spaces (as tables saved as plain
-text are). Pure: text in, cells out."""
+pages export them, at times a row's cells one a line: "Drift: |", "|") or lined up by
+runs of two or more spaces (as tables saved as plain text are). Pure: text in, cells out."""
 
 from __future__ import annotations
 

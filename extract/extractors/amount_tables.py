@@ -8,7 +8,8 @@ every cell of the table, one in a row's label cell to that row (and to the rows 
 when that row holds no number). A cell that is a number
 alone is then an amount: its value the number times the unit, its years those of its
 column's header ("2026", "Budget 2024"), its budget frame the one its row label, the
-caption or the header names. A row of years is a header (or a chart's axis), never
+caption or the header names (or the row above that heads its group: a label and no
+number, "Driftsudgifter:"). A row of years is a header (or a chart's axis), never
 amounts; the unit itself is not an amount, nor a row's number left of its label, nor a
 cell under a header of percentages (``table_percent_columns``). Pure:
 text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
