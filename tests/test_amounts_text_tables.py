@@ -129,3 +129,54 @@ def test_the_line_announcing_a_table_gives_its_cells_its_frame():
 def test_a_table_announced_by_a_line_naming_no_frame_takes_none():
     text = "Udvalget får følgende oversigt:\n(i 1.000 kr.)\nForening | Tilskud 2024 |\nSpejderne | 40 |\nRoklubben | 25 |\n"
     assert [a[2] for a in _read(text)] == [None, None]
+
+
+def test_a_web_table_with_its_unit_and_sign_note_in_the_first_header_cell():
+    # made up, in the style of an accounts' main figures as an agenda system's web page
+    # writes them: cells closed by "|", the unit and the sign convention in the cell over
+    # the labels, a difference column without a year, result rows naming no frame
+    text = (
+        "Regnskabets hovedtal for 2023:\n"
+        "mio. kr., + = udgift og - = indtægt | Oprindeligt budget 2023 | Regnskab 2023 | Afvigelse |\n"
+        "Skatter og generelle tilskud | -2.100,4 | -2.110,9 | -10,5 |\n"
+        "Serviceudgifter | 1.950,2 | 1.941,0 | -9,2 |\n"
+        "Resultat af ordinær driftsvirksomhed | -150,2 | -169,9 | -19,7 |\n"
+        "Optagne lån | -12,0 | -12,0 | 0,0 |\n"
+    )
+    assert _read(text) == [
+        (2_100_400_000, 2023, None), (2_110_900_000, 2023, None), (10_500_000, 2023, None),
+        (1_950_200_000, 2023, "service"), (1_941_000_000, 2023, "service"), (9_200_000, 2023, "service"),
+        (150_200_000, 2023, None), (169_900_000, 2023, None), (19_700_000, 2023, None),
+        (12_000_000, 2023, "finansposter"), (12_000_000, 2023, "finansposter"),
+    ]  # fmt: skip
+
+
+def test_a_web_table_row_broken_over_lines_heads_the_rows_below():
+    # made up, in the style of a budget's result by year on an agenda system's web page:
+    # a row of a label and empty cells written one cell a line ("Anlæg: |", "|", …) heads
+    # the group of rows below it; the year header, the empty cells are no amounts
+    text = (
+        "Det samlede resultat er:\n"
+        "Beløb i mio. kr. | 2025 | 2026 | 2027 |\n"
+        "Indtægter i alt | -812,0 | -820,5 | -831,1 |\n"
+        "Anlæg: |\n|\n|\n|\n"
+        "Skoler | 12,5 | 8,0 | 8,0 |\n"
+        "Veje | 4,1 | 4,1 | 3,0 |\n"
+        "I alt | 16,6 | 12,1 | 11,0 |\n"
+    )
+    assert _read(text) == [
+        (812_000_000, 2025, None), (820_500_000, 2026, None), (831_100_000, 2027, None),
+        (12_500_000, 2025, "anlæg"), (8_000_000, 2026, "anlæg"), (8_000_000, 2027, "anlæg"),
+        (4_100_000, 2025, "anlæg"), (4_100_000, 2026, "anlæg"), (3_000_000, 2027, "anlæg"),
+        (16_600_000, 2025, None), (12_100_000, 2026, None), (11_000_000, 2027, None),
+    ]  # fmt: skip
+
+
+def test_a_web_table_row_is_no_sub_heading_for_the_prose_below():
+    # made up: the last row of a table closed by "|" names a frame; the paragraph below is not under it
+    text = (
+        "(mio. kr.)\nPost | Regnskab 2023 |\nDrift | 40,0 |\nRenter | 2,5 |\n"
+        "Resultatet blev bedre end ventet.\nDer er hentet 3 mio. kr. mere ind fra refusioner end budgetteret.\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.quote, a.kind) for a in found] == [("40,0", "drift"), ("2,5", "finansposter"), ("3 mio. kr.", None)]

@@ -25,6 +25,7 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_frames import frame_before, frame_in_label, last_period
 from extract.extractors.amount_rules import AmountRules
+from extract.extractors.amount_table_rows import row_separator
 from extract.extractors.numbers import parse_danish_number
 from extract.structure.sentences import Span, sentence_at
 
@@ -128,14 +129,15 @@ _SENTENCE_END = (".", ",", ":", ";", "!", "?")
 def subheading_frame(text: str, offset: int, floor: int, r: AmountRules) -> Optional[str]:
     """The frame named by the nearest line above ``offset`` (not above ``floor``, the start
     of its section) that heads the text below it as a sub-heading: short, capitalised, no
-    sentence's end, no table's row ("Status drift", "Anlæg"). A sub-heading naming no frame
-    ("Sygeplejen") gives none; so does a list's entry or a paragraph only passed over."""
+    sentence's end, no table's row (cells parted by tabs or closed by "|") ("Status drift",
+    "Anlæg"). A sub-heading naming no frame ("Sygeplejen") gives none; so does a list's
+    entry or a paragraph only passed over."""
     end = text.rfind("\n", 0, offset)
     while end > floor:
         start = max(text.rfind("\n", 0, end) + 1, floor)
         line = text[start:end].strip()
         end = start - 1
-        if not line or len(line) > _SUBHEADING_MAX or r.list_entry.match(line) or "\t" in line:
+        if not line or len(line) > _SUBHEADING_MAX or r.list_entry.match(line) or row_separator(line) in ("\t", "|"):
             continue
         if line.endswith(_SENTENCE_END) or not line[0].isupper():
             continue

@@ -1,6 +1,6 @@
 """The rows and cells of tables written as text: cells parted by tabs, by "|" (as web
-pages export them) or lined up by runs of two or more spaces (as tables saved as plain
-text are). Pure: text in, cells out."""
+pages export them, at times a row's cells one a line: "Drift: |", "|") or lined up by
+runs of two or more spaces (as tables saved as plain text are). Pure: text in, cells out."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ class Table:
 
 # a row of a table exported from a web page as text: cells closed by "|" ("a | 173 | 166 |")
 _PIPE_ROW = re.compile(r"^[^|\n]*\|(?:[^|\n]*\|)+[ \t]*$")
+# one cell of such a row on a line of its own ("Drift: |", "|"): web exports break a row
+# whose cells hold line breaks or nothing over several lines
+_PIPE_CELL_LINE = re.compile(r"^[^|\n]*\|[ \t]*$")
 # a row of a table saved as plain text: cells lined up by runs of two or more spaces
 SPACES = "  "
 _GAP = re.compile(r"[ \u00a0]{2,}")
@@ -67,7 +70,9 @@ def text_tables(text: str) -> list[Table]:
     pos, prev_line, prev_start, current = 0, "", 0, None
     for line in text.split("\n"):
         sep = row_separator(line)
-        if sep and (current is None or SPACES not in (sep, current.sep) or sep == current.sep):
+        if current is not None and current.sep == "|" and is_pipe_cell_line(line):
+            _add_cell_line(current, row_cells(line, pos, "|"), pos)
+        elif sep and (current is None or SPACES not in (sep, current.sep) or sep == current.sep):
             if current is None:
                 current = Table(prev_line.strip(), prev_start, sep=sep)
                 tables.append(current)
@@ -79,6 +84,22 @@ def text_tables(text: str) -> list[Table]:
                 prev_line, prev_start = line, pos
         pos += len(line) + 1
     return [_aligned(t) if t.sep == SPACES else t for t in tables if t.sep != SPACES or len(t.rows) >= _SPACE_ROWS_MIN]
+
+
+def is_pipe_cell_line(line: str) -> bool:
+    """A line holding one cell closed by "|": part of a pipe table's row broken over lines."""
+    return bool(_PIPE_CELL_LINE.match(line))
+
+
+def _add_cell_line(table: Table, cells: list[Cell], pos: int) -> None:
+    """A cell on a line of its own goes on the last row while that row has fewer cells than
+    the first (the row's closing empty cell replaced), else starts a row of its own."""
+    last = table.rows[-1]
+    if len(table.rows) > 1 and len(last) < len(table.rows[0]):
+        table.rows[-1] = last[:-1] + cells if last and not last[-1].text else last + cells
+    else:
+        table.rows.append(cells)
+        table.line_starts.append(pos)
 
 
 def _aligned(table: Table) -> Table:

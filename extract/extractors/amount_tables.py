@@ -8,7 +8,8 @@ every cell of the table, one in a row's label cell to that row (and to the rows 
 when that row holds no number). A cell that is a number
 alone is then an amount: its value the number times the unit, its years those of its
 column's header ("2026", "Budget 2024"), its budget frame the one its row label, the
-caption or the header names. A row of years is a header (or a chart's axis), never
+caption or the header names (or the row above that heads its group: a label and no
+number, "Driftsudgifter:"). A row of years is a header (or a chart's axis), never
 amounts; the unit itself is not an amount, nor a row's number left of its label, nor a
 cell under a header of percentages (``table_percent_columns``). Pure:
 text in, cells out. The patterns are in ``rules/amounts.yml`` (``table_units``,
@@ -175,6 +176,23 @@ def _group_totals(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
     return out
 
 
+def _group_heads(rows: list[list[Cell]], r: AmountRules) -> dict[int, str]:
+    """Row (by id) → the label of the row above that heads its group: a row holding a label
+    and no number ("Driftsudgifter:", "Anlæg") whose label names a frame reaches down to the
+    next row without numbers or the next total ("I alt")."""
+    out: dict[int, str] = {}
+    head = ""
+    for row in rows:
+        label = _label(row, r)
+        if not _numbers(row, r):
+            head = label if frame_in_label(label, r) else ""
+        elif r.table_total.search(label):
+            head = ""
+        elif head:
+            out[id(row)] = head
+    return out
+
+
 def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Every cell of a table that its unit makes an amount."""
     out: list[CellAmount] = []
@@ -192,7 +210,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         }
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
-        groups = _group_totals(table.rows, r)
+        groups = _group_heads(table.rows, r) | _group_totals(table.rows, r)
         for row in table.rows:
             if row is header or _is_years(row, r):
                 continue
