@@ -180,3 +180,12 @@ def test_a_web_table_row_is_no_sub_heading_for_the_prose_below():
     )
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
     assert [(a.quote, a.kind) for a in found] == [("40,0", "drift"), ("2,5", "finansposter"), ("3 mio. kr.", None)]
+
+
+def test_one_cell_a_line_with_a_header_over_the_labels_and_a_total_column():
+    # made up: "Område" heads the labels, a total column ("I alt", no year of its own) ends the
+    # header; each row reads from its own label
+    text = "(mio. kr.)\nOmråde\n2024\n2025\nI alt\nDrift\n1,0\n2,0\n3,0\nAnlæg\n4,0\n5,0\n9,0\n"
+    assert _read(text) == [
+        (1_000_000, 2024, "drift"), (2_000_000, 2025, "drift"), (4_000_000, 2024, "anlæg"), (5_000_000, 2025, "anlæg"),
+    ]  # fmt: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extract.extractors.amount_rules import AmountRules
-from extract.extractors.amount_tables import YEAR, Cell, CellAmount, unit_factor
+from extract.extractors.amount_tables import YEAR, Cell, CellAmount, percent_column, unit_factor
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
@@ -51,16 +51,16 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         # a year alone is a column's header, not a sum ("2024" of a year is written "2.024" in thousands)
         is_number = [bool(r.table_cell.fullmatch(c.text)) and not YEAR.fullmatch(c.text) for c in lines]
         width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
-        header = lines[:width]
+        header, first_row = lines[:width], width
         if width > 2 and not _one_year(header[0].text) and any(_one_year(c.text) for c in header[1:]):
             header, width = header[1:], width - 1  # the first header cell heads the labels ("Område")
         if width < 2 or not all(len(c.text) <= 25 for c in header):
             continue
         column_years = [_one_year(c.text) for c in header]
-        shares = {j for j, c in enumerate(header) if any(p.pattern.search(c.text) for p in r.table_percent_columns)}
+        shares = {j for j, c in enumerate(header) if percent_column(c.text, r)}
         known = [y for y in column_years if y]
         span = (min(known), max(known)) if len(known) > 1 else None
-        i, label = width, []
+        i, label = first_row, []
         while i < len(lines):
             if not is_number[i]:
                 if label and not any(is_number[i + 1 : i + 3]):
@@ -99,7 +99,7 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             continue
         unit = None
         for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):
-            if len(above.text) > _CELL_LINE_MAX or any(p.pattern.search(above.text) for p in r.table_percent_columns):
+            if len(above.text) > _CELL_LINE_MAX or percent_column(above.text, r):
                 break  # a paragraph; or a column of percentages, which the table's reading leaves out
             if not r.table_cell.fullmatch(above.text) and unit_factor(above.text, r) is not None:
                 unit = above

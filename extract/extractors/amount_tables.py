@@ -48,6 +48,11 @@ class CellAmount:
     per_year: bool = False  # its column's header says the sums are yearly ("(kr. årligt)")
 
 
+def percent_column(s: str, r: AmountRules) -> bool:
+    """A header cell over percentages ("Pct.", "Afvigelse i %"): its column holds no sums."""
+    return any(p.pattern.search(s) for p in r.table_percent_columns)
+
+
 def unit_factor(s: str, r: AmountRules) -> Optional[float]:
     """The factor of the unit ``s`` names ("(mio. kr.)" → 1 000 000), or None."""
     for unit in r.table_units:
@@ -203,11 +208,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         years = _column_years(header) if header else {}
         spans = _column_spans(header) if header else {}
         yearly = {len(header) - i for i, c in enumerate(header) if r.per_year.search(c.text)}
-        shares = {
-            len(header) - i
-            for i, c in enumerate(header)
-            if any(p.pattern.search(c.text) for p in r.table_percent_columns)
-        }
+        shares = {len(header) - i for i, c in enumerate(header) if percent_column(c.text, r)}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         header_label = _label(first, r) if header else ""
         groups = _group_heads(table.rows, r) | _group_totals(table.rows, r)

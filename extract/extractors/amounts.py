@@ -91,8 +91,8 @@ def find_amounts(
     last the one budget year, not after its ``date`` (ISO), that the document names."""
     if date and date[:4].isdigit():  # "i år", "næste år" are years of the document's date
         r = replace(r, this_year=int(date[:4]))
-    if title_budget_span(title, r):  # "i alle budgetårene": the years of the budget its title names
-        r = replace(r, budget_span=title_budget_span(title, r))
+    if budget_span := title_budget_span(title, r):  # "i alle budgetårene": the years of the budget its title names
+        r = replace(r, budget_span=budget_span)
     items = item_years(text, sections, r, date)
     headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date), items)
     out: list[Amount] = []

@@ -193,15 +193,15 @@ def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules
     """Field names, each on the first line of its paragraph; also as the point of a bulleted list
     over running text (a web page's folded sections: "• Resume" over the summary)."""
     out = []
-    for i, (a, b) in enumerate(paras):
+    for a, b in paras:
         if a == title_at:
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
         rule, kind = field_of(line, r.agenda), "field"
         if rule is None:
-            nxt = paras[i + 1][0] if end < 0 and i + 1 < len(paras) else end + 1
-            rule, kind = bullet_field(line, line_at(text, nxt) if nxt < len(text) else "", r), "folded"
+            following = line_at(text, end + 1) if end >= 0 else first_line_after(text, b)
+            rule, kind = bullet_field(line, following, r), "folded"
             line = unbullet(line, r)
         if rule is not None:
             heading = strip_marks(squash(line))
