@@ -52,7 +52,9 @@ def frame_before(s: str, r: AmountRules) -> Optional[str]:
 
 
 def frame_after(s: str, r: AmountRules) -> Optional[str]:
-    """The kind the first frame named in ``s`` gives (the words right after an amount)."""
+    """The kind the first frame named in ``s`` gives (the words right after an amount); an
+    aside leaving a frame out, or an account's result, names none here either."""
+    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         m = frame.pattern.search(s)
@@ -233,9 +235,10 @@ class Headings:
         return self.year
 
     def path_years(self, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
-        """The one year or span of the innermost heading above ``offset`` that names one."""
+        """The one year or span of the innermost heading above ``offset`` that names one,
+        or the year a carry-over's heading moves its money to."""
         for heading in self.path(offset):
-            years = label_years(heading, r)
+            years = label_years(heading, r) or carry_over_year(heading, r)
             if years:
                 return years
         return None
@@ -279,12 +282,16 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     names no other budget year and no budget of several years ("Budget 2023-26"), its
     running text names it (a heading or a list of items naming it is no guide), and that
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
-    to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027")."""
+    to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027"), unless the
+    words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's)."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
     year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
-    return (year[0], year[0]) if year and year[0] == year[1] and year[0] <= int(date[:4]) else None
+    if not year or year[0] != year[1]:
+        return None
+    adopted = any(m.groupdict().get("adopted") for m in matches)
+    return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
 
 
 _HEADING_LINE_MAX = 80  # a shorter line not ending a sentence is a heading or a list's entry
@@ -321,11 +328,19 @@ def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]
     years = label_years(title, r) if r.title_year and r.title_year.search(title) else None
     if years and years[0] == years[1]:
         return years
-    if r.title_carry_over and r.title_carry_over.search(title):
-        spans = [period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(title)]
-        ends = {b if b is not None else a for a, b in spans}
-        if len(spans) == 1 and spans[0][1] != spans[0][0]:
-            return spans[0][1], spans[0][1]
-        if len(spans) == 2 and len(ends) == 2:  # "fra 2024 til 2025"
-            return spans[1][1], spans[1][1]
+    return carry_over_year(title, r)
+
+
+def carry_over_year(label: str, r: AmountRules) -> Optional[tuple[int, int]]:
+    """The year a carry-over's title or heading moves its money to: the last of the span
+    it names ("Drifts- og anlægsoverførsler 2023-2024", "Godkendelse af overførsel af
+    drifts- og anlægsmidler fra 2019 til 2020"), or None."""
+    if not (r.title_carry_over and r.title_carry_over.search(label)):
+        return None
+    spans = [period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(label)]
+    ends = {b if b is not None else a for a, b in spans}
+    if len(spans) == 1 and spans[0][1] != spans[0][0]:
+        return spans[0][1], spans[0][1]
+    if len(spans) == 2 and len(ends) == 2:  # "fra 2024 til 2025"
+        return spans[1][1], spans[1][1]
     return None

@@ -203,12 +203,14 @@ _CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
-    """The frame named right after the amount, else last before it in its clause, else by
-    the label cell of its table row."""
+    """The frame named right after the amount, else last before it in its clause (not in
+    the rows of a table its sentence runs on from), else by the label cell of its table row."""
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
     after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
     before_start = items[i - 1].end if i > 0 else sent.start
+    row_end = text.rfind("|\n", before_start, m.start)  # a sentence run on from a table's rows
+    before_start = before_start if row_end < 0 else row_end + 2
     line_start = text.rfind("\n", 0, m.start) + 1
     tab = text.find("\t", line_start, m.start)
     row_label = text[line_start:tab] if tab >= 0 else ""
