@@ -578,3 +578,42 @@ def test_the_running_costs_a_project_brings_do_not_keep_an_item_from_being_about
         grants + "Projektet giver en mulig årlig driftsbesparelse. " * 3 + "Udgiften forventes at udgøre 0,3 mio. kr."
     )
     assert [a.kind for a in amounts(text)] == ["anlæg"]
+
+
+def test_a_carry_over_items_heading_gives_its_list_the_year_the_money_moves_to():
+    # made up in the genre's words: minutes titled by the committee, the item heading naming
+    # the carry-over, its indstilling a numbered list of sums without years
+    from extract.records import Section
+
+    head = "46. Godkendelse af overførsel af drifts- og anlægsmidler fra 2024 til 2025"
+    text = head + "\n\nIndstilling\nDer gives bevilling til:\n1. Driftsoverførsler, i alt 1.082.799 kr.\n"
+    sections = [Section(0, 1, head, "punkt", "46", 0, len(text))]
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, sections, "Referat Økonomiudvalget", "2025-03-23")
+    assert [(a.quote, a.year_from, a.year_to) for a in found] == [("1.082.799 kr.", 2025, 2025)]
+
+
+def test_an_accounts_result_of_the_years_running_names_no_frame():
+    # the first from the dev corpus (an annual account); the second made up in the genre's words
+    assert [a.kind for a in amounts("I regnskabet er der et driftsoverskud på 217,2 mio. kr. (jf. tabel 1).")] == [None]
+    text = (
+        "Der var budgetteret med et overskud på den ordinære driftsvirksomhed (indtægter, driftsudgifter "
+        "og renter) på 98,8 mio. kr. Resultatet af ordinær driftsvirksomhed blev 104,5 mio. kr."
+    )
+    assert [a.kind for a in amounts(text)] == [None, None]
+    # the ordinary running before anlæg is still drift
+    text = "et overskud på den ordinære drift (før anlæg og finansielle poster) på mindst 120 mio. kr."
+    assert [a.kind for a in amounts(text)] == ["drift"]
+
+
+def test_a_sentence_run_on_from_a_tables_rows_takes_no_frame_from_them():
+    # made up in the genre's words: a web page's table of an account's main figures ("|" cells)
+    # with no full stop before the paragraph under it
+    text = (
+        "Hovedtal | Budget 2024 | Regnskab 2024 |\n"
+        "Renter | 9,9 | 7,5 |\n"
+        "Kursregulering m.v. | 0,0 | -15,7 |\n"
+        "Der var oprindeligt budgetteret med et overskud på 48,8 mio. kr. til kassen."
+    )
+    found = [a for a in amounts(text) if a.quote.endswith("kr.")]
+    assert [(a.quote, a.kind) for a in found] == [("48,8 mio. kr.", None)]
