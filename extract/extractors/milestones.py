@@ -23,7 +23,8 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 * states that hold "siden" a date (background, not a step);
 * the dates of documents and citations: "statusrapport af 24. september 2012",
   "Høringssvar fra Ældrerådet af 12. marts 2024", "LBK nr. 1234 af 24/11/2023",
-  "dateret 5. maj 2024", "(BIU 25.06.12, punkt 6)", a date inside a quoted title or an
+  "dateret 5. maj 2024", "(BIU 25.06.12, punkt 6)", the day the state passed or issued a
+  law ("vedtog Folketinget den 21. december 2021 et lovforslag"), a date inside a quoted title or an
   attachment's title ("Bilag 3: …"), a letter's signature line, a web page's record
   ("Oprettet den …"), a policy's own adoption line ("Vedtaget af Byrådet den …"), a
   document the case encloses ("… den 30. maj 2024 er vedlagt");
@@ -37,12 +38,14 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 A date alone in a table's cell ("18. september<TAB>Frist for politiske ændringsforslag")
 is read with its row: the row is its sentence for every rule and its quote.
 
-Kind (``kinds``): a written range, two periods joined by "og" ("marts og april 2025") and a
-season gone through ("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
+Kind (``kinds``): a written range (not one after "i løbet af", the time one thing happens
+within), two periods joined by "og" ("marts og april 2025") and a season gone through
+("hen over sommeren") are a ``phase``; "inden/senest/frem til/indtil/
 …frist/udgangen af" make a ``deadline``; "fra/fra og med", and "pr." before a day,
 a ``start``; otherwise an end verb (slutter, stopper …) near the date gives a
 ``deadline``, a start verb (igangsættes, påbegyndes, startes op, opstart …) a
-``start``; anything else is an ``event``. "januar/februar 2013" is one event over
+``start``; the year of a target ("Det er målet, at … i 2024", "I 2030 skal 90 % …") a
+``deadline``; anything else is an ``event``. "januar/februar 2013" is one event over
 both months. Two consecutive days joined by "og" ("31. august og 1. september")
 are one milestone from the first day to the second (one event lasting two days);
 days further apart joined by "og" stay two milestones.
