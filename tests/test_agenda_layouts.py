@@ -603,3 +603,25 @@ def test_an_items_numbered_title_without_a_repeat_stays_the_title():
         (1, "Administrativ indstilling", "indstilling"),
         (1, "Sagsfremstilling", "sagsfremstilling"),
     ]
+
+
+def test_an_item_under_its_record_of_abbreviated_labels():
+    """An item's record between its numbered line and its first field holds labels abbreviated
+    with a stop ("Sagsnr.") and their values as cells: no sentence, so the line is an item; the
+    page's first line is its first item when the next item follows (made up in the style of a
+    minutes page printing each item's record as a table)."""
+    record = "\n\nSagsnr.\n\n450-2024-1234\n\nInitialer\n\nABC\n\nÅbent\n\n"
+    text = (
+        f"1.      Spørgetid{record}Sagsfremstilling\n\nByrådets møde starter med spørgetid.\n\n"
+        f"2.      Indkaldelse af stedfortræder{record}Sagsfremstilling\n\nEt medlem har forfald.\n\n"
+        "Indstilling\n\nBorgmesteren indstiller, at stedfortræderen indkaldes.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Spørgetid", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (1, "2. Indkaldelse af stedfortræder", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Indstilling", "indstilling"),
+    ]
+    sentence = text.replace("Initialer\n\nABC", "Sagen blev udsat sidst.")
+    assert (1, "2. Indkaldelse af stedfortræder", "punkt") not in outline(sentence)

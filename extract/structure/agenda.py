@@ -52,6 +52,7 @@ from extract.structure.agenda_lines import (
     names_part,
     numbered_item,
     procedural_name,
+    record_sentence,
     rejected_subheading,
     squash,
     unbullet,
@@ -124,7 +125,9 @@ def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[
             if first is None or in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
                 continue
             gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
-            if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
+            if len(gap) > ag.item_max_gap_lines or any(
+                numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap
+            ):
                 continue
             before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
             if before and first[1].id not in before and not _next_number(out, parsed[0]):

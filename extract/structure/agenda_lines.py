@@ -179,3 +179,9 @@ def names_part(outer: str, inner: str, r: AgendaRules) -> bool:
     "Fordrevne fra Ukraine og energipriser")?"""
     parts = r.field_joint.split(squash(outer).casefold())
     return len(parts) > 1 and squash(inner).casefold() in parts
+
+
+def record_sentence(line: str, min_words: int) -> bool:
+    """Is a line of an item's record a sentence (a full stop after a few words), not a label
+    abbreviated with a stop ("Sagsnr.")?"""
+    return line.endswith(".") and len(line.split()) >= min_words
