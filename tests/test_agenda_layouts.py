@@ -648,3 +648,17 @@ def test_items_after_a_decisions_points_at_the_pages_end_and_no_sentence_about_a
         (1, "8. Orientering om puljen", "punkt"),
     ]
     assert (1, "9. Orientering om puljen", "punkt") not in outline(text.replace("8. Orientering", "9. Orientering"))
+
+
+def test_a_web_lists_number_before_the_items_own_is_dropped():
+    """A page copied from a web list prints the list's number before the item's own, the same
+    (" 1.  1. Godkendelse af dagsorden"; made up in that style): the item keeps its own."""
+    text = (
+        "Referat\n\n 1.  1. Godkendelse af dagsorden\n\n  Resumé\n\n  Dagsorden godkendes.\n\n"
+        "  Beslutning i Ungeudvalget den 26-03-2024\n\n  Godkendt.\n\n"
+        " 2.  2. Ungestrategien\n\n  Resumé\n\n  Strategien er vedtaget.\n"
+    )
+    assert [h for h in outline(text) if h[2] == "punkt"] == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (1, "2. Ungestrategien", "punkt"),
+    ]
