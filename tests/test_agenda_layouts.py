@@ -15,8 +15,8 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.read.text import read_text_source
-from extract.structure.agenda import colon_label, meeting_part, unglue
-from extract.structure.agenda_lines import joined_parts
+from extract.structure.agenda import colon_label, meeting_part
+from extract.structure.agenda_lines import joined_parts, unglue
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -602,4 +602,63 @@ def test_an_items_numbered_title_without_a_repeat_stays_the_title():
     assert outline(text) == [
         (1, "Administrativ indstilling", "indstilling"),
         (1, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
+def test_an_item_under_its_record_of_abbreviated_labels():
+    """An item's record between its numbered line and its first field holds labels abbreviated
+    with a stop ("Sagsnr.") and their values as cells: no sentence, so the line is an item; the
+    page's first line is its first item when the next item follows (made up in the style of a
+    minutes page printing each item's record as a table)."""
+    record = "\n\nSagsnr.\n\n450-2024-1234\n\nInitialer\n\nABC\n\nÅbent\n\n"
+    text = (
+        f"1.      Spørgetid{record}Sagsfremstilling\n\nByrådets møde starter med spørgetid.\n\n"
+        f"2.      Indkaldelse af stedfortræder{record}Sagsfremstilling\n\nEt medlem har forfald.\n\n"
+        "Indstilling\n\nBorgmesteren indstiller, at stedfortræderen indkaldes.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Spørgetid", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (1, "2. Indkaldelse af stedfortræder", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Indstilling", "indstilling"),
+    ]
+    sentence = text.replace("Initialer\n\nABC", "Sagen blev udsat sidst.")
+    assert (1, "2. Indkaldelse af stedfortræder", "punkt") not in outline(sentence)
+
+
+def test_items_after_a_decisions_points_at_the_pages_end_and_no_sentence_about_an_item():
+    """An item's line directly under the numbered points of the decision before ("1. Godkendt.")
+    is an item, the page's last item is one with its fields cut off when it numbers the item after
+    the one before, and "Punkt 7 flyttes til …" is a sentence, no item (made up in the style of
+    minutes pages copied from the web)."""
+    text = (
+        "Referat\n\n • 6. Godkendelse af dagsorden\n\n  Resume\n\n  Dagsordenen godkendes.\n\n  Beslutning\n\n"
+        "  1.  Dagsorden godkendt.\n • 7. Økonomisk overblik\n\n  Resume\n\n  Budgettet følges.\n\n  Beslutning\n\n"
+        "Punkt 9 flyttes til nederst på dagsordenen, da det er et lukket punkt.\n\n  Godkendt.\n\n"
+        "8. Orientering om puljen\n"
+    )
+    assert outline(text) == [
+        (1, "6. Godkendelse af dagsorden", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning", "beslutning"),
+        (1, "7. Økonomisk overblik", "punkt"),
+        (2, "Resume", "resume"),
+        (2, "Beslutning", "beslutning"),
+        (1, "8. Orientering om puljen", "punkt"),
+    ]
+    assert (1, "9. Orientering om puljen", "punkt") not in outline(text.replace("8. Orientering", "9. Orientering"))
+
+
+def test_a_web_lists_number_before_the_items_own_is_dropped():
+    """A page copied from a web list prints the list's number before the item's own, the same
+    (" 1.  1. Godkendelse af dagsorden"; made up in that style): the item keeps its own."""
+    text = (
+        "Referat\n\n 1.  1. Godkendelse af dagsorden\n\n  Resumé\n\n  Dagsorden godkendes.\n\n"
+        "  Beslutning i Ungeudvalget den 26-03-2024\n\n  Godkendt.\n\n"
+        " 2.  2. Ungestrategien\n\n  Resumé\n\n  Strategien er vedtaget.\n"
+    )
+    assert [h for h in outline(text) if h[2] == "punkt"] == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (1, "2. Ungestrategien", "punkt"),
     ]

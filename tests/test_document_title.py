@@ -299,3 +299,36 @@ def test_a_page_naming_its_kind_only_over_its_items_takes_that_kind(tmp_path):
     assert _meta_of(OPEN_AGENDA, tmp_path).title == "Dagsorden Frivillighedsrådet"
     unnamed = OPEN_AGENDA.replace("Åben dagsorden\n\n", "")
     assert _meta_of(unnamed, tmp_path).title == "Referat Frivillighedsrådet"
+
+
+def test_minutes_without_a_header_are_titled_by_the_body_of_their_decisions(tmp_path):
+    """A meeting's page whose header names no body (or that starts with its first item) takes
+    the body of the decision under its items, "Beslutning i Byrådet 27. november 2024", with or
+    without "den", indented as a web page prints it (made up in the style of such pages)."""
+    items = (
+        "1.      Spørgetid\n\nSagsfremstilling\n\nMødet starter med spørgetid.\n\n"
+        "  Beslutning i Byrådet 27. november 2024:\n\n  Ingen spørgsmål.\n\n"
+        "2.      Indkaldelse af stedfortræder\n\nSagsfremstilling\n\nEt medlem har forfald.\n\n"
+        "  Beslutning i Byrådet 27. november 2024:\n\n  Godkendt.\n"
+    )
+    assert _meta_of(items, tmp_path).title == "Referat Byrådet"
+    headed = "Referat\n\nDeltagere:\n\nAnne Holm,\nBo Hansen,\n\n" + items.replace("Byrådet 27.", "Byrådet den 27.")
+    assert _meta_of(headed, tmp_path).title == "Referat Byrådet"
+    two = headed.replace(
+        "Beslutning i Byrådet den 27. november 2024:\n\n  Godkendt.",
+        "Beslutning i Økonomiudvalget den 20. november 2024:\n\n  Anbefalet.",
+    )
+    assert _meta_of(two, tmp_path).title == "Referat"  # two bodies: neither is the meeting's
+
+
+def test_a_header_field_naming_the_body_makes_a_meetings_page(tmp_path):
+    """A header of fields ("Udvalg: Kommunalbestyrelsen 2022-2025", "Mødedato: …") over items
+    whose titles the page does not print is the meeting's page, the election period dropped
+    (made up in the style of such a page)."""
+    text = (
+        "Udvalg: Kommunalbestyrelsen 2022-2025\nMødedato: 30. april 2025\nMødested: Rådhussalen\n"
+        "Sagsnr.: 00.00.00-P35-34-24\nBeslutningstema\nMødets deltagere noteres her.\n"
+        "Sagsnr.: 00.32.10-S00-1-24\nBeslutningstema\nKommunalbestyrelsen skal godkende årsregnskabet.\n"
+        "Sagsfremstilling\nRegnskabet viser et overskud.\n"
+    )
+    assert _meta_of(text, tmp_path).title.endswith(" Kommunalbestyrelsen")

@@ -27,9 +27,11 @@ from extract.records import Section, SourceText
 from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
 from extract.structure.titles import (
     BULLETS,
+    before_fields,
     body_of,
     clean_title,
     find_title,
+    header_lines,
     labelled_body,
     meeting_line_body,
     reads_as_sentence,
@@ -76,7 +78,8 @@ def meeting_body(
     text: str, sections: list[Section], r: HeadingRules, day: Optional[str], dates: DateRules
 ) -> Optional[str]:
     """The meeting's body: named in a header field, alone on a header line, or beside the
-    meeting's day."""
+    meeting's day (when that day is not known, beside one day only: the decisions of one meeting,
+    "Beslutning i Ungeudvalget den 26-03-2015" under each item)."""
     head = [(a, strip_marks(line)) for a, line in text_lines(text[: _header_end(text, sections, r)]) if line.strip()]
     body = labelled_body(head, r)
     if body:
@@ -85,12 +88,15 @@ def meeting_body(
         alone = body_of(line, r)
         if alone == line.strip() and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
             return alone
+    named = set()  # the bodies named beside a day, when the meeting's day is not known
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
             body = body_of(m.group("body"), r)
             if body and day and iso_date(m.group("value"), dates) == day:
                 return body
-    return None
+            if body and not day:
+                named.add((body, iso_date(m.group("value"), dates)))
+    return next(iter(named))[0] if len(named) == 1 else None
 
 
 def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
@@ -140,6 +146,12 @@ def _part_kind(text: str, r: HeadingRules) -> str:
     return m.group("kind").capitalize() if m else r.titles.unnamed_kind
 
 
+def _header_field_body(text: str, r: HeadingRules) -> bool:
+    """Does a field of the page's header, before the first field of an item, name the meeting's
+    body ("Udvalg: Kommunalbestyrelsen 2022-2025" over "Mødedato: …")?"""
+    return labelled_body(before_fields(header_lines(text, r), r), r) is not None
+
+
 def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
     """Where the headings of an item's fields and blocks start (never the title); an item's
     heading, or a numbered one, is its title."""
@@ -167,14 +179,15 @@ def document_title(
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
     held = meeting_line_body(src.text, r) if found is None or bare else None
+    fielded = found is None and _header_field_body(src.text, r)
     item_line = found is not None and not kind and found[1] in items.values() and len(items) >= 2
-    if kind or bare or held or found is None or item_line:
+    if kind or bare or held or fielded or found is None or item_line:
         only = next(iter(items.values())) if len(items) == 1 else None
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
         if kind and found[1] != kind:
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
-        if kind or bare or held or len(items) >= 2:
+        if kind or bare or held or fielded or len(items) >= 2:
             body = held or meeting_body(src.text, sections, r, day, dates) or (found[1] if bare else None)
             if body:
                 return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found

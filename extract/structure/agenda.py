@@ -40,6 +40,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
+from extract.structure.agenda_items import meeting_items
 from extract.structure.agenda_lines import (
     bullet_field,
     colon_label,
@@ -50,19 +51,16 @@ from extract.structure.agenda_lines import (
     line_at,
     meeting_part,
     names_part,
-    numbered_item,
     procedural_name,
     rejected_subheading,
     squash,
     unbullet,
-    unglue,
 )
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
     heading_starts,
-    never_heading,
     over_text,
     parse_number,
     strip_marks,
@@ -86,68 +84,6 @@ def _qualifies(outer: str, inner: str) -> bool:
     "Anlæg: Københavns Ejendomme")?"""
     head, colon, rest = inner.partition(":")
     return bool(colon and rest.strip()) and squash(head).lower() == squash(outer).lower()
-
-
-def _items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
-    """Items of minutes or an agenda, titled as written: a "Punkt 3: …" line, or a numbered title
-    ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
-    numbered lines: a list of the items) and is followed by a field, directly or after at most a
-    few short lines of the item's record (case number, case worker, its title again, a web page's
-    buttons), no sentence among them; the field is the document's first, one it has used before
-    (the fields start again for each item), or the line numbers the item after the one before
-    ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first field)."""
-    ag = r.agenda
-    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
-    listed = {squash(line) for _, line in raw}
-    glued = set()
-    lines = []
-    for a, line in raw:
-        found = unglue(line, listed, ag)
-        if found:
-            glued.add(len(lines))
-            a, line = a + found[0], found[1]
-        lines.append((a, squash(line)))
-    numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
-    out = []
-    for i, (a, line) in enumerate(lines):
-        parsed = numbered[i]
-        if parsed is None and line and _above_case_number(lines, i, r):
-            body = min(next_line_start(text, a), len(text))
-            out.append(
-                Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
-            )
-        if parsed is None or any(f.start == a for f, _ in fields):
-            continue
-        if parsed[2] != ag.item_style:
-            first = next(((f, rule) for f, rule in fields if f.start > a), None)
-            in_list = i and numbered[i - 1] and i not in glued
-            if first is None or in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
-                continue
-            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
-            if len(gap) > ag.item_max_gap_lines or any(numbered[j] or lines[j][1].endswith(".") for j in gap):
-                continue
-            before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
-            if before and first[1].id not in before and not _next_number(out, parsed[0]):
-                continue
-        heading = parsed[4]
-        body = min(next_line_start(text, a), len(text))
-        out.append(Candidate(a, body, heading, parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True))
-    return out
-
-
-def _next_number(items: list[Candidate], number: str) -> bool:
-    """Does ``number`` follow the number of the last item found ("2" after "1")?"""
-    last = next((c.number for c in reversed(items) if c.number), None)
-    return bool(last and last.isdigit() and number.isdigit() and int(number) == int(last) + 1)
-
-
-def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
-    """Is the line an unnumbered item title, the item's case number on the next line ("Sag nr. 142")?"""
-    nxt = next((line for _, line in lines[i + 1 :] if line), "")
-    line = lines[i][1]
-    if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
-        return False
-    return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
 
 
 def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
@@ -290,7 +226,7 @@ def agenda_layout(
     title_at = item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
-    items = _items(text, fields, title_at, r) if fields else []
+    items = meeting_items(text, fields, title_at, r) if fields else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines(paras)

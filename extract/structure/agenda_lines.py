@@ -23,6 +23,10 @@ _STOPS = (".", ":", ";", ",")
 PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 
 
+# A web page's list number before an item's own number, the same ("1.  1. Godkendelse af …")
+_LIST_NUMBER = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(?=\1\.[ \t])")
+
+
 def squash(s: str) -> str:
     """White space (no-break spaces too) made single spaces, none at the ends."""
     return " ".join(s.split())
@@ -133,7 +137,7 @@ def procedural_name(heading: str, r: HeadingRules) -> bool:
 def numbered_item(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
     """The line's number, heading, style, rule and text when it is numbered as an item can be
     (also in a bulleted list: a web page's list of items, or of its folded sections)."""
-    text = strip_marks(line)
+    text = _LIST_NUMBER.sub("", strip_marks(line), count=1)
     rejected = never_heading(line, r)
     if rejected == "bullet":
         text = strip_marks(unbullet(line, r))
@@ -179,3 +183,9 @@ def names_part(outer: str, inner: str, r: AgendaRules) -> bool:
     "Fordrevne fra Ukraine og energipriser")?"""
     parts = r.field_joint.split(squash(outer).casefold())
     return len(parts) > 1 and squash(inner).casefold() in parts
+
+
+def record_sentence(line: str, min_words: int) -> bool:
+    """Is a line of an item's record a sentence (a full stop after a few words), not a label
+    abbreviated with a stop ("Sagsnr.")?"""
+    return line.endswith(".") and len(line.split()) >= min_words

@@ -146,7 +146,7 @@ def clean_title(title: str, r: HeadingRules) -> str:
     return r.titles.broken_word.sub("", title)
 
 
-def _header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
+def header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
     return [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
 
 
@@ -174,7 +174,7 @@ def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str
     return None
 
 
-def _before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[int, str]]:
+def before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[int, str]]:
     """The header's lines: those before the first field of an agenda item ("Sagsfremstilling",
     "Bilag"); a kind word with a body's name below it names another meeting ("Referat fra
     mødet i Handicaprådet" among the item's attachments)."""
@@ -187,7 +187,7 @@ def _before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[
 def meeting_line_body(text: str, r: HeadingRules) -> Optional[str]:
     """The body a header line names as holding the meeting, without a kind word ("Klima, natur
     og energis møde den 9. maj 2023"): the first such line before the first field."""
-    lines = _before_fields(_header_lines(text, r), r)
+    lines = before_fields(header_lines(text, r), r)
     for _, line in lines:
         for pattern in r.titles.meeting_lines:
             m = pattern.match(line)
@@ -223,8 +223,8 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
     """The title after a line naming only the kind of document, near the top; for minutes
     and agendas the kind word and the body's name (on the next line, or in a field of the
     meeting header), wherever they stand together first."""
-    lines = _header_lines(text, r)
-    together = _kind_with_body(_before_fields(lines, r), r)
+    lines = header_lines(text, r)
+    together = _kind_with_body(before_fields(lines, r), r)
     for i, (a, line) in enumerate(lines):
         if together and together[0] <= a:
             return together

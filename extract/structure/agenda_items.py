@@ -1,0 +1,99 @@
+"""The items of minutes or an agenda among the lines of a page: numbered lines followed by an
+item's field, unnumbered titles over a case number (see ``extract.structure.agenda``)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.structure.agenda_lines import (
+    field_of,
+    meeting_part,
+    numbered_item,
+    record_sentence,
+    rejected_subheading,
+    squash,
+    unglue,
+)
+from extract.structure.agenda_rules import AgendaRules
+from extract.structure.headings import Candidate, HeadingRules, never_heading, strip_marks
+from extract.structure.titles import next_line_start, text_lines
+
+
+def meeting_items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+    """Items of minutes or an agenda, titled as written: a "Punkt 3: …" line, or a numbered title
+    ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
+    numbered lines: a list of the items; a decision's points "1. Godkendt." over "34. …" are
+    another list) and is followed by a field, directly or after at most a few short lines of the
+    item's record (case number, case worker, its title again, a web page's buttons, labels
+    abbreviated with a stop: "Sagsnr."), no sentence among them; the field is the document's first,
+    one it has used before (the fields start again for each item), or the line numbers the item
+    after the one before ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first
+    field; with no field after it, the page's last item cut off). A number followed by lower-case
+    words ("Punkt 166 flyttes til …") is a sentence about an item, no item."""
+    ag = r.agenda
+    raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
+    listed = {squash(line) for _, line in raw}
+    glued = set()
+    lines = []
+    for a, line in raw:
+        found = unglue(line, listed, ag)
+        if found:
+            glued.add(len(lines))
+            a, line = a + found[0], found[1]
+        lines.append((a, squash(line)))
+    numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    out = []
+    for i, (a, line) in enumerate(lines):
+        parsed = numbered[i]
+        if parsed is None and line and _above_case_number(lines, i, r):
+            body = min(next_line_start(text, a), len(text))
+            out.append(
+                Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
+            )
+        if parsed is None or any(f.start == a for f, _ in fields) or parsed[1][:1].islower():
+            continue  # "Punkt 166 flyttes til …": a sentence about an item
+        if parsed[2] != ag.item_style:
+            first = next(((f, rule) for f, rule in fields if f.start > a), None)
+            in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
+            if in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
+                continue
+            if first is None:
+                if _next_number(out, parsed[0]):  # the page's last item, its fields cut off
+                    out.append(_item(text, a, parsed, ag))
+                continue
+            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
+            if len(gap) > ag.item_max_gap_lines or any(
+                numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap
+            ):
+                continue
+            before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
+            if before and first[1].id not in before and not _next_number(out, parsed[0]):
+                continue
+        out.append(_item(text, a, parsed, ag))
+    return out
+
+
+def _item(text: str, a: int, parsed: tuple[str, str, str, str, str], ag: AgendaRules) -> Candidate:
+    body = min(next_line_start(text, a), len(text))
+    return Candidate(a, body, parsed[4], parsed[0], parsed[2], None, "numbered", ag.item_role, parsed[3], True)
+
+
+def _after_other_list(before: str, number: str) -> bool:
+    """Does an item's number follow a line of another list, numbered apart from it (a decision's
+    points "1. … 2. …" directly over "34. Økonomisk overblik")?"""
+    return before.isdigit() and number.isdigit() and int(number) > int(before) + 1
+
+
+def _next_number(items: list[Candidate], number: str) -> bool:
+    """Does ``number`` follow the number of the last item found ("2" after "1")?"""
+    last = next((c.number for c in reversed(items) if c.number), None)
+    return bool(last and last.isdigit() and number.isdigit() and int(number) == int(last) + 1)
+
+
+def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
+    """Is the line an unnumbered item title, the item's case number on the next line ("Sag nr. 142")?"""
+    nxt = next((line for _, line in lines[i + 1 :] if line), "")
+    line = lines[i][1]
+    if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
+        return False
+    return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
