@@ -100,12 +100,13 @@ def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     return start, end if end >= start else start
 
 
-def _period(m: re.Match) -> tuple[int, Optional[int], bool]:
+def _period(m: re.Match, each_year: bool = False) -> tuple[int, Optional[int], bool]:
     """The years of a period rule's match, and whether words say it runs on ("og frem",
-    "ud i overslagsårene"); "fra 2023" alone may be a start or where money came from
-    ("overført merforbrug fra 2023"), so it makes no yearly sum."""
+    "ud i overslagsårene") or name each year ("i årene 2024, 2025 og 2026": a sum each
+    year); "fra 2023" alone may be a start or where money came from ("overført
+    merforbrug fra 2023"), so it makes no yearly sum."""
     start, end = period_years(m)
-    return start, end, end is None and bool(m.groupdict().get("open"))
+    return start, end, each_year or (end is None and bool(m.groupdict().get("open")))
 
 
 def _budget_period(m: re.Match, r: AmountRules) -> tuple[int, Optional[int], bool]:
@@ -123,7 +124,7 @@ def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[
     out, and, when the document's year is known (``r.this_year``), those named relative to
     it ("i indeværende år", "næste år")."""
     hits = [
-        (m.start(), m.end(), _budget_period(m, r) if rule.budget_period else _period(m))
+        (m.start(), m.end(), _budget_period(m, r) if rule.budget_period else _period(m, rule.each_year))
         for rule in r.periods
         for m in rule.pattern.finditer(text, start, end)
     ]

@@ -74,6 +74,7 @@ class Rule:
     pattern: re.Pattern
     examples: tuple
     budget_period: bool = False  # a period rule: its year and the budget's later years, a sum each year
+    each_year: bool = False  # a period rule naming each of its years ("i årene 2024, 2025 og 2026"): a sum each year
 
 
 @dataclass(frozen=True)
@@ -308,13 +309,16 @@ def _rule(entry: dict, i: int, key: str, fill: Optional[dict] = None) -> Rule:
 
 def _period_rule(entry: dict, i: int) -> Rule:
     """A time expression; ``budget_period: true`` marks one naming a year and the budget's
-    later years ("i 2017 og overslagsårene"): that year and ``later_years.years`` more."""
+    later years ("i 2017 og overslagsårene"): that year and ``later_years.years`` more;
+    ``each_year: true`` one naming each of its years, whose sum is every year's."""
     rule = _id(entry, i, "periods")
-    entry = require_keys(entry, rule, ["id", "pattern", "examples"], ["budget_period"])
-    if not isinstance(entry.get("budget_period", False), bool):
-        raise RuleError(rule, "budget_period must be true or false")
+    entry = require_keys(entry, rule, ["id", "pattern", "examples"], ["budget_period", "each_year"])
+    for flag in ("budget_period", "each_year"):
+        if not isinstance(entry.get(flag, False), bool):
+            raise RuleError(rule, f"{flag} must be true or false")
     pattern = require_regex(entry["pattern"], rule, flags=re.I)
-    return Rule(entry["id"], pattern, require_examples(entry, rule), entry.get("budget_period", False))
+    examples = require_examples(entry, rule)
+    return Rule(entry["id"], pattern, examples, entry.get("budget_period", False), entry.get("each_year", False))
 
 
 def _frame(entry: dict, i: int) -> Frame:
