@@ -184,3 +184,19 @@ def test_a_span_of_years_gives_no_year_to_a_plan():
         ("September", "2026-09-01"),
         ("6. oktober", "2026-10-06"),
     ]
+
+
+def test_a_date_without_a_year_takes_the_year_of_the_date_it_is_joined_to():
+    # made-up, in the style of a pool's web page with no date of its own: the title's year
+    # (the pool's name) is no guide where the next date names the year
+    text = "Jubilæumspuljen 2020\n\nDer er to ansøgningsrunder med frist 1. april (fristen er udløbet) og 1. september 2019."
+    assert [(m.date_text, m.date_start, m.kind) for m in run(text)] == [
+        ("1. april", "2019-04-01", "deadline"),
+        ("1. september 2019", "2019-09-01", "deadline"),
+    ]
+    # the year before when the next date's would put it after that date
+    text = "Møderne holdes den 15. december (på rådhuset) og den 10. januar 2025."
+    assert [(m.date_text, m.date_start) for m in run(text)] == [
+        ("15. december", "2024-12-15"),
+        ("10. januar 2025", "2025-01-10"),
+    ]

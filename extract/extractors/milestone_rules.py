@@ -59,6 +59,8 @@ class MilestoneRules:
     meeting_header_max_offset: int = 0
     meeting_header_examples: tuple = ()
     past_tense_grace_days: int = 0  # a date told in the past this close after the document's keeps its year
+    # the words joining a date without a year to the next, which gives it its year
+    year_from_joined_date: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def load_rules(data) -> MilestoneRules:
         "meeting_header_examples",
         "tense_examples",
         "past_tense_grace_days",
+        "year_from_joined_date",
         "amount_link",
         "amount_link_examples",
         "kinds",
@@ -161,6 +164,7 @@ def load_rules(data) -> MilestoneRules:
         int(data["meeting_header_max_offset"]),
         tuple(headers),
         int(data["past_tense_grace_days"]),
+        require_regex(data["year_from_joined_date"], "year_from_joined_date"),
     )
 
 

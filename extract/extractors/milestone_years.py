@@ -1,6 +1,8 @@
 """The year of a milestone the text does not write, and bare years that are milestones.
 
-Missing year ("3. kvartal", "den 14. oktober"): the nearest year written before the
+Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when the two are
+joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
+next: "den 15. december og 10. januar 2025"); else the nearest year written before the
 expression in the same sentence; else the document's own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
@@ -71,8 +73,16 @@ def resolve_yearless(
     context_year: Optional[int],
     r: MilestoneRules,
     dr_rules: DateRules,
+    joined: Optional[date] = None,
 ) -> Optional[DateRange]:
-    """The date range of an expression without a year, or None (see the module's head)."""
+    """The date range of an expression without a year, or None (see the module's head);
+    ``joined`` is the day, written with its year, that the expression is joined to."""
+    if joined is not None:
+        dr = parse_date_expression(m.read_as, dr_rules, joined.year)
+        if dr is not None and dr.start > joined:  # "den 15. december og 10. januar 2025"
+            dr = parse_date_expression(m.read_as, dr_rules, joined.year - 1)
+        if dr is not None:
+            return dr
     for i in _where_to_look(m, ctx, document_date, r):
         span = sentence_at(spans[i], m.start)
         year = _year_before(text, span.start, m.start) if span is not None else None

@@ -164,7 +164,8 @@ def _candidates(
                 continue
             spans = (sentences, found.blocks)
             reference = _reference(document_date, days, m.start)
-            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules)
+            joined = _joined_day(text, every, i, r, dr_rules)
+            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined)
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
@@ -250,6 +251,15 @@ def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> O
             if dr is not None and dr.precision == "day" and dr.start == dr.end:
                 return dr.start
     return None
+
+
+def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
+    """The day, written with its year, that the date expression ``every[i]`` is joined to by
+    the words between them (``year_from_joined_date``: "1. april og 1. september 2019")."""
+    if i + 1 >= len(every) or not r.year_from_joined_date.search(text[every[i].end : every[i + 1].start]):
+        return None
+    dr = parse_date_expression(every[i + 1].read_as, dr_rules)
+    return dr.start if dr is not None and dr.precision == "day" and dr.start == dr.end else None
 
 
 def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
