@@ -200,3 +200,15 @@ def test_a_date_without_a_year_takes_the_year_of_the_date_it_is_joined_to():
         ("15. december", "2024-12-15"),
         ("10. januar 2025", "2025-01-10"),
     ]
+
+
+def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_month_it_reports_before_it():
+    # made-up, in the style of an agenda item exported without its meeting date
+    text = (
+        "I maj 2019 blev der fremlagt en evaluering af tildelingsmodellen.\n\n"
+        "Forvaltningen indstiller, at en kort beskrivelse fremlægges for udvalget på mødet den 2. december."
+    )
+    assert [(m.date_text, m.date_start) for m in run(text)] == [
+        ("maj 2019", "2019-05-01"),
+        ("2. december", "2019-12-02"),
+    ]

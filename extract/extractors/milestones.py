@@ -263,19 +263,21 @@ def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr
 
 
 def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
-    """The days written with their year, each with where it ends."""
+    """The days and months written with their year, each with where it ends (a month as
+    its last day: "I maj 2019 blev der fremlagt …" reports May)."""
     out = []
     for m in dates:
         dr = parse_date_expression(m.read_as, dr_rules)
-        if dr is not None and dr.precision == "day" and dr.start == dr.end:
-            out.append((m.end, dr.start))
+        if dr is not None and dr.precision in ("day", "month"):
+            out.append((m.end, dr.end))
     return out
 
 
 def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: int) -> Optional[date]:
     """The day a year-less date is read from: the document's own, else (a page with no date of
-    its own) the last day written with its year before it ("Den 14. december 2023 blev …"), the
-    day the page reports, from which the dates of its plan are read."""
+    its own) the last day or month written with its year before it ("Den 14. december 2023
+    blev …", "I maj 2019 blev der fremlagt …"), the time the page reports, from which the
+    dates of its plan are read."""
     if document_date is not None:
         return document_date
     before = [d for end, d in days if end <= at]
