@@ -212,3 +212,17 @@ def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_month_it_repo
         ("maj 2019", "2019-05-01"),
         ("2. december", "2019-12-02"),
     ]
+
+
+def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_first_dated_day_after_it():
+    # made-up, in the style of a municipality's news item on a committee's decision
+    text = (
+        "Udvalget har på sit møde den 5. september behandlet forslaget.\n\n"
+        "Det blev besluttet, at sagen genoptages på udvalgets møde i december.\n\n"
+        "De nye kriterier træder i kraft fra 1. januar 2026."
+    )
+    assert [(m.date_text, m.date_start) for m in run(text)] == [
+        ("5. september", "2025-09-05"),
+        ("december", "2025-12-01"),
+        ("1. januar 2026", "2026-01-01"),
+    ]

@@ -277,11 +277,13 @@ def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: 
     """The day a year-less date is read from: the document's own, else (a page with no date of
     its own) the last day or month written with its year before it ("Den 14. december 2023
     blev …", "I maj 2019 blev der fremlagt …"), the time the page reports, from which the
-    dates of its plan are read."""
+    dates of its plan are read; with none before it, the first after it (a news item tells
+    of a meeting "den 5. september", then of rules in force "fra 1. januar 2019")."""
     if document_date is not None:
         return document_date
     before = [d for end, d in days if end <= at]
-    return before[-1] if before else None
+    after = [d for end, d in days if end > at]
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _iso_date(iso: Optional[str]) -> Optional[date]:
