@@ -13,9 +13,9 @@ of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "for
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
 after the document's date; a sentence that speaks of both moves nothing.
 Without a document date: the last day (or month) written with its year before it, else the
-first after it, stands in for it (a
-web page with no date line reports a decision, "Den 14. december 2023 blev budgetprocessen
-… godkendt", and lists the plan after it); with none, the nearest year before it in the same
+first after it, stands in for it (a web page with no date line reports a decision, "Den 14.
+december 2023 blev budgetprocessen … godkendt", and lists the plan after it); with none,
+the nearest year before it in the same
 block (paragraph, bullet or table cell), else the document's context year, the first year
 written in it outside a date (normally its title). No year: skipped. A year of a span or
 name of years ("budget 2025-28", "budgetforslag 2025-2028") never gives the year: it is a
