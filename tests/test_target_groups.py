@@ -338,6 +338,18 @@ def test_bare_conjunct_examples(example):
     assert find_labels(example["text"]) == sorted(example["groups"])
 
 
+@pytest.mark.parametrize("example", R.defined_group_examples, ids=lambda e: e["text"][:30])
+def test_persons_a_relative_clause_defines_are_a_group(example):
+    rows = find_target_groups(example["text"], sentence_spans(example["text"]), [])
+    assert [row.groups for row in rows] == [sorted(example["groups"])]
+
+
+def test_citizens_without_a_clause_that_defines_them_are_no_group_after_a_giving_cue():
+    # made up in the genre's style: "borgere" bare after "gives til" names nobody in particular
+    assert _rules_of("Der gives en orientering til borgerne om den nye ordning.") == []
+    assert _rules_of("Mindste sats gives til borgere.") == []
+
+
 def _rules_of(text: str) -> list[str]:
     return [row.rule for row in find_target_groups(text, sentence_spans(text), [])]
 

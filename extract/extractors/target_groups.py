@@ -146,9 +146,15 @@ def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRu
         cues = list(rule.pattern.finditer(text, a, b))
     if not rule.needs_label:
         return bool(cues) and _names_group(text[a:b], r)
-    return any(
-        _names_group(_named(text, cue, max(b, end), rule, r), r, rule.weak_group, rule.min_labels) for cue in cues
-    )
+    return any(_names_group(*_named_weak(text, cue, max(b, end), rule, r), rule.min_labels) for cue in cues)
+
+
+def _named_weak(text: str, cue: re.Match, end: int, rule: PatternRule, r: TargetGroupRules) -> tuple:
+    """What ``_named`` reads, the rules, and whether a fallback group is enough there: after a cue
+    that allows it, or when a relative clause defines the persons ("til borgere, der ikke …")."""
+    named = _named(text, cue, end, rule, r)
+    defined = bool(rule.label_within and r.defined_group and r.defined_group.search(named))
+    return named, r, rule.weak_group or defined
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -223,6 +229,9 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGro
         clause = re.split(r"[,;:(.!?]", after, maxsplit=1)[0].lower()
         if find_labels(head, r) == [r.no_label]:  # no person among the words: no group goes on after them
             return head
+        rel = r.relative_clause.match(after, len(head)) if r.relative_clause else None
+        if rel:  # persons a relative clause defines: the clause names them ("til personer, der er truet af …")
+            return after[: rel.end()]
         starts = [m for label in r.labels for p in label.patterns if (m := p.search(clause)) and m.start() < len(head)]
         return after[: max(m.end() for m in starts)] if starts else head  # a group of more words than those
     return after
