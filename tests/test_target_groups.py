@@ -344,6 +344,13 @@ def test_persons_a_relative_clause_defines_are_a_group(example):
     assert [row.groups for row in rows] == [sorted(example["groups"])]
 
 
+@pytest.mark.parametrize("example", R.enumeration_tail.examples, ids=lambda e: e["text"][:30])
+def test_an_enumeration_goes_on_past_its_commas(example):
+    text = example["text"]
+    found = R.enumeration_tail.pattern.match(text, text.index(","))
+    assert (text[: found.end()] if found else None) == example["named"]
+
+
 def test_citizens_without_a_clause_that_defines_them_are_no_group_after_a_giving_cue():
     # made up in the genre's style: "borgere" bare after "gives til" names nobody in particular
     assert _rules_of("Der gives en orientering til borgerne om den nye ordning.") == []

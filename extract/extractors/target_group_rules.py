@@ -51,6 +51,7 @@ _TOP_KEYS = [
     "bare_conjunct",
     "quoted_name",
     "defined_group",
+    "enumeration_tail",
 ]
 
 
@@ -136,6 +137,7 @@ class TargetGroupRules:
     relative_clause: Optional[re.Pattern] = None  # a relative clause right after a group's head word
     defined_group: Optional[re.Pattern] = None  # persons a relative clause defines: a group after any cue
     defined_group_examples: tuple = ()
+    enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -285,6 +287,7 @@ def load_rules(data) -> TargetGroupRules:
         relative_clause=_regex(defined, "clause", "defined_group", letters),
         defined_group=_regex(defined, "pattern", "defined_group", letters),
         defined_group_examples=require_examples(defined, "defined_group"),
+        enumeration_tail=_pattern_rule(data["enumeration_tail"], "enumeration_tail", letters),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(

@@ -226,6 +226,8 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGro
     if rule.label_within:
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
         head = re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
+        enum = r.enumeration_tail.pattern.match(after, len(head)) if r.enumeration_tail else None
+        head = after[: enum.end()] if enum else head  # an enumeration goes on past its commas
         clause = re.split(r"[,;:(.!?]", after, maxsplit=1)[0].lower()
         if find_labels(head, r) == [r.no_label]:  # no person among the words: no group goes on after them
             return head
