@@ -584,3 +584,22 @@ def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_un
     # made up in the genre's style of a budget follow-up's lines and an agenda's heading
     for text in ["Udgifter til fordrevne fra Ukraine\n\nDer er afsat midler.", "Dagsorden til Udvalget for Ældre\n"]:
         assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a place is open for, not whom (development corpus)
+        "Borgerservice skal være åbent for tidsbestilling fredag den 20. december.",
+        # a purpose clause that follows no effort (Copenhagen corpus)
+        "Det er baggrunden for, at ca. 14.000 unge københavnere er unge med en gymnasial uddannelse.",
+        # the receipt of a benefit, not a group received (development corpus)
+        "Før skulle de senest efter fire ugers modtagelse af uddannelseshjælp være i aktivering.",
+        # a line of a table of contents (made up in the style of a plan's contents)
+        "Flere ledige skal opkvalificeres ........................ 11",
+        # a cost between an offer and the group (development corpus)
+        "Merudgifter til boligplacering, undervisning og forsørgelsesudgifter til fordrevne fra Ukraine.",
+    ],
+)
+def test_new_cues_skip_opening_hours_purposes_benefits_contents_and_costs(text):
+    assert _rules_of(text) == []
