@@ -105,6 +105,7 @@ class TargetGroupRules:
     list_bullet: re.Pattern
     list_max_label: int
     list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
+    list_named_item_not: Optional[re.Pattern]  # ... and do not state a rate or mean of it
     table_title: PatternRule
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
@@ -237,7 +238,7 @@ def load_rules(data) -> TargetGroupRules:
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
     lists = require_keys(
-        data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"], ["intro_named"]
+        data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"], ["intro_named", "named_item_not"]
     )
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
@@ -266,6 +267,7 @@ def load_rules(data) -> TargetGroupRules:
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
         list_max_label=int(lists["max_label_length"]),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
+        list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         section_body_end=re.compile(data["section_body_end"], re.M),

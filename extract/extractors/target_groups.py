@@ -333,8 +333,9 @@ def _list_rows(
             stop = colon if colon >= 0 else min(end, sent.end if sent else end)
             a, b = _trimmed(text, start, stop)
             row = _record(text, a, b, r.list_rule.id, r) if b > a else None
-            if row and named and not specific(row.groups, r):
-                continue  # an item of a list of areas or members that names no group
+            figure = named and r.list_named_item_not and r.list_named_item_not.match(text, a)
+            if row and named and (not specific(row.groups, r) or figure):
+                continue  # an item of a list of areas, members or goals that names no group, or a figure of one
             spans.append((start, end))
             if row:
                 rows.append(row)
