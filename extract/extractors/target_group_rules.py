@@ -237,9 +237,8 @@ def load_rules(data) -> TargetGroupRules:
     defined = require_keys(data["defined_group"], "defined_group", ["clause", "pattern", "examples"])
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
-    lists = require_keys(
-        data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"], ["intro_named", "named_item_not"]
-    )
+    list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
+    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
