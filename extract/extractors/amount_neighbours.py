@@ -146,22 +146,20 @@ def _is_subheading(line: str, r: AmountRules) -> bool:
 
 class SubHeadings:
     """The lines of a text that head the text below them as sub-headings ("Status drift",
-    "Anlæg", "Sygeplejen"), by position, each with the frame it names (or None): read once
-    a text, looked up for each amount."""
+    "Anlæg", "Sygeplejen"), by position: found once a text, looked up for each amount; the
+    frame each names read when first asked for."""
 
     def __init__(self, text: str, r: AmountRules):
         self.text, self.r = text, r
         self.starts: list[int] = []
         self.ends: list[int] = []  # where each line ends (its "\n"), ascending
-        self.frames: list[Optional[str]] = []
+        self._frames: dict[int, Optional[str]] = {}
         start = 0
         for line in text.split("\n"):
             end = start + len(line)
-            stripped = line.strip()
-            if _is_subheading(stripped, r):
+            if _is_subheading(line.strip(), r):
                 self.starts.append(start)
                 self.ends.append(end)
-                self.frames.append(frame_in_label(stripped, r))
             start = end + 1
 
     def frame(self, offset: int, floor: int) -> Optional[str]:
@@ -173,7 +171,9 @@ class SubHeadings:
             return None
         i = bisect.bisect_right(self.ends, end) - 1
         if i >= 0 and self.starts[i] >= floor:
-            return self.frames[i]
+            if i not in self._frames:
+                self._frames[i] = frame_in_label(self.text[self.starts[i] : self.ends[i]].strip(), self.r)
+            return self._frames[i]
         line_start = self.text.rfind("\n", 0, floor) + 1
         line_end = self.text.find("\n", floor)
         if line_start < floor < line_end:  # the line ``floor`` falls in, read from ``floor``
