@@ -603,3 +603,14 @@ def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_un
 )
 def test_new_cues_skip_opening_hours_purposes_benefits_contents_and_costs(text):
     assert _rules_of(text) == []
+
+
+def test_a_contents_line_is_no_statement():
+    # the contents of the Copenhagen employment plan (sources/beskaeftigelsesplan-2022.txt): the
+    # entry with a tab and a page number names no statement, the same goal in the plan's list does
+    entry = "4.2. Flere ledige skal opkvalificeres\t11"
+    goal = "2. Flere ledige skal opkvalificeres"
+    text = f"{entry}\n\n{goal}\n"
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.quote, row.groups) for row in rows] == [("Flere ledige skal opkvalificeres", ["ledige_generelt"])]
+    assert rows[0].char_start > len(entry)

@@ -20,6 +20,7 @@ _TOP_KEYS = [
     "labels",
     "continuation",
     "not_statement",
+    "contents_line",
     "statements",
     "label",
     "lists",
@@ -94,6 +95,7 @@ class TargetGroupRules:
     not_after_window: int
     not_after_stops: frozenset[str]  # words that end the window before a token ("til gavn for virksomheder")
     not_statement: re.Pattern
+    contents_line: re.Pattern  # a line of a table of contents: never a statement
     fuzzy_min_stem: int
     fuzzy_min_ratio: float
     fuzzy_fold: tuple[tuple[str, str], ...]
@@ -248,6 +250,7 @@ def load_rules(data) -> TargetGroupRules:
         not_after_window=int(data["not_after_window"]),
         not_after_stops=frozenset(data["not_after_stops"]),
         not_statement=_regex(data, "not_statement", "-", letters),
+        contents_line=_regex(data, "contents_line", "-", letters, 0),
         fuzzy_min_stem=int(fuzzy["min_stem_length"]),
         fuzzy_min_ratio=float(fuzzy["min_ratio"]),
         fuzzy_fold=tuple(fuzzy["fold"].items()),

@@ -261,7 +261,8 @@ def _cue_rows(
     rows = []
     roles = roles_at(sections)
     for i, sent in enumerate(sentences):
-        if covered(sent.start):
+        line_end = text.find("\n", sent.start) % (len(text) + 1)  # a contents line is read whole
+        if covered(sent.start) or r.contents_line.search(text, sent.start, line_end):
             continue
         here: Optional[set[str]] = None  # the roles around the sentence, when a rule asks
         for rule in r.statements:
