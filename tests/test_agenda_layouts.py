@@ -662,3 +662,57 @@ def test_a_web_lists_number_before_the_items_own_is_dropped():
         (1, "1. Godkendelse af dagsorden", "punkt"),
         (1, "2. Ungestrategien", "punkt"),
     ]
+
+
+def test_an_items_title_restated_under_its_numbered_line_is_no_field():
+    # an agenda system prints the item's title again under its numbered line; here the title is
+    # also a field's name ("Bemærkninger til dagsordenen"): it is the title, not a field
+    text = (
+        "1. Bemærkninger til dagsordenen\n\nBemærkninger til dagsordenen\n\nBeslutning\nIngen.\n\n"
+        "2. Trafikplan 2025\n\nTrafikplan 2025\n\nSagsfremstilling\n\nPlanen forelægges udvalget til godkendelse.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Bemærkninger til dagsordenen", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "2. Trafikplan 2025", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
+# made up in the style of municipal web pages on pools and grants (the development corpus holds
+# none): the pools' names are initiatives; a link, a contact line, a sentence left without its
+# stop, a dated label and an image's file are no headings
+POOLS_PAGE = """Puljer til foreninger
+
+Foreninger kan søge flere puljer og tilskud. På denne side har vi samlet puljerne.
+
+foreninger-i-kommunen.jpg
+
+Kulturpuljen
+
+I kan søge løbende. Søger I om mere end 10.000 kr., er der frister fire gange om året.
+
+Det er en pulje til nye kulturelle aktiviteter for alle i kommunen
+
+Tilskud til spejder- og træningslejre
+
+I kan søge løbende. Dog skal I senest søge den 1. november for at få tilskud til jeres lejr.
+
+Ansøgningsfrist: 1. november 2025
+
+Hvem kan søge?
+
+Alle godkendte foreninger i kommunen kan søge om tilskud fra puljerne.
+
+Læs retningslinjerne for puljerne
+
+Har du spørgsmål, er du velkommen til at kontakte kulturkonsulenten på kultur@kommune.dk
+"""
+
+
+def test_a_pool_pages_headings():
+    assert outline(POOLS_PAGE) == [
+        (1, "Kulturpuljen", "initiative"),
+        (1, "Tilskud til spejder- og træningslejre", "initiative"),
+        (1, "Hvem kan søge?", "other"),
+    ]

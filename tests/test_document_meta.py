@@ -176,3 +176,25 @@ def test_a_minutes_header_dates_the_page_by_its_labelled_day(tmp_path):
     assert (found.title, found.date, found.date_basis) == ("Referat Teknisk Udvalg", "2024-10-01", "text")
     published = text.replace("Referat\n", "Referat\nPubliceret 24-09-2024\n")  # days before the meeting
     assert _meta_of(published, tmp_path, "kommune_tu_2024-09-30_referat.txt").date == "2024-10-01"
+
+
+# made up in the style of a municipality's web page on a pool (the development corpus holds none):
+# its day of publication at the foot, after its sections
+POOL_PAGE = """Puljen til lokale projekter
+
+Kommunen har afsat 500.000 kr. til lokale projekter i 2025.
+
+Hvem kan søge?
+
+Foreninger og lokalråd i kommunen kan søge om tilskud til projekter.
+
+Se landdistriktspolitikken
+
+Publiceret 07-02-2025
+"""
+
+
+def test_a_web_pages_day_of_publication_at_its_foot_dates_it(tmp_path):
+    found = _meta_of(POOL_PAGE, tmp_path, "kommune_pulje.txt")
+    assert (found.title, found.date) == ("Puljen til lokale projekter", "2025-02-07")
+    assert _meta_of(POOL_PAGE.replace("Publiceret 07-02-2025\n", ""), tmp_path, "kommune_pulje.txt").date is None

@@ -332,3 +332,20 @@ def test_a_header_field_naming_the_body_makes_a_meetings_page(tmp_path):
         "Sagsfremstilling\nRegnskabet viser et overskud.\n"
     )
     assert _meta_of(text, tmp_path).title.endswith(" Kommunalbestyrelsen")
+
+
+def test_a_covers_title_over_two_lines_is_read_whole_and_its_month_is_no_title(tmp_path):
+    # made up in the style of a budget book copied as text (its cover lines without blank lines)
+    text = "FORORD 2\nVestby Kommune\nSeptember 2024\nBudget 2025 og\nBudgetoverslag 2026 - 2029\nIndhold\nForord 3\n"
+    text += "Budget 2025 er vedtaget af et enigt byråd, og det glæder mig som borgmester.\n"
+    assert _meta_of(text, tmp_path, "kommune_budget-2025.txt").title == "Budget 2025 og Budgetoverslag 2026 - 2029"
+
+
+def test_a_line_that_leads_in_to_a_list_is_no_title(tmp_path):
+    # made up in the style of a municipality's web page on a plan (its first lines lead in to lists)
+    text = "Der er 3 temaer i planen:\n\n • Tema 1 Læring og uddannelse\n • Tema 2 Beskæftigelse\n\n"
+    text += "Økonomiudvalget har ansvaret for:\n\n • Integrationspolitik\n • Modtagelse af flygtninge\n\n"
+    text += "Planen følges op hvert år i Økonomiudvalget, som også godkender handleplanen.\n"
+    found = _meta_of(text, tmp_path, "kommune_integrationsplan.txt")
+    assert found.title not in {"Der er 3 temaer i planen", "Økonomiudvalget har ansvaret for"}
+    assert found.kind != "referat"

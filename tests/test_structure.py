@@ -461,3 +461,10 @@ def test_a_web_page_with_folded_sections_has_their_titles_as_headings():
     ]
     # a list's points under a lead-in are no folded sections
     assert not any("beskrivelse" in s.heading for s in find_sections(src))
+
+
+@pytest.mark.parametrize(
+    "example", RULES.initiative_name_examples, ids=[e["text"][:40] for e in RULES.initiative_name_examples]
+)
+def test_initiative_name_examples(example):
+    assert bool(RULES.initiative_name.search(example["text"])) == example["initiative"]

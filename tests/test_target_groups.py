@@ -338,6 +338,25 @@ def test_bare_conjunct_examples(example):
     assert find_labels(example["text"]) == sorted(example["groups"])
 
 
+@pytest.mark.parametrize("example", R.defined_group_examples, ids=lambda e: e["text"][:30])
+def test_persons_a_relative_clause_defines_are_a_group(example):
+    rows = find_target_groups(example["text"], sentence_spans(example["text"]), [])
+    assert [row.groups for row in rows] == [sorted(example["groups"])]
+
+
+@pytest.mark.parametrize("example", R.enumeration_tail.examples, ids=lambda e: e["text"][:30])
+def test_an_enumeration_goes_on_past_its_commas(example):
+    text = example["text"]
+    found = R.enumeration_tail.pattern.match(text, text.index(","))
+    assert (text[: found.end()] if found else None) == example["named"]
+
+
+def test_citizens_without_a_clause_that_defines_them_are_no_group_after_a_giving_cue():
+    # made up in the genre's style: "borgere" bare after "gives til" names nobody in particular
+    assert _rules_of("Der gives en orientering til borgerne om den nye ordning.") == []
+    assert _rules_of("Mindste sats gives til borgere.") == []
+
+
 def _rules_of(text: str) -> list[str]:
     return [row.rule for row in find_target_groups(text, sentence_spans(text), [])]
 
@@ -565,3 +584,33 @@ def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_un
     # made up in the genre's style of a budget follow-up's lines and an agenda's heading
     for text in ["Udgifter til fordrevne fra Ukraine\n\nDer er afsat midler.", "Dagsorden til Udvalget for Ældre\n"]:
         assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a place is open for, not whom (development corpus)
+        "Borgerservice skal være åbent for tidsbestilling fredag den 20. december.",
+        # a purpose clause that follows no effort (Copenhagen corpus)
+        "Det er baggrunden for, at ca. 14.000 unge københavnere er unge med en gymnasial uddannelse.",
+        # the receipt of a benefit, not a group received (development corpus)
+        "Før skulle de senest efter fire ugers modtagelse af uddannelseshjælp være i aktivering.",
+        # a line of a table of contents (made up in the style of a plan's contents)
+        "Flere ledige skal opkvalificeres ........................ 11",
+        # a cost between an offer and the group (development corpus)
+        "Merudgifter til boligplacering, undervisning og forsørgelsesudgifter til fordrevne fra Ukraine.",
+    ],
+)
+def test_new_cues_skip_opening_hours_purposes_benefits_contents_and_costs(text):
+    assert _rules_of(text) == []
+
+
+def test_a_contents_line_is_no_statement():
+    # the contents of the Copenhagen employment plan (sources/beskaeftigelsesplan-2022.txt): the
+    # entry with a tab and a page number names no statement, the same goal in the plan's list does
+    entry = "4.2. Flere ledige skal opkvalificeres\t11"
+    goal = "2. Flere ledige skal opkvalificeres"
+    text = f"{entry}\n\n{goal}\n"
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.quote, row.groups) for row in rows] == [("Flere ledige skal opkvalificeres", ["ledige_generelt"])]
+    assert rows[0].char_start > len(entry)

@@ -15,7 +15,7 @@ it: its amounts with no years or frame of their own take those of that sentence
 list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
 besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
 the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
-the frame that line names (``subheading_frame``). Pure: text in, spans and values out.
+the frame that line names (``SubHeadings``, read once a text). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
@@ -85,6 +85,26 @@ def carried_over(
     return (period[:2] if period else None), frame_before(text[prev.start : prev.end], r)
 
 
+def line_above(text: str, line_start: int, r: AmountRules, past_entries: bool = False) -> Optional[tuple[int, str]]:
+    """(start, text) of the first line above the line starting at ``line_start`` that is not
+    blank (nor, with ``past_entries``, a list's entry), or None at the top of the text."""
+    start = line_start
+    while start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not (past_entries and r.list_entry.match(line)):
+            return start, line
+    return None
+
+
+def announces_list(line: str, r: AmountRules) -> bool:
+    """Whether ``line`` is a list's (or a table's) lead-in (``list_lead_in.lead``: ending
+    with a colon, "herunder", "følgende") that joins no two frames ("… på drift og anlæg:"),
+    whose frame then is that of the entries below it."""
+    return bool(r.list_lead.search(line)) and not r.frames_joined.search(line)
+
+
 def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
     """The frame named last in the lead-in of the list whose entry holds ``offset``: the
     first line above the entries (and the blank lines between them) when it announces the
@@ -93,15 +113,10 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
     start = text.rfind("\n", 0, offset) + 1
     if not r.list_entry.match(text, start):
         return None
-    while start > 0:
-        end = start - 1
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line.strip() and not r.list_entry.match(line):  # a lead-in joining two frames names neither
-            if not r.list_lead.search(line) or r.frames_joined.search(line):
-                return None
-            return frame_before(line, r) or _continued_frame(text, start, line, r)
-    return None
+    found = line_above(text, start, r, past_entries=True)
+    if found is None or not announces_list(found[1], r):
+        return None
+    return frame_before(found[1], r) or _continued_frame(text, *found, r)
 
 
 def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Optional[str]:
@@ -110,36 +125,59 @@ def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Option
     Byrådet:"), or None."""
     if not line.strip()[:1].islower():
         return None
-    end = start - 1
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        above = text[start:end]
-        if above.strip():
-            if r.list_entry.match(above) or r.frames_joined.search(above):
-                return None
-            return frame_before(above, r)
-        end = start - 1
-    return None
+    found = line_above(text, start, r)
+    if found is None or r.list_entry.match(found[1]) or r.frames_joined.search(found[1]):
+        return None
+    return frame_before(found[1], r)
 
 
 _SUBHEADING_MAX = 40  # a longer line is prose
 _SENTENCE_END = (".", ",", ":", ";", "!", "?")
 
 
-def subheading_frame(text: str, offset: int, floor: int, r: AmountRules) -> Optional[str]:
-    """The frame named by the nearest line above ``offset`` (not above ``floor``, the start
-    of its section) that heads the text below it as a sub-heading: short, capitalised, no
-    sentence's end, no table's row (cells parted by tabs or closed by "|") ("Status drift",
-    "Anlæg"). A sub-heading naming no frame ("Sygeplejen") gives none; so does a list's
-    entry or a paragraph only passed over."""
-    end = text.rfind("\n", 0, offset)
-    while end > floor:
-        start = max(text.rfind("\n", 0, end) + 1, floor)
-        line = text[start:end].strip()
-        end = start - 1
-        if not line or len(line) > _SUBHEADING_MAX or r.list_entry.match(line) or row_separator(line) in ("\t", "|"):
-            continue
-        if line.endswith(_SENTENCE_END) or not line[0].isupper():
-            continue
-        return frame_in_label(line, r)
-    return None
+def _is_subheading(line: str, r: AmountRules) -> bool:
+    """Whether a line (stripped) heads the text below it as a sub-heading: short,
+    capitalised, no sentence's end, no list's entry, no table's row (cells parted by tabs
+    or closed by "|")."""
+    if not line or len(line) > _SUBHEADING_MAX or line.endswith(_SENTENCE_END) or not line[0].isupper():
+        return False
+    return not r.list_entry.match(line) and row_separator(line) not in ("\t", "|")
+
+
+class SubHeadings:
+    """The lines of a text that head the text below them as sub-headings ("Status drift",
+    "Anlæg", "Sygeplejen"), by position: found once a text, looked up for each amount; the
+    frame each names read when first asked for."""
+
+    def __init__(self, text: str, r: AmountRules):
+        self.text, self.r = text, r
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # where each line ends (its "\n"), ascending
+        self._frames: dict[int, Optional[str]] = {}
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            if _is_subheading(line.strip(), r):
+                self.starts.append(start)
+                self.ends.append(end)
+            start = end + 1
+
+    def frame(self, offset: int, floor: int) -> Optional[str]:
+        """The frame named by the nearest sub-heading above the line of ``offset``, not
+        above ``floor`` (the start of its section; a line ``floor`` cuts counts from there).
+        A sub-heading naming no frame gives none; a list's entry or a paragraph is passed over."""
+        end = self.text.rfind("\n", 0, offset)
+        if end <= floor:
+            return None
+        i = bisect.bisect_right(self.ends, end) - 1
+        if i >= 0 and self.starts[i] >= floor:
+            if i not in self._frames:
+                self._frames[i] = frame_in_label(self.text[self.starts[i] : self.ends[i]].strip(), self.r)
+            return self._frames[i]
+        line_start = self.text.rfind("\n", 0, floor) + 1
+        line_end = self.text.find("\n", floor)
+        if line_start < floor < line_end:  # the line ``floor`` falls in, read from ``floor``
+            cut = self.text[floor:line_end].strip()
+            if _is_subheading(cut, self.r):
+                return frame_in_label(cut, self.r)
+        return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.extractors.amount_frames import Headings, caption_years, frame_before, frame_in_label, label_years
-from extract.extractors.amount_neighbours import subheading_frame
+from extract.extractors.amount_neighbours import announces_list, line_above
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_table_rows import YEAR, Cell, Table, row_cells, row_separator, text_tables
 from extract.extractors.numbers import parse_danish_number
@@ -284,19 +284,17 @@ def table_lead_frame(text: str, table_start: int, r: AmountRules) -> Optional[st
     """The frame named last in the line that announces the table starting at ``table_start``
     (the line above its caption, ending with a colon or "følgende": "Anlægsregnskabet viser
     følgende:"), or None; a line joining two frames names neither."""
-    end = text.rfind("\n", 0, table_start)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line:
-            return frame_before(line, r) if r.list_lead.search(line) and not r.frames_joined.search(line) else None
-        end = start - 1
-    return None
+    found = line_above(text, text.rfind("\n", 0, table_start) + 1, r)
+    if found is None:
+        return None
+    line = found[1].strip()
+    return frame_before(line, r) if announces_list(line, r) else None
 
 
-def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) -> Amount:
-    """A table cell's sum with the frame its row, its group's total, its column, the caption
-    or the headings name (a row naming what is no frame gives none), and its years."""
+def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules, above: Optional[str]) -> Amount:
+    """A table cell's sum with the frame its row, its group's total, its column, the caption,
+    the lines above its table (``above``: the frame of its lead-in or sub-heading, read once a
+    table) or the headings name (a row naming what is no frame gives none), and its years."""
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
     if r.label_no_frame.search(c.labels[0]):  # its row names what is no frame ("Skatter, tilskud og udligning")
@@ -309,8 +307,7 @@ def cell_amount(text: str, c: CellAmount, headings: Headings, r: AmountRules) ->
             or frame_in_label(column_header(text, c.start), r, column=True)
             or frame_in_label(caption, r)
             or frame_in_label(header, r)
-            or table_lead_frame(text, c.table_start, r)
-            or subheading_frame(text, c.table_start, headings.section_start(c.table_start), r)
+            or above
             or headings.kind(c.start, r)
         )
     years = c.years or caption_years(c.labels[2], r) or headings.years(c.start, r) or (None, None)

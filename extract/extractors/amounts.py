@@ -40,10 +40,10 @@ from extract.extractors.amount_mentions import (
 )
 from extract.extractors.amount_neighbours import (
     NEIGHBOUR_RULE,
+    SubHeadings,
     carried_over,
     lead_in_frame,
     neighbour_scaled,
-    subheading_frame,
 )
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
@@ -52,6 +52,7 @@ from extract.extractors.amount_tables import (
     column_header,
     table_amounts,
     table_caption,
+    table_lead_frame,
 )
 from extract.records import Amount, Section
 from extract.structure.sentences import Span, sentence_at
@@ -95,6 +96,7 @@ def find_amounts(
         r = replace(r, budget_span=budget_span)
     items = item_years(text, sections, r, date)
     headings = Headings(sections, title, document_frame(text, r), document_year(text, r, date), items)
+    subheadings = SubHeadings(text, r)
     out: list[Amount] = []
     mentions = [
         m for m in find_mentions(text, r) if m.value or not _in_cell(text, m.start)
@@ -120,7 +122,7 @@ def find_amounts(
                 t.kind
                 or carried_kind
                 or lead_in_frame(text, m.start, r)
-                or subheading_frame(text, m.start, headings.section_start(m.start), r)
+                or subheadings.frame(m.start, headings.section_start(m.start))
                 or headings.kind(m.start, r)
             )
             years = (
@@ -151,7 +153,12 @@ def find_amounts(
         if not _overlaps((c.start, c.end), taken):
             taken.append((c.start, c.end))
             cells.append(c)
-    out += [cell_amount(text, c, headings, r) for c in cells]
+    # the frame the lines above a table name (its lead-in, else its sub-heading): once a table
+    above = {
+        s: table_lead_frame(text, s, r) or subheadings.frame(s, headings.section_start(s))
+        for s in {c.table_start for c in cells}
+    }
+    out += [cell_amount(text, c, headings, r, above[c.table_start]) for c in cells]
     return sorted(out, key=lambda a: a.char_start)
 
 

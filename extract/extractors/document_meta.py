@@ -1,16 +1,16 @@
 """Document metadata: title, date, kind, case and document number, author.
 
 Labels ("Sagsnr.", "Dokumentnr."/"Dok.nr.", "Sagsbehandler", "Dato:", "Sidst
-opdateret:") are read near the top of the document; the value follows the label on
-the same line or alone on the next line. The date is read before the first heading: a
-labelled date, else a line holding only a date (the budget note's "23-09-2012", a
-letter's "Den 3. januar 2013"), else, on an agenda item's or a meeting's page, a meeting
-date ("mødet den 3. maj 2024"); dates inside other sentences are never the document's
-date. An agenda item, agenda or minutes (by its layout or its kind) without a date in its
-text takes the date in its file name; ``date_basis`` says which. The title is the first
-title line read with the document's items (``extract.extractors.document_title``); the
-kind comes from words of the title or of the line it was read from ("Punkt 5: …"), else
-from the layout of an agenda item.
+opdateret:") are read near the top of the document (a web page's day of publication
+anywhere); the value follows the label on the same line or alone on the next line. The
+date is read before the first heading: a labelled date, else a line holding only a date
+(the budget note's "23-09-2012", a letter's "Den 3. januar 2013"), else, on an agenda
+item's or a meeting's page, a meeting date ("mødet den 3. maj 2024"); dates inside other
+sentences are never the document's date. An agenda item, agenda or minutes (by its layout
+or its kind) without a date in its text takes the date in its file name; ``date_basis``
+says which. The title is the first title line read with the document's items
+(``extract.extractors.document_title``); the kind comes from words of the title or of the
+line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
 """
 
 from __future__ import annotations
@@ -163,6 +163,17 @@ def labelled_fields(text: str, r: MetaRules, dates: DateRules) -> dict[str, str]
     return fields
 
 
+def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
+    """A web page's day of publication or last update wherever it stands (its foot, after the
+    last section: "Publiceret 07-02-2019")."""
+    for rule in r.labels:
+        if rule.field == "published":
+            value = label_value(text, rule, dates)
+            if value:
+                return value
+    return None
+
+
 def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A line holding only a date, before ``limit``."""
     for m in r.date_line.finditer(text[:limit]):
@@ -229,8 +240,9 @@ def find_meta(
     holding a date, else, on an agenda item's or a meeting's page, a meeting date ("mødet den 3.
     maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
     25. maj 2016"); a date in a field of an agenda item ("Sagsforløb", "Tidligere behandling")
-    is another meeting's; a web page's day of publication ("Offentliggjort: …") when none of
-    these is written. An agenda item without one takes the date in its file ``name``."""
+    is another meeting's; a web page's day of publication or last update ("Offentliggjort: …",
+    "Publiceret …" also at the page's foot) when none of these is written. An agenda item
+    without one takes the date in its file ``name``."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
@@ -244,7 +256,7 @@ def find_meta(
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day
-    date = date or labelled.get("published")
+    date = date or labelled.get("published") or published_anywhere(src.text, r, dates)
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)

@@ -101,8 +101,11 @@ def meeting_body(
 
 def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or
-    sentence, and no line at ``heads``: the headings of an item's fields)."""
-    for start, raw in text_lines(text[: r.title_search_chars]):
+    sentence, and no line at ``heads``: the headings of an item's fields), with the next line
+    when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 -
+    2028", a cover's title over two lines)."""
+    lines = text_lines(text[: r.title_search_chars])
+    for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
         if not line or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
             continue
@@ -112,6 +115,9 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
         if title and reads_as_sentence(title, r):
             continue
         if title and not title.endswith((":", ",")):
+            rest = strip_marks(lines[i + 1][1]).strip() if i + 1 < len(lines) else ""
+            if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
+                title = f"{title} {rest}"
             return clean_title(title, r)
     return None
 

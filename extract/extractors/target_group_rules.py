@@ -20,6 +20,7 @@ _TOP_KEYS = [
     "labels",
     "continuation",
     "not_statement",
+    "contents_line",
     "statements",
     "label",
     "lists",
@@ -50,6 +51,8 @@ _TOP_KEYS = [
     "compound_thing_heads",
     "bare_conjunct",
     "quoted_name",
+    "defined_group",
+    "enumeration_tail",
 ]
 
 
@@ -92,6 +95,7 @@ class TargetGroupRules:
     not_after_window: int
     not_after_stops: frozenset[str]  # words that end the window before a token ("til gavn for virksomheder")
     not_statement: re.Pattern
+    contents_line: re.Pattern  # a line of a table of contents: never a statement
     fuzzy_min_stem: int
     fuzzy_min_ratio: float
     fuzzy_fold: tuple[tuple[str, str], ...]
@@ -103,6 +107,7 @@ class TargetGroupRules:
     list_bullet: re.Pattern
     list_max_label: int
     list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
+    list_named_item_not: Optional[re.Pattern]  # ... and do not state a rate or mean of it
     table_title: PatternRule
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
@@ -132,6 +137,10 @@ class TargetGroupRules:
     bare_conjunct: Optional["BareConjunctRule"] = None  # a fallback word bare in an enumeration keeps its label
     quoted_name: Optional[re.Pattern] = None  # a name in quotes: its groups count only when no other is named
     quoted_name_examples: tuple = ()
+    relative_clause: Optional[re.Pattern] = None  # a relative clause right after a group's head word
+    defined_group: Optional[re.Pattern] = None  # persons a relative clause defines: a group after any cue
+    defined_group_examples: tuple = ()
+    enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -227,11 +236,11 @@ def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[Patt
 def load_rules(data) -> TargetGroupRules:
     data = require_keys(data, "-", _TOP_KEYS)
     quoted = require_keys(data["quoted_name"], "quoted_name", ["pattern", "examples"])
+    defined = require_keys(data["defined_group"], "defined_group", ["clause", "pattern", "examples"])
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
-    lists = require_keys(
-        data["lists"], "lists", ["id", "intro", "bullet", "max_label_length", "examples"], ["intro_named"]
-    )
+    list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
+    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     persons = data["person_nouns"]
     sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
@@ -241,6 +250,7 @@ def load_rules(data) -> TargetGroupRules:
         not_after_window=int(data["not_after_window"]),
         not_after_stops=frozenset(data["not_after_stops"]),
         not_statement=_regex(data, "not_statement", "-", letters),
+        contents_line=_regex(data, "contents_line", "-", letters, 0),
         fuzzy_min_stem=int(fuzzy["min_stem_length"]),
         fuzzy_min_ratio=float(fuzzy["min_ratio"]),
         fuzzy_fold=tuple(fuzzy["fold"].items()),
@@ -259,6 +269,7 @@ def load_rules(data) -> TargetGroupRules:
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
         list_max_label=int(lists["max_label_length"]),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
+        list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         section_body_end=re.compile(data["section_body_end"], re.M),
@@ -277,6 +288,10 @@ def load_rules(data) -> TargetGroupRules:
         bare_conjunct=_bare_conjunct_rule(data["bare_conjunct"]),
         quoted_name=require_regex(quoted["pattern"], "quoted_name"),
         quoted_name_examples=require_examples(quoted, "quoted_name"),
+        relative_clause=_regex(defined, "clause", "defined_group", letters),
+        defined_group=_regex(defined, "pattern", "defined_group", letters),
+        defined_group_examples=require_examples(defined, "defined_group"),
+        enumeration_tail=_pattern_rule(data["enumeration_tail"], "enumeration_tail", letters),
         match_groups=_pattern_rule(matches, "match_groups", letters, ("range_words", "list_words")),
         match_range_words=frozenset(matches["range_words"]),
         match_words=re.compile(

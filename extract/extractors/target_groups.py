@@ -146,9 +146,15 @@ def _is_statement(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRu
         cues = list(rule.pattern.finditer(text, a, b))
     if not rule.needs_label:
         return bool(cues) and _names_group(text[a:b], r)
-    return any(
-        _names_group(_named(text, cue, max(b, end), rule, r), r, rule.weak_group, rule.min_labels) for cue in cues
-    )
+    return any(_names_group(*_named_weak(text, cue, max(b, end), rule, r), rule.min_labels) for cue in cues)
+
+
+def _named_weak(text: str, cue: re.Match, end: int, rule: PatternRule, r: TargetGroupRules) -> tuple:
+    """What ``_named`` reads, the rules, and whether a fallback group is enough there: after a cue
+    that allows it, or when a relative clause defines the persons ("til borgere, der ikke …")."""
+    named = _named(text, cue, end, rule, r)
+    defined = bool(rule.label_within and r.defined_group and r.defined_group.search(named))
+    return named, r, rule.weak_group or defined
 
 
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
@@ -220,9 +226,14 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGro
     if rule.label_within:
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
         head = re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
+        enum = r.enumeration_tail.pattern.match(after, len(head)) if r.enumeration_tail else None
+        head = after[: enum.end()] if enum else head  # an enumeration goes on past its commas
         clause = re.split(r"[,;:(.!?]", after, maxsplit=1)[0].lower()
         if find_labels(head, r) == [r.no_label]:  # no person among the words: no group goes on after them
             return head
+        rel = r.relative_clause.match(after, len(head)) if r.relative_clause else None
+        if rel:  # persons a relative clause defines: the clause names them ("til personer, der er truet af …")
+            return after[: rel.end()]
         starts = [m for label in r.labels for p in label.patterns if (m := p.search(clause)) and m.start() < len(head)]
         return after[: max(m.end() for m in starts)] if starts else head  # a group of more words than those
     return after
@@ -250,7 +261,8 @@ def _cue_rows(
     rows = []
     roles = roles_at(sections)
     for i, sent in enumerate(sentences):
-        if covered(sent.start):
+        line_end = text.find("\n", sent.start) % (len(text) + 1)  # a contents line is read whole
+        if covered(sent.start) or r.contents_line.search(text, sent.start, line_end):
             continue
         here: Optional[set[str]] = None  # the roles around the sentence, when a rule asks
         for rule in r.statements:
@@ -322,8 +334,9 @@ def _list_rows(
             stop = colon if colon >= 0 else min(end, sent.end if sent else end)
             a, b = _trimmed(text, start, stop)
             row = _record(text, a, b, r.list_rule.id, r) if b > a else None
-            if row and named and not specific(row.groups, r):
-                continue  # an item of a list of areas or members that names no group
+            figure = named and r.list_named_item_not and r.list_named_item_not.match(text, a)
+            if row and named and (not specific(row.groups, r) or figure):
+                continue  # an item of a list of areas, members or goals that names no group, or a figure of one
             spans.append((start, end))
             if row:
                 rows.append(row)

@@ -111,6 +111,14 @@ def _repeats(item: str, heading: str) -> bool:
     return bool(head and title) and (title.startswith(head) or title.endswith(head))
 
 
+def _restates(item: str, heading: str, r: HeadingRules) -> bool:
+    """Is the heading the item's whole title without its number ("Bemærkninger til dagsordenen"
+    under "1. Bemærkninger til dagsordenen"), as agenda systems print it again?"""
+    parsed = parse_number(item.strip(), r)
+    title = parsed[1] if parsed else r.titles.item_number.sub("", item.strip(), count=1)
+    return bool(title) and squash(heading).casefold() == squash(title).casefold()
+
+
 def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
     """For each paragraph start, the first line of the paragraph after it."""
     out = {}
@@ -269,6 +277,8 @@ def agenda_layout(
         elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
             joined = (0, ())
+        elif c.start in rule_at and in_item and _restates(item, c.heading, r):
+            continue  # the item's title again under its numbered line, however it reads as a field
         elif c.start in rule_at and rule_at[c.start] in joined[1]:
             # a part of a field named for two ("FNs verdensmål" in "FN's Verdensmål og Byrådets arbejdsgrundlag")
             lead, sub, allows, top = None, "", rule_at[c.start].subheadings, joined[0] + 1

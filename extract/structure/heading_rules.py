@@ -52,10 +52,13 @@ class HeadingRules:
     initiative_parent: re.Pattern
     initiative_examples: tuple
     table_row_role: str
+    initiative_name: re.Pattern  # plain text: a heading naming one pool or grant scheme
+    initiative_name_examples: tuple
     roles: tuple[str, ...]  # every role a section can have
     title_search_chars: int
     agenda: AgendaRules  # fields of agenda items and minutes
     marked_not_headings: frozenset  # ids of not_headings rules that reject "#" headings too
+    sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
 
@@ -115,6 +118,7 @@ def load_rules(data) -> HeadingRules:
         "agenda",
         "titles",
         "marked_not_headings",
+        "sentence_not_headings",
         "parts",
     ]
     data = require_keys(data, "-", keys)
@@ -155,19 +159,20 @@ def load_rules(data) -> HeadingRules:
         agenda=load_agenda_rules(data["agenda"], roles),
         titles=load_title_rules(data["titles"]),
         marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
+        sentence_not_headings=_marked(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
     )
 
 
-def _marked(ids, rules) -> frozenset:
+def _marked(ids, rules, key: str = "marked_not_headings") -> frozenset:
     known = {r.get("id") for r in rules or [] if isinstance(r, dict)}
     for rid in ids or []:
-        require_choice(rid, "marked_not_headings", "id", sorted(known))
+        require_choice(rid, key, "id", sorted(known))
     return frozenset(ids or [])
 
 
 def _initiative_rules(data, roles: tuple[str, ...]) -> dict:
-    keys = ["evidence_roles", "parent_pattern", "examples", "table_row_role"]
+    keys = ["evidence_roles", "parent_pattern", "examples", "table_row_role", "name_pattern", "name_examples"]
     data = require_keys(data, "initiatives", keys)
     for role in data["evidence_roles"]:
         require_choice(role, "initiatives", "evidence_roles", roles)
@@ -177,4 +182,6 @@ def _initiative_rules(data, roles: tuple[str, ...]) -> dict:
         "initiative_parent": require_regex(data["parent_pattern"], "initiatives", "parent_pattern"),
         "initiative_examples": tuple(data["examples"]),
         "table_row_role": data["table_row_role"],
+        "initiative_name": require_regex(data["name_pattern"], "initiatives", "name_pattern"),
+        "initiative_name_examples": tuple(data["name_examples"] or ()),
     }

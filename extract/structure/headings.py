@@ -282,7 +282,10 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return found
     if first.rstrip().endswith((".", "!", "?")) or not second.strip():
         return None
-    if starts_lowercase(second) or never_heading(second, r) or parse_number(second.strip(), r):
+    rejected = never_heading(second, r)
+    if starts_lowercase(second) or (rejected and rejected not in r.sentence_not_headings):
+        return None  # a list's point, a label, a date: no body
+    if parse_number(second.strip(), r):
         return None
     if found.kind == "short_line" and is_sentence(first, r):
         return None

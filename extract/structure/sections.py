@@ -371,8 +371,9 @@ def _build(text: str, cands: list[Candidate], levels: list[int]) -> list[Section
 
 
 def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str, r: HeadingRules) -> None:
-    """Markdown top and sub headings with standard sub-headings, and plain-text project
-    titles under a numbered heading about efforts or projects, are initiatives."""
+    """Markdown top and sub headings with standard sub-headings, plain-text project titles
+    under a numbered heading about efforts or projects, and plain-text headings that name a pool
+    or grant scheme are initiatives."""
     if fmt == "table":
         return
     with_roles = {s.parent_position for s in sections if s.role in r.evidence_roles}
@@ -386,3 +387,5 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
                 s.role = INITIATIVE
+        if fmt != "markdown" and s.role == OTHER and r.initiative_name.search(s.heading):
+            s.role = INITIATIVE  # a web page's or an agenda item's heading that names a pool

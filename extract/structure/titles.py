@@ -15,6 +15,7 @@ from typing import Optional
 from extract.records import SourceText
 from extract.structure.headings import (
     HeadingRules,
+    is_sentence,
     markdown_line,
     never_heading,
     parse_number,
@@ -89,6 +90,8 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         if r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
+        if lead_in(block, r):
+            continue
         numbered = parse_number(block.strip(), r)
         if numbered and numbered[2] == "punkt":
             return a, clean_title(block.strip(), r)  # an agenda item is titled by its item line
@@ -100,6 +103,16 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     return None
 
 
+def lead_in(line: str, r: HeadingRules) -> bool:
+    """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:"), no
+    title? A name over its list keeps its colon ("Lokaletilskud:")."""
+    text = line.rstrip(" \t*_")
+    if not text.endswith((":", ",")):
+        return False
+    words = strip_marks(text).rstrip(":,").strip()
+    return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words))
+
+
 def reads_as_sentence(title: str, r: HeadingRules) -> bool:
     """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
     return title.endswith(".") and bool(r.sentence_cues.search(title))
@@ -109,6 +122,8 @@ def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
     """The first line of a paragraph when it reads as a title over a list ("Retningslinjer for
     puljen" over "• Hvem kan søge?"): a web page's heading over its folded sections."""
     first, rest = block.split("\n", 1)
+    if lead_in(first, r):
+        return None
     first = strip_marks(first).strip()
     if rest.lstrip()[:1] not in BULLETS or not first or first[:1] in BULLETS:
         return None
