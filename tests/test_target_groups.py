@@ -614,3 +614,30 @@ def test_a_contents_line_is_no_statement():
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [(row.quote, row.groups) for row in rows] == [("Flere ledige skal opkvalificeres", ["ledige_generelt"])]
     assert rows[0].char_start > len(entry)
+
+
+@pytest.mark.parametrize("example", R.question_heading.examples, ids=lambda e: e["text"][:30])
+def test_question_heading_examples(example):
+    """The paragraph after "Hvem kan søge?" says whom a pool or offer is for, when it names a group."""
+    text = example["text"]
+    rows = [row for row in find_target_groups(text, sentence_spans(text), []) if row.rule == R.question_heading.id]
+    assert [row.quote for row in rows] == example["quotes"]
+
+
+def test_question_heading_answer_ages():
+    """The answer "Det kan alle unge mellem 16 og 23 år." carries the ages of the group."""
+    text = "Hvem kan søge puljen\n\nDet kan alle unge mellem 16 og 23 år.\n"  # made up in the style of a pool's web page
+    [row] = find_target_groups(text, sentence_spans(text), [])
+    assert (row.rule, row.groups, row.age_min, row.age_max) == (R.question_heading.id, ["unge"], 16, 23)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a free thing, not people out of work
+        ("Mindreforbruget skyldes, at genbesættelser af de ledige stillinger har taget noget tid.", "ledige_generelt"),
+        ("Foreningen kan få tilskud til lejede lokaler, hvis kommunen ikke har ledige lokaler.", "ledige_generelt"),
+    ],
+)
+def test_not_before(text, absent):
+    assert absent not in find_labels(text)

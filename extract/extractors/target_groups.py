@@ -270,6 +270,20 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
+def _answer_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
+    """The answer to a question heading of whom an offer is for ("Hvem kan søge?"): the paragraph
+    right after it, when it names a group ("alle" and "borgere" are groups here) and asks nothing."""
+    rows = []
+    for m in r.question_heading.pattern.finditer(text) if r.question_heading else ():
+        para = re.compile(r"\S(?:.|\n(?![ \t]*\n))*").search(text, m.end())
+        if not para:
+            continue
+        a, b = _trimmed(text, para.start(), para.end())
+        if b > a and text[b - 1] != "?" and _names_group(text[a:b], r, weak=True):
+            rows.append(_record(text, a, b, r.question_heading.id, r))
+    return rows
+
+
 def _initiative_list_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """One row per short line of a section whose heading says its lines are initiatives or
     offers ("Kulturelle initiativer": "Børnekultur i forsamlingshusene 2015"), when the line
@@ -297,7 +311,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
-    others += _initiative_list_rows(text, sections, r)
+    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
