@@ -641,3 +641,18 @@ def test_question_heading_answer_ages():
 )
 def test_not_before(text, absent):
     assert absent not in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state of things that hits a group most is no offer for it
+        "Selvom der er bygget mange lejligheder, er boligmarkedet stadig presset – især for børnefamilier.",
+        # a condition of applying that names nobody
+        "Du kan søge om tilskud, hvis projektet er afsluttet inden årets udgang.",
+        # a lead whose object is no group
+        "Støtter projekter, der skaber fællesskab og steder at mødes.",
+    ],
+)
+def test_pool_page_cues_need_a_group(text):
+    assert find_target_groups(text, sentence_spans(text), []) == []
