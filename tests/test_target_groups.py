@@ -626,7 +626,9 @@ def test_question_heading_examples(example):
 
 def test_question_heading_answer_ages():
     """The answer "Det kan alle unge mellem 16 og 23 år." carries the ages of the group."""
-    text = "Hvem kan søge puljen\n\nDet kan alle unge mellem 16 og 23 år.\n"  # made up in the style of a pool's web page
+    text = (
+        "Hvem kan søge puljen\n\nDet kan alle unge mellem 16 og 23 år.\n"  # made up in the style of a pool's web page
+    )
     [row] = find_target_groups(text, sentence_spans(text), [])
     assert (row.rule, row.groups, row.age_min, row.age_max) == (R.question_heading.id, ["unge"], 16, 23)
 
@@ -655,4 +657,11 @@ def test_not_before(text, absent):
     ],
 )
 def test_pool_page_cues_need_a_group(text):
+    assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_blive_til_is_no_cue():
+    """ "blevet til" is how a plan came about, not whom it is for."""
+    # made up in the genre's style of a strategy's web page
+    text = "Da en stærk ungeindsats kræver samarbejde, er strategien blevet til i et samarbejde mellem professionelle, unge, erhvervslivet og foreninger."
     assert find_target_groups(text, sentence_spans(text), []) == []
