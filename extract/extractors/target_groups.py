@@ -278,9 +278,11 @@ def _answer_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
         para = re.compile(r"\S(?:.|\n(?![ \t]*\n))*").search(text, m.end())
         if not para:
             continue
-        a, b = _trimmed(text, para.start(), para.end())
-        if b > a and text[b - 1] != "?" and _names_group(text[a:b], r, weak=True):
-            rows.append(_record(text, a, b, r.question_heading.id, r))
+        # an answer written as a list: each item that names a group
+        answers = _list_items(text, m.end(), r) or [(para.start(), para.end())]
+        for a, b in (_trimmed(text, a, b) for a, b in answers):
+            if b > a and text[b - 1] != "?" and _names_group(text[a:b], r, weak=True):
+                rows.append(_record(text, a, b, r.question_heading.id, r))
     return rows
 
 
