@@ -614,3 +614,54 @@ def test_a_contents_line_is_no_statement():
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [(row.quote, row.groups) for row in rows] == [("Flere ledige skal opkvalificeres", ["ledige_generelt"])]
     assert rows[0].char_start > len(entry)
+
+
+@pytest.mark.parametrize("example", R.question_heading.examples, ids=lambda e: e["text"][:30])
+def test_question_heading_examples(example):
+    """The paragraph after "Hvem kan søge?" says whom a pool or offer is for, when it names a group."""
+    text = example["text"]
+    rows = [row for row in find_target_groups(text, sentence_spans(text), []) if row.rule == R.question_heading.id]
+    assert [row.quote for row in rows] == example["quotes"]
+
+
+def test_question_heading_answer_ages():
+    """The answer "Det kan alle unge mellem 16 og 23 år." carries the ages of the group."""
+    text = (
+        "Hvem kan søge puljen\n\nDet kan alle unge mellem 16 og 23 år.\n"  # made up in the style of a pool's web page
+    )
+    [row] = find_target_groups(text, sentence_spans(text), [])
+    assert (row.rule, row.groups, row.age_min, row.age_max) == (R.question_heading.id, ["unge"], 16, 23)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a free thing, not people out of work
+        ("Mindreforbruget skyldes, at genbesættelser af de ledige stillinger har taget noget tid.", "ledige_generelt"),
+        ("Foreningen kan få tilskud til lejede lokaler, hvis kommunen ikke har ledige lokaler.", "ledige_generelt"),
+    ],
+)
+def test_not_before(text, absent):
+    assert absent not in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state of things that hits a group most is no offer for it
+        "Selvom der er bygget mange lejligheder, er boligmarkedet stadig presset – især for børnefamilier.",
+        # a condition of applying that names nobody
+        "Du kan søge om tilskud, hvis projektet er afsluttet inden årets udgang.",
+        # a lead whose object is no group
+        "Støtter projekter, der skaber fællesskab og steder at mødes.",
+    ],
+)
+def test_pool_page_cues_need_a_group(text):
+    assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_blive_til_is_no_cue():
+    """ "blevet til" is how a plan came about, not whom it is for."""
+    # made up in the genre's style of a strategy's web page
+    text = "Da en stærk ungeindsats kræver samarbejde, er strategien blevet til i et samarbejde mellem professionelle, unge, erhvervslivet og foreninger."
+    assert find_target_groups(text, sentence_spans(text), []) == []

@@ -26,6 +26,7 @@ _TOP_KEYS = [
     "lists",
     "table_titles",
     "initiative_lists",
+    "question_headings",
     "section_body_end",
     "age_bounds",
     "child_age_bounds",
@@ -67,6 +68,7 @@ class LabelRule:
     examples: tuple
     patterns: tuple[re.Pattern, ...] = ()  # regexes on the statement's lowercased text ("8. og 9. klasse")
     not_in_phrase: bool = False  # a word of another label's phrase does not count ("forsikrede ledige")
+    not_before: frozenset[str] = frozenset()  # the token does not count before these words ("ledige lokaler")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class TargetGroupRules:
     defined_group: Optional[re.Pattern] = None  # persons a relative clause defines: a group after any cue
     defined_group_examples: tuple = ()
     enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
+    question_heading: Optional[PatternRule] = None  # "Hvem kan søge?": the paragraph after it says whom
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -211,7 +214,7 @@ def _load_label(entry: dict, i: int) -> LabelRule:
         entry,
         rule,
         ["id", "examples"],
-        ["stems", "words", "phrases", "patterns", "not_after", "fallback", "not_in_phrase"],
+        ["stems", "words", "phrases", "patterns", "not_after", "fallback", "not_in_phrase", "not_before"],
     )
     if not any(entry.get(k) for k in ("stems", "words", "phrases", "patterns")):
         raise RuleError(rule, "needs at least one of stems, words, phrases, patterns")
@@ -226,6 +229,7 @@ def _load_label(entry: dict, i: int) -> LabelRule:
         examples=require_examples(entry, rule),
         patterns=tuple(_regex({"p": p}, "p", rule, {}) for p in entry.get("patterns", [])),
         not_in_phrase=bool(entry.get("not_in_phrase", False)),
+        not_before=frozenset(entry.get("not_before", [])),
     )
 
 
@@ -272,6 +276,7 @@ def load_rules(data) -> TargetGroupRules:
         list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
+        question_heading=_pattern_rule(data["question_headings"], "question_headings", letters, flags=re.I | re.M),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),

@@ -21,97 +21,14 @@ import re
 from typing import Callable, Optional
 
 from extract.extractors.target_group_labels import fallbacks, find_labels, specific
+from extract.extractors.target_group_records import find_ages, find_match_groups, find_size
+from extract.extractors.target_group_records import record as _record
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
 from extract.structure.sentences import Span, sentence_at
 
-
-def find_ages(
-    text: str, r: TargetGroupRules, children: bool = False, youth: bool = False
-) -> tuple[Optional[int], Optional[int]]:
-    """The joined age range of every age expression in ``text`` (open bounds stay open); a
-    statement about ``children`` has ages of its own ("børn i alderen 3-11 år"), and one about
-    children and ``youth`` alike spans both ("børn og unge i alderen 0-25 år")."""
-    lo, hi = r.child_age_bounds if children else r.age_bounds
-    hi = max(hi, r.age_bounds[1]) if children and youth else hi
-    ranges = []
-    for rule in r.ages:
-        for m in rule.pattern.finditer(text):
-            a = int(m.group(rule.age_min)) if rule.age_min else None
-            b = int(m.group(rule.age_max)) if rule.age_max else None
-            if all(v is None or lo <= v <= hi for v in (a, b)):
-                ranges.append((a, b + rule.max_adjust if b is not None else None))
-    if not ranges:
-        return None, None
-    mins, maxs = [a for a, _ in ranges], [b for _, b in ranges]
-    return (None if None in mins else min(mins)), (None if None in maxs else max(maxs))
-
-
-def find_match_groups(text: str, r: TargetGroupRules) -> list[int]:
-    groups: set[int] = set()
-    for m in r.match_groups.pattern.finditer(text):
-        parts = r.match_words.findall(m.group(1))
-        prev, pending_range = None, False
-        for part in parts:
-            if part.isdigit():
-                n = int(part)
-                groups.update(range(prev + 1, n + 1) if pending_range and prev is not None else [n])
-                prev, pending_range = n, False
-            else:
-                pending_range = part in r.match_range_words
-    return sorted(groups)
-
-
-def _number(s: Optional[str]) -> Optional[int]:
-    return int(s.replace(".", "")) if s else None
-
-
-def find_size(text: str, r: TargetGroupRules) -> Optional[int]:
-    """The first stated number of persons in ``text``; a range gives its upper bound."""
-    best: Optional[tuple[int, int]] = None
-    for rule in r.sizes:
-        found = [
-            m
-            for m in rule.pattern.finditer(text)
-            if not r.size_not_after.search(text[max(0, m.start() - 15) : m.start()])
-        ]
-        if not found:
-            continue
-        values = [_number(m.groupdict().get("n2") or m.groupdict().get("n3") or m.group("n")) for m in found]
-        value = sum(values) if rule.sum_all else values[0]
-        if best is None or found[0].start() < best[0]:
-            best = (found[0].start(), value)
-    return best[1] if best else None
-
-
-def _record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, title: str = "") -> TargetGroup:
-    quote = text[start:end]
-    groups = find_labels(quote, r)
-    children = r.child_label in groups
-    age_min, age_max = find_ages(quote, r, children, r.young_label in groups)
-    if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
-        named = find_labels(title, r)
-        if specific(named, r) and not set(named) & set(groups):  # a group of the title named here says enough
-            groups = sorted(set(groups) - fallbacks(r) | set(named))
-    young = age_max is not None and age_max <= r.young_age_max and (age_min is None or age_min < r.young_age_max)
-    if young and not children and r.young_label not in groups:
-        groups = sorted(set(groups) - fallbacks(r) | {r.young_label})
-    if age_min is not None and age_min >= r.elderly_age_min:  # past the age of pension: the elderly
-        groups = groups if r.elderly_label in groups else sorted(set(groups) - fallbacks(r) | {r.elderly_label})
-    elif age_min is not None and age_min >= r.senior_age_min and r.senior_label not in groups:
-        groups = sorted(set(groups) - fallbacks(r) | {r.senior_label})
-    return TargetGroup(
-        quote=quote,
-        char_start=start,
-        char_end=end,
-        groups=groups,
-        age_min=age_min,
-        age_max=age_max,
-        match_groups=find_match_groups(quote, r),
-        size=find_size(quote, r),
-        rule=rule_id,
-    )
+__all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -353,6 +270,22 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
+def _answer_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
+    """The answer to a question heading of whom an offer is for ("Hvem kan søge?"): the paragraph
+    right after it, when it names a group ("alle" and "borgere" are groups here) and asks nothing."""
+    rows = []
+    for m in r.question_heading.pattern.finditer(text) if r.question_heading else ():
+        para = re.compile(r"\S(?:.|\n(?![ \t]*\n))*").search(text, m.end())
+        if not para:
+            continue
+        # an answer written as a list: each item that names a group
+        answers = _list_items(text, m.end(), r) or [(para.start(), para.end())]
+        for a, b in (_trimmed(text, a, b) for a, b in answers):
+            if b > a and text[b - 1] != "?" and _names_group(text[a:b], r, weak=True):
+                rows.append(_record(text, a, b, r.question_heading.id, r))
+    return rows
+
+
 def _initiative_list_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """One row per short line of a section whose heading says its lines are initiatives or
     offers ("Kulturelle initiativer": "Børnekultur i forsamlingshusene 2015"), when the line
@@ -380,7 +313,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
-    others += _initiative_list_rows(text, sections, r)
+    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
