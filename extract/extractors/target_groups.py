@@ -178,8 +178,8 @@ def _cue_rows(
     rows = []
     roles = roles_at(sections)
     for i, sent in enumerate(sentences):
-        line_end = text.find("\n", sent.start) % (len(text) + 1)  # a contents line is read whole
-        if covered(sent.start) or r.contents_line.search(text, sent.start, line_end):
+        line = text.rfind("\n", 0, sent.start) + 1, text.find("\n", sent.start) % (len(text) + 1)
+        if covered(sent.start) or r.contents_line.search(text, *line):  # a contents line is read whole
             continue
         here: Optional[set[str]] = None  # the roles around the sentence, when a rule asks
         for rule in r.statements:

@@ -387,5 +387,5 @@ def _mark_initiatives(sections: list[Section], cands: list[Candidate], fmt: str,
         elif c.number is None and parent is not None and parent.number:
             if r.initiative_parent.search(parent.heading):
                 s.role = INITIATIVE
-        if fmt != "markdown" and s.role == OTHER and r.initiative_name.search(s.heading):
-            s.role = INITIATIVE  # a web page's or an agenda item's heading that names a pool
+        if s.role == OTHER and r.initiative_name.search(s.heading):
+            s.role = INITIATIVE  # a heading that names a pool, however the document is laid out
