@@ -11,7 +11,6 @@ from typing import Optional
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     HeadingRules,
-    bullet_mark,
     never_heading,
     parse_number,
     starts_lowercase,
@@ -67,13 +66,13 @@ def rejected_subheading(
 
 def unbullet(line: str, r: HeadingRules) -> str:
     """The line without the mark of a bulleted list's point ("• Resume" → "Resume")."""
-    return bullet_mark(r).sub("", line, count=1)
+    return r.bullet.sub("", line, count=1)
 
 
 def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRule]:
     """The field a bulleted line names over running text ("• Resume" over the summary: a web
     page's folded sections), not in a list of bulleted lines; else None."""
-    bullet = bullet_mark(r)
+    bullet = r.bullet
     if not bullet.search(line) or bullet.search(following):
         return None
     return field_of(bullet.sub("", line, count=1), r.agenda)
