@@ -19,7 +19,6 @@ from extract.structure.headings import (
 from extract.structure.titles import text_lines
 
 _STOPS = (".", ":", ";", ",")
-PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 
 
 # A web page's list number before an item's own number, the same ("1.  1. Godkendelse af …")
@@ -128,8 +127,10 @@ def first_line_after(text: str, end: int) -> str:
 
 def procedural_name(heading: str, r: HeadingRules) -> bool:
     """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
-    if not 0 < len(heading.split()) <= PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
+    if not 0 < len(heading.split()) <= r.agenda.procedural_max_words or ":" in heading:
         return False  # "Fraværende: Birgit Hansen" is a label and its value
+    if meeting_part(heading, r.agenda):
+        return False
     return bool(r.titles.procedural_item.match(heading))
 
 
