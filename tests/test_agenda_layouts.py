@@ -9,14 +9,17 @@ copied without blank lines) and name no real case."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import RULES as ALL_RULES
 
+from extract.pipeline import load_rule_file
 from extract.read.text import read_text_source
+from extract.rules import RULES_DIR, RuleError
 from extract.structure.agenda import colon_label, meeting_part
-from extract.structure.agenda_lines import joined_parts, unglue
+from extract.structure.agenda_lines import joined_parts, procedural_name, unglue
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -716,3 +719,32 @@ def test_a_pool_pages_headings():
         (1, "Tilskud til spejder- og træningslejre", "initiative"),
         (1, "Hvem kan søge?", "other"),
     ]
+
+
+def test_a_procedural_items_name_is_as_long_as_the_rules_allow():
+    # made up in the style of a meeting's record: an item's name without a number over its decision
+    assert procedural_name("Godkendelse af dagsorden", RULES)
+    longer = "Orientering fra formanden om budgettet"  # five words: a line that only starts so
+    assert not procedural_name(longer, RULES)
+    assert procedural_name(longer, replace(RULES, agenda=replace(AGENDA, procedural_max_words=5)))
+
+
+@pytest.mark.parametrize("value", ["0", "40", "'4'", "2.5"])
+def test_a_procedural_items_length_out_of_range_is_refused(tmp_path, value):
+    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
+    assert "procedural_max_words: 4\n" in text
+    bad = tmp_path / "headings.yml"
+    bad.write_text(text.replace("procedural_max_words: 4\n", f"procedural_max_words: {value}\n", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert "procedural_max_words" in str(e.value) and "headings.yml" in str(e.value)
+
+
+def test_the_headings_rules_need_the_bullet_rule(tmp_path):
+    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
+    assert "  - id: bullet\n" in text
+    bad = tmp_path / "headings.yml"
+    bad.write_text(text.replace("  - id: bullet\n", "  - id: bulleted_point\n", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert "bullet" in str(e.value) and "not_headings" in str(e.value)

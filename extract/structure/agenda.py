@@ -166,19 +166,26 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     for a, b in paras:
         start = a
         pos = text.find("\n", a, b)
+        head_field = pos >= 0 and _names_field(text[a:pos], r.agenda)  # the paragraph's first line
         while pos >= 0:
             line = line_at(text, pos + 1)
-            split = field_of(line, r.agenda) and not meeting_part(line, r.agenda)  # "Fraværende:" in a header
+            line_field = _names_field(line, r.agenda)
             nxt = text.find("\n", pos + 1, b)
-            split = split or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
+            split = line_field or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
             head = text[start:pos]
-            split = split or "\n" not in head and field_of(head, r.agenda) and not meeting_part(head, r.agenda)
-            if split and not r.lead_in_ending.search(text[start:pos].rstrip()):
+            split = split or "\n" not in head and head_field
+            if split and not r.lead_in_ending.search(head.rstrip()):
                 out.append((start, pos))
                 start = pos + 1
+                head_field = line_field  # the line is the head of the paragraph's next part
             pos = text.find("\n", pos + 1, b)
         out.append((start, b))
     return out
+
+
+def _names_field(line: str, r: AgendaRules) -> bool:
+    """Does the line name a field and not a part of a meeting's record as well ("Fraværende:" in a header)?"""
+    return field_of(line, r) is not None and not meeting_part(line, r)
 
 
 def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: HeadingRules) -> list[Candidate]:
@@ -234,7 +241,8 @@ def agenda_layout(
     title_at = item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
-    items = meeting_items(text, fields, title_at, r) if fields else []
+    record = {c.start for c, _ in fields if meeting_part(c.heading, ag)}  # fields that name a part of the record too
+    items = meeting_items(text, fields, record, title_at, r) if fields else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines(paras)
@@ -244,9 +252,7 @@ def agenda_layout(
     others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
-    first = min(
-        [c.start for c, _ in fields if not meeting_part(c.heading, ag)] + [c.start for c in items], default=len(text)
-    )
+    first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))
     parts = _meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
     parts += [c for c in _item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]

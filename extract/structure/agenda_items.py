@@ -3,11 +3,11 @@ item's field, unnumbered titles over a case number (see ``extract.structure.agen
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import Optional
 
 from extract.structure.agenda_lines import (
     field_of,
-    meeting_part,
     numbered_item,
     record_sentence,
     rejected_subheading,
@@ -19,7 +19,7 @@ from extract.structure.headings import Candidate, HeadingRules, never_heading, s
 from extract.structure.titles import next_line_start, text_lines
 
 
-def meeting_items(text: str, fields, title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
+def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
     """Items of minutes or an agenda, titled as written: a "Punkt 3: …" line, or a numbered title
     ("3. Godkendelse af …", "117. Frigivelse af …") that starts a line of its own (not in a run of
     numbered lines: a list of the items; a decision's points "1. Godkendt." over "34. …" are
@@ -29,7 +29,8 @@ def meeting_items(text: str, fields, title_at: Optional[int], r: HeadingRules) -
     one it has used before (the fields start again for each item), or the line numbers the item
     after the one before ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first
     field; with no field after it, the page's last item cut off). A number followed by lower-case
-    words ("Punkt 166 flyttes til …") is a sentence about an item, no item."""
+    words ("Punkt 166 flyttes til …") is a sentence about an item, no item. ``record``: where the
+    fields start that name a part of a meeting's record as well ("Fraværende:"), no item's field."""
     ag = r.agenda
     raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
     listed = {squash(line) for _, line in raw}
@@ -42,15 +43,16 @@ def meeting_items(text: str, fields, title_at: Optional[int], r: HeadingRules) -
             a, line = a + found[0], found[1]
         lines.append((a, squash(line)))
     numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    field_at = {f.start for f, _ in fields}
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
-        if parsed is None and line and _above_case_number(lines, i, r):
+        if parsed is None and line and _above_case_number(line, _next_text(lines, i), r):
             body = min(next_line_start(text, a), len(text))
             out.append(
                 Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
             )
-        if parsed is None or any(f.start == a for f, _ in fields) or parsed[1][:1].islower():
+        if parsed is None or a in field_at or parsed[1][:1].islower():
             continue  # "Punkt 166 flyttes til …": a sentence about an item
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
@@ -61,12 +63,13 @@ def meeting_items(text: str, fields, title_at: Optional[int], r: HeadingRules) -
                 if _next_number(out, parsed[0]):  # the page's last item, its fields cut off
                     out.append(_item(text, a, parsed, ag))
                 continue
-            gap = [j for j in range(i + 1, len(lines)) if lines[j][0] < first[0].start and lines[j][1]]
+            before_field = takewhile(lambda j: lines[j][0] < first[0].start, range(i + 1, len(lines)))
+            gap = [j for j in before_field if lines[j][1]]  # the lines are in the text's order
             if len(gap) > ag.item_max_gap_lines or any(
                 numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap
             ):
                 continue
-            before = {rule.id for f, rule in fields if f.start < a and not meeting_part(f.heading, ag)}
+            before = {rule.id for f, rule in fields if f.start < a and f.start not in record}
             if before and first[1].id not in before and not _next_number(out, parsed[0]):
                 continue
         out.append(_item(text, a, parsed, ag))
@@ -90,10 +93,13 @@ def _next_number(items: list[Candidate], number: str) -> bool:
     return bool(last and last.isdigit() and number.isdigit() and int(number) == int(last) + 1)
 
 
-def _above_case_number(lines: list[tuple[int, str]], i: int, r: HeadingRules) -> bool:
-    """Is the line an unnumbered item title, the item's case number on the next line ("Sag nr. 142")?"""
-    nxt = next((line for _, line in lines[i + 1 :] if line), "")
-    line = lines[i][1]
+def _next_text(lines: list[tuple[int, str]], i: int) -> str:
+    """The first line after line ``i`` that is not blank."""
+    return next((lines[j][1] for j in range(i + 1, len(lines)) if lines[j][1]), "")
+
+
+def _above_case_number(line: str, nxt: str, r: HeadingRules) -> bool:
+    """Is the line an unnumbered item title, the item's case number on the next line ``nxt`` ("Sag nr. 142")?"""
     if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
         return False
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None

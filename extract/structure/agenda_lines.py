@@ -11,7 +11,6 @@ from typing import Optional
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     HeadingRules,
-    bullet_mark,
     never_heading,
     parse_number,
     starts_lowercase,
@@ -20,7 +19,6 @@ from extract.structure.headings import (
 from extract.structure.titles import text_lines
 
 _STOPS = (".", ":", ";", ",")
-PROCEDURAL_WORDS = 4  # a procedural item's name is no longer ("Godkendelse af dagsorden")
 
 
 # A web page's list number before an item's own number, the same ("1.  1. Godkendelse af …")
@@ -67,13 +65,13 @@ def rejected_subheading(
 
 def unbullet(line: str, r: HeadingRules) -> str:
     """The line without the mark of a bulleted list's point ("• Resume" → "Resume")."""
-    return bullet_mark(r).sub("", line, count=1)
+    return r.bullet.sub("", line, count=1)
 
 
 def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRule]:
     """The field a bulleted line names over running text ("• Resume" over the summary: a web
     page's folded sections), not in a list of bulleted lines; else None."""
-    bullet = bullet_mark(r)
+    bullet = r.bullet
     if not bullet.search(line) or bullet.search(following):
         return None
     return field_of(bullet.sub("", line, count=1), r.agenda)
@@ -129,8 +127,10 @@ def first_line_after(text: str, end: int) -> str:
 
 def procedural_name(heading: str, r: HeadingRules) -> bool:
     """Is the line the name of a meeting's procedural item alone ("Meddelelser", "Godkendelse af dagsorden")?"""
-    if not 0 < len(heading.split()) <= PROCEDURAL_WORDS or ":" in heading or meeting_part(heading, r.agenda):
+    if not 0 < len(heading.split()) <= r.agenda.procedural_max_words or ":" in heading:
         return False  # "Fraværende: Birgit Hansen" is a label and its value
+    if meeting_part(heading, r.agenda):
+        return False
     return bool(r.titles.procedural_item.match(heading))
 
 

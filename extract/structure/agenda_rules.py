@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.rules import RuleError, require_choice, require_keys, require_regex
+from extract.rules import RuleError, require_choice, require_keys, require_number, require_regex
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class AgendaRules:
     abbreviation_examples: tuple
     meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
     meeting_part_examples: tuple
+    procedural_max_words: int  # a procedural item written without a number has at most this many words
     item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i byrådet")
     item_group_examples: tuple  # {text, group}
     field_joint: re.Pattern  # what joins the parts of a field named for two ("Indstilling og beslutning")
@@ -135,7 +136,9 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
     require_choice(label["body_role"], "agenda.colon_label", "body_role", roles)
     parts = require_keys(
-        data["meeting_parts"], "agenda.meeting_parts", ["pattern", "examples", "list_line", "list_line_examples"]
+        data["meeting_parts"],
+        "agenda.meeting_parts",
+        ["pattern", "examples", "list_line", "list_line_examples", "procedural_max_words"],
     )
     groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
     joint = require_keys(data["field_joint"], "agenda.field_joint", ["pattern", "examples"])
@@ -176,6 +179,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         field_joint=require_regex(joint["pattern"], "agenda.field_joint"),
         field_joint_examples=tuple(joint["examples"] or ()),
         meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
+        procedural_max_words=require_number(parts, "procedural_max_words", "agenda.meeting_parts", int, 1, 12),
         meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
         meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),
     )

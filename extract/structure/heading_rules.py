@@ -61,6 +61,7 @@ class HeadingRules:
     sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
+    bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
 
 
 def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
@@ -135,6 +136,10 @@ def load_rules(data) -> HeadingRules:
     missing = needed - {k for k, d in detectors.items() if d.pattern is not None}
     if missing:
         raise RuleError("detectors", f"missing detector pattern(s) {sorted(missing)}")
+    not_headings = _patterns(data["not_headings"], "not_headings")
+    bullet = next((rule.pattern for rule in not_headings if rule.id == "bullet"), None)
+    if bullet is None:
+        raise RuleError("not_headings", "needs a rule with id 'bullet' (the mark of a bulleted list's point)")
     return HeadingRules(
         fuzzy_min_ratio=float(data["fuzzy_min_ratio"]),
         fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
@@ -146,7 +151,7 @@ def load_rules(data) -> HeadingRules:
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,
         heading_lines=_patterns(data["heading_lines"], "heading_lines"),
-        not_headings=_patterns(data["not_headings"], "not_headings"),
+        not_headings=not_headings,
         lead_in_ending=require_regex(data["lead_in_ending"], "lead_in_ending"),
         lead_in_examples=tuple(data["lead_in_examples"] or ()),
         sentence_cues=require_regex(data["sentence_cues"], "sentence_cues"),
@@ -161,6 +166,7 @@ def load_rules(data) -> HeadingRules:
         marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
         sentence_not_headings=_marked(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
+        bullet=bullet,
     )
 
 

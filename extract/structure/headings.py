@@ -83,14 +83,15 @@ def role_of(heading: str, r: HeadingRules) -> Optional[RoleWords]:
 
 def heading_word_rule(line: str, r: HeadingRules) -> Optional[str]:
     """Rule id when the whole line is a heading word ("Aftalegrundlag:", "Status ultimo 2007.")."""
-    text = strip_marks(line).rstrip(".").strip()
+    stripped = strip_marks(line)
+    text = stripped.rstrip(".").strip()
     words = re.sub(r"[^\w\s-]", " ", text.lower()).split()
     for rule in r.role_words:
         for w in rule.words:
             if len(words) == len(w.split()) and _words_match(words, w, r):
                 return rule.id
     for rule in r.heading_lines:
-        if rule.pattern.search(strip_marks(line)):
+        if rule.pattern.search(stripped):
             return rule.id
     return None
 
@@ -159,7 +160,8 @@ def markdown_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
             return None
         heading, number, style = _with_number(inner, r)
         return LineHeading(heading, number, style, len(m.group("marks")), "markdown", "markdown_heading")
-    if never_heading(line, r) == "bullet":
+    rejected = never_heading(line, r)
+    if rejected == "bullet":
         return None
     m = det["bold_line"].pattern.match(line)
     if m and _short_enough(m.group("heading"), r):
@@ -171,7 +173,7 @@ def markdown_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     m = det["run_in_label"].pattern.match(line)
     if m and heading_word_rule(m.group("heading"), r):
         return LineHeading(strip_marks(m.group("heading")), None, None, None, "word", "run_in_label", m.end())
-    rule = heading_word_rule(line, r) if not never_heading(line, r) else None
+    rule = heading_word_rule(line, r) if not rejected else None
     if rule:
         return LineHeading(strip_marks(line), None, None, None, "word", rule)
     return None
@@ -217,11 +219,6 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
-def bullet_mark(r: HeadingRules) -> re.Pattern:
-    """The mark of a bulleted list's point (the not_headings rule ``bullet``)."""
-    return next(rule.pattern for rule in r.not_headings if rule.id == "bullet")
-
-
 def indent(line: str) -> int:
     """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
     return len(line) - len(line.lstrip(" \t"))
@@ -230,7 +227,7 @@ def indent(line: str) -> int:
 def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
     """A bulleted line that reads as a title over running text indented deeper than its bullet:
     a web page's folded section ("• Hvem kan søge?" over its answer), not a list's point."""
-    bullet = bullet_mark(r)
+    bullet = r.bullet
     if not following.strip() or indent(following) <= indent(line) or not bullet.search(line):
         return None
     if bullet.search(following) or starts_lowercase(following):
