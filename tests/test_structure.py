@@ -527,3 +527,17 @@ def test_numbered_items_and_headings_may_name_a_date_a_proposal_or_a_logo():
 def test_a_title_with_its_date_is_the_title(first):
     src = read_text_source(Path("side.txt"), f"{first}\n\nDrift\n\nTeksten her handler om driften.\n".encode())
     assert find_title(src) == (0, first)
+
+
+@pytest.mark.parametrize(
+    "line", ["Det vil vi", "Vi vil", "Det har vi opnået", "Det skal vi arbejde med", "Det er vi lykkedes med"]
+)
+def test_a_plans_short_inverted_heading_is_no_sentence_start(line):
+    """Made up in the style of municipal plans' standard headings."""
+    assert never_heading(line) is None
+
+
+@pytest.mark.parametrize("line", ["Det vil vi", "Vi vil", "Det har vi opnået"])
+def test_a_plans_short_inverted_heading_is_a_heading(line):
+    src = read_text_source(Path("plan.txt"), f"Plan\n\nMål\n\n{line}\n\nVi vil styrke fællesskabet i byen.\n".encode())
+    assert line in [s.heading for s in find_sections(src)]
