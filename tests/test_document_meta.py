@@ -206,5 +206,7 @@ def test_a_day_of_publication_in_an_attachment_or_a_citation_does_not_date_the_d
     item = ITEM_WITHOUT_DATE + "\nBilag\n\nNotat om puljen\n\nSidst opdateret 12.03.2019\n"
     found = _meta_of(item, tmp_path, "kommune_tu_2024-06-10_p03_puljen.txt")
     assert (found.date, found.date_basis) == ("2024-06-10", "file name")
-    report = POOL_PAGE.replace("Publiceret 07-02-2025\n", "Litteratur\n\nPubliceret 3. marts 2015 af Sundhedsstyrelsen.\n")
+    report = POOL_PAGE.replace(
+        "Publiceret 07-02-2025\n", "Litteratur\n\nPubliceret 3. marts 2015 af Sundhedsstyrelsen.\n"
+    )
     assert _meta_of(report, tmp_path, "kommune_pulje.txt").date is None
