@@ -52,7 +52,7 @@ class HeadingRules:
     initiative_parent: re.Pattern
     initiative_examples: tuple
     table_row_role: str
-    initiative_name: re.Pattern  # plain text: a heading naming one pool or grant scheme
+    initiative_name: re.Pattern  # any format but a table: a heading naming one pool or grant scheme
     initiative_name_examples: tuple
     roles: tuple[str, ...]  # every role a section can have
     title_search_chars: int
