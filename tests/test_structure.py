@@ -541,3 +541,13 @@ def test_a_plans_short_inverted_heading_is_no_sentence_start(line):
 def test_a_plans_short_inverted_heading_is_a_heading(line):
     src = read_text_source(Path("plan.txt"), f"Plan\n\nMål\n\n{line}\n\nVi vil styrke fællesskabet i byen.\n".encode())
     assert line in [s.heading for s in find_sections(src)]
+
+
+def test_a_long_token_without_an_address_is_rejected_fast():
+    """A line of one long token (a damaged PDF's run of letters) is checked in linear time."""
+    import time
+
+    line = "a" * 20000 + " b"
+    start = time.perf_counter()
+    assert never_heading(line) != "contact_line"
+    assert time.perf_counter() - start < 2.0  # some seconds before the address was anchored
