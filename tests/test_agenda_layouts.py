@@ -748,3 +748,12 @@ def test_the_headings_rules_need_the_bullet_rule(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "bullet" in str(e.value) and "not_headings" in str(e.value)
+
+
+def test_a_numbered_list_of_attachments_after_the_last_field_is_no_item():
+    """Made up in the style of agenda items: the attachments listed under "Bilag" are no items."""
+    page = (
+        "1. Budgetopfølgning\n\nSagsfremstilling\n\nForvaltningen fremlægger budgetopfølgningen.\n\n"
+        "Beslutning\n\nGodkendt.\n\nBilag\n\n1. Notat om budgettet\n\n2. Tidsplan for anlægget\n"
+    )
+    assert [h for _, h, role in outline(page) if role == "punkt"] == ["1. Budgetopfølgning"]

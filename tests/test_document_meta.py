@@ -198,3 +198,15 @@ def test_a_web_pages_day_of_publication_at_its_foot_dates_it(tmp_path):
     found = _meta_of(POOL_PAGE, tmp_path, "kommune_pulje.txt")
     assert (found.title, found.date) == ("Puljen til lokale projekter", "2025-02-07")
     assert _meta_of(POOL_PAGE.replace("Publiceret 07-02-2025\n", ""), tmp_path, "kommune_pulje.txt").date is None
+
+
+def test_a_day_of_publication_in_an_attachment_or_a_citation_does_not_date_the_document(tmp_path):
+    """Made up in the style of agenda items and reports: an attachment's "Sidst opdateret" loses
+    to the item's file name; a literature list's citation dates nothing."""
+    item = ITEM_WITHOUT_DATE + "\nBilag\n\nNotat om puljen\n\nSidst opdateret 12.03.2019\n"
+    found = _meta_of(item, tmp_path, "kommune_tu_2024-06-10_p03_puljen.txt")
+    assert (found.date, found.date_basis) == ("2024-06-10", "file name")
+    report = POOL_PAGE.replace(
+        "Publiceret 07-02-2025\n", "Litteratur\n\nPubliceret 3. marts 2015 af Sundhedsstyrelsen.\n"
+    )
+    assert _meta_of(report, tmp_path, "kommune_pulje.txt").date is None

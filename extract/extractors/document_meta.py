@@ -140,12 +140,15 @@ def full_months(text: str, r: MetaRules) -> str:
     return text
 
 
-def label_value(text: str, rule: LabelRule, dates: DateRules) -> Optional[str]:
-    """The value after the first occurrence of the rule's label (same or next line)."""
+def label_value(text: str, rule: LabelRule, dates: DateRules, alone: bool = False) -> Optional[str]:
+    """The value after the first occurrence of the rule's label (same or next line); with
+    ``alone``, only a value that ends its line (not a sentence going on: "… af Sundhedsstyrelsen.")."""
     for m in re.finditer(rule.label.pattern, text, rule.label.flags | re.M):
         rest = text[m.end() :]
         rest = re.sub(r"^[ \t]*:?[ \t]*\|?[ \t]*(?:\n[ \t]*)?", "", rest, count=1)  # a table's cell bar too
         value = rule.value.match(rest)
+        if value and alone and rest[value.end() :].split("\n", 1)[0].strip(" \t|"):
+            continue
         if value:
             found = value.group(0).strip()
             return iso_date(found, dates) if rule.field in DATES else found
@@ -165,10 +168,10 @@ def labelled_fields(text: str, r: MetaRules, dates: DateRules) -> dict[str, str]
 
 def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A web page's day of publication or last update wherever it stands (its foot, after the
-    last section: "Publiceret 07-02-2019")."""
+    last section: "Publiceret 07-02-2019"), on a line of the label and the date alone."""
     for rule in r.labels:
         if rule.field == "published":
-            value = label_value(text, rule, dates)
+            value = label_value(text, rule, dates, alone=True)
             if value:
                 return value
     return None
@@ -241,8 +244,10 @@ def find_meta(
     maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
     25. maj 2016"); a date in a field of an agenda item ("Sagsforløb", "Tidligere behandling")
     is another meeting's; a web page's day of publication or last update ("Offentliggjort: …",
-    "Publiceret …" also at the page's foot) when none of these is written. An agenda item
-    without one takes the date in its file ``name``."""
+    "Publiceret …") before the first heading when none of these is written. An agenda item
+    without one takes the date in its file ``name``. The last resort, anywhere in the text (a
+    web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
+    not a citation going on "… af Sundhedsstyrelsen.")."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
@@ -256,11 +261,14 @@ def find_meta(
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day
-    date = date or labelled.get("published") or published_anywhere(src.text, r, dates)
+    date = date or labelled.get("published")
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
         basis = "file name" if date else None
+    if date is None:  # the last resort: a day of publication on a line of its own, anywhere
+        date = published_anywhere(src.text, r, dates)
+        basis = "text" if date else None
     return DocumentMeta(
         title=title,
         date=date,

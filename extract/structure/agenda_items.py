@@ -60,9 +60,10 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             if in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
                 continue
             if first is None:
-                if _next_number(out, parsed[0]):  # the page's last item, its fields cut off
+                prior = next((numbered[j] for j in range(i - 1, -1, -1) if lines[j][1]), None)
+                if prior is None and _next_number(out, parsed[0]):  # the page's last item, its fields cut off
                     out.append(_item(text, a, parsed, ag))
-                continue
+                continue  # or a point of a list ("Bilag" over "1. Notat …", "2. Tidsplan …"): no item
             before_field = takewhile(lambda j: lines[j][0] < first[0].start, range(i + 1, len(lines)))
             gap = [j for j in before_field if lines[j][1]]  # the lines are in the text's order
             if len(gap) > ag.item_max_gap_lines or any(

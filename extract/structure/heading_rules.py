@@ -52,13 +52,14 @@ class HeadingRules:
     initiative_parent: re.Pattern
     initiative_examples: tuple
     table_row_role: str
-    initiative_name: re.Pattern  # plain text: a heading naming one pool or grant scheme
+    initiative_name: re.Pattern  # any format but a table: a heading naming one pool or grant scheme
     initiative_name_examples: tuple
     roles: tuple[str, ...]  # every role a section can have
     title_search_chars: int
     agenda: AgendaRules  # fields of agenda items and minutes
     marked_not_headings: frozenset  # ids of not_headings rules that reject "#" headings too
     sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
+    unnumbered_not_headings: frozenset  # ids of not_headings rules that reject no line with a heading number
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
@@ -120,6 +121,7 @@ def load_rules(data) -> HeadingRules:
         "titles",
         "marked_not_headings",
         "sentence_not_headings",
+        "unnumbered_not_headings",
         "parts",
     ]
     data = require_keys(data, "-", keys)
@@ -165,6 +167,9 @@ def load_rules(data) -> HeadingRules:
         titles=load_title_rules(data["titles"]),
         marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
         sentence_not_headings=_marked(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
+        unnumbered_not_headings=_marked(
+            data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
+        ),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
     )

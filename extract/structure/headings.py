@@ -112,6 +112,8 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
     stripped = line.strip()
     for rule in r.not_headings:
         if rule.pattern.search(line) or rule.pattern.search(stripped):
+            if rule.id in r.unnumbered_not_headings and parse_number(strip_marks(stripped) or stripped, r):
+                continue  # a numbered item or heading: its words may be a sentence, a date, a logo
             return rule.id
     return None
 
@@ -295,7 +297,7 @@ def title_candidate(line: str, r: HeadingRules) -> Optional[str]:
     if not text or "\t" in line or r.not_title.search(text):
         return None
     rejected = never_heading(line, r)
-    if rejected and rejected not in {"toc_line"}:
+    if rejected and rejected not in {"toc_line", "dated_label"}:  # a title may carry its date
         return None
     if heading_word_rule(line, r) or len(text) > 2 * r.max_chars:
         return None
