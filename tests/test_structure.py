@@ -543,11 +543,9 @@ def test_a_plans_short_inverted_heading_is_a_heading(line):
     assert line in [s.heading for s in find_sections(src)]
 
 
-def test_a_long_token_without_an_address_is_rejected_fast():
-    """A line of one long token (a damaged PDF's run of letters) is checked in linear time."""
-    import time
-
-    line = "a" * 20000 + " b"
-    start = time.perf_counter()
-    assert never_heading(line) != "contact_line"
-    assert time.perf_counter() - start < 2.0  # some seconds before the address was anchored
+def test_a_contact_address_is_a_bounded_token():
+    """An address's local part is at most 64 characters and starts a token (so a long run of
+    letters, as a damaged PDF gives, is not searched from every position); its speed is
+    measured by bench/, not here."""
+    assert never_heading("Kontakt: " + "a" * 64 + "@kommune.dk") == "contact_line"
+    assert never_heading("Kontakt: " + "a" * 65 + "@kommune.dk") != "contact_line"
