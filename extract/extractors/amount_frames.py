@@ -284,14 +284,16 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     running text names it (a heading or a list of items naming it is no guide), and that
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
     to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027"), unless the
-    words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's)."""
+    words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
+    the document is dated in the autumn it is adopted in (``adopted_from_month`` on)."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
     year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
     if not year or year[0] != year[1]:
         return None
-    adopted = any(m.groupdict().get("adopted") for m in matches)
+    month = int(date[5:7]) if date[5:7].isdigit() else 0
+    adopted = month >= r.adopted_from_month and any(m.groupdict().get("adopted") for m in matches)
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
 
 
