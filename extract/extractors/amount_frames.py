@@ -100,12 +100,18 @@ def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     return start, end if end >= start else start
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _period(m: re.Match, each_year: bool = False) -> tuple[int, Optional[int], bool]:
     """The years of a period rule's match, and whether words say it runs on ("og frem",
     "ud i overslagsårene") or name each year ("i årene 2024, 2025 og 2026": a sum each
-    year); "fra 2023" alone may be a start or where money came from ("overført
+    year, when they run without a gap); "fra 2023" alone may be a start or where money came from ("overført
     merforbrug fra 2023"), so it makes no yearly sum."""
     start, end = period_years(m)
+    if each_year:  # a list with a gap ("i årene 2024 og 2026") names no sum for the years between
+        listed = [int(y) for y in _NUMBER.findall(m.group(0))]
+        each_year = listed == list(range(listed[0], listed[0] + len(listed))) if listed else False
     return start, end, each_year or (end is None and bool(m.groupdict().get("open")))
 
 
