@@ -612,6 +612,8 @@ def test_an_accounts_result_of_the_years_running_names_no_frame():
         "og renter) på 98,8 mio. kr. Resultatet af ordinær driftsvirksomhed blev 104,5 mio. kr."
     )
     assert [a.kind for a in amounts(text)] == [None, None]
+    # made up in the genre's words: an institution's deficit is its running's, no account's result
+    assert [a.kind for a in amounts("Svømmehallen har et driftsunderskud på 1,2 mio. kr. i 2024.")] == ["drift"]
     # the ordinary running before anlæg is still drift
     text = "et overskud på den ordinære drift (før anlæg og finansielle poster) på mindst 120 mio. kr."
     assert [a.kind for a in amounts(text)] == ["drift"]
