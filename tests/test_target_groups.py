@@ -624,6 +624,21 @@ def test_a_contents_line_is_no_statement(entry):
     assert rows[0].char_start > len(entry)
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # made up in the style of a budget table: a tab is a table's column, not a page number
+        ("Sommerjob til unge\t350", "linje_til_gruppe"),
+        # made up in the style of a plan's numbered heading: the number after a space is an age
+        ("3.2. Tilbud til unge under 25", "gives_til_gruppe"),
+    ],
+)
+def test_a_table_row_or_an_age_is_no_contents_line(line, rule):
+    text = f"{line}\n"
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.rule, row.groups) for row in rows] == [(rule, ["unge"])]
+
+
 @pytest.mark.parametrize("example", R.question_heading.examples, ids=lambda e: e["text"][:30])
 def test_question_heading_examples(example):
     """The paragraph after "Hvem kan søge?" says whom a pool or offer is for, when it names a group."""

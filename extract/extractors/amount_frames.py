@@ -100,12 +100,18 @@ def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     return start, end if end >= start else start
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _period(m: re.Match, each_year: bool = False) -> tuple[int, Optional[int], bool]:
     """The years of a period rule's match, and whether words say it runs on ("og frem",
     "ud i overslagsårene") or name each year ("i årene 2024, 2025 og 2026": a sum each
-    year); "fra 2023" alone may be a start or where money came from ("overført
+    year, when they run without a gap); "fra 2023" alone may be a start or where money came from ("overført
     merforbrug fra 2023"), so it makes no yearly sum."""
     start, end = period_years(m)
+    if each_year:  # a list with a gap ("i årene 2024 og 2026") names no sum for the years between
+        listed = [int(y) for y in _NUMBER.findall(m.group(0))]
+        each_year = listed == list(range(listed[0], listed[0] + len(listed))) if listed else False
     return start, end, each_year or (end is None and bool(m.groupdict().get("open")))
 
 
@@ -284,14 +290,16 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     running text names it (a heading or a list of items naming it is no guide), and that
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
     to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027"), unless the
-    words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's)."""
+    words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
+    the document is dated in the autumn it is adopted in (``adopted_from_month`` on)."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
     year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
     if not year or year[0] != year[1]:
         return None
-    adopted = any(m.groupdict().get("adopted") for m in matches)
+    month = int(date[5:7]) if date[5:7].isdigit() else 0
+    adopted = month >= r.adopted_from_month and any(m.groupdict().get("adopted") for m in matches)
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
 
 

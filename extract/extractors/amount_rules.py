@@ -149,6 +149,7 @@ class AmountRules:
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
+    adopted_from_month: int  # … the coming year's budget, adopted, from this month of the document's date on
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -217,7 +218,7 @@ def load_rules(data) -> AmountRules:
         **_list_lead_in(data["list_lead_in"]),
         **_budget_span_words(data["budget_span_words"]),
         **_later_years(data["later_years"]),
-        document_budget_year=_document_budget_year(data["document_budget_year"]),
+        **_document_budget_year(data["document_budget_year"]),
         **_document_frame(data["document_frame"]),
     )
 
@@ -241,11 +242,17 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
 
 
-def _document_budget_year(entry) -> re.Pattern:
-    entry = require_keys(entry, "document_budget_year", ["pattern", "examples"])
+def _document_budget_year(entry) -> dict:
+    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "examples"])
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
-    return require_regex(entry["pattern"], "document_budget_year", flags=re.I)
+    month = entry["adopted_from_month"]
+    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
+        raise RuleError("document_budget_year", f"adopted_from_month is {month!r}; a month 1-12")
+    return {
+        "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
+        "adopted_from_month": month,
+    }
 
 
 def _later_years(entry) -> dict:

@@ -19,7 +19,19 @@ from extract.rules import RuleError, require_keys, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
 CONDITIONS = ("before", "after", "near", "sentence", "date_text")
-OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "examples")
+OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "ahead", "examples")
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    """The condition ``ahead``: the sentence tells of what is to come — a word of the future
+    (``future_tense``) or none of the past (``past_tense``)."""
+
+    future: re.Pattern
+    past: re.Pattern
+
+    def search(self, sentence: str) -> bool:
+        return bool(self.future.search(sentence) or not self.past.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ class Context:
     is_document_date: bool = False
 
 
-def _rule(entry: dict, i: int, section: str, is_kind: bool) -> Rule:
+def _rule(entry: dict, i: int, section: str, is_kind: bool, ahead: _Ahead) -> Rule:
     rid = entry.get("id", f"{section}[{i}]") if isinstance(entry, dict) else f"{section}[{i}]"
     extra = ("kind",) if is_kind else ("unless_kinds",)
     entry = require_keys(entry, rid, ["id"], OPTIONAL + extra)
@@ -85,6 +97,10 @@ def _rule(entry: dict, i: int, section: str, is_kind: bool) -> Rule:
         if entry["kind"] not in KINDS:
             raise RuleError(rid, f"kind is {entry['kind']!r}; allowed values: {list(KINDS)}")
     patterns = {c: require_regex(entry[c], rid, c) for c in CONDITIONS if c in entry}
+    if entry.get("ahead") not in (None, True):
+        raise RuleError(rid, f"ahead is {entry['ahead']!r}; allowed values: [true]")
+    if entry.get("ahead"):
+        patterns["ahead"] = ahead
     precisions = entry.get("precisions")
     if precisions is not None and not set(precisions) <= set(PRECISIONS):
         raise RuleError(rid, f"precisions {precisions}; allowed values: {list(PRECISIONS)}")
@@ -132,11 +148,12 @@ def load_rules(data) -> MilestoneRules:
         "exclusions",
     ]
     data = require_keys(data, "-", keys)
-    kinds = tuple(_rule(e, i, "kinds", True) for i, e in enumerate(data["kinds"]))
+    ahead = _Ahead(require_regex(data["future_tense"], "future_tense"), require_regex(data["past_tense"], "past_tense"))
+    kinds = tuple(_rule(e, i, "kinds", True, ahead) for i, e in enumerate(data["kinds"]))
     if not kinds or kinds[-1].patterns or kinds[-1].range is not None or kinds[-1].precisions:
         raise RuleError("kinds", "the last kind rule must have no conditions (the default kind)")
-    exclusions = tuple(_rule(e, i, "exclusions", False) for i, e in enumerate(data["exclusions"]))
-    year_items = tuple(_rule(e, i, "year_items", False) for i, e in enumerate(data["year_items"]))
+    exclusions = tuple(_rule(e, i, "exclusions", False, ahead) for i, e in enumerate(data["exclusions"]))
+    year_items = tuple(_rule(e, i, "year_items", False, ahead) for i, e in enumerate(data["year_items"]))
     tense = data["tense_examples"]
     if not tense or not all(isinstance(e, dict) and {"text", "date", "expect"} <= set(e) for e in tense):
         raise RuleError("tense_examples", "needs a list of {text, date (the document's), expect}")
@@ -152,8 +169,8 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["amount_link"], "amount_link"),
         tuple(data["amount_link_examples"] or ()),
         year_items,
-        require_regex(data["future_tense"], "future_tense"),
-        require_regex(data["past_tense"], "past_tense"),
+        ahead.future,
+        ahead.past,
         tuple(tense),
         require_regex(data["this_year"], "this_year"),
         require_regex(data["ongoing"], "ongoing"),
@@ -178,6 +195,7 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.document_date is not None and rule.document_date != ctx.is_document_date:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
+    values["ahead"] = ctx.sentence
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 
 

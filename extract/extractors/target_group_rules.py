@@ -27,6 +27,7 @@ _TOP_KEYS = [
     "table_titles",
     "initiative_lists",
     "question_headings",
+    "answer_paragraph",
     "section_body_end",
     "age_bounds",
     "child_age_bounds",
@@ -107,6 +108,7 @@ class TargetGroupRules:
     label: PatternRule
     list_rule: PatternRule
     list_bullet: re.Pattern
+    list_paragraph: re.Pattern  # a paragraph, or a line that opens with a bullet (lists written one item a line)
     list_max_label: int
     list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
     list_named_item_not: Optional[re.Pattern]  # ... and do not state a rate or mean of it
@@ -144,6 +146,7 @@ class TargetGroupRules:
     defined_group_examples: tuple = ()
     enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
     question_heading: Optional[PatternRule] = None  # "Hvem kan søge?": the paragraph after it says whom
+    answer_paragraph: re.Pattern = re.compile(r"(?!)")  # … that paragraph: to a blank line or the next question
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -271,12 +274,16 @@ def load_rules(data) -> TargetGroupRules:
             id=lists["id"], pattern=_regex(lists, "intro", "lists", letters), examples=require_examples(lists, "lists")
         ),
         list_bullet=_regex(lists, "bullet", "lists", {}, re.M),
+        list_paragraph=re.compile(
+            r"\S(?:.|\n(?![ \t]*\n)(?!" + _regex(lists, "bullet", "lists", {}).pattern.lstrip("^") + r"))*"
+        ),
         list_max_label=int(lists["max_label_length"]),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
         list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         question_heading=_pattern_rule(data["question_headings"], "question_headings", letters, flags=re.I | re.M),
+        answer_paragraph=require_regex(data["answer_paragraph"], "answer_paragraph"),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),

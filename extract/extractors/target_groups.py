@@ -222,7 +222,7 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
     items = []
     described = False
     # a paragraph, or a line that opens with a bullet (lists written one item a line)
-    for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n)(?!" + r.list_bullet.pattern.lstrip("^") + r"))*", text[pos:]):
+    for para in r.list_paragraph.finditer(text[pos:]):
         bullet = r.list_bullet.match(para.group())
         if not bullet and r.bare_conjunct and para.group().strip().lower() in r.bare_conjunct.joined_by:
             continue  # "eller" on a line of its own between two items
@@ -275,13 +275,19 @@ def _answer_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     right after it, when it names a group ("alle" and "borgere" are groups here) and asks nothing."""
     rows = []
     for m in r.question_heading.pattern.finditer(text) if r.question_heading else ():
-        para = re.compile(r"\S(?:.|\n(?![ \t]*\n))*").search(text, m.end())
+        para = r.answer_paragraph.search(text, m.end())
         if not para:
             continue
-        # an answer written as a list: each item that names a group
+        # an answer written as a list: each item that names a group; an answer that denies
+        # (not_statement: "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
         answers = _list_items(text, m.end(), r) or [(para.start(), para.end())]
         for a, b in (_trimmed(text, a, b) for a, b in answers):
-            if b > a and text[b - 1] != "?" and _names_group(text[a:b], r, weak=True):
+            if (
+                b > a
+                and text[b - 1] != "?"
+                and not r.not_statement.search(text, a, b)
+                and _names_group(text[a:b], r, weak=True)
+            ):
                 rows.append(_record(text, a, b, r.question_heading.id, r))
     return rows
 
