@@ -210,6 +210,11 @@ def test_case_number_examples(text):
     assert AGENDA.item_case_number.match(text)
 
 
+@pytest.mark.parametrize("example", AGENDA.item_repeated_number_examples, ids=lambda e: e["text"])
+def test_repeated_list_number_examples(example):
+    assert AGENDA.item_repeated_number.sub("", example["text"], count=1).strip() == example["item"]
+
+
 @pytest.mark.parametrize("example", AGENDA.item_glued_examples, ids=lambda e: e["text"])
 def test_glued_item_examples(example):
     text = example["text"]

@@ -38,10 +38,15 @@ def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str
     return None
 
 
+def _without_excluded(s: str, r: AmountRules) -> str:
+    """``s`` with the asides and results that name no frame blanked out (offsets kept)."""
+    return r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
+
+
 def frame_before(s: str, r: AmountRules) -> Optional[str]:
     """The kind the last frame named in ``s`` gives (the words before an amount); an aside
     that leaves a frame out names none ("drift (før anlæg og finansielle poster)")."""
-    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
+    s = _without_excluded(s, r)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         for m in frame.pattern.finditer(s):
@@ -54,7 +59,7 @@ def frame_before(s: str, r: AmountRules) -> Optional[str]:
 def frame_after(s: str, r: AmountRules) -> Optional[str]:
     """The kind the first frame named in ``s`` gives (the words right after an amount); an
     aside leaving a frame out, or an account's result, names none here either."""
-    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
+    s = _without_excluded(s, r)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         m = frame.pattern.search(s)

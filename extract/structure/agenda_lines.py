@@ -21,10 +21,6 @@ from extract.structure.titles import text_lines
 _STOPS = (".", ":", ";", ",")
 
 
-# A web page's list number before an item's own number, the same ("1.  1. Godkendelse af …")
-_LIST_NUMBER = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(?=\1\.[ \t])")
-
-
 def squash(s: str) -> str:
     """White space (no-break spaces too) made single spaces, none at the ends."""
     return " ".join(s.split())
@@ -137,7 +133,7 @@ def procedural_name(heading: str, r: HeadingRules) -> bool:
 def numbered_item(line: str, r: HeadingRules) -> Optional[tuple[str, str, str, str, str]]:
     """The line's number, heading, style, rule and text when it is numbered as an item can be
     (also in a bulleted list: a web page's list of items, or of its folded sections)."""
-    text = _LIST_NUMBER.sub("", strip_marks(line), count=1)
+    text = r.agenda.item_repeated_number.sub("", strip_marks(line), count=1)
     rejected = never_heading(line, r)
     if rejected == "bullet":
         text = strip_marks(unbullet(line, r))

@@ -54,6 +54,8 @@ class AgendaRules:
     item_case_number_examples: tuple
     item_glued: re.Pattern  # where an item's number starts glued to what stands before it on its line
     item_glued_title: re.Pattern  # an item's number glued to its title ("37Godkendelse af dagsorden")
+    item_repeated_number: re.Pattern  # a web list's number before the item's own, the same ("1.  1. …")
+    item_repeated_number_examples: tuple
     item_glued_examples: tuple  # {text, item}: the item as it stands in the line, or null
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
@@ -129,6 +131,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
             "glued",
             "glued_title",
             "glued_examples",
+            "repeated_number",
+            "repeated_number_examples",
         ],
     )
     require_choice(item["role"], "agenda.item", "role", roles)
@@ -164,6 +168,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_glued=require_regex(item["glued"], "agenda.item", "glued"),
         item_glued_title=require_regex(item["glued_title"], "agenda.item", "glued_title"),
         item_glued_examples=tuple(item["glued_examples"] or ()),
+        item_repeated_number=require_regex(item["repeated_number"], "agenda.item", "repeated_number"),
+        item_repeated_number_examples=tuple(item["repeated_number_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=_examples(label, "agenda.colon_label"),
