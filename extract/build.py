@@ -293,6 +293,8 @@ def _document_row(result: JobResult, rhash: str) -> dict:
         "date": meta.date,
         "date_basis": meta.date_basis,
         "kind": meta.kind,
+        "municipality": ex.place.municipality or None,
+        "municipality_basis": ex.place.basis,
         "case_number": meta.case_number,
         "document_number": meta.document_number,
         "author": meta.author,

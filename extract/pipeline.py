@@ -22,7 +22,15 @@ from typing import Callable, Iterable, Optional, Sequence, TypeVar
 from extract import __version__
 from extract.cache import StageCache, digest
 from extract.errors import SourceError
-from extract.extractors import amounts, date_rules, document_meta, milestones, target_group_rules, target_groups
+from extract.extractors import (
+    amounts,
+    date_rules,
+    document_meta,
+    document_place,
+    milestones,
+    target_group_rules,
+    target_groups,
+)
 from extract.facts import allocation_rules, allocations
 from extract.links import link_rules
 from extract.publish import search_rules
@@ -45,6 +53,7 @@ RULE_FILES: dict[str, Loader] = {
     "sentences.yml": sentences.load_rules,
     "headings.yml": headings.load_rules,
     "document_meta.yml": document_meta.load_rules,
+    "places.yml": document_place.load_rules,
     "dates.yml": date_rules.load_rules,
     "amounts.yml": amounts.load_rules,
     "milestones.yml": milestones.load_rules,
@@ -73,6 +82,7 @@ STAGES: dict[str, Stage] = {
         Stage("sentences", ("sentences.yml",)),
         Stage("sections", ("headings.yml",)),
         Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml")),
+        Stage("place", ("places.yml",)),  # the municipality the document is of: its text, else its file name
         Stage("amounts", ("amounts.yml",)),
         Stage("milestones", ("milestones.yml", "dates.yml")),
         Stage("target_groups", ("target_groups.yml",)),
@@ -230,6 +240,7 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
         (doc, tree, name),
         lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name),
     )
+    place = run("place", (doc, name), lambda r: document_place.find_place(text, name, r["places.yml"]))
     money = run(
         "amounts",
         (doc, found, tree, meta.title, meta.date),
@@ -259,7 +270,7 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
                                                for s in tree])  # fmt: skip
     # the records are these results, with pages and sections the text and the tree decide
     fingerprint = run.fingerprint(
-        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts, folded
+        _stored_source_digest(src, doc), meta, tree, money, dated, groups, found_tables, found_facts, folded, place
     )
     cells = [c for t in found_tables for c in t.cells]
     attach_provenance(src, tree, [*money, *dated, *groups, *found_tables, *cells, *facts])
@@ -268,7 +279,7 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     for t in found_tables:
         t.page_end = src.page_at(max(t.char_start, t.char_end - 1))
     return Extraction(src, meta, tree, money, groups, dated, found_tables, facts, warnings, fingerprint=fingerprint,
-                      folded_sections=folded)  # fmt: skip
+                      folded_sections=folded, place=place)  # fmt: skip
 
 
 def extract_file(

@@ -221,6 +221,17 @@ class DocumentMeta:
     author: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class DocumentPlace:
+    """The municipality (or region) a document is of: its name ("" when unknown), where it
+    comes from ("text", "file_name" or "none"), the rule that decided and the words it read."""
+
+    municipality: str = ""
+    basis: str = "none"
+    rule: str = ""
+    quote: str = ""
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one document."""
@@ -236,10 +247,12 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)  # what extraction found amiss (a total that is not its parts)
     fingerprint: str = ""  # digest of everything above: equal fingerprints, equal records
     folded_sections: list[tuple[str, str]] = field(default_factory=list)  # each section's heading and body as searched
+    place: DocumentPlace = field(default_factory=DocumentPlace)  # the municipality it is of
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "document": asdict(self.meta),
+            "place": asdict(self.place),
             "format": self.source.format,
             "warnings": list(self.source.warnings),
             "ocr_repairs": [asdict(r) for r in self.source.repairs],

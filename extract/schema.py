@@ -53,6 +53,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "date": str,
             "date_basis": str,
             "kind": str,
+            "municipality": str,  # the municipality (or region) the document is of; null: unknown
+            "municipality_basis": str,  # text, file_name or none
             "case_number": str,
             "document_number": str,
             "author": str,
