@@ -34,7 +34,8 @@ class Unit:
     case_number: str = ""  # its document's case number, which other documents may cite
     refers: frozenset[str] = frozenset()  # budget periods its heading names ("fortsat fra Budget 2024-27")
     at: Optional[int] = None  # where a list item stands in the text (kind list_item; section_id: its section)
-    place: str = ""  # the place its document's path names (a municipality)
+    place: str = ""  # its document's municipality where known, else the place its path names
+    municipality: str = ""  # the municipality (or region) its document is of ("" when unknown)
     meeting: Optional[refs.Meeting] = None  # the meeting item its document is (its text, metadata, else path)
     area: str = ""  # the budget area a series section's heading names (rules "budget_areas")
     committee: str = ""  # the committee whose item its document is (its text's procedure, else its path)
@@ -67,10 +68,13 @@ def name_score(a: str, b: str, rules: InitiativeRules) -> float:
 
 
 def link(a: Unit, b: Unit, rules: InitiativeRules, cited: Optional[Mapping] = None) -> Optional[Link]:
-    """The link between two units of different documents, or None (never within one document).
+    """The link between two units of different documents, or None (never within one document,
+    never between documents of two known municipalities).
     ``cited``: each unit's key → the meeting items its text cites (:func:`citations`)."""
     if a.document_id == b.document_id:
         return None
+    if a.municipality and b.municipality and a.municipality != b.municipality:
+        return None  # two municipalities' documents: a like-named pool of each is two pools
     cited = cited if cited is not None else citations((a, b), rules)
     for citing, other in ((a, b), (b, a)):  # an explicit reference: the text cites the document's case number
         if other.case_number and other.kind in ("item", "series_document") and other.case_number in citing.text:
@@ -142,7 +146,7 @@ def _cites(citing: Unit, cited: Unit, found: Sequence[refs.Citation], rules: Ini
 
 
 def same_committee(a: Unit, b: Unit, rules: InitiativeRules) -> bool:
-    """Units of one committee's documents (and of one place, when a path names it)."""
+    """Units of one committee's documents (and of one place, when their municipality or path names it)."""
     known = a.committee and b.committee and refs.same_body(a.committee, b.committee, rules.references)
     return bool(known) and a.place == b.place
 

@@ -12,8 +12,8 @@ from extract.links.link_rules import ReferenceRules
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting's item: where (the place its document's path names; "" when unknown),
-    which body, the day (ISO) and the item's number."""
+    """A meeting's item: where (its document's municipality, else the place its path names;
+    "" when unknown), which body, the day (ISO) and the item's number."""
 
     place: str
     body: str

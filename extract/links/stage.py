@@ -10,6 +10,7 @@ previous links and the next build links what is missing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -59,7 +60,7 @@ def plan(db, rules: RuleSet) -> LinkResult:
     done = {
         r["document_id"] for r in db.query("select document_id from linked_documents where links_digest = ?", [digest])
     }
-    docs = list(db.query("select id, path, title, date, case_number from documents order by path"))
+    docs = list(db.query("select id, path, title, date, case_number, municipality from documents order by path"))
     result = LinkResult(digest=digest, linked=[d["id"] for d in docs if d["id"] not in done])
     base = names.curated(arules)
     todo = set(result.linked)
@@ -96,14 +97,18 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
     if title and not text:
         row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
         text = row[0] if row else ""
+    municipality = doc.get("municipality") or ""
+    place = municipality or refs.place_of(doc["path"], rules.references)  # its path's place: what a text leaves
+    meeting = refs.meeting_of_document(text, doc["date"], doc["path"], rules.references)
     context = {
         "date": ed.document_date(doc["date"], doc["path"], rules),
         "series": ed.series_name(title, rules) if series else "",
         "years": frozenset(rules.title_year.findall(rules.period.sub("", title))),  # a period is no year
         "period": _period(title, rules),
         "case_number": doc.get("case_number") or "",
-        "place": refs.place_of(doc["path"], rules.references),
-        "meeting": refs.meeting_of_document(text, doc["date"], doc["path"], rules.references),
+        "place": place,
+        "municipality": municipality,
+        "meeting": dataclasses.replace(meeting, place=place) if meeting else None,
         "committee": refs.committee_of(text, doc["path"], rules.references),
     }
     facts = _facts(db, doc["id"])
