@@ -54,7 +54,8 @@ def text_lines(ex: Extraction, name: str) -> Iterator[str]:
 def jsonl_lines(ex: Extraction, name: str) -> Iterator[str]:
     """One JSON object per line: the document, then every section and record in the order of
     the text, each with its ``type``, its document and the heading of its section."""
-    yield json.dumps({"type": "document", "file": name, "format": ex.source.format, **asdict(ex.meta)},
+    place = {"municipality": ex.place.municipality or None, "municipality_basis": ex.place.basis}
+    yield json.dumps({"type": "document", "file": name, "format": ex.source.format, **asdict(ex.meta), **place},
                      ensure_ascii=False, default=str)  # fmt: skip
     headings = {s.position: s.heading for s in ex.sections}
     records = [(s.char_start, 0, "section", s) for s in ex.sections]
