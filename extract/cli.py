@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -355,7 +356,16 @@ def serve(db_path: str, host: str, port: int, metadata: str) -> None:
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run 'kb build' first")
     from extract.publish.serve import datasette_command
+    from extract.save import add_missing_columns
 
+    try:
+        added = add_missing_columns(db_path)
+    except sqlite3.Error as e:  # a read-only copy: served as it is
+        added, problem = [], str(e)
+        click.echo(f"{db_path}: its tables were not brought up to date ({problem})", err=True)
+    if added:
+        click.echo(f"{db_path} was built by an older version: added {', '.join(added)}, empty until "
+                   "the next kb build", err=True)  # fmt: skip
     cmd = datasette_command(db_path, host, port, metadata)
     sources = Path(os.environ.get("KB_SOURCES", "sources"))
     if sources.is_dir():

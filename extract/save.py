@@ -50,10 +50,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 not_null=spec.get("not_null"),
                 if_not_exists=True,
             )
-            existing = db[name].columns_dict
-            for column, kind in spec["columns"].items():  # a database built by an older version
-                if column not in existing:
-                    db[name].add_column(column, kind)
+        _add_missing_columns(db)
         for table, cols in INDEXES:
             db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
@@ -66,6 +63,30 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     ensure_folded_search(db)
+
+
+def _add_missing_columns(db: sqlite_utils.Database) -> list[str]:
+    """The columns of the schema a database built by an older version lacks, added (empty)."""
+    added = []
+    for name, spec in SCHEMA.items():
+        existing = db[name].columns_dict if db[name].exists() else None
+        for column, kind in spec["columns"].items():
+            if existing is not None and column not in existing:
+                db[name].add_column(column, kind)
+                added.append(f"{name}.{column}")
+    return added
+
+
+def add_missing_columns(path: str) -> list[str]:
+    """Before a database built by an older version is served: its tables' new columns added,
+    empty until the next build fills them (the site's facets and queries name them)."""
+    conn = sqlite3.connect(path, timeout=30)
+    try:
+        db = sqlite_utils.Database(conn)
+        with db.atomic():
+            return _add_missing_columns(db)
+    finally:
+        conn.close()
 
 
 def ensure_folded_search(db: sqlite_utils.Database, rules: Optional[SearchRules] = None) -> None:

@@ -192,7 +192,7 @@ def _place(entry: Any, i: int, letters: dict) -> Place:
     for letter, spelt in letters.items():
         plain = plain.replace(letter, spelt)
     ascii_forms = require_strings(entry.get("ascii", [plain.replace(" ", "-")]), name)
-    web = require_strings(entry.get("web", [f"{a}.dk" for a in ascii_forms]), name)
+    web = require_strings(entry.get("web", [f"{a}{end}" for a in ascii_forms for end in (".dk", "kommune.dk")]), name)
     return Place(name, kind, written, short, ascii_forms, web)
 
 
