@@ -15,8 +15,8 @@ frequency (``rules/places.yml``):
   med", "ligesom", "… og") counts nothing;
 - the place with the highest count is the document's when it counts at least
   ``min_score`` and more than ``lead`` times the next place's; a tie leaves it unknown;
-- a sender that is no municipality (``other_senders``: KL) named in the header, with no
-  municipality named there, makes every municipality of the text a cited one.
+- a sender that is no municipality (``other_senders``: KL) named in the header before any
+  municipality is makes every municipality of the text a cited one: the text gives none.
 
 Without a place from the text, a file name that starts with a place's ascii form (an
 agenda item's stem "greve_beu_2022-03-14_p04_…") gives it (basis ``file_name``); else
@@ -96,8 +96,7 @@ def place_in_text(text: str, r: PlaceRules) -> Optional[DocumentPlace]:
     head = text[: r.header_chars]
     senders = [m.start() for _, p, _ in r.other_senders for m in p.finditer(head)]
     scores: Counter = Counter()
-    first: dict[str, tuple[str, str]] = {}  # place → (cue, quote) of its strongest occurrence
-    strongest: dict[str, float] = {}
+    best: dict[str, tuple[float, str, str]] = {}  # place → (weight, cue, quote) of its strongest occurrence
     header_places = []
     for cue in r.cues:
         for m in cue.pattern.finditer(text):
@@ -110,9 +109,8 @@ def place_in_text(text: str, r: PlaceRules) -> Optional[DocumentPlace]:
             if m.start() < r.header_chars:
                 header_places.append(m.start())
             scores[place] += weight
-            if weight > strongest.get(place, 0):
-                strongest[place] = weight
-                first[place] = (cue.id, " ".join(m.group(0).split()))
+            if weight > best.get(place, (0.0,))[0]:
+                best[place] = (weight, cue.id, " ".join(m.group(0).split()))
     if senders and (not header_places or min(senders) < min(header_places)):
         return None  # another body's letter: the municipalities it names are cited ones
     ranked = scores.most_common(2)
@@ -121,7 +119,7 @@ def place_in_text(text: str, r: PlaceRules) -> Optional[DocumentPlace]:
     if len(ranked) > 1 and ranked[0][1] <= r.lead * ranked[1][1]:
         return None
     place = ranked[0][0]
-    cue, quote = first[place]
+    _, cue, quote = best[place]
     return DocumentPlace(place, "text", cue, quote)
 
 
@@ -159,7 +157,7 @@ def load_rules(data: Any) -> PlaceRules:
     senders = tuple(_sender(e, i) for i, e in enumerate(data["other_senders"] or []))
     ascii_forms = _alternation([f for p in places for f in p.ascii])
     end = require_regex(data["file_name_end"], "file_name_end")
-    rules = PlaceRules(
+    return PlaceRules(
         places=places,
         by_form=by_form,
         cues=cues,
@@ -174,7 +172,6 @@ def load_rules(data: Any) -> PlaceRules:
         file_name=re.compile(rf"(?P<place>{ascii_forms})(?={end.pattern})"),
         examples=require_examples(data, "examples"),
     )
-    return rules
 
 
 def _place(entry: Any, i: int, letters: dict) -> Place:
@@ -197,8 +194,8 @@ def _place(entry: Any, i: int, letters: dict) -> Place:
 
 
 def _alternation(forms: list[str]) -> str:
-    """One pattern of the forms, the longest first; a space or hyphen as written or either."""
-    parts = sorted({f for f in forms}, key=lambda f: (-len(f), f))
+    """One pattern of the forms, the longest first; a space as any run of white space."""
+    parts = sorted(set(forms), key=lambda f: (-len(f), f))
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in parts)
 
 
