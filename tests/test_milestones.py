@@ -98,6 +98,12 @@ def test_the_document_date_decides_the_year_of_a_date_without_one():
             "Budget 2013\n\nSelve arrangementet afholdes 31. august og 1. september.",
             [("31. august og 1. september", "2013-08-31", "event")],
         ),
+        # a year-less day before a dated day of a later month's year: the year before (a made-up
+        # example in the style of an event notice)
+        (
+            "Selve arrangementet afholdes 31. december og 1. januar 2014.",
+            [("31. december og 1. januar 2014", "2013-12-31", "event")],
+        ),
         (
             "Møderne holdes 3. marts 2013 og 15. april 2013.",
             [("3. marts 2013", "2013-03-03", "event"), ("15. april 2013", "2013-04-15", "event")],
