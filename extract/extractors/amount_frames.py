@@ -296,15 +296,20 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
     to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027"), unless the
     words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
-    the document is dated in the autumn it is adopted in (``adopted_from_month`` on)."""
+    the document is dated in the autumn it is adopted in (``adopted_from_month`` on). An
+    undated document (a web page announcing a pool, a news article) takes the year only from
+    such words: "med budgetaftalen for 2022 afsat 800.000 kr." has given the money."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
-    year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
+    year = found.pop() if len(found) == 1 and in_prose else None
     if not year or year[0] != year[1]:
         return None
+    said_adopted = any(m.groupdict().get("adopted") for m in matches)
+    if not (date and date[:4].isdigit()):
+        return (year[0], year[0]) if said_adopted else None
     month = int(date[5:7]) if date[5:7].isdigit() else 0
-    adopted = month >= r.adopted_from_month and any(m.groupdict().get("adopted") for m in matches)
+    adopted = month >= r.adopted_from_month and said_adopted
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
 
 
