@@ -74,6 +74,21 @@ def test_the_document_date_decides_the_year_of_a_date_without_one():
     ] == ["2025-09-03"]
 
 
+def test_a_day_written_again_without_its_year_takes_the_year_it_was_written_with():
+    # made-up examples in the style of an undated letter to a committee: the deadline is
+    # repeated at the end without its year, after a later meeting day
+    text = (
+        "Tilmelding sker senest den 15. marts 2019 til sekretariatet.\n\n"
+        "Udvalget mødes igen den 2. april 2019.\n\nHusk tilmelding senest den 15. marts."
+    )
+    assert [m.date_start for m in run(text)] == ["2019-03-15", "2019-04-02", "2019-03-15"]
+    # a year in the sentence still comes first; a day written with two years gives none of them
+    text = "Mødet holdes den 23. december 2024. Det samme skete i 2019, hvor mødet lå den 23. december."
+    assert [m.date_start for m in run(text, document_date="2024-08-28")][-1] == "2019-12-23"
+    text = "Frist den 1. maj 2023 og den 1. maj 2024.\n\nHusk fristen den 1. maj, som skal overholdes."
+    assert [m.date_start for m in run(text, document_date="2024-02-01")][-1] == "2024-05-01"
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [

@@ -3,7 +3,9 @@
 Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when the two are
 joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
 next: "den 15. december og 10. januar 2025"); else the nearest year written before the
-expression in the same sentence; else the document's own date (the meeting date of an
+expression in the same sentence; else the year of the same day written with its year
+elsewhere in the document ("senest den 1. september 2014 kl. 16", then "senest den 1.
+september!"), when it writes that day of one year only; else the document's own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
@@ -75,9 +77,11 @@ def resolve_yearless(
     r: MilestoneRules,
     dr_rules: DateRules,
     joined: Optional[date] = None,
+    repeats: Optional[date] = None,
 ) -> Optional[DateRange]:
     """The date range of an expression without a year, or None (see the module's head);
-    ``joined`` is the day, written with its year, that the expression is joined to."""
+    ``joined`` is the day, written with its year, that the expression is joined to;
+    ``repeats`` the one day of the same day and month the document writes with its year."""
     if joined is not None:
         dr = parse_date_expression(m.read_as, dr_rules, joined.year)
         if dr is not None and dr.start > joined:  # "den 15. december og 10. januar 2025"
@@ -89,6 +93,8 @@ def resolve_yearless(
         year = _year_before(text, span.start, m.start) if span is not None else None
         if year:
             return parse_date_expression(m.read_as, dr_rules, year)
+    if repeats is not None:  # "senest den 1. september 2014", later "senest den 1. september!"
+        return parse_date_expression(m.read_as, dr_rules, repeats.year)
     if document_date is None:
         return parse_date_expression(m.read_as, dr_rules, context_year) if context_year else None
     dr = parse_date_expression(m.read_as, dr_rules, document_date.year)
