@@ -448,6 +448,19 @@ def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
 def test_the_yearly_sum_named_before_it_is_per_year():
     # made up in the genre's words
     assert [a.per_year for a in amounts("Den årlige udgift er 120.000 kr.")] == [True]
+    # the yearly noun further back than the words right before the sum (dev corpus sentences)
+    for text in (
+        "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr.",
+        "Hvis det bliver muligt, forventes en årlig driftsbesparelse på maksimalt 30.000 kr.",
+        "Det gennemsnitlige årlige provenu er brutto cirka 1,5 mio. kr.",
+    ):
+        assert amounts(text)[-1].per_year is True, text
+    # ... and is that sum's only, not shared with a sum joined to it by "og"
+    text = "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr."
+    assert [a.per_year for a in amounts(text)] == [False, True]
+    # a yearly noun after the sum is another sum's; a sum of a noun that is not yearly is not
+    assert [a.per_year for a in amounts("Udgiften er 1,2 mio. kr., og en årlig besparelse følger.")] == [False]
+    assert [a.per_year for a in amounts("Der er en samlet besparelse på renter og afdrag på 2,7 mio. kr.")] == [False]
 
 
 def test_continues_before_examples():

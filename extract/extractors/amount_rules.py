@@ -34,6 +34,7 @@ _KEYS = [
     "per_year",
     "per_other_period",
     "per_year_noun",
+    "per_year_noun_before",
     "kinds",
     "frames",
     "frames_joined",
@@ -131,6 +132,7 @@ class AmountRules:
     per_year: re.Pattern
     per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
+    per_year_noun_before: re.Pattern  # "en årlig besparelse på renter og afdrag på": the amount after is yearly
     coordination: re.Pattern
     clause_break: re.Pattern
     period_break: re.Pattern  # a new clause after an amount: a year past it is the next amount's
@@ -203,6 +205,7 @@ def load_rules(data) -> AmountRules:
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
+        per_year_noun_before=require_regex(data["per_year_noun_before"], "per_year_noun_before", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
         period_break=require_regex(data["period_break"], "period_break", flags=re.I),
