@@ -305,13 +305,21 @@ def test_title_year_examples():
     """The rule's examples: the one year a title names, none for a span."""
     import yaml
 
-    from extract.extractors.amount_frames import title_year
+    from extract.extractors.amount_frames import title_budget_year, title_year
 
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["title_year"]["examples"]
     assert len(examples) >= 4
     for ex in examples:
-        got = title_year(ex["title"], RULES)
+        got = title_year(ex["title"], RULES) or title_budget_year(ex["title"], RULES)
         assert (list(got) if got else None) == ex["years"], ex["title"]
+
+
+def test_a_budget_title_gives_its_budget_year_to_sums_that_name_none_not_to_yearly_ones():
+    # made up in the genre's words: a budget proposal for the first reading
+    title = "Budgetforslag for 2026 og overslagsårene 2027-2029 til 1. behandling"
+    text = "Udskrivningsgrundlaget er på 6.570,4 mio. kr. Driften reduceres med 250.000 kr. årligt."
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), title)
+    assert [(a.year_from, a.year_to) for a in found] == [(2026, 2026), (None, None)]
 
 
 def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():

@@ -233,9 +233,17 @@ class Headings:
 
     def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
-        else the one year of the title, else the one budget year of the document, which a
-        ``yearly`` sum does not take: "et årligt tilskud på 2,2 mio. kr." is every year's."""
-        return self.path_years(offset, r) or title_year(self.title, r) or (None if yearly else self.budget_year(offset))
+        else the one year of the title, else the budget year of a budget's title or the one
+        budget year of the document, which a ``yearly`` sum does not take: "et årligt tilskud
+        på 2,2 mio. kr." is every year's."""
+        if yearly:
+            return self.path_years(offset, r) or title_year(self.title, r)
+        return (
+            self.path_years(offset, r)
+            or title_year(self.title, r)
+            or title_budget_year(self.title, r)
+            or self.budget_year(offset)
+        )
 
     def budget_year(self, offset: int) -> Optional[tuple[int, int]]:
         """The one budget year the agenda item holding ``offset`` names, when the document
@@ -348,6 +356,14 @@ def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]
     if years and years[0] == years[1]:
         return years
     return carry_over_year(title, r)
+
+
+def title_budget_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
+    """The budget year of a budget's title that names it apart from its later years
+    ("Budgetforslag for 2019 og overslagsårene 2020-2022", "Budget 2024 og Budgetoverslag
+    2025 - 2028"): the year of its sums that name none, not of its yearly sums (every year's)."""
+    found = r.title_budget_year.search(title) if title and r.title_budget_year else None
+    return (int(found["from"]), int(found["from"])) if found else None
 
 
 def carry_over_year(label: str, r: AmountRules) -> Optional[tuple[int, int]]:

@@ -115,6 +115,7 @@ class AmountRules:
     heading_periods: tuple[Rule, ...]
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
+    title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
@@ -375,7 +376,7 @@ def _number_words(data) -> tuple[tuple[str, float], ...]:
 
 
 def _title_year(entry) -> dict:
-    entry = require_keys(entry, "title_year", ["titles", "carry_over", "examples"])
+    entry = require_keys(entry, "title_year", ["titles", "carry_over", "budget_year", "examples"])
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
     return {
@@ -383,4 +384,5 @@ def _title_year(entry) -> dict:
         "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
         if entry["carry_over"]
         else None,
+        "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
     }
