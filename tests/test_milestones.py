@@ -60,6 +60,16 @@ def test_tense_examples(example):
     assert got == example["expect"]
 
 
+def test_a_date_across_the_turn_of_the_year_is_read_in_the_nearer_year_unless_the_tense_says():
+    # made-up examples in the style of an item of early January: a plan for the coming
+    # December stays in the document's year; the week just past, told in a sentence of both
+    # tenses, is last year's (rules/milestones.yml: tense_examples)
+    assert [m.date_start for m in run("Der skal afholdes et borgermøde i december.", document_date="2024-01-05")] == [
+        "2024-12-01"
+    ]
+    assert [m.date_start for m in run("Borgermødet blev holdt i januar.", document_date="2024-12-18")] == ["2024-01-01"]
+
+
 def test_the_document_date_decides_the_year_of_a_date_without_one():
     text = "Sagen forelægges udvalget den 14. oktober."
     assert [m.date_start for m in run(text, document_date="2024-08-20")] == ["2024-10-14"]

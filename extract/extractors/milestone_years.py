@@ -13,7 +13,10 @@ day, unless the text says it is going on: "i løbet af maj-juni") and the senten
 of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
 "iværksættes" …), one year back when it is to come and the sentence speaks of the past
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
-after the document's date; a sentence that speaks of both moves nothing.
+after the document's date; a sentence that speaks of both moves nothing. A reading a year
+away from the document's date whose reading in the year before or after lies within
+``turn_of_year_days`` of it across the turn of the year takes that nearer year ("i uge 52"
+in an item of 5 January 2021 is the week just past).
 Without a document date: the last day (or month) written with its year before it, else the
 first after it, stands in for it (a web page with no date line reports a decision, "Den 14.
 december 2023 blev budgetprocessen … godkendt", and lists the plan after it); with none,
@@ -110,6 +113,27 @@ def resolve_yearless(
     soon_after = (dr.start - document_date).days <= r.past_tense_grace_days
     if dr.start > document_date and past and not future and not keeps_year and not soon_after:
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
+    if keeps_year:
+        return dr
+    return _across_turn_of_year(m, dr, document_date, r, dr_rules, bool(future and not past), bool(past and not future))
+
+
+def _across_turn_of_year(
+    m: DateMatch, dr: DateRange, document_date: date, r: MilestoneRules, dr_rules, ahead: bool, gone: bool
+) -> DateRange:
+    """The reading in the year before or after, when it lies within ``turn_of_year_days`` of
+    the document's date across the turn of the year and the document's year puts the date
+    about a year away ("i uge 52" in an item of 5 January: the week just past) — not back
+    when the sentence speaks only of the future (``ahead``), nor on when only of the past."""
+    near = r.turn_of_year_days
+    if near and not ahead and (dr.start - document_date).days > 365 - near:
+        before = parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
+        if before is not None and 0 <= (document_date - before.end).days <= near:
+            return before
+    if near and not gone and (document_date - dr.end).days > 365 - near:
+        after = parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
+        if after is not None and 0 <= (after.start - document_date).days <= near:
+            return after
     return dr
 
 
