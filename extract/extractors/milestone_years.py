@@ -3,9 +3,10 @@
 Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when the two are
 joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
 next: "den 15. december og 10. januar 2025"); else the nearest year written before the
-expression in the same sentence; else the year of the same day written with its year
-elsewhere in the document ("senest den 1. september 2014 kl. 16", then "senest den 1.
-september!"), when it writes that day of one year only; else the document's own date (the meeting date of an
+expression in the same sentence; else, in a document without a date, the year of the same
+day written with its year elsewhere in it ("senest den 1. september 2014 kl. 16", then
+"senest den 1. september!"), when it writes that day of one year only; else the document's
+own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
