@@ -322,6 +322,15 @@ def test_a_budget_title_gives_its_budget_year_to_sums_that_name_none_not_to_year
     assert [(a.year_from, a.year_to) for a in found] == [(2026, 2026), (None, None)]
 
 
+def test_a_yearly_sum_does_not_take_the_one_year_of_its_documents_title():
+    # a dev corpus sentence under its item's title: a yearly saving is every year's
+    text = "Hvis det bliver muligt, forventes en årlig driftsbesparelse på maksimalt 30.000 kr."
+    found = find_amounts(
+        text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Klimapulje 2024 - udmøntning"
+    )
+    assert [(a.year_from, a.year_to, a.per_year) for a in found] == [(None, None, True)]
+
+
 def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
     text = "Indenfor servicerammen forventes der samlet mindreudgifter på -1,1 mio. kr."
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")

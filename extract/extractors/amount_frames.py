@@ -234,10 +234,11 @@ class Headings:
     def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the budget year of a budget's title or the one
-        budget year of the document, which a ``yearly`` sum does not take: "et årligt tilskud
-        på 2,2 mio. kr." is every year's."""
+        budget year of the document — none of which a ``yearly`` sum takes: "et årligt tilskud
+        på 2,2 mio. kr.", "en årlig driftsbesparelse på 30.000 kr." under "Klimapulje 2024" is
+        every year's."""
         if yearly:
-            return self.path_years(offset, r) or title_year(self.title, r)
+            return self.path_years(offset, r)
         return (
             self.path_years(offset, r)
             or title_year(self.title, r)
