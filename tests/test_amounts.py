@@ -305,13 +305,30 @@ def test_title_year_examples():
     """The rule's examples: the one year a title names, none for a span."""
     import yaml
 
-    from extract.extractors.amount_frames import title_year
+    from extract.extractors.amount_frames import title_budget_year, title_year
 
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["title_year"]["examples"]
     assert len(examples) >= 4
     for ex in examples:
-        got = title_year(ex["title"], RULES)
+        got = title_year(ex["title"], RULES) or title_budget_year(ex["title"], RULES)
         assert (list(got) if got else None) == ex["years"], ex["title"]
+
+
+def test_a_budget_title_gives_its_budget_year_to_sums_that_name_none_not_to_yearly_ones():
+    # made up in the genre's words: a budget proposal for the first reading
+    title = "Budgetforslag for 2026 og overslagsårene 2027-2029 til 1. behandling"
+    text = "Udskrivningsgrundlaget er på 6.570,4 mio. kr. Driften reduceres med 250.000 kr. årligt."
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), title)
+    assert [(a.year_from, a.year_to) for a in found] == [(2026, 2026), (None, None)]
+
+
+def test_a_yearly_sum_does_not_take_the_one_year_of_its_documents_title():
+    # a dev corpus sentence under its item's title: a yearly saving is every year's
+    text = "Hvis det bliver muligt, forventes en årlig driftsbesparelse på maksimalt 30.000 kr."
+    found = find_amounts(
+        text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Klimapulje 2024 - udmøntning"
+    )
+    assert [(a.year_from, a.year_to, a.per_year) for a in found] == [(None, None, True)]
 
 
 def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
@@ -448,6 +465,19 @@ def test_a_year_past_a_new_clause_belongs_to_the_next_amount(text, expected):
 def test_the_yearly_sum_named_before_it_is_per_year():
     # made up in the genre's words
     assert [a.per_year for a in amounts("Den årlige udgift er 120.000 kr.")] == [True]
+    # the yearly noun further back than the words right before the sum (dev corpus sentences)
+    for text in (
+        "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr.",
+        "Hvis det bliver muligt, forventes en årlig driftsbesparelse på maksimalt 30.000 kr.",
+        "Det gennemsnitlige årlige provenu er brutto cirka 1,5 mio. kr.",
+    ):
+        assert amounts(text)[-1].per_year is True, text
+    # ... and is that sum's only, not shared with a sum joined to it by "og"
+    text = "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr."
+    assert [a.per_year for a in amounts(text)] == [False, True]
+    # a yearly noun after the sum is another sum's; a sum of a noun that is not yearly is not
+    assert [a.per_year for a in amounts("Udgiften er 1,2 mio. kr., og en årlig besparelse følger.")] == [False]
+    assert [a.per_year for a in amounts("Der er en samlet besparelse på renter og afdrag på 2,7 mio. kr.")] == [False]
 
 
 def test_continues_before_examples():

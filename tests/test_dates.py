@@ -187,6 +187,10 @@ def test_find_date_expressions(text, found):
         ("Workshops om budgettet den 19., 21. og 23. august", ["19. august", "21. august", "23. august"]),
         # a day without a year takes the year of the next day of its list
         ("vedtog henholdsvis den 28. august og 4. september 2024", ["28. august 2024", "4. september 2024"]),
+        # ... the year before when the day's month comes later than the next day's (made-up
+        # examples in the style of a holiday notice, no bracket word such as "mellem" before them)
+        ("Lukket den 28. december og 3. januar 2025.", ["28. december 2024", "3. januar 2025"]),
+        ("Åbent den 28., 30. december og 3. januar 2025", ["28. december 2024", "30. december 2024", "3. januar 2025"]),
         # ... never across other words
         ("den 3. september og andenbehandling den 1. oktober 2025", ["3. september", "1. oktober 2025"]),
     ],

@@ -60,6 +60,16 @@ def test_tense_examples(example):
     assert got == example["expect"]
 
 
+def test_a_date_across_the_turn_of_the_year_is_read_in_the_nearer_year_unless_the_tense_says():
+    # made-up examples in the style of an item of early January: a plan for the coming
+    # December stays in the document's year; the week just past, told in a sentence of both
+    # tenses, is last year's (rules/milestones.yml: tense_examples)
+    assert [m.date_start for m in run("Der skal afholdes et borgermøde i december.", document_date="2024-01-05")] == [
+        "2024-12-01"
+    ]
+    assert [m.date_start for m in run("Borgermødet blev holdt i januar.", document_date="2024-12-18")] == ["2024-01-01"]
+
+
 def test_the_document_date_decides_the_year_of_a_date_without_one():
     text = "Sagen forelægges udvalget den 14. oktober."
     assert [m.date_start for m in run(text, document_date="2024-08-20")] == ["2024-10-14"]
@@ -72,6 +82,24 @@ def test_the_document_date_decides_the_year_of_a_date_without_one():
         m.date_start
         for m in run("Budget 2026-29\n\nFørstebehandling finder sted den 3. september.", document_date="2025-09-08")
     ] == ["2025-09-03"]
+
+
+def test_a_day_written_again_without_its_year_takes_the_year_it_was_written_with():
+    # made-up examples in the style of an undated letter to a committee: the deadline is
+    # repeated at the end without its year, after a later meeting day
+    text = (
+        "Tilmelding sker senest den 15. marts 2019 til sekretariatet.\n\n"
+        "Udvalget mødes igen den 2. april 2019.\n\nHusk tilmelding senest den 15. marts."
+    )
+    assert [m.date_start for m in run(text)] == ["2019-03-15", "2019-04-02", "2019-03-15"]
+    # a year in the sentence still comes first; a day written with two years gives none of them
+    text = "Mødet holdes den 23. december 2024. Det samme skete i 2019, hvor mødet lå den 23. december."
+    assert [m.date_start for m in run(text)][-1] == "2019-12-23"
+    text = "Frist den 1. maj 2023 og den 1. maj 2024.\n\nMødet er den 2. juni 2025. Husk fristen den 1. maj."
+    assert [m.date_start for m in run(text)][-1] == "2025-05-01"
+    # a dated document reads it from its own date, whatever other year the day is written with
+    text = "Projektet kører frem til 31. december 2013.\n\nPladserne skal være aftalt senest 31. december."
+    assert [m.date_start for m in run(text, document_date="2012-09-23")][-1] == "2012-12-31"
 
 
 @pytest.mark.parametrize(
@@ -97,6 +125,12 @@ def test_the_document_date_decides_the_year_of_a_date_without_one():
         (
             "Budget 2013\n\nSelve arrangementet afholdes 31. august og 1. september.",
             [("31. august og 1. september", "2013-08-31", "event")],
+        ),
+        # a year-less day before a dated day of a later month's year: the year before (a made-up
+        # example in the style of an event notice)
+        (
+            "Selve arrangementet afholdes 31. december og 1. januar 2014.",
+            [("31. december og 1. januar 2014", "2013-12-31", "event")],
         ),
         (
             "Møderne holdes 3. marts 2013 og 15. april 2013.",

@@ -233,9 +233,18 @@ class Headings:
 
     def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
-        else the one year of the title, else the one budget year of the document, which a
-        ``yearly`` sum does not take: "et årligt tilskud på 2,2 mio. kr." is every year's."""
-        return self.path_years(offset, r) or title_year(self.title, r) or (None if yearly else self.budget_year(offset))
+        else the one year of the title, else the budget year of a budget's title or the one
+        budget year of the document — none of which a ``yearly`` sum takes: "et årligt tilskud
+        på 2,2 mio. kr.", "en årlig driftsbesparelse på 30.000 kr." under "Klimapulje 2024" is
+        every year's."""
+        if yearly:
+            return self.path_years(offset, r)
+        return (
+            self.path_years(offset, r)
+            or title_year(self.title, r)
+            or title_budget_year(self.title, r)
+            or self.budget_year(offset)
+        )
 
     def budget_year(self, offset: int) -> Optional[tuple[int, int]]:
         """The one budget year the agenda item holding ``offset`` names, when the document
@@ -296,15 +305,20 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     year has begun by the document's ``date`` (ISO): a later budget is where money is still
     to go ("De anlægsmidler der mangler vil således skulle indgå i budget 2027"), unless the
     words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
-    the document is dated in the autumn it is adopted in (``adopted_from_month`` on)."""
+    the document is dated in the autumn it is adopted in (``adopted_from_month`` on). An
+    undated document (a web page announcing a pool, a news article) takes the year only from
+    such words: "med budgetaftalen for 2022 afsat 800.000 kr." has given the money."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
-    year = found.pop() if len(found) == 1 and in_prose and date and date[:4].isdigit() else None
+    year = found.pop() if len(found) == 1 and in_prose else None
     if not year or year[0] != year[1]:
         return None
+    said_adopted = any(m.groupdict().get("adopted") for m in matches)
+    if not (date and date[:4].isdigit()):
+        return (year[0], year[0]) if said_adopted else None
     month = int(date[5:7]) if date[5:7].isdigit() else 0
-    adopted = month >= r.adopted_from_month and any(m.groupdict().get("adopted") for m in matches)
+    adopted = month >= r.adopted_from_month and said_adopted
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
 
 
@@ -343,6 +357,14 @@ def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]
     if years and years[0] == years[1]:
         return years
     return carry_over_year(title, r)
+
+
+def title_budget_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
+    """The budget year of a budget's title that names it apart from its later years
+    ("Budgetforslag for 2019 og overslagsårene 2020-2022", "Budget 2024 og Budgetoverslag
+    2025 - 2028"): the year of its sums that name none, not of its yearly sums (every year's)."""
+    found = r.title_budget_year.search(title) if title and r.title_budget_year else None
+    return (int(found["from"]), int(found["from"])) if found else None
 
 
 def carry_over_year(label: str, r: AmountRules) -> Optional[tuple[int, int]]:

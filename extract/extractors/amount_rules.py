@@ -34,6 +34,7 @@ _KEYS = [
     "per_year",
     "per_other_period",
     "per_year_noun",
+    "per_year_noun_before",
     "kinds",
     "frames",
     "frames_joined",
@@ -114,6 +115,7 @@ class AmountRules:
     heading_periods: tuple[Rule, ...]
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
+    title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
@@ -131,6 +133,7 @@ class AmountRules:
     per_year: re.Pattern
     per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
+    per_year_noun_before: re.Pattern  # "en årlig besparelse på renter og afdrag på": the amount after is yearly
     coordination: re.Pattern
     clause_break: re.Pattern
     period_break: re.Pattern  # a new clause after an amount: a year past it is the next amount's
@@ -203,6 +206,7 @@ def load_rules(data) -> AmountRules:
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
+        per_year_noun_before=require_regex(data["per_year_noun_before"], "per_year_noun_before", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
         period_break=require_regex(data["period_break"], "period_break", flags=re.I),
@@ -372,7 +376,7 @@ def _number_words(data) -> tuple[tuple[str, float], ...]:
 
 
 def _title_year(entry) -> dict:
-    entry = require_keys(entry, "title_year", ["titles", "carry_over", "examples"])
+    entry = require_keys(entry, "title_year", ["titles", "carry_over", "budget_year", "examples"])
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
     return {
@@ -380,4 +384,5 @@ def _title_year(entry) -> dict:
         "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
         if entry["carry_over"]
         else None,
+        "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
     }

@@ -75,6 +75,7 @@ class _Ties:
     kind: Optional[str] = None
     has_years: bool = False
     runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
+    yearly_noun: bool = False  # yearly by a noun of its own before it ("en årlig besparelse på"): not shared
 
 
 def find_amounts(
@@ -282,7 +283,9 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     noun = r.per_year_noun.search(near_after)  # "… vil medføre en årlig besparelse på …": another sum's
     near_after = near_after[: noun.start()] if noun else near_after
     own_rate = r.per_other_period.match(near_after)  # "64.000 kr. om måneden": a month's sum, not a year's
-    ties.per_year = not own_rate and bool(r.per_year.search(near_after) or r.per_year.search(before[-30:]))
+    ties.yearly_noun = bool(r.per_year_noun_before.search(before))
+    yearly_before = r.per_year.search(before[-30:]) or ties.yearly_noun
+    ties.per_year = not own_rate and bool(r.per_year.search(near_after) or yearly_before)
     ties.kind = _kind(after, before, r)
     return ties
 
@@ -333,10 +336,16 @@ def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Tie
                         year_from=ties[b].year_from,
                         year_to=ties[b].year_to,
                         runs_on=ties[b].runs_on,
-                        per_year=ties[a].per_year or ties[b].per_year,
+                        per_year=ties[a].per_year or (ties[b].per_year and not ties[b].yearly_noun),
                         has_years=True,
                     )
-                if not ties[a].has_years and not ties[b].has_years and b > a and ties[b].per_year:
+                if (
+                    not ties[a].has_years
+                    and not ties[b].has_years
+                    and b > a
+                    and ties[b].per_year
+                    and not ties[b].yearly_noun
+                ):
                     ties[a].per_year = True
                 if ties[a].kind is None and ties[b].kind:
                     ties[a].kind = ties[b].kind

@@ -8,13 +8,15 @@ reads expressions with them.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Optional
 
+from extract.extractors.date_builders import DateRange, builders, word_key
 from extract.rules import RuleError, require_keys
+
+__all__ = ["DateRange", "DateRules", "Form", "PRECISIONS", "load_rules", "word_key"]
 
 PRECISIONS = ("day", "week", "month", "quarter", "half", "third", "season", "year")
 FORM_IDS = tuple(
@@ -22,13 +24,6 @@ FORM_IDS = tuple(
     "period_end year named_year range".split()
 )
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-
-
-@dataclass(frozen=True)
-class DateRange:
-    start: date
-    end: date
-    precision: str
 
 
 @dataclass(frozen=True)
@@ -69,140 +64,6 @@ def _alt(words) -> str:
 def _plain(pattern: str) -> str:
     """The pattern with named groups made anonymous, for composing bigger patterns."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
-
-
-def word_key(word: str) -> str:
-    return " ".join(word.lower().split())
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months(y: int, first: int, last: int, precision: str) -> DateRange:
-    end_year = y + 1 if last < first else y
-    return DateRange(date(y, first, 1), _month_end(end_year, last), precision)
-
-
-def _year_of(m: re.Match, default: Optional[int], group: str = "year") -> Optional[int]:
-    text = m.groupdict().get(group)
-    return int(text) if text else default
-
-
-def _day_builders(r: dict) -> dict:
-    """Day/month form id -> function(match, default year) -> DateRange | None."""
-    months, thirds = r["months"], r["thirds"]
-
-    def numeric(m, _):
-        y = int(m["year"])
-        if len(m["year"]) == 2:
-            y += 2000 if y <= r["pivot"] else 1900
-        d = date(y, int(m["month"]), int(m["day"]))
-        return DateRange(d, d, "day")
-
-    def day_month(m, default):
-        y = _year_of(m, default)
-        d = date(y, months[word_key(m["month"])], int(m["day"])) if y else None
-        return DateRange(d, d, "day") if d else None
-
-    def month_third(m, default):
-        y = _year_of(m, default)
-        if not y:
-            return None
-        month = months[word_key(m["month"])]
-        (first, last), precision = r["month_thirds"][thirds[word_key(m["third"])] - 1]
-        last = min(last, calendar.monthrange(y, month)[1])
-        return DateRange(date(y, month, first), date(y, month, last), precision)
-
-    def month_list(m, default):
-        y = _year_of(m, default)
-        return _months(y, months[word_key(m["month"])], months[word_key(m["month2"])], "month") if y else None
-
-    def month(m, default):
-        y = _year_of(m, default)
-        k = months[word_key(m["month"])]
-        return _months(y, k, k, "month") if y else None
-
-    return {
-        "numeric": numeric,
-        "day_month": day_month,
-        "month_third": month_third,
-        "month_list": month_list,
-        "month": month,
-    }
-
-
-def _period_builders(r: dict) -> dict:
-    """Quarter/half/third/season/year form id -> function(match, default year) -> DateRange | None."""
-    ords, thirds, seasons = r["ordinals"], r["thirds"], r["seasons"]
-
-    def ordinal(text: str) -> int:
-        text = text.strip().lower()
-        return int(text.rstrip(".")) if text[0].isdigit() else ords[text]
-
-    def quarter(m, default):
-        y = _year_of(m, default)
-        q = int(m["qnum"]) if m.groupdict().get("qnum") else ordinal(m["ord"])
-        return _months(y, 3 * q - 2, 3 * q, "quarter") if y and 1 <= q <= 4 else None
-
-    def half(m, default):
-        y, h = _year_of(m, default), ordinal(m["ord"])
-        return _months(y, 6 * h - 5, 6 * h, "half") if y and h in (1, 2) else None
-
-    def year_third(m, default):
-        y = _year_of(m, default)
-        (first, last), precision = r["year_thirds"][thirds[word_key(m["third"])] - 1]
-        return _months(y, first, last, precision) if y else None
-
-    def season(m, default):
-        y = _year_of(m, default)
-        return _months(y, *seasons[word_key(m["season"])], "season") if y else None
-
-    def year(m, _):
-        y = int(m["year"])
-        return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
-
-    def named_year(m, _):
-        # "skoleåret 2025/26": from the first month of 2025 to the month before it in 2026
-        first = r["named_years"][word_key(m["yword"])]
-        y = int(m["year"])
-        return _months(y, first, first - 1, "year") if first > 1 else _months(y, 1, 12, "year")
-
-    def week(m, default):
-        y, w = _year_of(m, default), int(m["week"])
-        if not y:
-            return None
-        last = int(m["week_end"]) if m["week_end"] else w
-        end_year = y + 1 if last < w else y  # "uge 51-2": into the next year
-        return DateRange(date.fromisocalendar(y, w, 1), date.fromisocalendar(end_year, last, 7), "week")
-
-    def year_point(m, default):
-        if not default:
-            return None
-        month, day, shift, covers = r["year_points"][word_key(m["point"])]
-        if covers == "year":
-            return DateRange(date(default + shift, 1, 1), date(default + shift, 12, 31), "year")
-        if covers == "quarter":
-            q = (month - 1) // 3
-            return _months(default + shift, 3 * q + 1, 3 * q + 3, "quarter")
-        d = date(default + shift, month, day)
-        return DateRange(d, d, "day")
-
-    return {
-        "week": week,
-        "year_point": year_point,
-        "quarter": quarter,
-        "half": half,
-        "half_needs_year": half,
-        "year_third": year_third,
-        "season": season,
-        "year": year,
-        "named_year": named_year,
-    }
-
-
-def _builders(r: dict) -> dict:
-    return {**_day_builders(r), **_period_builders(r)}
 
 
 def _patterns(data: dict) -> dict:
@@ -277,7 +138,7 @@ def load_rules(data) -> DateRules:
         },
         "named_years": {word_key(w): n["first_month"] for n in data["named_years"] for w in n["words"]},
     }
-    builders = _builders(r)
+    build = builders(r)
     order = (
         "numeric named_year year_point month_third day_month month_list year_third quarter week half half_needs_year "
         "season month"
@@ -286,7 +147,7 @@ def load_rules(data) -> DateRules:
     end_words = _alt(data["period_end_words"])
     period_end = rf"(?<![\wæøå])(?P<endword>{end_words})\s+(?P<inner>{inner}|{_plain(YEAR)})"
     forms = [Form("period_end", re.compile(period_end, re.I), lambda m, y: None)]
-    forms += [Form(k, re.compile(pats[k], re.I), builders[k]) for k in order + ["year"]]
+    forms += [Form(k, re.compile(pats[k], re.I), build[k]) for k in order + ["year"]]
     bare_day = _bare_day(data)
     single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order] + [bare_day])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])

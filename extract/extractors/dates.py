@@ -192,7 +192,8 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
 
 def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:
     """A day without a year takes the year of the next day of its list: "den 28. august og
-    4. september 2024" is 28 August 2024."""
+    4. september 2024" is 28 August 2024; the year before when its month comes later than
+    the next day's: "den 28. december og 3. januar 2025" is 28 December 2024."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         year = YEAR_IN_TEXT.findall(b.read_as)
@@ -203,7 +204,11 @@ def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list
             and not YEAR_IN_TEXT.search(a.read_as)
             and r.list_link.fullmatch(text[a.end : b.start])
         ):
-            found[i] = DateMatch(a.start, a.end, a.text, a.form, False, f"{a.read_as.strip()} {year[-1]}")
+            y = int(year[-1])
+            day, later = parse_date_expression(a.read_as, r, y), parse_date_expression(b.read_as, r)
+            if day and later and day.start > later.start:
+                y -= 1
+            found[i] = DateMatch(a.start, a.end, a.text, a.form, False, f"{a.read_as.strip()} {y}")
     return found
 
 

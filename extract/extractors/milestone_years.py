@@ -3,7 +3,10 @@
 Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when the two are
 joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
 next: "den 15. december og 10. januar 2025"); else the nearest year written before the
-expression in the same sentence; else the document's own date (the meeting date of an
+expression in the same sentence; else, in a document without a date, the year of the same
+day written with its year elsewhere in it ("senest den 1. september 2014 kl. 16", then
+"senest den 1. september!"), when it writes that day of one year only; else the document's
+own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
@@ -11,7 +14,10 @@ day, unless the text says it is going on: "i løbet af maj-juni") and the senten
 of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
 "iværksættes" …), one year back when it is to come and the sentence speaks of the past
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
-after the document's date; a sentence that speaks of both moves nothing.
+after the document's date; a sentence that speaks of both moves nothing. A reading a year
+away from the document's date whose reading in the year before or after lies within
+``turn_of_year_days`` of it across the turn of the year takes that nearer year ("i uge 52"
+in an item of 5 January 2021 is the week just past).
 Without a document date: the last day (or month) written with its year before it, else the
 first after it, stands in for it (a web page with no date line reports a decision, "Den 14.
 december 2023 blev budgetprocessen … godkendt", and lists the plan after it); with none,
@@ -75,9 +81,11 @@ def resolve_yearless(
     r: MilestoneRules,
     dr_rules: DateRules,
     joined: Optional[date] = None,
+    repeats: Optional[date] = None,
 ) -> Optional[DateRange]:
     """The date range of an expression without a year, or None (see the module's head);
-    ``joined`` is the day, written with its year, that the expression is joined to."""
+    ``joined`` is the day, written with its year, that the expression is joined to;
+    ``repeats`` the one day of the same day and month the document writes with its year."""
     if joined is not None:
         dr = parse_date_expression(m.read_as, dr_rules, joined.year)
         if dr is not None and dr.start > joined:  # "den 15. december og 10. januar 2025"
@@ -89,6 +97,8 @@ def resolve_yearless(
         year = _year_before(text, span.start, m.start) if span is not None else None
         if year:
             return parse_date_expression(m.read_as, dr_rules, year)
+    if repeats is not None:  # "senest den 1. september 2014", later "senest den 1. september!"
+        return parse_date_expression(m.read_as, dr_rules, repeats.year)
     if document_date is None:
         return parse_date_expression(m.read_as, dr_rules, context_year) if context_year else None
     dr = parse_date_expression(m.read_as, dr_rules, document_date.year)
@@ -104,6 +114,27 @@ def resolve_yearless(
     soon_after = (dr.start - document_date).days <= r.past_tense_grace_days
     if dr.start > document_date and past and not future and not keeps_year and not soon_after:
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
+    if keeps_year:
+        return dr
+    return _across_turn_of_year(m, dr, document_date, r, dr_rules, bool(future and not past), bool(past and not future))
+
+
+def _across_turn_of_year(
+    m: DateMatch, dr: DateRange, document_date: date, r: MilestoneRules, dr_rules, ahead: bool, gone: bool
+) -> DateRange:
+    """The reading in the year before or after, when it lies within ``turn_of_year_days`` of
+    the document's date across the turn of the year and the document's year puts the date
+    about a year away ("i uge 52" in an item of 5 January: the week just past) — not back
+    when the sentence speaks only of the future (``ahead``), nor on when only of the past."""
+    near = r.turn_of_year_days
+    if near and not ahead and (dr.start - document_date).days > 365 - near:
+        before = parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
+        if before is not None and 0 <= (document_date - before.end).days <= near:
+            return before
+    if near and not gone and (document_date - dr.end).days > 365 - near:
+        after = parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
+        if after is not None and 0 <= (after.start - document_date).days <= near:
+            return after
     return dr
 
 

@@ -165,7 +165,8 @@ def _candidates(
             spans = (sentences, found.blocks)
             reference = _reference(document_date, days, m.start)
             joined = _joined_day(text, every, i, r, dr_rules)
-            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined)
+            repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
+            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
@@ -271,6 +272,20 @@ def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> lis
         if dr is not None and dr.precision in ("day", "month"):
             out.append((m.end, dr.end))
     return out
+
+
+def _same_day_written(m: DateMatch, days: list[tuple[int, date]], dr_rules: DateRules) -> Optional[date]:
+    """The day a year-less day of an undated document repeats: the one day of the same day
+    and month the document writes with its year ("senest den 1. september 2014 kl. 16", later
+    "senest den 1. september!"); None when it writes none, or that day of several years (a
+    dated document reads it from its own date)."""
+    if m.form not in ("day_month", "bare_day"):
+        return None
+    probe = parse_date_expression(m.read_as, dr_rules, 2000)
+    if probe is None or probe.precision != "day":
+        return None
+    same = {d for _, d in days if (d.month, d.day) == (probe.start.month, probe.start.day)}
+    return same.pop() if len(same) == 1 else None
 
 
 def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: int) -> Optional[date]:
