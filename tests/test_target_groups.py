@@ -662,10 +662,55 @@ def test_question_heading_answer_ages():
         # a free thing, not people out of work
         ("Mindreforbruget skyldes, at genbesættelser af de ledige stillinger har taget noget tid.", "ledige_generelt"),
         ("Foreningen kan få tilskud til lejede lokaler, hvis kommunen ikke har ledige lokaler.", "ledige_generelt"),
+        # made up in the genre's style: a compound whose head is such a thing, and an inflection of one
+        ("Kommunen formidler ledige praktikpladser til eleverne.", "ledige_generelt"),
+        ("Skolen har to ledige lærerstillinger.", "ledige_generelt"),
+        ("De ledige stillingerne opslås i januar.", "ledige_generelt"),
+        # made up in the genre's style of an office's opening hours: "alle" of things, no persons
+        ("Borgerservice er åben for alle henvendelser.", "borgere_generelt"),
+        ("Der er åbent for alle typer af spørgsmål.", "borgere_generelt"),
     ],
 )
 def test_not_before(text, absent):
     assert absent not in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # made up in the genre's style: persons out of work, and "alle" as persons, still count
+        ("Der er tilbud til ledige borgere og ledige akademikere.", "ledige_generelt"),
+        ("Caféen skal være et alkoholfrit sted, der er åbent for alle.", "borgere_generelt"),
+    ],
+)
+def test_not_before_strikes_no_real_group(text, label):
+    assert label in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the genre's style of an office's opening hours: a place open for things, not a group
+        "Borgerservice er åben for alle henvendelser.",
+        # made up in the genre's style of a pool's rules: a duty of the grantees, no offer to them
+        "Foreningerne skal indsende regnskab for projektet senest den 1. marts.",
+        "Foreningen skal senest den 1. april indberette sit aktive medlemstal.",
+        # made up in the genre's style of a project description: the staff who run an effort
+        "Ledere og medarbejdere skal sidde i styregruppen.",
+        "Medarbejderne skal indgå i styregruppen.",
+        "Fra efteråret deltager medarbejdere fra de tre centre i projektgruppen.",
+        "Styregruppen består af ledere og medarbejdere, som skal deltage i alle møder.",
+        # made up in the genre's style of a pool's procedure: a notice the applicants get
+        "De udvalgte foreninger får herefter besked om at fremsende en projektbeskrivelse.",
+    ],
+)
+def test_duties_staff_notices_and_things_are_no_statements(text):
+    assert _rules_of(text) == []
+
+
+def test_a_goal_for_a_group_is_still_a_statement():
+    # made up in the genre's style of an employment plan: a goal, no duty
+    assert _rules_of("Ledige skal i job, og unge skal have en uddannelse.") == ["gruppe_skal"]
 
 
 @pytest.mark.parametrize(

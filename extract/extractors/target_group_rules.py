@@ -368,7 +368,8 @@ def _initiative_list_rule(entry, letters: dict, labels: list) -> InitiativeListR
 
 def _placeholders(entry) -> Callable[[str], str]:
     """Named alternations: an upper-case NAME in a statement's or size's pattern stands for its words."""
-    if not isinstance(entry, dict) or not all(re.fullmatch("[A-Z]+", k) and isinstance(v, str) for k, v in entry.items()):
+    named = isinstance(entry, dict) and all(re.fullmatch("[A-Z]+", k) and isinstance(v, str) for k, v in entry.items())
+    if not named:
         raise RuleError("placeholders", "must map upper-case names to regex alternations")
     names = re.compile(r"\b(?:" + "|".join(entry) + r")\b") if entry else None
     return lambda p: names.sub(lambda m: entry[m.group()], str(p)) if names else str(p)
