@@ -4,6 +4,7 @@ sizes and statements on real Danish sentences, and every rule's own examples."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import RULES
@@ -733,3 +734,17 @@ def test_blive_til_is_no_cue():
     # made up in the genre's style of a strategy's web page
     text = "Da en stærk ungeindsats kræver samarbejde, er strategien blevet til i et samarbejde mellem professionelle, unge, erhvervslivet og foreninger."
     assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_placeholders_stand_for_their_words_and_must_be_upper_case_names():
+    import yaml
+
+    from extract.extractors.target_group_rules import load_rules
+    from extract.rules import RuleError
+
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "rules" / "target_groups.yml").read_text())
+    size = next(rule for rule in R.sizes if rule.id == "antal_personer")
+    assert "PERSONS" not in size.pattern.pattern and "borgere" in size.pattern.pattern
+    assert all("DUTIES" not in rule.pattern.pattern and "BENEFITS" not in rule.pattern.pattern for rule in R.statements)
+    with pytest.raises(RuleError):
+        load_rules({**data, "placeholders": {"persons": "(?:borgere)"}})
