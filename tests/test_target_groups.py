@@ -4,6 +4,7 @@ sizes and statements on real Danish sentences, and every rule's own examples."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import RULES
@@ -662,10 +663,55 @@ def test_question_heading_answer_ages():
         # a free thing, not people out of work
         ("Mindreforbruget skyldes, at genbesættelser af de ledige stillinger har taget noget tid.", "ledige_generelt"),
         ("Foreningen kan få tilskud til lejede lokaler, hvis kommunen ikke har ledige lokaler.", "ledige_generelt"),
+        # made up in the genre's style: a compound whose head is such a thing, and an inflection of one
+        ("Kommunen formidler ledige praktikpladser til eleverne.", "ledige_generelt"),
+        ("Skolen har to ledige lærerstillinger.", "ledige_generelt"),
+        ("De ledige stillingerne opslås i januar.", "ledige_generelt"),
+        # made up in the genre's style of an office's opening hours: "alle" of things, no persons
+        ("Borgerservice er åben for alle henvendelser.", "borgere_generelt"),
+        ("Der er åbent for alle typer af spørgsmål.", "borgere_generelt"),
     ],
 )
 def test_not_before(text, absent):
     assert absent not in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # made up in the genre's style: persons out of work, and "alle" as persons, still count
+        ("Der er tilbud til ledige borgere og ledige akademikere.", "ledige_generelt"),
+        ("Caféen skal være et alkoholfrit sted, der er åbent for alle.", "borgere_generelt"),
+    ],
+)
+def test_not_before_strikes_no_real_group(text, label):
+    assert label in find_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the genre's style of an office's opening hours: a place open for things, not a group
+        "Borgerservice er åben for alle henvendelser.",
+        # made up in the genre's style of a pool's rules: a duty of the grantees, no offer to them
+        "Foreningerne skal indsende regnskab for projektet senest den 1. marts.",
+        "Foreningen skal senest den 1. april indberette sit aktive medlemstal.",
+        # made up in the genre's style of a project description: the staff who run an effort
+        "Ledere og medarbejdere skal sidde i styregruppen.",
+        "Medarbejderne skal indgå i styregruppen.",
+        "Fra efteråret deltager medarbejdere fra de tre centre i projektgruppen.",
+        "Styregruppen består af ledere og medarbejdere, som skal deltage i alle møder.",
+        # made up in the genre's style of a pool's procedure: a notice the applicants get
+        "De udvalgte foreninger får herefter besked om at fremsende en projektbeskrivelse.",
+    ],
+)
+def test_duties_staff_notices_and_things_are_no_statements(text):
+    assert _rules_of(text) == []
+
+
+def test_a_goal_for_a_group_is_still_a_statement():
+    # made up in the genre's style of an employment plan: a goal, no duty
+    assert _rules_of("Ledige skal i job, og unge skal have en uddannelse.") == ["gruppe_skal"]
 
 
 @pytest.mark.parametrize(
@@ -688,3 +734,17 @@ def test_blive_til_is_no_cue():
     # made up in the genre's style of a strategy's web page
     text = "Da en stærk ungeindsats kræver samarbejde, er strategien blevet til i et samarbejde mellem professionelle, unge, erhvervslivet og foreninger."
     assert find_target_groups(text, sentence_spans(text), []) == []
+
+
+def test_placeholders_stand_for_their_words_and_must_be_upper_case_names():
+    import yaml
+
+    from extract.extractors.target_group_rules import load_rules
+    from extract.rules import RuleError
+
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "rules" / "target_groups.yml").read_text())
+    size = next(rule for rule in R.sizes if rule.id == "antal_personer")
+    assert "PERSONS" not in size.pattern.pattern and "borgere" in size.pattern.pattern
+    assert all("DUTIES" not in rule.pattern.pattern and "BENEFITS" not in rule.pattern.pattern for rule in R.statements)
+    with pytest.raises(RuleError):
+        load_rules({**data, "placeholders": {"persons": "(?:borgere)"}})

@@ -125,19 +125,26 @@ def _labels_cache(r: TargetGroupRules) -> tuple[dict, tuple[tuple[str, frozenset
     return entry[1], entry[2]
 
 
-_BEFORE_CACHE: dict[int, tuple[TargetGroupRules, dict[str, set[str]]]] = {}
+_BEFORE_CACHE: dict[int, tuple[TargetGroupRules, dict[str, set[str]], dict[str, frozenset[str]]]] = {}
 
 
-def _blocked_before(r: TargetGroupRules) -> dict[str, set[str]]:
-    """The labels each word blocks in the token right before it (a label's not_before)."""
+def _blocked_before(word: str, r: TargetGroupRules) -> frozenset[str]:
+    """The labels ``word`` blocks in the token right before it: those with a not_before word that
+    is the word, its lemma ("stillingerne": stilling) or the head of it as a compound
+    ("praktikpladser": pladser)."""
     entry = _BEFORE_CACHE.get(id(r))
     if entry is None or entry[0] is not r:
         words: dict[str, set[str]] = {}
         for lb in r.labels:
             for w in lb.not_before:
-                words.setdefault(w, set()).add(lb.id)
-        entry = _BEFORE_CACHE[id(r)] = (r, words)
-    return entry[1]
+                words.setdefault(norm_form(w), set()).add(lb.id)
+        entry = _BEFORE_CACHE[id(r)] = (r, words, {})
+    seen = entry[2]
+    if word not in seen:
+        forms = {norm_form(word), norm_form(lemma_table().get(word, word))}
+        heads = (w for w in entry[1] if any(f.endswith(w) for f in forms))
+        seen[word] = frozenset(lid for w in heads for lid in entry[1][w])
+    return seen[word]
 
 
 def _token_labels(tok: _Token, before: set[str], r: TargetGroupRules) -> set[str]:
@@ -183,7 +190,7 @@ def _labels_in(text: str, r: TargetGroupRules) -> list[str]:
         stop = max((j for j, w in enumerate(window) if w in r.not_after_stops), default=-1)
         labels = _token_labels(tok, set(window[stop + 1 :]), r)  # a place or partner before "for" is no longer near
         after = next((t.text for t in tokens[i + 1 : i + 3] if not t.text.isspace()), "")
-        labels -= _blocked_before(r).get(after, set())  # "ledige lokaler": a thing, no people
+        labels -= _blocked_before(after, r) if after else set()  # "ledige lokaler": a thing, no people
         found |= labels - inside_only if i in in_phrase else labels
     found |= {lb.id for lb in r.labels if any(p.search(lowered) for p in lb.patterns)}
     for label in r.labels:

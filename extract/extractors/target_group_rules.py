@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from extract.rules import RuleError, require_choice, require_examples, require_keys, require_regex
 
@@ -35,7 +35,7 @@ _TOP_KEYS = [
     "ages",
     "young_age_max",
     "match_groups",
-    "person_nouns",
+    "placeholders",
     "sizes",
     "section_role",
     "section_rule",
@@ -249,8 +249,9 @@ def load_rules(data) -> TargetGroupRules:
     list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
     lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
-    persons = data["person_nouns"]
-    sizes = [dict(e, pattern=str(e.get("pattern", "")).replace("PERSONS", persons)) for e in data["sizes"]]
+    fill = _placeholders(data["placeholders"])
+    sizes = [dict(e, pattern=fill(e.get("pattern", ""))) for e in data["sizes"]]
+    statements = [dict(e, pattern=fill(e.get("pattern", ""))) if isinstance(e, dict) else e for e in data["statements"]]
     bounds, child_bounds = _bounds(data, "age_bounds"), _bounds(data, "child_age_bounds")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
@@ -264,7 +265,7 @@ def load_rules(data) -> TargetGroupRules:
         fuzzy_examples=tuple(fuzzy["examples"]),
         continuation=_pattern_rule(data["continuation"], "continuation", letters),
         statements=_rules_list(
-            data,
+            {"statements": statements},
             "statements",
             letters,
             ("position", "needs_label", "in_roles", "label_within", "label_in_cue", "weak_group", "min_labels"),
@@ -363,6 +364,15 @@ def _initiative_list_rule(entry, letters: dict, labels: list) -> InitiativeListR
         actor_labels=frozenset(_labels_named({**entry, "labels": labels}, "actor_labels")),
         examples=require_examples(entry, "initiative_lists"),
     )
+
+
+def _placeholders(entry) -> Callable[[str], str]:
+    """Named alternations: an upper-case NAME in a statement's or size's pattern stands for its words."""
+    named = isinstance(entry, dict) and all(re.fullmatch("[A-Z]+", k) and isinstance(v, str) for k, v in entry.items())
+    if not named:
+        raise RuleError("placeholders", "must map upper-case names to regex alternations")
+    names = re.compile(r"\b(?:" + "|".join(entry) + r")\b") if entry else None
+    return lambda p: names.sub(lambda m: entry[m.group()], str(p)) if names else str(p)
 
 
 def _bounds(data: dict, key: str) -> tuple[int, int]:
