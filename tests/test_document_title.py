@@ -349,3 +349,30 @@ def test_a_line_that_leads_in_to_a_list_is_no_title(tmp_path):
     found = _meta_of(text, tmp_path, "kommune_integrationsplan.txt")
     assert found.title not in {"Der er 3 temaer i planen", "Økonomiudvalget har ansvaret for"}
     assert found.kind != "referat"
+
+
+def test_a_body_under_the_case_history_is_not_the_meetings_when_its_day_is_unknown(tmp_path):
+    """A meeting's page of two items that names neither the meeting's day nor its body takes no
+    body from the earlier treatments listed under "Sagsforløb" ("Økonomiudvalget den 10.
+    september 2024"): only the item's own decision names the meeting's body (made up in the
+    style of agenda systems' pages)."""
+    items = (
+        "1. Anlægsbevilling til en ny hal\n\nSagsfremstilling\n\nHallen skal bygges i 2025.\n\n"
+        "Sagsforløb\n\nØkonomiudvalget den 10. september 2024\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Tilskud til foreninger\n\nSagsfremstilling\n\nForeningerne kan søge tilskud.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    text = "Referat\n\nDeltagere:\n\nAnne Holm,\nBo Hansen,\n\n" + items
+    assert meeting_body(text, [], HEADINGS, None, DATES) is None
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
+    decided = text.replace("Beslutning\n\nGodkendt.\n\n2.", "Beslutning i Byrådet den 1. oktober 2024\n\nGodkendt.\n\n2.")
+    assert meeting_body(decided, [], HEADINGS, None, DATES) == "Byrådet"
+
+
+def test_a_title_joined_over_two_lines_that_reads_as_a_sentence_is_no_title():
+    """The first line breaks off after a word that leads on, and with the next line it is a
+    sentence (made up in the style of a web page's opening lines): no title."""
+    text = "Kommunen har i år afsat penge til\nforeningernes arbejde med unge.\n\nPuljen til unge\n\nTekst.\n"
+    assert first_title_line(text, HEADINGS) != "Kommunen har i år afsat penge til foreningernes arbejde med unge."
+    cover = "Budget 2025 og\nBudgetoverslag 2026 - 2029\n\nIndhold\n"
+    assert first_title_line(cover, HEADINGS) == "Budget 2025 og Budgetoverslag 2026 - 2029"
