@@ -373,6 +373,14 @@ def test_a_title_joined_over_two_lines_that_reads_as_a_sentence_is_no_title():
     """The first line breaks off after a word that leads on, and with the next line it is a
     sentence (made up in the style of a web page's opening lines): no title."""
     text = "Kommunen har i år afsat penge til\nforeningernes arbejde med unge.\n\nPuljen til unge\n\nTekst.\n"
-    assert first_title_line(text, HEADINGS) != "Kommunen har i år afsat penge til foreningernes arbejde med unge."
+    assert first_title_line(text, HEADINGS) == "Puljen til unge"
     cover = "Budget 2025 og\nBudgetoverslag 2026 - 2029\n\nIndhold\n"
     assert first_title_line(cover, HEADINGS) == "Budget 2025 og Budgetoverslag 2026 - 2029"
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.body_period_examples, ids=lambda e: e["text"])
+def test_body_period_examples(example):
+    """Only two years that span an election period are dropped beside a body's name."""
+    from extract.structure.titles import drop_period
+
+    assert drop_period(example["text"], HEADINGS).strip() == example["body"]

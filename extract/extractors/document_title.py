@@ -119,9 +119,10 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
     when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 -
     2028", a cover's title over two lines) and the two do not read as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
+    joined = -1  # the line read with the one before it as a sentence
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
-        if not line or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
+        if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
             continue
         if r.titles.addressee.search(line):
             continue
@@ -133,6 +134,7 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
             if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
                 title = f"{title} {rest}"
                 if reads_as_sentence(title, r):
+                    joined = i + 1
                     continue  # the two lines are a sentence, no title
             return clean_title(title, r)
     return None
