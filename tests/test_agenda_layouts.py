@@ -762,3 +762,19 @@ def test_a_numbered_list_of_attachments_after_the_last_field_is_no_item():
         "Beslutning\n\nGodkendt.\n\nBilag\n\n1. Notat om budgettet\n\n2. Tidsplan for anlægget\n"
     )
     assert [h for _, h, role in outline(page) if role == "punkt"] == ["1. Budgetopfølgning"]
+
+
+def test_a_proposal_numbered_as_the_next_item_is_an_item():
+    """A party's proposal put on the council's agenda is titled by the proposal, a sentence's
+    verb and all; numbered after the item before and over the item's fields it is an item. The
+    same line in a list of points after a lead-in stays a point."""
+    text = (
+        "11. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "12. Venstre foreslår, at kommunen etablerer en ny hal\n\nSagsfremstilling\n\n"
+        "Venstre har bedt om at få sagen på dagsordenen, og forslaget lyder sådan.\n\nBeslutning\n\nForkastet.\n"
+    )
+    got = outline(text)
+    assert (1, "12. Venstre foreslår, at kommunen etablerer en ny hal", "punkt") in got
+    assert [h for level, h, _ in got if level == 2] == ["Beslutning", "Sagsfremstilling", "Beslutning"]
+    lone = "5. Venstre foreslår, at kommunen etablerer en ny hal\n\nSagsfremstilling\n\nTekst om hallen her.\n"
+    assert all(role != "punkt" for _, _, role in outline("Indstilling\n\nTekst.\n\n" + lone))

@@ -537,7 +537,9 @@ def test_a_plans_short_inverted_heading_is_no_sentence_start(line):
     assert never_heading(line) is None
 
 
-@pytest.mark.parametrize("line", ["Det vil vi", "Vi vil", "Det har vi opnået"])
+@pytest.mark.parametrize(
+    "line", ["Det vil vi", "Vi vil", "Det har vi opnået", "Det skal vi arbejde med", "Det er vi lykkedes med"]
+)
 def test_a_plans_short_inverted_heading_is_a_heading(line):
     src = read_text_source(Path("plan.txt"), f"Plan\n\nMål\n\n{line}\n\nVi vil styrke fællesskabet i byen.\n".encode())
     assert line in [s.heading for s in find_sections(src)]
@@ -559,3 +561,10 @@ def test_a_heading_that_is_a_name_opening_with_se_or_laes_is_a_heading():
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]
     assert "Se og hør" in headings and "Se kulturpolitikken" not in headings
+
+
+@pytest.mark.parametrize("example", RULES.inverted_examples, ids=lambda e: e["text"])
+def test_inverted_heading_examples(example):
+    """A plan's inverted heading is no sentence and no lead-in, even ending with its preposition."""
+    assert (plain_line(example["text"]) is not None) == example["heading"]
+    assert is_sentence(example["text"]) != example["heading"]

@@ -25,7 +25,8 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     numbered lines: a list of the items; a decision's points "1. Godkendt." over "34. …" are
     another list) and is followed by a field, directly or after at most a few short lines of the
     item's record (case number, case worker, its title again, a web page's buttons, labels
-    abbreviated with a stop: "Sagsnr."), no sentence among them; the field is the document's first,
+    abbreviated with a stop: "Sagsnr."), no sentence among them (its title may read as one when its
+    number follows the item's before: a proposal, "12. Venstre foreslår, at …"); the field is the document's first,
     one it has used before (the fields start again for each item), or the line numbers the item
     after the one before ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first
     field; with no field after it, the page's last item cut off). A number followed by lower-case
@@ -57,7 +58,10 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
-            if in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
+            rejected = rejected_subheading(line, "", ag, max_words=r.max_words)
+            if rejected in ag.item_sentence_rules and _next_number(out, parsed[0]):
+                rejected = None  # a proposal put on the agenda, numbered as the next item
+            if in_list or rejected:
                 continue
             if first is None:
                 prior = next((numbered[j] for j in range(i - 1, -1, -1) if lines[j][1]), None)

@@ -46,6 +46,8 @@ class HeadingRules:
     lead_in_examples: tuple
     sentence_cues: re.Pattern
     sentence_examples: tuple
+    inverted_heading: re.Pattern  # a plan's short heading with its object first ("Det skal vi arbejde med")
+    inverted_examples: tuple
     not_title: re.Pattern
     not_title_examples: tuple
     evidence_roles: frozenset
@@ -112,6 +114,8 @@ def load_rules(data) -> HeadingRules:
         "lead_in_examples",
         "sentence_cues",
         "sentence_examples",
+        "inverted_heading",
+        "inverted_examples",
         "not_title",
         "not_title_examples",
         "initiatives",
@@ -158,6 +162,8 @@ def load_rules(data) -> HeadingRules:
         lead_in_examples=tuple(data["lead_in_examples"] or ()),
         sentence_cues=require_regex(data["sentence_cues"], "sentence_cues"),
         sentence_examples=tuple(data["sentence_examples"] or ()),
+        inverted_heading=require_regex(data["inverted_heading"], "inverted_heading"),
+        inverted_examples=tuple(data["inverted_examples"] or ()),
         not_title=require_regex(data["not_title"], "not_title"),
         not_title_examples=tuple(data["not_title_examples"] or ()),
         **_initiative_rules(data["initiatives"], roles),

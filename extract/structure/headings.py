@@ -119,7 +119,13 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
 
 
 def is_sentence(text: str, r: HeadingRules) -> bool:
-    return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
+    """Does the text read as a sentence (its cues), not as a plan's inverted heading ("Det vil vi")?"""
+    return bool(r.sentence_cues.search(_QUOTED.sub("", text))) and not inverted(text, r)
+
+
+def inverted(text: str, r: HeadingRules) -> bool:
+    """Is the text a plan's short heading with its object first ("Det skal vi arbejde med")?"""
+    return bool(r.inverted_heading.match(strip_marks(text)))
 
 
 def starts_lowercase(line: str) -> bool:
@@ -201,7 +207,7 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     rule = heading_word_rule(line, r)
     if rule:
         return LineHeading(strip_marks(line), None, None, None, "word", rule)
-    if not _short_enough(text, r) or r.lead_in_ending.search(text):
+    if not _short_enough(text, r) or (r.lead_in_ending.search(text) and not inverted(text, r)):
         return None
     parsed = parse_number(text, r)
     if parsed:
