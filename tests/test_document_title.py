@@ -365,7 +365,9 @@ def test_a_body_under_the_case_history_is_not_the_meetings_when_its_day_is_unkno
     text = "Referat\n\nDeltagere:\n\nAnne Holm,\nBo Hansen,\n\n" + items
     assert meeting_body(text, [], HEADINGS, None, DATES) is None
     assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
-    decided = text.replace("Beslutning\n\nGodkendt.\n\n2.", "Beslutning i Byrådet den 1. oktober 2024\n\nGodkendt.\n\n2.")
+    decided = text.replace(
+        "Beslutning\n\nGodkendt.\n\n2.", "Beslutning i Byrådet den 1. oktober 2024\n\nGodkendt.\n\n2."
+    )
     assert meeting_body(decided, [], HEADINGS, None, DATES) == "Byrådet"
 
 

@@ -556,7 +556,9 @@ def test_a_contact_address_is_a_bounded_token():
 def test_a_heading_that_is_a_name_opening_with_se_or_laes_is_a_heading():
     """A web page's heading that names a magazine or an event with two verbs ("Se og hør") is no
     link's bidding, while "Se kulturpolitikken" is (made up in the style of a library's page)."""
-    page = "Bibliotekets blade\n\nSe og hør\n\nBladet om kendte kan lånes på alle bibliotekets afdelinger i kommunen.\n\n"
+    page = (
+        "Bibliotekets blade\n\nSe og hør\n\nBladet om kendte kan lånes på alle bibliotekets afdelinger i kommunen.\n\n"
+    )
     page += "Se kulturpolitikken\n\nPolitikken er vedtaget af byrådet og gælder for alle kommunens kulturhuse.\n"
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]

@@ -122,9 +122,9 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
     joined = -1  # the line read with the one before it as a sentence
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
-        if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
+        if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.addressee.search(line):
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line):
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
