@@ -570,3 +570,23 @@ def test_inverted_heading_examples(example):
     """A plan's inverted heading is no sentence and no lead-in, even ending with its preposition."""
     assert (plain_line(example["text"]) is not None) == example["heading"]
     assert is_sentence(example["text"]) != example["heading"]
+
+
+@pytest.mark.parametrize("example", RULES.list_label_examples, ids=lambda e: e["text"])
+def test_list_label_examples(example):
+    """A label ending with a colon heads its list on a page that is no agenda item."""
+    assert headings.list_label(example["text"], RULES) == example["heading"]
+    found = headings.list_label_line(example["text"], "Foreninger", RULES)
+    assert (found is not None) == example["heading"]
+    assert headings.list_label_line(example["text"], "JC Musvågevej\t31", RULES) is None  # over a table
+
+
+def test_a_label_over_its_list_is_a_pages_heading():
+    """Made up in the style of a municipality's page on a pool: labels over lists of short lines
+    (no bullets, no blank line) and over a bulleted list are headings; a lead-in sentence is none."""
+    page = "Søg puljen\n\nRetningslinjer\n\nHvem kan søge:\nForeninger\nGrupper af borgere\nInstitutioner\n\n"
+    page += "Kriterier for tildeling af puljen:\n\n • Projektet skal være forankret i lokalsamfundet.\n • Højst 50 pct.\n\n"
+    page += "Ansøgningen skal indeholde følgende oplysninger:\n\n • Projektets formål\n • Budget\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    headings = [s.heading for s in find_sections(src)]
+    assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]

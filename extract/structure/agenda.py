@@ -249,7 +249,8 @@ def agenda_layout(
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
     item_at = {c.start for c in items}
-    others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
+    # a label over a list is read as an agenda item's label (``_labels``), not as a page's heading
+    others = [c for c in plain if c.start not in rule_at and c.start not in item_at and c.kind != "label"]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
     first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))

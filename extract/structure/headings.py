@@ -227,6 +227,30 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
+def list_label(text: str, r: HeadingRules) -> bool:
+    """Is the text a label ending with a colon that heads its list or text ("Hvem kan søge:",
+    "Kommunalpolitikere:"): short, a capital first, no sentence nor lead-in unless a question?"""
+    words = text[:-1].split()
+    if not words or len(words) > r.list_label_words or not words[0][:1].isupper() or never_heading(text, r):
+        return False
+    if r.list_label_not.search(text):
+        return False
+    if r.list_label_question.match(text):
+        return True
+    return not is_sentence(text, r) and not r.lead_in_ending.search(text[:-1].rstrip())
+
+
+def list_label_line(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
+    """The line as a label over its list or text (``following``, its next line: no table's row,
+    no sentence running on in lower case), else None."""
+    text = strip_marks(line) if line.lstrip().startswith(("*", "_")) else line.strip()
+    if "\t" in line + following or not following.strip() or starts_lowercase(following):
+        return None
+    if not text.endswith(":") or not list_label(text, r):
+        return None
+    return LineHeading(text[:-1].rstrip(), None, None, None, "label", "list_label")
+
+
 def indent(line: str) -> int:
     """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
     return len(line) - len(line.lstrip(" \t"))
@@ -241,7 +265,7 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
     if bullet.search(following) or starts_lowercase(following):
         return None
     found = plain_line(bullet.sub("", line, count=1), r)
-    if found is None or found.kind == "numbered" or found.heading.endswith((".", ":")):
+    if found is None or found.kind in ("numbered", "label") or found.heading.endswith((".", ":")):
         return None
     return LineHeading(found.heading, None, None, None, "folded", "folded_section")
 
@@ -282,7 +306,7 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
     """The first line of a paragraph as a heading directly followed by its body."""
     found = plain_line(first, r)
     if found is None:
-        return None
+        return list_label_line(first, second, r)  # "Hvem kan søge:" over "Foreninger"
     if found.kind == "word":
         return found
     if first.rstrip().endswith((".", "!", "?")) or not second.strip():
