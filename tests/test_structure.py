@@ -585,7 +585,9 @@ def test_a_label_over_its_list_is_a_pages_heading():
     """Made up in the style of a municipality's page on a pool: labels over lists of short lines
     (no bullets, no blank line) and over a bulleted list are headings; a lead-in sentence is none."""
     page = "Søg puljen\n\nRetningslinjer\n\nHvem kan søge:\nForeninger\nGrupper af borgere\nInstitutioner\n\n"
-    page += "Kriterier for tildeling af puljen:\n\n • Projektet skal være forankret i lokalsamfundet.\n • Højst 50 pct.\n\n"
+    page += (
+        "Kriterier for tildeling af puljen:\n\n • Projektet skal være forankret i lokalsamfundet.\n • Højst 50 pct.\n\n"
+    )
     page += "Ansøgningen skal indeholde følgende oplysninger:\n\n • Projektets formål\n • Budget\n"
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]
