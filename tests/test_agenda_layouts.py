@@ -778,3 +778,33 @@ def test_a_proposal_numbered_as_the_next_item_is_an_item():
     assert [h for level, h, _ in got if level == 2] == ["Beslutning", "Sagsfremstilling", "Beslutning"]
     lone = "5. Venstre foreslår, at kommunen etablerer en ny hal\n\nSagsfremstilling\n\nTekst om hallen her.\n"
     assert all(role != "punkt" for _, _, role in outline("Indstilling\n\nTekst.\n\n" + lone))
+
+
+def test_minutes_with_titles_over_case_ids_and_fields_in_capitals():
+    """Made up in the style of minutes whose web page prints each item as a bulleted number over
+    its title and case id ("Sagsid.: 24/1234"), its fields in capitals with a colon; the header's
+    label over a case id is no item."""
+    text = (
+        "Referat\n\nTorsdag den 3. oktober 2024 kl. 17:00\n\nMødested: Rådhuset\nUdvalg: Teknisk Udvalg\n\n"
+        " • 1\n  Ny cykelsti langs Skolevej\n  Sagsid.: 24/1234\n\n"
+        "  ANBEFALING:\n\n  Administrationen anbefaler, at udvalget godkender projektet.\n\n"
+        "  SAGSFREMSTILLING:\n\n  Stien skal forbinde skolen med boligområdet mod nord.\n\n"
+        "  ØKONOMI/PERSONALEFORHOLD:\n\n  Projektet finansieres af anlægsrammen for 2025.\n\n"
+        "  BESLUTNINGSPROCES:\n\n  Teknisk Udvalg den 3. oktober 2024.\n\n"
+        "  BESLUTNING: Teknisk Udvalg den 03-10-2024\n\n  Godkendt.\n\n"
+        " • 2\n  Trafikplan for bymidten\n  Sagsid.: 24/2345\n\n"
+        "  ANBEFALING:\n\n  Administrationen anbefaler, at planen sendes i høring.\n"
+    )
+    assert outline(text) == [
+        (1, "Ny cykelsti langs Skolevej", "punkt"),
+        (2, "ANBEFALING", "indstilling"),
+        (2, "SAGSFREMSTILLING", "sagsfremstilling"),
+        (2, "ØKONOMI/PERSONALEFORHOLD", "oekonomi"),
+        (2, "BESLUTNINGSPROCES", "other"),
+        (2, "BESLUTNING: Teknisk Udvalg den 03-10-2024", "beslutning"),
+        (1, "Trafikplan for bymidten", "punkt"),
+        (2, "ANBEFALING", "indstilling"),
+    ]
+    header = "Mødested: Rådhussalen\nSagsnr.: 00.01.00-P35-34-24\nBeslutningstema\nDeltagerne noteres her.\n"
+    header += "Sagsfremstilling\nRegnskabet viser et overskud.\n"
+    assert all(role != "punkt" for _, _, role in outline(header))

@@ -8,6 +8,7 @@ from typing import Optional
 
 from extract.structure.agenda_lines import (
     field_of,
+    meeting_part,
     numbered_item,
     record_sentence,
     rejected_subheading,
@@ -103,8 +104,16 @@ def _next_text(lines: list[tuple[int, str]], i: int) -> str:
     return next((lines[j][1] for j in range(i + 1, len(lines)) if lines[j][1]), "")
 
 
+def _empty_label(line: str) -> bool:
+    """Is the line a label whose value holds no word ("PDF: |")?"""
+    head, colon, rest = line.partition(":")
+    return bool(colon) and not any(ch.isalnum() for ch in rest)
+
+
 def _above_case_number(line: str, nxt: str, r: HeadingRules) -> bool:
     """Is the line an unnumbered item title, the item's case number on the next line ``nxt`` ("Sag nr. 142")?"""
     if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
         return False
+    if r.titles.never_title.search(line) or _empty_label(line) or meeting_part(line, r.agenda):
+        return False  # a line of the meeting's header ("Mødested: …", "PDF: |", "Punktoplysning")
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
