@@ -133,6 +133,18 @@ def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]
     return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
 
 
+def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
+    """Does the heading line stand alone in its paragraph over a bulleted list (not a line naming
+    the document's kind, "Referat" over the items)?"""
+    if r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    after = next_line_start(text, c.start)
+    pos = after
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = next_line_start(text, pos)
+    return pos > after and pos < len(text) and bool(r.bullet.search(line_at(text, pos)))
+
+
 def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
     """Field names, each on the first line of its paragraph; also as the point of a bulleted list
     over running text (a web page's folded sections: "• Resume" over the summary)."""
@@ -307,6 +319,12 @@ def agenda_layout(
             inside = any(p.role == ag.label_body_role for p in joined[1])
             allows, held, lead, sub = False, False, None, ""
             top = joined[0] + 1 if inside else grouped + 1 if in_item else 1
+        elif top is None and c.kind == "short_line" and not in_item and _over_list(text, c, r):
+            # a block's heading above the item's first field, alone in its paragraph over a
+            # bulleted list (a page's own summary of the item: "Fordele" over "• …"), at the top level
+            out.append(c)
+            levels.append(1)
+            continue
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own

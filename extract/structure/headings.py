@@ -280,8 +280,11 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         pos = _next_line(text, pos)
     if pos >= len(text) or pos in starts:
         return True
-    line = _line(text, pos).strip()
+    raw = _line(text, pos)
+    line = raw.strip()
     words = len(line.split())
+    if r.bullet.search(raw) and pos > _next_line(text, c.start):
+        return True  # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …")
     return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
 
 
