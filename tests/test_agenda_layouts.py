@@ -812,16 +812,18 @@ def test_minutes_with_titles_over_case_ids_and_fields_in_capitals():
 
 def test_a_summary_blocks_headings_over_lists_above_the_first_field():
     """Made up in the style of a page that shows an agenda item under its own summary: a short line
-    alone in its paragraph over a bulleted list above the item's first field is a heading; the
-    header's lines over text or a label are none."""
+    alone in its paragraph over a bulleted list or over running text above the item's first field
+    is a heading; the header's lines (a label, a room with its number, a member) are none."""
     text = (
-        "Tilskud til foreninger\n\nUdvalg: Kultur- og Fritidsudvalget\n\nOpsummering\n\n"
+        "Tilskud til foreninger\n\nUdvalg: Kultur- og Fritidsudvalget\n\nMødelokale 2, Rådhuset\n\n"
+        "Anne Holm (A)\n\nAfbud fra udvalgets formand, der er på ferie i hele oktober.\n\nOpsummering\n\n"
         "Udvalget skal godkende fordelingen af tilskud til byens foreninger for 2025.\n\n"
         "Fordele\n\n  • Flere aktive foreninger\n  • Bedre lokaler\n\nUlemper\n\n  • Højere udgifter\n\n"
         "Resumé\n\nSagen handler om tilskud til foreningerne i 2025.\n\n"
         "Sagsfremstilling\n\nForeningerne har søgt om tilskud til deres aktiviteter.\n"
     )
     assert [(level, h) for level, h, _ in outline(text)] == [
+        (1, "Opsummering"),
         (1, "Fordele"),
         (1, "Ulemper"),
         (1, "Resumé"),

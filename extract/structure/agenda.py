@@ -61,6 +61,7 @@ from extract.structure.headings import (
     Candidate,
     HeadingRules,
     heading_starts,
+    never_heading,
     over_text,
     parse_number,
     strip_marks,
@@ -131,6 +132,22 @@ def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]
 def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
     """For each paragraph start, the span of the paragraph before it."""
     return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
+
+
+def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
+    """Is the short line above an item's first field a block's heading: over a bulleted list, or
+    a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
+    "06. apr 2022", a member's name) over running text, not over a heading?"""
+    if _over_list(text, c, r):
+        return True
+    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading or r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    if rejected_subheading(c.heading, "", r.agenda) or never_heading(c.heading, r):
+        return False
+    pos = next_line_start(text, c.start)
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = next_line_start(text, pos)
+    return pos < len(text) and pos not in starts and over_text(text, c, set(), r)
 
 
 def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
@@ -319,9 +336,10 @@ def agenda_layout(
             inside = any(p.role == ag.label_body_role for p in joined[1])
             allows, held, lead, sub = False, False, None, ""
             top = joined[0] + 1 if inside else grouped + 1 if in_item else 1
-        elif top is None and c.kind == "short_line" and not in_item and _over_list(text, c, r):
+        elif top is None and c.kind == "short_line" and not in_item and _block_heading(text, c, starts, r):
             # a block's heading above the item's first field, alone in its paragraph over a
-            # bulleted list (a page's own summary of the item: "Fordele" over "• …"), at the top level
+            # bulleted list or running text (a page's own summary of the item: "Fordele" over
+            # "• …", "Opsummering" over its text), at the top level
             out.append(c)
             levels.append(1)
             continue
