@@ -386,3 +386,25 @@ def test_body_period_examples(example):
     from extract.structure.titles import drop_period
 
     assert drop_period(example["text"], HEADINGS).strip() == example["body"]
+
+
+def test_a_page_of_one_item_numbered_apart_from_its_title_is_titled_by_the_item(tmp_path):
+    """Made up in the style of a meeting's page that lists its items, links back to the list and
+    prints the one item shown with its number parted from the title by spaces."""
+    text = (
+        "Dagsordenspunkter\n\n  åbent 1 Strategi for erhverv\n  åbent 2 Strategi for turisme\n\n"
+        "Til indholdsfortegnelse\n\n Åbent  Møde.\n\n 1                  Strategi for erhverv\n\n"
+        "                 00.01.10P22-0002\n\nResumé\n\nUdvalget skal drøfte strategien for erhverv.\n\n"
+        "Sagsfremstilling\n\nStrategien bygger på dialog med virksomhederne i kommunen.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Strategi for erhverv"
+
+
+def test_the_body_after_the_kind_word_is_read_from_its_label():
+    """ "Referat" over "Udvalg: Teknisk Udvalg" (made up in the style of a meeting's header)."""
+    from conftest import RULES as R
+
+    from extract.structure.titles import _after_kind_word
+
+    text = "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 01-10-2024\n"
+    assert _after_kind_word(text, R["headings.yml"])[1] == "Referat Teknisk Udvalg"

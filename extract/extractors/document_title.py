@@ -58,7 +58,10 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
     items: dict[str, str] = {}
     for s in sections:
         if s.role == r.agenda.item_role:
-            items.setdefault(s.number or s.heading, clean_title(s.heading, r))
+            heading = s.heading
+            if s.number and heading.startswith(s.number):  # "1 Strategi for …": the number parted by spaces
+                heading = heading[len(s.number) :].lstrip(" \t.:") or heading
+            items.setdefault(s.number or s.heading, clean_title(heading, r))
     contents: dict[str, str] = {}
     for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")

@@ -263,7 +263,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         start, nxt = lines[i + 1]
         if r.titles.with_body.fullmatch(line):
-            body = body_of(nxt, r) or labelled_body(lines, r)
+            body = labelled_body(lines[i + 1 : i + 2], r) or body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
         title = title_candidate(nxt, r)
         if title and not r.titles.never_title.search(title):
