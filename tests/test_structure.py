@@ -592,3 +592,24 @@ def test_a_label_over_its_list_is_a_pages_heading():
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]
     assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]
+
+
+@pytest.mark.parametrize(
+    "first,second,heading",
+    [
+        # made up in the style of a municipality's news page
+        (
+            "Mette fik job på rådhuset",
+            "Det kan 30-årige Mette fortælle om, for hun har været ledig i to år, før hun fik jobbet.",
+            True,
+        ),
+        (
+            "Udvalget har i dag besluttet at give",
+            "Et tilskud til foreningerne, der søger om midler til nye aktiviteter i hallerne.",
+            False,
+        ),
+        ("Puljen er åben", "Søg inden fristen.", False),
+    ],
+)
+def test_a_headline_with_its_verb_over_its_text(first, second, heading):
+    assert (run_in_line(first, second) is not None) == heading

@@ -37,6 +37,7 @@ class HeadingRules:
     max_chars: int
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
+    headline_words: int  # a headline with its verb, directly over its text, has at most this many words
     role_words: tuple[RoleWords, ...]
     numbering: tuple[PatternRule, ...]
     detectors: dict
@@ -109,6 +110,7 @@ def load_rules(data) -> HeadingRules:
         "max_heading_chars",
         "min_body_words",
         "min_sentence_words",
+        "headline_words",
         "role_words",
         "numbering",
         "detectors",
@@ -158,6 +160,7 @@ def load_rules(data) -> HeadingRules:
         max_chars=int(data["max_heading_chars"]),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
+        headline_words=int(data["headline_words"]),
         role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,

@@ -319,9 +319,21 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return None  # a list's point, a label, a date: no body
     if parse_number(second.strip(), r):
         return None
-    if found.kind == "short_line" and is_sentence(first, r):
+    if found.kind == "short_line" and is_sentence(first, r) and not _headline(first, second, r):
         return None
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
+
+
+def _headline(first: str, second: str, r: HeadingRules) -> bool:
+    """A news page's headline with its verb ("Mette fik job på rådhuset"): a short line (at
+    most ``headline_words``) without a stop or a word that leads on, over a long line of running
+    text that opens a new sentence (a wrapped paragraph's first line is as long as the next)."""
+    words = first.split()
+    return (
+        len(words) <= r.headline_words
+        and not r.lead_in_ending.search(first.rstrip())
+        and len(second.split()) >= 2 * len(words) + r.min_body_words
+    )
 
 
 def title_candidate(line: str, r: HeadingRules) -> Optional[str]:
