@@ -66,7 +66,7 @@ from extract.structure.headings import (
     parse_number,
     strip_marks,
 )
-from extract.structure.titles import next_line_start, paragraphs, text_lines
+from extract.structure.titles import body_of, next_line_start, paragraphs, text_lines
 
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
@@ -137,17 +137,22 @@ def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]
 def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Is the short line above an item's first field a block's heading: over a bulleted list, or
     a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
-    "06. apr 2022", a member's name) over running text, not over a heading?"""
+    "06. apr 2022", a member's name, the body's name) over running text (a sentence with its
+    stop), not over a heading?"""
     if _over_list(text, c, r):
         return True
     if any(ch.isdigit() for ch in c.heading) or ":" in c.heading or r.titles.kind_word.fullmatch(c.heading.strip()):
         return False
     if rejected_subheading(c.heading, "", r.agenda) or never_heading(c.heading, r):
         return False
+    if body_of(c.heading, r) or never_heading(line_at(text, c.start), r):
+        return False  # the meeting's body ("Teknisk Udvalg" over "Mødet den 1. oktober …")
     pos = next_line_start(text, c.start)
     while pos < len(text) and not line_at(text, pos).strip():
         pos = next_line_start(text, pos)
-    return pos < len(text) and pos not in starts and over_text(text, c, set(), r)
+    below = line_at(text, pos).strip()
+    sentence = below.endswith((".", "!", "?")) and len(below.split()) >= r.min_body_words
+    return pos < len(text) and pos not in starts and sentence
 
 
 def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
