@@ -30,8 +30,10 @@ is under an item of minutes. Then:
   i byrådet"), the items of a group one level below it and their fields below those; an item's
   numbered line over its case number and its title again ("1.Anlægsbevilling …" over
   "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
-  nothing else before the first field, item or heading word ("Baggrund", which opens a field of
-  its own) is a heading (the title, a case number, the lines under those parts).
+  above the first field, item or heading word ("Baggrund", which opens a field of its own) only a
+  block's heading alone in its paragraph over a bulleted list or over a sentence (a page's own
+  summary of the item, "Fordele" over "• …") is a heading of level 1; nothing else is (the
+  title, a case number, the body's name, a label, the lines under those parts).
 """
 
 from __future__ import annotations

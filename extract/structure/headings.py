@@ -10,7 +10,10 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
   section, a bulleted title over text indented deeper), tables of contents,
   labels ("Sagsnr."), lead-in sentences or hard-wrapped body lines. The first line
   of a paragraph is a heading directly followed by its body (no blank line) when
-  it reads as a title and the next line starts a new sentence with a capital;
+  it reads as a title (or as a news page's short headline with its verb, over a far longer
+  line) and the next line starts a new sentence with a capital; a short label ending with a
+  colon over its list or text ("Hvem kan søge:") is a heading too, a plan's inverted heading
+  ("Det skal vi arbejde med") no sentence;
 * tables: each numbered row ("1.1<TAB>initiative<TAB>…").
 
 The rules are loaded by ``extract.structure.heading_rules``; the title is found by
@@ -272,7 +275,7 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line long enough or a
-    sentence, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
+    sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = c.body_start
