@@ -829,3 +829,16 @@ def test_a_summary_blocks_headings_over_lists_above_the_first_field():
         (1, "Resumé"),
         (1, "Sagsfremstilling"),
     ]
+
+
+def test_an_earlier_bodys_decision_cited_with_its_item_number_is_a_field():
+    """Made up in the style of a council's item that cites the committee's treatment ("Body, day,
+    pkt. N:", printed twice on the page) over its short decision."""
+    text = (
+        "Sagsfremstilling\n\nHallen skal renoveres i 2025 og 2026 efter planen.\n\n"
+        "Økonomiudvalget, 12. marts 2024, pkt. 45:\n\nØkonomiudvalget, 12. marts 2024, pkt. 45:\n\n"
+        "Anbefales.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    got = outline(text)
+    assert got.count((1, "Økonomiudvalget, 12. marts 2024, pkt. 45", "beslutning")) == 1
+    assert [h for _, h, _ in got] == ["Sagsfremstilling", "Økonomiudvalget, 12. marts 2024, pkt. 45", "Beslutning"]
