@@ -275,7 +275,8 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line long enough or a
-    sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
+    sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
+    numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = c.body_start
