@@ -762,3 +762,83 @@ def test_a_numbered_list_of_attachments_after_the_last_field_is_no_item():
         "Beslutning\n\nGodkendt.\n\nBilag\n\n1. Notat om budgettet\n\n2. Tidsplan for anlægget\n"
     )
     assert [h for _, h, role in outline(page) if role == "punkt"] == ["1. Budgetopfølgning"]
+
+
+def test_a_proposal_numbered_as_the_next_item_is_an_item():
+    """A party's proposal put on the council's agenda is titled by the proposal, a sentence's
+    verb and all; numbered after the item before and over the item's fields it is an item. The
+    same line in a list of points after a lead-in stays a point."""
+    text = (
+        "11. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "12. Venstre foreslår, at kommunen etablerer en ny hal\n\nSagsfremstilling\n\n"
+        "Venstre har bedt om at få sagen på dagsordenen, og forslaget lyder sådan.\n\nBeslutning\n\nForkastet.\n"
+    )
+    got = outline(text)
+    assert (1, "12. Venstre foreslår, at kommunen etablerer en ny hal", "punkt") in got
+    assert [h for level, h, _ in got if level == 2] == ["Beslutning", "Sagsfremstilling", "Beslutning"]
+    lone = "5. Venstre foreslår, at kommunen etablerer en ny hal\n\nSagsfremstilling\n\nTekst om hallen her.\n"
+    assert all(role != "punkt" for _, _, role in outline("Indstilling\n\nTekst.\n\n" + lone))
+
+
+def test_minutes_with_titles_over_case_ids_and_fields_in_capitals():
+    """Made up in the style of minutes whose web page prints each item as a bulleted number over
+    its title and case id ("Sagsid.: 24/1234"), its fields in capitals with a colon; the header's
+    label over a case id is no item."""
+    text = (
+        "Referat\n\nTorsdag den 3. oktober 2024 kl. 17:00\n\nMødested: Rådhuset\nUdvalg: Teknisk Udvalg\n\n"
+        " • 1\n  Ny cykelsti langs Skolevej\n  Sagsid.: 24/1234\n\n"
+        "  ANBEFALING:\n\n  Administrationen anbefaler, at udvalget godkender projektet.\n\n"
+        "  SAGSFREMSTILLING:\n\n  Stien skal forbinde skolen med boligområdet mod nord.\n\n"
+        "  ØKONOMI/PERSONALEFORHOLD:\n\n  Projektet finansieres af anlægsrammen for 2025.\n\n"
+        "  BESLUTNINGSPROCES:\n\n  Teknisk Udvalg den 3. oktober 2024.\n\n"
+        "  BESLUTNING: Teknisk Udvalg den 03-10-2024\n\n  Godkendt.\n\n"
+        " • 2\n  Trafikplan for bymidten\n  Sagsid.: 24/2345\n\n"
+        "  ANBEFALING:\n\n  Administrationen anbefaler, at planen sendes i høring.\n"
+    )
+    assert outline(text) == [
+        (1, "Ny cykelsti langs Skolevej", "punkt"),
+        (2, "ANBEFALING", "indstilling"),
+        (2, "SAGSFREMSTILLING", "sagsfremstilling"),
+        (2, "ØKONOMI/PERSONALEFORHOLD", "oekonomi"),
+        (2, "BESLUTNINGSPROCES", "other"),
+        (2, "BESLUTNING: Teknisk Udvalg den 03-10-2024", "beslutning"),
+        (1, "Trafikplan for bymidten", "punkt"),
+        (2, "ANBEFALING", "indstilling"),
+    ]
+    header = "Mødested: Rådhussalen\nSagsnr.: 00.01.00-P35-34-24\nBeslutningstema\nDeltagerne noteres her.\n"
+    header += "Sagsfremstilling\nRegnskabet viser et overskud.\n"
+    assert all(role != "punkt" for _, _, role in outline(header))
+
+
+def test_a_summary_blocks_headings_over_lists_above_the_first_field():
+    """Made up in the style of a page that shows an agenda item under its own summary: a short line
+    alone in its paragraph over a bulleted list or over running text above the item's first field
+    is a heading; the header's lines (a label, a room with its number, a member) are none."""
+    text = (
+        "Tilskud til foreninger\n\nUdvalg: Kultur- og Fritidsudvalget\n\nMødelokale 2, Rådhuset\n\n"
+        "Anne Holm (A)\n\nAfbud fra udvalgets formand, der er på ferie i hele oktober.\n\nOpsummering\n\n"
+        "Udvalget skal godkende fordelingen af tilskud til byens foreninger for 2025.\n\n"
+        "Fordele\n\n  • Flere aktive foreninger\n  • Bedre lokaler\n\nUlemper\n\n  • Højere udgifter\n\n"
+        "Resumé\n\nSagen handler om tilskud til foreningerne i 2025.\n\n"
+        "Sagsfremstilling\n\nForeningerne har søgt om tilskud til deres aktiviteter.\n"
+    )
+    assert [(level, h) for level, h, _ in outline(text)] == [
+        (1, "Opsummering"),
+        (1, "Fordele"),
+        (1, "Ulemper"),
+        (1, "Resumé"),
+        (1, "Sagsfremstilling"),
+    ]
+
+
+def test_an_earlier_bodys_decision_cited_with_its_item_number_is_a_field():
+    """Made up in the style of a council's item that cites the committee's treatment ("Body, day,
+    pkt. N:", printed twice on the page) over its short decision."""
+    text = (
+        "Sagsfremstilling\n\nHallen skal renoveres i 2025 og 2026 efter planen.\n\n"
+        "Økonomiudvalget, 12. marts 2024, pkt. 45:\n\nØkonomiudvalget, 12. marts 2024, pkt. 45:\n\n"
+        "Anbefales.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    got = outline(text)
+    assert got.count((1, "Økonomiudvalget, 12. marts 2024, pkt. 45", "beslutning")) == 1
+    assert [h for _, h, _ in got] == ["Sagsfremstilling", "Økonomiudvalget, 12. marts 2024, pkt. 45", "Beslutning"]

@@ -349,3 +349,62 @@ def test_a_line_that_leads_in_to_a_list_is_no_title(tmp_path):
     found = _meta_of(text, tmp_path, "kommune_integrationsplan.txt")
     assert found.title not in {"Der er 3 temaer i planen", "Økonomiudvalget har ansvaret for"}
     assert found.kind != "referat"
+
+
+def test_a_body_under_the_case_history_is_not_the_meetings_when_its_day_is_unknown(tmp_path):
+    """A meeting's page of two items that names neither the meeting's day nor its body takes no
+    body from the earlier treatments listed under "Sagsforløb" ("Økonomiudvalget den 10.
+    september 2024"): only the item's own decision names the meeting's body (made up in the
+    style of agenda systems' pages)."""
+    items = (
+        "1. Anlægsbevilling til en ny hal\n\nSagsfremstilling\n\nHallen skal bygges i 2025.\n\n"
+        "Sagsforløb\n\nØkonomiudvalget den 10. september 2024\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Tilskud til foreninger\n\nSagsfremstilling\n\nForeningerne kan søge tilskud.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    text = "Referat\n\nDeltagere:\n\nAnne Holm,\nBo Hansen,\n\n" + items
+    assert meeting_body(text, [], HEADINGS, None, DATES) is None
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
+    decided = text.replace(
+        "Beslutning\n\nGodkendt.\n\n2.", "Beslutning i Byrådet den 1. oktober 2024\n\nGodkendt.\n\n2."
+    )
+    assert meeting_body(decided, [], HEADINGS, None, DATES) == "Byrådet"
+
+
+def test_a_title_joined_over_two_lines_that_reads_as_a_sentence_is_no_title():
+    """The first line breaks off after a word that leads on, and with the next line it is a
+    sentence (made up in the style of a web page's opening lines): no title."""
+    text = "Kommunen har i år afsat penge til\nforeningernes arbejde med unge.\n\nPuljen til unge\n\nTekst.\n"
+    assert first_title_line(text, HEADINGS) == "Puljen til unge"
+    cover = "Budget 2025 og\nBudgetoverslag 2026 - 2029\n\nIndhold\n"
+    assert first_title_line(cover, HEADINGS) == "Budget 2025 og Budgetoverslag 2026 - 2029"
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.body_period_examples, ids=lambda e: e["text"])
+def test_body_period_examples(example):
+    """Only two years that span an election period are dropped beside a body's name."""
+    from extract.structure.titles import drop_period
+
+    assert drop_period(example["text"], HEADINGS).strip() == example["body"]
+
+
+def test_a_page_of_one_item_numbered_apart_from_its_title_is_titled_by_the_item(tmp_path):
+    """Made up in the style of a meeting's page that lists its items, links back to the list and
+    prints the one item shown with its number parted from the title by spaces."""
+    text = (
+        "Dagsordenspunkter\n\n  åbent 1 Strategi for erhverv\n  åbent 2 Strategi for turisme\n\n"
+        "Til indholdsfortegnelse\n\n Åbent  Møde.\n\n 1                  Strategi for erhverv\n\n"
+        "                 00.01.10P22-0002\n\nResumé\n\nUdvalget skal drøfte strategien for erhverv.\n\n"
+        "Sagsfremstilling\n\nStrategien bygger på dialog med virksomhederne i kommunen.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Strategi for erhverv"
+
+
+def test_the_body_after_the_kind_word_is_read_from_its_label():
+    """ "Referat" over "Udvalg: Teknisk Udvalg" (made up in the style of a meeting's header)."""
+    from conftest import RULES as R
+
+    from extract.structure.titles import _after_kind_word
+
+    text = "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 01-10-2024\n"
+    assert _after_kind_word(text, R["headings.yml"])[1] == "Referat Teknisk Udvalg"

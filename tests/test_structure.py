@@ -537,7 +537,9 @@ def test_a_plans_short_inverted_heading_is_no_sentence_start(line):
     assert never_heading(line) is None
 
 
-@pytest.mark.parametrize("line", ["Det vil vi", "Vi vil", "Det har vi opnået"])
+@pytest.mark.parametrize(
+    "line", ["Det vil vi", "Vi vil", "Det har vi opnået", "Det skal vi arbejde med", "Det er vi lykkedes med"]
+)
 def test_a_plans_short_inverted_heading_is_a_heading(line):
     src = read_text_source(Path("plan.txt"), f"Plan\n\nMål\n\n{line}\n\nVi vil styrke fællesskabet i byen.\n".encode())
     assert line in [s.heading for s in find_sections(src)]
@@ -549,3 +551,65 @@ def test_a_contact_address_is_a_bounded_token():
     measured by bench/, not here."""
     assert never_heading("Kontakt: " + "a" * 64 + "@kommune.dk") == "contact_line"
     assert never_heading("Kontakt: " + "a" * 65 + "@kommune.dk") != "contact_line"
+
+
+def test_a_heading_that_is_a_name_opening_with_se_or_laes_is_a_heading():
+    """A web page's heading that names a magazine or an event with two verbs ("Se og hør") is no
+    link's bidding, while "Se kulturpolitikken" is (made up in the style of a library's page)."""
+    page = (
+        "Bibliotekets blade\n\nSe og hør\n\nBladet om kendte kan lånes på alle bibliotekets afdelinger i kommunen.\n\n"
+    )
+    page += "Se kulturpolitikken\n\nPolitikken er vedtaget af byrådet og gælder for alle kommunens kulturhuse.\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    headings = [s.heading for s in find_sections(src)]
+    assert "Se og hør" in headings and "Se kulturpolitikken" not in headings
+
+
+@pytest.mark.parametrize("example", RULES.inverted_examples, ids=lambda e: e["text"])
+def test_inverted_heading_examples(example):
+    """A plan's inverted heading is no sentence and no lead-in, even ending with its preposition."""
+    assert (plain_line(example["text"]) is not None) == example["heading"]
+    assert is_sentence(example["text"]) != example["heading"]
+
+
+@pytest.mark.parametrize("example", RULES.list_label_examples, ids=lambda e: e["text"])
+def test_list_label_examples(example):
+    """A label ending with a colon heads its list on a page that is no agenda item."""
+    assert headings.list_label(example["text"], RULES) == example["heading"]
+    found = headings.list_label_line(example["text"], "Foreninger", RULES)
+    assert (found is not None) == example["heading"]
+    assert headings.list_label_line(example["text"], "JC Musvågevej\t31", RULES) is None  # over a table
+
+
+def test_a_label_over_its_list_is_a_pages_heading():
+    """Made up in the style of a municipality's page on a pool: labels over lists of short lines
+    (no bullets, no blank line) and over a bulleted list are headings; a lead-in sentence is none."""
+    page = "Søg puljen\n\nRetningslinjer\n\nHvem kan søge:\nForeninger\nGrupper af borgere\nInstitutioner\n\n"
+    page += (
+        "Kriterier for tildeling af puljen:\n\n • Projektet skal være forankret i lokalsamfundet.\n • Højst 50 pct.\n\n"
+    )
+    page += "Ansøgningen skal indeholde følgende oplysninger:\n\n • Projektets formål\n • Budget\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    headings = [s.heading for s in find_sections(src)]
+    assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]
+
+
+@pytest.mark.parametrize(
+    "first,second,heading",
+    [
+        # made up in the style of a municipality's news page
+        (
+            "Mette fik job på rådhuset",
+            "Det kan 30-årige Mette fortælle om, for hun har været ledig i to år, før hun fik jobbet.",
+            True,
+        ),
+        (
+            "Udvalget har i dag besluttet at give",
+            "Et tilskud til foreningerne, der søger om midler til nye aktiviteter i hallerne.",
+            False,
+        ),
+        ("Puljen er åben", "Søg inden fristen.", False),
+    ],
+)
+def test_a_headline_with_its_verb_over_its_text(first, second, heading):
+    assert (run_in_line(first, second) is not None) == heading

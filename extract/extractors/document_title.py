@@ -24,6 +24,7 @@ from typing import Optional
 
 from extract.extractors.dates import DateRules, iso_date
 from extract.records import Section, SourceText
+from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
 from extract.structure.titles import (
     BULLETS,
@@ -57,7 +58,10 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
     items: dict[str, str] = {}
     for s in sections:
         if s.role == r.agenda.item_role:
-            items.setdefault(s.number or s.heading, clean_title(s.heading, r))
+            heading = s.heading
+            if s.number and heading.startswith(s.number):  # "1 Strategi for …": the number parted by spaces
+                heading = heading[len(s.number) :].lstrip(" \t.:") or heading
+            items.setdefault(s.number or s.heading, clean_title(heading, r))
     contents: dict[str, str] = {}
     for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
@@ -88,28 +92,42 @@ def meeting_body(
         alone = body_of(line, r)
         if alone == line.strip() and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
             return alone
-    named = set()  # the bodies named beside a day, when the meeting's day is not known
+    named = set()  # the bodies named beside a day in a decision, when the meeting's day is not known
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
             body = body_of(m.group("body"), r)
             if body and day and iso_date(m.group("value"), dates) == day:
                 return body
-            if body and not day:
+            if body and not day and _in_decision(text, m.start("body"), sections, r):
                 named.add((body, iso_date(m.group("value"), dates)))
     return next(iter(named))[0] if len(named) == 1 else None
+
+
+def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) -> bool:
+    """Is ``pos`` in the item's own decision: on a line that names the decision's field
+    ("Beslutning i Byrådet d. 27. november 2024"), or in a section of the decision's role? A body
+    beside a day elsewhere (an earlier treatment listed under "Sagsforløb") is another meeting's."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    field = field_of(text[start : end if end >= 0 else len(text)], r.agenda)
+    role = r.agenda.label_body_role
+    if field is not None and field.role == role:
+        return True
+    return any(s.role == role and s.char_start <= pos < s.char_end for s in sections)
 
 
 def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or
     sentence, and no line at ``heads``: the headings of an item's fields), with the next line
     when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 -
-    2028", a cover's title over two lines)."""
+    2028", a cover's title over two lines) and the two do not read as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
+    joined = -1  # the line read with the one before it as a sentence
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
-        if not line or start in heads or raw.lstrip()[:1] in BULLETS or r.titles.never_title.search(line):
+        if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.addressee.search(line):
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line):
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
@@ -118,6 +136,9 @@ def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozens
             rest = strip_marks(lines[i + 1][1]).strip() if i + 1 < len(lines) else ""
             if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
                 title = f"{title} {rest}"
+                if reads_as_sentence(title, r):
+                    joined = i + 1
+                    continue  # the two lines are a sentence, no title
             return clean_title(title, r)
     return None
 

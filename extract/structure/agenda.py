@@ -30,8 +30,10 @@ is under an item of minutes. Then:
   i byrådet"), the items of a group one level below it and their fields below those; an item's
   numbered line over its case number and its title again ("1.Anlægsbevilling …" over
   "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
-  nothing else before the first field, item or heading word ("Baggrund", which opens a field of
-  its own) is a heading (the title, a case number, the lines under those parts).
+  above the first field, item or heading word ("Baggrund", which opens a field of its own) only a
+  block's heading alone in its paragraph over a bulleted list or over a sentence (a page's own
+  summary of the item, "Fordele" over "• …") is a heading of level 1; nothing else is (the
+  title, a case number, the body's name, a label, the lines under those parts).
 """
 
 from __future__ import annotations
@@ -61,11 +63,12 @@ from extract.structure.headings import (
     Candidate,
     HeadingRules,
     heading_starts,
+    never_heading,
     over_text,
     parse_number,
     strip_marks,
 )
-from extract.structure.titles import next_line_start, paragraphs, text_lines
+from extract.structure.titles import body_of, next_line_start, paragraphs, text_lines
 
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
@@ -131,6 +134,39 @@ def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]
 def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
     """For each paragraph start, the span of the paragraph before it."""
     return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
+
+
+def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
+    """Is the short line above an item's first field a block's heading: over a bulleted list, or
+    a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
+    "06. apr 2022", a member's name, the body's name) over running text (a sentence with its
+    stop), not over a heading?"""
+    if _over_list(text, c, r):
+        return True
+    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading or r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    if rejected_subheading(c.heading, "", r.agenda) or never_heading(c.heading, r):
+        return False
+    if body_of(c.heading, r) or never_heading(line_at(text, c.start), r):
+        return False  # the meeting's body ("Teknisk Udvalg" over "Mødet den 1. oktober …")
+    pos = next_line_start(text, c.start)
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = next_line_start(text, pos)
+    below = line_at(text, pos).strip()
+    sentence = below.endswith((".", "!", "?")) and len(below.split()) >= r.min_body_words
+    return pos < len(text) and pos not in starts and sentence
+
+
+def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
+    """Does the heading line stand alone in its paragraph over a bulleted list (not a line naming
+    the document's kind, "Referat" over the items)?"""
+    if r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    after = next_line_start(text, c.start)
+    pos = after
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = next_line_start(text, pos)
+    return pos > after and pos < len(text) and bool(r.bullet.search(line_at(text, pos)))
 
 
 def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
@@ -249,7 +285,8 @@ def agenda_layout(
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
     item_at = {c.start for c in items}
-    others = [c for c in plain if c.start not in rule_at and c.start not in item_at]
+    # a label over a list is read as an agenda item's label (``_labels``), not as a page's heading
+    others = [c for c in plain if c.start not in rule_at and c.start not in item_at and c.kind != "label"]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
     first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))
@@ -306,6 +343,13 @@ def agenda_layout(
             inside = any(p.role == ag.label_body_role for p in joined[1])
             allows, held, lead, sub = False, False, None, ""
             top = joined[0] + 1 if inside else grouped + 1 if in_item else 1
+        elif top is None and c.kind == "short_line" and not in_item and _block_heading(text, c, starts, r):
+            # a block's heading above the item's first field, alone in its paragraph over a
+            # bulleted list or running text (a page's own summary of the item: "Fordele" over
+            # "• …", "Opsummering" over its text), at the top level
+            out.append(c)
+            levels.append(1)
+            continue
         elif c.kind == "word" and (top is None or not allows):
             # a heading word ("Baggrund") before the first field, or after a field without
             # sub-headings, starts a field of its own

@@ -8,6 +8,7 @@ from typing import Optional
 
 from extract.structure.agenda_lines import (
     field_of,
+    meeting_part,
     numbered_item,
     record_sentence,
     rejected_subheading,
@@ -25,7 +26,8 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     numbered lines: a list of the items; a decision's points "1. Godkendt." over "34. …" are
     another list) and is followed by a field, directly or after at most a few short lines of the
     item's record (case number, case worker, its title again, a web page's buttons, labels
-    abbreviated with a stop: "Sagsnr."), no sentence among them; the field is the document's first,
+    abbreviated with a stop: "Sagsnr."), no sentence among them (its title may read as one when its
+    number follows the item's before: a proposal, "12. Venstre foreslår, at …"); the field is the document's first,
     one it has used before (the fields start again for each item), or the line numbers the item
     after the one before ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first
     field; with no field after it, the page's last item cut off). A number followed by lower-case
@@ -57,7 +59,10 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
-            if in_list or rejected_subheading(line, "", ag, max_words=r.max_words):
+            rejected = rejected_subheading(line, "", ag, max_words=r.max_words)
+            if rejected in ag.item_sentence_rules and _next_number(out, parsed[0]):
+                rejected = None  # a proposal put on the agenda, numbered as the next item
+            if in_list or rejected:
                 continue
             if first is None:
                 prior = next((numbered[j] for j in range(i - 1, -1, -1) if lines[j][1]), None)
@@ -99,8 +104,16 @@ def _next_text(lines: list[tuple[int, str]], i: int) -> str:
     return next((lines[j][1] for j in range(i + 1, len(lines)) if lines[j][1]), "")
 
 
+def _empty_label(line: str) -> bool:
+    """Is the line a label whose value holds no word ("PDF: |")?"""
+    head, colon, rest = line.partition(":")
+    return bool(colon) and not any(ch.isalnum() for ch in rest)
+
+
 def _above_case_number(line: str, nxt: str, r: HeadingRules) -> bool:
     """Is the line an unnumbered item title, the item's case number on the next line ``nxt`` ("Sag nr. 142")?"""
     if not r.agenda.item_case_number.match(nxt) or r.agenda.item_case_number.match(line) or never_heading(line, r):
         return False
+    if r.titles.never_title.search(line) or _empty_label(line) or meeting_part(line, r.agenda):
+        return False  # a line of the meeting's header ("Mødested: …", "PDF: |", "Punktoplysning")
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None

@@ -103,8 +103,10 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
         return False
     if not words[0][0].isupper() or never_heading(line, r) or r.sentence_cues.search(text):
         return False
-    if never_heading(following, r) == "bullet" or starts_lowercase(following):
-        return False
+    if never_heading(following, r) == "bullet" or starts_lowercase(following) or nxt == text:
+        return False  # a list, a sentence running on, or the label printed twice (the second is it)
+    if body and nxt.endswith((".", "!")):
+        return True  # a body's decision may be a short sentence ("Anbefales.")
     return len(nxt.split()) >= r.agenda.label_min_following_words
 
 

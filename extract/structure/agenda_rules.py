@@ -50,6 +50,7 @@ class AgendaRules:
     item_numbered_styles: tuple[str, ...]  # numbered lines that are items when a field follows ("3. Godkendelse …")
     item_role: str
     item_max_gap_lines: int  # short lines of the item's record allowed between an item and its first field
+    item_sentence_rules: frozenset  # not_subheadings rules that let an item numbered next read as a sentence
     item_case_number: re.Pattern  # a case number under an unnumbered item title ("Sag nr. 142")
     item_case_number_examples: tuple
     item_glued: re.Pattern  # where an item's number starts glued to what stands before it on its line
@@ -133,8 +134,12 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
             "glued_examples",
             "repeated_number",
             "repeated_number_examples",
+            "sentence_rules",
         ],
     )
+    known = {e.get("id") for e in data["not_subheadings"] or [] if isinstance(e, dict)}
+    for rid in item["sentence_rules"] or []:
+        require_choice(rid, "agenda.item", "sentence_rules", sorted(known))
     require_choice(item["role"], "agenda.item", "role", roles)
     label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
@@ -163,6 +168,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
         item_max_gap_lines=int(item["max_gap_lines"]),
+        item_sentence_rules=frozenset(item["sentence_rules"] or ()),
         item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
         item_case_number_examples=tuple(item["case_number_examples"] or ()),
         item_glued=require_regex(item["glued"], "agenda.item", "glued"),

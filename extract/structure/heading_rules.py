@@ -37,6 +37,7 @@ class HeadingRules:
     max_chars: int
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
+    headline_words: int  # a headline with its verb, directly over its text, has at most this many words
     role_words: tuple[RoleWords, ...]
     numbering: tuple[PatternRule, ...]
     detectors: dict
@@ -46,6 +47,12 @@ class HeadingRules:
     lead_in_examples: tuple
     sentence_cues: re.Pattern
     sentence_examples: tuple
+    inverted_heading: re.Pattern  # a plan's short heading with its object first ("Det skal vi arbejde med")
+    inverted_examples: tuple
+    list_label_words: int  # a label over its list ("Hvem kan søge:") has at most this many words
+    list_label_question: re.Pattern  # … and may read as a sentence when it opens with a question word
+    list_label_not: re.Pattern  # … never a sentence to the reader ("Du finder tidsplanen her:")
+    list_label_examples: tuple
     not_title: re.Pattern
     not_title_examples: tuple
     evidence_roles: frozenset
@@ -103,6 +110,7 @@ def load_rules(data) -> HeadingRules:
         "max_heading_chars",
         "min_body_words",
         "min_sentence_words",
+        "headline_words",
         "role_words",
         "numbering",
         "detectors",
@@ -112,6 +120,9 @@ def load_rules(data) -> HeadingRules:
         "lead_in_examples",
         "sentence_cues",
         "sentence_examples",
+        "inverted_heading",
+        "inverted_examples",
+        "list_label",
         "not_title",
         "not_title_examples",
         "initiatives",
@@ -149,6 +160,7 @@ def load_rules(data) -> HeadingRules:
         max_chars=int(data["max_heading_chars"]),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
+        headline_words=int(data["headline_words"]),
         role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,
@@ -158,6 +170,9 @@ def load_rules(data) -> HeadingRules:
         lead_in_examples=tuple(data["lead_in_examples"] or ()),
         sentence_cues=require_regex(data["sentence_cues"], "sentence_cues"),
         sentence_examples=tuple(data["sentence_examples"] or ()),
+        inverted_heading=require_regex(data["inverted_heading"], "inverted_heading"),
+        inverted_examples=tuple(data["inverted_examples"] or ()),
+        **_list_label(data["list_label"]),
         not_title=require_regex(data["not_title"], "not_title"),
         not_title_examples=tuple(data["not_title_examples"] or ()),
         **_initiative_rules(data["initiatives"], roles),
@@ -180,6 +195,18 @@ def _marked(ids, rules, key: str = "marked_not_headings") -> frozenset:
     for rid in ids or []:
         require_choice(rid, key, "id", sorted(known))
     return frozenset(ids or [])
+
+
+def _list_label(data) -> dict:
+    data = require_keys(data, "list_label", ["max_words", "question", "not_label", "examples"])
+    if not data["examples"]:
+        raise RuleError("list_label", "needs a non-empty list of 'examples'")
+    return {
+        "list_label_words": int(data["max_words"]),
+        "list_label_question": require_regex(data["question"], "list_label", "question"),
+        "list_label_not": require_regex(data["not_label"], "list_label", "not_label"),
+        "list_label_examples": tuple(data["examples"]),
+    }
 
 
 def _initiative_rules(data, roles: tuple[str, ...]) -> dict:

@@ -10,7 +10,10 @@ Rules live in ``rules/headings.yml``. Three layouts are read differently:
   section, a bulleted title over text indented deeper), tables of contents,
   labels ("Sagsnr."), lead-in sentences or hard-wrapped body lines. The first line
   of a paragraph is a heading directly followed by its body (no blank line) when
-  it reads as a title and the next line starts a new sentence with a capital;
+  it reads as a title (or as a news page's short headline with its verb, over a far longer
+  line) and the next line starts a new sentence with a capital; a short label ending with a
+  colon over its list or text ("Hvem kan søge:") is a heading too, a plan's inverted heading
+  ("Det skal vi arbejde med") no sentence;
 * tables: each numbered row ("1.1<TAB>initiative<TAB>…").
 
 The rules are loaded by ``extract.structure.heading_rules``; the title is found by
@@ -119,7 +122,13 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
 
 
 def is_sentence(text: str, r: HeadingRules) -> bool:
-    return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
+    """Does the text read as a sentence (its cues), not as a plan's inverted heading ("Det vil vi")?"""
+    return bool(r.sentence_cues.search(_QUOTED.sub("", text))) and not inverted(text, r)
+
+
+def inverted(text: str, r: HeadingRules) -> bool:
+    """Is the text a plan's short heading with its object first ("Det skal vi arbejde med")?"""
+    return bool(r.inverted_heading.match(strip_marks(text)))
 
 
 def starts_lowercase(line: str) -> bool:
@@ -201,7 +210,7 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     rule = heading_word_rule(line, r)
     if rule:
         return LineHeading(strip_marks(line), None, None, None, "word", rule)
-    if not _short_enough(text, r) or r.lead_in_ending.search(text):
+    if not _short_enough(text, r) or (r.lead_in_ending.search(text) and not inverted(text, r)):
         return None
     parsed = parse_number(text, r)
     if parsed:
@@ -221,6 +230,30 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
 
+def list_label(text: str, r: HeadingRules) -> bool:
+    """Is the text a label ending with a colon that heads its list or text ("Hvem kan søge:",
+    "Kommunalpolitikere:"): short, a capital first, no sentence nor lead-in unless a question?"""
+    words = text[:-1].split()
+    if not words or len(words) > r.list_label_words or not words[0][:1].isupper() or never_heading(text, r):
+        return False
+    if r.list_label_not.search(text):
+        return False
+    if r.list_label_question.match(text):
+        return True
+    return not is_sentence(text, r) and not r.lead_in_ending.search(text[:-1].rstrip())
+
+
+def list_label_line(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
+    """The line as a label over its list or text (``following``, its next line: no table's row,
+    no sentence running on in lower case), else None."""
+    text = strip_marks(line) if line.lstrip().startswith(("*", "_")) else line.strip()
+    if "\t" in line + following or not following.strip() or starts_lowercase(following):
+        return None
+    if not text.endswith(":") or not list_label(text, r):
+        return None
+    return LineHeading(text[:-1].rstrip(), None, None, None, "label", "list_label")
+
+
 def indent(line: str) -> int:
     """How far the line is indented by spaces and tabs (a no-break space is a character of the text)."""
     return len(line) - len(line.lstrip(" \t"))
@@ -235,14 +268,15 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
     if bullet.search(following) or starts_lowercase(following):
         return None
     found = plain_line(bullet.sub("", line, count=1), r)
-    if found is None or found.kind == "numbered" or found.heading.endswith((".", ":")):
+    if found is None or found.kind in ("numbered", "label") or found.heading.endswith((".", ":")):
         return None
     return LineHeading(found.heading, None, None, None, "folded", "folded_section")
 
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line long enough or a
-    sentence, a heading in ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
+    sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
+    numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = c.body_start
@@ -250,8 +284,11 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         pos = _next_line(text, pos)
     if pos >= len(text) or pos in starts:
         return True
-    line = _line(text, pos).strip()
+    raw = _line(text, pos)
+    line = raw.strip()
     words = len(line.split())
+    if r.bullet.search(raw) and pos > _next_line(text, c.start):
+        return True  # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …")
     return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
 
 
@@ -276,7 +313,7 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
     """The first line of a paragraph as a heading directly followed by its body."""
     found = plain_line(first, r)
     if found is None:
-        return None
+        return list_label_line(first, second, r)  # "Hvem kan søge:" over "Foreninger"
     if found.kind == "word":
         return found
     if first.rstrip().endswith((".", "!", "?")) or not second.strip():
@@ -286,9 +323,21 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return None  # a list's point, a label, a date: no body
     if parse_number(second.strip(), r):
         return None
-    if found.kind == "short_line" and is_sentence(first, r):
+    if found.kind == "short_line" and is_sentence(first, r) and not _headline(first, second, r):
         return None
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
+
+
+def _headline(first: str, second: str, r: HeadingRules) -> bool:
+    """A news page's headline with its verb ("Mette fik job på rådhuset"): a short line (at
+    most ``headline_words``) without a stop or a word that leads on, over a long line of running
+    text that opens a new sentence (a wrapped paragraph's first line is as long as the next)."""
+    words = first.split()
+    return (
+        len(words) <= r.headline_words
+        and not r.lead_in_ending.search(first.rstrip())
+        and len(second.split()) >= 2 * len(words) + r.min_body_words
+    )
 
 
 def title_candidate(line: str, r: HeadingRules) -> Optional[str]:

@@ -41,6 +41,7 @@ from extract.structure.headings import (
     heading_starts,
     heading_word_rule,
     indent,
+    list_label_line,
     markdown_line,
     never_heading,
     over_text,
@@ -144,7 +145,9 @@ def _paragraph_heading(
     if len(lines) > 1:
         return run_in_line(lines[0], lines[1], r)
     found = plain_line(lines[0], r)
-    if found is None or found.kind == "word":
+    if found is None:
+        return list_label_line(lines[0], following, r)  # "Kommunalpolitikere:" over "• Anne Holm"
+    if found.kind == "word":
         return found
     if starts_lowercase(following):
         return None  # a lead-in or a paragraph broken across a page

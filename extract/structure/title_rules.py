@@ -23,7 +23,8 @@ class TitleRules:
     contents_line: re.Pattern  # a contents list's line in a meeting's header ("12 Trafikplan 2025")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
     body_genitive: re.Pattern  # a body's name in the genitive ("Teknisk Udvalgs"); group `name`
-    body_period: re.Pattern  # an election period beside a body's name ("09-13 Udvalget for Børn")
+    body_period: tuple[re.Pattern, ...]  # two years beside a body's name ("09-13 …"); groups `first`, `last`
+    period_years: frozenset[int]  # how many years the later year of an election period is after the first
     kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
@@ -34,6 +35,7 @@ class TitleRules:
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
     procedural_item: re.Pattern  # a meeting's procedural item ("Godkendelse af dagsorden"): no page's title
     examples: tuple
+    body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
 
@@ -53,11 +55,10 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
-             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive",
-             "body_period"]  # fmt: skip
+             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "procedural_item",
-                                         "examples",
+                                         "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
@@ -69,8 +70,13 @@ def load_title_rules(data) -> TitleRules:
         raise RuleError("titles", "unnamed_kind must be a kind word")
     if not data["examples"]:
         raise RuleError("titles", "needs a non-empty list of real Danish 'examples'")
+    years = data["period_years"]
+    if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
+        raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
     return TitleRules(
         *(require_regex(data[k], "titles", k) for k in plain),
+        body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
+        period_years=frozenset(years),
         kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
@@ -81,6 +87,7 @@ def load_title_rules(data) -> TitleRules:
         item_route=require_regex(data["item_route"], "titles", "item_route"),
         procedural_item=require_regex(data["procedural_item"], "titles", "procedural_item"),
         examples=tuple(data["examples"]),
+        body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_never_examples(data["never_title_examples"]),
     )

@@ -10,6 +10,7 @@ label, a date, the sender, an all-caps line or the heading over a meeting's item
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extract.records import SourceText
@@ -170,12 +171,25 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     if text.rstrip().endswith(":"):
         return None  # a field's label ("Udvalg:"), its value left empty
-    body = r.titles.body_period.sub("", r.titles.body_tail.sub("", text)).strip(" \t-–•:.")
+    body = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.")
     genitive = r.titles.body_genitive.match(body)
     body = genitive.group("name") if genitive else body
     if not body or body[:1].islower():  # a preposition or a sentence's words, no name
         return None
     return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+
+
+def drop_period(name: str, r: HeadingRules) -> str:
+    """A body's name without an election period beside it ("09-13 Udvalget for Børn", "Teknisk
+    Udvalg (22-25)"): two years the later ``period_years`` after the first; other years stay."""
+
+    def period(m: re.Match) -> str:
+        span = (int(m.group("last")) - int(m.group("first"))) % 100
+        return "" if span in r.titles.period_years else m.group(0)
+
+    for pattern in r.titles.body_period:
+        name = pattern.sub(period, name)
+    return name
 
 
 def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
@@ -207,7 +221,7 @@ def meeting_line_body(text: str, r: HeadingRules) -> Optional[str]:
         for pattern in r.titles.meeting_lines:
             m = pattern.match(line)
             if m:
-                body = r.titles.body_period.sub("", m.group("body")).strip(" \t-–•:")
+                body = drop_period(m.group("body"), r).strip(" \t-–•:")
                 return body if body[:1].isupper() else None
     return None
 
@@ -249,7 +263,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         start, nxt = lines[i + 1]
         if r.titles.with_body.fullmatch(line):
-            body = body_of(nxt, r) or labelled_body(lines, r)
+            body = labelled_body(lines[i + 1 : i + 2], r) or body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
         title = title_candidate(nxt, r)
         if title and not r.titles.never_title.search(title):
