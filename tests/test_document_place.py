@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SOURCES
 
-from extract.extractors.document_place import find_place, place_in_file_name, place_in_text
+from extract.extractors.document_place import _key, find_place, place_in_file_name, place_in_text
 from extract.pipeline import project_rules, read_source
 
 RULES = project_rules()
@@ -93,18 +93,18 @@ def test_every_municipality_and_region_once():
 )
 def test_cue_examples(cue, example):
     m = cue.pattern.search(example["text"])
-    got = R.by_form.get(" ".join(m.group("place").split()).lower()) if m else None
+    got = R.by_form.get(_key(m.group("place"))) if m else None
     assert got == example["place"], example["text"]
 
 
-@pytest.mark.parametrize("example", R.citing_examples)
-def test_citing_examples(example):
-    assert bool(R.citing.search(example["text"][-R.citing_window :])) is example["cited"], example["text"]
+@pytest.mark.parametrize("pattern,example", R.citing_examples)
+def test_citing_examples(pattern, example):
+    assert bool(pattern.search(example["text"][-R.citing_window :])) is example["cited"], example["text"]
 
 
-@pytest.mark.parametrize("example", [e for _, _, es in R.other_senders for e in es])
-def test_other_sender_examples(example):
-    assert any(p.search(example["text"]) for _, p, _ in R.other_senders) is example["sender"]
+@pytest.mark.parametrize("sender,example", [(s, e) for s in R.other_senders for e in s.examples])
+def test_other_sender_examples(sender, example):
+    assert bool(sender.pattern.search(example["text"])) is example["sender"]
 
 
 @pytest.mark.parametrize("example", R.examples, ids=lambda e: e["file"])
@@ -146,3 +146,77 @@ def test_each_corpus_document_is_of_copenhagen_by_its_text():
     for path in sorted(p for p in SOURCES.iterdir() if p.is_file() and not p.name.startswith(".")):
         found = find_place(_read(path).text, path.name, R)
         assert (found.municipality, found.basis) == ("København", "text"), path.name
+
+
+# The texts below are made up, in the genre's words (a reviewer's failing inputs).
+
+
+def test_a_file_names_municipality_is_not_outvoted_by_the_names_its_body_counts():
+    partner = (
+        "Sagsfremstilling\n\nKøge Kommune er projektejer på Ungeindsatsen. Køge Kommune ansætter en koordinator, "
+        "og Køge Kommune afholder udgiften til lokaler. Greve Kommune bidrager med 200.000 kr."
+    )
+    found = find_place(partner, "greve_beu_2024-01-08_p05_ungeindsats.txt", R)
+    assert (found.municipality, found.basis) == ("Greve", "file_name")
+    region = (
+        "Sagsfremstilling\n\nRegion Sjælland har bevilget 2 mio. kr. til projektet. Region Sjælland stiller krav "
+        "om evaluering. Køge Kommune skal medfinansiere."
+    )
+    assert find_place(region, "koege_sou_2024-01-08_p05_x.txt", R).municipality == "Køge"
+
+
+def test_a_senders_letterhead_or_web_address_overrides_a_file_name():
+    letter = "Solrød Kommune\nTeknik og Miljø\n\nHøringssvar\n\nGreve Kommune har sendt planen i høring."
+    assert find_place(letter, "greve_ptu_2024-06-10_p12_bilag.pdf", R).municipality == "Solrød"
+    mail = "Fra: jens@solrod.dk\nEmne: Høringssvar\n\nVi har læst planen."
+    assert find_place(mail, "greve_ptu_2024-06-10_p12_bilag.pdf", R).municipality == "Solrød"
+
+
+def test_two_municipalities_named_together_are_a_tie():
+    assert place_in_text("Fælles projekt\n\nGreve Kommune og Solrød Kommune etablerer et fælles jobcenter.", R) is None
+    assert place_in_text("Samarbejdsaftale mellem Greve Kommune og Køge Kommune om ungeindsats.", R) is None
+
+
+def test_a_letterhead_line_outweighs_a_pair_in_the_header():
+    text = "Herlev Kommune\n\nNotat\n\nBallerup Kommune og Herlev Kommune indgår et samarbejde om jobcentret."
+    assert place_in_text(text, R).municipality == "Herlev"
+    region = "Region Hovedstaden\n\nSundhedsaftale\n\nHvidovre Kommune har udviklet et tilbud. Hvidovre Kommune står for det."
+    assert place_in_text(region, R).municipality == "Region Hovedstaden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beskæftigelsesministeriet\nStyrelsen for Arbejdsmarked og Rekruttering\nwww.star.dk\n\nTil Odense Kommune\n\n"
+        "Odense Kommune har ansøgt om midler fra puljen.",
+        "Ankestyrelsen\n\nAnkestyrelsen har modtaget klage over Greve Kommune. Greve Kommune har truffet afgørelse.",
+        "KL\nWeidekampsgade 10\n\nTil kommunerne\n\nGreve Kommune har rejst spørgsmålet. Greve Kommune foreslår en model.",
+    ],
+)
+def test_a_letter_of_a_state_body_or_kl_is_not_of_the_municipality_it_names(text):
+    assert place_in_text(text, R) is None
+
+
+def test_every_citing_entry_is_read():
+    text = "Sagsfremstilling\n\nAnkestyrelsen har behandlet en klage over Køge Kommune. Greve Kommune har svaret."
+    assert place_in_text(text, R).municipality == "Greve"
+
+
+@pytest.mark.parametrize(
+    "text,file,place",
+    [
+        ("Se mere på https://www.sonderborgkommune.dk/puljer", "x.txt", "Sønderborg"),
+        ("Kontakt: rodovre@rk.dk", "x.txt", "Rødovre"),
+        ("Høje Taastrup Kommune\nBørn og Unge", "x.txt", "Høje-Taastrup"),
+        ("Notat", "sonderborg_bu_2020-01-01_x.pdf", "Sønderborg"),
+        ("Notat", "hillerod_x.pdf", "Hillerød"),
+        ("Notat", "ishoj_x.pdf", "Ishøj"),
+        ("Notat", "helsingor_x.pdf", "Helsingør"),
+    ],
+)
+def test_both_ascii_spellings_and_a_hyphen_as_a_space(text, file, place):
+    assert find_place(text, file, R).municipality == place
+
+
+def test_a_third_partys_hyphenated_domain_is_not_the_municipalitys():
+    assert place_in_text("Læs mere på visit-faxe.dk om sommerens tilbud.", R) is None

@@ -51,3 +51,28 @@ def test_a_document_of_no_known_municipality_links_as_before(tmp_path):
     db = sqlite_utils.Database(tmp_path / "kb.db")
     assert [r["municipality"] for r in db.query("select municipality from documents order by path")] == ["Greve", None]
     assert _linked(db) == {frozenset(("kulturpulje-fordeling.txt", "kulturpuljen-2025.txt"))}
+
+
+def test_a_paths_place_is_compared_as_the_municipalitys_name(tmp_path):
+    # made-up agenda items in the genre's words: one names its municipality, one only its path does
+    # (a file named with the Danish letter, which no ascii form of a file name matches)
+    from extract.links import stage
+    from extract.pipeline import project_rules
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "helsingør_byraad_2025-03-05_p04_kulturpuljen.txt").write_text(
+        POOL.format(who="Kommunen"), encoding="utf-8"
+    )
+    (folder / "helsingør_byraad_2025-04-02_p07_kulturpuljen-status.txt").write_text(
+        POOL.format(who="Helsingør Kommune"), encoding="utf-8"
+    )
+    build([folder], str(tmp_path / "kb.db"), root=tmp_path)
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    rules = project_rules()
+    docs = list(db.query("select id, path, title, date, case_number, municipality from documents order by path"))
+    assert [d["municipality"] for d in docs] == [None, "Helsingør"]
+    places = {
+        u.place for d in docs for u in stage.doc_units(db, d, rules["initiatives.yml"], {}, "", rules["places.yml"])
+    }
+    assert places == {"Helsingør"}

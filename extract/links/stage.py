@@ -18,13 +18,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extract.extractors.document_place import PlaceRules, place_named
 from extract.links import editions as ed
 from extract.links import match, names
 from extract.links import references as refs
 from extract.links.link_rules import AbbreviationRules, InitiativeRules
 from extract.rules import RuleSet
 
-RULE_NAMES = ("initiatives.yml", "abbreviations.yml")
+RULE_NAMES = ("initiatives.yml", "abbreviations.yml", "places.yml")
 
 
 @dataclass
@@ -73,7 +74,7 @@ def plan(db, rules: RuleSet) -> LinkResult:
             result.expansions.update(
                 section_expansions(db, doc["id"], names.merged(base, result.definitions[doc["id"]]))
             )
-        result.units += doc_units(db, doc, irules, base, text)
+        result.units += doc_units(db, doc, irules, base, text, rules["places.yml"])
     new = [u for u in result.units if u.document_id in todo]
     old = [u for u in result.units if u.document_id not in todo]
     result.links = match.links(new, old, irules)
@@ -88,7 +89,9 @@ def section_expansions(db, doc_id: str, expansions: dict[str, str]) -> dict[str,
     return out
 
 
-def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str = "") -> list[match.Unit]:
+def doc_units(
+    db, doc: dict, rules: InitiativeRules, expansions: dict, text: str = "", places: Optional[PlaceRules] = None
+) -> list[match.Unit]:
     """A document's units: its initiative sections; in a series document its other sections
     and list items that name something; and the whole document (an edition of a series, or
     an agenda item, plan or report about one thing)."""
@@ -98,7 +101,8 @@ def doc_units(db, doc: dict, rules: InitiativeRules, expansions: dict, text: str
         row = db.execute("select text from texts where document_id = ?", [doc["id"]]).fetchone()
         text = row[0] if row else ""
     municipality = doc.get("municipality") or ""
-    place = municipality or refs.place_of(doc["path"], rules.references)  # its path's place: what a text leaves
+    path_place = refs.place_of(doc["path"], rules.references)  # what a text leaves: the path's form, as one name
+    place = municipality or (place_named(path_place, places) if places else "") or path_place
     meeting = refs.meeting_of_document(text, doc["date"], doc["path"], rules.references)
     context = {
         "date": ed.document_date(doc["date"], doc["path"], rules),
