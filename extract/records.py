@@ -224,12 +224,14 @@ class DocumentMeta:
 @dataclass(frozen=True)
 class DocumentPlace:
     """The municipality (or region) a document is of: its name ("" when unknown), where it
-    comes from ("text", "file_name" or "none"), the rule that decided and the words it read."""
+    comes from ("text", "file_name" or "none"), the rule that decided and the words it read,
+    and whether it is a municipality or a region ("" when unknown)."""
 
     municipality: str = ""
     basis: str = "none"
     rule: str = ""
     quote: str = ""
+    kind: str = ""
 
 
 @dataclass

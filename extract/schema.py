@@ -55,6 +55,9 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "kind": str,
             "municipality": str,  # the municipality (or region) the document is of; null: unknown
             "municipality_basis": str,  # text, file_name or none
+            "municipality_rule": str,  # the cue that decided (rules/places.yml), file_name, or null
+            "municipality_quote": str,  # the words it read (a letterhead's name, a web address, the file name)
+            "municipality_kind": str,  # municipality or region; null: unknown
             "case_number": str,
             "document_number": str,
             "author": str,

@@ -76,3 +76,34 @@ def test_a_paths_place_is_compared_as_the_municipalitys_name(tmp_path):
         u.place for d in docs for u in stage.doc_units(db, d, rules["initiatives.yml"], {}, "", rules["places.yml"])
     }
     assert places == {"Helsingør"}
+
+
+def test_each_document_row_names_the_rule_and_words_that_decided_and_a_region_is_told_apart(tmp_path):
+    # made-up documents in the genre's words
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "sundhedsaftale-notat.txt").write_text(
+        "Region Hovedstaden\n\nSundhedsaftale\n\nHvidovre Kommune har udviklet et tilbud med regionen.\n",
+        encoding="utf-8",
+    )
+    (folder / "greve_kfu_2025-03-05_p04_kulturpuljen.txt").write_text(POOL.format(who="Kommunen"), encoding="utf-8")
+    build([folder], str(tmp_path / "kb.db"), root=tmp_path)
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    rows = {
+        r["path"].rsplit("/", 1)[-1]: (
+            r["municipality"],
+            r["municipality_rule"],
+            r["municipality_quote"],
+            r["municipality_kind"],
+        )
+        for r in db["documents"].rows
+    }
+    assert rows == {
+        "sundhedsaftale-notat.txt": ("Region Hovedstaden", "named_body", "Region Hovedstaden", "region"),
+        "greve_kfu_2025-03-05_p04_kulturpuljen.txt": (
+            "Greve",
+            "file_name",
+            "greve_kfu_2025-03-05_p04_kulturpuljen.txt",
+            "municipality",
+        ),
+    }

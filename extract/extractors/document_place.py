@@ -82,6 +82,7 @@ class Sender:
 class PlaceRules:
     places: tuple[Place, ...]
     by_form: dict  # a form in lower case (written, short, ascii, web) → the place's name
+    kind_of: dict  # a place's name → municipality or region
     cues: tuple[Cue, ...]
     citing: tuple[re.Pattern, ...]
     citing_examples: tuple  # (pattern, example)
@@ -111,7 +112,7 @@ def find_place(text: str, file_name: str, r: PlaceRules) -> DocumentPlace:
     sender = place_in_text(text, r, sender_only=True)
     if sender is not None:
         return sender
-    return DocumentPlace(named, "file_name", "file_name", file_name)
+    return DocumentPlace(named, "file_name", "file_name", file_name, r.kind_of[named])
 
 
 def letterhead_end(text: str, r: PlaceRules) -> int:
@@ -173,7 +174,7 @@ def place_in_text(text: str, r: PlaceRules, sender_only: bool = False) -> Option
         return None
     place = ranked[0][0]
     _, cue, quote = best[place]
-    return DocumentPlace(place, "text", cue, quote)
+    return DocumentPlace(place, "text", cue, quote, r.kind_of[place])
 
 
 def place_in_file_name(file_name: str, r: PlaceRules) -> str:
@@ -233,6 +234,7 @@ def load_rules(data: Any) -> PlaceRules:
     return PlaceRules(
         places=places,
         by_form=by_form,
+        kind_of={p.name: p.kind for p in places},
         cues=cues,
         citing=tuple(c[1] for c in citing),
         citing_examples=tuple((c[1], ex) for c in citing for ex in c[2]),
