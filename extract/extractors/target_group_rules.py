@@ -8,8 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
+from extract.extractors.target_group_rule_parts import (
+    BareConjunctRule,
+    InitiativeListRule,
+    _bare_conjunct_rule,
+    _bounds,
+    _initiative_list_rule,
+    _labels_named,
+    _placeholders,
+    _regex,
+    _word,
+)
 from extract.rules import RuleError, require_choice, require_examples, require_keys, require_regex
 
 _TOP_KEYS = [
@@ -147,31 +158,6 @@ class TargetGroupRules:
     enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
     question_heading: Optional[PatternRule] = None  # "Hvem kan søge?": the paragraph after it says whom
     answer_paragraph: re.Pattern = re.compile(r"(?!)")  # … that paragraph: to a blank line or the next question
-
-
-def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
-    """Let each literal æ/ø/å outside a character class also match its OCR renderings."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        low = ch.lower()
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "[" and not in_class:
-            in_class = True
-        elif ch == "]" and in_class:
-            in_class = False
-        elif not in_class and low in letters:
-            ch = "(?:" + "|".join([re.escape(ch)] + [re.escape(v) for v in letters[low]]) + ")"
-        out.append(ch)
-    return "".join(out)
-
-
-def _regex(entry: dict, key: str, rule: str, letters: dict, flags: int = re.I) -> re.Pattern:
-    raw = entry.get(key)
-    require_regex(raw, rule, key)
-    return re.compile(ocr_tolerant(raw, letters), flags)
 
 
 _CHOICES = {
@@ -317,81 +303,3 @@ def load_rules(data) -> TargetGroupRules:
             for key in ("section_role", "section_rule", "no_label", "young_label", "senior_label", "elderly_label")
         },
     )
-
-
-@dataclass(frozen=True)
-class BareConjunctRule:
-    """A fallback word between a token of ``before`` and one of ``after`` (or the text's end)
-    stands bare in an enumeration; not, unless it is ``joined_by`` a word before it, when
-    ``after`` is one of ``open_after`` and the next token one of ``not_then`` (a relative
-    clause: "til borgere, der …")."""
-
-    before: frozenset[str]
-    joined_by: frozenset[str]  # words of ``before`` that join the word to a group before it
-    after: frozenset[str]
-    open_after: frozenset[str]
-    not_then: frozenset[str]
-    examples: tuple
-
-
-def _bare_conjunct_rule(entry) -> BareConjunctRule:
-    keys = ["before", "joined_by", "after", "open_after", "not_then"]
-    entry = require_keys(entry, "bare_conjunct", keys + ["examples"])
-    for key in keys:
-        if not isinstance(entry[key], list) or not all(isinstance(w, str) and w for w in entry[key]):
-            raise RuleError("bare_conjunct", f"'{key}' must be a list of words or marks")
-    words = {key: frozenset(w.lower() for w in entry[key]) for key in keys}
-    return BareConjunctRule(**words, examples=require_examples(entry, "bare_conjunct"))
-
-
-@dataclass(frozen=True)
-class InitiativeListRule:
-    """The lines of a section whose heading matches ``pattern`` name initiatives or offers."""
-
-    id: str
-    pattern: re.Pattern
-    max_line: int
-    actor_labels: frozenset[str]  # a line naming only these names a partner or place, not whom it is for
-    examples: tuple
-
-
-def _initiative_list_rule(entry, letters: dict, labels: list) -> InitiativeListRule:
-    entry = require_keys(entry, "initiative_lists", ["id", "heading", "max_line_length", "actor_labels", "examples"])
-    return InitiativeListRule(
-        id=_word(entry, "id"),
-        pattern=_regex(entry, "heading", "initiative_lists", letters),
-        max_line=int(entry["max_line_length"]),
-        actor_labels=frozenset(_labels_named({**entry, "labels": labels}, "actor_labels")),
-        examples=require_examples(entry, "initiative_lists"),
-    )
-
-
-def _placeholders(entry) -> Callable[[str], str]:
-    """Named alternations: an upper-case NAME in a statement's or size's pattern stands for its words."""
-    named = isinstance(entry, dict) and all(re.fullmatch("[A-Z]+", k) and isinstance(v, str) for k, v in entry.items())
-    if not named:
-        raise RuleError("placeholders", "must map upper-case names to regex alternations")
-    names = re.compile(r"\b(?:" + "|".join(entry) + r")\b") if entry else None
-    return lambda p: names.sub(lambda m: entry[m.group()], str(p)) if names else str(p)
-
-
-def _bounds(data: dict, key: str) -> tuple[int, int]:
-    bounds = data[key]
-    if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
-        raise RuleError(key, "must be a list of two whole numbers [lowest, highest]")
-    return bounds[0], bounds[1]
-
-
-def _labels_named(data: dict, key: str) -> list[str]:
-    """A list of labels of the vocabulary."""
-    value, known = data[key], {e.get("id") for e in data["labels"] if isinstance(e, dict)}
-    if not isinstance(value, list) or not all(v in known for v in value):
-        raise RuleError(key, f"must be a list of labels of the vocabulary, got {value!r}")
-    return value
-
-
-def _word(data: dict, key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise RuleError(key, "must be one word or id")
-    return value
