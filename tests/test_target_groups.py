@@ -670,6 +670,11 @@ def test_question_heading_answer_ages():
         # made up in the genre's style of an office's opening hours: "alle" of things, no persons
         ("Borgerservice er åben for alle henvendelser.", "borgere_generelt"),
         ("Der er åbent for alle typer af spørgsmål.", "borgere_generelt"),
+        # made up in the genre's style: the oldest of other things are no elderly persons
+        ("De ældste bygninger skal renoveres først.", "ældre"),
+        ("Tilbuddet er målrettet de ældste elever i udskolingen.", "ældre"),
+        # made up in the genre's style: the children named as whose parents they are
+        ("Børnenes forældre skal inddrages.", "børn"),
     ],
 )
 def test_not_before(text, absent):
@@ -682,6 +687,8 @@ def test_not_before(text, absent):
         # made up in the genre's style: persons out of work, and "alle" as persons, still count
         ("Der er tilbud til ledige borgere og ledige akademikere.", "ledige_generelt"),
         ("Caféen skal være et alkoholfrit sted, der er åbent for alle.", "borgere_generelt"),
+        ("Klubben er et tilbud til de ældste, der bor alene.", "ældre"),
+        ("Børnenes trivsel skal styrkes.", "børn"),
     ],
 )
 def test_not_before_strikes_no_real_group(text, label):
@@ -703,6 +710,8 @@ def test_not_before_strikes_no_real_group(text, label):
         "Styregruppen består af ledere og medarbejdere, som skal deltage i alle møder.",
         # made up in the genre's style of a pool's procedure: a notice the applicants get
         "De udvalgte foreninger får herefter besked om at fremsende en projektbeskrivelse.",
+        # made up in the genre's style of an IT item: the staff who use a tool are no target group
+        "Systemet bruges af medarbejdere i hjemmeplejen til at registrere besøg.",
     ],
 )
 def test_duties_staff_notices_and_things_are_no_statements(text):
