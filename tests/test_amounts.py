@@ -478,6 +478,15 @@ def test_the_yearly_sum_named_before_it_is_per_year():
     # a yearly noun after the sum is another sum's; a sum of a noun that is not yearly is not
     assert [a.per_year for a in amounts("Udgiften er 1,2 mio. kr., og en årlig besparelse følger.")] == [False]
     assert [a.per_year for a in amounts("Der er en samlet besparelse på renter og afdrag på 2,7 mio. kr.")] == [False]
+    # made-up negatives in the genre's words: "årlig" before a noun that names no money, or a
+    # clause of its own (a comma, "at", a verb) between the yearly noun and a one-off sum
+    for text in (
+        "Ud over det årlige tilskud er der givet et engangsbeløb på 300.000 kr.",
+        "I stedet for den årlige pulje gives der nu et samlet beløb på 4 mio. kr.",
+        "Den årlige rapport viser, at underskuddet var 3,2 mio. kr.",
+        "Det årlige møde med foreningerne viste, at behovet er 800.000 kr.",
+    ):
+        assert [a.per_year for a in amounts(text)] == [False], text
 
 
 def test_continues_before_examples():
