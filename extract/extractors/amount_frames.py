@@ -307,7 +307,9 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
     the document is dated in the autumn it is adopted in (``adopted_from_month`` on). An
     undated document (a web page announcing a pool, a news article) takes the year only from
-    such words: "med budgetaftalen for 2022 afsat 800.000 kr." has given the money."""
+    such words in a sentence that states the agreement made (``made``): "med budgetaftalen for
+    2022 afsat 800.000 kr." has given the money; "Forslaget kan indgå i budgetaftalen for 2027"
+    has not."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
@@ -316,10 +318,18 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
         return None
     said_adopted = any(m.groupdict().get("adopted") for m in matches)
     if not (date and date[:4].isdigit()):
-        return (year[0], year[0]) if said_adopted else None
+        made = any(m.groupdict().get("adopted") and r.budget_made.search(_sentence_of(text, m)) for m in matches)
+        return (year[0], year[0]) if made else None
     month = int(date[5:7]) if date[5:7].isdigit() else 0
     adopted = month >= r.adopted_from_month and said_adopted
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
+
+
+def _sentence_of(text: str, m: re.Match) -> str:
+    """The sentence around a match: from the stop or line break before it to the one after."""
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 _HEADING_LINE_MAX = 80  # a shorter line not ending a sentence is a heading or a list's entry

@@ -153,6 +153,7 @@ class AmountRules:
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     adopted_from_month: int  # … the coming year's budget, adopted, from this month of the document's date on
+    budget_made: re.Pattern  # in an undated document, words stating the agreement made ("afsat", "vedtaget")
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -247,7 +248,7 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
 
 
 def _document_budget_year(entry) -> dict:
-    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "examples"])
+    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "examples"])
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
     month = entry["adopted_from_month"]
@@ -256,6 +257,7 @@ def _document_budget_year(entry) -> dict:
     return {
         "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
         "adopted_from_month": month,
+        "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
     }
 
 
