@@ -231,20 +231,24 @@ class Headings:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.sections[i].char_start if i >= 0 and offset < self.sections[i].char_end else 0
 
-    def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
+    def years(
+        self, offset: int, r: AmountRules, yearly: bool = False, whole: bool = False
+    ) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the budget year of a budget's title or the one
-        budget year of the document — none of which a ``yearly`` sum takes: "et årligt tilskud
-        på 2,2 mio. kr.", "en årlig driftsbesparelse på 30.000 kr." under "Klimapulje 2024" is
-        every year's."""
+        budget year of the document. A ``yearly`` sum takes none of the last three ("et
+        årligt tilskud på 2,2 mio. kr."; "en årlig driftsbesparelse på 30.000 kr." under
+        "Klimapulje 2024" is every year's) but the year of a report on one year's money
+        (``yearly_titles``: "en årlig udgift på 1,2 mio. kr." under "Budgetopfølgning 2
+        (2024)" is that year's); a sum of the ``whole`` budget period ("i alt", "fordelt over
+        budgetperioden") is no budget year's of a budget's title."""
         if yearly:
-            return self.path_years(offset, r)
-        return (
-            self.path_years(offset, r)
-            or title_year(self.title, r)
-            or title_budget_year(self.title, r)
-            or self.budget_year(offset)
-        )
+            in_report = self.title and r.title_yearly.search(self.title)
+            return self.path_years(offset, r) or (title_year(self.title, r) if in_report else None)
+        budget_title = title_budget_year(self.title, r)
+        if whole and budget_title:
+            return self.path_years(offset, r) or title_year(self.title, r)
+        return self.path_years(offset, r) or title_year(self.title, r) or budget_title or self.budget_year(offset)
 
     def budget_year(self, offset: int) -> Optional[tuple[int, int]]:
         """The one budget year the agenda item holding ``offset`` names, when the document

@@ -116,6 +116,8 @@ class AmountRules:
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
     title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
+    title_yearly: re.Pattern  # titles of a report on one year whose yearly sums are its year's
+    whole_period: re.Pattern  # a sum of the whole budget ("i alt"): no budget year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
@@ -378,7 +380,9 @@ def _number_words(data) -> tuple[tuple[str, float], ...]:
 
 
 def _title_year(entry) -> dict:
-    entry = require_keys(entry, "title_year", ["titles", "carry_over", "budget_year", "examples"])
+    entry = require_keys(
+        entry, "title_year", ["titles", "carry_over", "budget_year", "yearly_titles", "whole_period", "examples"]
+    )
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
     return {
@@ -387,4 +391,6 @@ def _title_year(entry) -> dict:
         if entry["carry_over"]
         else None,
         "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
+        "title_yearly": require_regex(entry["yearly_titles"], "title_year.yearly_titles", flags=re.I),
+        "whole_period": require_regex(entry["whole_period"], "title_year.whole_period", flags=re.I),
     }
