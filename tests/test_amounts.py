@@ -337,6 +337,12 @@ def test_a_yearly_sum_in_a_report_on_one_year_takes_its_year():
     spans = sentence_spans(text, ALL_RULES["sentences.yml"])
     found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 2 (2024)", "2024-09-25")
     assert [(a.year_from, a.year_to, a.per_year) for a in found] == [(2024, 2024, True)]
+    # ... but a dev corpus sentence looking ahead under a follow-up's title: the saving runs on
+    text = "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr."
+    found = find_amounts(
+        text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 0 for 2023"
+    )
+    assert [(a.year_from, a.per_year) for a in found][-1] == (None, True)
 
 
 def test_a_sum_over_the_whole_budget_period_takes_no_budget_year_of_the_title():

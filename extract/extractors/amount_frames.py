@@ -232,7 +232,7 @@ class Headings:
         return self.sections[i].char_start if i >= 0 and offset < self.sections[i].char_end else 0
 
     def years(
-        self, offset: int, r: AmountRules, yearly: bool = False, whole: bool = False
+        self, offset: int, r: AmountRules, yearly: bool = False, whole: bool = False, ahead: bool = False
     ) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the budget year of a budget's title or the one
@@ -240,10 +240,11 @@ class Headings:
         årligt tilskud på 2,2 mio. kr."; "en årlig driftsbesparelse på 30.000 kr." under
         "Klimapulje 2024" is every year's) but the year of a report on one year's money
         (``yearly_titles``: "en årlig udgift på 1,2 mio. kr." under "Budgetopfølgning 2
-        (2024)" is that year's); a sum of the ``whole`` budget period ("i alt", "fordelt over
+        (2024)" is that year's, unless its sentence looks ``ahead``: "vil medføre en årlig
+        besparelse på 2,7 mio. kr." runs on); a sum of the ``whole`` budget period ("i alt", "fordelt over
         budgetperioden") is no budget year's of a budget's title."""
         if yearly:
-            in_report = self.title and r.title_yearly.search(self.title)
+            in_report = self.title and r.title_yearly.search(self.title) and not ahead
             return self.path_years(offset, r) or (title_year(self.title, r) if in_report else None)
         budget_title = title_budget_year(self.title, r)
         if whole and budget_title:

@@ -117,6 +117,7 @@ class AmountRules:
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
     title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
     title_yearly: re.Pattern  # titles of a report on one year whose yearly sums are its year's
+    yearly_ahead: re.Pattern  # a sentence looking ahead: its yearly sum runs on, no report's year
     whole_period: re.Pattern  # a sum of the whole budget ("i alt"): no budget year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
@@ -381,7 +382,9 @@ def _number_words(data) -> tuple[tuple[str, float], ...]:
 
 def _title_year(entry) -> dict:
     entry = require_keys(
-        entry, "title_year", ["titles", "carry_over", "budget_year", "yearly_titles", "whole_period", "examples"]
+        entry,
+        "title_year",
+        ["titles", "carry_over", "budget_year", "yearly_titles", "yearly_ahead", "whole_period", "examples"],
     )
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
@@ -392,5 +395,6 @@ def _title_year(entry) -> dict:
         else None,
         "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
         "title_yearly": require_regex(entry["yearly_titles"], "title_year.yearly_titles", flags=re.I),
+        "yearly_ahead": require_regex(entry["yearly_ahead"], "title_year.yearly_ahead", flags=re.I),
         "whole_period": require_regex(entry["whole_period"], "title_year.whole_period", flags=re.I),
     }

@@ -175,7 +175,8 @@ def _heading_years(
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
     whole = bool(r.whole_period.search(text, sent.start, sent.end))
-    years = headings.years(m.start, r, yearly, whole) or (None, None)
+    ahead = bool(r.yearly_ahead.search(text, sent.start, sent.end))
+    years = headings.years(m.start, r, yearly, whole, ahead) or (None, None)
     report = not headings.path_years(m.start, r) and years == title_year(headings.title, r)
     return (None, None) if _names_other_year(text, sent, years, r, later_too=not report) else years
 
