@@ -331,6 +331,34 @@ def test_a_yearly_sum_does_not_take_the_one_year_of_its_documents_title():
     assert [(a.year_from, a.year_to, a.per_year) for a in found] == [(None, None, True)]
 
 
+def test_a_yearly_sum_in_a_report_on_one_year_takes_its_year():
+    # made-up, in the style of a budget follow-up: a yearly expense there is the year's
+    text = "Merforbruget skyldes en årlig udgift på 1,2 mio. kr. til licenser."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Budgetopfølgning 2 (2024)", "2024-09-25")
+    assert [(a.year_from, a.year_to, a.per_year) for a in found] == [(2024, 2024, True)]
+    # ... but a dev corpus sentence looking ahead under a follow-up's title: the saving runs on
+    text = "Indfrielsen af den samlede restgæld på 57,6 mio. kr. vil medføre en årlig besparelse på renter og afdrag på 2,7 mio. kr."
+    found = find_amounts(
+        text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 0 for 2023"
+    )
+    assert [(a.year_from, a.per_year) for a in found][-1] == (None, True)
+
+
+def test_a_sum_over_the_whole_budget_period_takes_no_budget_year_of_the_title():
+    # made-up, in the style of a budget book: a project's total over the period
+    text = "Anlægsprojektet koster i alt 20 mio. kr. fordelt over budgetperioden."
+    spans = sentence_spans(text, ALL_RULES["sentences.yml"])
+    found = find_amounts(text, spans, RULES, (), "Budget 2025 og budgetoverslag 2026-2028", "2024-10-02")
+    assert [(a.year_from, a.year_to) for a in found] == [(None, None)]
+    # ... while a sum naming no year nor the whole period is the budget year's
+    text = "Der er afsat 2 mio. kr. til legepladser."
+    found = find_amounts(
+        text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budget 2025 og budgetoverslag 2026-2028"
+    )
+    assert [(a.year_from, a.year_to) for a in found] == [(2025, 2025)]
+
+
 def test_an_amount_without_years_takes_the_one_year_of_its_documents_title():
     text = "Indenfor servicerammen forventes der samlet mindreudgifter på -1,1 mio. kr."
     found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 (2024)")
@@ -478,6 +506,15 @@ def test_the_yearly_sum_named_before_it_is_per_year():
     # a yearly noun after the sum is another sum's; a sum of a noun that is not yearly is not
     assert [a.per_year for a in amounts("Udgiften er 1,2 mio. kr., og en årlig besparelse følger.")] == [False]
     assert [a.per_year for a in amounts("Der er en samlet besparelse på renter og afdrag på 2,7 mio. kr.")] == [False]
+    # made-up negatives in the genre's words: "årlig" before a noun that names no money, or a
+    # clause of its own (a comma, "at", a verb) between the yearly noun and a one-off sum
+    for text in (
+        "Ud over det årlige tilskud er der givet et engangsbeløb på 300.000 kr.",
+        "I stedet for den årlige pulje gives der nu et samlet beløb på 4 mio. kr.",
+        "Den årlige rapport viser, at underskuddet var 3,2 mio. kr.",
+        "Det årlige møde med foreningerne viste, at behovet er 800.000 kr.",
+    ):
+        assert [a.per_year for a in amounts(text)] == [False], text
 
 
 def test_continues_before_examples():

@@ -191,6 +191,10 @@ def test_find_date_expressions(text, found):
         # examples in the style of a holiday notice, no bracket word such as "mellem" before them)
         ("Lukket den 28. december og 3. januar 2025.", ["28. december 2024", "3. januar 2025"]),
         ("Åbent den 28., 30. december og 3. januar 2025", ["28. december 2024", "30. december 2024", "3. januar 2025"]),
+        # ... but a list merely out of calendar order, farther apart than the turn of the year,
+        # keeps the dated day's year (made-up examples in the style of a meeting plan)
+        ("Møderne holdes den 12. juni og 3. april 2025.", ["12. juni 2025", "3. april 2025"]),
+        ("Fristerne er den 1. september og 1. marts 2025.", ["1. september 2025", "1. marts 2025"]),
         # ... never across other words
         ("den 3. september og andenbehandling den 1. oktober 2025", ["3. september", "1. oktober 2025"]),
     ],

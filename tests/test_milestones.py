@@ -70,6 +70,40 @@ def test_a_date_across_the_turn_of_the_year_is_read_in_the_nearer_year_unless_th
     assert [m.date_start for m in run("Borgermødet blev holdt i januar.", document_date="2024-12-18")] == ["2024-01-01"]
 
 
+def test_a_day_and_its_month_agree_across_the_turn_of_the_year():
+    # made-up examples in the style of items of late November and December on next year's
+    # deadlines: the month is read in the same year as a day of it
+    for text, day in [
+        ("Regnskabet aflægges den 5. februar.", "2024-12-30"),
+        ("Regnskabet aflægges i februar.", "2024-12-30"),
+    ]:
+        assert [m.date_start[:7] for m in run(text, document_date=day)] == ["2025-02"]
+    for text in ["Ansøgningsfristen er den 10. januar.", "Ansøgningsfristen er i januar."]:
+        assert [m.date_start[:7] for m in run(text, document_date="2024-11-30")] == ["2025-01"]
+
+
+def test_a_standing_rule_in_the_present_is_not_read_as_last_year():
+    # made-up examples in the style of a grant's page or an item of early January: a sentence
+    # in the present moves nothing back across the turn of the year (only the past does)
+    assert [m.date_start for m in run("Ansøgningsfristen er den 15. december.", document_date="2025-01-05")] == [
+        "2025-12-15"
+    ]
+    assert [m.date_start for m in run("Tilskuddet udbetales i december.", document_date="2025-01-03")] == ["2025-12-01"]
+    assert [m.date_start for m in run("Tilskuddet blev udbetalt i december.", document_date="2025-01-03")] == [
+        "2024-12-01"
+    ]
+
+
+def test_a_list_out_of_calendar_order_keeps_the_year_of_its_dated_day():
+    # made-up examples in the style of a meeting plan; across New Year the year before
+    for text, want in [
+        ("Møderne holdes den 12. juni og 3. april 2025.", ["2025-06-12", "2025-04-03"]),
+        ("Der er informationsmøde den 28. december og 3. januar 2025.", ["2024-12-28", "2025-01-03"]),
+    ]:
+        assert [m.date_start for m in run(text, document_date="2025-01-10")] == want
+        assert [m.date_start for m in run(text)] == want
+
+
 def test_the_document_date_decides_the_year_of_a_date_without_one():
     text = "Sagen forelægges udvalget den 14. oktober."
     assert [m.date_start for m in run(text, document_date="2024-08-20")] == ["2024-10-14"]

@@ -231,20 +231,25 @@ class Headings:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.sections[i].char_start if i >= 0 and offset < self.sections[i].char_end else 0
 
-    def years(self, offset: int, r: AmountRules, yearly: bool = False) -> Optional[tuple[int, Optional[int]]]:
+    def years(
+        self, offset: int, r: AmountRules, yearly: bool = False, whole: bool = False, ahead: bool = False
+    ) -> Optional[tuple[int, Optional[int]]]:
         """The years of the innermost heading above ``offset`` that names one or a span,
         else the one year of the title, else the budget year of a budget's title or the one
-        budget year of the document — none of which a ``yearly`` sum takes: "et årligt tilskud
-        på 2,2 mio. kr.", "en årlig driftsbesparelse på 30.000 kr." under "Klimapulje 2024" is
-        every year's."""
+        budget year of the document. A ``yearly`` sum takes none of the last three ("et
+        årligt tilskud på 2,2 mio. kr."; "en årlig driftsbesparelse på 30.000 kr." under
+        "Klimapulje 2024" is every year's) but the year of a report on one year's money
+        (``yearly_titles``: "en årlig udgift på 1,2 mio. kr." under "Budgetopfølgning 2
+        (2024)" is that year's, unless its sentence looks ``ahead``: "vil medføre en årlig
+        besparelse på 2,7 mio. kr." runs on); a sum of the ``whole`` budget period ("i alt", "fordelt over
+        budgetperioden") is no budget year's of a budget's title."""
         if yearly:
-            return self.path_years(offset, r)
-        return (
-            self.path_years(offset, r)
-            or title_year(self.title, r)
-            or title_budget_year(self.title, r)
-            or self.budget_year(offset)
-        )
+            in_report = self.title and r.title_yearly.search(self.title) and not ahead
+            return self.path_years(offset, r) or (title_year(self.title, r) if in_report else None)
+        budget_title = title_budget_year(self.title, r)
+        if whole and budget_title:
+            return self.path_years(offset, r) or title_year(self.title, r)
+        return self.path_years(offset, r) or title_year(self.title, r) or budget_title or self.budget_year(offset)
 
     def budget_year(self, offset: int) -> Optional[tuple[int, int]]:
         """The one budget year the agenda item holding ``offset`` names, when the document
@@ -307,7 +312,9 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     words say it is adopted ("budgetvedtagelsen 2020" in December 2019: the coming year's) and
     the document is dated in the autumn it is adopted in (``adopted_from_month`` on). An
     undated document (a web page announcing a pool, a news article) takes the year only from
-    such words: "med budgetaftalen for 2022 afsat 800.000 kr." has given the money."""
+    such words in a sentence that states the agreement made (``made``): "med budgetaftalen for
+    2022 afsat 800.000 kr." has given the money; "Forslaget kan indgå i budgetaftalen for 2027"
+    has not."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
@@ -316,10 +323,18 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
         return None
     said_adopted = any(m.groupdict().get("adopted") for m in matches)
     if not (date and date[:4].isdigit()):
-        return (year[0], year[0]) if said_adopted else None
+        made = any(m.groupdict().get("adopted") and r.budget_made.search(_sentence_of(text, m)) for m in matches)
+        return (year[0], year[0]) if made else None
     month = int(date[5:7]) if date[5:7].isdigit() else 0
     adopted = month >= r.adopted_from_month and said_adopted
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
+
+
+def _sentence_of(text: str, m: re.Match) -> str:
+    """The sentence around a match: from the stop or line break before it to the one after."""
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 _HEADING_LINE_MAX = 80  # a shorter line not ending a sentence is a heading or a list's entry

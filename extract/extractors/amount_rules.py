@@ -116,6 +116,9 @@ class AmountRules:
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
     title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
+    title_yearly: re.Pattern  # titles of a report on one year whose yearly sums are its year's
+    yearly_ahead: re.Pattern  # a sentence looking ahead: its yearly sum runs on, no report's year
+    whole_period: re.Pattern  # a sum of the whole budget ("i alt"): no budget year
     kinds: tuple[Rule, ...]
     frames: tuple[Frame, ...]
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
@@ -153,6 +156,7 @@ class AmountRules:
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     adopted_from_month: int  # … the coming year's budget, adopted, from this month of the document's date on
+    budget_made: re.Pattern  # in an undated document, words stating the agreement made ("afsat", "vedtaget")
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -247,7 +251,7 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
 
 
 def _document_budget_year(entry) -> dict:
-    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "examples"])
+    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "examples"])
     if not entry["examples"]:
         raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
     month = entry["adopted_from_month"]
@@ -256,6 +260,7 @@ def _document_budget_year(entry) -> dict:
     return {
         "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
         "adopted_from_month": month,
+        "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
     }
 
 
@@ -376,7 +381,11 @@ def _number_words(data) -> tuple[tuple[str, float], ...]:
 
 
 def _title_year(entry) -> dict:
-    entry = require_keys(entry, "title_year", ["titles", "carry_over", "budget_year", "examples"])
+    entry = require_keys(
+        entry,
+        "title_year",
+        ["titles", "carry_over", "budget_year", "yearly_titles", "yearly_ahead", "whole_period", "examples"],
+    )
     if not entry["examples"]:
         raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
     return {
@@ -385,4 +394,7 @@ def _title_year(entry) -> dict:
         if entry["carry_over"]
         else None,
         "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
+        "title_yearly": require_regex(entry["yearly_titles"], "title_year.yearly_titles", flags=re.I),
+        "yearly_ahead": require_regex(entry["yearly_ahead"], "title_year.yearly_ahead", flags=re.I),
+        "whole_period": require_regex(entry["whole_period"], "title_year.whole_period", flags=re.I),
     }

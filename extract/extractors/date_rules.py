@@ -54,6 +54,7 @@ class DateRules:
     period_end_covers: str = "last_day"  # "udgangen af 2009": the whole period, or its last day
     list_re: re.Pattern = re.compile(r"(?!)")  # A <list separator> B, whole string ("ultimo 2024 eller primo 2025")
     between: re.Pattern = re.compile(r"(?!)")  # "mellem (d.) " before the first of two days joined by "og"
+    turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
 
 
 def _alt(words) -> str:
@@ -118,7 +119,7 @@ def load_rules(data) -> DateRules:
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
         "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
-        "named_years period_end_covers clock_words weekdays between_words"
+        "named_years period_end_covers clock_words weekdays between_words turn_of_year_days"
     ).split()
     data = require_keys(data, "-", keys)
     _validate(data)
@@ -181,6 +182,7 @@ def load_rules(data) -> DateRules:
         data["period_end_covers"],
         re.compile(list_re, re.I),
         re.compile(between, re.I),
+        int(data["turn_of_year_days"]),
     )
 
 

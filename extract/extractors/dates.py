@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from extract.extractors.date_rules import DateRange, DateRules, word_key
@@ -204,12 +205,25 @@ def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list
             and not YEAR_IN_TEXT.search(a.read_as)
             and r.list_link.fullmatch(text[a.end : b.start])
         ):
-            y = int(year[-1])
-            day, later = parse_date_expression(a.read_as, r, y), parse_date_expression(b.read_as, r)
-            if day and later and day.start > later.start:
-                y -= 1
+            later = parse_date_expression(b.read_as, r)
+            day = year_joined_to(a.read_as, later.start, r) if later else None
+            y = day.start.year if day else int(year[-1])
             found[i] = DateMatch(a.start, a.end, a.text, a.form, False, f"{a.read_as.strip()} {y}")
     return found
+
+
+def year_joined_to(read_as: str, dated: date, r: DateRules) -> Optional[DateRange]:
+    """A date without a year joined to a day written with its year ("den 28. august og 4.
+    september 2024"): read in that day's year; in the year before only when it then falls
+    after the day and the year before puts it within ``turn_of_year_days`` before it (a list
+    across New Year, "den 28. december og 3. januar 2025"); a list merely out of calendar
+    order keeps the year ("den 12. juni og 3. april 2025")."""
+    dr = parse_date_expression(read_as, r, dated.year)
+    if dr is not None and dr.start > dated:
+        before = parse_date_expression(read_as, r, dated.year - 1)
+        if before is not None and 0 <= (dated - before.end).days <= r.turn_of_year_days:
+            return before
+    return dr
 
 
 def _form_at(text: str, m: re.Match, r: DateRules) -> str:

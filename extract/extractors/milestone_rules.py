@@ -73,7 +73,6 @@ class MilestoneRules:
     past_tense_grace_days: int = 0  # a date told in the past this close after the document's keeps its year
     # the words joining a date without a year to the next, which gives it its year
     year_from_joined_date: re.Pattern = re.compile(r"(?!)")
-    turn_of_year_days: int = 0  # a date this close across the turn of the year from the document's is read there
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,6 @@ def load_rules(data) -> MilestoneRules:
         "tense_examples",
         "past_tense_grace_days",
         "year_from_joined_date",
-        "turn_of_year_days",
         "amount_link",
         "amount_link_examples",
         "kinds",
@@ -184,7 +182,6 @@ def load_rules(data) -> MilestoneRules:
         tuple(headers),
         int(data["past_tense_grace_days"]),
         require_regex(data["year_from_joined_date"], "year_from_joined_date"),
-        int(data["turn_of_year_days"]),
     )
 
 

@@ -2,7 +2,8 @@
 
 Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when the two are
 joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
-next: "den 15. december og 10. januar 2025"); else the nearest year written before the
+next and the year before within ``turn_of_year_days`` of it: "den 15. december og 10. januar
+2025", but "den 12. juni og 3. april 2025" is June 2025); else the nearest year written before the
 expression in the same sentence; else, in a document without a date, the year of the same
 day written with its year elsewhere in it ("senest den 1. september 2014 kl. 16", then
 "senest den 1. september!"), when it writes that day of one year only; else the document's
@@ -16,8 +17,10 @@ of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "for
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
 after the document's date; a sentence that speaks of both moves nothing. A reading a year
 away from the document's date whose reading in the year before or after lies within
-``turn_of_year_days`` of it across the turn of the year takes that nearer year ("i uge 52"
-in an item of 5 January 2021 is the week just past).
+``turn_of_year_days`` (``rules/dates.yml``) of it across the turn of the year takes that
+nearer year — the year before only when the sentence speaks of the past ("i uge 52" told
+in an item of 5 January 2021 is the week just past; "Fristen er den 15. december" is this
+year's).
 Without a document date: the last day (or month) written with its year before it, else the
 first after it, stands in for it (a web page with no date line reports a decision, "Den 14.
 december 2023 blev budgetprocessen … godkendt", and lists the plan after it); with none,
@@ -41,7 +44,14 @@ import re
 from datetime import date
 from typing import Optional
 
-from extract.extractors.dates import YEAR_IN_TEXT, DateMatch, DateRange, DateRules, parse_date_expression
+from extract.extractors.dates import (
+    YEAR_IN_TEXT,
+    DateMatch,
+    DateRange,
+    DateRules,
+    parse_date_expression,
+    year_joined_to,
+)
 from extract.extractors.milestone_rules import Context, MilestoneRules, holds
 from extract.structure.sentences import Span, sentence_at
 
@@ -86,10 +96,8 @@ def resolve_yearless(
     """The date range of an expression without a year, or None (see the module's head);
     ``joined`` is the day, written with its year, that the expression is joined to;
     ``repeats`` the one day of the same day and month the document writes with its year."""
-    if joined is not None:
-        dr = parse_date_expression(m.read_as, dr_rules, joined.year)
-        if dr is not None and dr.start > joined:  # "den 15. december og 10. januar 2025"
-            dr = parse_date_expression(m.read_as, dr_rules, joined.year - 1)
+    if joined is not None:  # "den 15. december og 10. januar 2025"
+        dr = year_joined_to(m.read_as, joined, dr_rules)
         if dr is not None:
             return dr
     for i in _where_to_look(m, ctx, document_date, r):
@@ -116,22 +124,25 @@ def resolve_yearless(
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
     if keeps_year:
         return dr
-    return _across_turn_of_year(m, dr, document_date, r, dr_rules, bool(future and not past), bool(past and not future))
+    return _across_turn_of_year(m, dr, document_date, dr_rules, bool(past), bool(past and not future))
 
 
 def _across_turn_of_year(
-    m: DateMatch, dr: DateRange, document_date: date, r: MilestoneRules, dr_rules, ahead: bool, gone: bool
+    m: DateMatch, dr: DateRange, document_date: date, dr_rules: DateRules, told: bool, gone: bool
 ) -> DateRange:
     """The reading in the year before or after, when it lies within ``turn_of_year_days`` of
     the document's date across the turn of the year and the document's year puts the date
-    about a year away ("i uge 52" in an item of 5 January: the week just past) — not back
-    when the sentence speaks only of the future (``ahead``), nor on when only of the past."""
-    near = r.turn_of_year_days
-    if near and not ahead and (dr.start - document_date).days > 365 - near:
+    about a year away ("i uge 52" in an item of 5 January: the week just past) — back only
+    when the sentence speaks of the past (``told``: a standing rule in the present, "Fristen
+    er den 15. december", is this year's), not on when it speaks only of the past (``gone``).
+    Both tests measure the edge nearest the document's date (the end of a period before it,
+    the start of one after it), so a day and its month agree ("den 5. februar", "i februar")."""
+    near = dr_rules.turn_of_year_days
+    if near and told and (dr.end - document_date).days > 365 - near:
         before = parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
         if before is not None and 0 <= (document_date - before.end).days <= near:
             return before
-    if near and not gone and (document_date - dr.end).days > 365 - near:
+    if near and not gone and (document_date - dr.start).days > 365 - near:
         after = parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
         if after is not None and 0 <= (after.start - document_date).days <= near:
             return after
