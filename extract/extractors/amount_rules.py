@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extract.extractors import amount_rule_sections as sections
 from extract.rules import RuleError, require_examples, require_keys, require_number, require_regex
 
 _KEYS = [
@@ -172,9 +173,9 @@ def load_rules(data) -> AmountRules:
     data = require_keys(data, "-", _KEYS)
     scales = tuple(_scale(e, i, "scales") for i, e in enumerate(data["scales"]))
     currencies = tuple(_currency(e, i) for i, e in enumerate(data["foreign_currencies"]))
-    fractions = _fractions(data["fractions"])
+    fractions = sections.fractions(data["fractions"])
     fraction = "|".join(re.escape(c) for c, _ in fractions)
-    number_words = _number_words(data["number_words"])
+    number_words = sections.number_words(data["number_words"])
     fill = {
         "number": _filled(data["number"], {"fraction": fraction}),
         "number_words": "(?i:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w, _ in number_words) + ")",
@@ -192,7 +193,7 @@ def load_rules(data) -> AmountRules:
         periods=tuple(_period_rule(e, i) for i, e in enumerate(data["periods"])),
         relative_periods=tuple(_relative(e, i) for i, e in enumerate(data["relative_periods"])),
         heading_periods=tuple(_rule(e, i, "heading_periods") for i, e in enumerate(data["heading_periods"])),
-        **_title_year(data["title_year"]),
+        **sections.title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
         frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
@@ -222,12 +223,12 @@ def load_rules(data) -> AmountRules:
         table_part_columns=_rules(data, "table_part_columns"),
         table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
-        continues_before=_continues_before(data["continues_before"]),
-        **_list_lead_in(data["list_lead_in"]),
-        **_budget_span_words(data["budget_span_words"]),
-        **_later_years(data["later_years"]),
-        **_document_budget_year(data["document_budget_year"]),
-        **_document_frame(data["document_frame"]),
+        continues_before=sections.continues_before(data["continues_before"]),
+        **sections.list_lead_in(data["list_lead_in"]),
+        **sections.budget_span_words(data["budget_span_words"]),
+        **sections.later_years(data["later_years"]),
+        **sections.document_budget_year(data["document_budget_year"]),
+        **sections.document_frame(data["document_frame"]),
     )
 
 
@@ -248,68 +249,6 @@ def _scale(entry: dict, i: int, key: str) -> Scale:
         raise RuleError(rule, "factor must be a positive number")
     examples = require_examples(entry, rule)
     return Scale(entry["id"], require_regex(entry["pattern"], rule, flags=re.I), float(entry["factor"]), examples)
-
-
-def _document_budget_year(entry) -> dict:
-    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "examples"])
-    if not entry["examples"]:
-        raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
-    month = entry["adopted_from_month"]
-    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-        raise RuleError("document_budget_year", f"adopted_from_month is {month!r}; a month 1-12")
-    return {
-        "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
-        "adopted_from_month": month,
-        "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
-    }
-
-
-def _later_years(entry) -> dict:
-    entry = require_keys(entry, "later_years", ["pattern", "range", "years", "examples"])
-    require_examples(entry, "later_years")
-    return {
-        "later_years": require_regex(entry["pattern"], "later_years", flags=re.I),
-        "later_years_range": require_regex(entry["range"], "later_years", flags=re.I),
-        "later_years_count": require_number(entry, "years", "later_years", int, 1, 10),
-    }
-
-
-def _continues_before(entry) -> re.Pattern:
-    entry = require_keys(entry, "continues_before", ["pattern", "examples"])
-    require_examples(entry, "continues_before")
-    return require_regex(entry["pattern"], "continues_before", flags=re.I)
-
-
-def _list_lead_in(entry) -> dict:
-    entry = require_keys(entry, "list_lead_in", ["entry", "lead", "examples"])
-    require_examples(entry, "list_lead_in")
-    return {
-        "list_entry": require_regex(entry["entry"], "list_lead_in"),
-        "list_lead": require_regex(entry["lead"], "list_lead_in", flags=re.I),
-    }
-
-
-def _budget_span_words(entry) -> dict:
-    entry = require_keys(entry, "budget_span_words", ["pattern", "titles", "examples"])
-    require_examples(entry, "budget_span_words")
-    return {
-        "budget_span_words": require_regex(entry["pattern"], "budget_span_words", flags=re.I),
-        "budget_span_titles": require_regex(entry["titles"], "budget_span_words", flags=re.I),
-    }
-
-
-def _document_frame(entry) -> dict:
-    entry = require_keys(entry, "document_frame", ["kinds", "min_mentions", "share", "follow_on", "examples"])
-    require_examples(entry, "document_frame")
-    share, least = entry["share"], entry["min_mentions"]
-    if not isinstance(share, (int, float)) or not 0.5 < share <= 1 or not isinstance(least, int) or least < 1:
-        raise RuleError("document_frame", "share must be in (0.5, 1] and min_mentions a positive integer")
-    return {
-        "document_frame_kinds": tuple(str(k) for k in entry["kinds"]),
-        "document_frame_min": least,
-        "document_frame_share": float(share),
-        "document_frame_follow_on": require_regex(entry["follow_on"], "document_frame", flags=re.I),
-    }
 
 
 def _rules(data: dict, key: str) -> tuple[Rule, ...]:
@@ -359,42 +298,3 @@ def _currency(entry: dict, i: int) -> Currency:
     entry = require_keys(entry, rule, ["code", "pattern", "examples"])
     examples = require_examples(entry, rule)
     return Currency(str(entry["code"]), require_regex(entry["pattern"], rule), examples)
-
-
-def _fractions(data) -> tuple[tuple[str, float], ...]:
-    if not isinstance(data, dict) or not data:
-        raise RuleError("fractions", "must map each fraction sign to its value (½: 0.5)")
-    for sign, value in data.items():
-        if not isinstance(sign, str) or len(sign) != 1 or not isinstance(value, (int, float)):
-            raise RuleError("fractions", f"{sign!r}: a single sign and a number")
-    return tuple((sign, float(value)) for sign, value in data.items())
-
-
-def _number_words(data) -> tuple[tuple[str, float], ...]:
-    """The words of ``number_words``, the longest first ("en halv" before "en")."""
-    if not isinstance(data, dict) or not data:
-        raise RuleError("number_words", "must map each number word to its value (to: 2)")
-    for word, value in data.items():
-        if not isinstance(word, str) or not word.strip() or not isinstance(value, (int, float)) or value <= 0:
-            raise RuleError("number_words", f"{word!r}: a word and a positive number")
-    return tuple(sorted(((w.lower(), float(v)) for w, v in data.items()), key=lambda x: -len(x[0])))
-
-
-def _title_year(entry) -> dict:
-    entry = require_keys(
-        entry,
-        "title_year",
-        ["titles", "carry_over", "budget_year", "yearly_titles", "yearly_ahead", "whole_period", "examples"],
-    )
-    if not entry["examples"]:
-        raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
-    return {
-        "title_year": require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None,
-        "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
-        if entry["carry_over"]
-        else None,
-        "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
-        "title_yearly": require_regex(entry["yearly_titles"], "title_year.yearly_titles", flags=re.I),
-        "yearly_ahead": require_regex(entry["yearly_ahead"], "title_year.yearly_ahead", flags=re.I),
-        "whole_period": require_regex(entry["whole_period"], "title_year.whole_period", flags=re.I),
-    }
