@@ -148,8 +148,8 @@ def test_strict_parse_names_the_text():
         ),
         # drift with the prefix of a net sum, as anlæg has it ("nettoanlægsudgifter")
         ("Nettodriftsudgifter inkl. refusioner udgør 3.489,8 mio. kr.", [(3489800000, None, None, False, "drift")]),
-        # made up in a budget proposal sheet's words: the proposals of the anlæg budget
-        ("Anlægsforslaget udgør 4,5 mio. kr. i 2026.", [(4500000, 2026, 2026, False, "anlæg")]),
+        # made up in the genre's words: the works of the anlæg budget
+        ("Anlægsarbejdet forventes at koste 2,3 mio. kr. i 2026.", [(2300000, 2026, 2026, False, "anlæg")]),
         # building works name no budget frame: the kind is the frame the text names (readers
         # leave such sums without one)
         ("Udgiften til renovering vil medføre en udgift på ca. 400.000 kr.", [(400000, None, None, False, None)]),
