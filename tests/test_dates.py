@@ -173,6 +173,12 @@ def test_expressions_without_a_year_need_one():
         ("Forløbet varer 12 uger, og tilmelding sker i ugen før.", []),
         ("Budgetforhandlinger den 12. og 13. september", ["12.", "13. september"]),
         ("i perioden fra den 23. januar til den 31. januar 2023", ["23. januar til den 31. januar 2023"]),
+        # a day and month in figures without a year, after a day's article (made-up, in the style
+        # of a letter to a board on a pool's applications): a date; not a sum, a share, two days
+        # joined by a slash before a month's name, nor a day written with its year
+        ("til mødet d. 11.9, og dagsorden udsendes ca. den 27.8", ["d. 11.9", "den 27.8"]),
+        ("Den 1.5 mio. kr. og den 2.5 % er brugt; den 23/24. februar", ["24. februar"]),
+        ("den 14/3 2012 og den 26.11.09", ["14/3 2012", "26.11.09"]),
     ],
 )
 def test_find_date_expressions(text, found):

@@ -44,7 +44,10 @@ def _day_builders(r: dict) -> dict:
     """Day/month form id -> function(match, default year) -> DateRange | None."""
     months, thirds = r["months"], r["thirds"]
 
-    def numeric(m, _):
+    def numeric(m, default):
+        if m["bday"]:  # "den 11.9": the year is the text's
+            d = date(default, int(m["bmonth"]), int(m["bday"])) if default else None
+            return DateRange(d, d, "day") if d else None
         y = int(m["year"])
         if len(m["year"]) == 2:
             y += 2000 if y <= r["pivot"] else 1900

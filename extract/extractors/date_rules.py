@@ -85,9 +85,12 @@ def _patterns(data: dict) -> dict:
         # a numeric date is no part of a code: not glued to a letter before it, nor followed by
         # a hyphen and a letter (the journal numbers of case files, "05.04.06-G01-1-17")
         "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
+        # without a year only after a day's article ("den 11.9", "d. 27/8"), no number after it
+        rf"(?:(?:{_alt(data['day_articles'])})\s+(?P<bday>0?[1-9]|[12]\d|3[01])[./](?P<bmonth>0?[1-9]|1[0-2])"
+        rf"(?![\d]|[-./,]\d|\s*(?:%|(?:pct|procent|mio|mia|kr)\b)|\s+(?:19|20)?\d\d\b|\.?\s{{0,4}}{_plain(month)})|"
         # after a day and month joined by a slash a space may stand before a full year ("28/10 2011")
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
-        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])",
+        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_]))",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
