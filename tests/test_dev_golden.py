@@ -26,7 +26,7 @@ from extract.evaluation.labels import LabelFile, load_labels
 LABELS = GOLDEN / "dev"
 OUT = ROOT / "tests" / "output" / "dev_eval.txt"
 # What the tuned documents reach (precision, recall), and the share of matched records
-# with each value right, a little below the figures of 0.9.0 (tests/output/dev_eval.txt);
+# with each value right, a little below the figures of 0.10.0 (tests/output/dev_eval.txt);
 # the held-out documents' floors a little below what they reached. Target-group
 # statements are below 0.80 recall: the readers counted every sentence that names whom
 # something is for, the rules find explicit statements, each group-naming sentence of a
