@@ -91,7 +91,7 @@ STAGES: dict[str, Stage] = {
         Stage("search", ("search.yml",)),  # each section's heading and body folded for the site's search
         # across documents, after every document is written (extract/links/, not per document):
         # initiative threads, editions and abbreviations of what changed
-        Stage("links", ("initiatives.yml", "abbreviations.yml")),
+        Stage("links", ("initiatives.yml", "abbreviations.yml", "places.yml")),
     )
 }
 
