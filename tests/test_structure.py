@@ -568,8 +568,9 @@ def test_a_heading_that_is_a_name_opening_with_se_or_laes_is_a_heading():
 @pytest.mark.parametrize("example", RULES.inverted_examples, ids=lambda e: e["text"])
 def test_inverted_heading_examples(example):
     """A plan's inverted heading is no sentence and no lead-in, even ending with its preposition."""
-    assert (plain_line(example["text"]) is not None) == example["heading"]
-    assert is_sentence(example["text"]) != example["heading"]
+    if example["heading"]:
+        assert plain_line(example["text"]) is not None
+    assert headings.inverted(example["text"], RULES) == example["heading"]
 
 
 @pytest.mark.parametrize("example", RULES.list_label_examples, ids=lambda e: e["text"])
@@ -613,3 +614,51 @@ def test_a_label_over_its_list_is_a_pages_heading():
 )
 def test_a_headline_with_its_verb_over_its_text(first, second, heading):
     assert (run_in_line(first, second) is not None) == heading
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Udvalget godkendte følgende:",
+        "Byrådet godkendte endvidere:",
+        "Direktionen indstiller:",
+        "Anne Holm, formand:",
+        "Forvaltningen anbefaler følgende:",
+        "Byrådet vedtog:",
+        "Planen indeholder tre indsatser:",
+        "Puljen støtter:",
+        "Heriblandt:",
+        "Bl.a.:",
+    ],
+)
+def test_a_sentence_or_lead_in_with_a_colon_heads_no_list(lead):
+    """Made up in the style of minutes and municipal pages: a sentence, a lead-in or a speaker's
+    name and role ending with a colon, over bullets or over text, is no heading."""
+    for body in (
+        "\n\n • Budget for 2025\n • Tidsplan for projektet\n",
+        "\nForeningerne får tilskud til nye aktiviteter i hallerne.\n",
+    ):
+        page = "Referat\n\nBehandling af sagen\n\n" + lead + body
+        src = read_text_source(Path("side.txt"), page.encode())
+        assert lead.rstrip(":") not in [s.heading for s in find_sections(src)]
+
+
+@pytest.mark.parametrize("lead", ["Følgende blev drøftet på mødet", "Ansøgningen skal indeholde"])
+def test_a_sentence_alone_over_a_bulleted_list_is_no_heading(lead):
+    """Made up in the style of minutes and a pool's page: a short sentence or lead-in alone in its
+    paragraph over a bulleted list is no heading (a noun phrase there is: "Fordele")."""
+    page = "Referat\n\nBehandling af sagen\n\n" + lead + "\n\n • Budget\n • Tidsplan\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    assert lead not in [s.heading for s in find_sections(src)]
+    page = "Referat\n\nBehandling af sagen\n\nFlere skal i job\n\n • Færre udgifter\n • Kortere ventetid\n"
+    assert "Flere skal i job" in [s.heading for s in find_sections(read_text_source(Path("side.txt"), page.encode()))]
+
+
+def test_a_hearing_replys_short_sentence_is_no_inverted_heading():
+    """Made up in the style of a hearing reply: "Det mener vi ikke" over a long line is a
+    sentence, no plan's inverted heading; "Det vil vi" over its text still is one."""
+    body = "Forvaltningen foreslår at lukke skolen, men det vil gøre skolevejen længere for mange børn i området.\n"
+    page = "Høringssvar\n\nSkolestrukturen\n\nDet mener vi ikke\n" + body
+    assert "Det mener vi ikke" not in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]
+    page = "Handleplan\n\nTrivsel\n\nDet vil vi\n\n" + body
+    assert "Det vil vi" in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]

@@ -38,6 +38,8 @@ class HeadingRules:
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
     headline_words: int  # a headline with its verb, directly over its text, has at most this many words
+    headline_not: re.Pattern  # … and opens with no pronoun ("Det mener vi ikke")
+    over_list_not: re.Pattern  # a line alone over a bulleted list that leads in to it, no heading
     role_words: tuple[RoleWords, ...]
     numbering: tuple[PatternRule, ...]
     detectors: dict
@@ -52,6 +54,9 @@ class HeadingRules:
     list_label_words: int  # a label over its list ("Hvem kan søge:") has at most this many words
     list_label_question: re.Pattern  # … and may read as a sentence when it opens with a question word
     list_label_not: re.Pattern  # … never a sentence to the reader ("Du finder tidsplanen her:")
+    list_label_verb: re.Pattern  # … nor a subject and its finite verb ("Direktionen indstiller:")
+    list_label_lead_in: re.Pattern  # … nor a lead-in ("Udvalget godkendte følgende:", "Bl.a.:")
+    list_label_name_role: re.Pattern  # … nor a speaker's name and role ("Anne Holm, formand:")
     list_label_examples: tuple
     not_title: re.Pattern
     not_title_examples: tuple
@@ -111,6 +116,8 @@ def load_rules(data) -> HeadingRules:
         "min_body_words",
         "min_sentence_words",
         "headline_words",
+        "headline_not",
+        "over_list_not",
         "role_words",
         "numbering",
         "detectors",
@@ -161,6 +168,8 @@ def load_rules(data) -> HeadingRules:
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
         headline_words=int(data["headline_words"]),
+        headline_not=require_regex(data["headline_not"], "headline_not"),
+        over_list_not=require_regex(data["over_list_not"], "over_list_not"),
         role_words=_role_words(data["role_words"], roles),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,
@@ -198,13 +207,20 @@ def _marked(ids, rules, key: str = "marked_not_headings") -> frozenset:
 
 
 def _list_label(data) -> dict:
-    data = require_keys(data, "list_label", ["max_words", "question", "not_label", "examples"])
+    data = require_keys(
+        data,
+        "list_label",
+        ["max_words", "question", "not_label", "finite_verb", "lead_in_word", "name_role", "examples"],
+    )
     if not data["examples"]:
         raise RuleError("list_label", "needs a non-empty list of 'examples'")
     return {
         "list_label_words": int(data["max_words"]),
         "list_label_question": require_regex(data["question"], "list_label", "question"),
         "list_label_not": require_regex(data["not_label"], "list_label", "not_label"),
+        "list_label_verb": require_regex(data["finite_verb"], "list_label", "finite_verb"),
+        "list_label_lead_in": require_regex(data["lead_in_word"], "list_label", "lead_in_word"),
+        "list_label_name_role": require_regex(data["name_role"], "list_label", "name_role"),
         "list_label_examples": tuple(data["examples"]),
     }
 

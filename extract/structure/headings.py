@@ -122,8 +122,9 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
 
 
 def is_sentence(text: str, r: HeadingRules) -> bool:
-    """Does the text read as a sentence (its cues), not as a plan's inverted heading ("Det vil vi")?"""
-    return bool(r.sentence_cues.search(_QUOTED.sub("", text))) and not inverted(text, r)
+    """Does the text read as a sentence (its cues)? A plan's inverted heading ("Det vil vi") does:
+    its exception is made where headings are decided (`inverted`)."""
+    return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
 
 
 def inverted(text: str, r: HeadingRules) -> bool:
@@ -194,7 +195,10 @@ def _role_title(text: str, r: HeadingRules) -> bool:
     """An italic line that starts with role words and reads as a title, not a sentence."""
     text = strip_marks(text)
     return (
-        role_of(text, r) is not None and not text.endswith(".") and not is_sentence(text, r) and len(text.split()) <= 10
+        role_of(text, r) is not None
+        and not text.endswith(".")
+        and (not is_sentence(text, r) or inverted(text, r))
+        and len(text.split()) <= 10
     )
 
 
@@ -236,7 +240,9 @@ def list_label(text: str, r: HeadingRules) -> bool:
     words = text[:-1].split()
     if not words or len(words) > r.list_label_words or not words[0][:1].isupper() or never_heading(text, r):
         return False
-    if r.list_label_not.search(text):
+    if r.list_label_not.search(text) or r.list_label_verb.search(text) or r.list_label_name_role.search(text):
+        return False
+    if r.list_label_lead_in.search(text):
         return False
     if r.list_label_question.match(text):
         return True
@@ -288,7 +294,10 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
     line = raw.strip()
     words = len(line.split())
     if r.bullet.search(raw) and pos > _next_line(text, c.start):
-        return True  # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …")
+        # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …", a plan's
+        # goal "Flere skal i job"), no lead-in ("Følgende blev drøftet på mødet", "Ansøgningen skal indeholde")
+        head = c.heading.strip()
+        return not (r.over_list_not.search(head) or r.lead_in_ending.search(head) or r.list_label_lead_in.search(head))
     return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
 
 
@@ -323,7 +332,12 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return None  # a list's point, a label, a date: no body
     if parse_number(second.strip(), r):
         return None
-    if found.kind == "short_line" and is_sentence(first, r) and not _headline(first, second, r):
+    if (
+        found.kind == "short_line"
+        and is_sentence(first, r)
+        and not inverted(first, r)
+        and not _headline(first, second, r)
+    ):
         return None
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
 
@@ -335,6 +349,7 @@ def _headline(first: str, second: str, r: HeadingRules) -> bool:
     words = first.split()
     return (
         len(words) <= r.headline_words
+        and not r.headline_not.match(first)
         and not r.lead_in_ending.search(first.rstrip())
         and len(second.split()) >= 2 * len(words) + r.min_body_words
     )
