@@ -265,3 +265,15 @@ def test_unknown_form_id_lists_allowed(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "weekday" in str(e.value) and "numeric" in str(e.value)
+
+
+def test_a_stop_example_still_read_as_a_date_is_reported(tmp_path):
+    import yaml
+
+    data = yaml.safe_load((RULES_DIR / "dates.yml").read_text(encoding="utf-8"))
+    data["day_article_stops"]["words"].remove("etape")
+    bad = tmp_path / "dates.yml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert "day_article_stops" in str(e.value) and "etape" in str(e.value)
