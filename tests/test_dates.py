@@ -179,6 +179,13 @@ def test_expressions_without_a_year_need_one():
         ("til mødet d. 11.9, og dagsorden udsendes ca. den 27.8", ["d. 11.9", "den 27.8"]),
         ("Den 1.5 mio. kr. og den 2.5 % er brugt; den 23/24. februar", ["24. februar"]),
         ("den 14/3 2012 og den 26.11.09", ["14/3 2012", "26.11.09"]),
+        # ... nor a sum, a fraction or an ordinal before a noun, and a written year is its year
+        # (made-up, in the style of municipal minutes)
+        ("Tilskuddet udgør den 1.5 millioner kroner om året.", []),
+        ("Kommunen betaler den 1/3 af udgiften", []),
+        ("midler til den 2.3 etape", []),
+        ("Mødet d. 11.9. 2026 aflyses.", ["d. 11.9. 2026"]),
+        ("Der er møde den 11.9 2026 i salen.", ["den 11.9 2026"]),
     ],
 )
 def test_find_date_expressions(text, found):
@@ -207,6 +214,13 @@ def test_find_date_expressions(text, found):
 )
 def test_days_of_a_list_are_read_with_their_month_and_year(text, read):
     assert [m.read_as for m in find_date_expressions(text)] == read
+
+
+def test_day_and_month_after_an_article_take_a_written_year():
+    # made-up, in the style of a notice of a meeting; the document's year is 2025
+    for text in ("Mødet d. 11.9. 2026 aflyses.", "Der er møde den 11.9 2026 i salen."):
+        m = find_date_expressions(text)[0]
+        assert parse_date_expression(m.text, 2025).start == date(2026, 9, 11)
 
 
 def test_offsets_point_at_the_text():
@@ -251,3 +265,15 @@ def test_unknown_form_id_lists_allowed(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "weekday" in str(e.value) and "numeric" in str(e.value)
+
+
+def test_a_stop_example_still_read_as_a_date_is_reported(tmp_path):
+    import yaml
+
+    data = yaml.safe_load((RULES_DIR / "dates.yml").read_text(encoding="utf-8"))
+    data["day_article_stops"]["words"].remove("etape")
+    bad = tmp_path / "dates.yml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert "day_article_stops" in str(e.value) and "etape" in str(e.value)

@@ -45,8 +45,9 @@ def _day_builders(r: dict) -> dict:
     months, thirds = r["months"], r["thirds"]
 
     def numeric(m, default):
-        if m["bday"]:  # "den 11.9": the year is the text's
-            d = date(default, int(m["bmonth"]), int(m["bday"])) if default else None
+        if m["bday"]:  # "den 11.9": the year is the written one ("d. 11.9. 2026") or the text's
+            y = int(m["byear"]) if m["byear"] else default
+            d = date(y, int(m["bmonth"]), int(m["bday"])) if y else None
             return DateRange(d, d, "day") if d else None
         y = int(m["year"])
         if len(m["year"]) == 2:

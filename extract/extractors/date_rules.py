@@ -78,6 +78,8 @@ def _patterns(data: dict) -> dict:
     # only when a year ends right before it ("ultimo 2025/primo 2026": a list)
     before = r"(?:(?<![\wæøå.,/-])|(?<=[\wæøå]-)|(?<=(?:19|20)\d\d/))"
 
+    stops = data["day_article_stops"]
+
     def joiner(form: str) -> str:  # an optional word between the period and its year
         return rf"(?:(?:{_alt(data['year_joiners'][form])})\s+)?"
 
@@ -87,7 +89,12 @@ def _patterns(data: dict) -> dict:
         "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
         # without a year only after a day's article ("den 11.9", "d. 27/8"), no number after it
         rf"(?:(?:{_alt(data['day_articles'])})\s+(?P<bday>0?[1-9]|[12]\d|3[01])[./](?P<bmonth>0?[1-9]|1[0-2])"
-        rf"(?![\d]|[-./,]\d|\s*(?:%|(?:pct|procent|mio|mia|kr)\b)|\s+(?:19|20)?\d\d\b|\.?\s{{0,4}}{_plain(month)})|"
+        # and a written year after a full stop's form ("d. 11.9. 2026"; "14/3 2012" is the form below); not before a word that makes it a number
+        # ("den 1.5 millioner", "den 2.3 etape", "den 1/3 af udgiften": the data's stop words)
+        rf"(?:(?<!/\d)(?<!/\d\d)\.?\s+(?P<byear>(?:19|20)\d\d)(?![\d]|[-./,]\d)|"
+        rf"(?![\d]|[-./,]\d|\.?\s*(?:%|(?:{_alt(stops['words'])})(?![\wæøå]))"
+        rf"|(?:(?<=/\d)|(?<=/\d\d))\s+(?:{_alt(stops['after_slash'])})(?![\wæøå])"
+        rf"|\s+(?:19|20)?\d\d\b|\.?\s{{0,4}}{_plain(month)}))|"
         # after a day and month joined by a slash a space may stand before a full year ("28/10 2011")
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
         r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_]))",
@@ -122,11 +129,15 @@ def load_rules(data) -> DateRules:
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
         "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
-        "named_years period_end_covers clock_words weekdays between_words turn_of_year_days"
+        "named_years period_end_covers clock_words weekdays between_words turn_of_year_days day_article_stops"
     ).split()
     data = require_keys(data, "-", keys)
     _validate(data)
     pats = _patterns(data)
+    numeric = re.compile(pats["numeric"], re.I)
+    for text in data["day_article_stops"]["examples"]:
+        if numeric.search(text):
+            raise RuleError("day_article_stops.examples", f"{text!r} is still read as a date")
     r = {
         "months": {word_key(k): v for k, v in data["months"].items()},
         "ordinals": {word_key(k): v for k, v in data["ordinals"].items()},
@@ -225,6 +236,10 @@ def _validate(data: dict) -> None:
     for form, words in joiners.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise RuleError(f"year_joiners.{form}", "must be a list of words")
+    stops = require_keys(data["day_article_stops"], "day_article_stops", ["words", "after_slash", "examples"])
+    for key in ("words", "after_slash", "examples"):
+        if not isinstance(stops[key], list) or not stops[key] or not all(isinstance(w, str) and w.strip() for w in stops[key]):
+            raise RuleError(f"day_article_stops.{key}", "must be a non-empty list of words")
     if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
         raise RuleError("day_joiner", "must be a word")
     for name, number in data["months"].items():
