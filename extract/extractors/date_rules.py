@@ -89,7 +89,8 @@ def _patterns(data: dict) -> dict:
         "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
         # without a year only after a day's article ("den 11.9", "d. 27/8"), no number after it
         rf"(?:(?:{_alt(data['day_articles'])})\s+(?P<bday>0?[1-9]|[12]\d|3[01])[./](?P<bmonth>0?[1-9]|1[0-2])"
-        # and a written year after a full stop's form ("d. 11.9. 2026"; "14/3 2012" is the form below); not before a word that makes it a number
+        # and a written year after a full stop's form ("d. 11.9. 2026"; "14/3 2012" is the form
+        # below); not before a word that makes it a number
         # ("den 1.5 millioner", "den 2.3 etape", "den 1/3 af udgiften": the data's stop words)
         rf"(?:(?<!/\d)(?<!/\d\d)\.?\s+(?P<byear>(?:19|20)\d\d)(?![\d]|[-./,]\d)|"
         rf"(?![\d]|[-./,]\d|\.?\s*(?:%|(?:{_alt(stops['words'])})(?![\wæøå]))"
@@ -238,7 +239,11 @@ def _validate(data: dict) -> None:
             raise RuleError(f"year_joiners.{form}", "must be a list of words")
     stops = require_keys(data["day_article_stops"], "day_article_stops", ["words", "after_slash", "examples"])
     for key in ("words", "after_slash", "examples"):
-        if not isinstance(stops[key], list) or not stops[key] or not all(isinstance(w, str) and w.strip() for w in stops[key]):
+        if (
+            not isinstance(stops[key], list)
+            or not stops[key]
+            or not all(isinstance(w, str) and w.strip() for w in stops[key])
+        ):
             raise RuleError(f"day_article_stops.{key}", "must be a non-empty list of words")
     if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
         raise RuleError("day_joiner", "must be a word")
