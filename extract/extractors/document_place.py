@@ -104,21 +104,23 @@ def find_place(text: str, file_name: str, r: PlaceRules) -> DocumentPlace:
     """The place a document is of: a file name's place unless the text's sender says another
     (see the module), else the text's, else unknown."""
     named = place_in_file_name(file_name, r)
-    found = place_in_text(text, r)
+    found, sender = _readings(text, r)
     if not named:
         return found or DocumentPlace("", "none")
     if found is not None and found.municipality == named:
         return found
-    sender = place_in_text(text, r, sender_only=True)
     if sender is not None:
         return sender
     return DocumentPlace(named, "file_name", "file_name", file_name, r.kind_of[named])
 
 
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a non-empty line
+
+
 def letterhead_end(text: str, r: PlaceRules) -> int:
     """Where the letterhead ends: after the text's first ``letterhead_lines`` non-empty lines."""
     seen = 0
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+    for m in _LINE.finditer(text):
         seen += 1
         if seen == r.letterhead_lines:
             return m.end()
@@ -134,19 +136,51 @@ def _on_letterhead(text: str, start: int, end: int, head_end: int, r: PlaceRules
     return bool(r.letterhead_rest.match(text[end : line_end if line_end >= 0 else len(text)]))
 
 
-def place_in_text(text: str, r: PlaceRules, sender_only: bool = False) -> Optional[DocumentPlace]:
-    """The place the text speaks as (see the module), or None. ``sender_only`` counts a
-    letterhead line's names and the header's web addresses alone (what may override a
-    file name)."""
+def place_in_text(text: str, r: PlaceRules) -> Optional[DocumentPlace]:
+    """The place the text speaks as (see the module), or None."""
+    return _readings(text, r)[0]
+
+
+class _Tally:
+    """The occurrences one reading counts: each place's count, the (weight, cue, quote) of its
+    strongest occurrence, and where the first one in the header stands."""
+
+    def __init__(self) -> None:
+        self.scores: Counter = Counter()
+        self.best: dict[str, tuple[float, str, str]] = {}
+        self.first_in_header: Optional[int] = None
+
+    def add(self, place: str, weight: float, cue: str, m: re.Match, in_header: bool) -> None:
+        if in_header and (self.first_in_header is None or m.start() < self.first_in_header):
+            self.first_in_header = m.start()
+        self.scores[place] += weight
+        if weight > self.best.get(place, (0.0,))[0]:
+            self.best[place] = (weight, cue, " ".join(m.group(0).split()))
+
+    def place(self, first_sender: Optional[int], r: PlaceRules) -> Optional[DocumentPlace]:
+        if first_sender is not None and (self.first_in_header is None or first_sender < self.first_in_header):
+            return None  # another body's letter: the municipalities it names are cited ones
+        ranked = self.scores.most_common(2)
+        if not ranked or ranked[0][1] < r.min_score:
+            return None
+        if len(ranked) > 1 and ranked[0][1] <= r.lead * ranked[1][1]:
+            return None
+        place = ranked[0][0]
+        _, cue, quote = self.best[place]
+        return DocumentPlace(place, "text", cue, quote, r.kind_of[place])
+
+
+def _readings(text: str, r: PlaceRules) -> tuple[Optional[DocumentPlace], Optional[DocumentPlace]]:
+    """In one pass over the text, the place it speaks as and the place its sender's cues alone
+    say (a letterhead line's names and the header's ``sender_cues``: what may override a file
+    name); each None when the text gives none."""
     text = text or ""
     head = text[: r.header_chars]
     head_end = letterhead_end(text, r)
     senders = [
         m.start() for s in r.other_senders for m in s.pattern.finditer(head[: head_end if s.letterhead else None])
     ]
-    scores: Counter = Counter()
-    best: dict[str, tuple[float, str, str]] = {}  # place → (weight, cue, quote) of its strongest occurrence
-    header_places = []
+    every, sender = _Tally(), _Tally()
     for cue in r.cues:
         for m in cue.pattern.finditer(text):
             place = r.by_form.get(_key(m.group("place")))
@@ -157,24 +191,12 @@ def place_in_text(text: str, r: PlaceRules, sender_only: bool = False) -> Option
                 continue
             letterhead = _on_letterhead(text, m.start(), m.end(), head_end, r)
             in_header = m.start() < r.header_chars
-            if sender_only and not (letterhead or (in_header and cue.id in r.sender_cues)):
-                continue
             weight = cue.weight * (r.letterhead_weight if letterhead else r.header_weight if in_header else 1)
-            if in_header:
-                header_places.append(m.start())
-            scores[place] += weight
-            if weight > best.get(place, (0.0,))[0]:
-                best[place] = (weight, cue.id, " ".join(m.group(0).split()))
-    if senders and (not header_places or min(senders) < min(header_places)):
-        return None  # another body's letter: the municipalities it names are cited ones
-    ranked = scores.most_common(2)
-    if not ranked or ranked[0][1] < r.min_score:
-        return None
-    if len(ranked) > 1 and ranked[0][1] <= r.lead * ranked[1][1]:
-        return None
-    place = ranked[0][0]
-    _, cue, quote = best[place]
-    return DocumentPlace(place, "text", cue, quote, r.kind_of[place])
+            every.add(place, weight, cue.id, m, in_header)
+            if letterhead or (in_header and cue.id in r.sender_cues):
+                sender.add(place, weight, cue.id, m, in_header)
+    first_sender = min(senders, default=None)
+    return every.place(first_sender, r), sender.place(first_sender, r)
 
 
 def place_in_file_name(file_name: str, r: PlaceRules) -> str:
