@@ -33,6 +33,7 @@ from extract.extractors import (
 )
 from extract.facts import allocation_rules, allocations
 from extract.links import link_rules
+from extract.links import stage as links_stage
 from extract.publish import search_rules
 from extract.read import docx, encodings, layout_rules, lexicon, ocr_repair_rules
 from extract.read.formats import DOCX_SUFFIXES, HTML_SUFFIXES, check_supported, read_docx_source, read_html_source
@@ -91,7 +92,7 @@ STAGES: dict[str, Stage] = {
         Stage("search", ("search.yml",)),  # each section's heading and body folded for the site's search
         # across documents, after every document is written (extract/links/, not per document):
         # initiative threads, editions and abbreviations of what changed
-        Stage("links", ("initiatives.yml", "abbreviations.yml", "places.yml")),
+        Stage("links", links_stage.RULE_NAMES),
     )
 }
 

@@ -25,6 +25,7 @@ from extract.links import references as refs
 from extract.links.link_rules import AbbreviationRules, InitiativeRules
 from extract.rules import RuleSet
 
+# the rules files the links read (its stage in extract/pipeline.py declares these)
 RULE_NAMES = ("initiatives.yml", "abbreviations.yml", "places.yml")
 
 
