@@ -233,6 +233,16 @@ class DocumentPlace:
     quote: str = ""
     kind: str = ""
 
+    def columns(self) -> dict[str, Optional[str]]:
+        """Its columns of the documents table (and of a document's JSON line): null when unknown."""
+        return {
+            "municipality": self.municipality or None,
+            "municipality_basis": self.basis,
+            "municipality_rule": self.rule or None,
+            "municipality_quote": self.quote or None,
+            "municipality_kind": self.kind or None,
+        }
+
 
 @dataclass
 class Extraction:

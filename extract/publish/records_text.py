@@ -54,15 +54,8 @@ def text_lines(ex: Extraction, name: str) -> Iterator[str]:
 def jsonl_lines(ex: Extraction, name: str) -> Iterator[str]:
     """One JSON object per line: the document, then every section and record in the order of
     the text, each with its ``type``, its document and the heading of its section."""
-    place = {
-        "municipality": ex.place.municipality or None,
-        "municipality_basis": ex.place.basis,
-        "municipality_rule": ex.place.rule or None,
-        "municipality_quote": ex.place.quote or None,
-        "municipality_kind": ex.place.kind or None,
-    }
-    yield json.dumps({"type": "document", "file": name, "format": ex.source.format, **asdict(ex.meta), **place},
-                     ensure_ascii=False, default=str)  # fmt: skip
+    document = {"type": "document", "file": name, "format": ex.source.format, **asdict(ex.meta), **ex.place.columns()}
+    yield json.dumps(document, ensure_ascii=False, default=str)
     headings = {s.position: s.heading for s in ex.sections}
     records = [(s.char_start, 0, "section", s) for s in ex.sections]
     for n, kind in enumerate(KINDS, start=1):
