@@ -361,8 +361,8 @@ def serve(db_path: str, host: str, port: int, metadata: str) -> None:
     try:
         added = add_missing_columns(db_path)
     except sqlite3.Error as e:  # a read-only copy: served as it is
-        added, problem = [], str(e)
-        click.echo(f"{db_path}: its tables were not brought up to date ({problem})", err=True)
+        added = []
+        click.echo(f"{db_path}: its tables were not brought up to date ({e})", err=True)
     if added:
         click.echo(f"{db_path} was built by an older version: added {', '.join(added)}, empty until "
                    "the next kb build", err=True)  # fmt: skip

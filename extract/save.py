@@ -69,9 +69,11 @@ def _add_missing_columns(db: sqlite_utils.Database) -> list[str]:
     """The columns of the schema a database built by an older version lacks, added (empty)."""
     added = []
     for name, spec in SCHEMA.items():
-        existing = db[name].columns_dict if db[name].exists() else None
+        if not db[name].exists():
+            continue
+        existing = db[name].columns_dict
         for column, kind in spec["columns"].items():
-            if existing is not None and column not in existing:
+            if column not in existing:
                 db[name].add_column(column, kind)
                 added.append(f"{name}.{column}")
     return added
