@@ -58,6 +58,7 @@ def plan(db, rules: RuleSet) -> LinkResult:
     """What this run must link and the new links (reads the database, writes nothing)."""
     irules: InitiativeRules = rules["initiatives.yml"]
     arules: AbbreviationRules = rules["abbreviations.yml"]
+    places: PlaceRules = rules["places.yml"]
     digest = rules_digest(rules)
     done = {
         r["document_id"] for r in db.query("select document_id from linked_documents where links_digest = ?", [digest])
@@ -75,7 +76,7 @@ def plan(db, rules: RuleSet) -> LinkResult:
             result.expansions.update(
                 section_expansions(db, doc["id"], names.merged(base, result.definitions[doc["id"]]))
             )
-        result.units += doc_units(db, doc, irules, base, text, rules["places.yml"])
+        result.units += doc_units(db, doc, irules, base, text, places)
     new = [u for u in result.units if u.document_id in todo]
     old = [u for u in result.units if u.document_id not in todo]
     result.links = match.links(new, old, irules)
