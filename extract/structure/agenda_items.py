@@ -106,7 +106,7 @@ def _next_text(lines: list[tuple[int, str]], i: int) -> str:
 
 def _empty_label(line: str) -> bool:
     """Is the line a label whose value holds no word ("PDF: |")?"""
-    head, colon, rest = line.partition(":")
+    _, colon, rest = line.partition(":")
     return bool(colon) and not any(ch.isalnum() for ch in rest)
 
 

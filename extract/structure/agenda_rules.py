@@ -78,6 +78,14 @@ class AgendaRules:
     meeting_list_line_examples: tuple  # {text, list}
 
 
+def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:
+    """``ids`` (a list in a rules file, or null) as a set, each the id of one of ``rules``."""
+    known = sorted({e.get("id") for e in rules or [] if isinstance(e, dict)})
+    for rid in ids or []:
+        require_choice(rid, rule, key, known)
+    return frozenset(ids or [])
+
+
 def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
     rid = entry.get("id", f"agenda.fields[{i}]") if isinstance(entry, dict) else f"agenda.fields[{i}]"
     entry = require_keys(entry, rid, ["id", "role", "pattern", "subheadings", "examples"], ["nesting"])
@@ -131,9 +139,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
             "sentence_rules",
         ],
     )
-    known = {e.get("id") for e in data["not_subheadings"] or [] if isinstance(e, dict)}
-    for rid in item["sentence_rules"] or []:
-        require_choice(rid, "agenda.item", "sentence_rules", sorted(known))
     require_choice(item["role"], "agenda.item", "role", roles)
     label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
@@ -162,7 +167,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
         item_max_gap_lines=int(item["max_gap_lines"]),
-        item_sentence_rules=frozenset(item["sentence_rules"] or ()),
+        item_sentence_rules=rule_ids(item["sentence_rules"], data["not_subheadings"], "agenda.item", "sentence_rules"),
         item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
         item_case_number_examples=tuple(item["case_number_examples"] or ()),
         item_glued=require_regex(item["glued"], "agenda.item", "glued"),

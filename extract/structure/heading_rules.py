@@ -9,7 +9,7 @@ from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE
 from extract.rules import RuleError, require_choice, require_examples, require_keys, require_number, require_regex
-from extract.structure.agenda_rules import AgendaRules, load_agenda_rules
+from extract.structure.agenda_rules import AgendaRules, load_agenda_rules, rule_ids
 from extract.structure.title_rules import TitleRules, load_title_rules
 
 
@@ -186,21 +186,14 @@ def load_rules(data) -> HeadingRules:
         title_search_chars=int(data["title_search_chars"]),
         agenda=load_agenda_rules(data["agenda"], roles),
         titles=load_title_rules(data["titles"]),
-        marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
-        sentence_not_headings=_marked(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
-        unnumbered_not_headings=_marked(
+        marked_not_headings=rule_ids(data["marked_not_headings"], data["not_headings"], "marked_not_headings"),
+        sentence_not_headings=rule_ids(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
+        unnumbered_not_headings=rule_ids(
             data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
         ),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
     )
-
-
-def _marked(ids, rules, key: str = "marked_not_headings") -> frozenset:
-    known = {r.get("id") for r in rules or [] if isinstance(r, dict)}
-    for rid in ids or []:
-        require_choice(rid, key, "id", sorted(known))
-    return frozenset(ids or [])
 
 
 def _list_label(data) -> dict:

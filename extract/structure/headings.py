@@ -123,13 +123,18 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
 
 def is_sentence(text: str, r: HeadingRules) -> bool:
     """Does the text read as a sentence (its cues)? A plan's inverted heading ("Det vil vi") does:
-    its exception is made where headings are decided (`inverted`)."""
+    its exception is made where headings are decided (`_sentence_line`)."""
     return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
 
 
 def inverted(text: str, r: HeadingRules) -> bool:
     """Is the text a plan's short heading with its object first ("Det skal vi arbejde med")?"""
     return bool(r.inverted_heading.match(strip_marks(text)))
+
+
+def _sentence_line(text: str, r: HeadingRules) -> bool:
+    """Does a would-be heading read as a sentence, and not as a plan's inverted heading?"""
+    return is_sentence(text, r) and not inverted(text, r)
 
 
 def starts_lowercase(line: str) -> bool:
@@ -197,7 +202,7 @@ def _role_title(text: str, r: HeadingRules) -> bool:
     return (
         role_of(text, r) is not None
         and not text.endswith(".")
-        and (not is_sentence(text, r) or inverted(text, r))
+        and not _sentence_line(text, r)
         and len(text.split()) <= 10
     )
 
@@ -344,12 +349,7 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return None  # a list's point, a label, a date: no body
     if parse_number(second.strip(), r):
         return None
-    if (
-        found.kind == "short_line"
-        and is_sentence(first, r)
-        and not inverted(first, r)
-        and not _headline(first, second, r)
-    ):
+    if found.kind == "short_line" and _sentence_line(first, r) and not _headline(first, second, r):
         return None
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
 
