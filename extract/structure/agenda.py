@@ -143,10 +143,12 @@ def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -
     """Is the short line above an item's first field a block's heading: over a bulleted list, or
     a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
     "06. apr 2022", a member's name, the body's name) over running text (a sentence with its
-    stop), not over a heading?"""
-    if _over_list(text, c, r):
+    stop), not over a heading? Never a line naming the document's kind ("Referat" over the items)."""
+    if r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    if over_list(text, c.start, r):
         return True
-    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading or r.titles.kind_word.fullmatch(c.heading.strip()):
+    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading:
         return False
     if rejected_subheading(c.heading, "", r.agenda) or never_heading(c.heading, r):
         return False
@@ -156,12 +158,6 @@ def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -
     below = line_at(text, pos).strip()
     sentence = below.endswith((".", "!", "?")) and len(below.split()) >= r.min_body_words
     return pos < len(text) and pos not in starts and sentence
-
-
-def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
-    """Does the heading line stand alone in its paragraph over a bulleted list (not a line naming
-    the document's kind, "Referat" over the items)?"""
-    return not r.titles.kind_word.fullmatch(c.heading.strip()) and over_list(text, c.start, r)
 
 
 def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
