@@ -755,6 +755,23 @@ def test_the_headings_rules_need_the_bullet_rule(tmp_path):
     assert "bullet" in str(e.value) and "not_headings" in str(e.value)
 
 
+@pytest.mark.parametrize(
+    "old,new,named",
+    [
+        ("sentence_rules: [sentence_verb]", "sentence_rules: [sentence_verbs]", ["sentence_rules", "sentence_verbs"]),
+        ("list_label:\n  max_words: 8\n", "list_label:\n  max_words: 0\n", ["list_label", "max_words"]),
+    ],
+)
+def test_a_rule_naming_an_unknown_rule_or_a_count_out_of_range_is_refused(tmp_path, old, new, named):
+    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "headings.yml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert all(word in str(e.value) for word in ["headings.yml", *named])
+
+
 def test_a_numbered_list_of_attachments_after_the_last_field_is_no_item():
     """Made up in the style of agenda items: the attachments listed under "Bilag" are no items."""
     page = (

@@ -25,7 +25,7 @@ from typing import Optional
 from extract.extractors.dates import DateRules, iso_date
 from extract.records import Section, SourceText
 from extract.structure.agenda_lines import field_of
-from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
+from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
 from extract.structure.titles import (
     BULLETS,
     before_fields,
@@ -107,9 +107,7 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
     """Is ``pos`` in the item's own decision: on a line that names the decision's field
     ("Beslutning i Byrådet d. 27. november 2024"), or in a section of the decision's role? A body
     beside a day elsewhere (an earlier treatment listed under "Sagsforløb") is another meeting's."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    field = field_of(text[start : end if end >= 0 else len(text)], r.agenda)
+    field = field_of(line_at(text, text.rfind("\n", 0, pos) + 1), r.agenda)
     role = r.agenda.label_body_role
     if field is not None and field.role == role:
         return True

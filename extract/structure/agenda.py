@@ -50,7 +50,6 @@ from extract.structure.agenda_lines import (
     first_line_after,
     item_over_title,
     joined_parts,
-    line_at,
     meeting_part,
     names_part,
     procedural_name,
@@ -62,13 +61,17 @@ from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
+    filled_line_start,
     heading_starts,
+    line_at,
     never_heading,
+    next_line_start,
+    over_list,
     over_text,
     parse_number,
     strip_marks,
 )
-from extract.structure.titles import body_of, next_line_start, paragraphs, text_lines
+from extract.structure.titles import body_of, paragraphs, text_lines
 
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
@@ -140,33 +143,21 @@ def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -
     """Is the short line above an item's first field a block's heading: over a bulleted list, or
     a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
     "06. apr 2022", a member's name, the body's name) over running text (a sentence with its
-    stop), not over a heading?"""
-    if _over_list(text, c, r):
+    stop), not over a heading? Never a line naming the document's kind ("Referat" over the items)."""
+    if r.titles.kind_word.fullmatch(c.heading.strip()):
+        return False
+    if over_list(text, c.start, r):
         return True
-    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading or r.titles.kind_word.fullmatch(c.heading.strip()):
+    if any(ch.isdigit() for ch in c.heading) or ":" in c.heading:
         return False
     if rejected_subheading(c.heading, "", r.agenda) or never_heading(c.heading, r):
         return False
     if body_of(c.heading, r) or never_heading(line_at(text, c.start), r):
         return False  # the meeting's body ("Teknisk Udvalg" over "Mødet den 1. oktober …")
-    pos = next_line_start(text, c.start)
-    while pos < len(text) and not line_at(text, pos).strip():
-        pos = next_line_start(text, pos)
+    pos = filled_line_start(text, next_line_start(text, c.start))
     below = line_at(text, pos).strip()
     sentence = below.endswith((".", "!", "?")) and len(below.split()) >= r.min_body_words
     return pos < len(text) and pos not in starts and sentence
-
-
-def _over_list(text: str, c: Candidate, r: HeadingRules) -> bool:
-    """Does the heading line stand alone in its paragraph over a bulleted list (not a line naming
-    the document's kind, "Referat" over the items)?"""
-    if r.titles.kind_word.fullmatch(c.heading.strip()):
-        return False
-    after = next_line_start(text, c.start)
-    pos = after
-    while pos < len(text) and not line_at(text, pos).strip():
-        pos = next_line_start(text, pos)
-    return pos > after and pos < len(text) and bool(r.bullet.search(line_at(text, pos)))
 
 
 def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:

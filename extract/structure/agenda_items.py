@@ -16,8 +16,8 @@ from extract.structure.agenda_lines import (
     unglue,
 )
 from extract.structure.agenda_rules import AgendaRules
-from extract.structure.headings import Candidate, HeadingRules, never_heading, strip_marks
-from extract.structure.titles import next_line_start, text_lines
+from extract.structure.headings import Candidate, HeadingRules, never_heading, next_line_start, strip_marks
+from extract.structure.titles import text_lines
 
 
 def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
@@ -106,7 +106,7 @@ def _next_text(lines: list[tuple[int, str]], i: int) -> str:
 
 def _empty_label(line: str) -> bool:
     """Is the line a label whose value holds no word ("PDF: |")?"""
-    head, colon, rest = line.partition(":")
+    _, colon, rest = line.partition(":")
     return bool(colon) and not any(ch.isalnum() for ch in rest)
 
 

@@ -11,6 +11,8 @@ from typing import Optional
 from extract.structure.agenda_rules import AgendaRules, FieldRule
 from extract.structure.headings import (
     HeadingRules,
+    filled_line_start,
+    line_at,
     never_heading,
     parse_number,
     starts_lowercase,
@@ -73,11 +75,6 @@ def bullet_field(line: str, following: str, r: HeadingRules) -> Optional[FieldRu
     return field_of(bullet.sub("", line, count=1), r.agenda)
 
 
-def line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)]
-
-
 def unglue(line: str, listed: set[str], r: AgendaRules) -> Optional[tuple[int, str]]:
     """(offset, text) of an item's numbered title glued to what stands before it on the line: a
     word ("Referat9. Frigivelse af …"), or the list's last line when the rest is a line of the
@@ -117,10 +114,7 @@ def meeting_part(line: str, r: AgendaRules) -> bool:
 
 def first_line_after(text: str, end: int) -> str:
     """The first line of the paragraph after the one that ends at ``end``."""
-    pos = end
-    while pos < len(text) and not line_at(text, pos).strip():
-        pos = text.find("\n", pos) + 1 or len(text)
-    return line_at(text, pos) if pos < len(text) else ""
+    return line_at(text, filled_line_start(text, end))
 
 
 def procedural_name(heading: str, r: HeadingRules) -> bool:

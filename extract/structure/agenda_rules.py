@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.rules import RuleError, require_choice, require_keys, require_number, require_regex
+from extract.rules import require_choice, require_examples, require_keys, require_number, require_regex
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,12 @@ class AgendaRules:
     meeting_list_line_examples: tuple  # {text, list}
 
 
-def _examples(entry: dict, rid: str) -> tuple:
-    if not entry["examples"] or not isinstance(entry["examples"], list):
-        raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
-    return tuple(entry["examples"])
+def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:
+    """``ids`` (a list in a rules file, or null) as a set, each the id of one of ``rules``."""
+    known = sorted({e.get("id") for e in rules or [] if isinstance(e, dict)})
+    for rid in ids or []:
+        require_choice(rid, rule, key, known)
+    return frozenset(ids or [])
 
 
 def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
@@ -92,13 +94,13 @@ def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
     nesting = entry.get("nesting", "")
     require_choice(nesting, rid, "nesting", ("", "holds", "beside"))
     pattern = require_regex(entry["pattern"], rid)
-    return FieldRule(rid, entry["role"], pattern, entry["subheadings"], _examples(entry, rid), nesting)
+    return FieldRule(rid, entry["role"], pattern, entry["subheadings"], require_examples(entry, rid), nesting)
 
 
 def _line_pattern(entry, i: int) -> LinePattern:
     rid = entry.get("id", f"agenda.not_subheadings[{i}]") if isinstance(entry, dict) else f"agenda[{i}]"
     entry = require_keys(entry, rid, ["id", "pattern", "examples"])
-    return LinePattern(rid, require_regex(entry["pattern"], rid), _examples(entry, rid))
+    return LinePattern(rid, require_regex(entry["pattern"], rid), require_examples(entry, rid))
 
 
 def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
@@ -137,9 +139,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
             "sentence_rules",
         ],
     )
-    known = {e.get("id") for e in data["not_subheadings"] or [] if isinstance(e, dict)}
-    for rid in item["sentence_rules"] or []:
-        require_choice(rid, "agenda.item", "sentence_rules", sorted(known))
     require_choice(item["role"], "agenda.item", "role", roles)
     label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
@@ -161,14 +160,14 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         subheading_examples=tuple(data["subheading_examples"] or ()),
         not_before=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_before"] or [])),
         initiative_heading=require_regex(initiative["pattern"], "agenda.initiative_heading"),
-        initiative_examples=_examples(initiative, "agenda.initiative_heading"),
+        initiative_examples=require_examples(initiative, "agenda.initiative_heading"),
         initiative_lead=require_regex(initiative["lead_pattern"], "agenda.initiative_heading.lead_pattern"),
         initiative_lead_examples=tuple(initiative["lead_examples"] or ()),
         item_style=str(item["style"]),
         item_numbered_styles=tuple(item["numbered_styles"] or ()),
         item_role=item["role"],
         item_max_gap_lines=int(item["max_gap_lines"]),
-        item_sentence_rules=frozenset(item["sentence_rules"] or ()),
+        item_sentence_rules=rule_ids(item["sentence_rules"], data["not_subheadings"], "agenda.item", "sentence_rules"),
         item_case_number=require_regex(item["case_number"], "agenda.item", "case_number"),
         item_case_number_examples=tuple(item["case_number_examples"] or ()),
         item_glued=require_regex(item["glued"], "agenda.item", "glued"),
@@ -178,7 +177,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_repeated_number_examples=tuple(item["repeated_number_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
-        label_examples=_examples(label, "agenda.colon_label"),
+        label_examples=require_examples(label, "agenda.colon_label"),
         label_period=require_regex(label["period"], "agenda.colon_label", "period"),
         label_body=require_regex(label["body"], "agenda.colon_label", "body"),
         label_body_role=label["body_role"],
@@ -190,7 +189,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_group_examples=tuple(groups["examples"] or ()),
         field_joint=require_regex(joint["pattern"], "agenda.field_joint"),
         field_joint_examples=tuple(joint["examples"] or ()),
-        meeting_part_examples=_examples(parts, "agenda.meeting_parts"),
+        meeting_part_examples=require_examples(parts, "agenda.meeting_parts"),
         procedural_max_words=require_number(parts, "procedural_max_words", "agenda.meeting_parts", int, 1, 12),
         meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
         meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),

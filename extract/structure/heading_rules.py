@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE
-from extract.rules import RuleError, require_choice, require_keys, require_regex
-from extract.structure.agenda_rules import AgendaRules, load_agenda_rules
+from extract.rules import RuleError, require_choice, require_examples, require_keys, require_number, require_regex
+from extract.structure.agenda_rules import AgendaRules, load_agenda_rules, rule_ids
 from extract.structure.title_rules import TitleRules, load_title_rules
 
 
@@ -84,12 +84,11 @@ def _patterns(entries, key: str, with_style: bool = False, optional: bool = Fals
         extra = ("style",) if with_style else ()
         required = ["id", "examples"] + ([] if optional else ["pattern"])
         entry = require_keys(entry, rid, required, ("pattern",) + extra)
-        if not entry["examples"] or not isinstance(entry["examples"], list):
-            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
+        examples = require_examples(entry, rid)
         pattern = require_regex(entry["pattern"], rid) if "pattern" in entry else None
         if with_style and not entry.get("style"):
             raise RuleError(rid, "needs a 'style' naming its numbering scheme")
-        out.append(PatternRule(rid, pattern, entry.get("style"), tuple(entry["examples"])))
+        out.append(PatternRule(rid, pattern, entry.get("style"), examples))
     return tuple(out)
 
 
@@ -101,9 +100,7 @@ def _role_words(entries, roles: tuple[str, ...]) -> tuple[RoleWords, ...]:
         require_choice(entry["role"], rid, "role", roles)
         if not entry["words"] or not all(isinstance(w, str) for w in entry["words"]):
             raise RuleError(rid, "words must be a non-empty list of strings")
-        if not entry["examples"]:
-            raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
-        out.append(RoleWords(rid, entry["role"], tuple(entry["words"]), tuple(entry["examples"])))
+        out.append(RoleWords(rid, entry["role"], tuple(entry["words"]), require_examples(entry, rid)))
     return tuple(out)
 
 
@@ -167,7 +164,7 @@ def load_rules(data) -> HeadingRules:
         max_chars=int(data["max_heading_chars"]),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
-        headline_words=int(data["headline_words"]),
+        headline_words=require_number(data, "headline_words", "headline_words", int, 1, 20),
         headline_not=require_regex(data["headline_not"], "headline_not"),
         over_list_not=require_regex(data["over_list_not"], "over_list_not"),
         role_words=_role_words(data["role_words"], roles),
@@ -189,21 +186,14 @@ def load_rules(data) -> HeadingRules:
         title_search_chars=int(data["title_search_chars"]),
         agenda=load_agenda_rules(data["agenda"], roles),
         titles=load_title_rules(data["titles"]),
-        marked_not_headings=_marked(data["marked_not_headings"], data["not_headings"]),
-        sentence_not_headings=_marked(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
-        unnumbered_not_headings=_marked(
+        marked_not_headings=rule_ids(data["marked_not_headings"], data["not_headings"], "marked_not_headings"),
+        sentence_not_headings=rule_ids(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
+        unnumbered_not_headings=rule_ids(
             data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
         ),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
     )
-
-
-def _marked(ids, rules, key: str = "marked_not_headings") -> frozenset:
-    known = {r.get("id") for r in rules or [] if isinstance(r, dict)}
-    for rid in ids or []:
-        require_choice(rid, key, "id", sorted(known))
-    return frozenset(ids or [])
 
 
 def _list_label(data) -> dict:
@@ -212,16 +202,14 @@ def _list_label(data) -> dict:
         "list_label",
         ["max_words", "question", "not_label", "finite_verb", "lead_in_word", "name_role", "examples"],
     )
-    if not data["examples"]:
-        raise RuleError("list_label", "needs a non-empty list of 'examples'")
     return {
-        "list_label_words": int(data["max_words"]),
+        "list_label_words": require_number(data, "max_words", "list_label", int, 1, 20),
         "list_label_question": require_regex(data["question"], "list_label", "question"),
         "list_label_not": require_regex(data["not_label"], "list_label", "not_label"),
         "list_label_verb": require_regex(data["finite_verb"], "list_label", "finite_verb"),
         "list_label_lead_in": require_regex(data["lead_in_word"], "list_label", "lead_in_word"),
         "list_label_name_role": require_regex(data["name_role"], "list_label", "name_role"),
-        "list_label_examples": tuple(data["examples"]),
+        "list_label_examples": require_examples(data, "list_label"),
     }
 
 

@@ -123,13 +123,18 @@ def never_heading(line: str, r: HeadingRules) -> Optional[str]:
 
 def is_sentence(text: str, r: HeadingRules) -> bool:
     """Does the text read as a sentence (its cues)? A plan's inverted heading ("Det vil vi") does:
-    its exception is made where headings are decided (`inverted`)."""
+    its exception is made where headings are decided (`_sentence_line`)."""
     return bool(r.sentence_cues.search(_QUOTED.sub("", text)))
 
 
 def inverted(text: str, r: HeadingRules) -> bool:
     """Is the text a plan's short heading with its object first ("Det skal vi arbejde med")?"""
     return bool(r.inverted_heading.match(strip_marks(text)))
+
+
+def _sentence_line(text: str, r: HeadingRules) -> bool:
+    """Does a would-be heading read as a sentence, and not as a plan's inverted heading?"""
+    return is_sentence(text, r) and not inverted(text, r)
 
 
 def starts_lowercase(line: str) -> bool:
@@ -197,7 +202,7 @@ def _role_title(text: str, r: HeadingRules) -> bool:
     return (
         role_of(text, r) is not None
         and not text.endswith(".")
-        and (not is_sentence(text, r) or inverted(text, r))
+        and not _sentence_line(text, r)
         and len(text.split()) <= 10
     )
 
@@ -279,21 +284,43 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
     return LineHeading(found.heading, None, None, None, "folded", "folded_section")
 
 
+def line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def next_line_start(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
+def filled_line_start(text: str, pos: int) -> int:
+    """Where the first line at or after ``pos`` with text on it starts (blank lines skipped; the
+    text's end if none)."""
+    while pos < len(text) and not line_at(text, pos).strip():
+        pos = next_line_start(text, pos)
+    return pos
+
+
+def over_list(text: str, start: int, r: HeadingRules) -> bool:
+    """Does the line at ``start`` stand alone in its paragraph (blank lines below it) over a bulleted list?"""
+    after = next_line_start(text, start)
+    pos = filled_line_start(text, after)
+    return after < pos < len(text) and bool(r.bullet.search(line_at(text, pos)))
+
+
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line long enough or a
     sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
     numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
-    pos = c.body_start
-    while pos < len(text) and not _line(text, pos).strip():
-        pos = _next_line(text, pos)
+    pos = filled_line_start(text, c.body_start)
     if pos >= len(text) or pos in starts:
         return True
-    raw = _line(text, pos)
-    line = raw.strip()
+    line = line_at(text, pos).strip()
     words = len(line.split())
-    if r.bullet.search(raw) and pos > _next_line(text, c.start):
+    if over_list(text, c.start, r):
         # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …", a plan's
         # goal "Flere skal i job"), no lead-in ("Følgende blev drøftet på mødet", "Ansøgningen skal indeholde")
         head = c.heading.strip()
@@ -306,16 +333,6 @@ def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[in
     lines over running text themselves."""
     marked = {c.start for c in cands if c.kind != "short_line"}
     return marked | {c.start for c in cands if c.kind == "short_line" and over_text(text, c, marked, r)}
-
-
-def _line(text: str, pos: int) -> str:
-    end = text.find("\n", pos)
-    return text[pos : end if end >= 0 else len(text)]
-
-
-def _next_line(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end + 1
 
 
 def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeading]:
@@ -332,12 +349,7 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return None  # a list's point, a label, a date: no body
     if parse_number(second.strip(), r):
         return None
-    if (
-        found.kind == "short_line"
-        and is_sentence(first, r)
-        and not inverted(first, r)
-        and not _headline(first, second, r)
-    ):
+    if found.kind == "short_line" and _sentence_line(first, r) and not _headline(first, second, r):
         return None
     return LineHeading(found.heading, found.number, found.style, None, found.kind, "plain_run_in_line")
 

@@ -44,13 +44,14 @@ from extract.structure.headings import (
     list_label_line,
     markdown_line,
     never_heading,
+    next_line_start,
     over_text,
     plain_line,
     role_of,
     run_in_line,
     starts_lowercase,
 )
-from extract.structure.titles import find_title, next_line_start, text_lines
+from extract.structure.titles import find_title, text_lines
 
 _MIN_LIST_RUN = 3  # this many short lines in a row, without text between, are a list
 

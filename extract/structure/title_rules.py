@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.rules import RuleError, require_keys, require_regex
+from extract.rules import RuleError, require_examples, require_keys, require_regex
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,6 @@ def load_title_rules(data) -> TitleRules:
         raise RuleError("titles", "part_kind needs a group named 'kind'")
     if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
         raise RuleError("titles", "unnamed_kind must be a kind word")
-    if not data["examples"]:
-        raise RuleError("titles", "needs a non-empty list of real Danish 'examples'")
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
@@ -86,7 +84,7 @@ def load_title_rules(data) -> TitleRules:
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
         item_route=require_regex(data["item_route"], "titles", "item_route"),
         procedural_item=require_regex(data["procedural_item"], "titles", "procedural_item"),
-        examples=tuple(data["examples"]),
+        examples=require_examples(data, "titles"),
         body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_never_examples(data["never_title_examples"]),

@@ -53,11 +53,6 @@ def text_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def next_line_start(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl + 1
-
-
 def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     """(offset, text) of the document title: the line after a line naming the kind of
     document ("Notat"; "Referat" with the body's name), else the first markdown heading,
