@@ -220,10 +220,17 @@ def year_joined_to(read_as: str, dated: date, r: DateRules) -> Optional[DateRang
     order keeps the year ("den 12. juni og 3. april 2025")."""
     dr = parse_date_expression(read_as, r, dated.year)
     if dr is not None and dr.start > dated:
-        before = parse_date_expression(read_as, r, dated.year - 1)
-        if before is not None and 0 <= (dated - before.end).days <= r.turn_of_year_days:
-            return before
+        return year_before_within(read_as, dated, r) or dr
     return dr
+
+
+def year_before_within(read_as: str, day: date, r: DateRules) -> Optional[DateRange]:
+    """The expression read in the year before ``day``'s when it then ends on ``day`` or within
+    ``turn_of_year_days`` before it ("den 28. december" before 3 January), else None."""
+    before = parse_date_expression(read_as, r, day.year - 1)
+    if before is not None and 0 <= (day - before.end).days <= r.turn_of_year_days:
+        return before
+    return None
 
 
 def _form_at(text: str, m: re.Match, r: DateRules) -> str:
