@@ -193,8 +193,8 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
 
 def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:
     """A day without a year takes the year of the next day of its list: "den 28. august og
-    4. september 2024" is 28 August 2024; the year before when its month comes later than
-    the next day's: "den 28. december og 3. januar 2025" is 28 December 2024."""
+    4. september 2024" is 28 August 2024; the year before across New Year (``year_joined_to``):
+    "den 28. december og 3. januar 2025" is 28 December 2024."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         year = YEAR_IN_TEXT.findall(b.read_as)
