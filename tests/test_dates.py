@@ -277,3 +277,21 @@ def test_a_stop_example_still_read_as_a_date_is_reported(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "day_article_stops" in str(e.value) and "etape" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "key, value", [("turn_of_year_days", "45"), ("turn_of_year_days", -1), ("day_article_stops", None)]
+)
+def test_turn_of_year_days_and_day_article_stops_are_validated(tmp_path, key, value):
+    import yaml
+
+    data = yaml.safe_load((RULES_DIR / "dates.yml").read_text(encoding="utf-8"))
+    if key == "day_article_stops":
+        data[key]["after_slash"] = []  # no stop words after a slash: a list of at least one word is needed
+    else:
+        data[key] = value
+    bad = tmp_path / "dates.yml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert key in str(e.value)

@@ -757,3 +757,17 @@ def test_placeholders_stand_for_their_words_and_must_be_upper_case_names():
     assert all("DUTIES" not in rule.pattern.pattern and "BENEFITS" not in rule.pattern.pattern for rule in R.statements)
     with pytest.raises(RuleError):
         load_rules({**data, "placeholders": {"persons": "(?:borgere)"}})
+
+
+def test_a_size_or_statement_without_its_pattern_is_reported():
+    """A missing pattern is an error of the rules file, not an empty pattern that matches everywhere."""
+    import yaml
+
+    from extract.extractors.target_group_rules import load_rules
+    from extract.rules import RuleError
+
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "rules" / "target_groups.yml").read_text())
+    for key in ("sizes", "statements"):
+        entries = [{k: v for k, v in e.items() if k != "pattern"} for e in data[key]]
+        with pytest.raises(RuleError, match="pattern"):
+            load_rules({**data, key: entries})

@@ -13,14 +13,10 @@ from extract.rules import RuleError, require_examples, require_keys, require_num
 
 def document_budget_year(entry) -> dict:
     entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "examples"])
-    if not entry["examples"]:
-        raise RuleError("document_budget_year", "needs real sentences as 'examples' ({text, years})")
-    month = entry["adopted_from_month"]
-    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-        raise RuleError("document_budget_year", f"adopted_from_month is {month!r}; a month 1-12")
+    require_examples(entry, "document_budget_year")
     return {
         "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
-        "adopted_from_month": month,
+        "adopted_from_month": require_number(entry, "adopted_from_month", "document_budget_year", int, 1, 12),
         "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
     }
 
@@ -98,15 +94,17 @@ def title_year(entry) -> dict:
         "title_year",
         ["titles", "carry_over", "budget_year", "yearly_titles", "yearly_ahead", "whole_period", "examples"],
     )
-    if not entry["examples"]:
-        raise RuleError("title_year", "needs real titles as 'examples' ({title, years})")
+    require_examples(entry, "title_year")
     return {
-        "title_year": require_regex(entry["titles"], "title_year", flags=re.I) if entry["titles"] else None,
-        "title_carry_over": require_regex(entry["carry_over"], "title_year", flags=re.I)
-        if entry["carry_over"]
-        else None,
+        "title_year": _optional_regex(entry["titles"], "title_year.titles"),
+        "title_carry_over": _optional_regex(entry["carry_over"], "title_year.carry_over"),
         "title_budget_year": require_regex(entry["budget_year"], "title_year", flags=re.I),
         "title_yearly": require_regex(entry["yearly_titles"], "title_year.yearly_titles", flags=re.I),
         "yearly_ahead": require_regex(entry["yearly_ahead"], "title_year.yearly_ahead", flags=re.I),
         "whole_period": require_regex(entry["whole_period"], "title_year.whole_period", flags=re.I),
     }
+
+
+def _optional_regex(pattern, rule: str) -> re.Pattern | None:
+    """A pattern a rules file may leave empty: None when it does."""
+    return require_regex(pattern, rule, flags=re.I) if pattern else None

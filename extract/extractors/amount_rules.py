@@ -116,7 +116,7 @@ class AmountRules:
     heading_periods: tuple[Rule, ...]
     title_year: Optional[re.Pattern]  # titles of documents about one year: their amounts with no years take it
     title_carry_over: Optional[re.Pattern]  # titles of carry-over items: their amounts take the span's last year
-    title_budget_year: Optional[re.Pattern]  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
+    title_budget_year: re.Pattern  # "Budget 2024 og Budgetoverslag 2025-28": the budget year
     title_yearly: re.Pattern  # titles of a report on one year whose yearly sums are its year's
     yearly_ahead: re.Pattern  # a sentence looking ahead: its yearly sum runs on, no report's year
     whole_period: re.Pattern  # a sum of the whole budget ("i alt"): no budget year

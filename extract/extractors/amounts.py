@@ -174,8 +174,9 @@ def _heading_years(
     naming only the heading's one year agrees with it ("… udfordring på 28,2 mio. kr. i
     2023, … mindreforbrug på 8,7 mio. kr." under "Budgetopfølgning 0 for 2023"). The year
     of a date ("pr. 31. juli 2024") says when, not which year's money, and is no such year."""
-    whole = bool(r.whole_period.search(text, sent.start, sent.end))
-    ahead = bool(r.yearly_ahead.search(text, sent.start, sent.end))
+    # a yearly sum asks only whether its sentence looks ahead, any other only whether it is the whole period's
+    ahead = yearly and bool(r.yearly_ahead.search(text, sent.start, sent.end))
+    whole = not yearly and bool(r.whole_period.search(text, sent.start, sent.end))
     years = headings.years(m.start, r, yearly, whole, ahead) or (None, None)
     report = not headings.path_years(m.start, r) and years == title_year(headings.title, r)
     return (None, None) if _names_other_year(text, sent, years, r, later_too=not report) else years

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from extract.extractors.date_builders import DateRange, builders, word_key
-from extract.rules import RuleError, require_keys
+from extract.rules import RuleError, require_keys, require_number, require_strings
 
 __all__ = ["DateRange", "DateRules", "Form", "PRECISIONS", "load_rules", "word_key"]
 
@@ -197,7 +197,7 @@ def load_rules(data) -> DateRules:
         data["period_end_covers"],
         re.compile(list_re, re.I),
         re.compile(between, re.I),
-        int(data["turn_of_year_days"]),
+        data["turn_of_year_days"],
     )
 
 
@@ -235,16 +235,11 @@ def _validate(data: dict) -> None:
         except (TypeError, ValueError):
             raise RuleError(p["id"], "month, day and year_shift must name a day (year_shift 0 or 1)") from None
     for form, words in joiners.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise RuleError(f"year_joiners.{form}", "must be a list of words")
+        _words(words, f"year_joiners.{form}")
     stops = require_keys(data["day_article_stops"], "day_article_stops", ["words", "after_slash", "examples"])
     for key in ("words", "after_slash", "examples"):
-        if (
-            not isinstance(stops[key], list)
-            or not stops[key]
-            or not all(isinstance(w, str) and w.strip() for w in stops[key])
-        ):
-            raise RuleError(f"day_article_stops.{key}", "must be a non-empty list of words")
+        _words(stops[key], f"day_article_stops.{key}", least=1)
+    require_number(data, "turn_of_year_days", "turn_of_year_days", int, 0, 182)
     if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
         raise RuleError("day_joiner", "must be a word")
     for name, number in data["months"].items():
@@ -280,3 +275,11 @@ def _validate(data: dict) -> None:
                 raise RuleError(f["id"], f"precision {ex['precision']!r}; allowed values: {list(PRECISIONS)}")
         if not f["examples"]:
             raise RuleError(f["id"], "needs a non-empty list of real Danish 'examples'")
+
+
+def _words(value, rule: str, least: int = 0) -> tuple[str, ...]:
+    """A list of at least ``least`` words, none blank."""
+    words = require_strings(value, rule)
+    if len(words) < least or not all(w.strip() for w in words):
+        raise RuleError(rule, f"must be a list of at least {least} words, none blank")
+    return words

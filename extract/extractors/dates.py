@@ -193,8 +193,8 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
 
 def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:
     """A day without a year takes the year of the next day of its list: "den 28. august og
-    4. september 2024" is 28 August 2024; the year before when its month comes later than
-    the next day's: "den 28. december og 3. januar 2025" is 28 December 2024."""
+    4. september 2024" is 28 August 2024; the year before across New Year (``year_joined_to``):
+    "den 28. december og 3. januar 2025" is 28 December 2024."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         year = YEAR_IN_TEXT.findall(b.read_as)
@@ -220,10 +220,17 @@ def year_joined_to(read_as: str, dated: date, r: DateRules) -> Optional[DateRang
     order keeps the year ("den 12. juni og 3. april 2025")."""
     dr = parse_date_expression(read_as, r, dated.year)
     if dr is not None and dr.start > dated:
-        before = parse_date_expression(read_as, r, dated.year - 1)
-        if before is not None and 0 <= (dated - before.end).days <= r.turn_of_year_days:
-            return before
+        return year_before_within(read_as, dated, r) or dr
     return dr
+
+
+def year_before_within(read_as: str, day: date, r: DateRules) -> Optional[DateRange]:
+    """The expression read in the year before ``day``'s when it then ends on ``day`` or within
+    ``turn_of_year_days`` before it ("den 28. december" before 3 January), else None."""
+    before = parse_date_expression(read_as, r, day.year - 1)
+    if before is not None and 0 <= (day - before.end).days <= r.turn_of_year_days:
+        return before
+    return None
 
 
 def _form_at(text: str, m: re.Match, r: DateRules) -> str:

@@ -50,6 +50,7 @@ from extract.extractors.dates import (
     DateRange,
     DateRules,
     parse_date_expression,
+    year_before_within,
     year_joined_to,
 )
 from extract.extractors.milestone_rules import Context, MilestoneRules, holds
@@ -139,8 +140,8 @@ def _across_turn_of_year(
     the start of one after it), so a day and its month agree ("den 5. februar", "i februar")."""
     near = dr_rules.turn_of_year_days
     if near and told and (dr.end - document_date).days > 365 - near:
-        before = parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
-        if before is not None and 0 <= (document_date - before.end).days <= near:
+        before = year_before_within(m.read_as, document_date, dr_rules)
+        if before is not None:
             return before
     if near and not gone and (document_date - dr.start).days > 365 - near:
         after = parse_date_expression(m.read_as, dr_rules, document_date.year + 1)

@@ -190,7 +190,8 @@ def _labels_in(text: str, r: TargetGroupRules) -> list[str]:
         stop = max((j for j, w in enumerate(window) if w in r.not_after_stops), default=-1)
         labels = _token_labels(tok, set(window[stop + 1 :]), r)  # a place or partner before "for" is no longer near
         after = next((t.text for t in tokens[i + 1 : i + 3] if not t.text.isspace()), "")
-        labels -= _blocked_before(after, r) if after else set()  # "ledige lokaler": a thing, no people
+        if labels and after:
+            labels -= _blocked_before(after, r)  # "ledige lokaler": a thing, no people
         found |= labels - inside_only if i in in_phrase else labels
     found |= {lb.id for lb in r.labels if any(p.search(lowered) for p in lb.patterns)}
     for label in r.labels:

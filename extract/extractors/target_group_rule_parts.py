@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extract.rules import RuleError, require_examples, require_keys, require_regex
+from extract.rules import RuleError, require_examples, require_keys, require_regex, require_strings
 
 
 def ocr_tolerant(pattern: str, letters: dict[str, list[str]]) -> str:
@@ -55,7 +55,7 @@ def _bare_conjunct_rule(entry) -> BareConjunctRule:
     keys = ["before", "joined_by", "after", "open_after", "not_then"]
     entry = require_keys(entry, "bare_conjunct", keys + ["examples"])
     for key in keys:
-        if not isinstance(entry[key], list) or not all(isinstance(w, str) and w for w in entry[key]):
+        if not all(require_strings(entry[key], f"bare_conjunct.{key}")):
             raise RuleError("bare_conjunct", f"'{key}' must be a list of words or marks")
     words = {key: frozenset(w.lower() for w in entry[key]) for key in keys}
     return BareConjunctRule(**words, examples=require_examples(entry, "bare_conjunct"))
@@ -88,8 +88,10 @@ def _placeholders(entry) -> Callable[[str], str]:
     named = isinstance(entry, dict) and all(re.fullmatch("[A-Z]+", k) and isinstance(v, str) for k, v in entry.items())
     if not named:
         raise RuleError("placeholders", "must map upper-case names to regex alternations")
-    names = re.compile(r"\b(?:" + "|".join(entry) + r")\b") if entry else None
-    return lambda p: names.sub(lambda m: entry[m.group()], str(p)) if names else str(p)
+    if not entry:
+        return lambda p: p
+    names = re.compile(r"\b(?:" + "|".join(entry) + r")\b")
+    return lambda p: names.sub(lambda m: entry[m.group()], p) if isinstance(p, str) else p
 
 
 def _bounds(data: dict, key: str) -> tuple[int, int]:

@@ -236,8 +236,11 @@ def load_rules(data) -> TargetGroupRules:
     lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     fill = _placeholders(data["placeholders"])
-    sizes = [dict(e, pattern=fill(e.get("pattern", ""))) for e in data["sizes"]]
-    statements = [dict(e, pattern=fill(e.get("pattern", ""))) if isinstance(e, dict) else e for e in data["statements"]]
+    # an entry without a pattern stays without one (its loader says so), not an empty pattern
+    sizes, statements = (
+        [dict(e, pattern=fill(e["pattern"])) if isinstance(e, dict) and "pattern" in e else e for e in data[key]]
+        for key in ("sizes", "statements")
+    )
     bounds, child_bounds = _bounds(data, "age_bounds"), _bounds(data, "child_age_bounds")
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
