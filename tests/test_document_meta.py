@@ -210,3 +210,14 @@ def test_a_day_of_publication_in_an_attachment_or_a_citation_does_not_date_the_d
         "Publiceret 07-02-2025\n", "Litteratur\n\nPubliceret 3. marts 2015 af Sundhedsstyrelsen.\n"
     )
     assert _meta_of(report, tmp_path, "kommune_pulje.txt").date is None
+
+
+@pytest.mark.parametrize("example", RULES.byline_date.examples, ids=lambda e: e["text"][:30])
+def test_byline_date_examples(example):
+    assert meta.byline_date(example["text"], RULES, DATES) == example["value"]
+
+
+def test_a_byline_date_is_read_only_in_the_first_lines():
+    # made up in the style of a news page: a date line far down is no date of the page
+    text = "Ny pulje\n\n" + "Byrådet har vedtaget en ny pulje til foreningerne. " * 20 + "\n\n03.10.2024\n"
+    assert meta.byline_date(text, RULES, DATES) is None

@@ -67,6 +67,8 @@ class MetaRules:
     agenda_kind: str  # the kind of a document laid out as an agenda item
     meeting_kinds: tuple[str, ...] = ()  # kinds of documents about a meeting's matters (no initiatives)
     short_months: tuple[tuple[re.Pattern, str], ...] = ()  # a header's month cut short, and its full name
+    byline_date: Optional[DateRule] = None  # a news page's date line in its first lines
+    byline_within: int = 0  # ... read within this many characters of the text's start
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -106,7 +108,7 @@ def _date_rule(entry, rid: str) -> DateRule:
 
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
-            "meeting_kinds", "short_months"]  # fmt: skip
+            "meeting_kinds", "short_months", "byline_date", "byline_within"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -124,7 +126,15 @@ def load_rules(data) -> MetaRules:
         agenda_kind=str(data["agenda_kind"]),
         meeting_kinds=require_strings(data["meeting_kinds"], "meeting_kinds"),
         short_months=_short_months(data["short_months"]),
+        byline_date=_date_rule(data["byline_date"], "byline_date"),
+        byline_within=_within(data["byline_within"]),
     )
+
+
+def _within(within) -> int:
+    if not isinstance(within, int) or within <= 0:
+        raise RuleError("byline_within", "must be a positive number of characters")
+    return within
 
 
 def _short_months(data) -> tuple[tuple[re.Pattern, str], ...]:
@@ -184,6 +194,11 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
         if value:
             return value
     return None
+
+
+def byline_date(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
+    """A news page's date line in its first lines ("09.10.2019", "08.09.2020 Forfatter: …")."""
+    return first_date(text[: r.byline_within], (r.byline_date,), dates) if r.byline_date else None
 
 
 def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:
@@ -262,6 +277,8 @@ def find_meta(
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day
     date = date or labelled.get("published")
+    if date is None and not agenda:  # a news page's date line under its headline and lead
+        date = byline_date(src.text, r, dates)
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
