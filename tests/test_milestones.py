@@ -294,3 +294,14 @@ def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_first_dated_d
         ("december", "2025-12-01"),
         ("1. januar 2026", "2026-01-01"),
     ]
+
+
+def test_a_list_of_days_runs_in_date_order():
+    # made-up, in the style of a pool's page with two rounds a year: the second day, earlier
+    # in the calendar than the first, is the next year's
+    text = "Ansøgningsfristen er 1. november 2025 og 1. marts, og midlerne udmøntes løbende."
+    got = [[m.date_text, m.date_start, m.kind] for m in run(text)]
+    assert got == [["1. november 2025", "2025-11-01", "deadline"], ["1. marts", "2026-03-01", "deadline"]]
+    # days already in order keep their year
+    text = "Ansøgningsfristen er 1. marts 2026 og 1. september."
+    assert [m.date_start for m in run(text)] == ["2026-03-01", "2026-09-01"]
