@@ -538,6 +538,18 @@ def test_continues_before_examples():
         assert ([first.year_from, first.year_to], first.kind) == (ex["years"], ex["kind"]), text
 
 
+def test_restated_sum_examples():
+    """The rule's examples: the last amount, a sum named again, takes the years of its
+    value's other mentions only after the definite article and when they agree."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["restated_sum"]["examples"]
+    assert len(examples) >= 3
+    for ex in examples:
+        last = amounts(ex["text"])[-1]
+        assert [last.year_from, last.year_to] == ex["years"], ex["text"]
+
+
 def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before():
     text = "Der er afsat 16,6 mio. kr. i Genopretningspuljen i 2023. Projektet koster 1,0 mio. kr."
     assert [a.year_from for a in amounts(text)] == [2023, None]

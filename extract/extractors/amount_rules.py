@@ -56,6 +56,7 @@ _KEYS = [
     "document_budget_year",
     "neighbour_scaled",
     "continues_before",
+    "restated_sum",
     "later_years",
     "list_lead_in",
     "budget_span_words",
@@ -153,6 +154,7 @@ class AmountRules:
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
     later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
+    restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
@@ -224,6 +226,7 @@ def load_rules(data) -> AmountRules:
         table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=sections.continues_before(data["continues_before"]),
+        restated_sum=sections.restated_sum(data["restated_sum"]),
         **sections.list_lead_in(data["list_lead_in"]),
         **sections.budget_span_words(data["budget_span_words"]),
         **sections.later_years(data["later_years"]),

@@ -44,6 +44,7 @@ from extract.extractors.amount_neighbours import (
     carried_over,
     lead_in_frame,
     neighbour_scaled,
+    restated_years,
 )
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
@@ -148,6 +149,7 @@ def find_amounts(
                     currency=m.currency or "DKK",
                 )
             )
+    restated_years(text, out, r)
     taken = [(a.char_start, a.char_end) for a in out]
     cells: list = []
     for c in table_amounts(text, r) + flat_table_amounts(text, r) + unit_column_amounts(text, r):
