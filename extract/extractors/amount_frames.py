@@ -352,11 +352,16 @@ def _in_prose(text: str, offset: int) -> bool:
 
 def title_budget_span(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
     """The years of the budget of several years a title names ("Budget 2026-29 - 1.
-    behandling"): what "i alle budgetårene" means in its text; None for any other title or
-    one naming several spans or years."""
+    behandling"), or of the budget a title names by its budget year alone ("Budgetforlig om
+    kommunens budget 2020": that year and its later years): what "i alle budgetårene" means
+    in its text; None for any other title or one naming several spans or years."""
     if not title or r.budget_span_titles is None or not r.budget_span_titles.search(title):
         return None
     years = label_years(title, r)
+    if years and years[1] == years[0] and not title_budget_year(title, r):
+        # a budget named by its budget year alone ("Budgetforlig om kommunens budget 2020"):
+        # that year and the later years of its budget period
+        return years[0], years[0] + r.later_years_count
     return (years[0], years[1]) if years and years[1] is not None and years[1] > years[0] else None
 
 
