@@ -538,6 +538,21 @@ def test_continues_before_examples():
         assert ([first.year_from, first.year_to], first.kind) == (ex["years"], ex["kind"]), text
 
 
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # made up in the words of budget news: savings named on two frames joined are neither's
+        ("En række besparelser på både drift og anlæg summer op til 57 mio. kr. i 2026.", [None]),
+        ("Udvidelsesforslag på drift og anlæg koster i alt 4,0 mio. kr.", [None]),
+        # a frame named after the joined ones is the amount's own
+        ("Forslagene på drift og anlæg omfatter anlægsudgifter på 4,0 mio. kr.", ["anlæg"]),
+        ("Besparelser på driften udgør 3,0 mio. kr.", ["drift"]),
+    ],
+)
+def test_two_frames_joined_in_a_clause_name_neither(text, kinds):
+    assert [a.kind for a in amounts(text)] == kinds
+
+
 def test_restated_sum_examples():
     """The rule's examples: the last amount, a sum named again, takes the years of its
     value's other mentions only after the definite article and when they agree."""
