@@ -77,6 +77,7 @@ class _Ties:
     has_years: bool = False
     runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
     yearly_noun: bool = False  # yearly by a noun of its own before it ("en årlig besparelse på"): not shared
+    total: bool = False  # a total by the words before it ("for i alt 13,2 mio. kr."): no sum of each listed year
 
 
 def find_amounts(
@@ -143,7 +144,7 @@ def find_amounts(
                     sentence=text[sent.start : sent.end],
                     year_from=years[0],
                     year_to=years[1],
-                    per_year=t.per_year or t.runs_on,
+                    per_year=t.per_year or (t.runs_on and not (t.total and years[1] is not None)),
                     kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
@@ -292,6 +293,7 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     yearly_before = r.per_year.search(before[-30:]) or ties.yearly_noun
     ties.per_year = not own_rate and bool(r.per_year.search(near_after) or yearly_before)
     ties.kind = _kind(after, before, r)
+    ties.total = bool(r.total_before.search(before))
     return ties
 
 
