@@ -731,3 +731,16 @@ def test_a_sentence_run_on_from_a_tables_rows_takes_no_frame_from_them():
     )
     found = [a for a in amounts(text) if a.quote.endswith("kr.")]
     assert [(a.quote, a.kind) for a in found] == [("48,8 mio. kr.", None)]
+
+
+def test_sentence_lead_frame_examples():
+    """The rule's examples: a sentence opening with a frame gives its sums with no frame of
+    their own that frame."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["sentence_lead_frame"][
+        "examples"
+    ]
+    assert len(examples) >= 3
+    for ex in examples:
+        assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]

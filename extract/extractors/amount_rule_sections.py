@@ -31,6 +31,12 @@ def later_years(entry) -> dict:
     }
 
 
+def sentence_lead_frame(entry) -> re.Pattern:
+    entry = require_keys(entry, "sentence_lead_frame", ["pattern", "examples"])
+    require_examples(entry, "sentence_lead_frame")
+    return require_regex(entry["pattern"], "sentence_lead_frame", flags=re.I)
+
+
 def restated_sum(entry) -> re.Pattern:
     entry = require_keys(entry, "restated_sum", ["pattern", "examples"])
     require_examples(entry, "restated_sum")

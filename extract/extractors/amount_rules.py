@@ -58,6 +58,7 @@ _KEYS = [
     "neighbour_scaled",
     "continues_before",
     "restated_sum",
+    "sentence_lead_frame",
     "later_years",
     "list_lead_in",
     "budget_span_words",
@@ -156,6 +157,7 @@ class AmountRules:
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
     later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
+    sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
     restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
@@ -230,6 +232,7 @@ def load_rules(data) -> AmountRules:
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=sections.continues_before(data["continues_before"]),
         restated_sum=sections.restated_sum(data["restated_sum"]),
+        sentence_lead_frame=sections.sentence_lead_frame(data["sentence_lead_frame"]),
         **sections.list_lead_in(data["list_lead_in"]),
         **sections.budget_span_words(data["budget_span_words"]),
         **sections.later_years(data["later_years"]),

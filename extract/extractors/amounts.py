@@ -109,8 +109,9 @@ def find_amounts(
     mentions.sort(key=lambda m: m.start)
     for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
+        lead = _leading_frame(text, sent, r)
         for i, t in enumerate(ties):
-            t.kind = t.kind or _frame_near(text, sent, items, i, r)
+            t.kind = t.kind or _frame_near(text, sent, items, i, r) or lead
         years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
         for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
             ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
@@ -233,6 +234,16 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
         or frame_before(text[before_start : m.start], r)
         or frame_in_label(row_label, r)
     )
+
+
+def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
+    """The frame a sentence names in its opening words ("På anlæg er der …", "Uden for
+    servicerammen forventes …"): the frame of its sums that name none; none for two frames
+    joined ("På drift og anlæg …")."""
+    lead = r.sentence_lead_frame.match(text, sent.start, sent.end)
+    if not lead or r.frames_joined.match(text, lead.end(), sent.end):
+        return None
+    return next((f.kind for f in r.frames if f.pattern.match(text, lead.end(), sent.end)), None)
 
 
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
