@@ -15,7 +15,9 @@ it: its amounts with no years or frame of their own take those of that sentence
 list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
 besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
 the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
-the frame that line names (``SubHeadings``, read once a text). Pure: text in, spans and values out.
+the frame that line names (``SubHeadings``, read once a text). A sum named again with the
+definite article ("Puljen på de 750.000 kr."; ``restated_sum``) takes the years its value's
+other mentions agree on (``restated_years``). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
