@@ -538,6 +538,33 @@ def test_continues_before_examples():
         assert ([first.year_from, first.year_to], first.kind) == (ex["years"], ex["kind"]), text
 
 
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # made up in the words of budget news: savings named on two frames joined are neither's
+        ("En række besparelser på både drift og anlæg summer op til 57 mio. kr. i 2026.", [None]),
+        ("Udvidelsesforslag på drift og anlæg koster i alt 4,0 mio. kr.", [None]),
+        # a frame named after the joined ones is the amount's own
+        ("Forslagene på drift og anlæg omfatter anlægsudgifter på 4,0 mio. kr.", ["anlæg"]),
+        ("Besparelser på driften udgør 3,0 mio. kr.", ["drift"]),
+    ],
+)
+def test_two_frames_joined_in_a_clause_name_neither(text, kinds):
+    assert [a.kind for a in amounts(text)] == kinds
+
+
+def test_restated_sum_examples():
+    """The rule's examples: the last amount, a sum named again, takes the years of its
+    value's other mentions only after the definite article and when they agree."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["restated_sum"]["examples"]
+    assert len(examples) >= 3
+    for ex in examples:
+        last = amounts(ex["text"])[-1]
+        assert [last.year_from, last.year_to] == ex["years"], ex["text"]
+
+
 def test_a_sentence_that_does_not_point_back_takes_nothing_from_the_one_before():
     text = "Der er afsat 16,6 mio. kr. i Genopretningspuljen i 2023. Projektet koster 1,0 mio. kr."
     assert [a.year_from for a in amounts(text)] == [2023, None]
@@ -704,3 +731,16 @@ def test_a_sentence_run_on_from_a_tables_rows_takes_no_frame_from_them():
     )
     found = [a for a in amounts(text) if a.quote.endswith("kr.")]
     assert [(a.quote, a.kind) for a in found] == [("48,8 mio. kr.", None)]
+
+
+def test_sentence_lead_frame_examples():
+    """The rule's examples: a sentence opening with a frame gives its sums with no frame of
+    their own that frame."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["sentence_lead_frame"][
+        "examples"
+    ]
+    assert len(examples) >= 3
+    for ex in examples:
+        assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]

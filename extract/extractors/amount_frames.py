@@ -39,20 +39,28 @@ def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str
 
 
 def _without_excluded(s: str, r: AmountRules) -> str:
-    """``s`` with the asides and results that name no frame blanked out (offsets kept)."""
-    return r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
+    """``s`` with the asides and results that name no frame blanked out (offsets kept), and
+    two frames joined ("besparelser på både drift og anlæg") marked as naming neither."""
+    s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
+    return r.frames_joined.sub(lambda m: _JOINED + " " * (len(m.group()) - len(_JOINED)), s)
+
+
+_JOINED = "\x00"  # stands where two frames are joined: the frame named there is none
 
 
 def frame_before(s: str, r: AmountRules) -> Optional[str]:
     """The kind the last frame named in ``s`` gives (the words before an amount); an aside
     that leaves a frame out names none ("drift (før anlæg og finansielle poster)")."""
     s = _without_excluded(s, r)
-    best: Optional[tuple[int, int, str]] = None
+    best: Optional[tuple[int, int, Optional[str]]] = None
     for rank, frame in enumerate(r.frames):
         for m in frame.pattern.finditer(s):
             key = (m.end(), -rank, frame.kind)
             if best is None or key[:2] > best[:2]:
                 best = key
+    joined = s.rfind(_JOINED)
+    if joined >= 0 and (best is None or joined >= best[0]):
+        return None
     return best[2] if best else None
 
 
@@ -65,6 +73,9 @@ def frame_after(s: str, r: AmountRules) -> Optional[str]:
         m = frame.pattern.search(s)
         if m and (best is None or (m.start(), rank) < best[:2]):
             best = (m.start(), rank, frame.kind)
+    joined = s.find(_JOINED)
+    if joined >= 0 and (best is None or joined < best[0]):
+        return None
     return best[2] if best else None
 
 
@@ -352,11 +363,16 @@ def _in_prose(text: str, offset: int) -> bool:
 
 def title_budget_span(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
     """The years of the budget of several years a title names ("Budget 2026-29 - 1.
-    behandling"): what "i alle budgetårene" means in its text; None for any other title or
-    one naming several spans or years."""
+    behandling"), or of the budget a title names by its budget year alone ("Budgetforlig om
+    kommunens budget 2020": that year and its later years): what "i alle budgetårene" means
+    in its text; None for any other title or one naming several spans or years."""
     if not title or r.budget_span_titles is None or not r.budget_span_titles.search(title):
         return None
     years = label_years(title, r)
+    if years and years[1] == years[0] and not title_budget_year(title, r):
+        # a budget named by its budget year alone ("Budgetforlig om kommunens budget 2020"):
+        # that year and the later years of its budget period
+        return years[0], years[0] + r.later_years_count
     return (years[0], years[1]) if years and years[1] is not None and years[1] > years[0] else None
 
 

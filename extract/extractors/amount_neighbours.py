@@ -15,7 +15,9 @@ it: its amounts with no years or frame of their own take those of that sentence
 list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
 besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
 the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
-the frame that line names (``SubHeadings``, read once a text). Pure: text in, spans and values out.
+the frame that line names (``SubHeadings``, read once a text). A sum named again with the
+definite article ("Puljen på de 750.000 kr."; ``restated_sum``) takes the years its value's
+other mentions agree on (``restated_years``). Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
@@ -181,3 +183,21 @@ class SubHeadings:
             if _is_subheading(cut, self.r):
                 return frame_in_label(cut, self.r)
         return None
+
+
+def restated_years(text: str, amounts: list, r: AmountRules) -> None:
+    """A sum named again with the definite article and no years of its own ("Puljen på de
+    750.000 kr.", ``restated_sum``) is the sum the text has already named: when every mention
+    of that value in the running text that has years has the same years ("I 2021 er der
+    750.000 kr. at søge"), it takes them; a value its mentions give different years is left
+    alone. Only for the sums of the running text (a table's column repeats figures of other
+    years). Changes ``amounts`` in place."""
+    found: dict[float, set] = {}
+    for a in amounts:
+        if a.value_dkk and a.year_from is not None:
+            found.setdefault(a.value_dkk, set()).add((a.year_from, a.year_to))
+    for a in amounts:
+        years = found.get(a.value_dkk) if a.value_dkk else None
+        if a.year_from is None and years and len(years) == 1:
+            if r.restated_sum.search(text, max(0, a.char_start - 10), a.char_start):
+                a.year_from, a.year_to = next(iter(years))

@@ -34,6 +34,7 @@ _KEYS = [
     "per_year_window",
     "per_year",
     "per_other_period",
+    "total_before",
     "per_year_noun",
     "per_year_noun_before",
     "kinds",
@@ -56,6 +57,8 @@ _KEYS = [
     "document_budget_year",
     "neighbour_scaled",
     "continues_before",
+    "restated_sum",
+    "sentence_lead_frame",
     "later_years",
     "list_lead_in",
     "budget_span_words",
@@ -136,6 +139,7 @@ class AmountRules:
     per_year_window: int
     per_year: re.Pattern
     per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
+    total_before: re.Pattern  # right before an amount: a total ("i alt"), no sum of each year
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     per_year_noun_before: re.Pattern  # "en årlig besparelse på renter og afdrag på": the amount after is yearly
     coordination: re.Pattern
@@ -153,6 +157,8 @@ class AmountRules:
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
     later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
+    sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
+    restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
@@ -210,6 +216,7 @@ def load_rules(data) -> AmountRules:
         per_year_window=int(data["per_year_window"]),
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
+        total_before=require_regex(data["total_before"], "total_before", flags=re.I),
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         per_year_noun_before=require_regex(data["per_year_noun_before"], "per_year_noun_before", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),
@@ -224,6 +231,8 @@ def load_rules(data) -> AmountRules:
         table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=sections.continues_before(data["continues_before"]),
+        restated_sum=sections.restated_sum(data["restated_sum"]),
+        sentence_lead_frame=sections.sentence_lead_frame(data["sentence_lead_frame"]),
         **sections.list_lead_in(data["list_lead_in"]),
         **sections.budget_span_words(data["budget_span_words"]),
         **sections.later_years(data["later_years"]),

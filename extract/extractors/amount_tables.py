@@ -210,6 +210,10 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         yearly = {len(header) - i for i, c in enumerate(header) if r.per_year.search(c.text)}
         shares = {len(header) - i for i, c in enumerate(header) if percent_column(c.text, r)}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
+        # a total column beside columns of one year ("Rådighedsbeløb 2013 | Forbrug 2013 | Total
+        # bevilling"): the project's sum over all its years, none of that year alone
+        totals = {len(header) - i for i, c in enumerate(header) if r.table_total.search(c.text)}
+        one_year = len(set(years.values())) == 1
         header_label = _label(first, r) if header else ""
         groups = _group_heads(table.rows, r) | _group_totals(table.rows, r)
         for row in table.rows:
@@ -232,7 +236,8 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 year = years.get(from_right)
                 # a row label's one year or span ("Disponibelt beløb ultimo 2027") before the table's
                 row_years = when[1] if when else label_years(label, r)
-                cell_years = (year, year) if year else spans.get(from_right) or row_years or span
+                whole = None if one_year and from_right in totals else span
+                cell_years = (year, year) if year else spans.get(from_right) or row_years or whole
                 out.append(
                     CellAmount(
                         start, end, value * factor, cell_years, labels, table.caption_start, from_right in yearly

@@ -44,6 +44,7 @@ from extract.extractors.amount_neighbours import (
     carried_over,
     lead_in_frame,
     neighbour_scaled,
+    restated_years,
 )
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
@@ -76,6 +77,7 @@ class _Ties:
     has_years: bool = False
     runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
     yearly_noun: bool = False  # yearly by a noun of its own before it ("en årlig besparelse på"): not shared
+    total: bool = False  # a total by the words before it ("for i alt 13,2 mio. kr."): no sum of each listed year
 
 
 def find_amounts(
@@ -107,8 +109,9 @@ def find_amounts(
     mentions.sort(key=lambda m: m.start)
     for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
+        lead = _leading_frame(text, sent, r)
         for i, t in enumerate(ties):
-            t.kind = t.kind or _frame_near(text, sent, items, i, r)
+            t.kind = t.kind or _frame_near(text, sent, items, i, r) or lead
         years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
         for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
             ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
@@ -142,12 +145,13 @@ def find_amounts(
                     sentence=text[sent.start : sent.end],
                     year_from=years[0],
                     year_to=years[1],
-                    per_year=t.per_year or t.runs_on,
+                    per_year=t.per_year or (t.runs_on and not (t.total and years[1] is not None)),
                     kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
                 )
             )
+    restated_years(text, out, r)
     taken = [(a.char_start, a.char_end) for a in out]
     cells: list = []
     for c in table_amounts(text, r) + flat_table_amounts(text, r) + unit_column_amounts(text, r):
@@ -232,6 +236,16 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     )
 
 
+def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
+    """The frame a sentence names in its opening words ("På anlæg er der …", "Uden for
+    servicerammen forventes …"): the frame of its sums that name none; none for two frames
+    joined ("På drift og anlæg …")."""
+    lead = r.sentence_lead_frame.match(text, sent.start, sent.end)
+    if not lead or r.frames_joined.match(text, lead.end(), sent.end):
+        return None
+    return next((f.kind for f in r.frames if f.pattern.match(text, lead.end(), sent.end)), None)
+
+
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:
     groups: list[tuple[Span, list[_Mention]]] = []
     for m in mentions:
@@ -290,6 +304,7 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     yearly_before = r.per_year.search(before[-30:]) or ties.yearly_noun
     ties.per_year = not own_rate and bool(r.per_year.search(near_after) or yearly_before)
     ties.kind = _kind(after, before, r)
+    ties.total = bool(r.total_before.search(before))
     return ties
 
 
