@@ -771,3 +771,11 @@ def test_a_size_or_statement_without_its_pattern_is_reported():
         entries = [{k: v for k, v in e.items() if k != "pattern"} for e in data[key]]
         with pytest.raises(RuleError, match="pattern"):
             load_rules({**data, key: entries})
+
+
+def test_an_address_to_the_reader_names_a_group_only_when_it_asks_or_applies():
+    # made up in the genre's style of a pool's web page: a condition on the reader's association
+    # that says nothing of applying is no statement of whom the pool is for; one that applies is
+    assert _rules_of("Hvis din forening har spørgsmål til regnskabet, kontakt sekretariatet.") == []
+    assert _rules_of("Er du i tvivl? Så ring til os.") == []
+    assert _rules_of("Hvis din forening ønsker at søge om tilskud, skal I logge ind.") == ["du_er_gruppe"]

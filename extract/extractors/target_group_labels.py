@@ -217,6 +217,8 @@ def _bare_conjuncts(tokens: list[_Token], found: set[str], r: TargetGroupRules) 
         after = words[i + 1].text.lower() if i + 1 < len(words) else ""
         then = words[i + 2].text.lower() if i + 2 < len(words) else ""
         joined = words[i - 1].text.lower() in rule.joined_by
+        if words[i - 1].text.lower() in rule.first_only and after not in rule.joined_by:
+            continue  # the agent of a passive, not the first of an enumeration ("opleves … af borgerne")
         if (not after or after in rule.after) and (joined or not (after in rule.open_after and then in rule.not_then)):
             kept |= labels
     return kept

@@ -41,18 +41,21 @@ class BareConjunctRule:
     """A fallback word between a token of ``before`` and one of ``after`` (or the text's end)
     stands bare in an enumeration; not, unless it is ``joined_by`` a word before it, when
     ``after`` is one of ``open_after`` and the next token one of ``not_then`` (a relative
-    clause: "til borgere, der …")."""
+    clause: "til borgere, der …"). After a word of ``first_only`` (the agent "af") the word is only
+    the first item of an enumeration: ``joined_by`` must follow it ("søges af borgere, foreninger …",
+    not "opleves … af borgerne.")."""
 
     before: frozenset[str]
     joined_by: frozenset[str]  # words of ``before`` that join the word to a group before it
     after: frozenset[str]
     open_after: frozenset[str]
     not_then: frozenset[str]
+    first_only: frozenset[str]
     examples: tuple
 
 
 def _bare_conjunct_rule(entry) -> BareConjunctRule:
-    keys = ["before", "joined_by", "after", "open_after", "not_then"]
+    keys = ["before", "joined_by", "after", "open_after", "not_then", "first_only"]
     entry = require_keys(entry, "bare_conjunct", keys + ["examples"])
     for key in keys:
         if not all(require_strings(entry[key], f"bare_conjunct.{key}")):
