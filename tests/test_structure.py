@@ -662,3 +662,18 @@ def test_a_hearing_replys_short_sentence_is_no_inverted_heading():
     assert "Det mener vi ikke" not in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]
     page = "Handleplan\n\nTrivsel\n\nDet vil vi\n\n" + body
     assert "Det vil vi" in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]
+
+
+def test_a_short_question_without_its_mark_is_a_pages_heading():
+    """Made up in the style of a municipality's page on a pool: a short question without "?" over
+    its answer or alone over a bulleted list is a heading, though it ends on a preposition or reads
+    as a sentence ("kan søge"); a long line opening with a question word is none."""
+    page = (
+        "Søg puljen\n\nHvad kan der søges til\n\nTilskud ydes til events og projekter, der styrker foreningslivet.\n\n"
+    )
+    page += "Hvem kan søge\n\n • Foreninger\n • Grupper af borgere\n\nHvordan søges der\n\n"
+    page += "Ansøgningen sendes til kulturforvaltningen på det skema, der ligger på kommunens hjemmeside.\n\n"
+    page += "Hvad angår ansøgninger om tilskud til større anlæg og ombygninger af foreningernes egne lokaler og til\n"
+    page += "mindre projekter gælder der andre regler, som fremgår af retningslinjerne.\n"
+    found = [s.heading for s in find_sections(read_text_source(Path("side.txt"), page.encode()))]
+    assert found[1:] == ["Hvad kan der søges til", "Hvem kan søge", "Hvordan søges der"]
