@@ -677,3 +677,22 @@ def test_a_short_question_without_its_mark_is_a_pages_heading():
     page += "mindre projekter gælder der andre regler, som fremgår af retningslinjerne.\n"
     found = [s.heading for s in find_sections(read_text_source(Path("side.txt"), page.encode()))]
     assert found[1:] == ["Hvad kan der søges til", "Hvem kan søge", "Hvordan søges der"]
+
+
+def test_a_label_over_its_list_sits_below_the_heading_before_it():
+    """Made up in the style of a municipality's page: labels over their lists under a heading sit
+    one level below it; a label before any heading stays on top."""
+    page = "Opgaveudvalget\n\nBorgere i udvalget:\n\n • Anne Holm\n • Peter Lund\n\n"
+    page += "Hvem sad i opgaveudvalget\n\nUdvalget bestod af ti borgere og fem politikere fra kommunalbestyrelsen.\n\n"
+    page += (
+        "Kommunalpolitikere:\n\n • Søren Hansen (formand)\n • Mette Lund\n\nBorgere:\n\n • Jens Holm\n • Lise Berg\n"
+    )
+    found = [
+        (s.level, s.heading) for s in find_sections(read_text_source(Path("side.txt"), page.encode())) if s.heading
+    ]
+    assert found == [
+        (1, "Borgere i udvalget"),
+        (1, "Hvem sad i opgaveudvalget"),
+        (2, "Kommunalpolitikere"),
+        (2, "Borgere"),
+    ]
