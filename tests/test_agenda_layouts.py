@@ -182,7 +182,7 @@ def test_items_in_a_bulleted_list_and_under_a_case_number():
     )
     assert outline(case_numbered) == [
         (1, "Takster for 2025", "punkt"),
-        (2, "Sagens kerne", "sagsfremstilling"),
+        (2, "Sagens kerne", "resume"),
         (2, "Beslutning", "beslutning"),
     ]
 
@@ -315,7 +315,7 @@ def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     )
     assert outline(text) == [
         (1, "Takster for 2025", "punkt"),
-        (2, "Sagens kerne", "sagsfremstilling"),
+        (2, "Sagens kerne", "resume"),
         (2, "Økonomiudvalget", "beslutning"),
         (2, "Sagen afgøres af", "other"),
         (2, "Beslutning", "beslutning"),
@@ -859,3 +859,25 @@ def test_an_earlier_bodys_decision_cited_with_its_item_number_is_a_field():
     got = outline(text)
     assert got.count((1, "Økonomiudvalget, 12. marts 2024, pkt. 45", "beslutning")) == 1
     assert [h for _, h, _ in got] == ["Sagsfremstilling", "Økonomiudvalget, 12. marts 2024, pkt. 45", "Beslutning"]
+
+
+def test_a_bare_account_holds_the_fields_after_it_when_its_name_comes_again():
+    # made up in the style of an agenda page that prints the item's fields inside its account
+    held = (
+        "Mødeplan for 2026\n\nBeslutning\n\nGodkendt.\n\nSagsfremstilling\n\nResume og sagens baggrund\n\n"
+        "Udvalget skal fastsætte sin mødeplan.\n\nIndstillinger\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+        "Sagsfremstilling\n\nUdvalget holder fem møder om året.\n"
+    )
+    assert [(lv, h, role) for lv, h, role in outline(held)] == [
+        (1, "Beslutning", "beslutning"),
+        (1, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Resume og sagens baggrund", "resume"),
+        (2, "Indstillinger", "indstilling"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+    # an empty account over the recommendation is a field like the others (its name does not come again)
+    empty = (
+        "Godkendelse af dagsorden\n\nSagsfremstilling\n\nIndstilling\n\nForvaltningen indstiller, at dagsordenen "
+        "godkendes.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert [lv for lv, _, _ in outline(empty)] == [1, 1, 1]

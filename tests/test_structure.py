@@ -662,3 +662,37 @@ def test_a_hearing_replys_short_sentence_is_no_inverted_heading():
     assert "Det mener vi ikke" not in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]
     page = "Handleplan\n\nTrivsel\n\nDet vil vi\n\n" + body
     assert "Det vil vi" in [s.heading for s in find_sections(read_text_source(Path("s.txt"), page.encode()))]
+
+
+def test_a_short_question_without_its_mark_is_a_pages_heading():
+    """Made up in the style of a municipality's page on a pool: a short question without "?" over
+    its answer or alone over a bulleted list is a heading, though it ends on a preposition or reads
+    as a sentence ("kan søge"); a long line opening with a question word is none."""
+    page = (
+        "Søg puljen\n\nHvad kan der søges til\n\nTilskud ydes til events og projekter, der styrker foreningslivet.\n\n"
+    )
+    page += "Hvem kan søge\n\n • Foreninger\n • Grupper af borgere\n\nHvordan søges der\n\n"
+    page += "Ansøgningen sendes til kulturforvaltningen på det skema, der ligger på kommunens hjemmeside.\n\n"
+    page += "Hvad angår ansøgninger om tilskud til større anlæg og ombygninger af foreningernes egne lokaler og til\n"
+    page += "mindre projekter gælder der andre regler, som fremgår af retningslinjerne.\n"
+    found = [s.heading for s in find_sections(read_text_source(Path("side.txt"), page.encode()))]
+    assert found[1:] == ["Hvad kan der søges til", "Hvem kan søge", "Hvordan søges der"]
+
+
+def test_a_label_over_its_list_sits_below_the_heading_before_it():
+    """Made up in the style of a municipality's page: labels over their lists under a heading sit
+    one level below it; a label before any heading stays on top."""
+    page = "Opgaveudvalget\n\nBorgere i udvalget:\n\n • Anne Holm\n • Peter Lund\n\n"
+    page += "Hvem sad i opgaveudvalget\n\nUdvalget bestod af ti borgere og fem politikere fra kommunalbestyrelsen.\n\n"
+    page += (
+        "Kommunalpolitikere:\n\n • Søren Hansen (formand)\n • Mette Lund\n\nBorgere:\n\n • Jens Holm\n • Lise Berg\n"
+    )
+    found = [
+        (s.level, s.heading) for s in find_sections(read_text_source(Path("side.txt"), page.encode())) if s.heading
+    ]
+    assert found == [
+        (1, "Borgere i udvalget"),
+        (1, "Hvem sad i opgaveudvalget"),
+        (2, "Kommunalpolitikere"),
+        (2, "Borgere"),
+    ]

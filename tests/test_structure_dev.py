@@ -108,6 +108,16 @@ def test_a_title_keeps_hyphens_of_word_pairs():
     assert clean_title("Beskæftigelses- og Integrationsudvalget", HEADINGS) == "Beskæftigelses- og Integrationsudvalget"
 
 
+def test_a_news_titles_dateline_is_dropped():
+    # made up in the style of a local paper's article: the town in capitals before the headline
+    assert clean_title("VIBORG. Byrådet har afsat 2 mio. kr. til nye stier", HEADINGS) == (
+        "Byrådet har afsat 2 mio. kr. til nye stier"
+    )
+    assert clean_title("NÆSTVED: Ny hal til foreningerne", HEADINGS) == "Ny hal til foreningerne"
+    assert clean_title("EU-midler til landdistrikterne", HEADINGS) == "EU-midler til landdistrikterne"
+    assert clean_title("KL. 16.00 Mødets start", HEADINGS) == "KL. 16.00 Mødets start"
+
+
 # --- every document of the development corpus ------------------------------------------------
 
 

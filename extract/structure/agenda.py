@@ -255,6 +255,24 @@ def _item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> l
     return out
 
 
+def _nesting(
+    text: str, c: Candidate, rule: FieldRule, after: list[Candidate], rule_at: dict, ends: set, decision: str
+) -> str:
+    """How a field nests the fields after it: a "bare" field (no text of its own, directly over a
+    field) holds them when its name comes again as a field before the item ends or its decision
+    stands ("Sagsfremstilling" over "Resume …", "Indstillinger", "Sagsfremstilling"); else ""."""
+    if rule.nesting != "bare":
+        return rule.nesting
+    if not after or after[0].start not in rule_at or text[c.body_start : after[0].start].strip():
+        return ""
+    for d in after:
+        if d.start in ends or d.role == decision:
+            return ""  # the item ends, or its decision closes it (the next item's fields follow)
+        if d.start in rule_at and d.heading.casefold() == c.heading.casefold():
+            return "holds"
+    return ""
+
+
 def agenda_layout(
     text: str,
     paras: list[tuple[int, int]],
@@ -302,7 +320,7 @@ def agenda_layout(
     para_before = _paragraph_before(paras)
     grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
     joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
-    for c in merged:
+    for n, c in enumerate(merged):
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
             levels.append(1)
@@ -319,9 +337,10 @@ def agenda_layout(
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
-            held = held and rule.nesting == "" or rule.nesting == "holds"
+            nesting = _nesting(text, c, rule, merged[n + 1 :], rule_at, item_at | part_at, ag.label_body_role)
+            held = held and nesting == "" or nesting == "holds"
             allows = rule.subheadings
-            top = (grouped + 1 if in_item else 1) + (held and rule.nesting == "")
+            top = (grouped + 1 if in_item else 1) + (held and nesting == "")
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it

@@ -132,9 +132,19 @@ def inverted(text: str, r: HeadingRules) -> bool:
     return bool(r.inverted_heading.match(strip_marks(text)))
 
 
+def question(text: str, r: HeadingRules) -> bool:
+    """Is the text a short question without its "?" ("Hvem kan søge", "Hvad kan der søges til"),
+    a web page's heading over its answer though it reads as a sentence or ends on a preposition
+    (with a colon it is a label over its list, ``list_label``)?"""
+    if text.rstrip(" *_")[-1:] in ".:":
+        return False
+    text = strip_marks(text)
+    return bool(r.list_label_question.match(text)) and len(text.split()) <= r.list_label_words
+
+
 def _sentence_line(text: str, r: HeadingRules) -> bool:
-    """Does a would-be heading read as a sentence, and not as a plan's inverted heading?"""
-    return is_sentence(text, r) and not inverted(text, r)
+    """Does a would-be heading read as a sentence, and not as a plan's inverted heading or a question?"""
+    return is_sentence(text, r) and not inverted(text, r) and not question(text, r)
 
 
 def starts_lowercase(line: str) -> bool:
@@ -219,7 +229,8 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     rule = heading_word_rule(line, r)
     if rule:
         return LineHeading(strip_marks(line), None, None, None, "word", rule)
-    if not _short_enough(text, r) or (r.lead_in_ending.search(text) and not inverted(text, r)):
+    titled = inverted(text, r) or question(text, r)  # a heading though it ends on a word that leads on
+    if not _short_enough(text, r) or (r.lead_in_ending.search(text) and not titled):
         return None
     parsed = parse_number(text, r)
     if parsed:
@@ -324,6 +335,8 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         # a line alone in its paragraph over a bulleted list ("Fordele" over "• Færre …", a plan's
         # goal "Flere skal i job"), no lead-in ("Følgende blev drøftet på mødet", "Ansøgningen skal indeholde")
         head = c.heading.strip()
+        if question(head, r):
+            return True  # "Hvem kan søge" over "• Foreninger"
         return not (r.over_list_not.search(head) or r.lead_in_ending.search(head) or r.list_label_lead_in.search(head))
     return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
 

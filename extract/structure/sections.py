@@ -33,6 +33,7 @@ from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
 from extract.structure.agenda import agenda_layout, blocks, field_of
+from extract.structure.agenda_lines import meeting_part
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -231,14 +232,18 @@ def markdown_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
-def plain_levels(cands: list[Candidate]) -> list[int]:
+def plain_levels(cands: list[Candidate], r: HeadingRules) -> list[int]:
     levels: list[int] = []
     stack: list[str] = []
     current = 0
+    under = False  # after an unnumbered heading, no label: a label (no part of a meeting's record) sits below it
     for c in cands:
         if c.style is None:
-            levels.append(current + 1)
+            below = c.kind == "label" and under and not meeting_part(c.heading, r.agenda)
+            levels.append(current + 1 + below)
+            under = under if c.kind == "label" else True
             continue
+        under = False
         if c.style not in stack:
             outer = f"dot{int(c.style[3:]) - 1}" if c.style.startswith("dot") else None
             if outer in stack:
@@ -324,7 +329,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
             levels = markdown_levels(cands)
     else:
         cands = plain_candidates(src.text, title_at, r)
-        levels = plain_levels(cands)
+        levels = plain_levels(cands, r)
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
     return with_preamble(src.text, sections)
