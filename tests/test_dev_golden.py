@@ -26,7 +26,7 @@ from extract.evaluation.labels import LabelFile, load_labels
 LABELS = GOLDEN / "dev"
 OUT = ROOT / "tests" / "output" / "dev_eval.txt"
 # What the tuned documents reach (precision, recall), and the share of matched records
-# with each value right, a little below the figures of 0.10.0 (tests/output/dev_eval.txt);
+# with each value right, a little below the figures of 0.11.0 (tests/output/dev_eval.txt);
 # the held-out documents' floors a little below what they reached. Target-group
 # statements are below 0.80 recall: the readers counted every sentence that names whom
 # something is for, the rules find explicit statements, each group-naming sentence of a
@@ -35,7 +35,7 @@ OUT = ROOT / "tests" / "output" / "dev_eval.txt"
 TUNED = {
     "sections": ((0.97, 0.96), {"level": 0.98, "role": 0.94}),
     "amounts": ((0.99, 0.97), {"value_dkk": 0.99, "years": 0.92, "per_year": 0.97, "kind": 0.90}),
-    "milestones": ((0.95, 0.87), {"bounds": 0.95, "precision": 0.97, "kind": 0.90}),
+    "milestones": ((0.95, 0.87), {"bounds": 0.95, "precision": 0.97, "kind": 0.94}),
     "target_groups": ((0.80, 0.85), {"groups": 0.86}),
 }
 HELD_OUT = {
