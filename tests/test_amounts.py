@@ -6,7 +6,8 @@ import pytest
 from conftest import RULES as ALL_RULES
 
 from extract.extractors import amounts as amount_rules
-from extract.extractors.amount_frames import frame_in_label, label_years
+from extract.extractors.amount_frames import frame_in_label
+from extract.extractors.amount_periods import label_years
 from extract.extractors.amount_tables import unit_factor
 from extract.extractors.amounts import find_amounts, find_mentions
 from extract.extractors.numbers import parse_danish_number
@@ -312,7 +313,7 @@ def test_title_year_examples():
     """The rule's examples: the one year a title names, none for a span."""
     import yaml
 
-    from extract.extractors.amount_frames import title_budget_year, title_year
+    from extract.extractors.amount_document_years import title_budget_year, title_year
 
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["title_year"]["examples"]
     assert len(examples) >= 4
@@ -430,7 +431,7 @@ def test_document_budget_year_examples():
     """The rule's examples: the one budget year a text names, none for two or a span."""
     import yaml
 
-    from extract.extractors.amount_frames import document_year
+    from extract.extractors.amount_document_years import document_year
 
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["document_budget_year"]
     assert len(examples["examples"]) >= 3

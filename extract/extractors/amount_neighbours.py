@@ -25,7 +25,8 @@ from __future__ import annotations
 import bisect
 from typing import Optional, Sequence
 
-from extract.extractors.amount_frames import frame_before, frame_in_label, last_period
+from extract.extractors.amount_frames import frame_before, frame_in_label
+from extract.extractors.amount_periods import last_period
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_table_rows import row_separator
 from extract.extractors.numbers import parse_danish_number

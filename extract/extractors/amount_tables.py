@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extract.extractors.amount_frames import Headings, caption_years, frame_before, frame_in_label, label_years
+from extract.extractors.amount_frames import Headings, frame_before, frame_in_label
 from extract.extractors.amount_neighbours import announces_list, line_above
+from extract.extractors.amount_periods import caption_years, label_years
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_table_rows import YEAR, Cell, Table, row_cells, row_separator, text_tables
 from extract.extractors.numbers import parse_danish_number

@@ -15,22 +15,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from extract.extractors.amount_document_years import document_year, item_years, title_budget_span, title_year
 from extract.extractors.amount_flat_tables import flat_table_amounts, unit_column_amounts
-from extract.extractors.amount_frames import (
-    Headings,
-    document_frame,
-    document_year,
-    first_period,
-    frame_after,
-    frame_before,
-    frame_in_label,
-    item_years,
-    label_years,
-    last_period,
-    later_years,
-    title_budget_span,
-    title_year,
-)
+from extract.extractors.amount_frames import Headings, document_frame, frame_after, frame_before, frame_in_label
 from extract.extractors.amount_mentions import (
     _Mention,
     _overlaps,
@@ -46,6 +33,7 @@ from extract.extractors.amount_neighbours import (
     neighbour_scaled,
     restated_years,
 )
+from extract.extractors.amount_periods import first_period, label_years, last_period, later_years
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     cell_amount,
