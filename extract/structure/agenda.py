@@ -42,7 +42,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
-from extract.structure.agenda_items import meeting_items
+from extract.structure.agenda_items import item_groups, meeting_items, meeting_parts
 from extract.structure.agenda_lines import (
     bullet_field,
     colon_label,
@@ -52,7 +52,6 @@ from extract.structure.agenda_lines import (
     joined_parts,
     meeting_part,
     names_part,
-    procedural_name,
     rejected_subheading,
     squash,
     unbullet,
@@ -215,46 +214,6 @@ def _names_field(line: str, r: AgendaRules) -> bool:
     return field_of(line, r) is not None and not meeting_part(line, r)
 
 
-def _meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: HeadingRules) -> list[Candidate]:
-    """The parts of a meeting's record above its first item or field: a line alone in its paragraph
-    or over a bulleted list (the names of those present, "Deltagere" over "• Anne Hansen"); and the
-    meeting's procedural items written without a number, each over its decision ("Godkendelse af
-    dagsorden:" over "Godkendt")."""
-    out = []
-    for a, b in paras:
-        if a >= first:
-            continue
-        lines = text[a:b].split("\n")
-        start = a
-        for j, line in enumerate(lines):
-            if title_at is not None and start <= title_at:
-                start += len(line) + 1
-                continue
-            nxt = lines[j + 1] if j + 1 < len(lines) else first_line_after(text, b)
-            heading = strip_marks(squash(line))
-            if meeting_part(line, r.agenda) and (len(lines) == 1 or r.agenda.meeting_list_line.match(nxt)):
-                out.append(
-                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
-                )
-            elif j == 0 and procedural_name(heading, r):
-                role = r.agenda.item_role
-                out.append(
-                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
-                )
-            start += len(line) + 1
-    return out
-
-
-def _item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:
-    """The groups of a meeting's items ("A. Sager til afgørelse i byrådet"), each alone in its paragraph."""
-    out = []
-    for a, b in paras:
-        line = squash(text[a:b])
-        if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
-            out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
-    return out
-
-
 def _nesting(
     text: str, c: Candidate, rule: FieldRule, after: list[Candidate], rule_at: dict, ends: set, decision: str
 ) -> str:
@@ -299,9 +258,9 @@ def agenda_layout(
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in _labels(text, paras, r) if c.start not in taken]
     first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))
-    parts = _meeting_parts(text, paras, title_at, first, r)
+    parts = meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
-    parts += [c for c in _item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
+    parts += [c for c in item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)

@@ -1,15 +1,19 @@
 """The items of minutes or an agenda among the lines of a page: numbered lines followed by an
-item's field, unnumbered titles over a case number (see ``extract.structure.agenda``)."""
+item's field, unnumbered titles over a case number; the groups of the items and the parts of
+the meeting's record above them (see ``extract.structure.agenda``)."""
 
 from __future__ import annotations
 
 from itertools import takewhile
 from typing import Optional
 
+from extract.records import OTHER
 from extract.structure.agenda_lines import (
     field_of,
+    first_line_after,
     meeting_part,
     numbered_item,
+    procedural_name,
     record_sentence,
     rejected_subheading,
     squash,
@@ -117,3 +121,43 @@ def _above_case_number(line: str, nxt: str, r: HeadingRules) -> bool:
     if r.titles.never_title.search(line) or _empty_label(line) or meeting_part(line, r.agenda):
         return False  # a line of the meeting's header ("Mødested: …", "PDF: |", "Punktoplysning")
     return field_of(line, r.agenda) is None and rejected_subheading(line, "", r.agenda) is None
+
+
+def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: HeadingRules) -> list[Candidate]:
+    """The parts of a meeting's record above its first item or field: a line alone in its paragraph
+    or over a bulleted list (the names of those present, "Deltagere" over "• Anne Hansen"); and the
+    meeting's procedural items written without a number, each over its decision ("Godkendelse af
+    dagsorden:" over "Godkendt")."""
+    out = []
+    for a, b in paras:
+        if a >= first:
+            continue
+        lines = text[a:b].split("\n")
+        start = a
+        for j, line in enumerate(lines):
+            if title_at is not None and start <= title_at:
+                start += len(line) + 1
+                continue
+            nxt = lines[j + 1] if j + 1 < len(lines) else first_line_after(text, b)
+            heading = strip_marks(squash(line))
+            if meeting_part(line, r.agenda) and (len(lines) == 1 or r.agenda.meeting_list_line.match(nxt)):
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
+                )
+            elif j == 0 and procedural_name(heading, r):
+                role = r.agenda.item_role
+                out.append(
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
+                )
+            start += len(line) + 1
+    return out
+
+
+def item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:
+    """The groups of a meeting's items ("A. Sager til afgørelse i byrådet"), each alone in its paragraph."""
+    out = []
+    for a, b in paras:
+        line = squash(text[a:b])
+        if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
+            out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
+    return out
