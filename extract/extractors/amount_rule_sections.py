@@ -31,22 +31,11 @@ def later_years(entry) -> dict:
     }
 
 
-def sentence_lead_frame(entry) -> re.Pattern:
-    entry = require_keys(entry, "sentence_lead_frame", ["pattern", "examples"])
-    require_examples(entry, "sentence_lead_frame")
-    return require_regex(entry["pattern"], "sentence_lead_frame", flags=re.I)
-
-
-def restated_sum(entry) -> re.Pattern:
-    entry = require_keys(entry, "restated_sum", ["pattern", "examples"])
-    require_examples(entry, "restated_sum")
-    return require_regex(entry["pattern"], "restated_sum", flags=re.I)
-
-
-def continues_before(entry) -> re.Pattern:
-    entry = require_keys(entry, "continues_before", ["pattern", "examples"])
-    require_examples(entry, "continues_before")
-    return require_regex(entry["pattern"], "continues_before", flags=re.I)
+def pattern_with_examples(entry, key: str) -> re.Pattern:
+    """A section that is one pattern and its examples (``continues_before``, ``restated_sum``, ...)."""
+    entry = require_keys(entry, key, ["pattern", "examples"])
+    require_examples(entry, key)
+    return require_regex(entry["pattern"], key, flags=re.I)
 
 
 def list_lead_in(entry) -> dict:
