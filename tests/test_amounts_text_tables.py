@@ -203,3 +203,15 @@ def test_a_total_column_beside_columns_of_one_year_takes_no_year():
 
     assert years(one) == [(173_000, 2013, 2013), (166_000, 2013, 2013), (697_000, None, None), (677_000, None, None)]
     assert years(several) == [(173_000, 2024, 2024), (166_000, 2025, 2025), (339_000, 2024, 2025)]
+
+
+def test_a_total_column_summing_its_rows_cells_of_one_year_takes_that_year():
+    # made up in the style of a follow-up table: drift and anlæg of one year and their sum
+    text = (
+        "| Område (kr.) | Drift 2024 | Anlæg 2024 | I alt |\n|---|---|---|---|\n"
+        "| Plejecentre | 1.200.000 | 300.000 | 1.500.000 |\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.value_dkk, a.year_from, a.year_to) for a in found] == [
+        (1_200_000, 2024, 2024), (300_000, 2024, 2024), (1_500_000, 2024, 2024),
+    ]  # fmt: skip

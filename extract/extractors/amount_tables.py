@@ -212,7 +212,8 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         shares = {len(header) - i for i, c in enumerate(header) if percent_column(c.text, r)}
         span = (min(years.values()), max(years.values())) if len(years) > 1 else None
         # a total column beside columns of one year ("Rådighedsbeløb 2013 | Forbrug 2013 | Total
-        # bevilling"): the project's sum over all its years, none of that year alone
+        # bevilling"): the project's sum over all its years, none of that year alone, unless its
+        # cell is the sum of its row's cells of that year ("Drift 2024 | Anlæg 2024 | I alt")
         totals = {len(header) - i for i, c in enumerate(header) if r.table_total.search(c.text)}
         one_year = len(set(years.values())) == 1
         header_label = _label(first, r) if header else ""
@@ -225,7 +226,9 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 table_factor = unit_factor(label, r)
             row_factor = unit_factor(label, r) or table_factor
             when = _row_years(row, header, years, column_factors)
-            for from_right, cell, m in _numbers(row, r):
+            numbers = _numbers(row, r)
+            of_year = sum(parse_danish_number(m.group("num")) or 0 for i, _c, m in numbers if i in years)
+            for from_right, cell, m in numbers:
                 if when and from_right == when[0] or from_right in shares or _row_number(row, from_right, m):
                     continue
                 factor = column_factors.get(from_right, row_factor)
@@ -237,7 +240,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 year = years.get(from_right)
                 # a row label's one year or span ("Disponibelt beløb ultimo 2027") before the table's
                 row_years = when[1] if when else label_years(label, r)
-                whole = None if one_year and from_right in totals else span
+                whole = None if one_year and from_right in totals and not _about(value, of_year) else span
                 cell_years = (year, year) if year else spans.get(from_right) or row_years or whole
                 out.append(
                     CellAmount(
@@ -245,6 +248,11 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                     )
                 )
     return out
+
+
+def _about(value: float, total: float) -> bool:
+    """Whether ``value`` is ``total`` but for the rounding of the figures summed."""
+    return total != 0 and abs(value - total) <= 0.01 * abs(total)
 
 
 def column_header(text: str, offset: int) -> str:
