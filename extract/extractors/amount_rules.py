@@ -35,6 +35,7 @@ _KEYS = [
     "per_year",
     "per_other_period",
     "total_before",
+    "total_after",
     "per_year_noun",
     "per_year_noun_before",
     "kinds",
@@ -140,6 +141,7 @@ class AmountRules:
     per_year: re.Pattern
     per_other_period: re.Pattern  # right after an amount: it is the sum of a month, a week or a day
     total_before: re.Pattern  # right before an amount: a total ("i alt"), no sum of each year
+    total_after: re.Pattern  # after an amount in its clause: a total ("i 2024 og 2025 tilsammen")
     per_year_noun: re.Pattern  # "en årlig besparelse": names a yearly sum of its own, not the amount before
     per_year_noun_before: re.Pattern  # "en årlig besparelse på renter og afdrag på": the amount after is yearly
     coordination: re.Pattern
@@ -217,6 +219,7 @@ def load_rules(data) -> AmountRules:
         per_year=require_regex(data["per_year"], "per_year", flags=re.I),
         per_other_period=require_regex(data["per_other_period"], "per_other_period", flags=re.I),
         total_before=require_regex(data["total_before"], "total_before", flags=re.I),
+        total_after=require_regex(data["total_after"], "total_after", flags=re.I),
         per_year_noun=require_regex(data["per_year_noun"], "per_year_noun", flags=re.I),
         per_year_noun_before=require_regex(data["per_year_noun_before"], "per_year_noun_before", flags=re.I),
         coordination=require_regex(data["coordination"], "coordination", flags=re.S),

@@ -134,7 +134,7 @@ def find_amounts(
                     year_from=years[0],
                     year_to=years[1],
                     per_year=t.per_year or (t.runs_on and not (t.total and years[1] is not None)),
-                    kind=kind,
+                    kind=None if kind == _JOINED else kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
                 )
@@ -203,11 +203,13 @@ def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Option
 
 
 _CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
+_JOINED = "\x00"  # the kind of an amount whose clause joins two frames: none, and none from further off
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
     """The frame named right after the amount, else last before it in its clause (not in
-    the rows of a table its sentence runs on from), else by the label cell of its table row."""
+    the rows of a table its sentence runs on from), else by the label cell of its table row;
+    ``_JOINED`` when its clause names two frames joined and no other."""
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
     after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
@@ -217,11 +219,11 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     line_start = text.rfind("\n", 0, m.start) + 1
     tab = text.find("\t", line_start, m.start)
     row_label = text[line_start:tab] if tab >= 0 else ""
-    return (
-        frame_after(text[m.end : after_end], r)
-        or frame_before(text[before_start : m.start], r)
-        or frame_in_label(row_label, r)
-    )
+    after, before = text[m.end : after_end], text[before_start : m.start]
+    kind = frame_after(after, r) or frame_before(before, r) or frame_in_label(row_label, r)
+    if kind is None and (r.frames_joined.search(after) or r.frames_joined.search(before)):
+        return _JOINED  # "samlet for drift og anlæg er et overskud på …": neither, nor a frame from further off
+    return kind
 
 
 def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
@@ -292,7 +294,7 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     yearly_before = r.per_year.search(before[-30:]) or ties.yearly_noun
     ties.per_year = not own_rate and bool(r.per_year.search(near_after) or yearly_before)
     ties.kind = _kind(after, before, r)
-    ties.total = bool(r.total_before.search(before))
+    ties.total = bool(r.total_before.search(before) or r.total_after.match(near_after))
     return ties
 
 
