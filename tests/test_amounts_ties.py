@@ -29,6 +29,7 @@ def got(text: str):
         ("Projektet koster 4 mio. kr. i 2024 og 2025 tilsammen.", 4000000, (2024, 2025)),
         ("Regnskabet viste et overskud på 3 mio. kr. i 2021 og 2022 under ét.", 3000000, (2021, 2022)),
         ("Udvidelsen koster sammenlagt 6 mio. kr. i 2025 og 2026.", 6000000, (2025, 2026)),
+        ("Puljen udgør 1,2 mio. kr., der fordeles i 2024 og 2025.", 1200000, (2024, 2025)),
         # a noun before the sum that names it a total
         ("Det samlede beløb på 900.000 kr. fordeles i 2024 og 2025.", 900000, (2024, 2025)),
         ("Den samlede udgift er 1,5 mio. kr. i 2023 og 2024.", 1500000, (2023, 2024)),
