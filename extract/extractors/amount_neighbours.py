@@ -190,10 +190,10 @@ def restated_years(text: str, amounts: list, r: AmountRules) -> None:
     """A sum named again with the definite article and no years of its own ("Puljen på de
     750.000 kr.", ``restated_sum``) is the sum the text has already named: when every mention
     of that value in the running text that has years has the same years ("I 2021 er der
-    750.000 kr. at søge"), it takes them with their sum of each year or not ("1 mio. kr. årligt i
-    2024-2027"); a value its mentions give different years is left
-    alone. Only for the sums of the running text (a table's column repeats figures of other
-    years). Changes ``amounts`` in place."""
+    750.000 kr. at søge"), it takes them, and with them whether it is the sum of each year
+    ("1 mio. kr. årligt i 2024-2027"); a value its mentions give different years is left alone.
+    Only for the sums of the running text (a table's column repeats figures of other years).
+    Changes ``amounts`` in place."""
     found: dict[float, set] = {}
     for a in amounts:
         if a.value_dkk and a.year_from is not None:
