@@ -30,6 +30,10 @@ def got(text: str):
         ("Regnskabet viste et overskud på 3 mio. kr. i 2021 og 2022 under ét.", 3000000, (2021, 2022)),
         ("Udvidelsen koster sammenlagt 6 mio. kr. i 2025 og 2026.", 6000000, (2025, 2026)),
         ("Puljen udgør 1,2 mio. kr., der fordeles i 2024 og 2025.", 1200000, (2024, 2025)),
+        # words before the sum, in its clause, that make it a total
+        ("Der er i alt afsat 2 mio. kr. i 2024 og 2025 til puljen.", 2000000, (2024, 2025)),
+        ("Tilsammen gives 3 mio. kr. i 2024 og 2025.", 3000000, (2024, 2025)),
+        ("Den samlede udgift til projektet er 1,5 mio. kr. i 2023 og 2024.", 1500000, (2023, 2024)),
         # a noun before the sum that names it a total
         ("Det samlede beløb på 900.000 kr. fordeles i 2024 og 2025.", 900000, (2024, 2025)),
         ("Den samlede udgift er 1,5 mio. kr. i 2023 og 2024.", 1500000, (2023, 2024)),
@@ -44,10 +48,16 @@ def test_a_total_over_listed_years_is_no_sum_of_each(text, value, years):
     [
         ("Der er 122.500 kr. i frie midler til uddeling i 2024 og 2025.", 122500, (2024, 2025)),
         ("Foreningen får et tilskud på 100.000 kr. i 2014 og 2015.", 100000, (2014, 2015)),
+        ("Der afsættes 2 mio. kr. i 2024 og 2025 til en samlet plan.", 2000000, (2024, 2025)),
     ],
 )
 def test_a_sum_over_listed_years_with_no_total_is_each_years(text, value, years):
     assert got(text) == [(value, *years, True, None)]
+
+
+def test_a_total_in_the_clause_before_is_another_sums():
+    text = "Projektet koster i alt 5 mio. kr., og der afsættes 2 mio. kr. i 2024 og 2025."
+    assert got(text)[1] == (2000000, 2024, 2025, True, None)
 
 
 @pytest.mark.parametrize(
