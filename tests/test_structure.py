@@ -696,3 +696,50 @@ def test_a_label_over_its_list_sits_below_the_heading_before_it():
         (2, "Kommunalpolitikere"),
         (2, "Borgere"),
     ]
+
+
+def test_a_label_after_a_standard_heading_is_its_sibling():
+    """Made up in the style of a pool's page: a label over its list after a standard heading
+    ("Økonomi") sits beside it, as one after another standard heading does."""
+    page = "Pulje til foreningslivet\n\nFormål\n\nPuljen skal styrke foreningslivet og fællesskabet i kommunens "
+    page += "landsbyer og mindre byer.\n\nMålgruppe:\n\n • Foreninger\n • Selvejende institutioner\n\nØkonomi\n\n"
+    page += "Der er afsat 500.000 kr. til puljen i 2026, og midlerne fordeles to gange årligt.\n\n"
+    page += "Ansøgningsfrist:\n\n • 1. marts 2026\n • 1. september 2026\n"
+    found = [
+        (s.level, s.heading) for s in find_sections(read_text_source(Path("side.txt"), page.encode())) if s.heading
+    ]
+    assert found == [(1, "Formål"), (1, "Målgruppe"), (1, "Økonomi"), (1, "Ansøgningsfrist")]
+
+
+def test_a_news_headline_over_its_byline_is_a_heading():
+    """Made up in the style of a municipality's news page: the byline under a headline is no
+    heading, the headline over it and the article is."""
+    page = "Nyt fra kommunen\n\nTo nye legepladser\n\nAf Kommunens Kommunikation\n\n"
+    page += "Byrådet har vedtaget to nye legepladser i midtbyen, og de åbner til sommer for alle børn.\n"
+    found = [s.heading for s in find_sections(read_text_source(Path("nyhed.txt"), page.encode())) if s.heading]
+    assert found == ["To nye legepladser"]
+
+
+def test_a_heading_ending_on_her_is_no_link():
+    """Made up in the style of municipal web pages: a heading ending on "her" without a verb of
+    reading, finding or applying is a heading (and a page's title), a link's wording is not."""
+    body = "Kommunen vil i de kommende år investere i grøn omstilling, nye stier og bedre busser for alle.\n\n"
+    page = "Fremtiden starter her\n\n" + body + "Klimaet er her\n\n" + body + "Hjælpen er lige her\n\n" + body
+    page += "Tilmeld dig her\n\n" + body
+    src = read_text_source(Path("side.txt"), page.encode())
+    assert find_title(src)[1] == "Fremtiden starter her"
+    assert [s.heading for s in find_sections(src) if s.heading] == ["Klimaet er her", "Hjælpen er lige her"]
+    for link in ("Læs mere her", "Tilmeld dig her", "Se programmet her", "Find ansøgningsskemaet her"):
+        assert never_heading(link) == "web_link"
+
+
+def test_a_news_headlines_dateline_is_dropped_over_its_byline():
+    """Made up in the style of a local paper's article: the town in capitals before the headline
+    is dropped when a byline follows; a word in capitals before a colon without one stays."""
+    body = "Byrådet har afsat penge til nye stier og cykelparkering ved skolerne i hele kommunen.\n"
+    news = read_text_source(
+        Path("nyhed.txt"), ("NÆSTVED: Ny hal til foreningerne\n\nAf Mette Holm\n\n" + body).encode()
+    )
+    assert find_title(news)[1] == "Ny hal til foreningerne"
+    page = read_text_source(Path("side.txt"), ("HØRING: Forslag til ny ældrepolitik\n\n" + body).encode())
+    assert find_title(page)[1] == "HØRING: Forslag til ny ældrepolitik"

@@ -108,14 +108,15 @@ def test_a_title_keeps_hyphens_of_word_pairs():
     assert clean_title("Beskæftigelses- og Integrationsudvalget", HEADINGS) == "Beskæftigelses- og Integrationsudvalget"
 
 
-def test_a_news_titles_dateline_is_dropped():
-    # made up in the style of a local paper's article: the town in capitals before the headline
-    assert clean_title("VIBORG. Byrådet har afsat 2 mio. kr. til nye stier", HEADINGS) == (
-        "Byrådet har afsat 2 mio. kr. til nye stier"
+def test_a_word_in_capitals_before_a_colon_stays_in_the_title():
+    # made up in the style of municipal pages: a theme or a kind of case in capitals is no route
+    assert clean_title("SUNDHEDSPOLITIK: Sammen om et sundt liv", HEADINGS) == (
+        "SUNDHEDSPOLITIK: Sammen om et sundt liv"
     )
-    assert clean_title("NÆSTVED: Ny hal til foreningerne", HEADINGS) == "Ny hal til foreningerne"
+    assert clean_title("HØRING: Forslag til ny ældrepolitik", HEADINGS) == "HØRING: Forslag til ny ældrepolitik"
     assert clean_title("EU-midler til landdistrikterne", HEADINGS) == "EU-midler til landdistrikterne"
     assert clean_title("KL. 16.00 Mødets start", HEADINGS) == "KL. 16.00 Mødets start"
+    assert clean_title("MBU/ØU/KB - Frigivelse af anlægsbevilling", HEADINGS) == "Frigivelse af anlægsbevilling"
 
 
 # --- every document of the development corpus ------------------------------------------------

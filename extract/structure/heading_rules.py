@@ -72,6 +72,7 @@ class HeadingRules:
     marked_not_headings: frozenset  # ids of not_headings rules that reject "#" headings too
     sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
     unnumbered_not_headings: frozenset  # ids of not_headings rules that reject no line with a heading number
+    credit_not_headings: frozenset  # ids of not_headings rules whose line stands between a headline and its body
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
@@ -137,6 +138,7 @@ def load_rules(data) -> HeadingRules:
         "marked_not_headings",
         "sentence_not_headings",
         "unnumbered_not_headings",
+        "credit_not_headings",
         "parts",
     ]
     data = require_keys(data, "-", keys)
@@ -191,6 +193,7 @@ def load_rules(data) -> HeadingRules:
         unnumbered_not_headings=rule_ids(
             data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
         ),
+        credit_not_headings=rule_ids(data["credit_not_headings"], data["not_headings"], "credit_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
     )

@@ -321,12 +321,14 @@ def over_list(text: str, start: int, r: HeadingRules) -> bool:
 
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
-    """Does an unmarked short line stand over running text (its next line long enough or a
-    sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
+    """Does an unmarked short line stand over running text (its next line, past a byline, long
+    enough or a sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
     numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = filled_line_start(text, c.body_start)
+    while pos < len(text) and never_heading(line_at(text, pos), r) in r.credit_not_headings:
+        pos = filled_line_start(text, next_line_start(text, pos))  # a byline between a headline and its body
     if pos >= len(text) or pos in starts:
         return True
     line = line_at(text, pos).strip()

@@ -13,7 +13,9 @@ the tree from the levels decided here:
   depth of the last role heading (else one below the top heading);
 * plain text: numbered headings nest by numbering scheme ("3." → "3.1."; a new
   scheme such as "1:" or "A." nests one below the current numbered heading);
-  unnumbered headings sit one below the current numbered heading;
+  unnumbered headings sit one below the current numbered heading, a label over its list
+  ("Borgere:") one below the unnumbered heading before it, unless a heading written as a
+  label ("Målgruppe:") stood among those headings (the page's labels are their siblings);
 * tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2);
 * Word and HTML (markdown made by their readers, ``#`` depth from heading styles and
   h1–h6): a heading nests under every open heading of smaller depth;
@@ -28,7 +30,7 @@ the tree from the levels decided here:
 from __future__ import annotations
 
 from extract.structure.agenda_lines import meeting_part
-from extract.structure.headings import Candidate, HeadingRules
+from extract.structure.headings import Candidate, HeadingRules, line_at
 
 
 def markdown_levels(cands: list[Candidate]) -> list[int]:
@@ -52,16 +54,22 @@ def markdown_levels(cands: list[Candidate]) -> list[int]:
     return levels
 
 
-def plain_levels(cands: list[Candidate], r: HeadingRules) -> list[int]:
+def plain_levels(cands: list[Candidate], text: str, r: HeadingRules) -> list[int]:
     levels: list[int] = []
     stack: list[str] = []
     current = 0
-    under = False  # after an unnumbered heading, no label: a label (no part of a meeting's record) sits below it
+    # after an unnumbered heading, no label: a label (no part of a meeting's record) sits below
+    # it, the heading introduces its labelled lists; unless a heading written as a label (its
+    # line ends with a colon: "Målgruppe:" over its list) already stood among the unnumbered
+    # headings: the page's labels are their siblings
+    under = labels_beside = False
     for c in cands:
         if c.style is None:
-            below = c.kind == "label" and under and not meeting_part(c.heading, r.agenda)
+            below = c.kind == "label" and under and not labels_beside and not meeting_part(c.heading, r.agenda)
             levels.append(current + 1 + below)
-            under = under if c.kind == "label" else True
+            if c.kind != "label":
+                under = True
+                labels_beside = labels_beside or line_at(text, c.start).rstrip(" \t*_").endswith(":")
             continue
         under = False
         if c.style not in stack:

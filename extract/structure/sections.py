@@ -215,7 +215,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
             levels = markdown_levels(cands)
     else:
         cands = plain_candidates(src.text, title_at, r)
-        levels = plain_levels(cands, r)
+        levels = plain_levels(cands, src.text, r)
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
     return with_preamble(src.text, sections)

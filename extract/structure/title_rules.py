@@ -33,6 +33,7 @@ class TitleRules:
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
+    dateline: re.Pattern  # a news headline's town in capitals ("BRØNDBY. "): dropped over a byline
     procedural_item: re.Pattern  # a meeting's procedural item ("Godkendelse af dagsorden"): no page's title
     examples: tuple
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
@@ -57,7 +58,8 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
              "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "part_kind", "name_noise", "meeting_lines", "item_route", "procedural_item",
+                                         "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
+                                         "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
@@ -83,6 +85,7 @@ def load_title_rules(data) -> TitleRules:
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
         item_route=require_regex(data["item_route"], "titles", "item_route"),
+        dateline=require_regex(data["dateline"], "titles", "dateline"),
         procedural_item=require_regex(data["procedural_item"], "titles", "procedural_item"),
         examples=require_examples(data, "titles"),
         body_period_examples=tuple(data["body_period_examples"] or ()),

@@ -16,9 +16,12 @@ from typing import Optional
 from extract.records import SourceText
 from extract.structure.headings import (
     HeadingRules,
+    filled_line_start,
     is_sentence,
+    line_at,
     markdown_line,
     never_heading,
+    next_line_start,
     parse_number,
     role_of,
     strip_marks,
@@ -58,7 +61,18 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     document ("Notat"; "Referat" with the body's name), else the first markdown heading,
     else the first single-line paragraph near the top that reads as a title (never a label,
     date, sender, addressee or all-caps line), or the first line of a paragraph over a list,
-    before any numbered heading."""
+    before any numbered heading. A news headline over its byline drops its dateline."""
+    found = _title_line(src, r)
+    if found is None or not r.titles.dateline.match(found[1]):
+        return found
+    text = src.text
+    after = filled_line_start(text, next_line_start(text, found[0]))
+    if after < len(text) and never_heading(line_at(text, after), r) in r.credit_not_headings:
+        return found[0], r.titles.dateline.sub("", found[1], count=1)
+    return found
+
+
+def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     text = src.text
     named = _after_kind_word(text, r)
     if named:
