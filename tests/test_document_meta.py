@@ -235,8 +235,17 @@ def test_a_date_under_a_label_line_or_in_minutes_is_no_byline(tmp_path):
     assert (found.date, found.date_basis) == ("2025-03-04", "file name")
     page = "Pulje til foreningslivet\n\nAnsøgningsfrist:\n\n1. november 2025\n\nKommunen har afsat 500.000 kr.\n"
     assert _meta_of(page, tmp_path, "kommune_pulje.txt").date is None
-    page = "Pulje til foreningslivet\n\nVigtige datoer:\n\n1. marts 2026\nAnsøgningsfristen for første runde.\n"
+    page = (
+        "Pulje til foreningslivet\n\nVigtige datoer:\n\n1. marts 2026\nAnsøgningsfristen for første runde.\n\n"
+        "1. september 2026\nAnsøgningsfristen for anden runde.\n\nPuljen kan søges af foreninger i kommunen.\n"
+    )
     assert _meta_of(page, tmp_path, "kommune_pulje.txt").date is None
+    # ... while a news page's date line under its headline, a caption and its lead dates it
+    page = (
+        "Nyt tilskud til foreningerne\n\nBorgmester Anne Hansen\n\nByrådet har vedtaget en ny pulje.\n\n"
+        "03.10.2024\nNB - arkivnyhed\n\nPuljen kan søges af foreninger.\n"
+    )
+    assert _meta_of(page, tmp_path, "kommune_nyhed.txt").date == "2024-10-03"
 
 
 @pytest.mark.parametrize("within", [True, 0, "600", 12.5])
