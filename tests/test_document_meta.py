@@ -221,3 +221,38 @@ def test_a_byline_date_is_read_only_in_the_first_lines():
     # made up in the style of a news page: a date line far down is no date of the page
     text = "Ny pulje\n\n" + "Byrådet har vedtaget en ny pulje til foreningerne. " * 20 + "\n\n03.10.2024\n"
     assert meta.byline_date(text, RULES, DATES) is None
+
+
+def test_a_date_under_a_label_line_or_in_minutes_is_no_byline(tmp_path):
+    """Made up in the style of minutes and a pool's web page: the next meeting's day in minutes
+    leaves them their file name's date; a deadline under "Ansøgningsfrist:" or "Vigtige datoer:"
+    dates no page."""
+    minutes = (
+        "Referat af møde i styregruppen for sundhedspolitikken\n\nNæste møde:\n\n12. juni 2025\n\n"
+        "1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt uden bemærkninger.\n"
+    )
+    found = _meta_of(minutes, tmp_path, "sundhed_2025-03-04_referat-styregruppe.txt")
+    assert (found.date, found.date_basis) == ("2025-03-04", "file name")
+    page = "Pulje til foreningslivet\n\nAnsøgningsfrist:\n\n1. november 2025\n\nKommunen har afsat 500.000 kr.\n"
+    assert _meta_of(page, tmp_path, "kommune_pulje.txt").date is None
+    page = (
+        "Pulje til foreningslivet\n\nVigtige datoer:\n\n1. marts 2026\nAnsøgningsfristen for første runde.\n\n"
+        "1. september 2026\nAnsøgningsfristen for anden runde.\n\nPuljen kan søges af foreninger i kommunen.\n"
+    )
+    assert _meta_of(page, tmp_path, "kommune_pulje.txt").date is None
+    # ... while a news page's date line under its headline, a caption and its lead dates it
+    page = (
+        "Nyt tilskud til foreningerne\n\nBorgmester Anne Hansen\n\nByrådet har vedtaget en ny pulje.\n\n"
+        "03.10.2024\nNB - arkivnyhed\n\nPuljen kan søges af foreninger.\n"
+    )
+    assert _meta_of(page, tmp_path, "kommune_nyhed.txt").date == "2024-10-03"
+
+
+@pytest.mark.parametrize("within", [True, 0, "600", 12.5])
+def test_byline_within_must_be_a_positive_whole_number(within):
+    import yaml
+
+    data = yaml.safe_load((ROOT / "rules" / "document_meta.yml").read_text(encoding="utf-8"))
+    data["byline_within"] = within
+    with pytest.raises(meta.RuleError):
+        meta.load_rules(data)

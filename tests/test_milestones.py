@@ -270,6 +270,21 @@ def test_a_date_without_a_year_takes_the_year_of_the_date_it_is_joined_to():
     ]
 
 
+def test_a_day_joined_to_the_day_before_it_runs_in_date_order_only_in_a_plan():
+    # made-up, in the style of an agenda item's history of meetings (the newest first) and of
+    # a pool's page (rounds to come)
+    text = "Sagen har været behandlet i udvalget den 12. marts 2025 og den 4. februar, hvor udvalget bad om en redegørelse."
+    assert [(m.date_text, m.date_start) for m in run(text, document_date=date(2025, 11, 20))] == [
+        ("12. marts 2025", "2025-03-12"),
+        ("4. februar", "2025-02-04"),
+    ]
+    text = "Puljen kan søges med frist den 1. november 2025 og den 1. marts."
+    assert [(m.date_text, m.date_start) for m in run(text, document_date=date(2025, 9, 20))] == [
+        ("1. november 2025", "2025-11-01"),
+        ("1. marts", "2026-03-01"),
+    ]
+
+
 def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_month_it_reports_before_it():
     # made-up, in the style of an agenda item exported without its meeting date
     text = (

@@ -97,6 +97,10 @@ def test_label_is_found(text, label):
             "I Social- og Handicapudvalgets ”Handleplan for bæredygtig faglig og økonomisk udvikling”",
             "personer_med_handicap",
         ),
+        # young people with social problems are no adults of the social services (made up in
+        # the genre's style of a club's and a school's page)
+        ("Klubben er et tilbud til unge mennesker med sociale udfordringer.", "udsatte_voksne"),
+        ("Indsatsen er målrettet børn og unge personer med sociale og faglige vanskeligheder.", "udsatte_voksne"),
     ],
 )
 def test_label_is_not_found(text, absent):

@@ -23,7 +23,7 @@ from typing import Optional
 from extract.extractors.dates import DateRules, iso_date
 from extract.extractors.document_title import document_title
 from extract.records import DocumentMeta, Section, SourceText
-from extract.rules import RuleError, require_keys, require_regex, require_strings
+from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 from extract.structure.headings import HeadingRules
 
 FIELDS = ("case_number", "document_number", "author", "date", "published")
@@ -127,14 +127,8 @@ def load_rules(data) -> MetaRules:
         meeting_kinds=require_strings(data["meeting_kinds"], "meeting_kinds"),
         short_months=_short_months(data["short_months"]),
         byline_date=_date_rule(data["byline_date"], "byline_date"),
-        byline_within=_within(data["byline_within"]),
+        byline_within=require_number(data, "byline_within", "byline_within", int, 1),
     )
-
-
-def _within(within) -> int:
-    if not isinstance(within, int) or within <= 0:
-        raise RuleError("byline_within", "must be a positive number of characters")
-    return within
 
 
 def _short_months(data) -> tuple[tuple[re.Pattern, str], ...]:
@@ -277,7 +271,7 @@ def find_meta(
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day
     date = date or labelled.get("published")
-    if date is None and not agenda:  # a news page's date line under its headline and lead
+    if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
         date = byline_date(src.text, r, dates)
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):

@@ -150,13 +150,15 @@ def _across_turn_of_year(
     return dr
 
 
-def after_previous_line(m: DateMatch, dr: DateRange, previous: DateRange, dr_rules: DateRules) -> DateRange:
+def after_previous_line(
+    m: DateMatch, dr: DateRange, previous: DateRange, dr_rules: DateRules, in_order: bool = True
+) -> DateRange:
     """A year-less line of a time plan right after another: a plan runs in date order, so it takes
     the first year that puts it on or after the line before ("14. december: …" then "9.-11. januar: …"
-    is January of the next year)."""
+    is January of the next year); not ``in_order`` (days told of the past), the year before's."""
     year = previous.start.year
     again = parse_date_expression(m.read_as, dr_rules, year)
-    if again is not None and again.end < previous.start:
+    if in_order and again is not None and again.end < previous.start:
         again = parse_date_expression(m.read_as, dr_rules, year + 1)
     return again or dr
 

@@ -170,7 +170,7 @@ def _candidates(
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
-                dr = after_previous_line(m, dr, before_it, dr_rules)
+                dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not _told_of_the_past(ctx, r))
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if plan_line and dr is not None:
             line_end = text.find("\n", m.end)
@@ -258,11 +258,17 @@ def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> O
 
 def _joined_to_previous(text: str, out: list[Milestone], m: DateMatch, r: MilestoneRules) -> Optional[DateRange]:
     """The day of the milestone just read when the year-less date ``m`` is joined to it ("1.
-    november og 1. marts"): a list of days runs in date order, so ``m`` falls on or after it."""
+    november og 1. marts"): a list of days to come runs in date order, so ``m`` falls on or after
+    it; told of the past, ``m`` keeps its year ("den 12. marts 2025 og den 4. februar")."""
     prev = out[-1] if out else None
     if prev is None or prev.precision != "day" or not r.year_from_joined_date.search(text[prev.char_end : m.start]):
         return None
     return DateRange(date.fromisoformat(prev.date_start), date.fromisoformat(prev.date_end), "day")
+
+
+def _told_of_the_past(ctx: Context, r: MilestoneRules) -> bool:
+    """Does the sentence tell of the past only (a history of meetings may list the newest first)?"""
+    return bool(r.past_tense.search(ctx.sentence) and not r.future_tense.search(ctx.sentence))
 
 
 def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
