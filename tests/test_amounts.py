@@ -543,7 +543,7 @@ def test_continues_before_examples():
     "text, kinds",
     [
         # made up in the words of budget news: savings named on two frames joined are neither's
-        ("En række besparelser på både drift og anlæg summer op til 57 mio. kr. i 2026.", [None]),
+        ("En række udgifter på både drift og anlæg summer op til 57 mio. kr. i 2026.", [None]),
         ("Udvidelsesforslag på drift og anlæg koster i alt 4,0 mio. kr.", [None]),
         # a frame named after the joined ones is the amount's own
         ("Forslagene på drift og anlæg omfatter anlægsudgifter på 4,0 mio. kr.", ["anlæg"]),

@@ -92,7 +92,7 @@ def title_budget_span(title: Optional[str], r: AmountRules) -> Optional[tuple[in
         return None
     years = label_years(title, r)
     if years and years[1] == years[0] and not title_budget_year(title, r):
-        # a budget named by its budget year alone ("Budgetforlig om kommunens budget 2020"):
+        # a budget named by its budget year alone ("Budgetforlig om budget 2025"):
         # that year and the later years of its budget period
         return years[0], years[0] + r.later_years_count
     return (years[0], years[1]) if years and years[1] is not None and years[1] > years[0] else None
@@ -114,7 +114,7 @@ def title_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]
 
 def title_budget_year(title: Optional[str], r: AmountRules) -> Optional[tuple[int, int]]:
     """The budget year of a budget's title that names it apart from its later years
-    ("Budgetforslag for 2019 og overslagsårene 2020-2022", "Budget 2024 og Budgetoverslag
+    ("Budgetforslag for 2023 og overslagsårene 2024-2026", "Budget 2024 og Budgetoverslag
     2025 - 2028"): the year of its sums that name none, not of its yearly sums (every year's)."""
     found = r.title_budget_year.search(title) if title else None
     return (int(found["from"]), int(found["from"])) if found else None

@@ -39,7 +39,7 @@ def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str
 
 def _without_excluded(s: str, r: AmountRules) -> str:
     """``s`` with the asides and results that name no frame blanked out (offsets kept), and
-    two frames joined ("besparelser på både drift og anlæg") marked as naming neither."""
+    two frames joined ("udgifter på både drift og anlæg") marked as naming neither."""
     s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
     return r.frames_joined.sub(lambda m: _JOINED + " " * (len(m.group()) - len(_JOINED)), s)
 
