@@ -66,6 +66,12 @@ def years_outside(text: str, dates: list[DateMatch]) -> list[re.Match]:
     return [y for y in YEAR_IN_TEXT.finditer(text) if not any(a <= y.start() < b for a, b in spans)]
 
 
+def told_of_the_past(ctx: Context, r: MilestoneRules) -> bool:
+    """Does the sentence tell of the past only (a past tense and no future)? Such a sentence
+    puts a year-less day in the year before, and a history of meetings may list the newest first."""
+    return bool(r.past_tense.search(ctx.sentence) and not r.future_tense.search(ctx.sentence))
+
+
 def _year_before(text: str, start: int, end: int) -> Optional[int]:
     # a year of a span or name of years ("budget 2025-28") is a period, not the date's year
     years = [y for y in YEAR_IN_TEXT.finditer(text, start, end) if not in_span_of_years(text, y)]
@@ -121,7 +127,7 @@ def resolve_yearless(
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
     keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
     soon_after = (dr.start - document_date).days <= r.past_tense_grace_days
-    if dr.start > document_date and past and not future and not keeps_year and not soon_after:
+    if dr.start > document_date and told_of_the_past(ctx, r) and not keeps_year and not soon_after:
         return parse_date_expression(m.read_as, dr_rules, document_date.year - 1)
     if keeps_year:
         return dr

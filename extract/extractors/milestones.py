@@ -71,6 +71,7 @@ from extract.extractors.milestone_years import (
     in_span_of_years,
     is_year_item,
     resolve_yearless,
+    told_of_the_past,
     year_candidates,
     years_outside,
 )
@@ -170,7 +171,7 @@ def _candidates(
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
-                dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not _told_of_the_past(ctx, r))
+                dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not told_of_the_past(ctx, r))
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if plan_line and dr is not None:
             line_end = text.find("\n", m.end)
@@ -264,11 +265,6 @@ def _joined_to_previous(text: str, out: list[Milestone], m: DateMatch, r: Milest
     if prev is None or prev.precision != "day" or not r.year_from_joined_date.search(text[prev.char_end : m.start]):
         return None
     return DateRange(date.fromisoformat(prev.date_start), date.fromisoformat(prev.date_end), "day")
-
-
-def _told_of_the_past(ctx: Context, r: MilestoneRules) -> bool:
-    """Does the sentence tell of the past only (a history of meetings may list the newest first)?"""
-    return bool(r.past_tense.search(ctx.sentence) and not r.future_tense.search(ctx.sentence))
 
 
 def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
