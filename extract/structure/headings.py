@@ -320,6 +320,11 @@ def over_list(text: str, start: int, r: HeadingRules) -> bool:
     return after < pos < len(text) and bool(r.bullet.search(line_at(text, pos)))
 
 
+def credit_at(text: str, pos: int, r: HeadingRules) -> bool:
+    """Is the line at ``pos`` a credit or byline between a headline and its body?"""
+    return pos < len(text) and never_heading(line_at(text, pos), r) in r.credit_not_headings
+
+
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line, past a byline, long
     enough or a sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
@@ -327,7 +332,7 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
     if c.kind != "short_line":
         return True
     pos = filled_line_start(text, c.body_start)
-    while pos < len(text) and never_heading(line_at(text, pos), r) in r.credit_not_headings:
+    while credit_at(text, pos, r):
         pos = filled_line_start(text, next_line_start(text, pos))  # a byline between a headline and its body
     if pos >= len(text) or pos in starts:
         return True

@@ -16,9 +16,9 @@ from typing import Optional
 from extract.records import SourceText
 from extract.structure.headings import (
     HeadingRules,
+    credit_at,
     filled_line_start,
     is_sentence,
-    line_at,
     markdown_line,
     never_heading,
     next_line_start,
@@ -67,7 +67,7 @@ def find_title(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         return found
     text = src.text
     after = filled_line_start(text, next_line_start(text, found[0]))
-    if after < len(text) and never_heading(line_at(text, after), r) in r.credit_not_headings:
+    if credit_at(text, after, r):
         return found[0], r.titles.dateline.sub("", found[1], count=1)
     return found
 
