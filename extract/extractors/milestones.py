@@ -145,7 +145,7 @@ def _candidates(
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     context_year = int(years[0].group()) if years else None
     days = _days_written(text, dates, dr_rules)
-    bare_years = year_candidates(text, dates, sentences, amount_spans)
+    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
