@@ -51,8 +51,8 @@ from extract.extractors.dates import (
     DateRules,
     parse_date_expression,
     year_before_within,
-    year_list,
     year_joined_to,
+    year_list,
 )
 from extract.extractors.milestone_rules import Context, MilestoneRules, holds
 from extract.structure.sentences import Span, sentence_at
