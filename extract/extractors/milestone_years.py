@@ -35,7 +35,9 @@ before: a plan runs in date order.
 Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
 ``year_items`` holds; never a year of a written range or name ("2025-28", "2013/14"),
-never a year in a sentence that names a sum of money (the money's year).
+never a year in a sentence that names a sum of money (the money's year). Two years in a
+row joined by a list word ("i løbet af 2015 og 2016") are one record over both, kept only
+where the first year alone would be a milestone.
 """
 
 from __future__ import annotations
