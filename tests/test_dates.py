@@ -116,6 +116,14 @@ def test_range_with_end_before_start_is_read_as_next_year():
     assert (got.start, got.end) == (D("2012-10-01"), D("2013-01-31"))
 
 
+# Two years in a row joined by a list word are one period over both, as two adjacent
+# periods of any other form are; two years apart are no period.
+def test_two_years_in_a_row_are_one_period():
+    got = parse_date_expression("2015 og 2016")
+    assert (got.start, got.end, got.precision) == (D("2015-01-01"), D("2016-12-31"), "year")
+    assert parse_date_expression("2022 og 2024") is None
+
+
 def test_range_that_cannot_be_repaired_by_a_year_is_swapped():
     got = parse_date_expression("15. marts 2014 – 1. februar 2012")
     assert (got.start, got.end) == (D("2012-02-01"), D("2014-03-15"))

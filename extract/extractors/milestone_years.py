@@ -35,7 +35,9 @@ before: a plan runs in date order.
 Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
 ``year_items`` holds; never a year of a written range or name ("2025-28", "2013/14"),
-never a year in a sentence that names a sum of money (the money's year).
+never a year in a sentence that names a sum of money (the money's year). Two years in a
+row joined by a list word ("i løbet af 2015 og 2016") are one record over both, kept only
+where the first year alone would be a milestone.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from extract.extractors.dates import (
     parse_date_expression,
     year_before_within,
     year_joined_to,
+    year_list,
 )
 from extract.extractors.milestone_rules import Context, MilestoneRules, holds
 from extract.structure.sentences import Span, sentence_at
@@ -174,18 +177,34 @@ def in_span_of_years(text: str, y: re.Match) -> bool:
     return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, max(0, y.start() - 4), y.start()))
 
 
-def year_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
+def year_candidates(
+    text: str, dates: list[DateMatch], sentences: list[Span], amount_spans, dr_rules: DateRules
+) -> list[DateMatch]:
     """Bare years that may be milestones: outside every date expression and span of years,
-    in a sentence without a sum of money."""
-    out = []
-    for y in years_outside(text, dates):
-        if in_span_of_years(text, y):
-            continue
+    in a sentence without a sum of money. Two years in a row joined by a list separator
+    ("i 2022 og 2023") are one record over both."""
+    out: list[DateMatch] = []
+    years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
+    for i, y in enumerate(years):
+        if out and out[-1].end >= y.end():
+            continue  # the second year of a pair already read
         sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
         if any(sent.start <= a < sent.end for a, _ in amount_spans):
             continue
-        out.append(DateMatch(y.start(), y.end(), y.group(), "year", False))
+        nxt = years[i + 1] if i + 1 < len(years) else None
+        if nxt is not None and _year_pair(text, y, nxt, dr_rules):
+            out.append(DateMatch(y.start(), nxt.end(), text[y.start() : nxt.end()], "year", True))
+        else:
+            out.append(DateMatch(y.start(), y.end(), y.group(), "year", False))
     return out
+
+
+def _year_pair(text: str, y: re.Match, nxt: re.Match, dr_rules: DateRules) -> bool:
+    """A year and the next one joined by a list separator on one line, not a list of more
+    ("2024, 2025 og 2026")."""
+    if year_list(text[y.start() : nxt.end()], dr_rules) is None or "\n" in text[y.end() : nxt.start()]:
+        return False
+    return not re.search(r",\s*$", text[max(0, y.start() - 3) : y.start()])
 
 
 def is_year_item(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Optional[str]:

@@ -146,7 +146,7 @@ def _candidates(
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     context_year = int(years[0].group()) if years else None
     days = _days_written(text, dates, dr_rules)
-    bare_years = year_candidates(text, dates, sentences, amount_spans)
+    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
@@ -186,8 +186,25 @@ def _candidates(
         kind_rule = kind_of(ctx, m, dr, r)
         if excluded_by(ctx, m, dr, kind_rule.kind, r):
             continue
+        if m.form == "year" and m.is_range and not _first_year_holds(text, sentences, m, prev_end, r, dr_rules):
+            continue
         out.append(_milestone(text, m, ctx, dr, kind_rule.id, kind_rule.kind))
     return out
+
+
+def _first_year_holds(
+    text: str, sentences: list[Span], m: DateMatch, prev_end: int, r: MilestoneRules, dr_rules: DateRules
+) -> bool:
+    """Two years in a row ("i løbet af 2025 og 2026") are a milestone only where their first
+    year alone would be one: the pair widens a record, it never makes one."""
+    first = DateMatch(m.start, m.start + 4, text[m.start : m.start + 4], "year", False)
+    dr = parse_date_expression(first.read_as, dr_rules)
+    if dr is None:
+        return False
+    ctx = _context(text, sentences, first, prev_end, m.end, r, None, dr)
+    if not is_year_item(ctx, first, dr, r):
+        return False
+    return not excluded_by(ctx, first, dr, kind_of(ctx, first, dr, r).kind, r)
 
 
 def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milestone], joiner: str) -> list[Milestone]:
