@@ -239,7 +239,7 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
             return None
         return LineHeading(heading, number, style, None, "numbered", "plain_numbered")
     first = next((c for c in text if c.isalnum()), "")
-    if not first or not (first.isupper() or first.isdigit()):
+    if not first or not (first.isupper() or first.isdigit()) or len(text.split()) > r.max_plain_words:
         return None
     if len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
         return None
