@@ -215,6 +215,11 @@ def test_repeated_list_number_examples(example):
     assert AGENDA.item_repeated_number.sub("", example["text"], count=1).strip() == example["item"]
 
 
+@pytest.mark.parametrize("example", AGENDA.item_control_tail_examples, ids=lambda e: e["text"])
+def test_control_tail_examples(example):
+    assert AGENDA.item_control_tail.sub("", example["text"], count=1) == example["item"]
+
+
 @pytest.mark.parametrize("example", AGENDA.item_glued_examples, ids=lambda e: e["text"])
 def test_glued_item_examples(example):
     text = example["text"]
@@ -260,6 +265,27 @@ def test_item_titles_glued_to_the_line_before_are_items():
     # the fields under a line without a blank line between are fields all the same
     assert [(level, h) for level, h, _ in outline(GLUED)][-1] == (2, "Sagsfremstilling")
     assert [level for level, heading, _ in outline(GLUED) if heading == "Beslutning"] == [2, 2]
+
+
+# written in the style of an agenda system's web page copied as text: each item's title glued
+# to the text of the button that folds it out
+FOLD_BUTTONS = """Dagsordenpunkter
+1. Valg af formandKlik her for at se punktet
+Sagsfremstilling
+Udvalget vælger sin formand for resten af valgperioden.
+Beslutning
+Anne Berg blev valgt.
+2. Tilskud til lokale foreningerKlik her for at se punktet
+Sagsfremstilling
+Udvalget skal fordele 250.000 kr. til lokale foreninger i 2025.
+Beslutning
+Godkendt.
+"""
+
+
+def test_button_text_glued_to_an_item_title_is_cut_off():
+    items = [heading for _, heading, role in outline(FOLD_BUTTONS) if role == "punkt"]
+    assert items == ["1. Valg af formand", "2. Tilskud til lokale foreninger"]
 
 
 @pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])

@@ -224,6 +224,28 @@ def test_plain_non_headings(line):
     assert plain_line(line) is None
 
 
+def test_a_plain_line_with_no_mark_of_a_heading_is_short():
+    """The longest unmarked heading of the development corpus (13 words) is one; a longer plain line
+    that holds a comma or reads as a sentence is a sentence whose stop a web page left out (made up
+    in the style of a news page's lead), one that names a thing is a heading (a plan's initiative),
+    and the same words numbered are a heading (an item's or a plan's numbered heading may be long)."""
+    longest = "Tildeling af midler af ansøgningerne efter retningslinjerne for tildeling af § 79 tilskud"
+    assert plain_line(longest) is not None
+    lead = (
+        "Byrådet har afsat 2,5 mio. kr. over tre år til en ny indsats, som skal give flere unge uden"
+        " uddannelse en læreplads"
+    )
+    assert len(lead.split()) > RULES.max_plain_words >= len(longest.split())
+    assert plain_line(lead) is None
+    named = (  # a plan's initiative, as long, names a thing
+        "Etablering af specialteam af jobkonsulenter til etablering af arbejdspladser for handicappede og"
+        " personer med nedsat arbejdsevne i øvrigt med anden etnisk baggrund."
+    )
+    assert plain_line(named) is not None
+    numbered = plain_line("4. Ny indsats over tre år, som skal give flere unge uden uddannelse en læreplads i kommunen")
+    assert numbered is not None and numbered.number == "4"
+
+
 @pytest.mark.parametrize(
     "first,second",
     [

@@ -47,7 +47,7 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
         if found:
             glued.add(len(lines))
             a, line = a + found[0], found[1]
-        lines.append((a, squash(line)))
+        lines.append((a, ag.item_control_tail.sub("", squash(line), count=1)))
     numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     field_at = {f.start for f, _ in fields}
     out = []

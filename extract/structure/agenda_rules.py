@@ -58,6 +58,8 @@ class AgendaRules:
     item_glued_title: re.Pattern  # an item's number glued to its title ("37Godkendelse af dagsorden")
     item_repeated_number: re.Pattern  # a web list's number before the item's own, the same ("1.  1. …")
     item_repeated_number_examples: tuple
+    item_control_tail: re.Pattern  # a web page's button text glued to the end of an item's title
+    item_control_tail_examples: tuple  # {text, item}: the item's line without it
     item_glued_examples: tuple  # {text, item}: the item as it stands in the line, or null
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
@@ -137,6 +139,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
             "glued_examples",
             "repeated_number",
             "repeated_number_examples",
+            "control_tail",
+            "control_tail_examples",
             "sentence_rules",
         ],
     )
@@ -176,6 +180,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_glued_examples=tuple(item["glued_examples"] or ()),
         item_repeated_number=require_regex(item["repeated_number"], "agenda.item", "repeated_number"),
         item_repeated_number_examples=tuple(item["repeated_number_examples"] or ()),
+        item_control_tail=require_regex(item["control_tail"], "agenda.item", "control_tail"),
+        item_control_tail_examples=tuple(item["control_tail_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=require_examples(label, "agenda.colon_label"),

@@ -35,6 +35,7 @@ class HeadingRules:
     fuzzy_max_length_difference: int
     max_words: int
     max_chars: int
+    max_plain_words: int  # a line of plain text with no mark of a heading has at most this many words
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
     headline_words: int  # a headline with its verb, directly over its text, has at most this many words
@@ -111,6 +112,7 @@ def load_rules(data) -> HeadingRules:
         "fuzzy_max_length_difference",
         "max_heading_words",
         "max_heading_chars",
+        "max_plain_heading_words",
         "min_body_words",
         "min_sentence_words",
         "headline_words",
@@ -164,6 +166,7 @@ def load_rules(data) -> HeadingRules:
         fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
         max_words=int(data["max_heading_words"]),
         max_chars=int(data["max_heading_chars"]),
+        max_plain_words=require_number(data, "max_plain_heading_words", "max_plain_heading_words", int, 1, 40),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
         headline_words=require_number(data, "headline_words", "headline_words", int, 1, 20),
