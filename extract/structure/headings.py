@@ -241,13 +241,11 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     first = next((c for c in text if c.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return None
-    if len(text.split()) > r.max_plain_words and ("," in text or is_sentence(text, r)):
-        return None  # a long line that reads as a sentence, its stop left out
-    if len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
-        return None
-    if text.endswith(".") and is_sentence(text, r):
-        return None
-    if text.endswith((".", "!", "?")) and _SENTENCE_BREAK.search(text[:-1]):
+    long_sentence = len(text.split()) > r.max_plain_words and ("," in text or is_sentence(text, r))
+    if long_sentence or len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
+        return None  # a long line that reads as a sentence (its stop left out), or two sentences
+    sentence = text.endswith(".") and is_sentence(text, r)
+    if sentence or (text.endswith((".", "!", "?")) and _SENTENCE_BREAK.search(text[:-1])):
         return None
     return LineHeading(text, None, None, None, "short_line", "plain_short_line")
 
