@@ -554,6 +554,25 @@ def test_two_frames_joined_in_a_clause_name_neither(text, kinds):
     assert [a.kind for a in amounts(text)] == kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the words of an account: the joined frames hold against the frame of the title ...
+        "Samlet for drift og anlæg er der et overskud på 2,0 mio. kr.",
+        # ... and a sum joined by "og" to one under joined frames shares its none
+        "Overskuddet er på 2,0 mio. kr. og 1,0 mio. kr. samlet for drift og anlæg i 2025 og 2026.",
+    ],
+)
+def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
+    title = "Anlægsbevilling til ny skole"  # made up: a title naming one frame
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, title=title)
+    assert found and [a.kind for a in found] == [None] * len(found)
+    plain = text.replace("samlet for drift og anlæg ", "").replace("Samlet for drift og anlæg er der et", "Der er et")
+    assert {
+        a.kind for a in find_amounts(plain, sentence_spans(plain, ALL_RULES["sentences.yml"]), RULES, title=title)
+    } == {"anlæg"}
+
+
 def test_restated_sum_examples():
     """The rule's examples: the last amount, a sum named again, takes the years of its
     value's other mentions only after the definite article and when they agree."""
