@@ -38,12 +38,16 @@ def _one_year(header: str) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
+_UNIT_LINE_MAX = 80  # a longer line is a paragraph: the caption naming a table's unit is shorter
+
+
 def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Tables written one cell a line (as some publishing systems export them): a line
-    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
-    then rows of a label (one line or more) and its numbers."""
+    naming the unit ("I 1.000 kr. 2027 p/l", or a caption of a sentence's length ending in
+    "(1.000 kr.)"), the column headers ("2027", …, "I alt"; "Korrigeret budget", …), then rows
+    of a label (one line or more) and its numbers."""
     out: list[CellAmount] = []
-    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
+    for m in re.finditer(r"(?m)^[^\t\n]{1,%d}$" % _UNIT_LINE_MAX, text):
         factor = unit_factor(m.group(), r)
         if factor is None or r.table_cell.fullmatch(m.group().strip()):
             continue
