@@ -548,10 +548,28 @@ def test_continues_before_examples():
         # a frame named after the joined ones is the amount's own
         ("Forslagene på drift og anlæg omfatter anlægsudgifter på 4,0 mio. kr.", ["anlæg"]),
         ("Besparelser på driften udgør 3,0 mio. kr.", ["drift"]),
+        # made up after a follow-up's words: a frame named in a list of three parts of the budget
+        ("Ændringen i forbruget vedr. drift, anlæg og finansiering udgør 17,0 mio. kr.", [None]),
+        ("Mindreudgifterne på indtægter, refusion og drift udgør 0,5 mio. kr.", [None]),
+        # a list of what is no part of the budget leaves the frame its own
+        ("Udgifter til drift, vedligehold og rengøring udgør 2,0 mio. kr.", ["drift"]),
     ],
 )
 def test_two_frames_joined_in_a_clause_name_neither(text, kinds):
     assert [a.kind for a in amounts(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        # made up, in the words of a prognosis "opdelt på bevillingerne service, anlæg og overførsler"
+        ("Tabel 1. Service, anlæg og overførsler (mio. kr.)", None),
+        ("Tabel 2. Anlæg, indtægter og udgifter (1.000 kr.)", None),
+        ("Tabel 3. Anlæg (mio. kr.)", "anlæg"),
+    ],
+)
+def test_a_caption_listing_parts_of_the_budget_names_no_frame(label, kind):
+    assert frame_in_label(label, RULES) == kind
 
 
 @pytest.mark.parametrize(
