@@ -578,7 +578,7 @@ def test_a_caption_listing_parts_of_the_budget_names_no_frame(label, kind):
         # made up in the words of an account: the joined frames hold against the frame of the title ...
         "Samlet for drift og anlæg er der et overskud på 2,0 mio. kr.",
         # ... and a sum joined by "og" to one under joined frames shares its none
-        "Overskuddet er på 2,0 mio. kr. og 1,0 mio. kr. samlet for drift og anlæg i 2025 og 2026.",
+        "Overskuddet er på 2,0 mio. kr. og 1,0 mio. kr. samlet for drift og anlæg i 2027 og 2028.",
     ],
 )
 def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
