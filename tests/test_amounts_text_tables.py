@@ -234,3 +234,21 @@ def test_one_cell_a_line_under_a_long_caption_naming_the_unit():
         (1_200_000, "drift"), (1_150_000, "drift"), (50_000, "drift"),
         (900_000, "anlæg"), (700_000, "anlæg"), (200_000, "anlæg"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up: a header cell naming the unit over rows of a label and its number, one a line
+        "Mio. kr.\nRamme for 2024\n32,0\nRamme for 2025 (skønnet)\n28,0\nI alt\n60,0\n",
+        # made up: a line naming the unit over column headers naming no year
+        "(mio. kr.)\nBudget\nForbrug\nRamme for 2024\n32,0\n30,0\nRamme for 2025 (skønnet)\n28,0\n27,0\nI alt\n60,0\n57,0\n",
+    ],
+)
+def test_one_cell_a_line_a_row_label_naming_a_year_gives_its_cells_that_year(text):
+    # as in a table of tab-parted cells, a row's label names its cells' year when their column names none
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    years = {a.value_dkk: (a.year_from, a.year_to) for a in found}
+    assert years[32_000_000] == (2024, 2024)
+    assert years[28_000_000] == (2025, 2025)
+    assert years[60_000_000] == (None, None)
