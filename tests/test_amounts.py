@@ -548,10 +548,47 @@ def test_continues_before_examples():
         # a frame named after the joined ones is the amount's own
         ("Forslagene på drift og anlæg omfatter anlægsudgifter på 4,0 mio. kr.", ["anlæg"]),
         ("Besparelser på driften udgør 3,0 mio. kr.", ["drift"]),
+        # made up after a follow-up's words: a frame named in a list of three parts of the budget
+        ("Ændringen i forbruget vedr. drift, anlæg og finansiering udgør 17,0 mio. kr.", [None]),
+        ("Mindreudgifterne på indtægter, refusion og drift udgør 0,5 mio. kr.", [None]),
+        # a list of what is no part of the budget leaves the frame its own
+        ("Udgifter til drift, vedligehold og rengøring udgør 2,0 mio. kr.", ["drift"]),
     ],
 )
 def test_two_frames_joined_in_a_clause_name_neither(text, kinds):
     assert [a.kind for a in amounts(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        # made up, in the words of a prognosis "opdelt på bevillingerne service, anlæg og overførsler"
+        ("Tabel 1. Service, anlæg og overførsler (mio. kr.)", None),
+        ("Tabel 2. Anlæg, indtægter og udgifter (1.000 kr.)", None),
+        ("Tabel 3. Anlæg (mio. kr.)", "anlæg"),
+    ],
+)
+def test_a_caption_listing_parts_of_the_budget_names_no_frame(label, kind):
+    assert frame_in_label(label, RULES) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the words of an account: the joined frames hold against the frame of the title ...
+        "Samlet for drift og anlæg er der et overskud på 2,0 mio. kr.",
+        # ... and a sum joined by "og" to one under joined frames shares its none
+        "Overskuddet er på 2,0 mio. kr. og 1,0 mio. kr. samlet for drift og anlæg i 2027 og 2028.",
+    ],
+)
+def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
+    title = "Anlægsbevilling til ny skole"  # made up: a title naming one frame
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, title=title)
+    assert found and [a.kind for a in found] == [None] * len(found)
+    plain = text.replace("samlet for drift og anlæg ", "").replace("Samlet for drift og anlæg er der et", "Der er et")
+    assert {
+        a.kind for a in find_amounts(plain, sentence_spans(plain, ALL_RULES["sentences.yml"]), RULES, title=title)
+    } == {"anlæg"}
 
 
 def test_restated_sum_examples():

@@ -215,3 +215,40 @@ def test_a_total_column_summing_its_rows_cells_of_one_year_takes_that_year():
     assert [(a.value_dkk, a.year_from, a.year_to) for a in found] == [
         (1_200_000, 2024, 2024), (300_000, 2024, 2024), (1_500_000, 2024, 2024),
     ]  # fmt: skip
+
+
+def test_one_cell_a_line_under_a_long_caption_naming_the_unit():
+    # made up in the style of a budget follow-up's main figures: a caption of a sentence's
+    # length names the unit, the header's cells name no year (one of them over two lines), and
+    # each row, down to the last, reads in that unit with its own label's frame
+    text = (
+        "Tabel 2. Forventet regnskab for året fordelt på hovedområder (1.000 kr.)\n"
+        "Korrigeret budget\nForventet\nregnskab\nAfvigelse\n"
+        "Renter\n-300\n-300\n0\nDriftsudgifter\n4.100\n4.250\n150\n"
+        "Øvrige driftsudgifter\n1.200\n1.150\n-50\nAnlæg\n900\n700\n-200\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.value_dkk, a.kind) for a in found] == [
+        (300_000, "finansposter"), (300_000, "finansposter"),
+        (4_100_000, "drift"), (4_250_000, "drift"), (150_000, "drift"),
+        (1_200_000, "drift"), (1_150_000, "drift"), (50_000, "drift"),
+        (900_000, "anlæg"), (700_000, "anlæg"), (200_000, "anlæg"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up: a header cell naming the unit over rows of a label and its number, one a line
+        "Mio. kr.\nRamme for 2024\n32,0\nRamme for 2025 (skønnet)\n28,0\nI alt\n60,0\n",
+        # made up: a line naming the unit over column headers naming no year
+        "(mio. kr.)\nBudget\nForbrug\nRamme for 2024\n32,0\n30,0\nRamme for 2025 (skønnet)\n28,0\n27,0\nI alt\n60,0\n57,0\n",
+    ],
+)
+def test_one_cell_a_line_a_row_label_naming_a_year_gives_its_cells_that_year(text):
+    # as in a table of tab-parted cells, a row's label names its cells' year when their column names none
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    years = {a.value_dkk: (a.year_from, a.year_to) for a in found}
+    assert years[32_000_000] == (2024, 2024)
+    assert years[28_000_000] == (2025, 2025)
+    assert years[60_000_000] == (None, None)

@@ -4,7 +4,9 @@ Two shapes: a line naming the unit ("I 1.000 kr. 2027 p/l") over column headers 
 and rows of a label and its numbers (``flat_table_amounts``); and a table whose header
 cells name the unit themselves ("Ansøgt (kr.)", "Bevilget (kr.)") over rows of labels and
 numbers (``unit_column_amounts``): a line that is a number alone under such a header, with
-only a table's short lines between, is a sum in that unit. Pure: text in, cells out. The
+only a table's short lines between, is a sum in that unit. In both, as in a table of
+tab-parted cells, a row's label naming one year ("Ramme for 2024") gives its cells that
+year when their column names none. Pure: text in, cells out. The
 patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from extract.extractors.amount_periods import label_years
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_tables import YEAR, Cell, CellAmount, percent_column, unit_factor
 from extract.extractors.numbers import parse_danish_number
@@ -38,12 +41,16 @@ def _one_year(header: str) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
+_UNIT_LINE_MAX = 80  # a longer line is a paragraph: the caption naming a table's unit is shorter
+
+
 def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Tables written one cell a line (as some publishing systems export them): a line
-    naming the unit ("I 1.000 kr. 2027 p/l"), the column headers ("2027", …, "I alt"),
-    then rows of a label (one line or more) and its numbers."""
+    naming the unit ("I 1.000 kr. 2027 p/l", or a caption of a sentence's length ending in
+    "(1.000 kr.)"), the column headers ("2027", …, "I alt"; "Korrigeret budget", …), then rows
+    of a label (one line or more) and its numbers."""
     out: list[CellAmount] = []
-    for m in re.finditer(r"(?m)^[^\t\n]{1,40}$", text):
+    for m in re.finditer(r"(?m)^[^\t\n]{1,%d}$" % _UNIT_LINE_MAX, text):
         factor = unit_factor(m.group(), r)
         if factor is None or r.table_cell.fullmatch(m.group().strip()):
             continue
@@ -70,6 +77,8 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 continue
             row = lines[i : i + width]
             cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
+            # the year its label names ("Endelig ramme 2015"): its cells' when their column names none
+            row_years = label_years(" ".join(label), r)
             for j, c in enumerate(cells):
                 num = r.table_cell.fullmatch(c.text)
                 value = 0.0 if j in shares else parse_danish_number(num.group("num"))
@@ -78,7 +87,9 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                     start, end = c.start + num.start("num"), c.start + num.end("num")
                     labels = (" ".join(label), "", m.group(), "")
                     out.append(
-                        CellAmount(start, end, value * factor, (year, year) if year else span, labels, m.start())
+                        CellAmount(
+                            start, end, value * factor, (year, year) if year else row_years or span, labels, m.start()
+                        )
                     )
             i, label = i + len(cells), []
     return out
@@ -97,17 +108,20 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         num = r.table_cell.fullmatch(cell.text)
         if not num or YEAR.fullmatch(num.group("num")):
             continue
-        unit = None
+        unit, label = None, ""
         for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):
             if len(above.text) > _CELL_LINE_MAX or percent_column(above.text, r):
                 break  # a paragraph; or a column of percentages, which the table's reading leaves out
             if not r.table_cell.fullmatch(above.text) and unit_factor(above.text, r) is not None:
                 unit = above
                 break
+            label = label or ("" if r.table_cell.fullmatch(above.text) else above.text)  # its row's label
         value = parse_danish_number(num.group("num"))
         if unit is None or not value or value * unit_factor(unit.text, r) < r.min_bare_value:
             continue  # a cell of 0 states no sum; a small one in kroner counts something else
         start, end = cell.start + num.start("num"), cell.start + num.end("num")
         labels = ("", "", unit.text, "")
-        out.append(CellAmount(start, end, value * unit_factor(unit.text, r), None, labels, unit.start))
+        # the year its row's label names ("Endelig ramme 2015"), when the header naming the unit names none
+        years = None if label_years(unit.text, r) else label_years(label, r)
+        out.append(CellAmount(start, end, value * unit_factor(unit.text, r), years, labels, unit.start))
     return out

@@ -37,27 +37,28 @@ def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str
     return None
 
 
-def _without_excluded(s: str, r: AmountRules) -> str:
+def _without_excluded(s: str, r: AmountRules) -> tuple[str, list[int]]:
     """``s`` with the asides and results that name no frame blanked out (offsets kept), and
-    two frames joined ("udgifter på både drift og anlæg") marked as naming neither."""
+    with two frames joined ("udgifter på både drift og anlæg") blanked too, as naming
+    neither; and where each such join starts."""
     s = r.frame_excluded.sub(lambda m: " " * len(m.group()), s)
-    return r.frames_joined.sub(lambda m: _JOINED + " " * (len(m.group()) - len(_JOINED)), s)
-
-
-_JOINED = "\x00"  # stands where two frames are joined: the frame named there is none
+    joins = [m.span() for m in r.frames_joined.finditer(s)]
+    for a, b in joins:
+        s = s[:a] + " " * (b - a) + s[b:]
+    return s, [a for a, _ in joins]
 
 
 def frame_before(s: str, r: AmountRules) -> Optional[str]:
     """The kind the last frame named in ``s`` gives (the words before an amount); an aside
     that leaves a frame out names none ("drift (før anlæg og finansielle poster)")."""
-    s = _without_excluded(s, r)
+    s, joins = _without_excluded(s, r)
     best: Optional[tuple[int, int, Optional[str]]] = None
     for rank, frame in enumerate(r.frames):
         for m in frame.pattern.finditer(s):
             key = (m.end(), -rank, frame.kind)
             if best is None or key[:2] > best[:2]:
                 best = key
-    joined = s.rfind(_JOINED)
+    joined = max(joins, default=-1)
     if joined >= 0 and (best is None or joined >= best[0]):
         return None
     return best[2] if best else None
@@ -66,13 +67,13 @@ def frame_before(s: str, r: AmountRules) -> Optional[str]:
 def frame_after(s: str, r: AmountRules) -> Optional[str]:
     """The kind the first frame named in ``s`` gives (the words right after an amount); an
     aside leaving a frame out, or an account's result, names none here either."""
-    s = _without_excluded(s, r)
+    s, joins = _without_excluded(s, r)
     best: Optional[tuple[int, int, str]] = None
     for rank, frame in enumerate(r.frames):
         m = frame.pattern.search(s)
         if m and (best is None or (m.start(), rank) < best[:2]):
             best = (m.start(), rank, frame.kind)
-    joined = s.find(_JOINED)
+    joined = min(joins, default=-1)
     if joined >= 0 and (best is None or joined < best[0]):
         return None
     return best[2] if best else None

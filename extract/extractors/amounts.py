@@ -66,6 +66,11 @@ class _Ties:
     runs_on: bool = False  # its period runs on in words ("i 2026 og frem"): a sum every year
     yearly_noun: bool = False  # yearly by a noun of its own before it ("en årlig besparelse på"): not shared
     total: bool = False  # a total by the words before it ("for i alt 13,2 mio. kr."): no sum of each listed year
+    joined: bool = False  # its clause joins two frames ("samlet for drift og anlæg"): no kind, none from further off
+
+    def settled(self) -> bool:
+        """Whether its kind is decided: a frame, or two joined (then none)."""
+        return self.kind is not None or self.joined
 
 
 def find_amounts(
@@ -99,7 +104,9 @@ def find_amounts(
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
         lead = _leading_frame(text, sent, r)
         for i, t in enumerate(ties):
-            t.kind = t.kind or _frame_near(text, sent, items, i, r) or lead
+            if not t.settled():
+                t.kind, t.joined = _frame_near(text, sent, items, i, r)
+                t.kind = t.kind or (None if t.joined else lead)
         years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
         for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
             ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
@@ -110,13 +117,15 @@ def find_amounts(
         if carried_years and _names_other_year(text, sent, carried_years, r):  # "… overført til 2023"
             carried_years = None
         for m, t in zip(items, ties):
-            kind = (
-                t.kind
-                or carried_kind
-                or lead_in_frame(text, m.start, r)
-                or subheadings.frame(m.start, headings.section_start(m.start))
-                or headings.kind(m.start, r)
-            )
+            kind = None  # two frames joined in its clause: neither, nor a frame from further off
+            if not t.joined:
+                kind = (
+                    t.kind
+                    or carried_kind
+                    or lead_in_frame(text, m.start, r)
+                    or subheadings.frame(m.start, headings.section_start(m.start))
+                    or headings.kind(m.start, r)
+                )
             years = (
                 (t.year_from, t.year_to)
                 if t.has_years
@@ -134,7 +143,7 @@ def find_amounts(
                     year_from=years[0],
                     year_to=years[1],
                     per_year=t.per_year or (t.runs_on and not (t.total and years[1] is not None)),
-                    kind=None if kind == _JOINED else kind,
+                    kind=kind,
                     rule=m.rule,
                     currency=m.currency or "DKK",
                 )
@@ -203,13 +212,12 @@ def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Option
 
 
 _CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
-_JOINED = "\x00"  # the kind of an amount whose clause joins two frames: none, and none from further off
 
 
-def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> Optional[str]:
+def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> tuple[Optional[str], bool]:
     """The frame named right after the amount, else last before it in its clause (not in
     the rows of a table its sentence runs on from), else by the label cell of its table row;
-    ``_JOINED`` when its clause names two frames joined and no other."""
+    and whether its clause names two frames joined and no other (then no frame)."""
     m = items[i]
     after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
     after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
@@ -221,9 +229,9 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     row_label = text[line_start:tab] if tab >= 0 else ""
     after, before = text[m.end : after_end], text[before_start : m.start]
     kind = frame_after(after, r) or frame_before(before, r) or frame_in_label(row_label, r)
-    if kind is None and (r.frames_joined.search(after) or r.frames_joined.search(before)):
-        return _JOINED  # "samlet for drift og anlæg er et overskud på …": neither, nor a frame from further off
-    return kind
+    # "samlet for drift og anlæg er et overskud på …": neither, nor a frame from further off
+    joined = kind is None and bool(r.frames_joined.search(after) or r.frames_joined.search(before))
+    return kind, joined
 
 
 def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
@@ -355,5 +363,5 @@ def _share_between_coordinated(text: str, items: list[_Mention], ties: list[_Tie
                     and not ties[b].yearly_noun
                 ):
                     ties[a].per_year = True
-                if ties[a].kind is None and ties[b].kind:
-                    ties[a].kind = ties[b].kind
+                if not ties[a].settled() and ties[b].settled():
+                    ties[a].kind, ties[a].joined = ties[b].kind, ties[b].joined
