@@ -31,6 +31,8 @@ from extract.structure.titles import (
     before_fields,
     body_of,
     clean_title,
+    committee_name,
+    drop_period,
     find_title,
     header_lines,
     labelled_body,
@@ -89,10 +91,12 @@ def meeting_body(
     if body:
         return body
     for _, line in head:
-        line = r.titles.archive_tail.sub("", line)
-        alone = body_of(line, r)
-        if alone == line.strip() and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
-            return alone
+        archived = r.titles.archive_tail.search(line)
+        line = line[: archived.start()] if archived else line
+        alone = body_of(line, r) or (committee_name(line, r) if archived else None)
+        if alone and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
+            if alone == drop_period(line, r).strip() or archived:
+                return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
     named = set()  # the bodies named beside a day in a decision, when the meeting's day is not known
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
@@ -213,7 +217,8 @@ def document_title(
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
-    held = meeting_line_body(src.text, r) if found is None or bare or alone else None
+    meeting = found is not None and any(p.match(found[1]) for p in r.titles.meeting_lines)  # "Byrådets møde den …"
+    held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
     several = len(items) >= 2 or _field_repeated(sections, r)
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
