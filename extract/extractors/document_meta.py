@@ -242,7 +242,7 @@ def _day_month_year(m: re.Match) -> str:
 
 def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules) -> Optional[str]:
     """The file name's date when the page's first lines name that day by its weekday, day and
-    month without a year ("Tirsdag 7. oktober var der byrådsmøde"): the calendar puts that
+    month without a year ("Tirsdag 7. oktober holdt byrådet sit møde"): the calendar puts that
     weekday on that day of the file name's year, so the year is the file name's."""
     day = file_name_date(name, r)
     if day is None or r.weekday_day is None:

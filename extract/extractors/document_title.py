@@ -6,12 +6,14 @@ line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields, 
 "Mødedato: …", or a day and the attendance, stands over its items) and shows one item is that
 agenda item, titled by the item ("117. Frigivelse af …", without its route "ØU/KB - "), unless
 the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
-Teknisk Udvalgs møde …"), one of several items (item headings, or the item lines of its header
-and table of contents), or of none titled in the text, is the meeting's minutes or agenda,
+Teknisk Udvalgs møde …"), one of several items (item headings, the item lines of its header
+and table of contents, or an item's first field standing again: "Sagsresume" under each item),
+or of none titled in the text, is the meeting's minutes or agenda,
 titled by the kind word (written in its header, else the one over its list of items, "Åben
 dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
-body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
+body (also over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line
+naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
 line near the top that reads as a title, and as the last resort the words of the file name.
 """

@@ -191,7 +191,7 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
 
 
 def committee_name(text: str, r: HeadingRules) -> Optional[str]:
-    """A body's name that holds no word for a body ("Klima, natur og energi", a committee named
+    """A body's name that holds no word for a body ("Plan, teknik og miljø", a committee named
     for its field), read only where the layout says it names the body: before the kind word
     ("… - Referat") or the name of a web archive of meetings ("… - Dagsordener og referater").
     A name: a capital first, a few words, no number and no preposition."""
