@@ -256,3 +256,10 @@ def test_byline_within_must_be_a_positive_whole_number(within):
     data["byline_within"] = within
     with pytest.raises(meta.RuleError):
         meta.load_rules(data)
+
+
+@pytest.mark.parametrize("example", RULES.weekday_day.examples, ids=lambda e: e["name"][:30])
+def test_weekday_day_examples(example):
+    """A day named by weekday, day and month dates the page only where the calendar puts that
+    weekday on that day of the file name's year (7 October 2025 is a Tuesday, 2024's a Monday)."""
+    assert meta.weekday_date(example["text"], example["name"], RULES, DATES) == example["value"]

@@ -69,6 +69,8 @@ class MetaRules:
     short_months: tuple[tuple[re.Pattern, str], ...] = ()  # a header's month cut short, and its full name
     byline_date: Optional[DateRule] = None  # a news page's date line in its first lines
     byline_within: int = 0  # ... read within this many characters of the text's start
+    weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
+    weekdays: tuple[str, ...] = ()  # the weekdays' names, Monday first
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -108,7 +110,7 @@ def _date_rule(entry, rid: str) -> DateRule:
 
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
-            "meeting_kinds", "short_months", "byline_date", "byline_within"]  # fmt: skip
+            "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day", "weekdays"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -128,7 +130,27 @@ def load_rules(data) -> MetaRules:
         short_months=_short_months(data["short_months"]),
         byline_date=_date_rule(data["byline_date"], "byline_date"),
         byline_within=require_number(data, "byline_within", "byline_within", int, 1),
+        weekday_day=_weekday_rule(data["weekday_day"]),
+        weekdays=_weekdays(data["weekdays"]),
     )
+
+
+def _weekday_rule(entry) -> DateRule:
+    rid = entry.get("id", "weekday_day") if isinstance(entry, dict) else "weekday_day"
+    entry = require_keys(entry, rid, ["id", "pattern", "examples"])
+    pattern = require_regex(entry["pattern"], rid)
+    if not {"weekday", "day", "month"} <= set(pattern.groupindex):
+        raise RuleError(rid, "pattern needs groups named 'weekday', 'day' and 'month'")
+    if not entry["examples"]:
+        raise RuleError(rid, "needs a non-empty list of 'examples'")
+    return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
+
+
+def _weekdays(names) -> tuple[str, ...]:
+    days = require_strings(names, "weekdays")
+    if len(days) != 7:
+        raise RuleError("weekdays", "needs the seven weekdays' names, Monday first")
+    return tuple(d.lower() for d in days)
 
 
 def _short_months(data) -> tuple[tuple[re.Pattern, str], ...]:
@@ -218,6 +240,20 @@ def _day_month_year(m: re.Match) -> str:
     return f"{m.group('day')}. {m.group('month').lower()} {m.group('year')}"
 
 
+def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules) -> Optional[str]:
+    """The file name's date when the page's first lines name that day by its weekday, day and
+    month without a year ("Tirsdag 7. oktober holdt byrådet sit møde"): the calendar puts that
+    weekday on that day of the file name's year, so the year is the file name's."""
+    day = file_name_date(name, r)
+    if day is None or r.weekday_day is None:
+        return None
+    for m in r.weekday_day.pattern.finditer(text[: r.byline_within]):
+        written = iso_date(f"{m.group('day')}. {m.group('month').lower()} {day[:4]}", dates)
+        if written == day and r.weekdays[Day.fromisoformat(day).weekday()] == m.group("weekday").lower():
+            return day
+    return None
+
+
 def file_name_date(name: str, r: MetaRules) -> Optional[str]:
     """The ISO date written in a file name ("..._2022-03-14_p04_..."), if it is a real day."""
     m = r.file_name_date.pattern.search(name)
@@ -276,6 +312,9 @@ def find_meta(
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
+        basis = "file name" if date else None
+    if date is None:  # a day named by its weekday without a year, the year the file name's
+        date = weekday_date(src.text, name, r, dates)
         basis = "file name" if date else None
     if date is None:  # the last resort: a day of publication on a line of its own, anywhere
         date = published_anywhere(src.text, r, dates)

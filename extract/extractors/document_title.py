@@ -6,12 +6,14 @@ line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields, 
 "Mødedato: …", or a day and the attendance, stands over its items) and shows one item is that
 agenda item, titled by the item ("117. Frigivelse af …", without its route "ØU/KB - "), unless
 the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
-Teknisk Udvalgs møde …"), one of several items (item headings, or the item lines of its header
-and table of contents), or of none titled in the text, is the meeting's minutes or agenda,
+Teknisk Udvalgs møde …"), one of several items (item headings, the item lines of its header
+and table of contents, or an item's first field standing again: "Sagsresume" under each item),
+or of none titled in the text, is the meeting's minutes or agenda,
 titled by the kind word (written in its header, else the one over its list of items, "Åben
 dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
-body or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk
+body (also over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line
+naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
 line near the top that reads as a title, and as the last resort the words of the file name.
 """
@@ -31,6 +33,8 @@ from extract.structure.titles import (
     before_fields,
     body_of,
     clean_title,
+    committee_name,
+    drop_period,
     find_title,
     header_lines,
     labelled_body,
@@ -89,9 +93,12 @@ def meeting_body(
     if body:
         return body
     for _, line in head:
-        alone = body_of(line, r)
-        if alone == line.strip() and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
-            return alone
+        archived = r.titles.archive_tail.search(line)
+        line = line[: archived.start()] if archived else line
+        alone = body_of(line, r) or (committee_name(line, r) if archived else None)
+        if alone and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
+            if alone == drop_period(line, r).strip() or archived:
+                return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
     named = set()  # the bodies named beside a day in a decision, when the meeting's day is not known
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
@@ -171,10 +178,18 @@ def _part_kind(text: str, r: HeadingRules) -> str:
     return m.group("kind").capitalize() if m else r.titles.unnamed_kind
 
 
-def _header_field_body(text: str, r: HeadingRules) -> bool:
-    """Does a field of the page's header, before the first field of an item, name the meeting's
-    body ("Udvalg: Kommunalbestyrelsen 2022-2025" over "Mødedato: …")?"""
-    return labelled_body(before_fields(header_lines(text, r), r), r) is not None
+def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
+    """The meeting's body a field of the page's header names before the first field of an item
+    ("Udvalg: Kommunalbestyrelsen 2022-2025" over "Mødedato: …"), if one does."""
+    return labelled_body(before_fields(header_lines(text, r), r), r)
+
+
+def _field_repeated(sections: list[Section], r: HeadingRules) -> bool:
+    """Does the page's first field of an item stand again ("Sagsresume" under each item's title):
+    the page holds several items, whether or not their titles are numbered or found."""
+    roles = {f.role for f in r.agenda.fields}
+    fields = [s.heading.strip().lower() for s in sections if s.heading and s.number is None and s.role in roles]
+    return bool(fields) and fields.count(fields[0]) >= 2
 
 
 def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
@@ -203,17 +218,20 @@ def document_title(
         found = None  # a field's heading ("Beslutningstema") is no title
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
-    held = meeting_line_body(src.text, r) if found is None or bare else None
-    fielded = found is None and _header_field_body(src.text, r)
-    item_line = found is not None and not kind and found[1] in items.values() and len(items) >= 2
+    alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
+    meeting = found is not None and any(p.match(found[1]) for p in r.titles.meeting_lines)  # "Byrådets møde den …"
+    held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
+    several = len(items) >= 2 or _field_repeated(sections, r)
+    fielded = _header_field_body(src.text, r) if found is None or several else None
+    item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
     if kind or bare or held or fielded or found is None or item_line:
-        only = next(iter(items.values())) if len(items) == 1 else None
+        only = next(iter(items.values())) if len(items) == 1 and not several else None
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
         if kind and found[1] != kind:
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
-        if kind or bare or held or fielded or len(items) >= 2:
-            body = held or meeting_body(src.text, sections, r, day, dates) or (found[1] if bare else None)
+        if kind or bare or held or fielded or several:
+            body = held or meeting_body(src.text, sections, r, day, dates) or fielded or (found[1] if bare else None)
             if body:
                 return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found
     if found:

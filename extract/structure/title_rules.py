@@ -22,6 +22,7 @@ class TitleRules:
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
     contents_line: re.Pattern  # a contents list's line in a meeting's header ("12 Trafikplan 2025")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
+    archive_tail: re.Pattern  # a web archive's name after a body's name ("- Dagsordener og referater")
     body_genitive: re.Pattern  # a body's name in the genitive ("Teknisk Udvalgs"); group `name`
     body_period: tuple[re.Pattern, ...]  # two years beside a body's name ("09-13 …"); groups `first`, `last`
     period_years: frozenset[int]  # how many years the later year of an election period is after the first
@@ -56,7 +57,8 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
-             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "body_genitive"]  # fmt: skip
+             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
+             "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",

@@ -180,12 +180,25 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     if text.rstrip().endswith(":"):
         return None  # a field's label ("Udvalg:"), its value left empty
-    body = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.")
+    body = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
     genitive = r.titles.body_genitive.match(body)
     body = genitive.group("name") if genitive else body
+    if body[:1].islower() and r.titles.body_name.fullmatch(body):
+        body = body[:1].upper() + body[1:]  # a body named by its common noun in running text ("referat fra byrådet")
     if not body or body[:1].islower():  # a preposition or a sentence's words, no name
         return None
     return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+
+
+def committee_name(text: str, r: HeadingRules) -> Optional[str]:
+    """A body's name that holds no word for a body ("Plan, teknik og miljø", a committee named
+    for its field), read only where the layout says it names the body: before the kind word
+    ("… - Referat") or the name of a web archive of meetings ("… - Dagsordener og referater").
+    A name: a capital first, a few words, no number and no preposition."""
+    name = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
+    if not name[:1].isupper() or len(name.split()) > 6 or r.titles.not_body_alone.search(name.replace(",", "")):
+        return None
+    return name
 
 
 def drop_period(name: str, r: HeadingRules) -> str:
@@ -247,6 +260,8 @@ def _kind_with_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[t
     for pattern in r.titles.kind_lines:
         for m in pattern.finditer(joined):
             body = body_of(m.group("body"), r)
+            if body is None and m.start("body") == m.start():  # the name first, the kind word after it
+                body = committee_name(m.group("body"), r)
             if body:
                 found.append((m.start(), m.group("kind").capitalize(), body))
                 break
