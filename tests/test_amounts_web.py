@@ -86,7 +86,7 @@ def test_a_budget_year_named_only_in_an_agenda_list_gives_the_document_no_year()
 
 def test_how_often_a_pool_takes_applications_is_no_yearly_sum():
     # made up in the style of a municipality's page of grant schemes
-    text = "I kan søge løbende. Ansøger I om et tilskud på over 15.000 kr., er der frist 6 gange årligt."
-    assert [(a.value_dkk, a.per_year) for a in amounts(text)] == [(15000, False)]
+    text = "Puljen kan søges hele året. Ansøgninger om beløb over 20.000 kr. har frist 4 gange årligt."
+    assert [(a.value_dkk, a.per_year) for a in amounts(text)] == [(20000, False)]
     text = "Foreningen modtager et tilskud på 15.000 kr. årligt."
     assert [(a.value_dkk, a.per_year) for a in amounts(text)] == [(15000, True)]

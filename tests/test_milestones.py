@@ -240,9 +240,9 @@ def test_a_span_of_years_gives_no_year_to_a_plan():
     text = (
         "Budgetlægning 2027-2030\n\nByrådet behandler budgetforslaget den 6. oktober 2026.\n\n"
         "  • 22. april – Byrådet – 1. budgetseminar\n"
-        "  • 1. september – Byrådet – 1. behandling af budgetforslag 2027-2030\n"
+        "  • 1. september – Byrådet – 1. behandling af forslag til budget 2027-2030\n"
         "  • September – Politiske forhandlinger\n"
-        "  • 6. oktober – Byrådet – 2. behandling af budgetforslag 2027-2030\n"
+        "  • 6. oktober – Byrådet – 2. behandling af forslag til budget 2027-2030\n"
     )
     got = [(m.date_text, m.date_start) for m in run(text)]
     assert got == [
@@ -257,10 +257,10 @@ def test_a_span_of_years_gives_no_year_to_a_plan():
 def test_a_date_without_a_year_takes_the_year_of_the_date_it_is_joined_to():
     # made-up, in the style of a pool's web page with no date of its own: the title's year
     # (the pool's name) is no guide where the next date names the year
-    text = "Jubilæumspuljen 2020\n\nDer er to ansøgningsrunder med frist 1. april (fristen er udløbet) og 1. september 2019."
+    text = "Foreningspuljen 2021\n\nPuljen har to runder med frist 1. maj (fristen er udløbet) og 1. oktober 2020."
     assert [(m.date_text, m.date_start, m.kind) for m in run(text)] == [
-        ("1. april", "2019-04-01", "deadline"),
-        ("1. september 2019", "2019-09-01", "deadline"),
+        ("1. maj", "2020-05-01", "deadline"),
+        ("1. oktober 2020", "2020-10-01", "deadline"),
     ]
     # the year before when the next date's would put it after that date
     text = "Møderne holdes den 15. december (på rådhuset) og den 10. januar 2025."
@@ -288,12 +288,12 @@ def test_a_day_joined_to_the_day_before_it_runs_in_date_order_only_in_a_plan():
 def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_month_it_reports_before_it():
     # made-up, in the style of an agenda item exported without its meeting date
     text = (
-        "I maj 2019 blev der fremlagt en evaluering af tildelingsmodellen.\n\n"
-        "Forvaltningen indstiller, at en kort beskrivelse fremlægges for udvalget på mødet den 2. december."
+        "I marts 2018 blev en evaluering af fordelingsmodellen forelagt.\n\n"
+        "Forvaltningen foreslår, at et kort notat forelægges udvalget på mødet den 4. december."
     )
     assert [(m.date_text, m.date_start) for m in run(text)] == [
-        ("maj 2019", "2019-05-01"),
-        ("2. december", "2019-12-02"),
+        ("marts 2018", "2018-03-01"),
+        ("4. december", "2018-12-04"),
     ]
 
 
@@ -314,9 +314,9 @@ def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_first_dated_d
 def test_a_list_of_days_runs_in_date_order():
     # made-up, in the style of a pool's page with two rounds a year: the second day, earlier
     # in the calendar than the first, is the next year's
-    text = "Ansøgningsfristen er 1. november 2025 og 1. marts, og midlerne udmøntes løbende."
+    text = "Ansøgningsfristen er 15. oktober 2025 og 1. marts, og puljen fordeles løbende."
     got = [[m.date_text, m.date_start, m.kind] for m in run(text)]
-    assert got == [["1. november 2025", "2025-11-01", "deadline"], ["1. marts", "2026-03-01", "deadline"]]
+    assert got == [["15. oktober 2025", "2025-10-15", "deadline"], ["1. marts", "2026-03-01", "deadline"]]
     # days already in order keep their year
     text = "Ansøgningsfristen er 1. marts 2026 og 1. september."
     assert [m.date_start for m in run(text)] == ["2026-03-01", "2026-09-01"]
