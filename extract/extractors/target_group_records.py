@@ -20,7 +20,7 @@ def find_ages(
 ) -> tuple[Optional[int], Optional[int]]:
     """The joined age range of every age expression in ``text`` (open bounds stay open); a
     statement about ``children`` has ages of its own ("børn i alderen 3-11 år"), and one about
-    children and ``youth`` alike spans both ("børn og unge i alderen 0-25 år")."""
+    children and ``youth`` alike spans both ("både børn og unge på 0-25 år")."""
     lo, hi = r.child_age_bounds if children else r.age_bounds
     hi = max(hi, r.age_bounds[1]) if children and youth else hi
     ranges = []

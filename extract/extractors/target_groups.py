@@ -149,7 +149,7 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGro
         if find_labels(head, r) == [r.no_label]:  # no person among the words: no group goes on after them
             return head
         rel = r.relative_clause.match(after, len(head)) if r.relative_clause else None
-        if rel:  # persons a relative clause defines: the clause names them ("til personer, der er truet af …")
+        if rel:  # persons a relative clause defines: the clause names them ("til personer, der kæmper med …")
             return after[: rel.end()]
         starts = [m for label in r.labels for p in label.patterns if (m := p.search(clause)) and m.start() < len(head)]
         return after[: max(m.end() for m in starts)] if starts else head  # a group of more words than those
