@@ -44,7 +44,7 @@ Udskriv
 
 Sagstema
 
-Godkendelse af dagsorden til dagens møde.
+Dagsordenen for mødet forelægges til godkendelse.
 
 Redegørelse
 
@@ -136,15 +136,15 @@ def test_an_item_after_lines_of_its_record():
 def test_a_list_of_the_items_names_no_item():
     text = (
         "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Orientering om ledigheden\n\n"
-        "1. Godkendelse af dagsorden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nGodkendt.\n\n"
-        "2. Orientering om ledigheden\n\nBeslutning i Arbejdsmarkedsudvalget den 04-03-2024\n\nTaget til efterretning.\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning i Beskæftigelsesudvalget den 04-03-2024\n\nGodkendt.\n\n"
+        "2. Orientering om ledigheden\n\nBeslutning i Beskæftigelsesudvalget den 04-03-2024\n\nTaget til efterretning.\n"
     )
     assert outline(text) == [
         (1, "Indholdsfortegnelse", "other"),  # the list's heading is one, its lines are none
         (1, "1. Godkendelse af dagsorden", "punkt"),
-        (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
+        (2, "Beslutning i Beskæftigelsesudvalget den 04-03-2024", "beslutning"),
         (1, "2. Orientering om ledigheden", "punkt"),
-        (2, "Beslutning i Arbejdsmarkedsudvalget den 04-03-2024", "beslutning"),
+        (2, "Beslutning i Beskæftigelsesudvalget den 04-03-2024", "beslutning"),
     ]
 
 
@@ -168,7 +168,7 @@ def test_a_page_copied_without_blank_lines():
 def test_items_in_a_bulleted_list_and_under_a_case_number():
     bulleted = (
         "Referat\n\n • Pkt. 12 Busbetjening 2025\n\n  Pkt. 12\n\n  Busbetjening 2025\n\n"
-        "  Teknikudvalget, 01-10-2024, pkt. 12\n\n  Resume\n\n  Der skal tages stilling til busdriften.\n\n"
+        "  Teknikudvalget, 01-10-2024, pkt. 12\n\n  Resume\n\n  Udvalget skal beslutte om busdriften.\n\n"
         "  Beslutningskompetence\n\n  Teknikudvalget\n"
     )
     assert outline(bulleted) == [
@@ -238,7 +238,7 @@ GLUED = """PUNKTER
 24. Eventuelt den 12.03.202421. Godkendelse af dagsorden
 
 Indstilling
-Direktøren indstiller, at dagsordenen godkendes.
+Direktøren indstiller, at udvalget godkender dagsordenen.
 
 Beslutning
 Godkendt.
@@ -584,7 +584,7 @@ Kommunaldirektøren indstiller, at budgetforslaget sendes til 1. behandling i by
 
 Sagsfremstilling
 Supplerende tekniske ændringer
-Under Økonomiudvalget er udgifterne til it reduceret med 250.000 kr. i hvert af årene.
+Økonomiudvalgets udgifter til licenser nedsættes med 180.000 kr. årligt.
 
 Budgetforslag til 1. behandling
 Budgetforslaget er udarbejdet på baggrund af budgetseminaret og gennemgås nedenfor.
@@ -646,7 +646,7 @@ def test_an_item_under_its_record_of_abbreviated_labels():
     minutes page printing each item's record as a table)."""
     record = "\n\nSagsnr.\n\n450-2024-1234\n\nInitialer\n\nABC\n\nÅbent\n\n"
     text = (
-        f"1.      Spørgetid{record}Sagsfremstilling\n\nByrådets møde starter med spørgetid.\n\n"
+        f"1.      Spørgetid{record}Sagsfremstilling\n\nBorgerne kan stille spørgsmål til byrådet.\n\n"
         f"2.      Indkaldelse af stedfortræder{record}Sagsfremstilling\n\nEt medlem har forfald.\n\n"
         "Indstilling\n\nBorgmesteren indstiller, at stedfortræderen indkaldes.\n"
     )
@@ -669,7 +669,7 @@ def test_items_after_a_decisions_points_at_the_pages_end_and_no_sentence_about_a
     text = (
         "Referat\n\n • 6. Godkendelse af dagsorden\n\n  Resume\n\n  Dagsordenen godkendes.\n\n  Beslutning\n\n"
         "  1.  Dagsorden godkendt.\n • 7. Økonomisk overblik\n\n  Resume\n\n  Budgettet følges.\n\n  Beslutning\n\n"
-        "Punkt 9 flyttes til nederst på dagsordenen, da det er et lukket punkt.\n\n  Godkendt.\n\n"
+        "Punkt 9 flyttes til sidst på dagsordenen, fordi sagen behandles for lukkede døre.\n\n  Godkendt.\n\n"
         "8. Orientering om puljen\n"
     )
     assert outline(text) == [
@@ -688,8 +688,8 @@ def test_a_web_lists_number_before_the_items_own_is_dropped():
     """A page copied from a web list prints the list's number before the item's own, the same
     (" 1.  1. Godkendelse af dagsorden"; made up in that style): the item keeps its own."""
     text = (
-        "Referat\n\n 1.  1. Godkendelse af dagsorden\n\n  Resumé\n\n  Dagsorden godkendes.\n\n"
-        "  Beslutning i Ungeudvalget den 26-03-2024\n\n  Godkendt.\n\n"
+        "Referat\n\n 1.  1. Godkendelse af dagsorden\n\n  Resumé\n\n  Udvalget ser på dagsordenen.\n\n"
+        "  Beslutning i Ældreudvalget den 12-03-2024\n\n  Godkendt.\n\n"
         " 2.  2. Ungestrategien\n\n  Resumé\n\n  Strategien er vedtaget.\n"
     )
     assert [h for h in outline(text) if h[2] == "punkt"] == [
@@ -718,19 +718,19 @@ def test_an_items_title_restated_under_its_numbered_line_is_no_field():
 # stop, a dated label and an image's file are no headings
 POOLS_PAGE = """Puljer til foreninger
 
-Foreninger kan søge flere puljer og tilskud. På denne side har vi samlet puljerne.
+Foreninger kan søge flere puljer og tilskud. Her er en oversigt over dem.
 
 foreninger-i-kommunen.jpg
 
 Kulturpuljen
 
-I kan søge løbende. Søger I om mere end 10.000 kr., er der frister fire gange om året.
+I kan søge løbende. Ved beløb over 25.000 kr. er der fire frister om året.
 
 Det er en pulje til nye kulturelle aktiviteter for alle i kommunen
 
 Tilskud til spejder- og træningslejre
 
-I kan søge løbende. Dog skal I senest søge den 1. november for at få tilskud til jeres lejr.
+Lejre kan støttes hele året, dog senest den 1. november for lejre i det følgende år.
 
 Ansøgningsfrist: 1. november 2025
 
@@ -740,7 +740,7 @@ Alle godkendte foreninger i kommunen kan søge om tilskud fra puljerne.
 
 Læs retningslinjerne for puljerne
 
-Har du spørgsmål, er du velkommen til at kontakte kulturkonsulenten på kultur@kommune.dk
+Spørgsmål om puljerne kan rettes til fritidskonsulenten på fritid@kommune.dk
 """
 
 
@@ -891,7 +891,7 @@ def test_a_bare_account_holds_the_fields_after_it_when_its_name_comes_again():
     # made up in the style of an agenda page that prints the item's fields inside its account
     held = (
         "Mødeplan for 2026\n\nBeslutning\n\nGodkendt.\n\nSagsfremstilling\n\nResume og sagens baggrund\n\n"
-        "Udvalget skal fastsætte sin mødeplan.\n\nIndstillinger\n\nForvaltningen indstiller, at planen godkendes.\n\n"
+        "Mødekalenderen for året skal vedtages.\n\nIndstillinger\n\nForvaltningen indstiller, at planen godkendes.\n\n"
         "Sagsfremstilling\n\nUdvalget holder fem møder om året.\n"
     )
     assert [(lv, h, role) for lv, h, role in outline(held)] == [
@@ -903,7 +903,7 @@ def test_a_bare_account_holds_the_fields_after_it_when_its_name_comes_again():
     ]
     # an empty account over the recommendation is a field like the others (its name does not come again)
     empty = (
-        "Godkendelse af dagsorden\n\nSagsfremstilling\n\nIndstilling\n\nForvaltningen indstiller, at dagsordenen "
-        "godkendes.\n\nBeslutning\n\nGodkendt.\n"
+        "Godkendelse af dagsorden\n\nSagsfremstilling\n\nIndstilling\n\nForvaltningen indstiller, at udvalget "
+        "godkender dagsordenen.\n\nBeslutning\n\nGodkendt.\n"
     )
     assert [lv for lv, _, _ in outline(empty)] == [1, 1, 1]

@@ -106,7 +106,7 @@ def test_a_file_name_without_a_real_day_gives_no_date():
 
 # Made up in the style of agenda systems' pages (the development corpus holds single agenda
 # items without such meeting headers).
-ITEM_WITHOUT_DATE = """Nr.12 - Uddeling af puljen til frivilligt socialt arbejde 2024
+ITEM_WITHOUT_DATE = """Nr.12 - Uddeling af puljen til lokale kulturprojekter 2024
 
 Sagsnr.: 24/123
 
@@ -116,7 +116,7 @@ Godkendelse af støtte til foreninger.
 """
 
 MINUTES_HEADER = """Udvalget for Teknik og Miljø
-Referat • 1. oktober 2024 kl. 15.00
+Referat • 1. oktober 2024 kl. 14.30
 Indhold
 Beslutning i Udvalget for Teknik og Miljø den 01-10-2024
 Godkendt.
@@ -133,7 +133,7 @@ def _meta_of(text, tmp_path, name):
 
 def test_an_item_numbered_in_its_first_line_is_titled_without_the_number_and_dated_by_its_file_name(tmp_path):
     found = _meta_of(ITEM_WITHOUT_DATE, tmp_path, "kommune_sou_2024-10-01_puljen.txt")
-    assert (found.title, found.kind) == ("Uddeling af puljen til frivilligt socialt arbejde 2024", "dagsordenspunkt")
+    assert (found.title, found.kind) == ("Uddeling af puljen til lokale kulturprojekter 2024", "dagsordenspunkt")
     assert (found.date, found.date_basis) == ("2024-10-01", "file name")
 
 

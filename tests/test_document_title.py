@@ -62,7 +62,7 @@ Deltagere:
 
 Sagstema
 
-Godkendelse af dagsorden til dagens møde.
+Dagsordenen for mødet forelægges til godkendelse.
 
 Høring og sagsgang
 
@@ -135,14 +135,14 @@ Forvaltningen foreslår:
 
 Sagsbeskrivelse:
 
-Der er afsat 2 mio. kr.
+Midlerne udgør 2 mio. kr.
 """
 
-PAGE_FLIP = """1 Referat Udvalget for Teknik & Miljø mandag den 7. oktober 2024 Kl. 16:30 i Mødelokale 1
+PAGE_FLIP = """1 Referat Udvalget for Plan & Klima torsdag den 10. oktober 2024 Kl. 15:30 i Mødelokale 3
 
-2 Indholdsfortegnelse 1. Godkendelse af dagsorden 2. Trafikplan til høring Eventuelt...5
+2 Indholdsfortegnelse 1. Dagsordenen 2. Cykelstier i høring Eventuelt...5
 
-3 Kommunen Udvalget for Teknik & Miljø Side 1 1. Godkendelse af dagsorden Beslutning: Godkendt.
+3 Kommunen Udvalget for Plan & Klima Side 1 1. Dagsordenen Beslutning: Dagsordenen blev vedtaget.
 """
 
 
@@ -220,7 +220,7 @@ def test_never_title_examples(example):
 
 def test_a_page_flip_header_gives_title_and_meeting_day(tmp_path):
     found = _meta_of(PAGE_FLIP, tmp_path)
-    assert (found.title, found.date, found.date_basis) == ("Referat Udvalget for Teknik & Miljø", "2024-10-07", "text")
+    assert (found.title, found.date, found.date_basis) == ("Referat Udvalget for Plan & Klima", "2024-10-10", "text")
 
 
 def test_without_a_title_line_the_first_line_reading_as_a_title_is_the_title(tmp_path):
@@ -256,7 +256,7 @@ def test_a_body_is_a_name_not_a_phrase_after_the_kind_word():
 # the guide is silent; readers title it by the page's own heading line. Made up in that style.
 WEB_PAGE = """Budgetlægning 2027-2030
 
-Du vil løbende kunne holde dig orienteret om kommunens budgetlægning for årene 2027-2030 her på siden.
+Her på siden følger vi arbejdet med budgettet for 2027-2030, fra forslag til vedtagelse.
 
 Tidsplan
 
@@ -283,7 +283,7 @@ Deltagere
 Åben dagsorden
 
  1. Godkendelse af dagsorden
- 2. Uddeling af puljen til frivilligt socialt arbejde
+ 2. Uddeling af puljen til lokale kulturprojekter
 
 Beslutning
 
@@ -306,7 +306,7 @@ def test_minutes_without_a_header_are_titled_by_the_body_of_their_decisions(tmp_
     the body of the decision under its items, "Beslutning i Byrådet 27. november 2024", with or
     without "den", indented as a web page prints it (made up in the style of such pages)."""
     items = (
-        "1.      Spørgetid\n\nSagsfremstilling\n\nMødet starter med spørgetid.\n\n"
+        "1.      Spørgetid\n\nSagsfremstilling\n\nBorgerne kan stille spørgsmål i en halv time.\n\n"
         "  Beslutning i Byrådet 27. november 2024:\n\n  Ingen spørgsmål.\n\n"
         "2.      Indkaldelse af stedfortræder\n\nSagsfremstilling\n\nEt medlem har forfald.\n\n"
         "  Beslutning i Byrådet 27. november 2024:\n\n  Godkendt.\n"
@@ -326,9 +326,9 @@ def test_a_header_field_naming_the_body_makes_a_meetings_page(tmp_path):
     whose titles the page does not print is the meeting's page, the election period dropped
     (made up in the style of such a page)."""
     text = (
-        "Udvalg: Kommunalbestyrelsen 2022-2025\nMødedato: 30. april 2025\nMødested: Rådhussalen\n"
-        "Sagsnr.: 00.00.00-P35-34-24\nBeslutningstema\nMødets deltagere noteres her.\n"
-        "Sagsnr.: 00.32.10-S00-1-24\nBeslutningstema\nKommunalbestyrelsen skal godkende årsregnskabet.\n"
+        "Udvalg: Kommunalbestyrelsen 2022-2025\nMødedato: 28. maj 2025\nMødested: Byrådssalen\n"
+        "Sagsnr.: 00.01.00-P35-12-25\nBeslutningstema\nMødets deltagere noteres her.\n"
+        "Sagsnr.: 00.30.14-S00-7-25\nBeslutningstema\nKommunalbestyrelsen skal godkende årsregnskabet.\n"
         "Sagsfremstilling\nRegnskabet viser et overskud.\n"
     )
     assert _meta_of(text, tmp_path).title.endswith(" Kommunalbestyrelsen")
@@ -343,11 +343,11 @@ def test_a_covers_title_over_two_lines_is_read_whole_and_its_month_is_no_title(t
 
 def test_a_line_that_leads_in_to_a_list_is_no_title(tmp_path):
     # made up in the style of a municipality's web page on a plan (its first lines lead in to lists)
-    text = "Der er 3 temaer i planen:\n\n • Tema 1 Læring og uddannelse\n • Tema 2 Beskæftigelse\n\n"
+    text = "Der er 3 spor i handleplanen:\n\n • Spor 1 Læring og uddannelse\n • Spor 2 Beskæftigelse\n\n"
     text += "Økonomiudvalget har ansvaret for:\n\n • Integrationspolitik\n • Modtagelse af flygtninge\n\n"
     text += "Planen følges op hvert år i Økonomiudvalget, som også godkender handleplanen.\n"
     found = _meta_of(text, tmp_path, "kommune_integrationsplan.txt")
-    assert found.title not in {"Der er 3 temaer i planen", "Økonomiudvalget har ansvaret for"}
+    assert found.title not in {"Der er 3 spor i handleplanen", "Økonomiudvalget har ansvaret for"}
     assert found.kind != "referat"
 
 
@@ -392,12 +392,12 @@ def test_a_page_of_one_item_numbered_apart_from_its_title_is_titled_by_the_item(
     """Made up in the style of a meeting's page that lists its items, links back to the list and
     prints the one item shown with its number parted from the title by spaces."""
     text = (
-        "Dagsordenspunkter\n\n  åbent 1 Strategi for erhverv\n  åbent 2 Strategi for turisme\n\n"
-        "Til indholdsfortegnelse\n\n Åbent  Møde.\n\n 1                  Strategi for erhverv\n\n"
-        "                 00.01.10P22-0002\n\nResumé\n\nUdvalget skal drøfte strategien for erhverv.\n\n"
-        "Sagsfremstilling\n\nStrategien bygger på dialog med virksomhederne i kommunen.\n"
+        "Dagsordenspunkter\n\n  åbent 1 Handleplan for erhverv\n  åbent 2 Handleplan for turisme\n\n"
+        "Til indholdsfortegnelse\n\n Åbent  Møde.\n\n 1                  Handleplan for erhverv\n\n"
+        "                 00.01.10P22-0002\n\nResumé\n\nUdvalget skal drøfte handleplanen for erhverv.\n\n"
+        "Sagsfremstilling\n\nHandleplanen bygger på dialog med virksomhederne i kommunen.\n"
     )
-    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Strategi for erhverv"
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Handleplan for erhverv"
 
 
 def test_the_body_after_the_kind_word_is_read_from_its_label():

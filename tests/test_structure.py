@@ -465,18 +465,18 @@ def test_short_lines_over_short_lines_are_no_headings_in_plain_text():
 FOLDED_PAGE = """Retningslinjer for Trafikpuljen
  • Hvad kan du søge om?
 
-  Du kan søge om tilskud til nye initiativer, der gør skolevejen mere sikker for børn og unge.
+  Puljen støtter nye initiativer, der gør skolevejen mere sikker for børn og unge.
 
  • Hvem kan søge?
 
   Alle skolebestyrelser og grundejerforeninger i kommunen.
 
  • Ansøgningen skal indeholde
-  • En beskrivelse af projektet
+  • En kort projektbeskrivelse
   • Et budget
  • Hvornår kan du søge?
 
-  Man kan søge løbende, dog senest fire uger før udvalgets møde
+  Man skal sende ansøgningen senest fire uger før udvalgets møde
 """
 
 
@@ -607,10 +607,8 @@ def test_list_label_examples(example):
 def test_a_label_over_its_list_is_a_pages_heading():
     """Made up in the style of a municipality's page on a pool: labels over lists of short lines
     (no bullets, no blank line) and over a bulleted list are headings; a lead-in sentence is none."""
-    page = "Søg puljen\n\nRetningslinjer\n\nHvem kan søge:\nForeninger\nGrupper af borgere\nInstitutioner\n\n"
-    page += (
-        "Kriterier for tildeling af puljen:\n\n • Projektet skal være forankret i lokalsamfundet.\n • Højst 50 pct.\n\n"
-    )
+    page = "Søg puljen\n\nRetningslinjer\n\nHvem kan søge:\nForeninger\nLokale netværk\nInstitutioner\n\n"
+    page += "Kriterier for tildeling af puljen:\n\n • Projektet skal gavne beboerne i området.\n • Højst 50 pct.\n\n"
     page += "Ansøgningen skal indeholde følgende oplysninger:\n\n • Projektets formål\n • Budget\n"
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]
@@ -690,10 +688,8 @@ def test_a_short_question_without_its_mark_is_a_pages_heading():
     """Made up in the style of a municipality's page on a pool: a short question without "?" over
     its answer or alone over a bulleted list is a heading, though it ends on a preposition or reads
     as a sentence ("kan søge"); a long line opening with a question word is none."""
-    page = (
-        "Søg puljen\n\nHvad kan der søges til\n\nTilskud ydes til events og projekter, der styrker foreningslivet.\n\n"
-    )
-    page += "Hvem kan søge\n\n • Foreninger\n • Grupper af borgere\n\nHvordan søges der\n\n"
+    page = "Søg puljen\n\nHvad kan der søges til\n\nPuljen dækker events og projekter, der styrker foreningslivet.\n\n"
+    page += "Hvem kan søge\n\n • Foreninger\n • Lokale netværk\n\nHvordan søges der\n\n"
     page += "Ansøgningen sendes til kulturforvaltningen på det skema, der ligger på kommunens hjemmeside.\n\n"
     page += "Hvad angår ansøgninger om tilskud til større anlæg og ombygninger af foreningernes egne lokaler og til\n"
     page += "mindre projekter gælder der andre regler, som fremgår af retningslinjerne.\n"

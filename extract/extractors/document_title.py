@@ -87,7 +87,7 @@ def meeting_body(
 ) -> Optional[str]:
     """The meeting's body: named in a header field, alone on a header line, or beside the
     meeting's day (when that day is not known, beside one day only: the decisions of one meeting,
-    "Beslutning i Ungeudvalget den 26-03-2015" under each item)."""
+    "Beslutning i Ældreudvalget den 12-03-2015" under each item)."""
     head = [(a, strip_marks(line)) for a, line in text_lines(text[: _header_end(text, sections, r)]) if line.strip()]
     body = labelled_body(head, r)
     if body:

@@ -27,7 +27,7 @@ is under an item of minutes. Then:
   "Indholdsfortegnelse", "Dagsordenpunkter"), each alone in its paragraph or over a list, and
   its procedural items written without a number ("Godkendelse af dagsorden:"), are headings
   of level 1, and so are the groups of its items wherever they stand ("A. Sager til afgørelse
-  i byrådet"), the items of a group one level below it and their fields below those; an item's
+  i udvalget"), the items of a group one level below it and their fields below those; an item's
   numbered line over its case number and its title again ("1.Anlægsbevilling …" over
   "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
   above the first field, item or heading word ("Baggrund", which opens a field of its own) only a
@@ -291,7 +291,7 @@ def agenda_layout(
         elif c.start in rule_at and in_item and _restates(item, c.heading, r):
             continue  # the item's title again under its numbered line, however it reads as a field
         elif c.start in rule_at and rule_at[c.start] in joined[1]:
-            # a part of a field named for two ("FNs verdensmål" in "FN's Verdensmål og Byrådets arbejdsgrundlag")
+            # a part of a field named for two ("FNs verdensmål" in "FN's Verdensmål og Kommunalbestyrelsens vision")
             lead, sub, allows, top = None, "", rule_at[c.start].subheadings, joined[0] + 1
         elif c.start in rule_at:
             lead, sub = None, ""

@@ -154,7 +154,7 @@ def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Head
 
 
 def item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:
-    """The groups of a meeting's items ("A. Sager til afgørelse i byrådet"), each alone in its paragraph."""
+    """The groups of a meeting's items ("A. Sager til afgørelse i udvalget"), each alone in its paragraph."""
     out = []
     for a, b in paras:
         line = squash(text[a:b])

@@ -162,8 +162,8 @@ def item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Opti
 
 
 def joined_parts(heading: str, r: AgendaRules) -> tuple[FieldRule, ...]:
-    """The fields a field's name joins ("Indstilling og beslutning", "FN's Verdensmål og Byrådets
-    arbejdsgrundlag"), when it names two or more parts; else none."""
+    """The fields a field's name joins ("Indstilling og beslutning", "FN's Verdensmål og
+    Kommunalbestyrelsens vision"), when it names two or more parts; else none."""
     parts = r.field_joint.split(squash(strip_marks(heading)))
     if len(parts) < 2:
         return ()

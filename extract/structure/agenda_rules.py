@@ -73,7 +73,7 @@ class AgendaRules:
     meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
     meeting_part_examples: tuple
     procedural_max_words: int  # a procedural item written without a number has at most this many words
-    item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i byrådet")
+    item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i udvalget")
     item_group_examples: tuple  # {text, group}
     field_joint: re.Pattern  # what joins the parts of a field named for two ("Indstilling og beslutning")
     field_joint_examples: tuple  # {text, parts}: the roles of the fields the name joins

@@ -236,8 +236,8 @@ def before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[i
 
 
 def meeting_line_body(text: str, r: HeadingRules) -> Optional[str]:
-    """The body a header line names as holding the meeting, without a kind word ("Klima, natur
-    og energis møde den 9. maj 2023"): the first such line before the first field."""
+    """The body a header line names as holding the meeting, without a kind word ("Miljø, natur
+    og klimas møde den 9. maj 2023"): the first such line before the first field."""
     lines = before_fields(header_lines(text, r), r)
     for _, line in lines:
         for pattern in r.titles.meeting_lines:
