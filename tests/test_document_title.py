@@ -423,6 +423,11 @@ def test_an_item_treated_again_printing_its_fields_twice_is_one_item(tmp_path):
     )
     found = _meta_of(text, tmp_path, "kommune_byraad_2024-03-13_p12_cykelsti.txt")
     assert (found.title, found.kind) == ("Anlægsbevilling til ny cykelsti", "dagsordenspunkt")
+    # two items, each title over the table of the bodies the case goes through: several
+    item = "Sagsnr.: 24/{0} Sagsbehandler: Anne Holm\n\n{1}\n\nTMU\n\nØKE\n\n X\n\nSagsresume\n\n{1} forelægges.\n\n"
+    items = item.format(1234, "Trafikplan 2025") + "Beslutning\n\nGodkendt.\n\n" + item.format(5678, "Nye cykelstier")
+    found = _meta_of("Udvalg: Teknisk Udvalg\nMødedato: 7. oktober 2024\n\n" + items, tmp_path)
+    assert (found.title, found.kind) == ("Referat Teknisk Udvalg", "referat")
 
 
 @pytest.mark.parametrize(
@@ -467,3 +472,17 @@ def test_a_news_page_headed_by_a_meeting_is_no_minutes(tmp_path, name, text):
     page (made up in the style of municipalities' news pages), keeps its headline."""
     found = _meta_of(text, tmp_path, name)
     assert (found.title, found.kind) == (text.split("\n")[0], None)
+
+
+def test_a_body_and_a_committee_are_read_from_the_same_part_of_the_line():
+    """The meeting's day, the election period and the marks at the ends are cut from a header
+    line once, whether it names a body ("Teknisk Udvalg") or a committee named for its field."""
+    from extract.structure.titles import _name_part, body_of, committee_name
+
+    line = "Teknisk Udvalg (2022-2025) møde den 7. oktober 2024 -"
+    assert _name_part(line, HEADINGS) == "Teknisk Udvalg"
+    assert body_of(line, HEADINGS) == committee_name(line, HEADINGS) == "Teknisk Udvalg"
+    assert (
+        committee_name("Plan, teknik og miljø (2022-2025) møde den 7. oktober 2024", HEADINGS)
+        == "Plan, teknik og miljø"
+    )

@@ -185,15 +185,17 @@ def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
 
 
 def _field_repeated(text: str, sections: list[Section], r: HeadingRules) -> bool:
-    """Does the page's first field of an item stand again under a line of its own that reads as
-    a title ("Sagsresume" under each item's title): the page holds several items, whether or not
-    their titles are numbered or found. A field standing again right under another field's text
-    is the same item's, treated again or handed on ("Sagsfremstilling" under "Indstilling")."""
+    """Does the page's first field of an item stand again with a line reading as a title in the
+    text before it, since the field above ("Sagsresume" under each item's title): the page holds
+    several items, whether or not their titles are numbered or found. A field standing again
+    with only the text of the field above before it is the same item's, treated again or handed
+    on ("Sagsfremstilling" under "Indstilling" and its sentence)."""
     fields = _fields(sections, r)
     first = fields[0].heading.strip().lower() if fields else None
-    for s in fields[1:]:
-        if s.heading.strip().lower() == first and _titled_above(text[: s.char_start], r):
-            return True
+    for above, s in zip(fields, fields[1:]):
+        if s.heading.strip().lower() == first:
+            if any(_reads_as_title(line, r) for line in text[above.char_start : s.char_start].split("\n")[1:]):
+                return True
     return False
 
 
@@ -203,11 +205,13 @@ def _fields(sections: list[Section], r: HeadingRules) -> list[Section]:
     return [s for s in sections if s.heading and s.number is None and s.role in roles]
 
 
-def _titled_above(before: str, r: HeadingRules) -> bool:
-    """Does the last line of ``before`` read as a title (no sentence, no label, no list)?"""
-    lines = [line for line in before.splitlines() if line.strip()]
-    last = strip_marks(lines[-1]).strip() if lines else ""
-    title = title_candidate(last, r) if last[:1] not in BULLETS else None
+def _reads_as_title(line: str, r: HeadingRules) -> bool:
+    """Does a line read as an item's title: a capital first, more than one word, no sentence,
+    label, list or decision of one word ("Godkendt")?"""
+    text = strip_marks(line).strip()
+    if not text[:1].isupper() or len(text.split()) < 2 or line.lstrip()[:1] in BULLETS:
+        return False
+    title = title_candidate(text, r)
     return bool(title) and not title.endswith((".", ":", ",")) and not r.titles.never_title.search(title)
 
 
