@@ -263,3 +263,27 @@ def test_weekday_day_examples(example):
     """A day named by weekday, day and month dates the page only where the calendar puts that
     weekday on that day of the file name's year (7 October 2025 is a Tuesday, 2024's a Monday)."""
     assert meta.weekday_date(example["text"], example["name"], RULES, DATES) == example["value"]
+
+
+def test_a_weekday_is_named_by_the_date_rules_once():
+    """The weekdays' names are the date rules' (dates.yml `weekdays`, Monday first); the page's
+    rule gives only the layout, so another word before the day dates nothing (made up in the
+    style of municipal news pages)."""
+    import dataclasses
+
+    text = "Byrådets beslutninger\n\nTirsdag 7. oktober holdt byrådet sit møde.\n"
+    name = "kommune_nyhed_2025-10-07_beslutninger.txt"
+    assert meta.weekday_date(text, name, RULES, DATES) == "2025-10-07"
+    shifted = dataclasses.replace(DATES, weekdays=DATES.weekdays[1:] + DATES.weekdays[:1])
+    assert meta.weekday_date(text, name, RULES, shifted) is None
+    assert meta.weekday_date(text.replace("Tirsdag", "Referat"), name, RULES, DATES) is None
+    assert not hasattr(RULES, "weekdays")
+
+
+def test_a_date_rule_names_the_groups_it_needs():
+    """One loader for the date rules: a weekday's rule needs its three groups, others a value."""
+    entry = {"id": "x", "pattern": r"(?P<day>\d+)\. (?P<month>\w+)", "examples": ["7. oktober"]}
+    with pytest.raises(meta.RuleError, match="weekday"):
+        meta._date_rule(entry, "x", (("weekday", "day", "month"),))
+    with pytest.raises(meta.RuleError, match="value"):
+        meta._date_rule(entry, "x")

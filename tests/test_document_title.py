@@ -408,3 +408,81 @@ def test_the_body_after_the_kind_word_is_read_from_its_label():
 
     text = "Referat\nUdvalg: Teknisk Udvalg\nMødedato: 01-10-2024\n"
     assert _after_kind_word(text, R["headings.yml"])[1] == "Referat Teknisk Udvalg"
+
+
+def test_an_item_treated_again_printing_its_fields_twice_is_one_item(tmp_path):
+    """A forwarded item prints its case text again under the later treatment ("Sagsfremstilling"
+    under "Indstilling"): its first field standing twice is no proof of several items (made up
+    in the style of an agenda system's item page under a header of fields)."""
+    text = (
+        "Udvalg: Byrådet\nMødedato: 13. marts 2024\n\nAnlægsbevilling til ny cykelsti\n\n"
+        "Sagsfremstilling\n\nDer søges om en anlægsbevilling til en ny cykelsti langs Hovedgaden.\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at der gives en anlægsbevilling.\n\n"
+        "Sagsfremstilling\n\nØkonomiudvalget behandlede sagen den 4. marts 2024 og anbefaler indstillingen.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    found = _meta_of(text, tmp_path, "kommune_byraad_2024-03-13_p12_cykelsti.txt")
+    assert (found.title, found.kind) == ("Anlægsbevilling til ny cykelsti", "dagsordenspunkt")
+    # two items, each title over the table of the bodies the case goes through: several
+    item = "Sagsnr.: 24/{0} Sagsbehandler: Anne Holm\n\n{1}\n\nTMU\n\nØKE\n\n X\n\nSagsresume\n\n{1} forelægges.\n\n"
+    items = item.format(1234, "Trafikplan 2025") + "Beslutning\n\nGodkendt.\n\n" + item.format(5678, "Nye cykelstier")
+    found = _meta_of("Udvalg: Teknisk Udvalg\nMødedato: 7. oktober 2024\n\n" + items, tmp_path)
+    assert (found.title, found.kind) == ("Referat Teknisk Udvalg", "referat")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ungdomsskolens bestyrelse, referat fra møde den 2. maj 2024",
+        "Handicaprådet, referat fra møde den 3. maj 2024",
+        "Referat af Handicaprådets møde den 3. maj 2024",
+    ],
+)
+def test_an_item_handing_on_another_bodys_minutes_keeps_its_title(tmp_path, line):
+    """An item laid before a committee for information names the minutes it hands on (made up
+    in the style of an agenda system's item page): the title is the item's, not the minutes'."""
+    text = (
+        f"{line}\n\nResume\n\nReferatet forelægges til orientering.\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at udvalget tager referatet til efterretning.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    title = _meta_of(text, tmp_path, "kommune_sou_2024-05-27_p08_side.txt").title
+    assert title == line.split(" den ")[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "kommune_nyhed_2025-02-10_borgermoede.txt",
+            "Offentligt møde den 3. marts om lokalplan for Havnen\n\nKommunen inviterer til borgermøde om "
+            "den nye lokalplan. Her kan du høre om planerne og stille spørgsmål til politikerne.\n\n"
+            "Mødet holdes på biblioteket kl. 19.00.\n",
+        ),
+        (
+            "kommune_nyhed_2025-10-08_byraadsmoede.txt",
+            "Byrådets møde den 7. oktober\n\nByrådet besluttede på mødet at bygge en ny skole i Vestbyen. "
+            "Skolen skal stå klar til skolestart, og byggeriet begynder til foråret.\n\n"
+            "Desuden blev budgettet for næste år vedtaget med stemmer fra et bredt flertal.\n",
+        ),
+    ],
+)
+def test_a_news_page_headed_by_a_meeting_is_no_minutes(tmp_path, name, text):
+    """A news page's headline on a meeting over running text, no item nor field of a meeting's
+    page (made up in the style of municipalities' news pages), keeps its headline."""
+    found = _meta_of(text, tmp_path, name)
+    assert (found.title, found.kind) == (text.split("\n")[0], None)
+
+
+def test_a_body_and_a_committee_are_read_from_the_same_part_of_the_line():
+    """The meeting's day, the election period and the marks at the ends are cut from a header
+    line once, whether it names a body ("Teknisk Udvalg") or a committee named for its field."""
+    from extract.structure.titles import _name_part, body_of, committee_name
+
+    line = "Teknisk Udvalg (2022-2025) møde den 7. oktober 2024 -"
+    assert _name_part(line, HEADINGS) == "Teknisk Udvalg"
+    assert body_of(line, HEADINGS) == committee_name(line, HEADINGS) == "Teknisk Udvalg"
+    assert (
+        committee_name("Plan, teknik og miljø (2022-2025) møde den 7. oktober 2024", HEADINGS)
+        == "Plan, teknik og miljø"
+    )

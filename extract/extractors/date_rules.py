@@ -55,6 +55,7 @@ class DateRules:
     list_re: re.Pattern = re.compile(r"(?!)")  # A <list separator> B, whole string ("ultimo 2024 eller primo 2025")
     between: re.Pattern = re.compile(r"(?!)")  # "mellem (d.) " before the first of two days joined by "og"
     turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
+    weekdays: tuple = ()  # the weekdays' names in lower case, Monday first
 
 
 def _alt(words) -> str:
@@ -198,6 +199,7 @@ def load_rules(data) -> DateRules:
         re.compile(list_re, re.I),
         re.compile(between, re.I),
         data["turn_of_year_days"],
+        tuple(w.lower() for w in data["weekdays"]),
     )
 
 
@@ -240,6 +242,8 @@ def _validate(data: dict) -> None:
     for key in ("words", "after_slash", "examples"):
         _words(stops[key], f"day_article_stops.{key}", least=1)
     require_number(data, "turn_of_year_days", "turn_of_year_days", int, 0, 182)
+    if len(_words(data["weekdays"], "weekdays", least=7)) != 7:
+        raise RuleError("weekdays", "needs the seven weekdays' names, Monday first")
     if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
         raise RuleError("day_joiner", "must be a word")
     for name, number in data["months"].items():

@@ -70,7 +70,6 @@ class MetaRules:
     byline_date: Optional[DateRule] = None  # a news page's date line in its first lines
     byline_within: int = 0  # ... read within this many characters of the text's start
     weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
-    weekdays: tuple[str, ...] = ()  # the weekdays' names, Monday first
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -97,12 +96,17 @@ def _kind(entry, i: int) -> KindRule:
     return KindRule(rid, entry["kind"], require_regex(entry["pattern"], rid), tuple(entry["examples"]))
 
 
-def _date_rule(entry, rid: str) -> DateRule:
+DATE_GROUPS = (("value",), ("day", "month", "year"))  # a date rule's groups: the date whole, or its parts
+
+
+def _date_rule(entry, rid: str, groups: tuple[tuple[str, ...], ...] = DATE_GROUPS) -> DateRule:
+    """A rule finding a date, its pattern with one of ``groups``' sets of named groups."""
     rid = entry.get("id", rid) if isinstance(entry, dict) else rid
     entry = require_keys(entry, rid, ["id", "pattern", "examples"])
     pattern = require_regex(entry["pattern"], rid)
-    if "value" not in pattern.groupindex and not {"day", "month", "year"} <= set(pattern.groupindex):
-        raise RuleError(rid, "pattern needs a group named 'value' (or groups 'day', 'month' and 'year')")
+    if not any(set(names) <= set(pattern.groupindex) for names in groups):
+        named = " or ".join("groups " + ", ".join(f"'{g}'" for g in names) for names in groups)
+        raise RuleError(rid, f"pattern needs {named}")
     if not entry["examples"]:
         raise RuleError(rid, "needs a non-empty list of real Danish 'examples'")
     return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
@@ -110,7 +114,7 @@ def _date_rule(entry, rid: str) -> DateRule:
 
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
-            "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day", "weekdays"]  # fmt: skip
+            "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -130,27 +134,8 @@ def load_rules(data) -> MetaRules:
         short_months=_short_months(data["short_months"]),
         byline_date=_date_rule(data["byline_date"], "byline_date"),
         byline_within=require_number(data, "byline_within", "byline_within", int, 1),
-        weekday_day=_weekday_rule(data["weekday_day"]),
-        weekdays=_weekdays(data["weekdays"]),
+        weekday_day=_date_rule(data["weekday_day"], "weekday_day", (("weekday", "day", "month"),)),
     )
-
-
-def _weekday_rule(entry) -> DateRule:
-    rid = entry.get("id", "weekday_day") if isinstance(entry, dict) else "weekday_day"
-    entry = require_keys(entry, rid, ["id", "pattern", "examples"])
-    pattern = require_regex(entry["pattern"], rid)
-    if not {"weekday", "day", "month"} <= set(pattern.groupindex):
-        raise RuleError(rid, "pattern needs groups named 'weekday', 'day' and 'month'")
-    if not entry["examples"]:
-        raise RuleError(rid, "needs a non-empty list of 'examples'")
-    return DateRule(rid, re.compile(pattern.pattern, pattern.flags | re.M), tuple(entry["examples"]))
-
-
-def _weekdays(names) -> tuple[str, ...]:
-    days = require_strings(names, "weekdays")
-    if len(days) != 7:
-        raise RuleError("weekdays", "needs the seven weekdays' names, Monday first")
-    return tuple(d.lower() for d in days)
 
 
 def _short_months(data) -> tuple[tuple[re.Pattern, str], ...]:
@@ -245,11 +230,11 @@ def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules) -> Option
     month without a year ("Tirsdag 7. oktober holdt byrådet sit møde"): the calendar puts that
     weekday on that day of the file name's year, so the year is the file name's."""
     day = file_name_date(name, r)
-    if day is None or r.weekday_day is None:
+    if day is None or r.weekday_day is None or not dates.weekdays:
         return None
     for m in r.weekday_day.pattern.finditer(text[: r.byline_within]):
         written = iso_date(f"{m.group('day')}. {m.group('month').lower()} {day[:4]}", dates)
-        if written == day and r.weekdays[Day.fromisoformat(day).weekday()] == m.group("weekday").lower():
+        if written == day and dates.weekdays[Day.fromisoformat(day).weekday()] == m.group("weekday").lower():
             return day
     return None
 

@@ -184,12 +184,35 @@ def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
     return labelled_body(before_fields(header_lines(text, r), r), r)
 
 
-def _field_repeated(sections: list[Section], r: HeadingRules) -> bool:
-    """Does the page's first field of an item stand again ("Sagsresume" under each item's title):
-    the page holds several items, whether or not their titles are numbered or found."""
+def _field_repeated(text: str, sections: list[Section], r: HeadingRules) -> bool:
+    """Does the page's first field of an item stand again with a line reading as a title in the
+    text before it, since the field above ("Sagsresume" under each item's title): the page holds
+    several items, whether or not their titles are numbered or found. A field standing again
+    with only the text of the field above before it is the same item's, treated again or handed
+    on ("Sagsfremstilling" under "Indstilling" and its sentence)."""
+    fields = _fields(sections, r)
+    first = fields[0].heading.strip().lower() if fields else None
+    for above, s in zip(fields, fields[1:]):
+        if s.heading.strip().lower() == first:
+            if any(_reads_as_title(line, r) for line in text[above.char_start : s.char_start].split("\n")[1:]):
+                return True
+    return False
+
+
+def _fields(sections: list[Section], r: HeadingRules) -> list[Section]:
+    """The page's sections headed by a field of an agenda item ("Sagsfremstilling", "Beslutning")."""
     roles = {f.role for f in r.agenda.fields}
-    fields = [s.heading.strip().lower() for s in sections if s.heading and s.number is None and s.role in roles]
-    return bool(fields) and fields.count(fields[0]) >= 2
+    return [s for s in sections if s.heading and s.number is None and s.role in roles]
+
+
+def _reads_as_title(line: str, r: HeadingRules) -> bool:
+    """Does a line read as an item's title: a capital first, more than one word, no sentence,
+    label, list or decision of one word ("Godkendt")?"""
+    text = strip_marks(line).strip()
+    if not text[:1].isupper() or len(text.split()) < 2 or line.lstrip()[:1] in BULLETS:
+        return False
+    title = title_candidate(text, r)
+    return bool(title) and not title.endswith((".", ":", ",")) and not r.titles.never_title.search(title)
 
 
 def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
@@ -220,8 +243,9 @@ def document_title(
     bare = found is not None and body_alone(found[1], r)
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
     meeting = found is not None and any(p.match(found[1]) for p in r.titles.meeting_lines)  # "Byrådets møde den …"
+    meeting = meeting and (bool(items) or bool(_fields(sections, r)))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
-    several = len(items) >= 2 or _field_repeated(sections, r)
+    several = len(items) >= 2 or _field_repeated(src.text, sections, r)
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
     if kind or bare or held or fielded or found is None or item_line:

@@ -180,7 +180,7 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     if text.rstrip().endswith(":"):
         return None  # a field's label ("Udvalg:"), its value left empty
-    body = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
+    body = _name_part(text, r)
     genitive = r.titles.body_genitive.match(body)
     body = genitive.group("name") if genitive else body
     if body[:1].islower() and r.titles.body_name.fullmatch(body):
@@ -190,12 +190,18 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
 
 
+def _name_part(text: str, r: HeadingRules) -> str:
+    """The part of a header line that may name a body: without the meeting's day and hour after
+    it ("… møde den 1. oktober 2025"), the election period beside it, and marks at its ends."""
+    return drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
+
+
 def committee_name(text: str, r: HeadingRules) -> Optional[str]:
     """A body's name that holds no word for a body ("Plan, teknik og miljø", a committee named
     for its field), read only where the layout says it names the body: before the kind word
     ("… - Referat") or the name of a web archive of meetings ("… - Dagsordener og referater").
     A name: a capital first, a few words, no number and no preposition."""
-    name = drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
+    name = _name_part(text, r)
     if not name[:1].isupper() or len(name.split()) > 6 or r.titles.not_body_alone.search(name.replace(",", "")):
         return None
     return name
