@@ -32,6 +32,7 @@ from extract.records import Amount
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
 _YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
+CAPTION_MAX = 80  # a longer line above a table is a paragraph: no caption naming its unit or years
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from extract.extractors.amount_neighbours import (
 from extract.extractors.amount_periods import first_period, label_years, last_period, later_years
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
+    CAPTION_MAX,
     cell_amount,
     clean_value,
     column_header,
@@ -207,11 +208,8 @@ def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Option
     header = column_header(text, m.start)
     caption = table_caption(text, m.start)
     return (label_years(header, r) if header else None) or (
-        label_years(caption, r) if len(caption) <= _CAPTION_MAX else None
+        label_years(caption, r) if len(caption) <= CAPTION_MAX else None
     )
-
-
-_CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> tuple[Optional[str], bool]:
