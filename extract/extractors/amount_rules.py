@@ -204,7 +204,7 @@ def load_rules(data) -> AmountRules:
         **sections.title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
-        frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        frames_joined=sections.frames_joined(data["frames_joined"]),
         label_no_frame=require_regex(data["label_no_frame"], "label_no_frame", flags=re.I),
         label_part=require_regex(data["label_part"], "label_part", flags=re.I),
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
