@@ -782,3 +782,44 @@ def test_sentence_lead_frame_examples():
     assert len(examples) >= 3
     for ex in examples:
         assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]
+
+
+def test_label_source_year_examples():
+    """The rule's examples: a row label naming the year its money came from gives its cells no year."""
+    import yaml
+
+    from extract.extractors.amount_periods import row_label_years
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["label_source_year"]["examples"]
+    assert any(ex["years"] is None for ex in examples) and any(ex["years"] for ex in examples)
+    for ex in examples:
+        assert row_label_years(ex["text"], RULES) == (tuple(ex["years"]) if ex["years"] else None), ex["text"]
+
+
+def test_frames_joined_states_each_word_list_once_and_checks_its_examples_on_load():
+    import copy
+
+    import yaml
+
+    from extract.extractors.amount_rules import load_rules
+    from extract.rules import RuleError
+
+    data = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))
+    section = data["frames_joined"]
+    for ex in section["examples"]:
+        assert bool(RULES.frames_joined.search(ex["text"])) is ex["joined"], ex["text"]
+    # a word added to a list reaches every shape: two joined and each place of a list of three
+    grown = copy.deepcopy(data)
+    grown["frames_joined"]["frames"].append("indsats")
+    rules = load_rules(grown)
+    for text in ("indsats og anlæg", "indsats, refusion og udgifter", "udgifter, indsats og refusion"):
+        assert rules.frames_joined.search(text) and not RULES.frames_joined.search(text), text
+    # an example the lists do not bear out, or a pattern for a word, is refused on load
+    for field, value in (
+        ("examples", [{"text": "drift, vedligehold og rengøring", "joined": True}]),
+        ("parts", ["a b"]),
+    ):
+        broken = copy.deepcopy(data)
+        broken["frames_joined"][field] = value
+        with pytest.raises(RuleError):
+            load_rules(broken)

@@ -252,3 +252,58 @@ def test_one_cell_a_line_a_row_label_naming_a_year_gives_its_cells_that_year(tex
     assert years[32_000_000] == (2024, 2024)
     assert years[28_000_000] == (2025, 2025)
     assert years[60_000_000] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # made up in the words of a budget follow-up: one cell a line, under a unit line ...
+        "Beløb i mio. kr.\nKorrigeret budget\nForventet regnskab\nAfvigelse\n",
+        # ... or a caption naming the unit
+        "Tabel 1: Overførsler og tillægsbevillinger på udvalgets område (mio. kr.)\n"
+        "Korrigeret budget\nForventet regnskab\nAfvigelse\n",
+        # ... or tab-parted cells
+        "Mio. kr.\tKorrigeret budget\tForventet regnskab\tAfvigelse\n",
+    ],
+)
+def test_a_row_label_naming_where_its_money_came_from_gives_no_year(table):
+    rows = [("Overført fra 2023", ["12,5", "11,0", "-1,5"]), ("Tillægsbevilling vedtaget i 2023", ["3,2", "3,2"])]
+    if "\t" in table:
+        body = "".join(f"{label}\t" + "\t".join(cells) + "\n" for label, cells in rows)
+    else:
+        body = "".join(f"{label}\n" + "\n".join(cells) + "\n" for label, cells in rows)
+    text = "Budgetopfølgning 2 2024\n\n" + table + body + "\nForvaltningen forventer et samlet mindreforbrug.\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, (), "Budgetopfølgning 2 2024")
+    # the cells are the follow-up's year's, as those of a row naming no year
+    assert [(a.value_dkk, a.year_from, a.year_to) for a in found] == [
+        (12_500_000, 2024, 2024), (11_000_000, 2024, 2024), (1_500_000, 2024, 2024),
+        (3_200_000, 2024, 2024), (3_200_000, 2024, 2024),
+    ]  # fmt: skip
+
+
+def test_cells_one_a_line_under_a_header_naming_the_unit_take_no_year_from_a_source_label():
+    # made up: a grant's row names the year it was granted in, not the year of its money
+    text = "Bevilget (kr.)\nTilskud bevilget i 2023\n450.000\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.value_dkk, a.year_from) for a in found] == [(450_000, None)]
+    text = "Bevilget (kr.)\nTilskud for 2024\n450.000\n"
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [(a.value_dkk, a.year_from) for a in found] == [(450_000, 2024)]
+
+
+def test_one_length_parts_a_tables_caption_from_a_paragraph_in_every_reader():
+    from extract.extractors.amount_tables import CAPTION_MAX
+
+    # made up; the line above the table cut to the length (a longer line is a paragraph)
+    words = "Tabel 1. Udgifterne for 2024 er fordelt på udvalgets områder, institutioner og puljerne herunder"
+    for length, caption in ((CAPTION_MAX, True), (CAPTION_MAX + 1, False)):
+        # one cell a line: the caption names the unit
+        line = words[: length - len(" (mio. kr.)")] + " (mio. kr.)"
+        text = line + "\nKorrigeret budget\nForventet regnskab\nDrift\n12,5\n11,0\n"
+        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+        assert len(line) == length and [a.value_dkk for a in found] == ([12_500_000, 11_000_000] if caption else [])
+        # a sum in a tab-parted cell: the caption names its year
+        line = words[: length - 1] + ":"
+        text = line + "\nOmråde\tBeløb\nDrift\t8.820 kr.\n"
+        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+        assert len(line) == length and [a.year_from for a in found] == [2024 if caption else None]

@@ -81,3 +81,26 @@ def test_two_frames_joined_block_the_sentences_leading_frame(text, expected):
 def test_a_sum_named_again_takes_its_years_with_their_per_year_flag():
     text = "Der afsættes 1 mio. kr. årligt i 2024-2027 til indsatsen. De 1 mio. kr. skal bruges til løn."
     assert [(a.year_from, a.year_to, a.per_year) for a in amounts(text)] == [(2024, 2027, True)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the words of a budget's allotment: the frame right after the sum is one of a
+        # list of the budget's parts, or of two frames joined: neither is the sum's
+        "Der er afsat 2 mio. kr. til drift, anlæg og finansiering i 2025.",
+        "Der er afsat 4,5 mio. kr. til drift og anlæg af den nye svømmehal.",
+        "Kommunen har i 2024 brugt 3,1 mio. kr. på service, anlæg og overførsler.",
+    ],
+)
+def test_a_frame_right_after_the_sum_in_a_list_of_frames_is_not_its_own(text):
+    assert [a.kind for a in amounts(text)] == [None]
+    # nor does a frame from further off stand in for it
+    title = "Anlægsbevilling til ny svømmehal"  # made up: a title naming one frame
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, title=title)
+    assert [a.kind for a in found] == [None]
+
+
+def test_a_frame_right_after_the_sum_alone_is_its_own():
+    assert [a.kind for a in amounts("Der er afsat 4,5 mio. kr. til drift af den nye svømmehal.")] == ["drift"]
+    assert [a.kind for a in amounts("Der er afsat 2 mio. kr. til drift, vedligehold og rengøring i 2025.")] == ["drift"]

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from extract.extractors.amount_periods import label_years
+from extract.extractors.amount_periods import label_years, row_label_years
 from extract.extractors.amount_rules import AmountRules
-from extract.extractors.amount_tables import YEAR, Cell, CellAmount, percent_column, unit_factor
+from extract.extractors.amount_tables import CAPTION_MAX, YEAR, Cell, CellAmount, percent_column, unit_factor
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
@@ -41,16 +41,13 @@ def _one_year(header: str) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
-_UNIT_LINE_MAX = 80  # a longer line is a paragraph: the caption naming a table's unit is shorter
-
-
 def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     """Tables written one cell a line (as some publishing systems export them): a line
     naming the unit ("I 1.000 kr. 2027 p/l", or a caption of a sentence's length ending in
     "(1.000 kr.)"), the column headers ("2027", …, "I alt"; "Korrigeret budget", …), then rows
     of a label (one line or more) and its numbers."""
     out: list[CellAmount] = []
-    for m in re.finditer(r"(?m)^[^\t\n]{1,%d}$" % _UNIT_LINE_MAX, text):
+    for m in re.finditer(r"(?m)^[^\t\n]{1,%d}$" % CAPTION_MAX, text):
         factor = unit_factor(m.group(), r)
         if factor is None or r.table_cell.fullmatch(m.group().strip()):
             continue
@@ -78,7 +75,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             row = lines[i : i + width]
             cells = [c for c, number in zip(row, is_number[i : i + width]) if number]
             # the year its label names ("Endelig ramme 2015"): its cells' when their column names none
-            row_years = label_years(" ".join(label), r)
+            row_years = row_label_years(" ".join(label), r)
             for j, c in enumerate(cells):
                 num = r.table_cell.fullmatch(c.text)
                 value = 0.0 if j in shares else parse_danish_number(num.group("num"))
@@ -122,6 +119,6 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         start, end = cell.start + num.start("num"), cell.start + num.end("num")
         labels = ("", "", unit.text, "")
         # the year its row's label names ("Endelig ramme 2015"), when the header naming the unit names none
-        years = None if label_years(unit.text, r) else label_years(label, r)
+        years = None if label_years(unit.text, r) else row_label_years(label, r)
         out.append(CellAmount(start, end, value * unit_factor(unit.text, r), years, labels, unit.start))
     return out

@@ -119,6 +119,12 @@ def label_years(s: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
     return found.pop() if len(found) == 1 else None
 
 
+def row_label_years(label: str, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+    """The one year or span a table row's label names as its own ("Ramme for 2024"), or None:
+    none when the label names the year its money came from ("Overført fra 2023")."""
+    return None if r.label_source_year.search(label) else label_years(label, r)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.:!?])\s+(?=\S)")
 
 

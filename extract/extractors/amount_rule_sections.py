@@ -70,6 +70,45 @@ def document_frame(entry) -> dict:
     }
 
 
+def frames_joined(entry) -> re.Pattern:
+    """Two of the budget's frames joined ("drift og anlæg"), or a list of three parts of the
+    budget holding a frame ("drift, anlæg og finansiering"): the pattern built from the
+    section's word lists (each word standing for the words it starts), its examples checked."""
+    key = "frames_joined"
+    entry = require_keys(entry, key, ["frames", "parts", "pair_joiners", "list_joiners", "examples"])
+    frames, parts = _words(entry, "frames", key), _words(entry, "parts", key)
+    frame, part = _stems(frames), _stems(frames + parts)
+    pair, listed = _alternatives(_words(entry, "pair_joiners", key)), _alternatives(_words(entry, "list_joiners", key))
+    three = [(frame, part, part), (part, frame, part), (part, part, frame)]
+    pattern = "|".join(
+        [rf"\b{frame}\s+(?:{pair})\s+{frame}"] + [rf"\b{a},\s+{b}\s+(?:{listed})\s+{c}" for a, b, c in three]
+    )
+    compiled = require_regex(pattern, key, flags=re.I)
+    for example in require_examples(entry, key):
+        if not isinstance(example, dict) or not isinstance(example.get("text"), str) or "joined" not in example:
+            raise RuleError(key, "each example needs 'text' and 'joined' (true or false)")
+        if bool(compiled.search(example["text"])) is not example["joined"]:
+            raise RuleError(key, f"example {example['text']!r} should be joined: {example['joined']}")
+    return compiled
+
+
+def _words(entry: dict, field: str, key: str) -> list[str]:
+    """A non-empty list of words (no spaces), read as text, not as a pattern."""
+    words = entry[field]
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.split() == [w] for w in words):
+        raise RuleError(f"{key}.{field}", "must be a non-empty list of single words")
+    return words
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _stems(words: list[str]) -> str:
+    """Any word starting with one of ``words``, and a hyphen closing it ("drifts-")."""
+    return rf"(?:{_alternatives(words)})\w*-?"
+
+
 def fractions(data) -> tuple[tuple[str, float], ...]:
     if not isinstance(data, dict) or not data:
         raise RuleError("fractions", "must map each fraction sign to its value (½: 0.5)")

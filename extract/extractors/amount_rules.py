@@ -43,6 +43,7 @@ _KEYS = [
     "frames_joined",
     "label_no_frame",
     "label_part",
+    "label_source_year",
     "frame_excluded",
     "coordination",
     "clause_break",
@@ -129,6 +130,7 @@ class AmountRules:
     frames_joined: re.Pattern  # a label naming two frames joined ("Drifts- og anlægs…"): no guide
     label_no_frame: re.Pattern  # a label naming what is no frame ("Skatter", "Ordinært driftsresultat")
     label_part: re.Pattern  # a frame a label names as a part ("heraf serviceramme"): not the label's
+    label_source_year: re.Pattern  # a row label's year its money came from ("Overført fra 2023"): not the row's
     frame_excluded: re.Pattern  # an aside that leaves a frame out ("(før anlæg …)")
     currencies: tuple[Currency, ...]
     fractions: tuple[tuple[str, float], ...]
@@ -204,9 +206,10 @@ def load_rules(data) -> AmountRules:
         **sections.title_year(data["title_year"]),
         kinds=tuple(_rule(e, i, "kinds") for i, e in enumerate(data["kinds"])),
         frames=tuple(_frame(e, i) for i, e in enumerate(data["frames"])),
-        frames_joined=require_regex(data["frames_joined"], "frames_joined", flags=re.I),
+        frames_joined=sections.frames_joined(data["frames_joined"]),
         label_no_frame=require_regex(data["label_no_frame"], "label_no_frame", flags=re.I),
         label_part=require_regex(data["label_part"], "label_part", flags=re.I),
+        label_source_year=sections.pattern_with_examples(data["label_source_year"], "label_source_year"),
         frame_excluded=require_regex(data["frame_excluded"], "frame_excluded", flags=re.I),
         currencies=currencies,
         fractions=fractions,

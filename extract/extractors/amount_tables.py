@@ -24,7 +24,7 @@ from typing import Optional
 
 from extract.extractors.amount_frames import Headings, frame_before, frame_in_label
 from extract.extractors.amount_neighbours import announces_list, line_above
-from extract.extractors.amount_periods import caption_years, label_years
+from extract.extractors.amount_periods import caption_years, row_label_years
 from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_table_rows import YEAR, Cell, Table, row_cells, row_separator, text_tables
 from extract.extractors.numbers import parse_danish_number
@@ -32,6 +32,7 @@ from extract.records import Amount
 
 TABLE_CELL_RULE = "amount_table_cell"  # the rule of an amount read from a table's cell
 _YEAR_CELL = re.compile(r"(?P<from>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<to>(?:19|20)?\d\d))?")
+CAPTION_MAX = 80  # a longer line above a table is a paragraph: no caption naming its unit or years
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 labels = (label, groups.get(id(row), ""), table.caption, header_label)
                 year = years.get(from_right)
                 # a row label's one year or span ("Disponibelt beløb ultimo 2027") before the table's
-                row_years = when[1] if when else label_years(label, r)
+                row_years = when[1] if when else row_label_years(label, r)
                 whole = None if one_year and from_right in totals and not _about(value, of_year) else span
                 cell_years = (year, year) if year else spans.get(from_right) or row_years or whole
                 out.append(

@@ -36,6 +36,7 @@ from extract.extractors.amount_neighbours import (
 from extract.extractors.amount_periods import first_period, label_years, last_period, later_years
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
+    CAPTION_MAX,
     cell_amount,
     clean_value,
     column_header,
@@ -207,11 +208,8 @@ def _cell_years(text: str, m: _Mention, r: AmountRules) -> Optional[tuple[Option
     header = column_header(text, m.start)
     caption = table_caption(text, m.start)
     return (label_years(header, r) if header else None) or (
-        label_years(caption, r) if len(caption) <= _CAPTION_MAX else None
+        label_years(caption, r) if len(caption) <= CAPTION_MAX else None
     )
-
-
-_CAPTION_MAX = 80  # a longer line above a table is a paragraph, whose years are no caption's
 
 
 def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRules) -> tuple[Optional[str], bool]:
@@ -301,7 +299,7 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     ties.yearly_noun = bool(r.per_year_noun_before.search(before))
     yearly_before = r.per_year.search(before[-30:]) or ties.yearly_noun
     ties.per_year = not own_rate and bool(r.per_year.search(near_after) or yearly_before)
-    ties.kind = _kind(after, before, r)
+    ties.kind, ties.joined = _kind(after, before, r)
     ties.total = bool(r.total_before.search(before) or r.total_after.match(near_after))
     return ties
 
@@ -320,12 +318,19 @@ def _clause_end(text: str, start: int, end: int, more: bool, r: AmountRules) -> 
     return cut.start() if cut else end
 
 
-def _kind(after: str, before: str, r: AmountRules) -> Optional[str]:
+def _kind(after: str, before: str, r: AmountRules) -> tuple[Optional[str], bool]:
+    """The frame the words right around an amount name ("2 mio. kr. til drift"), and whether
+    that frame is one of two joined or of a list of the budget's parts ("til drift, anlæg og
+    finansiering"): then none, and none from further off."""
     for rule in r.kinds:
-        m = rule.pattern.search(after if rule.pattern.pattern.startswith("^") else before)
+        words = after if rule.pattern.pattern.startswith("^") else before
+        m = rule.pattern.search(words)
         if m:
-            return m.group("kind").lower()
-    return None
+            at = m.start("kind")
+            if any(j.start() <= at < j.end() for j in r.frames_joined.finditer(words)):
+                return None, True
+            return m.group("kind").lower(), False
+    return None, False
 
 
 def _apply_leading_period(text: str, start: int, end: int, ties: list[_Ties], r: AmountRules) -> None:
