@@ -786,7 +786,9 @@ def test_a_long_heading_with_a_lists_comma_is_a_heading():
         "Bedre overgange mellem dagtilbud, skole og fritidstilbud for børn med særlige behov og deres"
         " forældre i hele kommunen"
     )
-    body = "Indsatsen skal styrke familiernes trivsel gennem en tidlig og forebyggende indsats i samarbejde med skolerne."
+    body = (
+        "Indsatsen skal styrke familiernes trivsel gennem en tidlig og forebyggende indsats i samarbejde med skolerne."
+    )
     assert _headings_of(f"Handleplan for sundhed\n\n{heading}\n\n{body}\n") == [heading]
 
 
