@@ -240,8 +240,8 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     first = next((c for c in text if c.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return None
-    clause_comma = "," in r.plain_heading_list.sub("", text)  # a list's commas ("A, B og C") are a heading's
-    long_sentence = len(text.split()) > r.max_plain_words and (clause_comma or is_sentence(text, r))
+    unlisted = text if text.endswith((".", "!", "?")) else r.plain_heading_list.sub("", text)  # "A, B og C"
+    long_sentence = len(text.split()) > r.max_plain_words and ("," in unlisted or is_sentence(text, r))
     if long_sentence or len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
         return None  # a long line that reads as a sentence (its stop left out), or two sentences
     sentence = text.endswith(".") and is_sentence(text, r)
