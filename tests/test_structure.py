@@ -761,3 +761,48 @@ def test_a_news_headlines_dateline_is_dropped_over_its_byline():
     assert find_title(news)[1] == "Ny hal til foreningerne"
     page = read_text_source(Path("side.txt"), ("HØRING: Forslag til ny ældrepolitik\n\n" + body).encode())
     assert find_title(page)[1] == "HØRING: Forslag til ny ældrepolitik"
+
+
+@pytest.mark.parametrize(
+    "example", RULES.plain_heading_list_examples, ids=[e["text"][:40] for e in RULES.plain_heading_list_examples]
+)
+def test_plain_heading_list_examples(example):
+    assert len(example["text"].split()) > RULES.max_plain_words
+    assert (plain_line(example["text"]) is not None) == example["heading"]
+
+
+def _headings_of(text: str) -> list[str]:
+    return [s.heading for s in find_sections(read_text_source(Path("side.txt"), text.encode())) if s.heading]
+
+
+def test_a_long_heading_with_a_lists_comma_is_a_heading():
+    """Made up in the style of a plan: a heading of more than `max_plain_heading_words` words whose
+    comma joins a list ("dagtilbud, skole og fritidstilbud") is a heading over its text."""
+    heading = (
+        "Bedre overgange mellem dagtilbud, skole og fritidstilbud for børn med særlige behov og deres"
+        " forældre i hele kommunen"
+    )
+    body = (
+        "Indsatsen skal styrke familiernes trivsel gennem en tidlig og forebyggende indsats i samarbejde med skolerne."
+    )
+    assert _headings_of(f"Handleplan for sundhed\n\n{heading}\n\n{body}\n") == [heading]
+
+
+@pytest.mark.parametrize("pair", ["SSP/PPR", "KL/KKR", "EU/EØS", "HR/IT"])
+def test_two_abbreviations_with_a_slash_are_a_heading_not_a_journal_mark(pair):
+    """Made up in the style of minutes and plans: two abbreviations alone over a paragraph name
+    fields or bodies; a journal mark has a route of bodies or a trailing slash."""
+    body = "Samarbejdet mellem skole, politi og socialforvaltning styrkes, og der etableres et fælles netværk."
+    assert _headings_of(f"Handleplan for sundhed\n\n{pair}\n\n{body}\n") == [pair]
+    assert never_heading("KLH/MS - ØU - KB") == never_heading("JPN/") == "case_mark"
+
+
+def test_a_foundation_or_grant_named_after_a_person_is_a_heading():
+    """Made up in the style of a grants page: a foundation named with an office and a genitive is a
+    heading; the office and a person's name alone is a name line."""
+    page = "Fonde og legater\n\nDirektør Ib Henriksens Fond\n\n"
+    page += "Fonden støtter sociale og humanitære formål, og der kan søges om tilskud to gange om året.\n\n"
+    page += "Borgmester Hansens Legat\n\n"
+    page += "Legatet uddeles hvert år til unge under uddannelse, der bor i kommunen, og fristen er 1. marts.\n"
+    assert _headings_of(page) == ["Direktør Ib Henriksens Fond", "Borgmester Hansens Legat"]
+    assert never_heading("Borgmester Jens Hansen") == "name_line"

@@ -36,6 +36,8 @@ class HeadingRules:
     max_words: int
     max_chars: int
     max_plain_words: int  # a line of plain text with no mark of a heading has at most this many words
+    plain_heading_list: re.Pattern  # … unless its commas join a list's items ("A, B og C")
+    plain_heading_list_examples: tuple
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
     headline_words: int  # a headline with its verb, directly over its text, has at most this many words
@@ -113,6 +115,8 @@ def load_rules(data) -> HeadingRules:
         "max_heading_words",
         "max_heading_chars",
         "max_plain_heading_words",
+        "plain_heading_list",
+        "plain_heading_list_examples",
         "min_body_words",
         "min_sentence_words",
         "headline_words",
@@ -167,6 +171,8 @@ def load_rules(data) -> HeadingRules:
         max_words=int(data["max_heading_words"]),
         max_chars=int(data["max_heading_chars"]),
         max_plain_words=require_number(data, "max_plain_heading_words", "max_plain_heading_words", int, 1, 40),
+        plain_heading_list=require_regex(data["plain_heading_list"], "plain_heading_list"),
+        plain_heading_list_examples=tuple(data["plain_heading_list_examples"] or ()),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
         headline_words=require_number(data, "headline_words", "headline_words", int, 1, 20),

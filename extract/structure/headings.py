@@ -2,9 +2,8 @@
 
 Rules live in ``rules/headings.yml``. Three layouts are read differently:
 
-* markdown: ``#`` headings, bold-only lines (``**Turboforløb**``), italic-only
-  lines and plain lines that hold only a heading word (``*Milepæle*``,
-  ``Aftalegrundlag:``), and run-in labels (``*Målgruppe:* Unge med …``);
+* markdown: ``#`` headings, bold-only lines (``**Turboforløb**``), italic-only lines and plain lines
+  that hold only a heading word (``*Milepæle*``, ``Aftalegrundlag:``), and run-in labels (``*Målgruppe:* …``);
 * plain text: numbered lines ("3.1.", "A.", "TEMA 1:", "Punkt 5:") and short
   single-line paragraphs that read as titles, never bullets (but a web page's folded
   section, a bulleted title over text indented deeper), tables of contents,
@@ -241,7 +240,8 @@ def plain_line(line: str, r: HeadingRules) -> Optional[LineHeading]:
     first = next((c for c in text if c.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return None
-    long_sentence = len(text.split()) > r.max_plain_words and ("," in text or is_sentence(text, r))
+    unlisted = text if text.endswith((".", "!", "?")) else r.plain_heading_list.sub("", text)  # "A, B og C"
+    long_sentence = len(text.split()) > r.max_plain_words and ("," in unlisted or is_sentence(text, r))
     if long_sentence or len(_SENTENCE_BREAK.findall(text.rstrip("."))) > 1:
         return None  # a long line that reads as a sentence (its stop left out), or two sentences
     sentence = text.endswith(".") and is_sentence(text, r)
