@@ -55,6 +55,7 @@ class DateRules:
     list_re: re.Pattern = re.compile(r"(?!)")  # A <list separator> B, whole string ("ultimo 2024 eller primo 2025")
     between: re.Pattern = re.compile(r"(?!)")  # "mellem (d.) " before the first of two days joined by "og"
     turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
+    year_list: re.Pattern = re.compile(r"(?!)")  # two years joined by a list word, whole string ("2022 og 2023")
 
 
 def _alt(words) -> str:
@@ -198,12 +199,19 @@ def load_rules(data) -> DateRules:
         re.compile(list_re, re.I),
         re.compile(between, re.I),
         data["turn_of_year_days"],
+        re.compile(_year_list(data["list_separators"]), re.I),
     )
 
 
 def _separators(words) -> str:
     """Signs as they are; words only between spaces."""
     return "|".join(re.escape(s) if not s[0].isalpha() else rf"(?<=\s){_alt([s])}(?=\s)" for s in words)
+
+
+def _year_list(separators) -> str:
+    """Two years joined by a list word (not a sign: "2013/14" is a name of years)."""
+    words = [w for w in separators if w[:1].isalpha()]
+    return rf"((?:19|20)\d\d)\s+(?:{_alt(words)})\s+((?:19|20)\d\d)" if words else r"(?!)"
 
 
 def _list_link(data: dict) -> str:
