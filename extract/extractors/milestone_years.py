@@ -45,6 +45,7 @@ the second year opens a clause of its own (``year_pair_breaks``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Optional
 
@@ -235,17 +236,20 @@ def is_year_pair(m: DateMatch) -> bool:
 def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_rules: DateRules) -> Optional[Rule]:
     """The kind rule of a bare year that is a milestone; None when it is none. Two years in a
     row are one only where their first year alone is (the pair widens a record, it never makes
-    one), read in the same place; they keep its kind where its words give one ("afsluttet i
-    2025 og 2026" a deadline, "senest i 2027 eller 2028" too), else the pair's own ("i løbet
-    af 2025 og 2026" a phase, "færdigt i 2026 eller 2027" an event)."""
+    one), read where it stands with the rest of the pair after it; they keep its kind where its
+    words give one ("afsluttet i 2025 og 2026" a deadline, "senest i 2027 eller 2028" too), else
+    the pair's own ("i løbet af 2025 og 2026" a phase, "færdigt i 2026 eller 2027" an event)."""
     if not is_year_pair(m):
         return kind_of(ctx, m, dr, r) if is_year_item(ctx, m, dr, r) else None
     first = DateMatch(m.start, m.start + 4, m.text[:4], "year", False)
     one = parse_date_expression(first.read_as, dr_rules)
-    if one is None or not is_year_item(ctx, first, one, r):
+    # the first year's own place: the pair's, with the rest of the pair ("og 2026") after it
+    rest = m.text[4:]
+    alone = replace(ctx, after=rest, near=ctx.near.partition(" | ")[0] + " | " + " ".join(rest.split()[: r.near_after]))
+    if one is None or not is_year_item(alone, first, one, r):
         return None
-    rule = kind_of(ctx, first, one, r)
-    if excluded_by(ctx, first, one, rule.kind, r):
+    rule = kind_of(alone, first, one, r)
+    if excluded_by(alone, first, one, rule.kind, r):
         return None
     return kind_of(ctx, m, dr, r) if rule.kind in ("event", "phase") else rule
 
