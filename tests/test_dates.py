@@ -303,3 +303,19 @@ def test_turn_of_year_days_and_day_article_stops_are_validated(tmp_path, key, va
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert key in str(e.value)
+
+
+def test_two_years_in_a_row_are_read_by_one_pattern_of_the_rules():
+    # the list words are compiled once with the rules, not on every expression read
+    assert DATES.year_list.fullmatch("2022 eller 2023")
+    assert not DATES.year_list.fullmatch("2022/2023")
+    got = parse_date_expression("2022 eller 2023")
+    assert (got.start, got.end) == (D("2022-01-01"), D("2023-12-31"))
+
+
+def test_a_search_parameter_of_two_years_in_a_row_runs_over_both():
+    from extract.publish.params import date_bound
+
+    assert date_bound("2025 og 2026", end=False) == "2025-01-01"
+    assert date_bound("2025 og 2026", end=True) == "2026-12-31"
+    assert date_bound("2025 og 2027", end=True) is None

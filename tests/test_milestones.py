@@ -320,3 +320,40 @@ def test_a_list_of_days_runs_in_date_order():
     # days already in order keep their year
     text = "Ansøgningsfristen er 1. marts 2026 og 1. september."
     assert [m.date_start for m in run(text)] == ["2026-03-01", "2026-09-01"]
+
+
+@pytest.mark.parametrize("example", [ex for rule in RULES.year_pair_breaks for ex in rule.examples])
+def test_year_pair_break_examples(example):
+    """Two years joined by "og" across two clauses are no pair: the first is read alone."""
+    assert [[m.date_text, m.kind] for m in run(example["text"])] == example["expect"]
+
+
+@pytest.mark.parametrize(
+    "text,expect",
+    [
+        # made-up, in the style of a case's time plan: "eller" is one record over both, its kind
+        # by its words, as "oktober eller november 2022" is
+        ("Byggeriet forventes færdigt i 2026 eller 2027.", [("2026 eller 2027", "2026-01-01", "2027-12-31", "event")]),
+        (
+            "Den nye skole tages i brug senest i 2027 eller 2028.",
+            [("2027 eller 2028", "2027-01-01", "2028-12-31", "deadline")],
+        ),
+        (
+            "Projektet forventes afsluttet i 2025 eller 2026, afhængigt af leverancerne fra entreprenøren.",
+            [("2025 eller 2026", "2025-01-01", "2026-12-31", "deadline")],
+        ),
+        # "og" keeps the first year's deadline; it makes a phase only of an event
+        (
+            "Anlægsarbejdet forventes afsluttet i 2025 og 2026.",
+            [("2025 og 2026", "2025-01-01", "2026-12-31", "deadline")],
+        ),
+        (
+            "Forvaltningen forelægger i løbet af 2025 og 2026 status på indsatsen.",
+            [("2025 og 2026", "2025-01-01", "2026-12-31", "phase")],
+        ),
+        # the second year opens a clause of its own: the first is read alone
+        ("Forsøget starter i 2024 og 2025 skal det evalueres.", [("2024", "2024-01-01", "2024-12-31", "start")]),
+    ],
+)
+def test_a_pair_of_years_keeps_the_kind_its_first_year_has(text, expect):
+    assert [(m.date_text, m.date_start, m.date_end, m.kind) for m in run(text)] == expect

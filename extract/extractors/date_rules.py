@@ -56,6 +56,7 @@ class DateRules:
     between: re.Pattern = re.compile(r"(?!)")  # "mellem (d.) " before the first of two days joined by "og"
     turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
     weekdays: tuple = ()  # the weekdays' names in lower case, Monday first
+    year_list: re.Pattern = re.compile(r"(?!)")  # two years joined by a list word, whole string ("2022 og 2023")
 
 
 def _alt(words) -> str:
@@ -200,12 +201,19 @@ def load_rules(data) -> DateRules:
         re.compile(between, re.I),
         data["turn_of_year_days"],
         tuple(w.lower() for w in data["weekdays"]),
+        re.compile(_year_list(data["list_separators"]), re.I),
     )
 
 
 def _separators(words) -> str:
     """Signs as they are; words only between spaces."""
     return "|".join(re.escape(s) if not s[0].isalpha() else rf"(?<=\s){_alt([s])}(?=\s)" for s in words)
+
+
+def _year_list(separators) -> str:
+    """Two years joined by a list word (not a sign: "2013/14" is a name of years)."""
+    words = [w for w in separators if w[:1].isalpha()]
+    return rf"((?:19|20)\d\d)\s+(?:{_alt(words)})\s+((?:19|20)\d\d)" if words else r"(?!)"
 
 
 def _list_link(data: dict) -> str:

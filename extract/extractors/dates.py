@@ -154,8 +154,7 @@ def parse_date_expression(s: str, r: DateRules, year: Optional[int] = None) -> O
 def year_list(text: str, r: DateRules) -> Optional[DateRange]:
     """Two years in a row joined by a list separator word ("2022 og 2023"): one period over
     both, as two periods of any other form are; None for anything else."""
-    words = "|".join(re.escape(w) for w in r.list_separators if w[:1].isalpha())
-    m = re.fullmatch(rf"((?:19|20)\d\d)\s+(?:{words})\s+((?:19|20)\d\d)", text, re.I) if words else None
+    m = r.year_list.fullmatch(text)
     if not m or int(m[2]) != int(m[1]) + 1:
         return None
     return DateRange(date(int(m[1]), 1, 1), date(int(m[2]), 12, 31), "year")

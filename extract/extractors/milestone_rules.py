@@ -73,6 +73,8 @@ class MilestoneRules:
     past_tense_grace_days: int = 0  # a date told in the past this close after the document's keeps its year
     # the words joining a date without a year to the next, which gives it its year
     year_from_joined_date: re.Pattern = re.compile(r"(?!)")
+    # where two years joined by a list word belong to two clauses ("starter i 2024 og 2025 skal det …")
+    year_pair_breaks: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def load_rules(data) -> MilestoneRules:
         "amount_link_examples",
         "kinds",
         "year_items",
+        "year_pair_breaks",
         "exclusions",
     ]
     data = require_keys(data, "-", keys)
@@ -154,6 +157,7 @@ def load_rules(data) -> MilestoneRules:
         raise RuleError("kinds", "the last kind rule must have no conditions (the default kind)")
     exclusions = tuple(_rule(e, i, "exclusions", False, ahead) for i, e in enumerate(data["exclusions"]))
     year_items = tuple(_rule(e, i, "year_items", False, ahead) for i, e in enumerate(data["year_items"]))
+    breaks = tuple(_rule(e, i, "year_pair_breaks", False, ahead) for i, e in enumerate(data["year_pair_breaks"]))
     tense = data["tense_examples"]
     if not tense or not all(isinstance(e, dict) and {"text", "date", "expect"} <= set(e) for e in tense):
         raise RuleError("tense_examples", "needs a list of {text, date (the document's), expect}")
@@ -182,6 +186,7 @@ def load_rules(data) -> MilestoneRules:
         tuple(headers),
         int(data["past_tense_grace_days"]),
         require_regex(data["year_from_joined_date"], "year_from_joined_date"),
+        breaks,
     )
 
 

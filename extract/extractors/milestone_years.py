@@ -36,13 +36,16 @@ Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
 ``year_items`` holds; never a year of a written range or name ("2025-28", "2013/14"),
 never a year in a sentence that names a sum of money (the money's year). Two years in a
-row joined by a list word ("i løbet af 2015 og 2016") are one record over both, kept only
-where the first year alone would be a milestone.
+row joined by a list word ("i løbet af 2015 og 2016", "i 2026 eller 2027") are one record
+over both, kept only where the first year alone would be a milestone, with its kind where
+its words give one (a deadline, a start); a span ("og") of an event is a phase. Not where
+the second year opens a clause of its own (``year_pair_breaks``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Optional
 
@@ -56,7 +59,7 @@ from extract.extractors.dates import (
     year_joined_to,
     year_list,
 )
-from extract.extractors.milestone_rules import Context, MilestoneRules, holds
+from extract.extractors.milestone_rules import Context, MilestoneRules, Rule, excluded_by, holds, kind_of
 from extract.structure.sentences import Span, sentence_at
 
 # a year that is part of a span or a name of years: "2025-28", "2013/14", "2026-2029"
@@ -178,11 +181,18 @@ def in_span_of_years(text: str, y: re.Match) -> bool:
 
 
 def year_candidates(
-    text: str, dates: list[DateMatch], sentences: list[Span], amount_spans, dr_rules: DateRules
+    text: str,
+    dates: list[DateMatch],
+    sentences: list[Span],
+    amount_spans,
+    dr_rules: DateRules,
+    breaks: tuple = (),
 ) -> list[DateMatch]:
     """Bare years that may be milestones: outside every date expression and span of years,
     in a sentence without a sum of money. Two years in a row joined by a list separator
-    ("i 2022 og 2023") are one record over both."""
+    ("i 2022 og 2023") are one record over both, a list as "oktober eller november" is, not
+    a range; not where a rule of ``breaks`` finds the second year opening a clause of its own
+    ("Forsøget starter i 2024 og 2025 skal det evalueres")."""
     out: list[DateMatch] = []
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     for i, y in enumerate(years):
@@ -192,19 +202,56 @@ def year_candidates(
         if any(sent.start <= a < sent.end for a, _ in amount_spans):
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
-        if nxt is not None and _year_pair(text, y, nxt, dr_rules):
-            out.append(DateMatch(y.start(), nxt.end(), text[y.start() : nxt.end()], "year", True))
-        else:
-            out.append(DateMatch(y.start(), y.end(), y.group(), "year", False))
+        pair = _year_pair(text, sent, y, nxt, dr_rules, breaks) if nxt is not None else None
+        out.append(pair or DateMatch(y.start(), y.end(), y.group(), "year", False))
     return out
 
 
-def _year_pair(text: str, y: re.Match, nxt: re.Match, dr_rules: DateRules) -> bool:
-    """A year and the next one joined by a list separator on one line, not a list of more
-    ("2024, 2025 og 2026")."""
-    if year_list(text[y.start() : nxt.end()], dr_rules) is None or "\n" in text[y.end() : nxt.start()]:
-        return False
-    return not re.search(r",\s*$", text[max(0, y.start() - 3) : y.start()])
+def _year_pair(
+    text: str, sent: Span, y: re.Match, nxt: re.Match, dr_rules: DateRules, breaks: tuple
+) -> Optional[DateMatch]:
+    """A year and the next one joined by a list separator on one line as one record, or None:
+    not a list of more ("2024, 2025 og 2026"), not two clauses."""
+    dr = year_list(text[y.start() : nxt.end()], dr_rules)
+    if (
+        dr is None
+        or "\n" in text[y.end() : nxt.start()]
+        or re.search(r",\s*$", text[max(0, y.start() - 3) : y.start()])
+    ):
+        return None
+    m = DateMatch(y.start(), nxt.end(), text[y.start() : nxt.end()], "year", False)
+    line_start = text.rfind("\n", 0, y.start()) + 1
+    line_end = text.find("\n", nxt.end())
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(sent.start, line_start) : y.start()]
+    after = text[nxt.end() : min(max(sent.end, nxt.end()), line_end)]
+    ctx = Context(before, after, "", text[sent.start : sent.end], sent.start, sent.end)
+    return None if any(holds(rule, ctx, m, dr) for rule in breaks) else m
+
+
+def is_year_pair(m: DateMatch) -> bool:
+    return m.form == "year" and m.end - m.start > 4
+
+
+def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_rules: DateRules) -> Optional[Rule]:
+    """The kind rule of a bare year that is a milestone; None when it is none. Two years in a
+    row are one only where their first year alone is (the pair widens a record, it never makes
+    one), read where it stands with the rest of the pair after it; they keep its kind where its
+    words give one ("afsluttet i 2025 og 2026" a deadline, "senest i 2027 eller 2028" too), else
+    the pair's own ("i løbet af 2025 og 2026" a phase, "færdigt i 2026 eller 2027" an event)."""
+    if not is_year_pair(m):
+        return kind_of(ctx, m, dr, r) if is_year_item(ctx, m, dr, r) else None
+    first = DateMatch(m.start, m.start + 4, m.text[:4], "year", False)
+    one = parse_date_expression(first.read_as, dr_rules)
+    # the first year's own place: the pair's, with the rest of the pair ("og 2026") after it
+    rest = m.text[4:]
+    alone = replace(ctx, after=rest, near=ctx.near.partition(" | ")[0] + " | " + " ".join(rest.split()[: r.near_after]))
+    if one is None or not is_year_item(alone, first, one, r):
+        return None
+    rule = kind_of(alone, first, one, r)
+    if excluded_by(alone, first, one, rule.kind, r):
+        return None
+    return kind_of(ctx, m, dr, r) if rule.kind in ("event", "phase") else rule
 
 
 def is_year_item(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Optional[str]:

@@ -69,10 +69,10 @@ from extract.extractors.milestone_rules import Context, MilestoneRules, excluded
 from extract.extractors.milestone_years import (
     after_previous_line,
     in_span_of_years,
-    is_year_item,
     resolve_yearless,
     told_of_the_past,
     year_candidates,
+    year_kind,
     years_outside,
 )
 from extract.records import Milestone
@@ -146,7 +146,7 @@ def _candidates(
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     context_year = int(years[0].group()) if years else None
     days = _days_written(text, dates, dr_rules)
-    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules)
+    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
@@ -181,30 +181,11 @@ def _candidates(
         project_period = m.is_range and dr is not None and dr.precision == "day"
         if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
-        if m.form == "year" and not is_year_item(ctx, m, dr, r):
-            continue
-        kind_rule = kind_of(ctx, m, dr, r)
-        if excluded_by(ctx, m, dr, kind_rule.kind, r):
-            continue
-        if m.form == "year" and m.is_range and not _first_year_holds(text, sentences, m, prev_end, r, dr_rules):
+        kind_rule = year_kind(ctx, m, dr, r, dr_rules) if m.form == "year" else kind_of(ctx, m, dr, r)
+        if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r):
             continue
         out.append(_milestone(text, m, ctx, dr, kind_rule.id, kind_rule.kind))
     return out
-
-
-def _first_year_holds(
-    text: str, sentences: list[Span], m: DateMatch, prev_end: int, r: MilestoneRules, dr_rules: DateRules
-) -> bool:
-    """Two years in a row ("i løbet af 2025 og 2026") are a milestone only where their first
-    year alone would be one: the pair widens a record, it never makes one."""
-    first = DateMatch(m.start, m.start + 4, text[m.start : m.start + 4], "year", False)
-    dr = parse_date_expression(first.read_as, dr_rules)
-    if dr is None:
-        return False
-    ctx = _context(text, sentences, first, prev_end, m.end, r, None, dr)
-    if not is_year_item(ctx, first, dr, r):
-        return False
-    return not excluded_by(ctx, first, dr, kind_of(ctx, first, dr, r).kind, r)
 
 
 def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milestone], joiner: str) -> list[Milestone]:
