@@ -3,7 +3,7 @@
 A document naming one budget year in its running text ("i budget 2022 afsat 13 mio. kr.")
 gives it to its sums (each agenda item its own, in minutes of several items); a title about
 one year ("Budgetopfølgning 2 (2024)", "Klimapulje 2024"), a budget's title naming its
-budget year ("Budget 2024 og Budgetoverslag 2025 - 2028") or its span ("Budget 2026-29"),
+budget year ("Budget 2027 og Budgetoverslag 2028 - 2031") or its span ("Budget 2026-29"),
 and a carry-over's title or heading (the year its money moves to) give theirs. The patterns
 are in ``rules/amounts.yml``. Pure functions.
 """
@@ -123,7 +123,7 @@ def title_budget_year(title: Optional[str], r: AmountRules) -> Optional[tuple[in
 def carry_over_year(label: str, r: AmountRules) -> Optional[tuple[int, int]]:
     """The year a carry-over's title or heading moves its money to: the last of the span
     it names ("Drifts- og anlægsoverførsler 2023-2024", "Godkendelse af overførsel af
-    drifts- og anlægsmidler fra 2019 til 2020"), or None."""
+    drifts- og anlægsmidler fra 2022 til 2023"), or None."""
     if not (r.title_carry_over and r.title_carry_over.search(label)):
         return None
     spans = [period_years(m) for rule in r.heading_periods for m in rule.pattern.finditer(label)]

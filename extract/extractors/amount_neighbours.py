@@ -12,11 +12,11 @@ written amounts of its sentence share. A sentence opening with words that point 
 sparekravet til 5 mio. kr."; ``continues_before``) is about the money of the sentence before
 it: its amounts with no years or frame of their own take those of that sentence
 (``carried_over``). An amount in a list's entry that names no frame takes the one the
-list's lead-in names ("… genåbning af budget 2022 på drift, herunder" over "• fordeling af
+list's lead-in names ("… justering af budget 2024 på drift, herunder" over "• fordeling af
 besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
 the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
 the frame that line names (``SubHeadings``, read once a text). A sum named again with the
-definite article ("Puljen på de 750.000 kr."; ``restated_sum``) takes the years its value's
+definite article ("Rammen på de 420.000 kr."; ``restated_sum``) takes the years its value's
 other mentions agree on (``restated_years``). Pure: text in, spans and values out.
 """
 

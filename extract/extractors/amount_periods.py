@@ -69,7 +69,7 @@ def _period(m: re.Match, each_year: bool = False) -> tuple[int, Optional[int], b
 
 
 def _budget_period(m: re.Match, r: AmountRules) -> tuple[int, Optional[int], bool]:
-    """A year and the budget's later years ("147.000 kr. i 2017 og overslagsårene"): that
+    """A year and the budget's later years ("260.000 kr. i 2021 og overslagsårene"): that
     year and the ``later_years_count`` after it, the same sum in each."""
     start = int(m.group("from"))
     return start, start + r.later_years_count, True

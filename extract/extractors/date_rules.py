@@ -87,7 +87,7 @@ def _patterns(data: dict) -> dict:
 
     return {
         # a numeric date is no part of a code: not glued to a letter before it, nor followed by
-        # a hyphen and a letter (the journal numbers of case files, "05.04.06-G01-1-17")
+        # a hyphen and a letter (the journal numbers of case files, "02.11.04-P20-3-21")
         "numeric": r"(?:(?<![\w.,/-])|(?<=(?:19|20)\d\d[-–])(?=\d{1,2}[-./]\d{1,2}[-./]\d{4}))"
         # without a year only after a day's article ("den 11.9", "d. 27/8"), no number after it
         rf"(?:(?:{_alt(data['day_articles'])})\s+(?P<bday>0?[1-9]|[12]\d|3[01])[./](?P<bmonth>0?[1-9]|1[0-2])"

@@ -64,7 +64,7 @@ class MilestoneRules:
     ongoing: re.Pattern = re.compile(r"(?!)")
     plan_line_before: re.Pattern = re.compile(r"(?!)")  # a line of a time plan: "Februar: Behandling i fagudvalg."
     plan_line_after: re.Pattern = re.compile(r"(?!)")
-    # the meeting's own date in a header ("Referat • 11. november 2024 kl. 15.00"): the
+    # the meeting's own date in a header ("Referat • 14. oktober 2025 kl. 16.30"): the
     # document's date when none is given
     meeting_header_before: re.Pattern = re.compile(r"(?!)")
     meeting_header_after: re.Pattern = re.compile(r"(?!)")

@@ -5,7 +5,7 @@ joined ("frist 1. april og 1. september 2019"; the year before when that puts it
 next and the year before within ``turn_of_year_days`` of it: "den 15. december og 10. januar
 2025", but "den 12. juni og 3. april 2025" is June 2025); else the nearest year written before the
 expression in the same sentence; else, in a document without a date, the year of the same
-day written with its year elsewhere in it ("senest den 1. september 2014 kl. 16", then
+day written with its year elsewhere in it ("senest den 3. oktober 2016 kl. 12", then
 "senest den 1. september!"), when it writes that day of one year only; else the document's
 own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
@@ -36,7 +36,7 @@ Bare years ("i løbet af 2022", "I 2013 vil programmet blive udvidet",
 "forventes afsluttet i 2025") are milestones of precision ``year`` only when a rule of
 ``year_items`` holds; never a year of a written range or name ("2025-28", "2013/14"),
 never a year in a sentence that names a sum of money (the money's year). Two years in a
-row joined by a list word ("i løbet af 2015 og 2016", "i 2026 eller 2027") are one record
+row joined by a list word ("i løbet af 2027 og 2028", "i 2026 eller 2027") are one record
 over both, kept only where the first year alone would be a milestone, with its kind where
 its words give one (a deadline, a start); a span ("og") of an event is a phase. Not where
 the second year opens a clause of its own (``year_pair_breaks``).

@@ -241,7 +241,7 @@ def find_milestones(
 
 
 def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
-    """The day of the first meeting header near the top ("Referat • 11. november 2024 kl. 15.00")."""
+    """The day of the first meeting header near the top ("Referat • 14. oktober 2025 kl. 16.30")."""
     for m in find_date_expressions(text[: r.meeting_header_max_offset], dr_rules):
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
@@ -276,7 +276,7 @@ def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr
 
 def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
     """The days and months written with their year, each with where it ends (a month as
-    its last day: "I maj 2019 blev der fremlagt …" reports May)."""
+    its last day: "I marts 2021 blev der forelagt …" reports March)."""
     out = []
     for m in dates:
         dr = parse_date_expression(m.read_as, dr_rules)
@@ -287,7 +287,7 @@ def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> lis
 
 def _same_day_written(m: DateMatch, days: list[tuple[int, date]], dr_rules: DateRules) -> Optional[date]:
     """The day a year-less day of an undated document repeats: the one day of the same day
-    and month the document writes with its year ("senest den 1. september 2014 kl. 16", later
+    and month the document writes with its year ("senest den 3. oktober 2016 kl. 12", later
     "senest den 1. september!"); None when it writes none, or that day of several years (a
     dated document reads it from its own date)."""
     if m.form not in ("day_month", "bare_day"):
@@ -302,7 +302,7 @@ def _same_day_written(m: DateMatch, days: list[tuple[int, date]], dr_rules: Date
 def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: int) -> Optional[date]:
     """The day a year-less date is read from: the document's own, else (a page with no date of
     its own) the last day or month written with its year before it ("Den 14. december 2023
-    blev …", "I maj 2019 blev der fremlagt …"), the time the page reports, from which the
+    blev …", "I marts 2021 blev der forelagt …"), the time the page reports, from which the
     dates of its plan are read; with none before it, the first after it (a news item tells
     of a meeting "den 5. september", then of rules in force "fra 1. januar 2019")."""
     if document_date is not None:
