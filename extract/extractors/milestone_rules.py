@@ -10,7 +10,7 @@ kind), the year rules (a bare year is a milestone only when one holds) and the e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from extract.extractors.date_rules import PRECISIONS, DateRange
@@ -88,6 +88,19 @@ class Context:
     quote_start: int
     quote_end: int
     is_document_date: bool = False
+
+    def with_after(self, after: str, near_after: int) -> "Context":
+        """The same place with ``after`` after the date instead (the words near it too)."""
+        near = near_of(self.near.partition(NEAR_JOIN)[0].split(), after.split()[:near_after])
+        return replace(self, after=after, near=near)
+
+
+NEAR_JOIN = " | "  # in Context.near, between the words before the date and the words after it
+
+
+def near_of(words_before: list[str], words_after: list[str]) -> str:
+    """Context.near of the words before a date and the words after it."""
+    return " ".join(words_before) + NEAR_JOIN + " ".join(words_after)
 
 
 def _rule(entry: dict, i: int, section: str, is_kind: bool, ahead: _Ahead) -> Rule:

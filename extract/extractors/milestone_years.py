@@ -45,7 +45,6 @@ the second year opens a clause of its own (``year_pair_breaks``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import Optional
 
@@ -245,7 +244,7 @@ def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_r
     one = parse_date_expression(first.read_as, dr_rules)
     # the first year's own place: the pair's, with the rest of the pair ("og 2026") after it
     rest = m.text[4:]
-    alone = replace(ctx, after=rest, near=ctx.near.partition(" | ")[0] + " | " + " ".join(rest.split()[: r.near_after]))
+    alone = ctx.with_after(rest, r.near_after)
     if one is None or not is_year_item(alone, first, one, r):
         return None
     rule = kind_of(alone, first, one, r)

@@ -65,7 +65,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from extract.extractors.dates import DateMatch, DateRange, DateRules, find_date_expressions, parse_date_expression
-from extract.extractors.milestone_rules import Context, MilestoneRules, excluded_by, kind_of, load_rules
+from extract.extractors.milestone_rules import Context, MilestoneRules, excluded_by, kind_of, load_rules, near_of
 from extract.extractors.milestone_years import (
     after_previous_line,
     in_span_of_years,
@@ -105,7 +105,7 @@ def _context(
     after = text[m.end : min(last.end, line_end, max(next_start, m.end))]
     words_before = text[max(first.start, prev_end) : m.start].split()[-r.near_before :]
     words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
-    near = " ".join(words_before) + " | " + " ".join(words_after)
+    near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
     return Context(before, after, near, text[first.start : last.end], first.start, last.end, own)
 
