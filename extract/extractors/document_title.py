@@ -184,13 +184,13 @@ def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
     return labelled_body(before_fields(header_lines(text, r), r), r)
 
 
-def _field_repeated(text: str, sections: list[Section], r: HeadingRules) -> bool:
+def _field_repeated(text: str, fields: list[Section], r: HeadingRules) -> bool:
     """Does the page's first field of an item stand again with a line reading as a title in the
     text before it, since the field above ("Sagsresume" under each item's title): the page holds
     several items, whether or not their titles are numbered or found. A field standing again
     with only the text of the field above before it is the same item's, treated again or handed
-    on ("Sagsfremstilling" under "Indstilling" and its sentence)."""
-    fields = _fields(sections, r)
+    on ("Sagsfremstilling" under "Indstilling" and its sentence). ``fields``: the page's sections
+    headed by a field."""
     first = fields[0].heading.strip().lower() if fields else None
     for above, s in zip(fields, fields[1:]):
         if s.heading.strip().lower() == first:
@@ -243,9 +243,10 @@ def document_title(
     bare = found is not None and body_alone(found[1], r)
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
     meeting = found is not None and any(p.match(found[1]) for p in r.titles.meeting_lines)  # "Byrådets møde den …"
-    meeting = meeting and (bool(items) or bool(_fields(sections, r)))  # a news page's headline on a meeting holds none
+    fields = _fields(sections, r)
+    meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
-    several = len(items) >= 2 or _field_repeated(src.text, sections, r)
+    several = len(items) >= 2 or _field_repeated(src.text, fields, r)
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
     if kind or bare or held or fielded or found is None or item_line:

@@ -59,7 +59,7 @@ from extract.extractors.dates import (
     year_list,
 )
 from extract.extractors.milestone_rules import Context, MilestoneRules, Rule, excluded_by, holds, kind_of
-from extract.structure.sentences import Span, sentence_at
+from extract.structure.sentences import Span, line_of, sentence_at
 
 # a year that is part of a span or a name of years: "2025-28", "2013/14", "2026-2029"
 YEAR_SPAN_NEXT = re.compile(r"\s?[-–/]\s?\d")
@@ -219,11 +219,9 @@ def _year_pair(
     ):
         return None
     m = DateMatch(y.start(), nxt.end(), text[y.start() : nxt.end()], "year", False)
-    line_start = text.rfind("\n", 0, y.start()) + 1
-    line_end = text.find("\n", nxt.end())
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[max(sent.start, line_start) : y.start()]
-    after = text[nxt.end() : min(max(sent.end, nxt.end()), line_end)]
+    line = line_of(text, y.start(), nxt.end())
+    before = text[max(sent.start, line.start) : y.start()]
+    after = text[nxt.end() : min(max(sent.end, nxt.end()), line.end)]
     ctx = Context(before, after, "", text[sent.start : sent.end], sent.start, sent.end)
     return None if any(holds(rule, ctx, m, dr) for rule in breaks) else m
 

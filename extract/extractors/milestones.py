@@ -76,7 +76,7 @@ from extract.extractors.milestone_years import (
     years_outside,
 )
 from extract.records import Milestone
-from extract.structure.sentences import Sentences, Span, sentence_at
+from extract.structure.sentences import Sentences, Span, line_of, sentence_at
 
 __all__ = ["find_milestones", "load_rules"]
 
@@ -95,9 +95,8 @@ def _context(
 ) -> Context:
     first = sentence_at(sentences, m.start) or Span(m.start, m.end)
     last = sentence_at(sentences, m.end - 1) or first
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line = line_of(text, m.start, m.end)
+    line_start, line_end = line.start, line.end
     if not _WORD.search(text, first.start, m.start) and not _WORD.search(text, m.end, last.end):
         # a date alone in a table's cell ("18. september<TAB>Frist for …"): its row is its sentence
         first = last = Span(line_start, line_end)

@@ -240,3 +240,9 @@ def sentence_at(spans: list[Span], offset: int) -> Optional[Span]:
     if lo < len(spans) and spans[lo].start <= offset < spans[lo].end:
         return spans[lo]
     return None
+
+
+def line_of(text: str, start: int, end: int) -> Span:
+    """The line or lines that hold ``text[start:end]``, without their final line break."""
+    line_end = text.find("\n", end)
+    return Span(text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
