@@ -125,11 +125,11 @@ def test_an_item_after_lines_of_its_record():
         "Forvaltningen foreslår:\n\n • At bevillingen frigives.\n\nSagsbeskrivelse:\n\nFortovet anlægges i 2025.\n"
     )
     assert outline(text) == [
-        (1, "ÅBNE SAGER", "other"),
-        (1, "117. Frigivelse af anlægsbevilling til fortov på Skolevej", "punkt"),
-        (2, "Præsentation", "other"),
-        (2, "Forvaltningen foreslår", "indstilling"),
-        (2, "Sagsbeskrivelse", "sagsfremstilling"),
+        (1, "ÅBNE SAGER", "other"),  # over the items themselves: a group of them
+        (2, "117. Frigivelse af anlægsbevilling til fortov på Skolevej", "punkt"),
+        (3, "Præsentation", "other"),
+        (3, "Forvaltningen foreslår", "indstilling"),
+        (3, "Sagsbeskrivelse", "sagsfremstilling"),
     ]
 
 
@@ -301,6 +301,11 @@ def test_field_joint_examples(example):
 @pytest.mark.parametrize("example", AGENDA.item_group_examples, ids=lambda e: e["text"])
 def test_item_group_examples(example):
     assert bool(AGENDA.item_group.fullmatch(example["text"])) == example["group"]
+
+
+@pytest.mark.parametrize("example", AGENDA.items_part_examples, ids=lambda e: e["text"])
+def test_items_part_examples(example):
+    assert bool(AGENDA.items_part.fullmatch(example["text"])) == example["group"]
 
 
 @pytest.mark.parametrize("example", AGENDA.meeting_list_line_examples, ids=lambda e: e["text"])
