@@ -257,7 +257,9 @@ def agenda_layout(
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     record = {c.start for c, _ in fields if meeting_part(c.heading, ag)}  # fields that name a part of the record too
-    items = meeting_items(text, fields, record, title_at, r) if fields else []
+    items = meeting_items(text, fields, record, title_at, r)
+    if not fields:  # minutes whose fields run on in the item's text: only items named so ("Punkt 3: …")
+        items = [c for c in items if c.style == ag.item_style]
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines(paras)

@@ -66,6 +66,8 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             )
         if parsed is None or a in field_at or parsed[1][:1].islower():
             continue  # "Punkt 166 flyttes til …": a sentence about an item
+        if parsed[2] == ag.item_style and rejected_subheading(line, "", ag, max_words=r.max_words) == "final_stop":
+            continue  # "Punkt 12 Ny skolestruktur udsættes.": a decision's sentence about an item
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
