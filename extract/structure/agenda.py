@@ -230,7 +230,7 @@ def _nesting(
     item's decision stood above it (``decided``: the account closes the item, "Historik" and the
     other fields after it are its parts, whatever their nesting: "closes"); else ""."""
     if rule.nesting != "bare":
-        return "" if rule.nesting == "in_decision" else rule.nesting
+        return rule.nesting
     if not after or after[0].start not in rule_at or text[c.body_start : after[0].start].strip():
         return ""
     for d in after:
@@ -320,8 +320,6 @@ def agenda_layout(
             held = held and nesting == "" or nesting in ("holds", "closes") or closing
             allows = rule.subheadings
             top = (grouped + 1 if in_item else 1) + (held and (nesting == "" or closing and nesting != "closes"))
-            if rule.nesting == "in_decision" and decided is not None:
-                top = decided + 1  # those absent when the decision before it was made
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it

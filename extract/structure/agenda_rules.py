@@ -24,8 +24,7 @@ class FieldRule:
     examples: tuple
     # "holds": a field that holds the fields after it (they sit one level below it);
     # "bare": one that holds them when it has no text of its own before the next field;
-    # "beside": a field at the top level even after one that holds fields; "in_decision": one
-    # below the decision it stands directly after (those absent when it was made); "" otherwise
+    # "beside": a field at the top level even after one that holds fields; "" otherwise
     nesting: str = ""
 
 
@@ -98,7 +97,7 @@ def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
     require_choice(entry["role"], rid, "role", roles)
     require_choice(entry["subheadings"], rid, "subheadings", (True, False))
     nesting = entry.get("nesting", "")
-    require_choice(nesting, rid, "nesting", ("", "holds", "bare", "beside", "in_decision"))
+    require_choice(nesting, rid, "nesting", ("", "holds", "bare", "beside"))
     pattern = require_regex(entry["pattern"], rid)
     return FieldRule(rid, entry["role"], pattern, entry["subheadings"], require_examples(entry, rid), nesting)
 
