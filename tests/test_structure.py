@@ -806,3 +806,34 @@ def test_a_foundation_or_grant_named_after_a_person_is_a_heading():
     page += "Legatet uddeles hvert år til unge under uddannelse, der bor i kommunen, og fristen er 1. marts.\n"
     assert _headings_of(page) == ["Direktør Ib Henriksens Fond", "Borgmester Hansens Legat"]
     assert never_heading("Borgmester Jens Hansen") == "name_line"
+
+
+def _levels(text: str) -> list[tuple[str, int]]:
+    src = read_text_source(Path("side.txt"), text.encode("utf-8"))
+    return [(s.heading, s.level) for s in find_sections(src) if s.heading]
+
+
+def test_a_web_pages_heading_over_its_folded_sections_holds_them():
+    page = (
+        "Tilskud til foreninger\n\nKommunen støtter hvert år foreningernes arbejde med aktiviteter for børn.\n\n"
+        "Om tilskuddene\n\nLuk alle\n\nÅbn alle\n\nAktivitetstilskud\n\n"
+        "Foreninger kan søge tilskud til aktiviteter for børn og unge under 25 år i kommunen.\n\n"
+        "Tryk her for ansøgningsskemaet\n\nLokaletilskud\n\n"
+        "Foreninger kan få tilskud til leje af lokaler, når kommunen ikke kan anvise et lokale.\n"
+    )
+    assert [(lvl, h) for h, lvl in _levels(page)] == [
+        (1, "Om tilskuddene"),
+        (2, "Aktivitetstilskud"),
+        (2, "Lokaletilskud"),
+    ]
+    page = (
+        "Tilskud til aktiviteter for ældre\n\nKommunen afsætter hvert år et beløb til aktiviteter for ældre borgere.\n\n"
+        "Mere om tilskuddet\n\n"
+        " • Det kan du søge om\n   Foreninger får støtte til udflugter, foredrag og fællesspisning for ældre.\n"
+        " • Målgruppe\n   Ældre borgere i hele kommunen skal kunne deltage i aktiviteten.\n"
+    )
+    assert [(lvl, h) for h, lvl in _levels(page)] == [
+        (1, "Mere om tilskuddet"),
+        (2, "Det kan du søge om"),
+        (2, "Målgruppe"),
+    ]

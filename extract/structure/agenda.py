@@ -42,7 +42,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
-from extract.structure.agenda_items import item_groups, meeting_items, meeting_parts
+from extract.structure.agenda_items import groups_over_items, item_groups, meeting_items, meeting_parts
 from extract.structure.agenda_lines import (
     bullet_field,
     colon_label,
@@ -215,21 +215,32 @@ def _names_field(line: str, r: AgendaRules) -> bool:
 
 
 def _nesting(
-    text: str, c: Candidate, rule: FieldRule, after: list[Candidate], rule_at: dict, ends: set, decision: str
+    text: str,
+    c: Candidate,
+    rule: FieldRule,
+    after: list[Candidate],
+    rule_at: dict,
+    ends: set,
+    decision: str,
+    decided: bool = False,
 ) -> str:
     """How a field nests the fields after it: a "bare" field (no text of its own, directly over a
     field) holds them when its name comes again as a field before the item ends or its decision
-    stands ("Sagsfremstilling" over "Resume …", "Indstillinger", "Sagsfremstilling"); else ""."""
+    stands ("Sagsfremstilling" over "Resume …", "Indstillinger", "Sagsfremstilling"), or when the
+    item's decision stood above it (``decided``: the account closes the item, "Historik" and the
+    other fields after it are its parts, whatever their nesting: "closes"); else ""."""
     if rule.nesting != "bare":
         return rule.nesting
     if not after or after[0].start not in rule_at or text[c.body_start : after[0].start].strip():
         return ""
     for d in after:
-        if d.start in ends or d.role == decision:
-            return ""  # the item ends, or its decision closes it (the next item's fields follow)
+        if d.start in ends:
+            break  # the item ends
+        if d.role == decision:
+            return ""  # its decision closes it (the next item's fields follow)
         if d.start in rule_at and d.heading.casefold() == c.heading.casefold():
             return "holds"
-    return ""
+    return "closes" if decided and c.kind != "folded" else ""  # a folded field holds its parts already
 
 
 def agenda_layout(
@@ -246,7 +257,9 @@ def agenda_layout(
     paras = _split_at_fields(text, paras, r)
     fields = _field_candidates(text, paras, title_at, r)
     record = {c.start for c, _ in fields if meeting_part(c.heading, ag)}  # fields that name a part of the record too
-    items = meeting_items(text, fields, record, title_at, r) if fields else []
+    items = meeting_items(text, fields, record, title_at, r)
+    if not fields:  # minutes whose fields run on in the item's text: only items named so ("Punkt 3: …")
+        items = [c for c in items if c.style == ag.item_style]
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines(paras)
@@ -261,6 +274,7 @@ def agenda_layout(
     parts = meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
     parts += [c for c in item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
+    parts = groups_over_items(text, parts, items, ag)
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
@@ -271,6 +285,7 @@ def agenda_layout(
     allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
     top = None  # level of the current field or item
     held = False  # inside a field that holds the fields after it
+    closing = False  # inside an account that closes the item (its decision above it)
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
     sub_numbered = False  # is that sub-heading numbered?
@@ -279,6 +294,8 @@ def agenda_layout(
     para_before = _paragraph_before(paras)
     grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
     joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
+    decided: Optional[int] = None  # level of the decision the text is in (a field or a body's label)
+    decision_above = False  # has the current item's decision stood above?
     for n, c in enumerate(merged):
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
@@ -287,6 +304,7 @@ def agenda_layout(
             continue
         elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
+            closing = False
             joined = (0, ())
         elif c.start in rule_at and in_item and _restates(item, c.heading, r):
             continue  # the item's title again under its numbered line, however it reads as a field
@@ -296,10 +314,12 @@ def agenda_layout(
         elif c.start in rule_at:
             lead, sub = None, ""
             rule = rule_at[c.start]
-            nesting = _nesting(text, c, rule, merged[n + 1 :], rule_at, item_at | part_at, ag.label_body_role)
-            held = held and nesting == "" or nesting == "holds"
+            after = merged[n + 1 :]
+            nesting = _nesting(text, c, rule, after, rule_at, item_at | part_at, ag.label_body_role, decision_above)
+            closing = closing or nesting == "closes"  # an account closing the item holds every field after it
+            held = held and nesting == "" or nesting in ("holds", "closes") or closing
             allows = rule.subheadings
-            top = (grouped + 1 if in_item else 1) + (held and nesting == "")
+            top = (grouped + 1 if in_item else 1) + (held and (nesting == "" or closing and nesting != "closes"))
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it
@@ -356,4 +376,6 @@ def agenda_layout(
             continue
         out.append(c)
         levels.append(top)
+        decided = top if c.role == ag.label_body_role else None
+        decision_above = decision_above and c.start not in item_at or decided is not None
     return out, levels

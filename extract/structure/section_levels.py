@@ -16,6 +16,9 @@ the tree from the levels decided here:
   unnumbered headings sit one below the current numbered heading, a label over its list
   ("Borgere:") one below the unnumbered heading before it, unless a heading written as a
   label ("Målgruppe:") stood among those headings (the page's labels are their siblings);
+  a web page's folded sections ("• Målgruppe") one below the heading directly over them, and
+  every heading after the buttons that open or close the folds ("Luk alle") one below the
+  heading over those buttons;
 * tables: a row's level is the number of parts of its number (1 → 1, 1.1 → 2);
 * Word and HTML (markdown made by their readers, ``#`` depth from heading styles and
   h1–h6): a heading nests under every open heading of smaller depth;
@@ -30,7 +33,7 @@ the tree from the levels decided here:
 from __future__ import annotations
 
 from extract.structure.agenda_lines import meeting_part
-from extract.structure.headings import Candidate, HeadingRules, line_at
+from extract.structure.headings import Candidate, HeadingRules, line_at, never_heading
 
 
 def markdown_levels(cands: list[Candidate]) -> list[int]:
@@ -63,10 +66,17 @@ def plain_levels(cands: list[Candidate], text: str, r: HeadingRules) -> list[int
     # line ends with a colon: "Målgruppe:" over its list) already stood among the unnumbered
     # headings: the page's labels are their siblings
     under = labels_beside = False
-    for c in cands:
+    folds: tuple[int, bool] | None = None  # level of a heading over folded sections, and does it hold any heading?
+    for n, c in enumerate(cands):
+        if c.style is None and folds and (folds[1] or c.kind == "folded"):
+            levels.append(folds[0] + 1)  # a folded section of the heading over them
+            continue
+        folds = None
         if c.style is None:
             below = c.kind == "label" and under and not labels_beside and not meeting_part(c.heading, r.agenda)
             levels.append(current + 1 + below)
+            if c.kind not in ("label", "folded") and n + 1 < len(cands):
+                folds = _over_folds(c, cands[n + 1], text, r, levels[-1])
             if c.kind != "label":
                 under = True
                 labels_beside = labels_beside or line_at(text, c.start).rstrip(" \t*_").endswith(":")
@@ -81,6 +91,18 @@ def plain_levels(cands: list[Candidate], text: str, r: HeadingRules) -> list[int
         current = len(stack)
         levels.append(current)
     return levels
+
+
+def _over_folds(c: Candidate, nxt: Candidate, text: str, r: HeadingRules, level: int) -> tuple[int, bool] | None:
+    """A web page's heading directly over its folded sections: (its level, whether it holds every
+    heading after it) when nothing stands between it and the next heading but the page's buttons
+    that open or close the folds ("Luk alle", "Åbn alle": every heading after them is a fold),
+    or when the next heading is a bulleted fold ("• Målgruppe" over its text); else None."""
+    between = [line for line in text[c.body_start : nxt.start].split("\n") if line.strip()]
+    controls = bool(between) and all(never_heading(line, r) == "page_control" for line in between)
+    if controls or (not between and nxt.kind == "folded"):
+        return level, controls
+    return None
 
 
 _BODY_DEPTH = 99  # heading words in running text ("Målgruppe: …") sit below every typed heading
