@@ -42,7 +42,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.records import INITIATIVE, OTHER
-from extract.structure.agenda_items import groups_over_items, item_groups, meeting_items, meeting_parts
+from extract.structure.agenda_items import item_groups, meeting_items, meeting_parts
 from extract.structure.agenda_lines import (
     bullet_field,
     colon_label,
@@ -274,7 +274,6 @@ def agenda_layout(
     parts = meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
     parts += [c for c in item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
-    parts = groups_over_items(text, parts, items, ag)
     part_at = {c.start for c in parts}
     others = [c for c in others if c.start not in part_at] + parts
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)

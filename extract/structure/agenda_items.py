@@ -4,7 +4,6 @@ the meeting's record above them (see ``extract.structure.agenda``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import takewhile
 from typing import Optional
 
@@ -52,13 +51,8 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
     field_at = {f.start for f, _ in fields}
     out = []
-    runs = _runs(lines, numbered, r)
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
-        run = runs.get(i)
-        if run and _run_of_items(text, lines, numbered, run, fields, out, r):
-            out.append(_item(text, a, parsed, ag))
-            continue
         if parsed is None and line and _above_case_number(line, _next_text(lines, i), r):
             body = min(next_line_start(text, a), len(text))
             out.append(
@@ -92,48 +86,6 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
                 continue
         out.append(_item(text, a, parsed, ag))
     return out
-
-
-def _runs(lines: list[tuple[int, str]], numbered: list, r: HeadingRules) -> dict[int, list[int]]:
-    """For each line in a run of two or more numbered lines, numbered one after the other with only
-    blank lines between (each titled with a capital, no sentence), the run's lines."""
-    runs: list[list[int]] = []
-    for i, parsed in enumerate(numbered):
-        if parsed is None or not parsed[0].isdigit() or not parsed[1][:1].isupper():
-            continue
-        if rejected_subheading(lines[i][1], "", r.agenda, max_words=r.max_words):
-            continue
-        last = runs[-1][-1] if runs else None
-        blank = last is not None and all(not lines[j][1] for j in range(last + 1, i))
-        if blank and int(parsed[0]) == int(numbered[last][0]) + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return {i: run for run in runs if len(run) > 1 for i in run}
-
-
-def _run_of_items(text: str, lines, numbered, run: list[int], fields, items: list[Candidate], r: HeadingRules) -> bool:
-    """Is a run of numbered lines a run of items, the last one's fields after it and the others
-    without any (a closed item, a procedural one: "6. Lukket punkt" over "7. Sundhedsprofil" over
-    "Resume"): the run numbered after the last item found (or standing above every field), the
-    last line followed by a field after at most a few short lines of its record, and no title of
-    the run standing again below it (a list of the items does: each item comes again)?"""
-    last = lines[run[-1]][0]
-    first = next((f for f, _ in fields if f.start > last), None)
-    if first is None:
-        return False
-    if items:
-        if not _next_number(items, numbered[run[0]][0]) and items[-1].start < lines[run[0]][0]:
-            return False
-    elif any(f.start < lines[run[0]][0] for f, _ in fields):
-        return False
-    gap = [j for j in range(run[-1] + 1, len(lines)) if lines[j][0] < first.start and lines[j][1]]
-    if len(gap) > r.agenda.item_max_gap_lines or any(
-        numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap
-    ):
-        return False
-    below = {squash(line) for a, line in lines if a > last}
-    return not any(squash(numbered[j][1]) in below for j in run)
 
 
 def _item(text: str, a: int, parsed: tuple[str, str, str, str, str], ag: AgendaRules) -> Candidate:
@@ -210,20 +162,4 @@ def item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> li
         line = squash(text[a:b])
         if (title_at is None or a > title_at) and "\n" not in text[a:b] and r.item_group.fullmatch(line):
             out.append(Candidate(a, min(b + 1, len(text)), line, None, None, None, "part", OTHER, "item_group"))
-    return out
-
-
-def groups_over_items(text: str, parts: list[Candidate], items: list[Candidate], r: AgendaRules) -> list[Candidate]:
-    """The parts, each naming the open or closed items ("Åbne sager") made a group of the items when
-    an item comes next with no list of the items between (over the list it is a part of the record)."""
-    out = []
-    starts = sorted(c.start for c in parts)
-    for c in parts:
-        nxt = next((i.start for i in items if i.start > c.start), None)
-        later = next((s for s in starts if s > c.start), None)
-        if nxt is not None and (later is None or later > nxt) and r.items_part.fullmatch(squash(c.heading)):
-            between = [line for line in text[c.body_start : nxt].split("\n") if line.strip()]
-            if not any(r.meeting_list_line.match(line) for line in between):
-                c = replace(c, rule="item_group")
-        out.append(c)
     return out

@@ -75,8 +75,6 @@ class AgendaRules:
     procedural_max_words: int  # a procedural item written without a number has at most this many words
     item_group: re.Pattern  # a group of a meeting's items ("A. Sager til afgørelse i udvalget")
     item_group_examples: tuple  # {text, group}
-    items_part: re.Pattern  # a part naming the open or closed items ("Åbne sager"): a group when over the items
-    items_part_examples: tuple  # {text, group}
     field_joint: re.Pattern  # what joins the parts of a field named for two ("Indstilling og beslutning")
     field_joint_examples: tuple  # {text, parts}: the roles of the fields the name joins
     meeting_list_line: re.Pattern  # a line of a list under a part ("• Anne Hansen", "åbent 1 Fraværende …")
@@ -155,9 +153,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "agenda.meeting_parts",
         ["pattern", "examples", "list_line", "list_line_examples", "procedural_max_words"],
     )
-    groups = require_keys(
-        data["item_groups"], "agenda.item_groups", ["pattern", "examples", "items_part", "items_part_examples"]
-    )
+    groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
     joint = require_keys(data["field_joint"], "agenda.field_joint", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
@@ -198,8 +194,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
         item_group=require_regex(groups["pattern"], "agenda.item_groups"),
         item_group_examples=tuple(groups["examples"] or ()),
-        items_part=require_regex(groups["items_part"], "agenda.item_groups", "items_part"),
-        items_part_examples=tuple(groups["items_part_examples"] or ()),
         field_joint=require_regex(joint["pattern"], "agenda.field_joint"),
         field_joint_examples=tuple(joint["examples"] or ()),
         meeting_part_examples=require_examples(parts, "agenda.meeting_parts"),
