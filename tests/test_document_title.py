@@ -486,3 +486,10 @@ def test_a_body_and_a_committee_are_read_from_the_same_part_of_the_line():
         committee_name("Plan, teknik og miljø (2022-2025) møde den 7. oktober 2024", HEADINGS)
         == "Plan, teknik og miljø"
     )
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.not_body_name_examples, ids=lambda e: e["text"])
+def test_not_body_name_examples(example):
+    from extract.structure.titles import body_of
+
+    assert body_of(example["text"], HEADINGS) == example["body"]

@@ -15,6 +15,7 @@ class TitleRules:
     kind_with_day: re.Pattern  # the kind word and the meeting's day on one line ("Referat: 1. oktober 2024")
     body_name: re.Pattern  # a line naming a political body
     not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
+    not_body_name: re.Pattern  # a word no body's name holds (a verb: "Byrådet har vedtaget …" is a sentence)
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
@@ -40,6 +41,7 @@ class TitleRules:
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
+    not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
 
 
 def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -56,14 +58,14 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
+    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee", "trailing_date",
              "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
-                                         "body_on_date_examples", "never_title_examples"])  # fmt: skip
+                                         "body_on_date_examples", "never_title_examples", "not_body_name_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
@@ -93,10 +95,17 @@ def load_title_rules(data) -> TitleRules:
         body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_never_examples(data["never_title_examples"]),
+        not_body_name_examples=_body_examples(data["not_body_name_examples"]),
     )
 
 
 def _never_examples(data) -> tuple:
     if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "never"} <= set(e) for e in data):
         raise RuleError("titles", "never_title_examples must be a list of {text, never}")
+    return tuple(data)
+
+
+def _body_examples(data) -> tuple:
+    if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "body"} <= set(e) for e in data):
+        raise RuleError("titles", "not_body_name_examples must be a list of {text, body}")
     return tuple(data)
