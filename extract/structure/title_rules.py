@@ -58,14 +58,15 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee", "trailing_date",
-             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
+    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
+             "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
-                                         "body_on_date_examples", "never_title_examples", "not_body_name_examples"])  # fmt: skip
+                                         "body_on_date_examples", "never_title_examples",
+                                         "not_body_name_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
