@@ -171,6 +171,27 @@ def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
     return first if r.titles.with_body.fullmatch(first) else None
 
 
+def _kind_line_meeting(title: str, kind: str, r: HeadingRules) -> Optional[str]:
+    """The body whose meeting a title line names after its kind word ("Referat af Byrådets møde
+    den …" → "Byrådet"), the word that leads on to it dropped; None if it names none."""
+    rest = title[len(kind) :].lstrip(" \t-–:,")
+    rest = rest.split(maxsplit=1)[1] if rest[:1].islower() and " " in rest else rest
+    return meeting_line_body(rest, r)
+
+
+def _numbered_items(text: str, r: HeadingRules) -> int:
+    """How many items a page shows by their numbered title lines ("Punkt 134: Godkendelse af
+    dagsorden"), wherever they stand (headings found or not)."""
+    numbers = set()
+    for _, line in text_lines(text):
+        line = strip_marks(line).strip()
+        m = r.titles.item_number.match(line)
+        words = _ORDINAL.sub("", line[m.end() :], count=1) if m else ""  # "1. behandling af …"
+        if m and _reads_as_title(words[:1].upper() + words[1:], r):
+            numbers.add(m.group(0).strip(" .:-–"))
+    return len(numbers)
+
+
 def _part_kind(text: str, r: HeadingRules) -> str:
     """The kind word of a meeting's page whose header writes none: the one over its list of items
     ("Åben dagsorden" → "Dagsorden"), else the unnamed page's ("Referat")."""
@@ -221,6 +242,9 @@ def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
     return frozenset(s.char_start for s in sections if s.heading and s.number is None and s.role != r.agenda.item_role)
 
 
+_ORDINAL = re.compile(r"^\d{1,3}\.\s+")  # an ordinal before a title's first word
+
+
 def document_title(
     src: SourceText,
     sections: list[Section],
@@ -254,6 +278,10 @@ def document_title(
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
         if kind and found[1] != kind:
+            listed = several or _numbered_items(src.text, r) >= 2
+            body = _kind_line_meeting(found[1], kind, r) if listed else None
+            if body:  # "Referat af Byrådets møde d. 1.10.2024" over the meeting's items
+                return f"{kind} {clean_title(body, r)}", found
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or fielded or several:
             body = held or meeting_body(src.text, sections, r, day, dates) or fielded or (found[1] if bare else None)
