@@ -493,3 +493,18 @@ def test_not_body_name_examples(example):
     from extract.structure.titles import body_of
 
     assert body_of(example["text"], HEADINGS) == example["body"]
+
+
+def test_a_committee_named_for_its_field_over_the_meetings_day_is_the_meetings_body(tmp_path):
+    """A committee named for its field, without a word for a body, on the line right over the
+    meeting's day and over several items (made up in the style of an agenda system's meeting
+    page) names the meeting's body; the same line over running text keeps its heading."""
+    items = (
+        "4. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "5. Trafikplan 2025\n\nSagsfremstilling\n\nPlanen forelægges.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    text = "Dagsordener og referater\n\nPlan og Miljø\n\nTirsdag den 01-10-2024 kl. 16:30\n\nTilbage\n\n" + items
+    found = _meta_of(text, tmp_path)
+    assert (found.title, found.kind, found.date) == ("Referat Plan og Miljø", "referat", "2024-10-01")
+    news = "Plan og Miljø\n\n01-10-2024\n\nKommunen har lagt en ny plan for trafikken frem til høring i år.\n"
+    assert _meta_of(news, tmp_path, "kommune_nyhed.txt").title == "Plan og Miljø"

@@ -24,7 +24,7 @@ import re
 from pathlib import PurePath
 from typing import Optional
 
-from extract.extractors.dates import DateRules, iso_date
+from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.records import Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
@@ -179,6 +179,15 @@ def _kind_line_meeting(title: str, kind: str, r: HeadingRules) -> Optional[str]:
     return meeting_line_body(rest, r)
 
 
+def _over_day(text: str, start: int, day: Optional[str], dates: DateRules, r: HeadingRules) -> bool:
+    """Does the line at ``start`` stand right over a header line giving the meeting's day ("Mandag
+    den 7. oktober 2024 kl. 16:30"; a line never a title that names that day)?"""
+    nxt = next((line.strip() for line in text[start:].split("\n")[1:] if line.strip()), "")
+    if not day or not r.titles.never_title.search(nxt):
+        return False
+    return any(iso_date(m.read_as, dates) == day for m in find_date_expressions(nxt, dates))
+
+
 def _numbered_items(text: str, r: HeadingRules) -> int:
     """How many items a page shows by their numbered title lines ("Punkt 134: Godkendelse af
     dagsorden"), wherever they stand (headings found or not)."""
@@ -293,7 +302,11 @@ def document_title(
     several = len(items) >= 2 or _field_repeated(src.text, fields, r)
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
-    if kind or bare or held or fielded or found is None or item_line:
+    over_day = (
+        found is not None and not (kind or bare or held) and several and _over_day(src.text, found[0], day, dates, r)
+    )
+    committee = committee_name(found[1], r) if over_day else None  # "Plan og Miljø" over the meeting's day
+    if kind or bare or held or fielded or found is None or item_line or committee:
         only = next(iter(items.values())) if len(items) == 1 and not several else None
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
@@ -304,7 +317,8 @@ def document_title(
                 return f"{kind} {clean_title(body, r)}", found
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or fielded or several:
-            body = held or meeting_body(src.text, sections, r, day, dates) or fielded or (found[1] if bare else None)
+            body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
+            body = body or (found[1] if bare else None)
             if body:
                 kind = _both_kinds(src.text, kind, sections, r) if alone else kind
                 return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
