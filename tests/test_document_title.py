@@ -508,3 +508,12 @@ def test_a_committee_named_for_its_field_over_the_meetings_day_is_the_meetings_b
     assert (found.title, found.kind, found.date) == ("Referat Plan og Miljø", "referat", "2024-10-01")
     news = "Plan og Miljø\n\n01-10-2024\n\nKommunen har lagt en ny plan for trafikken frem til høring i år.\n"
     assert _meta_of(news, tmp_path, "kommune_nyhed.txt").title == "Plan og Miljø"
+
+
+def test_the_municipalitys_name_alone_over_a_web_page_is_no_title(tmp_path):
+    """A web page printing the municipality's name alone over its heading (the site's logo, made
+    up in the style of municipal sites) is titled by its heading; the name is the sender's."""
+    text = "Greve\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
+    assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
+    text = "Greve Kommune\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
+    assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"

@@ -21,8 +21,9 @@ line near the top that reads as a title, and as the last resort the words of the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
-from typing import Optional
+from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.records import Section, SourceText
@@ -121,18 +122,21 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
     return any(s.role == role and s.char_start <= pos < s.char_end for s in sections)
 
 
-def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
+def first_title_line(
+    text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
+) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or
-    sentence, and no line at ``heads``: the headings of an item's fields), with the next line
-    when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 -
-    2028", a cover's title over two lines) and the two do not read as a sentence."""
+    sentence, no place's name alone, and no line at ``heads``: the headings of an item's
+    fields), with the next line when it breaks off after a word that leads on ("Budget 2024 og"
+    over "Budgetoverslag 2025 - 2028", a cover's title over two lines) and the two do not read
+    as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
     joined = -1  # the line read with the one before it as a sentence
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
         if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.never_title.search(line) or r.titles.addressee.search(line):
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or line.lower() in places:
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
@@ -274,6 +278,23 @@ def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
 _ORDINAL = re.compile(r"^\d{1,3}\.\s+")  # an ordinal before a title's first word
 
 
+def _title_past_places(
+    src: SourceText, r: HeadingRules, places: Collection[str]
+) -> tuple[Optional[tuple[int, str]], bool]:
+    """(title line, whether a line naming a place alone was passed over): the municipality's
+    name over a web page (its logo's text) is the sender, no title; the line after it is the
+    title even where the page's sections took it for a heading. ``places``: names in lower case."""
+    found, passed = find_title(src, r), False
+    for _ in range(3):
+        if found is None or found[1].strip().lower() not in places:
+            break
+        start, end = found[0], src.text.find("\n", found[0])
+        end = len(src.text) if end < 0 else end
+        src = replace(src, text=src.text[:start] + " " * (end - start) + src.text[end:])
+        found, passed = find_title(src, r), True
+    return found, passed
+
+
 def document_title(
     src: SourceText,
     sections: list[Section],
@@ -281,16 +302,18 @@ def document_title(
     dates: DateRules,
     day: Optional[str] = None,
     name: str = "",
+    places: Collection[str] = (),
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
-    """(title, title line found): the title as a reader names it (see the module's docstring).
+    """(title, title line found): the title as a reader names it (see the module's docstring);
+    ``places``: the names of places in lower case, which alone on a line are no title.
     A meeting's page (its title line names only the body, a header line names the meeting, or
     no title line stands over its items) that holds one item is that agenda item;
     one of several items (or none in the text) is the meeting's minutes or agenda, titled by the
     kind word and the body; any other title line stays."""
     heads = _field_heads(sections, r)
-    found = find_title(src, r)
+    found, passed = _title_past_places(src, r, places)
     kind = _kind_word(found[1], r) if found else None
-    if found and found[0] in heads and not kind:
+    if found and found[0] in heads and not kind and not passed:
         found = None  # a field's heading ("Beslutningstema") is no title
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
@@ -324,4 +347,4 @@ def document_title(
                 return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    return first_title_line(src.text, r, heads) or name_words(name, r), found
+    return first_title_line(src.text, r, heads, places) or name_words(name, r), found
