@@ -517,3 +517,15 @@ def test_the_municipalitys_name_alone_over_a_web_page_is_no_title(tmp_path):
     assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
     text = "Greve Kommune\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
     assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
+
+
+def test_a_heading_under_the_one_word_of_its_sites_section_is_the_title(tmp_path):
+    """The word of the site's section over a web page's heading that names a kind of it, other
+    lines of the trail between (made up in the style of municipal sites), is no title; a single
+    word over running text stays the title."""
+    text = "Puljer\n\nKultur og fritid\n\nKulturpuljen\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(text, tmp_path, "kommune_pulje.txt").title == "Kulturpuljen"
+    alone = "Kulturpuljen\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(alone, tmp_path, "kommune_pulje.txt").title == "Kulturpuljen"
+    other = "Puljer\n\nKultur og fritid\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(other, tmp_path, "kommune_pulje.txt").title == "Puljer"

@@ -292,7 +292,31 @@ def _title_past_places(
         end = len(src.text) if end < 0 else end
         src = replace(src, text=src.text[:start] + " " * (end - start) + src.text[end:])
         found, passed = find_title(src, r), True
-    return found, passed
+    narrower = _narrower_heading(src.text, found, r) if found else None
+    return (narrower, True) if narrower else (found, passed)
+
+
+def _narrower_heading(text: str, found: tuple[int, str], r: HeadingRules) -> Optional[tuple[int, str]]:
+    """A web page's heading under the one word of the site's section it belongs to, the lines
+    between them more of the trail ("Tilskud" over "Frivillig forening" over "Aktivitetstilskud";
+    "Puljer" over "Kulturpuljen"): the first of the next few lines, each a title, that ends in
+    that word, inflected or not. None when the title line is no single word or none follows."""
+    word = found[1].strip()
+    if len(word.split()) != 1 or not word[:1].isupper():
+        return None
+    stem = word.lower()[:-1] if len(word) > 5 else word.lower()  # "Puljer" in "Kulturpuljen"
+    pos = text.find("\n", found[0])
+    for start, raw in text_lines(text[pos + 1 : pos + 1 + r.title_search_chars])[:8] if pos >= 0 else []:
+        line = strip_marks(raw).strip()
+        if not line:
+            continue
+        title = title_candidate(line, r)
+        if not title or title != line or reads_as_sentence(title, r) or r.titles.never_title.search(line):
+            return None  # the trail ends: body text, a label, a heading's mark
+        last = line.split()[-1].lower()
+        if stem in last and len(last) > len(word):  # a compound of it, inflected or not
+            return pos + 1 + start, clean_title(line, r)
+    return None
 
 
 def document_title(
