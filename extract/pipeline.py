@@ -82,7 +82,8 @@ STAGES: dict[str, Stage] = {
         Stage("read", ("ocr_repair.yml", "layout.yml", "encodings.yml", "formats.yml")),
         Stage("sentences", ("sentences.yml",)),
         Stage("sections", ("headings.yml",)),
-        Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml")),
+        # the title passes over the municipality's name alone (a web page's logo), read from places.yml
+        Stage("meta", ("document_meta.yml", "headings.yml", "dates.yml", "places.yml")),
         Stage("place", ("places.yml",)),  # the municipality the document is of: its text, else its file name
         Stage("amounts", ("amounts.yml",)),
         Stage("milestones", ("milestones.yml", "dates.yml")),
@@ -239,7 +240,9 @@ def extract_source(src: SourceText, rules: RuleSet, cache: Optional[StageCache] 
     meta = run(
         "meta",
         (doc, tree, name),
-        lambda r: document_meta.find_meta(src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name),
+        lambda r: document_meta.find_meta(
+            src, tree, r["document_meta.yml"], r["headings.yml"], r["dates.yml"], name, r["places.yml"].by_form
+        ),
     )
     place = run("place", (doc, name), lambda r: document_place.find_place(text, name, r["places.yml"]))
     money = run(

@@ -486,3 +486,46 @@ def test_a_body_and_a_committee_are_read_from_the_same_part_of_the_line():
         committee_name("Plan, teknik og miljø (2022-2025) møde den 7. oktober 2024", HEADINGS)
         == "Plan, teknik og miljø"
     )
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.not_body_name_examples, ids=lambda e: e["text"])
+def test_not_body_name_examples(example):
+    from extract.structure.titles import body_of
+
+    assert body_of(example["text"], HEADINGS) == example["body"]
+
+
+def test_a_committee_named_for_its_field_over_the_meetings_day_is_the_meetings_body(tmp_path):
+    """A committee named for its field, without a word for a body, on the line right over the
+    meeting's day and over several items (made up in the style of an agenda system's meeting
+    page) names the meeting's body; the same line over running text keeps its heading."""
+    items = (
+        "4. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "5. Trafikplan 2025\n\nSagsfremstilling\n\nPlanen forelægges.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    text = "Dagsordener og referater\n\nPlan og Miljø\n\nTirsdag den 01-10-2024 kl. 16:30\n\nTilbage\n\n" + items
+    found = _meta_of(text, tmp_path)
+    assert (found.title, found.kind, found.date) == ("Referat Plan og Miljø", "referat", "2024-10-01")
+    news = "Plan og Miljø\n\n01-10-2024\n\nKommunen har lagt en ny plan for trafikken frem til høring i år.\n"
+    assert _meta_of(news, tmp_path, "kommune_nyhed.txt").title == "Plan og Miljø"
+
+
+def test_the_municipalitys_name_alone_over_a_web_page_is_no_title(tmp_path):
+    """A web page printing the municipality's name alone over its heading (the site's logo, made
+    up in the style of municipal sites) is titled by its heading; the name is the sender's."""
+    text = "Greve\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
+    assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
+    text = "Greve Kommune\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
+    assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
+
+
+def test_a_heading_under_the_one_word_of_its_sites_section_is_the_title(tmp_path):
+    """The word of the site's section over a web page's heading that names a kind of it, other
+    lines of the trail between (made up in the style of municipal sites), is no title; a single
+    word over running text stays the title."""
+    text = "Puljer\n\nKultur og fritid\n\nKulturpuljen\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(text, tmp_path, "kommune_pulje.txt").title == "Kulturpuljen"
+    alone = "Kulturpuljen\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(alone, tmp_path, "kommune_pulje.txt").title == "Kulturpuljen"
+    other = "Puljer\n\nKultur og fritid\n\nForeninger kan søge puljen til nye aktiviteter.\n"
+    assert _meta_of(other, tmp_path, "kommune_pulje.txt").title == "Puljer"

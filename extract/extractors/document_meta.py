@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Day
-from typing import Optional
+from types import MappingProxyType
+from typing import Mapping, Optional
 
 from extract.extractors.dates import DateRules, iso_date
 from extract.extractors.document_title import document_title
@@ -267,6 +268,7 @@ def find_meta(
     headings: HeadingRules,
     dates: DateRules,
     name: str = "",
+    places: Mapping[str, str] = MappingProxyType({}),
 ) -> DocumentMeta:
     """The document's title, date (and where it comes from), kind, case and document number
     and author. The date is read before the first heading only: a date label or a line
@@ -277,14 +279,15 @@ def find_meta(
     "Publiceret …") before the first heading when none of these is written. An agenda item
     without one takes the date in its file ``name``. The last resort, anywhere in the text (a
     web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
-    not a citation going on "… af Sundhedsstyrelsen.")."""
+    not a citation going on "… af Sundhedsstyrelsen.")). ``places``: the places' names in lower
+    case (``rules/places.yml``), which alone on a line are the sender's, no title."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
     labelled = labelled_fields(head, r, dates)
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     meeting_day = None if date else first_date(head, r.meeting_dates, dates)
-    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name)
+    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name, places)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings)

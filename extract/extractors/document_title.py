@@ -21,10 +21,11 @@ line near the top that reads as a title, and as the last resort the words of the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
-from typing import Optional
+from typing import Collection, Optional
 
-from extract.extractors.dates import DateRules, iso_date
+from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.records import Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
@@ -121,18 +122,21 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
     return any(s.role == role and s.char_start <= pos < s.char_end for s in sections)
 
 
-def first_title_line(text: str, r: HeadingRules, heads: frozenset[int] = frozenset()) -> Optional[str]:
+def first_title_line(
+    text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
+) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or
-    sentence, and no line at ``heads``: the headings of an item's fields), with the next line
-    when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 -
-    2028", a cover's title over two lines) and the two do not read as a sentence."""
+    sentence, no place's name alone, and no line at ``heads``: the headings of an item's
+    fields), with the next line when it breaks off after a word that leads on ("Budget 2024 og"
+    over "Budgetoverslag 2025 - 2028", a cover's title over two lines) and the two do not read
+    as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
     joined = -1  # the line read with the one before it as a sentence
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
         if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.never_title.search(line) or r.titles.addressee.search(line):
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or line.lower() in places:
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
@@ -171,11 +175,61 @@ def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
     return first if r.titles.with_body.fullmatch(first) else None
 
 
-def _part_kind(text: str, r: HeadingRules) -> str:
+def _kind_line_meeting(title: str, kind: str, r: HeadingRules) -> Optional[str]:
+    """The body whose meeting a title line names after its kind word ("Referat af Byrådets møde
+    den …" → "Byrådet"), the word that leads on to it dropped; None if it names none."""
+    rest = title[len(kind) :].lstrip(" \t-–:,")
+    rest = rest.split(maxsplit=1)[1] if rest[:1].islower() and " " in rest else rest
+    return meeting_line_body(rest, r)
+
+
+def _over_day(text: str, start: int, day: Optional[str], dates: DateRules, r: HeadingRules) -> bool:
+    """Does the line at ``start`` stand right over a header line giving the meeting's day ("Mandag
+    den 7. oktober 2024 kl. 16:30"; a line never a title that names that day)?"""
+    nxt = next((line.strip() for line in text[start:].split("\n")[1:] if line.strip()), "")
+    if not day or not r.titles.never_title.search(nxt):
+        return False
+    return any(iso_date(m.read_as, dates) == day for m in find_date_expressions(nxt, dates))
+
+
+def _numbered_items(text: str, r: HeadingRules) -> int:
+    """How many items a page shows by their numbered title lines ("Punkt 134: Godkendelse af
+    dagsorden"), wherever they stand (headings found or not)."""
+    numbers = set()
+    for _, line in text_lines(text):
+        line = strip_marks(line).strip()
+        m = r.titles.item_number.match(line)
+        words = _ORDINAL.sub("", line[m.end() :], count=1) if m else ""  # "1. behandling af …"
+        if m and _reads_as_title(words[:1].upper() + words[1:], r):
+            numbers.add(m.group(0).strip(" .:-–"))
+    return len(numbers)
+
+
+def _part_kind(text: str, sections: list[Section], r: HeadingRules) -> str:
     """The kind word of a meeting's page whose header writes none: the one over its list of items
-    ("Åben dagsorden" → "Dagsorden"), else the unnamed page's ("Referat")."""
+    ("Åben dagsorden" → "Dagsorden"), else the minutes' ("Referat") when a decision is written
+    under an item or the page shows no item's fields, else the agenda's: items with their
+    fields and no decision ("Sagsfremstilling", "Indstilling" and no "Beslutning")."""
     m = r.titles.part_kind.search(text)
-    return m.group("kind").capitalize() if m else r.titles.unnamed_kind
+    if m:
+        return m.group("kind").capitalize()
+    return r.titles.unnamed_kind if _decided(sections, r) or not _fields(sections, r) else r.titles.agenda_kind
+
+
+def _decided(sections: list[Section], r: HeadingRules) -> bool:
+    """Does the page write a decision under an item (a decision's field with words under it)?"""
+    return any(s.role == r.agenda.label_body_role and s.body.strip() for s in sections)
+
+
+def _both_kinds(text: str, kind: str, sections: list[Section], r: HeadingRules) -> str:
+    """The kind of a meeting's page whose header writes both kind words alone ("Dagsorden" over
+    the meeting's day and body, "Referat" over the item, as a page of the agenda showing its
+    minutes prints them): the minutes' when a decision is written, else the agenda's."""
+    header = [line.strip().lower() for _, line in before_fields(header_lines(text, r), r)]
+    words = {r.titles.unnamed_kind.lower(), r.titles.agenda_kind.lower()}
+    if kind.lower() not in words or not words <= set(header):
+        return kind
+    return r.titles.unnamed_kind if _decided(sections, r) else r.titles.agenda_kind
 
 
 def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
@@ -221,6 +275,50 @@ def _field_heads(sections: list[Section], r: HeadingRules) -> frozenset[int]:
     return frozenset(s.char_start for s in sections if s.heading and s.number is None and s.role != r.agenda.item_role)
 
 
+_ORDINAL = re.compile(r"^\d{1,3}\.\s+")  # an ordinal before a title's first word
+
+
+def _title_past_places(
+    src: SourceText, r: HeadingRules, places: Collection[str]
+) -> tuple[Optional[tuple[int, str]], bool]:
+    """(title line, whether a line naming a place alone was passed over): the municipality's
+    name over a web page (its logo's text) is the sender, no title; the line after it is the
+    title even where the page's sections took it for a heading. ``places``: names in lower case."""
+    found, passed = find_title(src, r), False
+    for _ in range(3):
+        if found is None or found[1].strip().lower() not in places:
+            break
+        start, end = found[0], src.text.find("\n", found[0])
+        end = len(src.text) if end < 0 else end
+        src = replace(src, text=src.text[:start] + " " * (end - start) + src.text[end:])
+        found, passed = find_title(src, r), True
+    narrower = _narrower_heading(src.text, found, r) if found else None
+    return (narrower, True) if narrower else (found, passed)
+
+
+def _narrower_heading(text: str, found: tuple[int, str], r: HeadingRules) -> Optional[tuple[int, str]]:
+    """A web page's heading under the one word of the site's section it belongs to, the lines
+    between them more of the trail ("Tilskud" over "Frivillig forening" over "Aktivitetstilskud";
+    "Puljer" over "Kulturpuljen"): the first of the next few lines, each a title, that ends in
+    that word, inflected or not. None when the title line is no single word or none follows."""
+    word = found[1].strip()
+    if len(word.split()) != 1 or not word[:1].isupper():
+        return None
+    stem = word.lower()[:-1] if len(word) > 5 else word.lower()  # "Puljer" in "Kulturpuljen"
+    pos = text.find("\n", found[0])
+    for start, raw in text_lines(text[pos + 1 : pos + 1 + r.title_search_chars])[:8] if pos >= 0 else []:
+        line = strip_marks(raw).strip()
+        if not line:
+            continue
+        title = title_candidate(line, r)
+        if not title or title != line or reads_as_sentence(title, r) or r.titles.never_title.search(line):
+            return None  # the trail ends: body text, a label, a heading's mark
+        last = line.split()[-1].lower()
+        if stem in last and len(last) > len(word):  # a compound of it, inflected or not
+            return pos + 1 + start, clean_title(line, r)
+    return None
+
+
 def document_title(
     src: SourceText,
     sections: list[Section],
@@ -228,16 +326,18 @@ def document_title(
     dates: DateRules,
     day: Optional[str] = None,
     name: str = "",
+    places: Collection[str] = (),
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
-    """(title, title line found): the title as a reader names it (see the module's docstring).
+    """(title, title line found): the title as a reader names it (see the module's docstring);
+    ``places``: the names of places in lower case, which alone on a line are no title.
     A meeting's page (its title line names only the body, a header line names the meeting, or
     no title line stands over its items) that holds one item is that agenda item;
     one of several items (or none in the text) is the meeting's minutes or agenda, titled by the
     kind word and the body; any other title line stays."""
     heads = _field_heads(sections, r)
-    found = find_title(src, r)
+    found, passed = _title_past_places(src, r, places)
     kind = _kind_word(found[1], r) if found else None
-    if found and found[0] in heads and not kind:
+    if found and found[0] in heads and not kind and not passed:
         found = None  # a field's heading ("Beslutningstema") is no title
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
@@ -249,16 +349,26 @@ def document_title(
     several = len(items) >= 2 or _field_repeated(src.text, fields, r)
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
-    if kind or bare or held or fielded or found is None or item_line:
+    over_day = (
+        found is not None and not (kind or bare or held) and several and _over_day(src.text, found[0], day, dates, r)
+    )
+    committee = committee_name(found[1], r) if over_day else None  # "Plan og Miljø" over the meeting's day
+    if kind or bare or held or fielded or found is None or item_line or committee:
         only = next(iter(items.values())) if len(items) == 1 and not several else None
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
         if kind and found[1] != kind:
+            listed = several or _numbered_items(src.text, r) >= 2
+            body = _kind_line_meeting(found[1], kind, r) if listed else None
+            if body:  # "Referat af Byrådets møde d. 1.10.2024" over the meeting's items
+                return f"{kind} {clean_title(body, r)}", found
             return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or fielded or several:
-            body = held or meeting_body(src.text, sections, r, day, dates) or fielded or (found[1] if bare else None)
+            body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
+            body = body or (found[1] if bare else None)
             if body:
-                return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found
+                kind = _both_kinds(src.text, kind, sections, r) if alone else kind
+                return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    return first_title_line(src.text, r, heads) or name_words(name, r), found
+    return first_title_line(src.text, r, heads, places) or name_words(name, r), found

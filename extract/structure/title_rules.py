@@ -15,6 +15,7 @@ class TitleRules:
     kind_with_day: re.Pattern  # the kind word and the meeting's day on one line ("Referat: 1. oktober 2024")
     body_name: re.Pattern  # a line naming a political body
     not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
+    not_body_name: re.Pattern  # a word no body's name holds (a verb: "Byrådet har vedtaget …" is a sentence)
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
@@ -30,6 +31,7 @@ class TitleRules:
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
+    agenda_kind: str  # the kind word of a meeting's page of items without a decision ("Dagsorden")
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
@@ -40,6 +42,7 @@ class TitleRules:
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
+    not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
 
 
 def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -56,22 +59,25 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "addressee", "trailing_date",
-             "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
+    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
+             "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
+                                         "agenda_kind", "part_kind", "name_noise", "meeting_lines", "item_route",
+                                         "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
-                                         "body_on_date_examples", "never_title_examples"])  # fmt: skip
+                                         "body_on_date_examples", "never_title_examples",
+                                         "not_body_name_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
     if "kind" not in require_regex(data["part_kind"], "titles", "part_kind").groupindex:
         raise RuleError("titles", "part_kind needs a group named 'kind'")
-    if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
-        raise RuleError("titles", "unnamed_kind must be a kind word")
+    for key in ("unnamed_kind", "agenda_kind"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError("titles", f"{key} must be a kind word")
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
@@ -83,6 +89,7 @@ def load_title_rules(data) -> TitleRules:
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
+        agenda_kind=data["agenda_kind"].strip(),
         part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
@@ -93,10 +100,17 @@ def load_title_rules(data) -> TitleRules:
         body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_never_examples(data["never_title_examples"]),
+        not_body_name_examples=_body_examples(data["not_body_name_examples"]),
     )
 
 
 def _never_examples(data) -> tuple:
     if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "never"} <= set(e) for e in data):
         raise RuleError("titles", "never_title_examples must be a list of {text, never}")
+    return tuple(data)
+
+
+def _body_examples(data) -> tuple:
+    if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "body"} <= set(e) for e in data):
+        raise RuleError("titles", "not_body_name_examples must be a list of {text, body}")
     return tuple(data)

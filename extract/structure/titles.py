@@ -185,7 +185,7 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     body = genitive.group("name") if genitive else body
     if body[:1].islower() and r.titles.body_name.fullmatch(body):
         body = body[:1].upper() + body[1:]  # a body named by its common noun in running text ("referat fra byrådet")
-    if not body or body[:1].islower():  # a preposition or a sentence's words, no name
+    if not body or body[:1].islower() or r.titles.not_body_name.search(body):  # a sentence's words, no name
         return None
     return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
 
