@@ -275,12 +275,14 @@ def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr
 
 def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
     """The days and months written with their year, each with where it ends (a month as
-    its last day: "I marts 2021 blev der forelagt …" reports March)."""
+    its last day: "I marts 2021 blev der forelagt …" reports March); a span as its first day
+    (a page naming a period of activities to come, "i perioden november til og med februar
+    2026", is written before it starts: a deadline "senest den 20. november" is that November's)."""
     out = []
     for m in dates:
         dr = parse_date_expression(m.read_as, dr_rules)
         if dr is not None and dr.precision in ("day", "month"):
-            out.append((m.end, dr.end))
+            out.append((m.end, dr.start if m.is_range else dr.end))
     return out
 
 
