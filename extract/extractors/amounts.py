@@ -30,6 +30,7 @@ from extract.extractors.amount_neighbours import (
     SubHeadings,
     carried_over,
     lead_in_frame,
+    lead_in_years,
     neighbour_scaled,
     restated_years,
 )
@@ -132,6 +133,7 @@ def find_amounts(
                 if t.has_years
                 else _cell_years(text, m, r)
                 or carried_years
+                or lead_in_years(text, m.start, r)
                 or _heading_years(text, sent, m, headings, r, t.per_year or t.runs_on)
             )
             out.append(
