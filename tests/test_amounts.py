@@ -591,6 +591,15 @@ def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
     } == {"anlæg"}
 
 
+def test_year_label_examples():
+    """The rule's examples: each amount takes the year that labels it right before it."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["year_label"]["examples"]
+    for ex in examples:
+        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]
+
+
 def test_restated_sum_examples():
     """The rule's examples: the last amount, a sum named again, takes the years of its
     value's other mentions only after the definite article and when they agree."""
