@@ -52,7 +52,8 @@ days further apart joined by "og" stay two milestones.
 
 Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the
 sentence, the block, else the document's own date and the sentence's tense — see
-:mod:`extract.extractors.milestone_years`, which also decides when a bare year
+:mod:`extract.extractors.milestone_years`; words right after it that name the year after ("det
+efterfølgende år", ``year_after``) put it one year on, which also decides when a bare year
 ("i løbet af 2022") is a milestone of precision ``year``. The document's own date
 (``document_date``: its meeting date or date line; when none is given, the meeting's date
 printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
@@ -167,6 +168,8 @@ def _candidates(
             joined = _joined_day(text, every, i, r, dr_rules)
             repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
             dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
+            if dr is not None and r.year_after.match(text, m.end):  # "senest den 1. april det efterfølgende år"
+                dr = parse_date_expression(m.read_as, dr_rules, dr.start.year + 1) or dr
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
