@@ -52,9 +52,9 @@ days further apart joined by "og" stay two milestones.
 
 Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the
 sentence, the block, else the document's own date and the sentence's tense — see
-:mod:`extract.extractors.milestone_years`; words right after it that name the year after ("det
-efterfølgende år", ``year_after``) put it one year on, which also decides when a bare year
-("i løbet af 2022") is a milestone of precision ``year``. The document's own date
+:mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
+2022") is a milestone of precision ``year``; words right after it that name the year after
+("det efterfølgende år", ``year_after``) put it one year on. The document's own date
 (``document_date``: its meeting date or date line; when none is given, the meeting's date
 printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
 """
