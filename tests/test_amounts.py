@@ -591,6 +591,15 @@ def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
     } == {"anlæg"}
 
 
+def test_year_label_examples():
+    """The rule's examples: each amount takes the year that labels it right before it."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["year_label"]["examples"]
+    for ex in examples:
+        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]
+
+
 def test_restated_sum_examples():
     """The rule's examples: the last amount, a sum named again, takes the years of its
     value's other mentions only after the definite article and when they agree."""
@@ -655,6 +664,26 @@ def test_list_lead_in_examples():
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["list_lead_in"]["examples"]
     for ex in examples:
         assert [a.kind for a in amounts(ex["text"])] == ex["kinds"], ex["text"]
+
+
+def test_a_list_entrys_amount_takes_the_years_its_lead_in_names_unless_it_names_its_own():
+    # made up in the words of a budget proposal's summary
+    text = (
+        "Budgetforslaget for perioden 2025-2028 viser samlet følgende:\n"
+        "- Et underskud på 12,0 mio. kr.\n"
+        "- En likviditet på mindst 80 mio. kr. i hele perioden.\n"
+        "- Servicerammen overskrides med 4,1 mio. kr. i 2025.\n"
+    )
+    assert [(a.quote, a.year_from, a.year_to) for a in amounts(text)] == [
+        ("12,0 mio. kr.", 2025, 2028),
+        ("80 mio. kr.", 2025, 2028),
+        ("4,1 mio. kr.", 2025, 2025),
+    ]
+    # a lead-in naming no years gives none; a line that is no lead-in gives none either
+    text = "Udvalget indstiller følgende:\n- Et tilskud på 40.000 kr.\n"
+    assert [(a.year_from, a.year_to) for a in amounts(text)] == [(None, None)]
+    text = "Budget 2025-2028 blev vedtaget.\n- Et tilskud på 40.000 kr.\n"
+    assert [(a.year_from, a.year_to) for a in amounts(text)] == [(None, None)]
 
 
 def test_a_reports_year_stands_over_a_later_year_but_not_an_earlier_one():

@@ -311,6 +311,17 @@ def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_first_dated_d
     ]
 
 
+def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_start_of_a_span_before_it():
+    # made-up, in the style of a call for activities: the page names the span of the
+    # activities to come, and the deadline to apply falls before it, in its first year
+    text = (
+        "Puljen støtter aktiviteter for børn og unge i perioden november til og med "
+        "februar 2026.\n\nAnsøgningen sendes til forvaltningen senest den 20. november."
+    )
+    got = [[m.date_text, m.date_start] for m in run(text)]
+    assert got == [["november til og med februar 2026", "2025-11-01"], ["20. november", "2025-11-20"]]
+
+
 def test_a_list_of_days_runs_in_date_order():
     # made-up, in the style of a pool's page with two rounds a year: the second day, earlier
     # in the calendar than the first, is the next year's

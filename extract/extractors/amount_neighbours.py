@@ -13,11 +13,13 @@ sparekravet til 5 mio. kr."; ``continues_before``) is about the money of the sen
 it: its amounts with no years or frame of their own take those of that sentence
 (``carried_over``). An amount in a list's entry that names no frame takes the one the
 list's lead-in names ("… justering af budget 2024 på drift, herunder" over "• fordeling af
-besparelser på 80 mio.kr."; ``lead_in_frame``). An amount under a short line that heads
-the paragraphs below it as a sub-heading ("Status drift", "Anlæg", "Serviceudgifter") takes
-the frame that line names (``SubHeadings``, read once a text). A sum named again with the
-definite article ("Rammen på de 420.000 kr."; ``restated_sum``) takes the years its value's
-other mentions agree on (``restated_years``). Pure: text in, spans and values out.
+besparelser på 80 mio.kr."; ``lead_in_frame``), and the years it names when it names none of
+its own ("Budgetforslaget for perioden 2025-2028 viser følgende:"; ``lead_in_years``). An
+amount under a short line that heads the paragraphs below it as a sub-heading ("Status drift",
+"Anlæg", "Serviceudgifter") takes the frame that line names (``SubHeadings``, read once a
+text). A sum named again with the definite article ("Rammen på de 420.000 kr.";
+``restated_sum``) takes the years its value's other mentions agree on (``restated_years``).
+Pure: text in, spans and values out.
 """
 
 from __future__ import annotations
@@ -120,6 +122,21 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
     if found is None or not announces_list(found[1], r):
         return None
     return frame_before(found[1], r) or _continued_frame(text, *found, r)
+
+
+def lead_in_years(text: str, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
+    """The years named last in the lead-in of the list whose entry holds ``offset``
+    ("Budgettet for perioden 2025-2028 viser følgende:" over "- Et underskud på 12,0 mio.
+    kr."): an entry's amount that names no years of its own is for them; None out of a list
+    or under a line that is no lead-in (see ``lead_in_frame``)."""
+    start = text.rfind("\n", 0, offset) + 1
+    if not r.list_entry.match(text, start):
+        return None
+    found = line_above(text, start, r, past_entries=True)
+    if found is None or not announces_list(found[1], r):
+        return None
+    period = last_period(text, found[0], found[0] + len(found[1]), r)
+    return period[:2] if period else None
 
 
 def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Optional[str]:

@@ -39,6 +39,17 @@ def later_years(
     return out
 
 
+def labelled_year(text: str, start: int, end: int, r: AmountRules) -> Optional[_Period]:
+    """The year a label right before the amount at ``end`` names ("2027: 352.930 kr.", also
+    inside a line a PDF's text runs together: "… i overskud 2026: 58,0 mio. kr. …";
+    ``year_label``), looked for in text[start:end]; not the year of a date ("den 3. maj 2024:").
+    A label is the amount's own: it goes before a year written after it."""
+    m = r.year_label.search(text, start, end)
+    if m is None or r.dated_year.search(text, max(0, m.start() - 20), m.end()):
+        return None
+    return int(m["from"]), int(m["from"]), False
+
+
 def period_years(m: re.Match) -> tuple[int, Optional[int]]:
     """The years a period rule's match names: groups ``from``, ``to`` (2 or 4 digits:
     "2024-27") and ``open`` (the period runs on: no end year)."""

@@ -60,6 +60,7 @@ _KEYS = [
     "neighbour_scaled",
     "continues_before",
     "restated_sum",
+    "year_label",
     "sentence_lead_frame",
     "later_years",
     "list_lead_in",
@@ -163,6 +164,7 @@ class AmountRules:
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
     sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
     restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
+    year_label: re.Pattern  # a year labelling the amount right after it ("2026: 58,0 mio. kr.")
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
@@ -238,6 +240,7 @@ def load_rules(data) -> AmountRules:
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=sections.pattern_with_examples(data["continues_before"], "continues_before"),
         restated_sum=sections.pattern_with_examples(data["restated_sum"], "restated_sum"),
+        year_label=sections.pattern_with_examples(data["year_label"], "year_label"),
         sentence_lead_frame=sections.pattern_with_examples(data["sentence_lead_frame"], "sentence_lead_frame"),
         **sections.list_lead_in(data["list_lead_in"]),
         **sections.budget_span_words(data["budget_span_words"]),

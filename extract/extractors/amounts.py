@@ -30,10 +30,11 @@ from extract.extractors.amount_neighbours import (
     SubHeadings,
     carried_over,
     lead_in_frame,
+    lead_in_years,
     neighbour_scaled,
     restated_years,
 )
-from extract.extractors.amount_periods import first_period, label_years, last_period, later_years
+from extract.extractors.amount_periods import first_period, label_years, labelled_year, last_period, later_years
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     CAPTION_MAX,
@@ -132,6 +133,7 @@ def find_amounts(
                 if t.has_years
                 else _cell_years(text, m, r)
                 or carried_years
+                or lead_in_years(text, m.start, r)
                 or _heading_years(text, sent, m, headings, r, t.per_year or t.runs_on)
             )
             out.append(
@@ -281,7 +283,9 @@ def _own_ties(text: str, sent: Span, items: list[_Mention], i: int, r: AmountRul
     before_start = max(items[i - 1].end if i > 0 else sent.start, m.start - r.window_before)
     after, before = text[m.end : after_end], text[before_start : m.start]
     ties = _Ties()
-    if _in_brackets(text, m):  # "helhedsplan for 2017-2021 (538.777 kr.)": what it sizes stands before it
+    if labelled := labelled_year(text, before_start, m.start, r):  # "… 2026: 58,0 mio. kr.": the year it labels
+        period = labelled
+    elif _in_brackets(text, m):  # "helhedsplan for 2017-2021 (538.777 kr.)": what it sizes stands before it
         period = last_period(text, before_start, m.start, r) or first_period(text, m.end, after_end, r)
     else:
         period = first_period(text, m.end, after_end, r) or last_period(text, before_start, m.start, r)

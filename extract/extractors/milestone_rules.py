@@ -75,6 +75,8 @@ class MilestoneRules:
     year_from_joined_date: re.Pattern = re.compile(r"(?!)")
     # where two years joined by a list word belong to two clauses ("starter i 2024 og 2025 skal det …")
     year_pair_breaks: tuple = ()
+    # words right after a date without a year that put it in the year after ("det efterfølgende år")
+    year_after: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def load_rules(data) -> MilestoneRules:
         "tense_examples",
         "past_tense_grace_days",
         "year_from_joined_date",
+        "year_after",
         "amount_link",
         "amount_link_examples",
         "kinds",
@@ -200,6 +203,7 @@ def load_rules(data) -> MilestoneRules:
         int(data["past_tense_grace_days"]),
         require_regex(data["year_from_joined_date"], "year_from_joined_date"),
         breaks,
+        year_after=require_regex(data["year_after"], "year_after"),
     )
 
 

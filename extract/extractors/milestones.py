@@ -52,8 +52,9 @@ days further apart joined by "og" stay two milestones.
 
 Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the
 sentence, the block, else the document's own date and the sentence's tense — see
-:mod:`extract.extractors.milestone_years`, which also decides when a bare year
-("i løbet af 2022") is a milestone of precision ``year``. The document's own date
+:mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
+2022") is a milestone of precision ``year``; words right after it that name the year after
+("det efterfølgende år", ``year_after``) put it one year on. The document's own date
 (``document_date``: its meeting date or date line; when none is given, the meeting's date
 printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
 """
@@ -167,6 +168,8 @@ def _candidates(
             joined = _joined_day(text, every, i, r, dr_rules)
             repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
             dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
+            if dr is not None and r.year_after.match(text, m.end):  # "senest den 1. april det efterfølgende år"
+                dr = parse_date_expression(m.read_as, dr_rules, dr.start.year + 1) or dr
             if dr is not None and follows_plan:
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
@@ -275,12 +278,14 @@ def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr
 
 def _days_written(text: str, dates: list[DateMatch], dr_rules: DateRules) -> list[tuple[int, date]]:
     """The days and months written with their year, each with where it ends (a month as
-    its last day: "I marts 2021 blev der forelagt …" reports March)."""
+    its last day: "I marts 2021 blev der forelagt …" reports March); a span as its first day
+    (a page naming a period of activities to come, "i perioden november til og med februar
+    2026", is written before it starts: a deadline "senest den 20. november" is that November's)."""
     out = []
     for m in dates:
         dr = parse_date_expression(m.read_as, dr_rules)
         if dr is not None and dr.precision in ("day", "month"):
-            out.append((m.end, dr.end))
+            out.append((m.end, dr.start if m.is_range else dr.end))
     return out
 
 
