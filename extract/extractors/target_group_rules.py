@@ -123,7 +123,6 @@ class TargetGroupRules:
     list_max_label: int
     list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
     list_named_item_not: Optional[re.Pattern]  # ... and do not state a rate or mean of it
-    list_intro_cue: Optional[re.Pattern]  # a cue of whom an offer is for ending in ":": items naming a group count
     table_title: PatternRule
     section_body_end: re.Pattern
     section_continues: re.Pattern  # a sentence of a Målgruppe section that says more about the statement before it
@@ -234,7 +233,7 @@ def load_rules(data) -> TargetGroupRules:
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
     list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
-    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "intro_cue", "named_item_not"])
+    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     fill = _placeholders(data["placeholders"])
     # an entry without a pattern stays without one (its loader says so), not an empty pattern
@@ -270,7 +269,6 @@ def load_rules(data) -> TargetGroupRules:
         ),
         list_max_label=int(lists["max_label_length"]),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
-        list_intro_cue=_regex(lists, "intro_cue", "lists", letters) if "intro_cue" in lists else None,
         list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),

@@ -77,8 +77,7 @@ def _named_weak(text: str, cue: re.Match, end: int, rule: PatternRule, r: Target
 def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """The statements of each Målgruppe section: one per sentence that names a group, with
     the sentences after it that name none (they say more about it) and the list its
-    sentence announces with a colon; sentences before the first group join it (they lead in:
-    "Alle er velkomne. Målgruppen er …")."""
+    sentence announces with a colon."""
     rows = []
     for sec in sections:
         if sec.role != r.section_role:
@@ -90,8 +89,7 @@ def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: 
             a, b = max(sent.start, start), min(sent.end, end)
             if b <= a:
                 continue
-            lead_in = parts and not _names_group(text[parts[-1][0] : parts[-1][1]], r)
-            opens = not parts or (not lead_in and _opens_statement(text, a, b, parts[-1], r))
+            opens = not parts or _opens_statement(text, a, b, parts[-1], r)
             if parts and not opens:
                 parts[-1][1] = b
             else:
@@ -242,13 +240,10 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
 def _list_rows(
     text: str, sentences: list[Span], r: TargetGroupRules
 ) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
-    """One row per list item (its label), and the items' whole spans (label and description).
-    After an intro that only names a list (intro_named), an item counts when it names a specific
-    group; after a cue of whom something is for (intro_cue), when it names any group or an age."""
+    """One row per list item (its label), and the items' whole spans (label and description)."""
     rows, spans = [], []
     intros = [(m, False) for m in r.list_rule.pattern.finditer(text)]
     intros += [(m, True) for m in r.list_intro_named.finditer(text)] if r.list_intro_named else []
-    intros += [(m, None) for m in r.list_intro_cue.finditer(text)] if r.list_intro_cue else []
     for intro, named in intros:
         for start, end in _list_items(text, intro.end(), r):
             colon = text.find(":", start, min(end, start + r.list_max_label))
@@ -256,8 +251,6 @@ def _list_rows(
             stop = colon if colon >= 0 else min(end, sent.end if sent else end)
             a, b = _trimmed(text, start, stop)
             row = _record(text, a, b, r.list_rule.id, r) if b > a else None
-            if row and named is None and not _names_group(text[a:b], r, weak=True):
-                continue  # an item after a cue that names nobody ("bor alene")
             figure = named and r.list_named_item_not and r.list_named_item_not.match(text, a)
             if row and named and (not specific(row.groups, r) or figure):
                 continue  # an item of a list of areas, members or goals that names no group, or a figure of one
