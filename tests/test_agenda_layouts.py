@@ -961,3 +961,13 @@ def test_items_named_punkt_whose_fields_run_on_in_the_text():
         (1, "Punkt 21: Godkendelse af dagsorden", "punkt"),
         (1, "Punkt 22: Salg af grund på Skolevej", "punkt"),
     ]
+
+
+def test_a_plans_numbered_points_without_fields_are_no_agenda_items():
+    # "Punkt N:" headings of a plan, no header naming minutes or an agenda (made up in a plan's style)
+    text = (
+        "Handleplan for klima 2025\n\nPlanen har to punkter, som kommunen arbejder med.\n\n"
+        "Punkt 1: Energi i kommunens bygninger\n\nKommunen vil renovere skoler og haller.\n\n"
+        "Punkt 2: Transport\n\nFlere borgere skal cykle til arbejde.\n"
+    )
+    assert all(role != "punkt" for _, _, role in outline(text))

@@ -259,7 +259,9 @@ def agenda_layout(
     record = {c.start for c, _ in fields if meeting_part(c.heading, ag)}  # fields that name a part of the record too
     items = meeting_items(text, fields, record, title_at, r)
     if not fields:  # minutes whose fields run on in the item's text: only items named so ("Punkt 3: …")
-        items = [c for c in items if c.style == ag.item_style]
+        first = min((c.start for c in items), default=0)  # under a header naming minutes or an agenda
+        minutes = r.titles.with_body.search(text, 0, first) is not None  # (a plan's "Punkt 1: …" is none)
+        items = [c for c in items if c.style == ag.item_style] if minutes else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
     plain = plain_lines(paras)
@@ -293,7 +295,6 @@ def agenda_layout(
     para_before = _paragraph_before(paras)
     grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
     joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
-    decided: Optional[int] = None  # level of the decision the text is in (a field or a body's label)
     decision_above = False  # has the current item's decision stood above?
     for n, c in enumerate(merged):
         if c.start in part_at:
@@ -375,6 +376,5 @@ def agenda_layout(
             continue
         out.append(c)
         levels.append(top)
-        decided = top if c.role == ag.label_body_role else None
-        decision_above = decision_above and c.start not in item_at or decided is not None
+        decision_above = decision_above and c.start not in item_at or c.role == ag.label_body_role
     return out, levels

@@ -24,7 +24,8 @@ class FieldRule:
     examples: tuple
     # "holds": a field that holds the fields after it (they sit one level below it);
     # "bare": one that holds them when it has no text of its own before the next field;
-    # "beside": a field at the top level even after one that holds fields; "" otherwise
+    # "beside": a field at the top level even after one that holds fields (not after an account
+    # printed after the item's decision: that account holds every field after it); "" otherwise
     nesting: str = ""
 
 

@@ -76,6 +76,7 @@ class HeadingRules:
     sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
     unnumbered_not_headings: frozenset  # ids of not_headings rules that reject no line with a heading number
     credit_not_headings: frozenset  # ids of not_headings rules whose line stands between a headline and its body
+    fold_not_headings: frozenset  # ids of not_headings rules of the buttons over a page's folded sections
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
@@ -145,6 +146,7 @@ def load_rules(data) -> HeadingRules:
         "sentence_not_headings",
         "unnumbered_not_headings",
         "credit_not_headings",
+        "fold_not_headings",
         "parts",
     ]
     data = require_keys(data, "-", keys)
@@ -203,6 +205,7 @@ def load_rules(data) -> HeadingRules:
             data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
         ),
         credit_not_headings=rule_ids(data["credit_not_headings"], data["not_headings"], "credit_not_headings"),
+        fold_not_headings=rule_ids(data["fold_not_headings"], data["not_headings"], "fold_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
     )

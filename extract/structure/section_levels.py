@@ -99,7 +99,7 @@ def _over_folds(c: Candidate, nxt: Candidate, text: str, r: HeadingRules, level:
     that open or close the folds ("Luk alle", "Åbn alle": every heading after them is a fold),
     or when the next heading is a bulleted fold ("• Målgruppe" over its text); else None."""
     between = [line for line in text[c.body_start : nxt.start].split("\n") if line.strip()]
-    controls = bool(between) and all(never_heading(line, r) == "page_control" for line in between)
+    controls = bool(between) and all(never_heading(line, r) in r.fold_not_headings for line in between)
     if controls or (not between and nxt.kind == "folded"):
         return level, controls
     return None
