@@ -47,7 +47,8 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     undated document (a web page announcing a pool, a news article) takes the year only from
     such words in a sentence that states the agreement made (``made``): "med budgetaftalen for
     2022 afsat 800.000 kr." has given the money; "Forslaget kan indgå i budgetaftalen for 2027"
-    has not."""
+    has not; or from a report of the money as it stood on a day (``status``: "bevillingskontrollen
+    pr. 30. juni 2020"), which is that day's year."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
     in_prose = any(_in_prose(text, m.start()) for m in matches)
@@ -57,7 +58,8 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     said_adopted = any(m.groupdict().get("adopted") for m in matches)
     if not (date and date[:4].isdigit()):
         made = any(m.groupdict().get("adopted") and r.budget_made.search(_sentence_of(text, m)) for m in matches)
-        return (year[0], year[0]) if made else None
+        status = any(m.groupdict().get("status") for m in matches)  # a report of the money as it stood on a day
+        return (year[0], year[0]) if made or status else None
     month = int(date[5:7]) if date[5:7].isdigit() else 0
     adopted = month >= r.adopted_from_month and said_adopted
     return (year[0], year[0]) if year[0] <= int(date[:4]) + adopted else None
