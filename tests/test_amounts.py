@@ -591,13 +591,16 @@ def test_two_frames_joined_hold_against_a_frame_from_further_off(text):
     } == {"anlæg"}
 
 
-def test_year_label_examples():
-    """The rule's examples: each amount takes the year that labels it right before it."""
+def _rule_examples(key: str) -> list:
     import yaml
 
-    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["year_label"]["examples"]
-    for ex in examples:
-        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]
+    return yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))[key]["examples"]
+
+
+@pytest.mark.parametrize("ex", _rule_examples("year_label"), ids=lambda ex: ex["text"][:40])
+def test_year_label_examples(ex):
+    """The rule's examples: each amount takes the year that labels it right before it."""
+    assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"]
 
 
 def test_restated_sum_examples():

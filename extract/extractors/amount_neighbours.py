@@ -115,13 +115,8 @@ def lead_in_frame(text: str, offset: int, r: AmountRules) -> Optional[str]:
     first line above the entries (and the blank lines between them) when it announces the
     list (``list_lead_in.lead``); None out of a list, under a line that is no lead-in, or
     under one that joins two frames ("… ændringer på drift og anlæg:")."""
-    start = text.rfind("\n", 0, offset) + 1
-    if not r.list_entry.match(text, start):
-        return None
-    found = line_above(text, start, r, past_entries=True)
-    if found is None or not announces_list(found[1], r):
-        return None
-    return frame_before(found[1], r) or _continued_frame(text, *found, r)
+    found = _lead_in(text, offset, r)
+    return frame_before(found[1], r) or _continued_frame(text, *found, r) if found else None
 
 
 def lead_in_years(text: str, offset: int, r: AmountRules) -> Optional[tuple[int, Optional[int]]]:
@@ -129,14 +124,19 @@ def lead_in_years(text: str, offset: int, r: AmountRules) -> Optional[tuple[int,
     ("Budgettet for perioden 2025-2028 viser følgende:" over "- Et underskud på 12,0 mio.
     kr."): an entry's amount that names no years of its own is for them; None out of a list
     or under a line that is no lead-in (see ``lead_in_frame``)."""
+    found = _lead_in(text, offset, r)
+    period = last_period(text, found[0], found[0] + len(found[1]), r) if found else None
+    return period[:2] if period else None
+
+
+def _lead_in(text: str, offset: int, r: AmountRules) -> Optional[tuple[int, str]]:
+    """(start, line) of the lead-in of the list whose entry holds ``offset``: the first line above
+    the entries (and the blank lines between them) when it announces the list; else None."""
     start = text.rfind("\n", 0, offset) + 1
     if not r.list_entry.match(text, start):
         return None
     found = line_above(text, start, r, past_entries=True)
-    if found is None or not announces_list(found[1], r):
-        return None
-    period = last_period(text, found[0], found[0] + len(found[1]), r)
-    return period[:2] if period else None
+    return found if found is not None and announces_list(found[1], r) else None
 
 
 def _continued_frame(text: str, start: int, line: str, r: AmountRules) -> Optional[str]:

@@ -45,7 +45,9 @@ def labelled_year(text: str, start: int, end: int, r: AmountRules) -> Optional[_
     ``year_label``), looked for in text[start:end]; not the year of a date ("den 3. maj 2024:").
     A label is the amount's own: it goes before a year written after it."""
     m = r.year_label.search(text, start, end)
-    if m is None or r.dated_year.search(text, max(0, m.start() - 20), m.end()):
+    if m is None or any(
+        d.start() <= m.start("from") < d.end() for d in r.dated_year.finditer(text, max(0, m.start() - 20), m.end())
+    ):
         return None
     return int(m["from"]), int(m["from"]), False
 

@@ -279,7 +279,7 @@ def find_meta(
     "Publiceret …") before the first heading when none of these is written. An agenda item
     without one takes the date in its file ``name``. The last resort, anywhere in the text (a
     web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
-    not a citation going on "… af Sundhedsstyrelsen.")). ``places``: the places' names in lower
+    not a citation going on "… af Sundhedsstyrelsen."). ``places``: the places' names in lower
     case (``rules/places.yml``), which alone on a line are the sender's, no title."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
