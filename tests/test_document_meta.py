@@ -287,3 +287,17 @@ def test_a_date_rule_names_the_groups_it_needs():
         meta._date_rule(entry, "x", (("weekday", "day", "month"),))
     with pytest.raises(meta.RuleError, match="value"):
         meta._date_rule(entry, "x")
+
+
+def test_a_meeting_page_without_a_header_is_dated_by_the_latest_day_its_decisions_name(tmp_path):
+    """Items of a meeting printed without a header (made up in the style of agenda systems'
+    pages): the decisions name the body beside the meeting's day, the item's earlier treatment
+    an earlier day; a day in the item's text is never read."""
+    item = (
+        "{n}.      {title}\n\nSagsfremstilling\n\nSagen blev drøftet på mødet den 2. september 2024.\n\n"
+        "Beslutning i Økonomiudvalget 30. september 2024:\n\nAnbefales.\n\n"
+        "Beslutning i Teknisk Udvalg 7. oktober 2024:\n\nGodkendt.\n\n"
+    )
+    text = item.format(n=1, title="Trafikplan 2025") + item.format(n=2, title="Nye cykelstier")
+    found = _meta_of(text, tmp_path, "kommune_side.txt")
+    assert (found.date, found.date_basis) == ("2024-10-07", "text")

@@ -529,3 +529,30 @@ def test_a_heading_under_the_one_word_of_its_sites_section_is_the_title(tmp_path
     assert _meta_of(alone, tmp_path, "kommune_pulje.txt").title == "Kulturpuljen"
     other = "Puljer\n\nKultur og fritid\n\nForeninger kan søge puljen til nye aktiviteter.\n"
     assert _meta_of(other, tmp_path, "kommune_pulje.txt").title == "Puljer"
+
+
+def test_a_line_opening_with_a_small_letter_is_no_title(tmp_path):
+    """The rest of a sentence broken over two lines (a web page's banner over its heading, made up
+    in the style of municipal sites) is no title; the page's heading under it is."""
+    text = (
+        "Gå til hovedindhold\n\nVores hjemmeside bliver opdateret i weekenden ...\n\n"
+        "og derfor kan nogle sider være utilgængelige i kortere tid.\n\nDu er her:\n\n"
+        "Pulje til sommeraktiviteter for børn 2025\n\nKommunen har afsat 200.000 kr. til sommeraktiviteter.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_pulje.txt").title == "Pulje til sommeraktiviteter for børn 2025"
+
+
+def test_an_items_number_alone_in_a_bullet_starts_the_items_under_the_archives_name(tmp_path):
+    """A web archive's name over a meeting's page (with the bodies it holds after it) and an
+    item's number alone in a bullet over the item's title (made up in the style of agenda
+    systems' pages): the page is the minutes of the body its header field names, dated by the
+    header's day, and the item's title stays a heading, no title line."""
+    item = "  • {n}\n\n    {title}\n\n    • Beslutning\n\n      Godkendt.\n\n"
+    text = (
+        "Dagsordener og referater fra udvalg, råd og nævn\n\nHer finder du møderne i kommunens udvalg.\n\n"
+        "Udvalg: Teknisk Udvalg\n\nMødedato: 07-10-2024 17:00:00\n\n"
+        + item.format(n=12, title="Trafikplan 2025")
+        + item.format(n=13, title="Nye cykelstier langs landevejen")
+    )
+    found = _meta_of(text, tmp_path, "kommune_side.txt")
+    assert (found.title, found.date) == ("Referat Teknisk Udvalg", "2024-10-07")

@@ -5,8 +5,9 @@ opdateret:") are read near the top of the document (a web page's day of publicat
 anywhere); the value follows the label on the same line or alone on the next line. The
 date is read before the first heading: a labelled date, else a line holding only a date
 (the budget note's "23-09-2012", a letter's "Den 3. januar 2013"), else, on an agenda
-item's or a meeting's page, a meeting date ("mødet den 3. maj 2024"); dates inside other
-sentences are never the document's date. An agenda item, agenda or minutes (by its layout
+item's or a meeting's page, a meeting date ("mødet den 3. maj 2024"), else the latest day
+the decisions under its items name beside the body; dates inside other sentences are never
+the document's date. An agenda item, agenda or minutes (by its layout
 or its kind) without a date in its text takes the date in its file name; ``date_basis``
 says which. The title is the first title line read with the document's items
 (``extract.extractors.document_title``); the kind comes from words of the title or of the
@@ -22,7 +23,7 @@ from types import MappingProxyType
 from typing import Mapping, Optional
 
 from extract.extractors.dates import DateRules, iso_date
-from extract.extractors.document_title import document_title
+from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 from extract.structure.headings import HeadingRules
@@ -255,10 +256,20 @@ def is_agenda_item(sections: list[Section], headings: HeadingRules) -> bool:
     return any(s.rule in fields or s.role == headings.agenda.item_role for s in sections)
 
 
-def _is_label(line: str, r: MetaRules) -> bool:
-    """Is the line one of the labelled fields ("Offentliggjort: 01-03-2018"), which a short
-    line between paragraphs may have made a heading? It does not end the header."""
-    return any(rule.label.match(line) for rule in r.labels)
+def decision_day(text: str, sections: list[Section], headings: HeadingRules, dates: DateRules) -> Optional[str]:
+    """The meeting's day its items' decisions name beside the body ("Beslutning i Teknisk Udvalg
+    4. oktober 2024:"), for a meeting's page whose header gives none: the latest such day (an
+    item's decisions name the bodies it went through before, on earlier days)."""
+    return max((day for _, day in decisions_on_days(text, sections, headings, dates)), default=None)
+
+
+def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
+    """Does the heading end the document's header? Not one of the labelled fields ("Offentliggjort:
+    01-03-2018"), which a short line between paragraphs may have made a heading, nor the page's
+    first line, a heading over the header (a web archive's name over a meeting's "Mødedato: …")."""
+    if not s.heading or not text[: s.char_start].strip():
+        return False
+    return not any(rule.label.match(s.heading) for rule in r.labels)
 
 
 def find_meta(
@@ -271,18 +282,19 @@ def find_meta(
     places: Mapping[str, str] = MappingProxyType({}),
 ) -> DocumentMeta:
     """The document's title, date (and where it comes from), kind, case and document number
-    and author. The date is read before the first heading only: a date label or a line
+    and author. The date is read before the first heading: a date label or a line
     holding a date, else, on an agenda item's or a meeting's page, a meeting date ("mødet den 3.
     maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
-    25. maj 2016"); a date in a field of an agenda item ("Sagsforløb", "Tidligere behandling")
-    is another meeting's; a web page's day of publication or last update ("Offentliggjort: …",
+    25. maj 2016"), else the latest day its items' decisions name beside the body ("Beslutning i
+    Teknisk Udvalg den 01-10-2024"); a date in a field of an agenda item ("Sagsforløb", "Tidligere
+    behandling") is another meeting's; a web page's day of publication or last update ("Offentliggjort: …",
     "Publiceret …") before the first heading when none of these is written. An agenda item
     without one takes the date in its file ``name``. The last resort, anywhere in the text (a
     web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
     not a citation going on "… af Sundhedsstyrelsen."). ``places``: the places' names in lower
     case (``rules/places.yml``), which alone on a line are the sender's, no title."""
     fields = labelled_fields(src.text, r, dates)
-    first_heading = next((s.char_start for s in sections if s.heading and not _is_label(s.heading, r)), len(src.text))
+    first_heading = next((s.char_start for s in sections if _ends_header(src.text, s, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
     labelled = labelled_fields(head, r, dates)
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
@@ -293,7 +305,7 @@ def find_meta(
     agenda = is_agenda_item(sections, headings)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
-        date = date or meeting_day
+        date = date or meeting_day or decision_day(src.text, sections, headings, dates)
     date = date or labelled.get("published")
     if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
         date = byline_date(src.text, r, dates)

@@ -35,6 +35,7 @@ from extract.structure.titles import (
     body_of,
     clean_title,
     committee_name,
+    continues_sentence,
     drop_period,
     find_title,
     header_lines,
@@ -100,15 +101,28 @@ def meeting_body(
         if alone and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
             if alone == drop_period(line, r).strip() or archived:
                 return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
-    named = set()  # the bodies named beside a day in a decision, when the meeting's day is not known
+    if day:
+        for pattern in r.titles.body_on_date:
+            for m in pattern.finditer(text):
+                body = body_of(m.group("body"), r)
+                if body and iso_date(m.group("value"), dates) == day:
+                    return body
+        return None
+    named = set(decisions_on_days(text, sections, r, dates))  # the meeting's day not known
+    return next(iter(named))[0] if len(named) == 1 else None
+
+
+def decisions_on_days(text: str, sections: list[Section], r: HeadingRules, dates: DateRules) -> list[tuple[str, str]]:
+    """(body, ISO day) of each decision written under an item that names its body beside the day
+    ("Beslutning i Teknisk Udvalg den 01-10-2024"; an earlier treatment listed elsewhere is not
+    read)."""
+    found = []
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
-            body = body_of(m.group("body"), r)
-            if body and day and iso_date(m.group("value"), dates) == day:
-                return body
-            if body and not day and _in_decision(text, m.start("body"), sections, r):
-                named.add((body, iso_date(m.group("value"), dates)))
-    return next(iter(named))[0] if len(named) == 1 else None
+            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates)
+            if body and day and _in_decision(text, m.start("body"), sections, r):
+                found.append((body, day))
+    return found
 
 
 def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) -> bool:
@@ -137,6 +151,8 @@ def first_title_line(
         if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or line.lower() in places:
+            continue
+        if continues_sentence(line):
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):

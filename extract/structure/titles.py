@@ -93,6 +93,8 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if a > r.title_search_chars:
             break
         block = text[a:b]
+        if bulleted_number(block.split("\n", 1)[0]):
+            break  # the meeting's items begin, with no title line over them
         if "\n" in block:
             over = _heading_over_list(block, r)
             if over:
@@ -100,7 +102,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         if r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
-        if lead_in(block, r):
+        if lead_in(block, r) or continues_sentence(block):
             continue
         numbered = parse_number(block.strip(), r)
         if numbered and numbered[2] == "punkt":
@@ -121,6 +123,21 @@ def lead_in(line: str, r: HeadingRules) -> bool:
         return False
     words = strip_marks(text).rstrip(":,").strip()
     return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words))
+
+
+def bulleted_number(line: str) -> bool:
+    """Is the line an item's number alone in a list's bullet ("• 35" over "Orientering om …"),
+    as agenda systems' web pages list a meeting's items?"""
+    text = line.strip()
+    number = text[1:].strip(" \t.")
+    return text[:1] in "•·*" and number.isdigit() and len(number) <= 4  # no dash: a page's number ("- 2 -")
+
+
+def continues_sentence(line: str) -> bool:
+    """Does the line open with a small letter: the rest of a sentence broken over lines (a web
+    page's banner: "Vi har fejl på telefonerne ..." over "og vi beder dig …"), never a title,
+    which opens with a capital, a number or a sign ("§ 79-puljen")?"""
+    return strip_marks(line).strip()[:1].islower()
 
 
 def reads_as_sentence(title: str, r: HeadingRules) -> bool:
