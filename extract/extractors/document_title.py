@@ -221,31 +221,11 @@ def _numbered_items(text: str, r: HeadingRules) -> int:
     return len(numbers)
 
 
-def _part_kind(text: str, sections: list[Section], r: HeadingRules) -> str:
+def _part_kind(text: str, r: HeadingRules) -> str:
     """The kind word of a meeting's page whose header writes none: the one over its list of items
-    ("Åben dagsorden" → "Dagsorden"), else the minutes' ("Referat") when a decision is written
-    under an item or the page shows no item's fields, else the agenda's: items with their
-    fields and no decision ("Sagsfremstilling", "Indstilling" and no "Beslutning")."""
+    ("Åben dagsorden" → "Dagsorden"), else the unnamed page's ("Referat")."""
     m = r.titles.part_kind.search(text)
-    if m:
-        return m.group("kind").capitalize()
-    return r.titles.unnamed_kind if _decided(sections, r) or not _fields(sections, r) else r.titles.agenda_kind
-
-
-def _decided(sections: list[Section], r: HeadingRules) -> bool:
-    """Does the page write a decision under an item (a decision's field with words under it)?"""
-    return any(s.role == r.agenda.label_body_role and s.body.strip() for s in sections)
-
-
-def _both_kinds(text: str, kind: str, sections: list[Section], r: HeadingRules) -> str:
-    """The kind of a meeting's page whose header writes both kind words alone ("Dagsorden" over
-    the meeting's day and body, "Referat" over the item, as a page of the agenda showing its
-    minutes prints them): the minutes' when a decision is written, else the agenda's."""
-    header = [line.strip().lower() for _, line in before_fields(header_lines(text, r), r)]
-    words = {r.titles.unnamed_kind.lower(), r.titles.agenda_kind.lower()}
-    if kind.lower() not in words or not words <= set(header):
-        return kind
-    return r.titles.unnamed_kind if _decided(sections, r) else r.titles.agenda_kind
+    return m.group("kind").capitalize() if m else r.titles.unnamed_kind
 
 
 def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
@@ -383,8 +363,7 @@ def document_title(
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)
             if body:
-                kind = _both_kinds(src.text, kind, sections, r) if alone else kind
-                return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
+                return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
     return first_title_line(src.text, r, heads, places) or name_words(name, r), found
