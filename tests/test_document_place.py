@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SOURCES
 
-from extract.extractors.document_place import _key, find_place, place_in_file_name, place_in_text
+from extract.extractors.document_place import find_place, place_in_file_name, place_in_text, place_key
 from extract.pipeline import project_rules, read_source
 
 RULES = project_rules()
@@ -93,7 +93,7 @@ def test_every_municipality_and_region_once():
 )
 def test_cue_examples(cue, example):
     m = cue.pattern.search(example["text"])
-    got = R.by_form.get(_key(m.group("place"))) if m else None
+    got = R.by_form.get(place_key(m.group("place"))) if m else None
     assert got == example["place"], example["text"]
 
 

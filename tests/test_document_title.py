@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import RULES as ALL_RULES
 
-from extract.extractors.document_title import first_title_line, meeting_body, name_words
+from extract.extractors.document_title import first_title_line, meeting_body, name_words, narrows
 
 HEADINGS = ALL_RULES["headings.yml"]
 DATES = ALL_RULES["dates.yml"]
@@ -517,6 +517,10 @@ def test_the_municipalitys_name_alone_over_a_web_page_is_no_title(tmp_path):
     assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
     text = "Greve Kommune\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
     assert _meta_of(text, tmp_path, "greve_pulje.txt").title == "Pulje til lokale projekter"
+    hyphened = (
+        "Høje-Taastrup\n\nPulje til lokale projekter\n\nForeninger kan søge puljen til projekter i lokalområdet.\n"
+    )
+    assert _meta_of(hyphened, tmp_path, "pulje.txt").title == "Pulje til lokale projekter"  # a name with a hyphen
 
 
 def test_a_heading_under_the_one_word_of_its_sites_section_is_the_title(tmp_path):
@@ -556,3 +560,9 @@ def test_an_items_number_alone_in_a_bullet_starts_the_items_under_the_archives_n
     )
     found = _meta_of(text, tmp_path, "kommune_side.txt")
     assert (found.title, found.date) == ("Referat Teknisk Udvalg", "2024-10-07")
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.trail_examples, ids=lambda e: e["text"])
+def test_trail_examples(example):
+    word, last = example["text"].split(" / ")
+    assert narrows(word, last, HEADINGS) == example["title"]

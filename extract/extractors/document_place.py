@@ -183,7 +183,7 @@ def _readings(text: str, r: PlaceRules) -> tuple[Optional[DocumentPlace], Option
     every, sender = _Tally(), _Tally()
     for cue in r.cues:
         for m in cue.pattern.finditer(text):
-            place = r.by_form.get(_key(m.group("place")))
+            place = r.by_form.get(place_key(m.group("place")))
             if place is None:
                 continue
             before = text[max(0, m.start() - r.citing_window) : m.start()]
@@ -203,18 +203,18 @@ def place_in_file_name(file_name: str, r: PlaceRules) -> str:
     """The place whose ascii form a file's name starts with ("" when none)."""
     stem = (file_name or "").replace("\\", "/").rsplit("/", 1)[-1].lower()
     m = r.file_name.match(stem)
-    return r.by_form.get(_key(m.group("place")), "") if m else ""
+    return r.by_form.get(place_key(m.group("place")), "") if m else ""
 
 
 def place_named(form: str, r: PlaceRules) -> str:
     """The place one of whose forms (a name, a file name's ascii form) ``form`` is ("" when none)."""
-    return r.by_form.get(_key(form or ""), "")
+    return r.by_form.get(place_key(form or ""), "")
 
 
 # --- rules ------------------------------------------------------------------------------
 
 
-def _key(form: str) -> str:
+def place_key(form: str) -> str:
     """A form as looked up: lower case, a hyphen as a space ("Høje Taastrup" is "Høje-Taastrup")."""
     return " ".join(form.replace("-", " ").split()).lower()
 
@@ -237,7 +237,7 @@ def load_rules(data: Any) -> PlaceRules:
     by_form: dict[str, str] = {}
     for p in places:
         for form in (*p.written, *p.short, *p.ascii, *p.web):
-            other = by_form.setdefault(_key(form), p.name)
+            other = by_form.setdefault(place_key(form), p.name)
             if other != p.name:
                 raise RuleError(p.name, f"the form {form!r} is {other}'s too")
     forms = {

@@ -14,8 +14,10 @@ dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the 
 a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
 body (also over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line
 naming it beside the meeting's day ("Beslutning i Teknisk
-Udvalg den 01-10-2024"). A field's heading is never the title. Without a title line: the first
-line near the top that reads as a title, and as the last resort the words of the file name.
+Udvalg den 01-10-2024"). A field's heading is never the title. A place's name alone on a line
+(the site's logo) is the sender, no title; a single word of a site's trail over a heading that
+narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a title line: the
+first line near the top that reads as a title, and as the last resort the words of the file name.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import PurePath
 from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
+from extract.extractors.document_place import place_key
 from extract.records import Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
@@ -150,7 +153,7 @@ def first_title_line(
         line = strip_marks(raw).strip()
         if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or line.lower() in places:
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
         if continues_sentence(line):
             continue
@@ -282,7 +285,7 @@ def _title_past_places(
     title even where the page's sections took it for a heading. ``places``: names in lower case."""
     found, passed = find_title(src, r), False
     for _ in range(3):
-        if found is None or found[1].strip().lower() not in places:
+        if found is None or place_key(found[1]) not in places:
             break
         start, end = found[0], src.text.find("\n", found[0])
         end = len(src.text) if end < 0 else end
@@ -295,12 +298,12 @@ def _title_past_places(
 def _narrower_heading(text: str, found: tuple[int, str], r: HeadingRules) -> Optional[tuple[int, str]]:
     """A web page's heading under the one word of the site's section it belongs to, the lines
     between them more of the trail ("Tilskud" over "Frivillig forening" over "Aktivitetstilskud";
-    "Puljer" over "Kulturpuljen"): the first of the next few lines, each a title, that ends in
-    that word, inflected or not. None when the title line is no single word or none follows."""
+    "Puljer" over "Kulturpuljen"): the first of the next few lines, each a title, whose last
+    word ends in that word, inflected or not (``trail_inflection``: the endings either may
+    take). None when the title line is no single word or none follows."""
     word = found[1].strip()
     if len(word.split()) != 1 or not word[:1].isupper():
         return None
-    stem = word.lower()[:-1] if len(word) > 5 else word.lower()  # "Puljer" in "Kulturpuljen"
     pos = text.find("\n", found[0])
     for start, raw in text_lines(text[pos + 1 : pos + 1 + r.title_search_chars])[:8] if pos >= 0 else []:
         line = strip_marks(raw).strip()
@@ -309,10 +312,17 @@ def _narrower_heading(text: str, found: tuple[int, str], r: HeadingRules) -> Opt
         title = title_candidate(line, r)
         if not title or title != line or reads_as_sentence(title, r) or r.titles.never_title.search(line):
             return None  # the trail ends: body text, a label, a heading's mark
-        last = line.split()[-1].lower()
-        if stem in last and len(last) > len(word):  # a compound of it, inflected or not
+        if narrows(word, line.split()[-1], r):
             return pos + 1 + start, clean_title(line, r)
     return None
+
+
+def narrows(word: str, last: str, r: HeadingRules) -> bool:
+    """Is ``last`` (a heading's last word) a compound of a trail's ``word``, either inflected by
+    ``trail_inflection`` ("Puljer" and "Kulturpuljen", "Tilskud" and "Aktivitetstilskud")?"""
+    stem = r.titles.trail_inflection.sub("", word.lower())
+    ends = re.escape(stem) + f"(?:{r.titles.trail_inflection.pattern})"
+    return len(last) > len(word) and re.search(ends, last.lower()) is not None
 
 
 def document_title(

@@ -37,7 +37,11 @@ class TitleRules:
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
     dateline: re.Pattern  # a news headline's town in capitals ("BRØNDBY. "): dropped over a byline
     procedural_item: re.Pattern  # a meeting's procedural item ("Godkendelse af dagsorden"): no page's title
+    trail_inflection: (
+        re.Pattern
+    )  # the endings a word of a site's trail and its compound take ("Puljer", "Kulturpuljen")
     examples: tuple
+    trail_examples: tuple = ()  # {text: "<trail word> / <heading>", title}: whether the heading is the narrower title
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
@@ -66,7 +70,7 @@ def load_title_rules(data) -> TitleRules:
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples",
-                                         "not_body_name_examples"])  # fmt: skip
+                                         "not_body_name_examples", "trail_inflection", "trail_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
@@ -95,18 +99,16 @@ def load_title_rules(data) -> TitleRules:
         examples=require_examples(data, "titles"),
         body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
-        never_title_examples=_never_examples(data["never_title_examples"]),
-        not_body_name_examples=_body_examples(data["not_body_name_examples"]),
+        never_title_examples=_examples(data, "never_title_examples", "never"),
+        not_body_name_examples=_examples(data, "not_body_name_examples", "body"),
+        trail_inflection=require_regex(data["trail_inflection"], "titles", "trail_inflection"),
+        trail_examples=_examples(data, "trail_examples", "title"),
     )
 
 
-def _never_examples(data) -> tuple:
-    if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "never"} <= set(e) for e in data):
-        raise RuleError("titles", "never_title_examples must be a list of {text, never}")
-    return tuple(data)
-
-
-def _body_examples(data) -> tuple:
-    if not isinstance(data, list) or not all(isinstance(e, dict) and {"text", "body"} <= set(e) for e in data):
-        raise RuleError("titles", "not_body_name_examples must be a list of {text, body}")
-    return tuple(data)
+def _examples(data: dict, key: str, field: str) -> tuple:
+    """A list of examples {text, ``field``} under ``key``."""
+    found = data[key]
+    if not isinstance(found, list) or not all(isinstance(e, dict) and {"text", field} <= set(e) for e in found):
+        raise RuleError("titles", f"{key} must be a list of {{text, {field}}}")
+    return tuple(found)
