@@ -319,3 +319,12 @@ def test_a_search_parameter_of_two_years_in_a_row_runs_over_both():
     assert date_bound("2025 og 2026", end=False) == "2025-01-01"
     assert date_bound("2025 og 2026", end=True) == "2026-12-31"
     assert date_bound("2025 og 2027", end=True) is None
+
+
+def test_a_seasons_second_year_stands_right_after_its_slash():
+    """A winter with both its years is one date; a count after a spaced slash is no year of it."""
+    r = RULES["dates.yml"]
+    assert [m.text for m in dates.find_date_expressions("i vinteren 2025/26 holder vi åbent", r)] == [
+        "vinteren 2025/26"
+    ]
+    assert [m.text for m in dates.find_date_expressions("i foråret 2024 / 25 stk.", r)] == ["foråret 2024"]

@@ -118,9 +118,10 @@ def _patterns(data: dict) -> dict:
         rf"(?:\s+{joiner('half')}{YEAR})?",
         "half_needs_year": rf"{before}(?P<ord>{ordinal})\s*(?:{_alt(data['half_words_needs_year'])})\s+"
         rf"{joiner('half_needs_year')}{YEAR}",
-        # a winter written with both its years ("vinteren 2022/2023", "vinteren 2024/25") is one
+        # a winter written with both its years ("vinteren 2022/2023", "vinteren 2024/25") is one,
+        # the slash right between them (not a count after a spaced slash: "foråret 2024 / 25 stk.")
         "season": rf"{before}(?P<season>{_alt(w for s in data['seasons'] for w in s['words'])})(?![\wæøå])"
-        rf"(?:\s+{YEAR}(?:\s?/\s?(?:19|20)?\d\d(?!\d))?)?",
+        rf"(?:\s+{YEAR}(?:/(?:19|20)?\d\d(?!\d))?)?",
         "month": rf"{before}{month}(?:{filler}\s+{YEAR})?",
         "named_year": rf"{before}(?P<yword>{_alt(w for n in data['named_years'] for w in n['words'])})\s+{YEAR}"
         r"\s?/\s?(?:(?:19|20)?\d\d)(?!\d)",

@@ -53,8 +53,8 @@ days further apart joined by "og" stay two milestones.
 Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the
 sentence, the block, else the document's own date and the sentence's tense — see
 :mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
-2022") is a milestone of precision ``year``; words right after it that name the year after
-("det efterfølgende år", ``year_after``) put it one year on. The document's own date
+2022") is a milestone of precision ``year``. A date without a year followed by words naming
+the year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year on. The document's own date
 (``document_date``: its meeting date or date line; when none is given, the meeting's date
 printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
 """
@@ -156,8 +156,8 @@ def _candidates(
         dr = parse_date_expression(m.read_as, dr_rules)
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         plan_line = bool(r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after))
-        line_start = text.rfind("\n", 0, m.start) + 1
-        follows_plan = plan_line and plan_above is not None and not text[plan_above[0] : line_start].strip()
+        line = line_of(text, m.start, m.end)
+        follows_plan = plan_line and plan_above is not None and not text[plan_above[0] : line.start].strip()
         if dr is None:
             if m.form in ("month", "season", "period_list") and not (
                 r.yearless_needs_before.search(ctx.before) or plan_line
@@ -176,8 +176,7 @@ def _candidates(
                 dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not told_of_the_past(ctx, r))
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         if plan_line and dr is not None:
-            line_end = text.find("\n", m.end)
-            plan_above = (len(text) if line_end < 0 else line_end, dr)
+            plan_above = (line.end, dr)
         # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
         # 31. december 2024") is the project's period, a phase, not only the sum's years
         project_period = m.is_range and dr is not None and dr.precision == "day"
@@ -245,11 +244,9 @@ def find_milestones(
 def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
     """The day of the first meeting header near the top ("Referat • 14. oktober 2025 kl. 16.30")."""
     for m in find_date_expressions(text[: r.meeting_header_max_offset], dr_rules):
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line_end = len(text) if line_end < 0 else line_end
-        if r.meeting_header_before.search(text[line_start : m.start]) and r.meeting_header_after.search(
-            text[m.end : line_end]
+        line = line_of(text, m.start, m.end)
+        if r.meeting_header_before.search(text[line.start : m.start]) and r.meeting_header_after.search(
+            text[m.end : line.end]
         ):
             dr = parse_date_expression(m.read_as, dr_rules)
             if dr is not None and dr.precision == "day" and dr.start == dr.end:
