@@ -224,11 +224,26 @@ def _numbered_items(text: str, r: HeadingRules) -> int:
     return len(numbers)
 
 
-def _part_kind(text: str, r: HeadingRules) -> str:
+def _part_kind(text: str, sections: list[Section], r: HeadingRules) -> str:
     """The kind word of a meeting's page whose header writes none: the one over its list of items
-    ("Åben dagsorden" → "Dagsorden"), else the unnamed page's ("Referat")."""
+    ("Åben dagsorden" → "Dagsorden"), else the minutes' ("Referat") when a decision stands written
+    or the page shows no item's fields, else the agenda's (``agenda_kind``): items with their
+    fields ("Sagsfremstilling", "Indstilling") and no decision, the page before the meeting."""
     m = r.titles.part_kind.search(text)
-    return m.group("kind").capitalize() if m else r.titles.unnamed_kind
+    if m:
+        return m.group("kind").capitalize()
+    if not _fields(sections, r) or _decided(text, sections, r):
+        return r.titles.unnamed_kind
+    return r.titles.agenda_kind
+
+
+def _decided(text: str, sections: list[Section], r: HeadingRules) -> bool:
+    """Does the page write a decision: a decision's field with words under it, or a decision's
+    words standing alone after a colon or on a line ("Godkendelse af dagsorden: Godkendt.",
+    ``decided_words``)?"""
+    return any(s.role == r.agenda.label_body_role and s.body.strip() for s in sections) or bool(
+        r.titles.decided_words.search(text)
+    )
 
 
 def _header_field_body(text: str, r: HeadingRules) -> Optional[str]:
@@ -373,7 +388,7 @@ def document_title(
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)
             if body:
-                return f"{kind or _part_kind(src.text, r)} {clean_title(body, r)}", found
+                return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
     return first_title_line(src.text, r, heads, places) or name_words(name, r), found

@@ -31,6 +31,8 @@ class TitleRules:
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
+    agenda_kind: str  # ... and shows its items' fields with no decision written ("Dagsorden")
+    decided_words: re.Pattern  # a decision written in a few words alone ("Godkendt.", "Tiltrådt.")
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
     name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
@@ -66,6 +68,7 @@ def load_title_rules(data) -> TitleRules:
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
+                                         "agenda_kind", "decided_words",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -77,8 +80,9 @@ def load_title_rules(data) -> TitleRules:
         raise RuleError("titles", "body_genitive needs a group named 'name'")
     if "kind" not in require_regex(data["part_kind"], "titles", "part_kind").groupindex:
         raise RuleError("titles", "part_kind needs a group named 'kind'")
-    if not isinstance(data["unnamed_kind"], str) or not data["unnamed_kind"].strip():
-        raise RuleError("titles", "unnamed_kind must be a kind word")
+    for key in ("unnamed_kind", "agenda_kind"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError("titles", f"{key} must be a kind word")
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
@@ -90,6 +94,8 @@ def load_title_rules(data) -> TitleRules:
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
+        agenda_kind=data["agenda_kind"].strip(),
+        decided_words=require_regex(data["decided_words"], "titles", "decided_words"),
         part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
         name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
