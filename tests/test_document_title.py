@@ -566,3 +566,8 @@ def test_an_items_number_alone_in_a_bullet_starts_the_items_under_the_archives_n
 def test_trail_examples(example):
     word, last = example["text"].split(" / ")
     assert narrows(word, last, HEADINGS) == example["title"]
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.decided_words_examples, ids=lambda e: e["text"])
+def test_decided_words_examples(example):
+    assert bool(HEADINGS.titles.decided_words.search(example["text"])) == example["decided"]

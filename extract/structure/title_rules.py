@@ -43,6 +43,7 @@ class TitleRules:
         re.Pattern
     )  # the endings a word of a site's trail and its compound take ("Puljer", "Kulturpuljen")
     examples: tuple
+    decided_words_examples: tuple = ()  # {text, decided}
     trail_examples: tuple = ()  # {text: "<trail word> / <heading>", title}: whether the heading is the narrower title
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_on_date_examples: tuple = ()
@@ -68,7 +69,7 @@ def load_title_rules(data) -> TitleRules:
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "agenda_kind", "decided_words",
+                                         "agenda_kind", "decided_words", "decided_words_examples",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -109,6 +110,7 @@ def load_title_rules(data) -> TitleRules:
         not_body_name_examples=_examples(data, "not_body_name_examples", "body"),
         trail_inflection=require_regex(data["trail_inflection"], "titles", "trail_inflection"),
         trail_examples=_examples(data, "trail_examples", "title"),
+        decided_words_examples=_examples(data, "decided_words_examples", "decided"),
     )
 
 
