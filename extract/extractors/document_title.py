@@ -224,15 +224,16 @@ def _numbered_items(text: str, r: HeadingRules) -> int:
     return len(numbers)
 
 
-def _part_kind(text: str, sections: list[Section], r: HeadingRules) -> str:
+def _part_kind(text: str, sections: list[Section], fields: list[Section], r: HeadingRules) -> str:
     """The kind word of a meeting's page whose header writes none: the one over its list of items
     ("Åben dagsorden" → "Dagsorden"), else the minutes' ("Referat") when a decision stands written
     or the page shows no item's fields, else the agenda's (``agenda_kind``): items with their
-    fields ("Sagsfremstilling", "Indstilling") and no decision, the page before the meeting."""
+    fields ("Sagsfremstilling", "Indstilling") and no decision, the page before the meeting.
+    ``fields``: the page's sections headed by a field."""
     m = r.titles.part_kind.search(text)
     if m:
         return m.group("kind").capitalize()
-    if not _fields(sections, r) or _decided(text, sections, r):
+    if not fields or _decided(text, sections, r):
         return r.titles.unnamed_kind
     return r.titles.agenda_kind
 
@@ -388,7 +389,7 @@ def document_title(
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)
             if body:
-                return f"{kind or _part_kind(src.text, sections, r)} {clean_title(body, r)}", found
+                return f"{kind or _part_kind(src.text, sections, fields, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
     return first_title_line(src.text, r, heads, places) or name_words(name, r), found

@@ -54,9 +54,10 @@ Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from 
 sentence, the block, else the document's own date and the sentence's tense — see
 :mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
 2022") is a milestone of precision ``year``. A date without a year followed by words naming
-the year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year on. The document's own date
-(``document_date``: its meeting date or date line; when none is given, the meeting's date
-printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone of it.
+the year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year
+on. The document's own date (``document_date``: its meeting date or date line; when none is
+given, the meeting's date printed in a header near the top, ``meeting_header_*`` of the rules)
+is never a milestone of it.
 """
 
 from __future__ import annotations
@@ -97,12 +98,11 @@ def _context(
     first = sentence_at(sentences, m.start) or Span(m.start, m.end)
     last = sentence_at(sentences, m.end - 1) or first
     line = line_of(text, m.start, m.end)
-    line_start, line_end = line.start, line.end
     if not _WORD.search(text, first.start, m.start) and not _WORD.search(text, m.end, last.end):
         # a date alone in a table's cell ("18. september<TAB>Frist for …"): its row is its sentence
-        first = last = Span(line_start, line_end)
-    before = text[max(first.start, line_start) : m.start]
-    after = text[m.end : min(last.end, line_end, max(next_start, m.end))]
+        first = last = line
+    before = text[max(first.start, line.start) : m.start]
+    after = text[m.end : min(last.end, line.end, max(next_start, m.end))]
     words_before = text[max(first.start, prev_end) : m.start].split()[-r.near_before :]
     words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
     near = near_of(words_before, words_after)

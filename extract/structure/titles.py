@@ -29,6 +29,7 @@ from extract.structure.headings import (
 )
 
 BULLETS = set("•·*–-")  # the marks that open a list item
+_ITEM_BULLETS = BULLETS - set("–-")  # ... before an item's number alone (a dash: a page's number, "- 2 -")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -130,7 +131,7 @@ def bulleted_number(line: str) -> bool:
     as agenda systems' web pages list a meeting's items?"""
     text = line.strip()
     number = text[1:].strip(" \t.")
-    return text[:1] in "•·*" and number.isdigit() and len(number) <= 4  # no dash: a page's number ("- 2 -")
+    return bool(text) and text[0] in _ITEM_BULLETS and number.isdigit() and len(number) <= 4
 
 
 def continues_sentence(line: str) -> bool:
