@@ -971,3 +971,40 @@ def test_a_plans_numbered_points_without_fields_are_no_agenda_items():
         "Punkt 2: Transport\n\nFlere borgere skal cykle til arbejde.\n"
     )
     assert all(role != "punkt" for _, _, role in outline(text))
+
+
+def test_items_over_the_item_a_page_shows_are_items_without_fields():
+    """A meeting's page lists a closed item, or the items it does not open, as bare numbered lines
+    over the item it shows (made up in the style of agenda systems' web pages): those lines are
+    items too, with no fields of their own."""
+    text = (
+        "Referat\n\nIndholdsfortegnelse\n\n1. Godkendelse af dagsorden\n\n2. Meddelelser\n\n"
+        "3. Tilskud til foreningernes lokaler\n\nSagsnummer: 18.20.00-A00-1-24\n\nResume\n\n"
+        "Udvalget skal tage stilling til tilskuddet.\n\nBeslutning\n\nGodkendt.\n\n"
+        "4. Lukket punkt\n5. Salg af grund\n\nResume\n\nSagen handler om et salg.\n"
+    )
+    assert [h for _, h, role in outline(text) if role == "punkt"] == [
+        "1. Godkendelse af dagsorden",
+        "2. Meddelelser",
+        "3. Tilskud til foreningernes lokaler",
+        "4. Lukket punkt",
+        "5. Salg af grund",
+    ]
+
+
+def test_a_table_of_contents_over_the_meetings_record_gives_no_items():
+    """A list of the items over the meeting's record ("Fraværende:") is a table of contents, no
+    items (made up in that style)."""
+    text = (
+        "Referat\n\nIndholdsfortegnelse:\n\n12 Budgetopfølgning\n13 Tilskud til lokaler\n\n"
+        "Fraværende:\n\nAnne Hansen\n\n12. Budgetopfølgning\n\nSagsfremstilling\n\nBudgettet holder.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    assert [h for _, h, role in outline(text) if role == "punkt"] == ["12. Budgetopfølgning"]
+
+
+def test_a_line_the_text_ends_on_is_no_heading():
+    """A page cut off after a heading's first letters ("Økonomiske kon") or a box's title at its
+    foot heads nothing: no section (made up in the style of agenda items)."""
+    text = "Resume\n\nUdvalget orienteres om status.\n\nSagsfremstilling\n\nIndsatsen er i gang.\n\nØkonomiske kon"
+    assert outline(text) == [(1, "Resume", "resume"), (1, "Sagsfremstilling", "sagsfremstilling")]

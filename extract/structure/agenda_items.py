@@ -64,11 +64,15 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             continue  # "Punkt 12 Ny skolestruktur udsættes.": a decision's sentence about an item
         if parsed[2] != ag.item_style:
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
+            run = []  # the items over this one whose fields the page does not show, when an item's field follows
+            if first is not None and first[0].start not in record:
+                run = _items_over(lines, numbered, i, out, field_at, ag, r.max_words)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
             rejected = rejected_subheading(line, "", ag, max_words=r.max_words)
-            if rejected in ag.item_sentence_rules and _next_number(out, parsed[0]):
+            follows = _next_number(out, parsed[0]) or bool(run)
+            if rejected in ag.item_sentence_rules and follows:
                 rejected = None  # a proposal put on the agenda, numbered as the next item
-            if in_list or rejected:
+            if (in_list and not run) or rejected:
                 continue
             if first is None:
                 prior = next((numbered[j] for j in range(i - 1, -1, -1) if lines[j][1]), None)
@@ -82,10 +86,40 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             ):
                 continue
             before = {rule.id for f, rule in fields if f.start < a and f.start not in record}
-            if before and first[1].id not in before and not _next_number(out, parsed[0]):
+            if before and first[1].id not in before and not follows:
                 continue
+            out.extend(_item(text, lines[j][0], numbered[j], ag) for j in run)
         out.append(_item(text, a, parsed, ag))
     return out
+
+
+def _items_over(
+    lines, numbered, i: int, out: list[Candidate], field_at: set[int], ag: AgendaRules, words: int
+) -> list[int]:
+    """The lines over item line ``i``, with nothing but blank lines between, numbered as the items
+    just before it ("6. Lukket punkt" over "7. Sundhedsprofil …"; a page's list of the items over the
+    one it shows): items whose fields the page does not show, when the first of them follows the
+    last item found, or starts the items with no field above it; else none."""
+    run: list[int] = []
+    number = numbered[i][0]
+    for j in range(i - 1, -1, -1):
+        if not lines[j][1]:
+            continue
+        prior = numbered[j]
+        if prior is None or not (prior[0].isdigit() and number.isdigit() and int(prior[0]) == int(number) - 1):
+            break
+        if prior[2] == ag.item_style or prior[1][:1].islower():
+            return []
+        if rejected_subheading(lines[j][1], "", ag, max_words=words):
+            return []
+        run.insert(0, j)
+        number = prior[0]
+    if not run:
+        return []
+    start = lines[run[0]][0]
+    if _next_number(out, number) or (not out and not any(f < start for f in field_at)):
+        return run
+    return []
 
 
 def _item(text: str, a: int, parsed: tuple[str, str, str, str, str], ag: AgendaRules) -> Candidate:

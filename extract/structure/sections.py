@@ -216,6 +216,9 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands, src.text, r)
+    last = cands[-1] if cands else None
+    if last and not src.text[last.body_start :].strip() and not (last.number and last.role == r.agenda.item_role):
+        cands, levels = cands[:-1], levels[:-1]  # a line the text ends on heads nothing (a numbered item may be cut)
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
     return with_preamble(src.text, sections)
