@@ -1008,3 +1008,10 @@ def test_a_line_the_text_ends_on_is_no_heading():
     foot heads nothing: no section (made up in the style of agenda items)."""
     text = "Resume\n\nUdvalget orienteres om status.\n\nSagsfremstilling\n\nIndsatsen er i gang.\n\nØkonomiske kon"
     assert outline(text) == [(1, "Resume", "resume"), (1, "Sagsfremstilling", "sagsfremstilling")]
+
+
+def test_a_field_the_text_ends_on_stays_a_heading():
+    """An agenda's decision field before the meeting has nothing under it yet: it stays a heading
+    (made up in the style of agenda items)."""
+    text = "Sagsfremstilling\n\nIndsatsen er i gang.\n\nIndstilling\n\nAt sagen tages til efterretning.\n\nBeslutning\n"
+    assert outline(text)[-1] == (1, "Beslutning", "beslutning")

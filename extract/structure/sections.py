@@ -217,8 +217,10 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands, src.text, r)
     last = cands[-1] if cands else None
-    if last and not src.text[last.body_start :].strip() and not (last.number and last.role == r.agenda.item_role):
-        cands, levels = cands[:-1], levels[:-1]  # a line the text ends on heads nothing (a numbered item may be cut)
+    # a line the text ends on heads nothing (a cut-off excerpt); a numbered item may be cut, a field stays
+    cut = last and not src.text[last.body_start :].strip() and not (last.number and last.role == r.agenda.item_role)
+    if cut and not last.standard and last.kind != "field":
+        cands, levels = cands[:-1], levels[:-1]
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
     return with_preamble(src.text, sections)
