@@ -219,7 +219,8 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     the rows of a table its sentence runs on from), else by the label cell of its table row;
     and whether its clause names two frames joined and no other (then no frame)."""
     m = items[i]
-    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
+    # the window ends with a word, not inside one ("… vedrørende mindreforbrug på overførselsudgifter")
+    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, _word_end(text, m.end + r.per_year_window))
     after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
     before_start = items[i - 1].end if i > 0 else sent.start
     row_end = text.rfind("|\n", before_start, m.start)  # a sentence run on from a table's rows
@@ -232,6 +233,13 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     # "samlet for drift og anlæg er et overskud på …": neither, nor a frame from further off
     joined = kind is None and bool(r.frames_joined.search(after) or r.frames_joined.search(before))
     return kind, joined
+
+
+def _word_end(text: str, offset: int) -> int:
+    """``offset``, or the end of the word it falls inside."""
+    while 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum():
+        offset += 1
+    return offset
 
 
 def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
