@@ -188,12 +188,14 @@ def _heading_years(
 
 def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules, later_too: bool = True) -> bool:
     """Whether the sentence names a year other than the one ``years`` names (the year of a
-    date says when, not which year's money, and does not count). Without ``later_too``, a
+    date says when, not which year's money, and the year money came from, "overførsler fra
+    2024", is no year of the sum: neither counts). Without ``later_too``, a
     later year does not count either: in the report on one year (an account, a follow-up:
     ``title_year``), a later year is where its money goes next ("mindreforbrug på 56,0 mio.
     kr., hvor størstedelen overføres til 2025"), while its figures are the report's year's;
     an earlier one ("i løbet af 2022") may be the sentence's own year and still counts."""
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
+    dates += [o.span() for o in r.origin_year.finditer(text, sent.start, sent.end)]  # where money came from
     for y in _YEAR.finditer(text, sent.start, sent.end):
         year = int(y.group())
         if any(a <= y.start() < b for a, b in dates) or (year, year) == years:
