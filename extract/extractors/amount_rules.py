@@ -172,6 +172,7 @@ class AmountRules:
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     adopted_from_month: int  # … the coming year's budget, adopted, from this month of the document's date on
     budget_made: re.Pattern  # in an undated document, words stating the agreement made ("afsat", "vedtaget")
+    status_day: re.Pattern  # a follow-up named by its day alone ("budgetopfølgning 30/6"): the document's year
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
