@@ -828,6 +828,19 @@ def test_label_source_year_examples():
         assert row_label_years(ex["text"], RULES) == (tuple(ex["years"]) if ex["years"] else None), ex["text"]
 
 
+def test_origin_year_examples():
+    """The rule's examples: the year money came from ("overførsler fra 2024 på …") is no period
+    of the sum, which takes the year of the report its title names."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["origin_year"]["examples"]
+    assert len(examples) >= 3
+    for ex in examples:
+        text = ex["text"]
+        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES, title=ex["title"])
+        assert [found[-1].year_from, found[-1].year_to] == ex["years"], text
+
+
 def test_frames_joined_states_each_word_list_once_and_checks_its_examples_on_load():
     import copy
 

@@ -48,9 +48,13 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     such words in a sentence that states the agreement made (``made``): "med budgetaftalen for
     2022 afsat 800.000 kr." has given the money; "Forslaget kan indgå i budgetaftalen for 2027"
     has not; or from a report of the money as it stood on a day (``status``: "bevillingskontrollen
-    pr. 30. juni 2020"), which is that day's year."""
+    pr. 30. juni 2020"), which is that day's year. A dated document naming no budget year but
+    a follow-up by its day alone ("budgetopfølgning 30/6", "økonomiopfølgning pr. 1/10";
+    ``status_day``) is about the year it is dated in: a follow-up reports on the running year."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
+    if not found and date and date[:4].isdigit() and r.status_day.search(text):
+        return int(date[:4]), int(date[:4])  # "budgetopfølgning 30/6": the follow-up of the year it is made in
     in_prose = any(_in_prose(text, m.start()) for m in matches)
     year = found.pop() if len(found) == 1 and in_prose else None
     if not year or year[0] != year[1]:

@@ -107,7 +107,9 @@ def _period_hits(text: str, start: int, end: int, r: AmountRules) -> list[tuple[
         for rel in r.relative_periods:
             year = r.this_year + rel.offset
             hits += [(m.start(), m.end(), (year, year, False)) for m in rel.pattern.finditer(text, start, end)]
-    return hits
+    # the year money came from ("overførsler fra 2024 på …") is no period of it
+    origins = [o.span() for o in r.origin_year.finditer(text, max(0, start - 40), end)]
+    return [h for h in hits if not any(a <= h[0] < b for a, b in origins)]
 
 
 def first_period(

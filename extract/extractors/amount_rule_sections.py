@@ -12,10 +12,13 @@ from extract.rules import RuleError, require_examples, require_keys, require_num
 
 
 def document_budget_year(entry) -> dict:
-    entry = require_keys(entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "examples"])
+    entry = require_keys(
+        entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "status_day", "examples"]
+    )
     require_examples(entry, "document_budget_year")
     return {
         "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
+        "status_day": require_regex(entry["status_day"], "document_budget_year.status_day", flags=re.I),
         "adopted_from_month": require_number(entry, "adopted_from_month", "document_budget_year", int, 1, 12),
         "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
     }

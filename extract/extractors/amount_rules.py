@@ -49,6 +49,7 @@ _KEYS = [
     "clause_break",
     "period_break",
     "dated_year",
+    "origin_year",
     "table_units",
     "table_cell",
     "table_total",
@@ -151,6 +152,7 @@ class AmountRules:
     clause_break: re.Pattern
     period_break: re.Pattern  # a new clause after an amount: a year past it is the next amount's
     dated_year: re.Pattern  # a year that is part of a date: says when, not which year's money
+    origin_year: re.Pattern  # where money came from ("overførsler fra 2024"): no period of the sum
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
     table_total: re.Pattern  # the label of a table's (sub)total row
@@ -170,6 +172,7 @@ class AmountRules:
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
     adopted_from_month: int  # … the coming year's budget, adopted, from this month of the document's date on
     budget_made: re.Pattern  # in an undated document, words stating the agreement made ("afsat", "vedtaget")
+    status_day: re.Pattern  # a follow-up named by its day alone ("budgetopfølgning 30/6"): the document's year
     document_frame_kinds: tuple[str, ...]  # frames a whole document may be about
     document_frame_min: int  # … when it names that frame at least this often
     document_frame_share: float  # … and this share of all the frames it names
@@ -231,6 +234,7 @@ def load_rules(data) -> AmountRules:
         clause_break=require_regex(data["clause_break"], "clause_break", flags=re.I),
         period_break=require_regex(data["period_break"], "period_break", flags=re.I),
         dated_year=require_regex(data["dated_year"], "dated_year", flags=re.I),
+        origin_year=sections.pattern_with_examples(data["origin_year"], "origin_year"),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),

@@ -188,12 +188,14 @@ def _heading_years(
 
 def _names_other_year(text: str, sent: Span, years: tuple, r: AmountRules, later_too: bool = True) -> bool:
     """Whether the sentence names a year other than the one ``years`` names (the year of a
-    date says when, not which year's money, and does not count). Without ``later_too``, a
+    date says when, not which year's money, and the year money came from, "overførsler fra
+    2024", is no year of the sum: neither counts). Without ``later_too``, a
     later year does not count either: in the report on one year (an account, a follow-up:
     ``title_year``), a later year is where its money goes next ("mindreforbrug på 56,0 mio.
     kr., hvor størstedelen overføres til 2025"), while its figures are the report's year's;
     an earlier one ("i løbet af 2022") may be the sentence's own year and still counts."""
     dates = [d.span() for d in r.dated_year.finditer(text, sent.start, sent.end)]
+    dates += [o.span() for o in r.origin_year.finditer(text, sent.start, sent.end)]  # where money came from
     for y in _YEAR.finditer(text, sent.start, sent.end):
         year = int(y.group())
         if any(a <= y.start() < b for a, b in dates) or (year, year) == years:
@@ -219,7 +221,8 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     the rows of a table its sentence runs on from), else by the label cell of its table row;
     and whether its clause names two frames joined and no other (then no frame)."""
     m = items[i]
-    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, m.end + r.per_year_window)
+    # the window ends with a word, not inside one ("… vedrørende mindreforbrug på overførselsudgifter")
+    after_end = min(items[i + 1].start if i + 1 < len(items) else sent.end, _word_end(text, m.end + r.per_year_window))
     after_end = _clause_end(text, m.end, after_end, i + 1 < len(items), r)
     before_start = items[i - 1].end if i > 0 else sent.start
     row_end = text.rfind("|\n", before_start, m.start)  # a sentence run on from a table's rows
@@ -232,6 +235,13 @@ def _frame_near(text: str, sent: Span, items: list[_Mention], i: int, r: AmountR
     # "samlet for drift og anlæg er et overskud på …": neither, nor a frame from further off
     joined = kind is None and bool(r.frames_joined.search(after) or r.frames_joined.search(before))
     return kind, joined
+
+
+def _word_end(text: str, offset: int) -> int:
+    """``offset``, or the end of the word it falls inside."""
+    while 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum():
+        offset += 1
+    return offset
 
 
 def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
