@@ -214,7 +214,8 @@ def _sentence_starts(tokens: list[tuple[int, str]], r: SentenceRules) -> list[in
                 is_start = True
             if is_start:
                 starts.append(i)
-        prev_low = text.lower()
+        if not text.isspace():  # a line break between "kr." and a capital keeps the abbreviation in view
+            prev_low = text.lower()
     return starts
 
 
