@@ -107,7 +107,25 @@ def _context(
     words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
     near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
-    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own)
+    label = _label_above(text, line, m, r)
+    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label)
+
+
+def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
+    """The label a date opening its line is listed under: the nearest line above that is not
+    itself a list item ("Ansøgningsfrist:", then "• Den 1. maj 2024", "• Den 1. oktober 2024"),
+    when it ends in a colon; "" otherwise."""
+    if not r.label_item_before.search(text[line.start : m.start]):
+        return ""
+    end = line.start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        above = text[start : end - 1]
+        end = start
+        if not above.strip() or r.label_list_item.search(above):
+            continue
+        return above.strip() if above.rstrip().endswith(":") else ""
+    return ""
 
 
 def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]], r: MilestoneRules) -> bool:
