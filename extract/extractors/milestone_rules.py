@@ -81,6 +81,8 @@ class MilestoneRules:
     # stand before the date on its line, and the mark of a list item above it
     label_item_before: re.Pattern = re.compile(r"(?!)")
     label_list_item: re.Pattern = re.compile(r"(?!)")
+    # words right before a year that make it a name ("budget 2026"), not the year of a date
+    year_name_before: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ def load_rules(data) -> MilestoneRules:
         "plan_line_after",
         "label_item_before",
         "label_list_item",
+        "year_name_before",
         "meeting_header_before",
         "meeting_header_after",
         "meeting_header_max_offset",
@@ -213,6 +216,7 @@ def load_rules(data) -> MilestoneRules:
         year_after=require_regex(data["year_after"], "year_after"),
         label_item_before=require_regex(data["label_item_before"], "label_item_before"),
         label_list_item=require_regex(data["label_list_item"], "label_list_item"),
+        year_name_before=require_regex(data["year_name_before"], "year_name_before"),
     )
 
 
