@@ -21,6 +21,7 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
   ultimo 2007", "Fordelingen af konsulenter ultimo 2007") and notes on figures
   ("Tallene er udarbejdet …");
 * states that hold "siden" a date (background, not a step);
+* a step the text says will not be taken then ("Der laves ikke et katalog i foråret");
 * the dates of documents and citations: "statusrapport af 24. september 2012",
   "Høringssvar fra Ældrerådet af 12. marts 2024", "LBK nr. 1234 af 24/11/2023",
   "dateret 5. maj 2024", "(BIU 25.06.12, punkt 6)", the day the state passed or issued a
@@ -37,6 +38,11 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 
 A date alone in a table's cell ("18. september<TAB>Frist for politiske ændringsforslag")
 is read with its row: the row is its sentence for every rule and its quote.
+A date that opens its line under a label line ending in a colon ("Ansøgningsfrist:", then
+"• Den 1. maj 2024" and "• Den 1. oktober 2024") is read with that label (the condition
+``label``): a deadline label makes each day of the list a deadline; a written range alone on
+its line ("Anlægsperiode:", then "Medio juli til ultimo december 2018") is a period, never
+the document's own date.
 
 Kind (``kinds``): a written range (not one after "i løbet af", the time one thing happens
 within), two periods joined by "og" ("marts og april 2025") and a season gone through
