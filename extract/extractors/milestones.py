@@ -41,7 +41,7 @@ is read with its row: the row is its sentence for every rule and its quote.
 A date that opens its line under a label line ending in a colon ("Ansøgningsfrist:", then
 "• Den 1. maj 2024" and "• Den 1. oktober 2024") is read with that label (the condition
 ``label``): a deadline label makes each day of the list a deadline; a written range alone on
-its line ("Anlægsperiode:", then "Medio juli til ultimo december 2018") is a period, never
+its line ("Anlægsperiode:", then "Primo marts til ultimo oktober 2025") is a period, never
 the document's own date.
 
 Kind (``kinds``): a written range (not one after "i løbet af", the time one thing happens
