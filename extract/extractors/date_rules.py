@@ -102,7 +102,8 @@ def _patterns(data: dict) -> dict:
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
         r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_]))",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
-        "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)\.\s{{0,4}}{month}(?:{filler}\s+{YEAR})?",
+        # the day's full stop is at times left out ("d. 31 oktober 2022", "pr. 31 marts")
+        "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|[ \t]{{1,4}}){month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
         + month.replace("month", "month2")
         + rf"{filler}\s+{YEAR}",

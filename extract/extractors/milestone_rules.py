@@ -18,7 +18,7 @@ from extract.extractors.dates import DateMatch
 from extract.rules import RuleError, require_keys, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
-CONDITIONS = ("before", "after", "near", "sentence", "date_text")
+CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label")
 OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "ahead", "examples")
 
 
@@ -77,6 +77,12 @@ class MilestoneRules:
     year_pair_breaks: tuple = ()
     # words right after a date without a year that put it in the year after ("det efterfølgende år")
     year_after: re.Pattern = re.compile(r"(?!)")
+    # a date listed under a label line ("Ansøgningsfrist:" then "• Den 1. maj 2024"): what may
+    # stand before the date on its line, and the mark of a list item above it
+    label_item_before: re.Pattern = re.compile(r"(?!)")
+    label_list_item: re.Pattern = re.compile(r"(?!)")
+    # words right before a year that make it a name ("budget 2026"), not the year of a date
+    year_name_before: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,7 @@ class Context:
     quote_start: int
     quote_end: int
     is_document_date: bool = False
+    label: str = ""  # the line ending in a colon that the date's line is listed under ("Ansøgningsfrist:")
 
     def with_after(self, after: str, near_after: int) -> "Context":
         """The same place with ``after`` after the date instead (the words near it too)."""
@@ -151,6 +158,9 @@ def load_rules(data) -> MilestoneRules:
         "ongoing",
         "plan_line_before",
         "plan_line_after",
+        "label_item_before",
+        "label_list_item",
+        "year_name_before",
         "meeting_header_before",
         "meeting_header_after",
         "meeting_header_max_offset",
@@ -204,6 +214,9 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["year_from_joined_date"], "year_from_joined_date"),
         breaks,
         year_after=require_regex(data["year_after"], "year_after"),
+        label_item_before=require_regex(data["label_item_before"], "label_item_before"),
+        label_list_item=require_regex(data["label_list_item"], "label_list_item"),
+        year_name_before=require_regex(data["year_name_before"], "year_name_before"),
     )
 
 
@@ -217,6 +230,7 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.document_date is not None and rule.document_date != ctx.is_document_date:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
+    values["label"] = ctx.label
     values["ahead"] = ctx.sentence
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 

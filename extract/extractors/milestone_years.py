@@ -77,9 +77,15 @@ def told_of_the_past(ctx: Context, r: MilestoneRules) -> bool:
     return bool(r.past_tense.search(ctx.sentence) and not r.future_tense.search(ctx.sentence))
 
 
-def _year_before(text: str, start: int, end: int) -> Optional[int]:
-    # a year of a span or name of years ("budget 2025-28") is a period, not the date's year
-    years = [y for y in YEAR_IN_TEXT.finditer(text, start, end) if not in_span_of_years(text, y)]
+def _year_before(text: str, start: int, end: int, r: MilestoneRules) -> Optional[int]:
+    # a year of a span or name of years ("budget 2025-28") is a period, not the date's year;
+    # nor is a year that names a budget ("til budget 2026", ``year_name_before``): it is
+    # prepared in the year before
+    years = [
+        y
+        for y in YEAR_IN_TEXT.finditer(text, start, end)
+        if not in_span_of_years(text, y) and not r.year_name_before.search(text, max(start, y.start() - 40), y.start())
+    ]
     return int(years[-1].group()) if years else None
 
 
@@ -114,7 +120,7 @@ def resolve_yearless(
             return dr
     for i in _where_to_look(m, ctx, document_date, r):
         span = sentence_at(spans[i], m.start)
-        year = _year_before(text, span.start, m.start) if span is not None else None
+        year = _year_before(text, span.start, m.start, r) if span is not None else None
         if year:
             return parse_date_expression(m.read_as, dr_rules, year)
     if repeats is not None:  # "senest den 1. september 2014", later "senest den 1. september!"

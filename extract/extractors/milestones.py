@@ -21,6 +21,7 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
   ultimo 2007", "Fordelingen af konsulenter ultimo 2007") and notes on figures
   ("Tallene er udarbejdet …");
 * states that hold "siden" a date (background, not a step);
+* a step the text says will not be taken then ("Der laves ikke et katalog i foråret");
 * the dates of documents and citations: "statusrapport af 24. september 2012",
   "Høringssvar fra Ældrerådet af 12. marts 2024", "LBK nr. 1234 af 24/11/2023",
   "dateret 5. maj 2024", "(BIU 25.06.12, punkt 6)", the day the state passed or issued a
@@ -37,6 +38,11 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 
 A date alone in a table's cell ("18. september<TAB>Frist for politiske ændringsforslag")
 is read with its row: the row is its sentence for every rule and its quote.
+A date that opens its line under a label line ending in a colon ("Ansøgningsfrist:", then
+"• Den 1. maj 2024" and "• Den 1. oktober 2024") is read with that label (the condition
+``label``): a deadline label makes each day of the list a deadline; a written range alone on
+its line ("Anlægsperiode:", then "Primo marts til ultimo oktober 2025") is a period, never
+the document's own date.
 
 Kind (``kinds``): a written range (not one after "i løbet af", the time one thing happens
 within), two periods joined by "og" ("marts og april 2025") and a season gone through
@@ -107,7 +113,25 @@ def _context(
     words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
     near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
-    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own)
+    label = _label_above(text, line, m, r)
+    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label)
+
+
+def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
+    """The label a date opening its line is listed under: the nearest line above that is not
+    itself a list item ("Ansøgningsfrist:", then "• Den 1. maj 2024", "• Den 1. oktober 2024"),
+    when it ends in a colon; "" otherwise."""
+    if not r.label_item_before.search(text[line.start : m.start]):
+        return ""
+    end = line.start
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        above = text[start : end - 1]
+        end = start
+        if not above.strip() or r.label_list_item.search(above):
+            continue
+        return above.strip() if above.rstrip().endswith(":") else ""
+    return ""
 
 
 def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]], r: MilestoneRules) -> bool:
