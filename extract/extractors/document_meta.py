@@ -200,8 +200,10 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
 
 
 def byline_date(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
-    """A news page's date line in its first lines ("09.10.2019", "08.09.2020 Forfatter: …")."""
-    return first_date(text[: r.byline_within], (r.byline_date,), dates) if r.byline_date else None
+    """A news page's date line in its first lines ("09.10.2019", "08.09.2020 Forfatter: …"), its
+    month also cut short ("25. okt. 2022", ``short_months``)."""
+    head = full_months(text[: r.byline_within], r)
+    return first_date(head, (r.byline_date,), dates) if r.byline_date else None
 
 
 def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:
