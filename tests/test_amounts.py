@@ -871,8 +871,8 @@ def test_frames_joined_states_each_word_list_once_and_checks_its_examples_on_loa
 
 
 def test_a_sum_ending_its_line_takes_no_year_of_the_next_line():
-    """ "kr." at a line's end before a capital ends the sentence as it does on one line: the next
-    line's year is not the sum's (made up in the style of a follow-up's list)."""
+    """A sum's "kr." at a line's end before a capital ends the sentence as it does on one line:
+    the next line's year is not the sum's (made up in the style of a follow-up's list)."""
     for gap in (" ", "\n"):
         text = f"Der er et mindreforbrug på 1,2 mio. kr.{gap}Det skyldes færre borgere i 2026 end ventet."
         spans = sentence_spans(text, ALL_RULES["sentences.yml"])
