@@ -328,3 +328,20 @@ def test_a_seasons_second_year_stands_right_after_its_slash():
         "vinteren 2025/26"
     ]
     assert [m.text for m in dates.find_date_expressions("i foråret 2024 / 25 stk.", r)] == ["foråret 2024"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Mødet holdes d. 31 oktober 2022 kl. 10.", "31 oktober 2022"),
+        ("Onsdag, 17 februar, 2021", "17 februar"),
+        ("Budgetkontrol pr. 31 marts", "31 marts"),
+        ("Projektet har fase 2 august til december 2025.", "august til december 2025"),
+        ("Ansøgningsrunde 2 september 2025 er åben.", "september 2025"),
+        ("Side 3 af 12 marts 2025", "marts 2025"),
+    ],
+)
+def test_a_day_without_its_stop_only_after_an_article_or_weekday(text, found):
+    """A day written without its full stop is a day after "d.", "den", "pr." or a weekday, and
+    a number before a month elsewhere is none (made up in the style of headers and plans)."""
+    assert [m.text for m in find_date_expressions(text)] == [found]

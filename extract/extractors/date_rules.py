@@ -69,6 +69,14 @@ def _plain(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+def _stopless_leads(data: dict) -> str:
+    """Lookbehinds, right after a day, for the words after which the day may stand without its
+    full stop: the day's articles, ``stopless_day_leads`` and the weekdays (also with a comma)."""
+    words = [*data["day_articles"], *data["stopless_day_leads"], *data["weekdays"]]
+    seps, digits = (r"\s", r",\s"), (r"\d", r"\d\d")
+    return "|".join(rf"(?<=\b{re.escape(w)}{sep}{d})" for w in words for sep in seps for d in digits)
+
+
 def _patterns(data: dict) -> dict:
     """Form id -> regular expression (with named groups), built from the rule words."""
     month = rf"(?P<month>{_alt(data['months'])})(?![\wæøå])"
@@ -102,8 +110,12 @@ def _patterns(data: dict) -> dict:
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
         r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_]))",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
-        # the day's full stop is at times left out ("d. 31 oktober 2022", "pr. 31 marts")
+        # the day's full stop is at times left out after a day's article or weekday ("d. 31 oktober
+        # 2022", "pr. 31 marts", "Onsdag, 17 februar"), never elsewhere ("fase 2 august til …")
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|[ \t]{{1,4}}){month}(?:{filler}\s+{YEAR})?",
+        # … but found in a text only after a day's article or weekday (``_stopless_leads``)
+        "day_month_in_text": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|(?:{_stopless_leads(data)})[ \t]{{1,4}})"
+        rf"{month}(?:{filler}\s+{YEAR})?",
         "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
         + month.replace("month", "month2")
         + rf"{filler}\s+{YEAR}",
@@ -135,6 +147,7 @@ def load_rules(data) -> DateRules:
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
         "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
+        "stopless_day_leads "
         "named_years period_end_covers clock_words weekdays between_words turn_of_year_days day_article_stops"
     ).split()
     data = require_keys(data, "-", keys)
@@ -170,7 +183,8 @@ def load_rules(data) -> DateRules:
     forms = [Form("period_end", re.compile(period_end, re.I), lambda m, y: None)]
     forms += [Form(k, re.compile(pats[k], re.I), build[k]) for k in order + ["year"]]
     bare_day = _bare_day(data)
-    single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + [pats[k] for k in order] + [bare_day])
+    in_text = [pats[f"{k}_in_text"] if f"{k}_in_text" in pats else pats[k] for k in order]
+    single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + in_text + [bare_day])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])
     # a clock time may follow the first end, a weekday (and "den") precede the second:
     # "fra den 23. januar kl. 13 til den 31. januar", "fra tirsdag den 24. december til torsdag den 2. januar"
