@@ -788,10 +788,10 @@ def test_an_address_to_the_reader_names_a_group_only_when_it_asks_or_applies():
 def test_a_statement_after_a_heading_line_the_sentence_took_in():
     """A cue that must open its sentence opens it at a line that starts after a short heading line
     the sentence took in (made up in the style of a pool's page), not inside a wrapped paragraph."""
-    text = "Formål med puljen\nPuljens målgruppe er ældre borgere, som har brug for hjælp i hverdagen."
+    text = "Formål med puljen\nPuljens målgruppe er foreninger og frivillige, der arbejder med unge."
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [(row.rule, row.quote) for row in rows] == [
-        ("maalgruppe_er", "Puljens målgruppe er ældre borgere, som har brug for hjælp i hverdagen.")
+        ("maalgruppe_er", "Puljens målgruppe er foreninger og frivillige, der arbejder med unge.")
     ]
     wrapped = (
         "Kommunen har i mange år haft et tæt samarbejde med de lokale foreninger, og det vil vi gerne\n"
