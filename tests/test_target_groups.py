@@ -783,3 +783,18 @@ def test_an_address_to_the_reader_names_a_group_only_when_it_asks_or_applies():
     assert _rules_of("Hvis din forening har spørgsmål til regnskabet, kontakt sekretariatet.") == []
     assert _rules_of("Er du i tvivl? Så ring til os.") == []
     assert _rules_of("Hvis din forening ønsker at søge om tilskud, skal I logge ind.") == ["du_er_gruppe"]
+
+
+def test_a_statement_after_a_heading_line_the_sentence_took_in():
+    """A cue that must open its sentence opens it at a line that starts after a short heading line
+    the sentence took in (made up in the style of a pool's page), not inside a wrapped paragraph."""
+    text = "Formål med puljen\nPuljens målgruppe er foreninger og frivillige, der arbejder med unge."
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.rule, row.quote) for row in rows] == [
+        ("maalgruppe_er", "Puljens målgruppe er foreninger og frivillige, der arbejder med unge.")
+    ]
+    wrapped = (
+        "Kommunen har i mange år haft et tæt samarbejde med de lokale foreninger, og det vil vi gerne\n"
+        "Målgruppen er ældre borgere i eget hjem."
+    )
+    assert not [row for row in find_target_groups(wrapped, sentence_spans(wrapped), []) if row.rule == "maalgruppe_er"]

@@ -28,6 +28,8 @@ from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
 from extract.structure.sentences import Span, sentence_at
 
+_HEADING_LINE = 80  # the longest line read as a heading a sentence took in
+
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
 
@@ -105,6 +107,19 @@ def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: 
 
 def _same_paragraph(text: str, end: int, nxt: Span) -> bool:
     return "\n\n" not in re.sub(r"[ \t]+", "", text[end : nxt.start])
+
+
+def _line_starts(text: str, sent: Span) -> list[int]:
+    """Where a sentence's lines start: its own start, and the start of each line inside it that
+    opens with a capital after a short line (a heading the sentence took in: "Puljens
+    målgruppe\nPuljens målgruppe er …"; not a line a long paragraph was wrapped into)."""
+    starts = [sent.start]
+    for m in re.finditer(r"\n[ \t]*(?=[^\W\d_])", text[sent.start : sent.end]):
+        at = sent.start + m.end()
+        line = text[text.rfind("\n", 0, sent.start + m.start()) + 1 : sent.start + m.start()].strip()
+        if text[at].isupper() and 0 < len(line) <= _HEADING_LINE and line[-1] not in ",;:-–(":
+            starts.append(at)
+    return starts
 
 
 def _statement_span(text: str, sentences: list[Span], i: int, r: TargetGroupRules) -> tuple[int, int]:
@@ -187,18 +202,20 @@ def _cue_rows(
                 here = roles(sent.start) if here is None else here
                 if not here & set(rule.in_roles):
                     continue
-            found = (rule.pattern.match if rule.position == "start" else rule.pattern.search)(
-                text, sent.start, sent.end
-            )
+            if rule.position == "start":  # at the sentence's start, or at a line's start inside it
+                at = next((a for a in _line_starts(text, sent) if rule.pattern.match(text, a, sent.end)), None)
+                found = at is not None
+            else:
+                at, found = sent.start, bool(rule.pattern.search(text, sent.start, sent.end))
             if not found:
                 continue
-            if r.not_statement.search(text, sent.start, sent.end):
+            if r.not_statement.search(text, at, sent.end):
                 break
-            start, end = _statement_span(text, sentences, i, r)
-            if not rule.needs_label or _is_statement(text, sent.start, sent.end, rule, r, end):
-                row = _record(text, start, end, rule.id, r, title)
+            end = _statement_span(text, sentences, i, r)[1]
+            if not rule.needs_label or _is_statement(text, at, sent.end, rule, r, end):
+                row = _record(text, at, end, rule.id, r, title)
                 if rule.needs_label and not specific(row.groups, r):  # a word before the group hid it
-                    row.groups = sorted(_cue_labels(text, sent.start, sent.end, rule, r, end)) or row.groups
+                    row.groups = sorted(_cue_labels(text, at, sent.end, rule, r, end)) or row.groups
                 rows.append(row)
                 break
     return rows
