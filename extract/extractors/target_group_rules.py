@@ -27,6 +27,7 @@ _TOP_KEYS = [
     "ocr_letters",
     "fuzzy",
     "not_after_window",
+    "heading_line_max",
     "not_after_stops",
     "labels",
     "continuation",
@@ -107,6 +108,7 @@ class PatternRule:
 class TargetGroupRules:
     labels: tuple[LabelRule, ...]
     not_after_window: int
+    heading_line_max: int  # the longest line read as a heading a sentence took in (a start rule may start after it)
     not_after_stops: frozenset[str]  # words that end the window before a token ("til gavn for virksomheder")
     not_statement: re.Pattern
     contents_line: re.Pattern  # a line of a table of contents: never a statement
@@ -245,6 +247,7 @@ def load_rules(data) -> TargetGroupRules:
     return TargetGroupRules(
         labels=tuple(_load_label(e, i) for i, e in enumerate(data["labels"])),
         not_after_window=int(data["not_after_window"]),
+        heading_line_max=int(data["heading_line_max"]),
         not_after_stops=frozenset(data["not_after_stops"]),
         not_statement=_regex(data, "not_statement", "-", letters),
         contents_line=_regex(data, "contents_line", "-", letters, 0),

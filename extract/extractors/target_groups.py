@@ -28,8 +28,6 @@ from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
 from extract.structure.sentences import Span, sentence_at
 
-_HEADING_LINE = 80  # the longest line read as a heading a sentence took in
-
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
 
@@ -109,7 +107,7 @@ def _same_paragraph(text: str, end: int, nxt: Span) -> bool:
     return "\n\n" not in re.sub(r"[ \t]+", "", text[end : nxt.start])
 
 
-def _line_starts(text: str, sent: Span) -> list[int]:
+def _line_starts(text: str, sent: Span, r: TargetGroupRules) -> list[int]:
     """Where a sentence's lines start: its own start, and the start of each line inside it that
     opens with a capital after a short line (a heading the sentence took in: "Puljens
     målgruppe\nPuljens målgruppe er …"; not a line a long paragraph was wrapped into)."""
@@ -117,7 +115,7 @@ def _line_starts(text: str, sent: Span) -> list[int]:
     for m in re.finditer(r"\n[ \t]*(?=[^\W\d_])", text[sent.start : sent.end]):
         at = sent.start + m.end()
         line = text[text.rfind("\n", 0, sent.start + m.start()) + 1 : sent.start + m.start()].strip()
-        if text[at].isupper() and 0 < len(line) <= _HEADING_LINE and line[-1] not in ",;:-–(":
+        if text[at].isupper() and 0 < len(line) <= r.heading_line_max and line[-1] not in ",;:-–(":
             starts.append(at)
     return starts
 
@@ -203,7 +201,7 @@ def _cue_rows(
                 if not here & set(rule.in_roles):
                     continue
             if rule.position == "start":  # at the sentence's start, or at a line's start inside it
-                at = next((a for a in _line_starts(text, sent) if rule.pattern.match(text, a, sent.end)), None)
+                at = next((a for a in _line_starts(text, sent, r) if rule.pattern.match(text, a, sent.end)), None)
                 found = at is not None
             else:
                 at, found = sent.start, bool(rule.pattern.search(text, sent.start, sent.end))
