@@ -1015,3 +1015,11 @@ def test_a_field_the_text_ends_on_stays_a_heading():
     (made up in the style of agenda items)."""
     text = "Sagsfremstilling\n\nIndsatsen er i gang.\n\nIndstilling\n\nAt sagen tages til efterretning.\n\nBeslutning\n"
     assert outline(text)[-1] == (1, "Beslutning", "beslutning")
+
+
+def test_a_marked_heading_the_text_ends_on_stays():
+    """A heading marked as one (markdown, as Word and HTML files are read) stays a heading at the
+    text's end: only a plain text may be cut off (made up)."""
+    text = "# Tilskud til foreninger\n\nPuljen er åben.\n\n## Kontakt\n"
+    src = read_text_source(Path("side.md"), text.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    assert [s.heading for s in find_sections(src, RULES) if s.heading][-1:] == ["Kontakt"]

@@ -53,8 +53,11 @@ def document_year(text: str, r: AmountRules, date: Optional[str]) -> Optional[tu
     ``status_day``) is about the year it is dated in: a follow-up reports on the running year."""
     matches = list(r.document_budget_year.finditer(text))
     found = {period_years(m) for m in matches}
-    if not found and date and date[:4].isdigit() and r.status_day.search(text):
-        return int(date[:4]), int(date[:4])  # "budgetopfølgning 30/6": the follow-up of the year it is made in
+    day = r.status_day.search(text) if not found and date and date[:4].isdigit() else None
+    if day:  # "budgetopfølgning 30/6": the follow-up of the year it is made in (of a later month: the year before's)
+        month = day.groupdict().get("month")
+        year = int(date[:4]) - bool(month and int(month) > int(date[5:7] or 0))
+        return year, year
     in_prose = any(_in_prose(text, m.start()) for m in matches)
     year = found.pop() if len(found) == 1 and in_prose else None
     if not year or year[0] != year[1]:

@@ -219,7 +219,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     last = cands[-1] if cands else None
     # a line the text ends on heads nothing (a cut-off excerpt); a numbered item may be cut, a field stays
     cut = last and not src.text[last.body_start :].strip() and not (last.number and last.role == r.agenda.item_role)
-    if cut and not last.standard and last.kind != "field":
+    if cut and not last.standard and last.kind not in ("field", "markdown", "word"):  # a marked heading stays
         cands, levels = cands[:-1], levels[:-1]
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
