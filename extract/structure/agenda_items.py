@@ -35,8 +35,10 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     one it has used before (the fields start again for each item), or the line numbers the item
     after the one before ("2. Meddelelser" after "1. Godkendelse af dagsorden", whatever its first
     field; with no field after it, the page's last item cut off). A number followed by lower-case
-    words ("Punkt 166 flyttes til …") is a sentence about an item, no item. ``record``: where the
-    fields start that name a part of a meeting's record as well ("Fraværende:"), no item's field."""
+    words ("Punkt 166 flyttes til …") is a sentence about an item, no item. The numbered lines
+    just over an item, numbered as the items before it, are items whose fields the page does not
+    show (``_items_over``). ``record``: where the fields start that name a part of a meeting's
+    record as well ("Fraværende:"), no item's field."""
     ag = r.agenda
     raw = [(a, line) for a, line in text_lines(text) if title_at is None or a > title_at]
     listed = {squash(line) for _, line in raw}
