@@ -798,3 +798,13 @@ def test_a_statement_after_a_heading_line_the_sentence_took_in():
         "Målgruppen er ældre borgere i eget hjem."
     )
     assert not [row for row in find_target_groups(wrapped, sentence_spans(wrapped), []) if row.rule == "maalgruppe_er"]
+
+
+def test_a_targeted_effort_is_no_statement_without_its_group():
+    """The adjective "målrettet" of an effort ("en mere målrettet brug af midlerne") names no
+    group after it; aimed at a group ("målrettet virksomhederne") it does (made up in the style
+    of a business plan)."""
+    adjective = "Det kræver en mere målrettet brug af midlerne blandt foreningerne."
+    aimed = "Derfor laves en kampagne målrettet virksomhederne i kommunen."
+    assert find_target_groups(adjective, sentence_spans(adjective), []) == []
+    assert [row.groups for row in find_target_groups(aimed, sentence_spans(aimed), [])] == [["virksomheder"]]
