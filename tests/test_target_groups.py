@@ -184,6 +184,15 @@ def test_quoted_name_examples(example):
     assert find_labels(example["text"]) == sorted(example["labels"])
 
 
+@pytest.mark.parametrize("example", R.name_line_examples, ids=[e["text"][:30] for e in R.name_line_examples])
+def test_name_line_examples(example):
+    """A grant's or pool's name alone on its line names the money, not whom it is for."""
+    text = example["text"]
+    start = len(text) - len(text.lstrip("\n"))
+    assert (R.name_line.match(text, start) is None) == example["statement"]
+    assert bool(find_target_groups(text, sentence_spans(text), [])) == example["statement"]
+
+
 STATEMENT_EXAMPLES = [(s, ex) for s in R.statements for ex in s.examples]
 
 
