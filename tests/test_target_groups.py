@@ -197,10 +197,10 @@ def test_name_line_examples(example):
     "text",
     [
         # made up in the genre's style of a pool's rules: what it does not pay for names nobody it is for
-        "Der gives ikke støtte til drift af institutioner for ældre.",
+        "Der ydes som udgangspunkt ikke tilskud til husleje hos klubber for ældre.",
         "Der ydes dog ikke tilskud til projekter for unge, der allerede er i gang.",
         # made up in the genre's style of an agenda's list: cases are no persons
-        "Orientering om regler for lukning af sygedagpengesager",
+        "Udvalget orienteres om nye regler for behandling af sygedagpengesager",
     ],
 )
 def test_a_grant_refused_or_a_case_is_no_statement(text):
