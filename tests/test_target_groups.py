@@ -184,6 +184,29 @@ def test_quoted_name_examples(example):
     assert find_labels(example["text"]) == sorted(example["labels"])
 
 
+@pytest.mark.parametrize("example", R.name_line_examples, ids=[e["text"][:30] for e in R.name_line_examples])
+def test_name_line_examples(example):
+    """A grant's or pool's name alone on its line names the money, not whom it is for."""
+    text = example["text"]
+    start = len(text) - len(text.lstrip("\n"))
+    assert (R.name_line.match(text, start) is None) == example["statement"]
+    assert bool(find_target_groups(text, sentence_spans(text), [])) == example["statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up in the genre's style of a pool's rules: what it does not pay for names nobody it is for
+        "Der ydes som udgangspunkt ikke tilskud til husleje hos klubber for ældre.",
+        "Der ydes dog ikke tilskud til projekter for unge, der allerede er i gang.",
+        # made up in the genre's style of an agenda's list: cases are no persons
+        "Udvalget orienteres om nye regler for behandling af sygedagpengesager",
+    ],
+)
+def test_a_grant_refused_or_a_case_is_no_statement(text):
+    assert find_target_groups(text, sentence_spans(text), []) == []
+
+
 STATEMENT_EXAMPLES = [(s, ex) for s in R.statements for ex in s.examples]
 
 

@@ -42,7 +42,7 @@ def starting(stem: str, words: str):
             ["dagpengemodtagere", "kontanthjælpsmodtagere", "uddannelseshjælpsmodtagere"],
             (None, None),
         ),
-        # a result target naming a share of a group; a pool for the unemployed over 50
+        # a result target naming a share of a group; a pool for the unemployed over 50 (in its first sentence)
         (
             "greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50",
             "Målet for projektet er, at mindst 98% af de deltagende seniorer",
@@ -51,8 +51,9 @@ def starting(stem: str, words: str):
         ),
         (
             "greve_beu_2023-11-13_p05_pulje-forsikrede-ledige-over-50",
-            "Pulje til særlig indsats for forsikrede ledige over 50 år",
-            ["dagpengemodtagere", "seniorer"],  # the insured unemployed are on dagpenge
+            "Sagen handler om, at Greve Kommune sammen med fem andre kommuner",
+            ["dagpengemodtagere", "seniorer"],  # the insured unemployed are on dagpenge (the pool's
+            # name in the title is no statement: the labels take the sentence, not the title)
             (50, None),
         ),
         # a list of groups, one a line, announced by "Boliger til særlige målgrupper drejer sig … om:"

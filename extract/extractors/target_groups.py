@@ -194,6 +194,8 @@ def _cue_rows(
         line = text.rfind("\n", 0, sent.start) + 1, text.find("\n", sent.start) % (len(text) + 1)
         if covered(sent.start) or r.contents_line.search(text, *line):  # a contents line is read whole
             continue
+        if r.name_line is not None and r.name_line.match(text, line[0]):  # a grant's name, not whom it is for
+            continue
         here: Optional[set[str]] = None  # the roles around the sentence, when a rule asks
         for rule in r.statements:
             if rule.in_roles:
