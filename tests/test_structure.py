@@ -459,6 +459,36 @@ def test_short_lines_over_short_lines_are_no_headings_in_plain_text():
     assert [s.heading for s in find_sections(src) if s.heading] == ["Baggrund for notatet", "Forvaltningens vurdering"]
 
 
+# written in the style of a municipality's pool page: its links, each a short line alone in its
+# paragraph, make a list straight over the next heading; the list's last line over a paragraph of
+# running text is that paragraph's heading, the short lines over a short answer are a list
+POOL_PAGE = """Idrætspuljen
+
+Ansøgningsskema
+
+Retningslinjer for puljen
+
+Regnskabsskabelon
+
+Hvad kan puljen støtte?
+
+Puljen støtter nye aktiviteter i foreningerne, som får flere børn, unge og ældre til at dyrke idræt i deres lokalområde, og som kan fortsætte, når tilskuddet er brugt.
+
+Kontakt
+
+Kultur og Fritid
+
+Telefon 70 10 20 30
+
+Mandag til fredag kl. 9-15
+"""
+
+
+def test_a_lists_last_short_line_over_running_text_is_a_heading():
+    src = read_text_source(Path("pulje.txt"), POOL_PAGE.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == ["Hvad kan puljen støtte?"]
+
+
 # A municipality's web page with folded sections, copied as text: each section's title is the
 # point of a bulleted list, its text indented under it (made up in that style; the development
 # corpus has no such page).

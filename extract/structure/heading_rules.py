@@ -40,6 +40,7 @@ class HeadingRules:
     plain_heading_list_examples: tuple
     min_body_words: int  # an unmarked heading line stands over running text of at least this many words
     min_sentence_words: int  # … or over a sentence (final stop) of at least this many
+    list_end_body_words: int  # the last short line of a list over a paragraph this long is its heading
     headline_words: int  # a headline with its verb, directly over its text, has at most this many words
     headline_not: re.Pattern  # … and opens with no pronoun ("Det mener vi ikke")
     over_list_not: re.Pattern  # a line alone over a bulleted list that leads in to it, no heading
@@ -120,6 +121,7 @@ def load_rules(data) -> HeadingRules:
         "plain_heading_list_examples",
         "min_body_words",
         "min_sentence_words",
+        "list_end_body_words",
         "headline_words",
         "headline_not",
         "over_list_not",
@@ -177,6 +179,7 @@ def load_rules(data) -> HeadingRules:
         plain_heading_list_examples=tuple(data["plain_heading_list_examples"] or ()),
         min_body_words=int(data["min_body_words"]),
         min_sentence_words=int(data["min_sentence_words"]),
+        list_end_body_words=require_number(data, "list_end_body_words", "list_end_body_words", int, 1, 200),
         headline_words=require_number(data, "headline_words", "headline_words", int, 1, 20),
         headline_not=require_regex(data["headline_not"], "headline_not"),
         over_list_not=require_regex(data["over_list_not"], "over_list_not"),

@@ -96,7 +96,7 @@ def plain_candidates(
         elif found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
-    kept = _house_style(_drop_lists(out, text, paras), r)
+    kept = _house_style(_drop_lists(out, text, paras, r), r)
     starts = heading_starts(text, kept, r)
     return [c for c in kept if over_text(text, c, starts, r)]  # a short line over a short line is none
 
@@ -139,9 +139,10 @@ def _paragraph_heading(
     return found
 
 
-def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]]) -> list[Candidate]:
+def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[Candidate]:
     """Runs of short unnumbered lines, or of lines numbered in one scheme ("1.", "2.", "3."
-    or "A.", "B.", "C."), with nothing between them are a list, not headings."""
+    or "A.", "B.", "C."), with nothing between them are a list, not headings; the last short
+    line of such a run over a long paragraph of running text is that paragraph's heading."""
     index = {a: i for i, (a, _) in enumerate(paras)}
 
     def kind(c: Optional[Candidate]) -> Optional[str]:
@@ -151,6 +152,11 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]])
             return c.kind
         return f"numbered {c.style}" if c.kind == "numbered" and c.style else None
 
+    def kept(run: list[Candidate]) -> list[Candidate]:
+        if len(run) < _MIN_LIST_RUN:
+            return run
+        return [run[-1]] if _over_paragraph(run[-1], text, paras, index, r) else []
+
     keep, run = [], []
     for c in cands + [None]:
         k = kind(c)
@@ -158,12 +164,24 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]])
         if k is not None and (not run or joined):
             run.append(c)
             continue
-        keep += run if len(run) < _MIN_LIST_RUN else []
+        keep += kept(run)
         run = [c] if k is not None else []
         if c is not None and k is None:
             keep.append(c)
-    keep += run if len(run) < _MIN_LIST_RUN else []
+    keep += kept(run)
     return sorted(keep, key=lambda c: c.start)
+
+
+def _over_paragraph(c: Candidate, text: str, paras: list[tuple[int, int]], index: dict, r: HeadingRules) -> bool:
+    """A short line (no full stop, comma or inner colon) over a paragraph of running text."""
+    i = index.get(c.start)
+    if c.kind != "short_line" or i is None or i + 1 >= len(paras):
+        return False
+    line = c.heading.rstrip(": ")
+    if line.endswith((".", ",")) or ":" in line:
+        return False
+    a, b = paras[i + 1]
+    return len(text[a:b].split()) >= r.list_end_body_words
 
 
 def table_candidates(text: str, r: HeadingRules) -> list[Candidate]:
