@@ -831,3 +831,10 @@ def test_a_targeted_effort_is_no_statement_without_its_group():
     aimed = "Derfor laves en kampagne målrettet virksomhederne i kommunen."
     assert find_target_groups(adjective, sentence_spans(adjective), []) == []
     assert [row.groups for row in find_target_groups(aimed, sentence_spans(aimed), [])] == [["virksomheder"]]
+
+
+def test_what_a_criticism_is_aimed_at_is_no_group():
+    """A criticism that "retter sig mod" something names what it is about; a group stands right
+    after the words when something is for it (made up in the style of an item's hearing replies)."""
+    about = "Kritikken retter sig mod forvaltningens behandling af ledige."
+    assert find_target_groups(about, sentence_spans(about), []) == []
