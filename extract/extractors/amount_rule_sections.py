@@ -13,12 +13,17 @@ from extract.rules import RuleError, require_examples, require_keys, require_num
 
 def document_budget_year(entry) -> dict:
     entry = require_keys(
-        entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "status_day", "examples"]
+        entry, "document_budget_year", ["pattern", "adopted_from_month", "made", "follow_ups", "status_day", "examples"]
     )
     require_examples(entry, "document_budget_year")
+    follow_ups = require_regex(entry["follow_ups"], "document_budget_year.follow_ups").pattern
+
+    def filled(key: str) -> str:  # the report names stand once in the rules, as {follow_ups}
+        return entry[key].replace("{follow_ups}", f"(?:{follow_ups})")
+
     return {
-        "document_budget_year": require_regex(entry["pattern"], "document_budget_year", flags=re.I),
-        "status_day": require_regex(entry["status_day"], "document_budget_year.status_day", flags=re.I),
+        "document_budget_year": require_regex(filled("pattern"), "document_budget_year", flags=re.I),
+        "status_day": require_regex(filled("status_day"), "document_budget_year.status_day", flags=re.I),
         "adopted_from_month": require_number(entry, "adopted_from_month", "document_budget_year", int, 1, 12),
         "budget_made": require_regex(entry["made"], "document_budget_year.made", flags=re.I),
     }
