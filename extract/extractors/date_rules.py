@@ -183,7 +183,7 @@ def load_rules(data) -> DateRules:
     forms = [Form("period_end", re.compile(period_end, re.I), lambda m, y: None)]
     forms += [Form(k, re.compile(pats[k], re.I), build[k]) for k in order + ["year"]]
     bare_day = _bare_day(data)
-    in_text = [pats[f"{k}_in_text"] if f"{k}_in_text" in pats else pats[k] for k in order]
+    in_text = [pats.get(f"{k}_in_text", pats[k]) for k in order]  # a form's narrower reading in running text
     single = "|".join(f"(?:{_plain(p)})" for p in [period_end] + in_text + [bare_day])
     seps = "|".join(re.escape(s) if not s[0].isalpha() else rf"\s{_alt([s])}\s" for s in data["range_separators"])
     # a clock time may follow the first end, a weekday (and "den") precede the second:

@@ -230,8 +230,7 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.document_date is not None and rule.document_date != ctx.is_document_date:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
-    values["label"] = ctx.label
-    values["ahead"] = ctx.sentence
+    values.update(label=ctx.label, ahead=ctx.sentence)
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 
 
