@@ -337,6 +337,43 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
         click.echo(f"not in {db_path}: {name} (build it first)", err=True)
 
 
+@cli.command("agree")
+@click.argument("first_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("second_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help="List each record the two readers label otherwise.")
+def agree(first_dir: Path, second_dir: Path, db_path: str, as_json: bool, details: bool) -> None:
+    """How far two readers' labels of the same documents agree, field by field.
+
+    FIRST_DIR and SECOND_DIR hold label files (tests/golden/dev/README.md) of the same
+    documents, matched by file name; the knowledge base gives their texts. The second
+    reader's records are scored by the first reader's labels as kb eval scores a build:
+    "labelled" counts the first reader's, "built" the second's. What two readers agree on
+    is what a tool can be measured to: read kb eval's figures beside these.
+
+    Example: kb build && kb agree labels/anna labels/bo
+    """
+    import sqlite_utils
+
+    from extract.evaluation import agreement, fields
+    from extract.evaluation.labels import load_labels
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
+    first = load_labels(first_dir, "sections")
+    second = load_labels(second_dir, "sections")
+    scores, problems = agreement.compare(sqlite_utils.Database(db_path), first, second)
+    for line in problems:
+        click.echo(f"Warning: {line}", err=True)
+    if not scores:
+        raise click.ClickException(f"{first_dir} and {second_dir}: no document both label that {db_path} holds")
+    if as_json:
+        click.echo(json.dumps(fields.as_json(scores), ensure_ascii=False, indent=1))
+    else:
+        click.echo("\n".join(fields.report(scores, details)))
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")

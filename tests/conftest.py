@@ -33,7 +33,8 @@ def dump(db_path: Path) -> dict:
 
 
 # written by the golden tests in tests/output/
-EVAL_REPORTS = ("dev_eval.txt", "allocations_eval.txt", "links_eval.txt")
+EVAL_REPORTS = {"dev_eval.txt": "kb eval", "dev_agreement.txt": "kb agree", "allocations_eval.txt": "kb eval",
+                "links_eval.txt": "kb eval"}  # fmt: skip
 SUMMARY_STARTS = ("tuned documents", "links across documents")  # where a report's summary begins
 STARTED = time.time()
 
@@ -41,13 +42,13 @@ STARTED = time.time()
 def pytest_terminal_summary(terminalreporter):
     """The figures of the labelled documents, as `kb eval` prints them, at the end of a run
     that scored them (the per-document report with every miss stays in tests/output/)."""
-    for name in EVAL_REPORTS:
+    for name, command in EVAL_REPORTS.items():
         path = ROOT / "tests" / "output" / name
         if not path.exists() or path.stat().st_mtime < STARTED:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         start = next((i for i, line in enumerate(lines) if line.startswith(SUMMARY_STARTS)), len(lines))
-        terminalreporter.section(f"kb eval: {name} (details in tests/output/{name})")
+        terminalreporter.section(f"{command}: {name} (details in tests/output/{name})")
         for line in lines[start:]:
             terminalreporter.write_line(line)
 
