@@ -116,7 +116,9 @@ def _patterns(data: dict) -> dict:
         # … but found in a text only after a day's article or weekday (``_stopless_leads``)
         "day_month_in_text": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|(?:{_stopless_leads(data)})[ \t]{{1,4}})"
         rf"{month}(?:{filler}\s+{YEAR})?",
-        "month_list": rf"{before}{month}\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
+        # two months or more ("januar/februar 2013", "juli, august og september 2021"): the first
+        # and the last bound the period
+        "month_list": rf"{before}{month}(?:\s*,\s*{_plain(month)})*\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
         + month.replace("month", "month2")
         + rf"{filler}\s+{YEAR}",
         "year_third": rf"{before}{third}\s+{YEAR}",
