@@ -187,6 +187,25 @@ def test_items_in_a_bulleted_list_and_under_a_case_number():
     ]
 
 
+def test_a_decision_cited_by_its_body_day_and_item_number_is_a_heading_over_what_it_decided():
+    """Minutes that print each item's decision under the body, day and item number, with no colon
+    ("Kulturudvalget, 03-04-2019, pkt. 43") over a list of announcements or a one-word decision:
+    the decision's heading, beside the item's fields (written in the style of such minutes)."""
+    minutes = (
+        "Referat\n\n • Pkt. 42 Beslutninger om dagsordenen\n\n • Pkt. 43 Meddelelser\n\n"
+        "  Pkt. 42\n\n  Beslutninger om dagsordenen\n\n  Kulturudvalget, 03-04-2019, pkt. 42\n\n"
+        "  Godkendt.\n\n  Pkt. 43\n\n  Meddelelser\n\n  Kulturudvalget, 03-04-2019, pkt. 43\n\n"
+        "  - Standerhejsning i roklubben\n  - Afslutning for musikskolen\n\n"
+        "  Pkt. 44\n\n  Ny strategi for museet\n\n  Resume\n\n  Museet har udarbejdet en ny strategi for årene frem.\n\n"
+        "  Kulturudvalget, 03-04-2019, pkt. 44\n\n  Drøftet\n"
+    )
+    assert [h for h in outline(minutes) if h[2] == "beslutning"] == [
+        (2, "Kulturudvalget, 03-04-2019, pkt. 42", "beslutning"),
+        (2, "Kulturudvalget, 03-04-2019, pkt. 43", "beslutning"),
+        (2, "Kulturudvalget, 03-04-2019, pkt. 44", "beslutning"),
+    ]
+
+
 def test_a_heading_word_before_the_first_field_opens_a_field():
     text = (
         "Udvidelse af åbningstiden på biblioteket\n\nBaggrund\n\nBiblioteket har i foråret haft flere besøgende.\n\n"
@@ -1023,3 +1042,10 @@ def test_a_marked_heading_the_text_ends_on_stays():
     text = "# Tilskud til foreninger\n\nPuljen er åben.\n\n## Kontakt\n"
     src = read_text_source(Path("side.md"), text.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
     assert [s.heading for s in find_sections(src, RULES) if s.heading][-1:] == ["Kontakt"]
+
+
+@pytest.mark.parametrize("example", AGENDA.label_cited_examples, ids=lambda e: e["text"])
+def test_label_cited_examples(example):
+    from extract.structure.agenda_lines import cited_label
+
+    assert cited_label(example["text"], ALL_RULES["headings.yml"]) == example["cited"]

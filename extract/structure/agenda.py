@@ -45,6 +45,7 @@ from extract.records import INITIATIVE, OTHER
 from extract.structure.agenda_items import item_groups, meeting_items, meeting_parts
 from extract.structure.agenda_lines import (
     bullet_field,
+    cited_label,
     colon_label,
     field_of,
     first_line_after,
@@ -101,7 +102,7 @@ def _labels(text: str, paras, r: HeadingRules) -> list[Candidate]:
         if colon_label(lines[0], following, r):
             body = min(next_line_start(text, a), len(text))
             heading = strip_marks(lines[0])
-            if r.agenda.label_body.fullmatch(squash(heading)):  # a body's decision: a field of its own
+            if r.agenda.label_body.fullmatch(squash(heading)) or cited_label(heading, r):  # a body's decision
                 role, rule = r.agenda.label_body_role, "body_label"
             else:
                 role, rule = OTHER, "colon_label"
@@ -268,10 +269,13 @@ def agenda_layout(
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
     item_at = {c.start for c in items}
-    # a label over a list is read as an agenda item's label (``_labels``), not as a page's heading
-    others = [c for c in plain if c.start not in rule_at and c.start not in item_at and c.kind != "label"]
+    # a label over a list is read as an agenda item's label (``_labels``), not as a page's heading;
+    # so is a body's decision cited without a colon ("Økonomiudvalget, 04-09-2019, pkt. 295")
+    labels = _labels(text, paras, r)
+    bodies = {c.start for c in labels if c.rule == "body_label"}
+    others = [c for c in plain if c.start not in rule_at.keys() | item_at | bodies and c.kind != "label"]
     taken = rule_at.keys() | item_at | {c.start for c in others}
-    others += [c for c in _labels(text, paras, r) if c.start not in taken]
+    others += [c for c in labels if c.start not in taken]
     first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))
     parts = meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own

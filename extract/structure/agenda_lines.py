@@ -89,8 +89,15 @@ def unglue(line: str, listed: set[str], r: AgendaRules) -> Optional[tuple[int, s
 def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     """Is the line a short label ending with a colon over running text ("Seniorrådet:" over the
     council's statement; a period of a time plan, "Oktober 2024 – Januar 2025:", over what happens
-    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")?"""
+    then), not a lead-in to a list or a table, nor a sentence ("Det indstilles:")? A body's
+    treatment cited by its day and item number is one with or without its colon, over whatever
+    it decided ("Økonomiudvalget, 04-09-2019, pkt. 295" over a list of announcements), but not
+    over a field's heading."""
     text, nxt = squash(line), squash(following)
+    if cited_label(text, r):  # a body's treatment cited by its day and item number, over whatever it decided
+        # (over the item's first field it heads nothing: an agenda's item before its meeting)
+        twice = nxt.rstrip(":") == text.rstrip(":")
+        return "\t" not in line + following and not twice and not field_of(following, r.agenda)
     words = text[:-1].split()
     period = r.agenda.label_period.fullmatch(text[:-1].strip())  # a period of a time plan, however long
     if not text.endswith(":") or not words or "\t" in line + following:
@@ -105,6 +112,13 @@ def colon_label(line: str, following: str, r: HeadingRules) -> bool:
     if body and nxt.endswith((".", "!")):
         return True  # a body's decision may be a short sentence ("Anbefales.")
     return len(nxt.split()) >= r.agenda.label_min_following_words
+
+
+def cited_label(line: str, r: HeadingRules) -> bool:
+    """Does the line cite a body's treatment of the item by its day and the item's number there
+    ("Økonomiudvalget, 04-09-2019, pkt. 295", "Forebyggelse, Social og Sundhed, 23. januar 2018,
+    pkt. 4:"): the heading over that body's decision, whatever the body is called?"""
+    return bool(r.agenda.label_cited.fullmatch(squash(line).rstrip(":").rstrip()))
 
 
 def meeting_part(line: str, r: AgendaRules) -> bool:

@@ -69,6 +69,8 @@ class AgendaRules:
     label_body: re.Pattern  # a label naming a body that treated the item before ("Økonomiudvalget:"): its decision
     label_body_role: str
     label_body_examples: tuple
+    label_cited: re.Pattern  # a body, its day and the item's number there ("Økonomiudvalget, 04-09-2019, pkt. 295")
+    label_cited_examples: tuple
     abbreviation_end: re.Pattern  # a heading's final stop that ends an abbreviation ("2 pct.")
     abbreviation_examples: tuple
     meeting_part: re.Pattern  # a part of a meeting's record above its first item ("Deltagere", "Indholdsfortegnelse")
@@ -146,7 +148,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         ],
     )
     require_choice(item["role"], "agenda.item", "role", roles)
-    label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples"]
+    label_keys = ["max_words", "min_following_words", "examples", "period", "body", "body_role", "body_examples",
+                  "cited", "cited_examples"]  # fmt: skip
     label = require_keys(data["colon_label"], "agenda.colon_label", label_keys)
     require_choice(label["body_role"], "agenda.colon_label", "body_role", roles)
     parts = require_keys(
@@ -190,6 +193,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         label_body=require_regex(label["body"], "agenda.colon_label", "body"),
         label_body_role=label["body_role"],
         label_body_examples=tuple(label["body_examples"] or ()),
+        label_cited=require_regex(label["cited"], "agenda.colon_label", "cited"),
+        label_cited_examples=tuple(label["cited_examples"] or ()),
         abbreviation_end=require_regex(data["abbreviation_end"], "agenda.abbreviation_end"),
         abbreviation_examples=tuple(data["abbreviation_examples"] or ()),
         meeting_part=require_regex(parts["pattern"], "agenda.meeting_parts"),
