@@ -206,6 +206,26 @@ def test_a_decision_cited_by_its_body_day_and_item_number_is_a_heading_over_what
     ]
 
 
+def test_an_aggregators_account_holds_every_field_after_it_the_decision_too():
+    """An agenda aggregator's page prints the municipality's fields, its decision first, inside one
+    field named for the aggregator (written in that style): all of them one level below it."""
+    page = (
+        "Vestby\n\nBeslutning om mødeplan for 2026\n\nBilag\n\nFirst-agenda Sagsfremstilling\n\n"
+        "Beslutning\n\nGodkendt.\n\nSagsfremstilling\n\nResume og sagens baggrund\n\n"
+        "Udvalget skal fastsætte sin mødeplan for 2026.\n\nIndstillinger\n\nKulturchefen indstiller, "
+        "at mødeplanen godkendes.\n\nSagsfremstilling\n\nUdvalget holder ordinære møder fem gange årligt.\n"
+    )
+    assert outline(page) == [
+        (1, "Bilag", "bilag"),
+        (1, "First-agenda Sagsfremstilling", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Resume og sagens baggrund", "resume"),
+        (2, "Indstillinger", "indstilling"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+    ]
+
+
 def test_a_heading_word_before_the_first_field_opens_a_field():
     text = (
         "Udvidelse af åbningstiden på biblioteket\n\nBaggrund\n\nBiblioteket har i foråret haft flere besøgende.\n\n"

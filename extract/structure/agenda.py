@@ -290,6 +290,7 @@ def agenda_layout(
     allows = True  # may the field the text is in hold sub-headings (an item's own text may)?
     top = None  # level of the current field or item
     held = False  # inside a field that holds the fields after it
+    held_all = False  # inside a field that holds every field after it to the item's end, its decision too
     closing = False  # inside an account that closes the item (its decision above it)
     lead: Optional[bool] = None  # do the current field's sub-headings name efforts (None: none seen yet)
     sub = ""  # the text of the field's last sub-heading
@@ -308,6 +309,7 @@ def agenda_layout(
             continue
         elif c.start in item_at:
             in_item, allows, top, held, lead, sub, item, fold = True, True, grouped, False, None, "", c.heading, ""
+            held_all = False
             closing = False
             joined = (0, ())
         elif c.start in rule_at and in_item and _restates(item, c.heading, r):
@@ -321,9 +323,12 @@ def agenda_layout(
             after = merged[n + 1 :]
             nesting = _nesting(text, c, rule, after, rule_at, item_at | part_at, ag.label_body_role, decision_above)
             closing = closing or nesting == "closes"  # an account closing the item holds every field after it
-            held = held and nesting == "" or nesting in ("holds", "closes") or closing
+            inside_all, held_all = held_all, held_all or nesting == "holds_all"
+            held = held and nesting == "" or nesting in ("holds", "closes", "holds_all") or closing or inside_all
             allows = rule.subheadings
-            top = (grouped + 1 if in_item else 1) + (held and (nesting == "" or closing and nesting != "closes"))
+            top = (grouped + 1 if in_item else 1) + (
+                held and (nesting == "" or closing and nesting != "closes" or inside_all)
+            )
             if c.kind == "folded":
                 fold = c.role
             elif fold:  # a field's name inside a folded field ("Historik" in "• Sagsfremstilling") is a part of it

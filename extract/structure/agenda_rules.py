@@ -98,7 +98,7 @@ def _field(entry, i: int, roles: tuple[str, ...]) -> FieldRule:
     require_choice(entry["role"], rid, "role", roles)
     require_choice(entry["subheadings"], rid, "subheadings", (True, False))
     nesting = entry.get("nesting", "")
-    require_choice(nesting, rid, "nesting", ("", "holds", "bare", "beside"))
+    require_choice(nesting, rid, "nesting", ("", "holds", "holds_all", "bare", "beside"))
     pattern = require_regex(entry["pattern"], rid)
     return FieldRule(rid, entry["role"], pattern, entry["subheadings"], require_examples(entry, rid), nesting)
 
