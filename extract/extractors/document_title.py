@@ -350,6 +350,24 @@ def document_title(
     name: str = "",
     places: Collection[str] = (),
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
+    """(title, title line found): see ``_document_title``; a minutes title under the kind word the
+    labelling guide names it by ("Beslutningsprotokol Erhvervsudvalget" → "Referat Erhvervsudvalget",
+    ``kind_names``)."""
+    title, found = _document_title(src, sections, r, dates, day, name, places)
+    first, _, rest = (title or "").partition(" ")
+    named = r.titles.kind_names.get(first.casefold())
+    return (f"{named} {rest}" if named and rest else title), found
+
+
+def _document_title(
+    src: SourceText,
+    sections: list[Section],
+    r: HeadingRules,
+    dates: DateRules,
+    day: Optional[str] = None,
+    name: str = "",
+    places: Collection[str] = (),
+) -> tuple[Optional[str], Optional[tuple[int, str]]]:
     """(title, title line found): the title as a reader names it (see the module's docstring);
     ``places``: the names of places in lower case, which alone on a line are no title.
     A meeting's page (its title line names only the body, a header line names the meeting, or

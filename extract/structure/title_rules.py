@@ -31,6 +31,7 @@ class TitleRules:
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
+    kind_names: dict  # a kind word a page writes → the kind word of its title ("beslutningsprotokol" → "Referat")
     agenda_kind: str  # ... and shows its items' fields with no decision written ("Dagsorden")
     decided_words: re.Pattern  # a decision written in a few words alone ("Godkendt.", "Tiltrådt.")
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
@@ -69,7 +70,7 @@ def load_title_rules(data) -> TitleRules:
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
-                                         "agenda_kind", "decided_words", "decided_words_examples",
+                                         "kind_names", "agenda_kind", "decided_words", "decided_words_examples",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -84,6 +85,10 @@ def load_title_rules(data) -> TitleRules:
     for key in ("unnamed_kind", "agenda_kind"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError("titles", f"{key} must be a kind word")
+    names = data["kind_names"]
+    if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in names.items()):  # fmt: skip
+        raise RuleError("titles", "kind_names must map a kind word to the kind word of its title")
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
@@ -95,6 +100,7 @@ def load_title_rules(data) -> TitleRules:
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
+        kind_names={k.casefold(): v.strip() for k, v in data["kind_names"].items()},
         agenda_kind=data["agenda_kind"].strip(),
         decided_words=require_regex(data["decided_words"], "titles", "decided_words"),
         part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
