@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Mapping, Optional
 
 from extract.extractors.dates import DateRules, iso_date
-from extract.extractors.document_title import decisions_on_days, document_title
+from extract.extractors.document_title import decisions_on_days, document_title, named_kind
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 from extract.structure.headings import HeadingRules
@@ -302,6 +302,7 @@ def find_meta(
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     meeting_day = None if date else first_date(head, r.meeting_dates, dates)
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name, places)
+    title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings)

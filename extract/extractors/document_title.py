@@ -341,25 +341,15 @@ def narrows(word: str, last: str, r: HeadingRules) -> bool:
     return len(last) > len(word) and re.search(ends, last.lower()) is not None
 
 
-def document_title(
-    src: SourceText,
-    sections: list[Section],
-    r: HeadingRules,
-    dates: DateRules,
-    day: Optional[str] = None,
-    name: str = "",
-    places: Collection[str] = (),
-) -> tuple[Optional[str], Optional[tuple[int, str]]]:
-    """(title, title line found): see ``_document_title``; a minutes title under the kind word the
-    labelling guide names it by ("Beslutningsprotokol Erhvervsudvalget" → "Referat Erhvervsudvalget",
-    ``kind_names``)."""
-    title, found = _document_title(src, sections, r, dates, day, name, places)
+def named_kind(title: Optional[str], r: HeadingRules) -> Optional[str]:
+    """A minutes title under the kind word the labelling guide names it by ("Beslutningsprotokol
+    Erhvervsudvalget" → "Referat Erhvervsudvalget", ``kind_names``)."""
     first, _, rest = (title or "").partition(" ")
     named = r.titles.kind_names.get(first.casefold())
-    return (f"{named} {rest}" if named and rest else title), found
+    return f"{named} {rest}" if named and rest else title
 
 
-def _document_title(
+def document_title(
     src: SourceText,
     sections: list[Section],
     r: HeadingRules,
