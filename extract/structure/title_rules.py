@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from extract.rules import RuleError, require_examples, require_keys, require_regex
 
@@ -31,7 +33,7 @@ class TitleRules:
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
-    kind_names: dict  # a kind word a page writes → the kind word of its title ("beslutningsprotokol" → "Referat")
+    kind_names: Mapping[str, str]  # a kind word a page writes → its title's ("beslutningsprotokol" → "Referat")
     agenda_kind: str  # ... and shows its items' fields with no decision written ("Dagsorden")
     decided_words: re.Pattern  # a decision written in a few words alone ("Godkendt.", "Tiltrådt.")
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
@@ -100,7 +102,7 @@ def load_title_rules(data) -> TitleRules:
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
-        kind_names={k.casefold(): v.strip() for k, v in data["kind_names"].items()},
+        kind_names=MappingProxyType({k.casefold(): v.strip() for k, v in data["kind_names"].items()}),
         agenda_kind=data["agenda_kind"].strip(),
         decided_words=require_regex(data["decided_words"], "titles", "decided_words"),
         part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
