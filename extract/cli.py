@@ -306,9 +306,12 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
-    field_labels = load_labels(golden_dir, "sections", required=False)
-    money_labels = load_labels(golden_dir, "allocations", required=False)
-    pair_labels = [p for _, data in link_eval.load_pairs(golden_dir) for p in data["pairs"]]
+    try:
+        field_labels = load_labels(golden_dir, "sections", required=False)
+        money_labels = load_labels(golden_dir, "allocations", required=False)
+        pair_labels = [p for _, data in link_eval.load_pairs(golden_dir) for p in data["pairs"]]
+    except KbError as e:  # a label file that is no JSON: one line naming it
+        raise click.ClickException(str(e)) from None
     if not field_labels and not money_labels and not pair_labels:
         raise click.ClickException(f"{golden_dir}: no label files (see tests/golden/dev/README.md)")
     db = sqlite_utils.Database(db_path)
@@ -361,8 +364,11 @@ def agree(first_dir: Path, second_dir: Path, db_path: str, as_json: bool, detail
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
-    first = load_labels(first_dir, "sections")
-    second = load_labels(second_dir, "sections")
+    try:
+        first = load_labels(first_dir, "sections")
+        second = load_labels(second_dir, "sections")
+    except KbError as e:  # no label files, or one that is no JSON: one line naming the folder or file
+        raise click.ClickException(str(e)) from None
     scores, problems = agreement.compare(sqlite_utils.Database(db_path), first, second)
     for line in problems:
         click.echo(f"Warning: {line}", err=True)

@@ -134,3 +134,9 @@ def test_kb_agree_prints_the_agreement_per_field_and_document(db_path, second, t
     empty.mkdir()
     result = CliRunner().invoke(cli, ["agree", str(SECOND), str(empty), "--db", str(tmp_path / "kb.db")])
     assert result.exit_code != 0 and "kb build" in result.output
+    # a folder without label files, or a label file that is no JSON: one line naming it, no traceback
+    result = CliRunner().invoke(cli, ["agree", str(SECOND), str(empty), "--db", str(db_path)])
+    assert result.exit_code == 1 and f"{empty}: no label files" in result.output and "Traceback" not in result.output
+    (empty / "broken.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["agree", str(empty), str(SECOND), "--db", str(db_path)])
+    assert result.exit_code == 1 and "broken.json: not a label file" in result.output

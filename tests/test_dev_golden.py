@@ -159,6 +159,13 @@ def test_kb_eval_prints_the_scores_per_field_and_document(labelled_db, labels):
     assert labels[0].path.stem in as_json["fields"] and set(as_json) == {"fields"}
 
 
+def test_kb_eval_names_a_label_file_that_is_no_json(labelled_db, tmp_path):
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path), "--db", str(labelled_db)])
+    assert result.exit_code == 1 and "broken.json: not a label file" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_heading_matches_whatever_spaces_a_pdf_put_around_its_words(tmp_path):
     """pdfplumber may drop or add a space ("Strategier &planer"): the reader's heading still
     matches the built one, and a different heading still does not."""
