@@ -298,46 +298,9 @@ def evaluate(golden_dir: Path, db_path: str, as_json: bool, details: bool) -> No
 
     Example: kb build && kb eval tests/golden/allocations
     """
-    import sqlite_utils
+    from extract.evaluation.run import evaluate_folder
 
-    from extract.evaluation import allocations, fields
-    from extract.evaluation import links as link_eval
-    from extract.evaluation.labels import load_labels
-
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
-    try:
-        field_labels = load_labels(golden_dir, "sections", required=False)
-        money_labels = load_labels(golden_dir, "allocations", required=False)
-        pair_labels = [p for _, data in link_eval.load_pairs(golden_dir) for p in data["pairs"]]
-    except KbError as e:  # a label file that is no JSON: one line naming it
-        raise click.ClickException(str(e)) from None
-    if not field_labels and not money_labels and not pair_labels:
-        raise click.ClickException(f"{golden_dir}: no label files (see tests/golden/dev/README.md)")
-    db = sqlite_utils.Database(db_path)
-    missing: list[str] = []
-    as_dict: dict = {}
-    if field_labels:
-        scores, lacking = fields.evaluate(db, field_labels)
-        missing += lacking
-        as_dict["fields"] = fields.as_json(scores)
-        if not as_json:
-            click.echo("\n".join(fields.report(scores, details)))
-    if money_labels:
-        scores, lacking = allocations.evaluate(db, money_labels)
-        missing += lacking
-        as_dict["allocations"] = allocations.as_json(scores)
-        if not as_json:
-            click.echo("\n".join(allocations.report(scores, details)))
-    if pair_labels:
-        link_scores = link_eval.score(db, pair_labels)
-        as_dict["links"] = link_eval.as_json(link_scores)
-        if not as_json:
-            click.echo("\n".join(link_eval.report(link_scores, details)))
-    if as_json:
-        click.echo(json.dumps(as_dict, ensure_ascii=False, indent=1))
-    for name in missing:
-        click.echo(f"not in {db_path}: {name} (build it first)", err=True)
+    _print_report(lambda db: evaluate_folder(db, golden_dir, details), db_path, as_json, "not in {db}: {}")
 
 
 @cli.command("agree")
@@ -357,27 +320,30 @@ def agree(first_dir: Path, second_dir: Path, db_path: str, as_json: bool, detail
 
     Example: kb build && kb agree labels/anna labels/bo
     """
-    import sqlite_utils
+    from extract.evaluation.run import agree_folders
 
-    from extract.evaluation import agreement, fields
-    from extract.evaluation.labels import load_labels
+    lines = _print_report(lambda db: agree_folders(db, first_dir, second_dir, details), db_path, as_json, "Warning: {}")
+    if not lines:
+        raise click.ClickException(f"{first_dir} and {second_dir}: no document both label that {db_path} holds")
+
+
+def _print_report(run, db_path: str, as_json: bool, problem: str) -> list[str]:
+    """Print what ``run`` (over the knowledge base at ``db_path``) reports, its scores as JSON
+    with ``as_json``, and each problem on stderr as ``problem`` says; a label folder's error in
+    one line. Returns the report's lines."""
+    import sqlite_utils
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no knowledge base here (build it with kb build)")
     try:
-        first = load_labels(first_dir, "sections")
-        second = load_labels(second_dir, "sections")
+        lines, as_dict, problems = run(sqlite_utils.Database(db_path))
     except KbError as e:  # no label files, or one that is no JSON: one line naming the folder or file
         raise click.ClickException(str(e)) from None
-    scores, problems = agreement.compare(sqlite_utils.Database(db_path), first, second)
+    if lines:
+        click.echo(json.dumps(as_dict, ensure_ascii=False, indent=1) if as_json else "\n".join(lines))
     for line in problems:
-        click.echo(f"Warning: {line}", err=True)
-    if not scores:
-        raise click.ClickException(f"{first_dir} and {second_dir}: no document both label that {db_path} holds")
-    if as_json:
-        click.echo(json.dumps(fields.as_json(scores), ensure_ascii=False, indent=1))
-    else:
-        click.echo("\n".join(fields.report(scores, details)))
+        click.echo(problem.format(line, db=db_path), err=True)
+    return lines
 
 
 @cli.command()

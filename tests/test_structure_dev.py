@@ -96,9 +96,10 @@ def test_subheadings_after_a_paragraph_announcing_efforts_are_initiatives():
 def test_title_examples(example):
     """The title the document gets: its title line read with the items it holds, under the kind
     word the labelling guide names minutes by."""
-    from extract.extractors.document_title import document_title, named_kind
+    from extract.extractors.document_title import document_title
     from extract.records import SourceText
     from extract.structure.sections import find_sections
+    from extract.structure.titles import named_kind
 
     src = SourceText(example["text"], "markdown" if "#" in example["text"] else "text")
     title, _ = document_title(src, find_sections(src, HEADINGS), HEADINGS, ALL_RULES["dates.yml"])

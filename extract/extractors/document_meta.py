@@ -23,10 +23,11 @@ from types import MappingProxyType
 from typing import Mapping, Optional
 
 from extract.extractors.dates import DateRules, iso_date
-from extract.extractors.document_title import decisions_on_days, document_title, named_kind
+from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 from extract.structure.headings import HeadingRules
+from extract.structure.titles import named_kind
 
 FIELDS = ("case_number", "document_number", "author", "date", "published")
 DATES = ("date", "published")  # fields holding a day

@@ -341,14 +341,6 @@ def narrows(word: str, last: str, r: HeadingRules) -> bool:
     return len(last) > len(word) and re.search(ends, last.lower()) is not None
 
 
-def named_kind(title: Optional[str], r: HeadingRules) -> Optional[str]:
-    """A minutes title under the kind word the labelling guide names it by ("Beslutningsprotokol
-    Erhvervsudvalget" → "Referat Erhvervsudvalget", ``kind_names``)."""
-    first, _, rest = (title or "").partition(" ")
-    named = r.titles.kind_names.get(first.casefold())
-    return f"{named} {rest}" if named and rest else title
-
-
 def document_title(
     src: SourceText,
     sections: list[Section],

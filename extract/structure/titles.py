@@ -317,3 +317,11 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
         if title and not r.titles.never_title.search(title):
             return start, clean_title(title, r)
     return together
+
+
+def named_kind(title: Optional[str], r: HeadingRules) -> Optional[str]:
+    """A minutes title under the kind word the labelling guide names it by ("Beslutningsprotokol
+    Erhvervsudvalget" → "Referat Erhvervsudvalget", ``kind_names``)."""
+    first, _, rest = (title or "").partition(" ")
+    named = r.titles.kind_names.get(first.casefold())
+    return f"{named} {rest}" if named and rest else title
