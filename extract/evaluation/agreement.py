@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from extract.evaluation.fields import DocumentFields, document_rows, score
-from extract.evaluation.labels import LabelFile
+from extract.evaluation.fields import DocumentFields, score
+from extract.evaluation.labels import LabelFile, file_name, find_document
 from extract.facts.corrections import locate
 
 # For each field placed by its quote: the label key of the quote, and the values a record carries.
@@ -25,10 +25,6 @@ PLACED = {
     "milestones": ("date_text", ("date_start", "date_end", "precision", "kind")),
     "target_groups": ("quote", ("age_min", "age_max")),
 }
-
-
-def _name(label: LabelFile) -> str:
-    return label.document.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def label_rows(label: LabelFile, text: str) -> tuple[dict[str, Any], list[str]]:
@@ -63,18 +59,20 @@ def label_rows(label: LabelFile, text: str) -> tuple[dict[str, Any], list[str]]:
 def compare(db, first: list[LabelFile], second: list[LabelFile]) -> tuple[list[DocumentFields], list[str]]:
     """The second reader's labels scored by the first reader's, for each document both labelled
     (matched by file name) and the database holds; and what could not be compared, one line each."""
-    by_name = {_name(s): s for s in second}
+    by_name = {file_name(s.document): s for s in second}
     scores, problems = [], []
     for label in first:
-        other: Optional[LabelFile] = by_name.pop(_name(label), None)
+        name = file_name(label.document)
+        other: Optional[LabelFile] = by_name.pop(name, None)
         if other is None:
-            problems.append(f"{label.path.name}: the second reader has no labels of {_name(label)}")
+            problems.append(f"{label.path.name}: the second reader has no labels of {name}")
             continue
-        built = document_rows(db, label)
-        if built is None:
-            problems.append(f"{label.path.name}: {_name(label)} is not in the knowledge base (build it first)")
+        doc_id = find_document(db, label)
+        if doc_id is None:
+            problems.append(f"{label.path.name}: {name} is not in the knowledge base (build it first)")
             continue
-        rows, lost = label_rows(other, built["text"])
+        text = next(db.query("select text from texts where document_id = ?", [doc_id]))["text"]
+        rows, lost = label_rows(other, text)
         problems += [f"{other.path.name}: {line}" for line in lost]
         scores.append(score(label, rows))
     problems += [f"{s.path.name}: the first reader has no labels of {name}" for name, s in by_name.items()]

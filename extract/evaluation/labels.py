@@ -43,7 +43,13 @@ def find_document(db, label: LabelFile) -> Optional[str]:
 
 def document_id(db, path: str) -> Optional[str]:
     """The id of the document stored under ``path``, else of one with the same file name."""
-    name = path.rsplit("/", 1)[-1]
+    name = file_name(path)
     rows = list(db.query("select id from documents where path = ? or path like ? order by path = ? desc",
                          [path, f"%/{name}", path]))  # fmt: skip
     return rows[0]["id"] if rows else None
+
+
+def file_name(path: str) -> str:
+    """The file name a label file's document path ends on (how two label files of one document,
+    or a label file and a build, are matched when their paths differ)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
