@@ -18,6 +18,9 @@ class TitleRules:
     body_name: re.Pattern  # a line naming a political body
     not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
     not_body_name: re.Pattern  # a word no body's name holds (a verb: "Byrådet har vedtaget …" is a sentence)
+    body_max_words: int  # how many words a body's name holds at most
+    fields_body: re.Pattern  # a committee named for the fields it covers ("Udvalget for …"): longer names
+    fields_body_max_words: int  # … of at most this many words
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
@@ -70,11 +73,11 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
-             "body_genitive"]  # fmt: skip
+             "body_genitive", "fields_body"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
                                          "kind_names", "agenda_kind", "decided_words", "decided_words_examples",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
-                                         "procedural_item",
+                                         "procedural_item", "body_max_words", "fields_body_max_words",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples",
                                          "not_body_name_examples", "trail_inflection", "trail_examples"])  # fmt: skip
@@ -94,8 +97,14 @@ def load_title_rules(data) -> TitleRules:
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
+    for key in ("body_max_words", "fields_body_max_words"):
+        if not isinstance(data[key], int) or not 0 < data[key] < 40:
+            raise RuleError("titles", f"{key} must be a whole number of words")
+    patterns = {k: require_regex(data[k], "titles", k) for k in plain}
     return TitleRules(
-        *(require_regex(data[k], "titles", k) for k in plain),
+        **patterns,
+        body_max_words=data["body_max_words"],
+        fields_body_max_words=data["fields_body_max_words"],
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         period_years=frozenset(years),
         kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),

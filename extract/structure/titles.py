@@ -205,7 +205,9 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
         body = body[:1].upper() + body[1:]  # a body named by its common noun in running text ("referat fra byrådet")
     if not body or body[:1].islower() or r.titles.not_body_name.search(body):  # a sentence's words, no name
         return None
-    return body if r.titles.body_name.search(body) and len(body.split()) <= 8 else None
+    words = len(body.split())
+    longest = r.titles.fields_body_max_words if r.titles.fields_body.match(body) else r.titles.body_max_words
+    return body if r.titles.body_name.search(body) and words <= longest else None
 
 
 def _name_part(text: str, r: HeadingRules) -> str:
@@ -310,6 +312,8 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
         if not r.titles.kind_word.fullmatch(line) or i + 1 >= len(lines):
             continue
         start, nxt = lines[i + 1]
+        if together and together[0] == start:
+            return together  # the kind word alone over the line naming it with the body ("Referat - Teknisk Udvalg")
         if r.titles.with_body.fullmatch(line):
             body = labelled_body(lines[i + 1 : i + 2], r) or body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
