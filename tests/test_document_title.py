@@ -388,6 +388,27 @@ def test_body_period_examples(example):
     assert drop_period(example["text"], HEADINGS).strip() == example["body"]
 
 
+@pytest.mark.parametrize("example", HEADINGS.titles.body_place_examples, ids=lambda e: e["text"])
+def test_body_place_examples(example):
+    """The municipality or region a header names with its body is no part of the body's name; a
+    name in capitals is written as running text writes it."""
+    from extract.structure.titles import body_of
+
+    assert body_of(example["text"], HEADINGS) == example["body"]
+
+
+def test_a_minutes_header_naming_the_municipality_is_titled_by_the_body_alone(tmp_path):
+    """Made up in the style of a council's agenda page that names the municipality over its body."""
+    text = (
+        "Tønder Kommune – Kommunalbestyrelsen\nDagsorden\nMødedato:\n25. juni 2025\nMødelokale:\nByrådssalen\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nDagsordenen forelægges til godkendelse.\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at dagsordenen godkendes.\n\n"
+        "2. Trafikplan 2026\n\nSagsfremstilling\n\nTrafikplanen sendes i høring i efteråret.\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at planen sendes i høring.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Dagsorden Kommunalbestyrelsen"
+
+
 def test_a_page_of_one_item_numbered_apart_from_its_title_is_titled_by_the_item(tmp_path):
     """Made up in the style of a meeting's page that lists its items, links back to the list and
     prints the one item shown with its number parted from the title by spaces."""

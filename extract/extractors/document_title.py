@@ -44,6 +44,7 @@ from extract.structure.titles import (
     header_lines,
     labelled_body,
     meeting_line_body,
+    name_form,
     reads_as_sentence,
     text_lines,
 )
@@ -102,7 +103,7 @@ def meeting_body(
         line = line[: archived.start()] if archived else line
         alone = body_of(line, r) or (committee_name(line, r) if archived else None)
         if alone and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
-            if alone == drop_period(line, r).strip() or archived:
+            if alone == name_form(drop_period(line, r).strip(), r) or archived:
                 return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
     if day:
         for pattern in r.titles.body_on_date:
@@ -185,7 +186,7 @@ def body_alone(line: str, r: HeadingRules) -> bool:
     2, Beskæftigelsesudvalget", nor a kind word beside it: "Teknisk Udvalg - Referat")?"""
     if r.titles.not_body_alone.search(line) or r.titles.with_body.search(line):
         return False
-    return body_of(line, r) == line
+    return body_of(line, r) == name_form(line, r)
 
 
 def _kind_word(title: str, r: HeadingRules) -> Optional[str]:

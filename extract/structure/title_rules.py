@@ -31,6 +31,7 @@ class TitleRules:
     archive_tail: re.Pattern  # a web archive's name after a body's name ("- Dagsordener og referater")
     body_genitive: re.Pattern  # a body's name in the genitive ("Teknisk Udvalgs"); group `name`
     body_period: tuple[re.Pattern, ...]  # two years beside a body's name ("09-13 …"); groups `first`, `last`
+    body_place: tuple[re.Pattern, ...]  # the municipality named with a body ("Tønder Kommune – …"): dropped
     period_years: frozenset[int]  # how many years the later year of an election period is after the first
     kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
@@ -52,6 +53,7 @@ class TitleRules:
     decided_words_examples: tuple = ()  # {text, decided}
     trail_examples: tuple = ()  # {text: "<trail word> / <heading>", title}: whether the heading is the narrower title
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
+    body_place_examples: tuple = ()  # {text, body}: the name with the municipality dropped
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
     not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
@@ -78,6 +80,7 @@ def load_title_rules(data) -> TitleRules:
                                          "kind_names", "agenda_kind", "decided_words", "decided_words_examples",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
+                                         "body_place", "body_place_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples",
                                          "not_body_name_examples", "trail_inflection", "trail_examples"])  # fmt: skip
@@ -106,6 +109,8 @@ def load_title_rules(data) -> TitleRules:
         body_max_words=data["body_max_words"],
         fields_body_max_words=data["fields_body_max_words"],
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
+        body_place=_grouped(data["body_place"], "body_place", ()),
+        body_place_examples=_examples(data, "body_place_examples", "body"),
         period_years=frozenset(years),
         kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),

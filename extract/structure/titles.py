@@ -213,7 +213,16 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
 def _name_part(text: str, r: HeadingRules) -> str:
     """The part of a header line that may name a body: without the meeting's day and hour after
     it ("… møde den 1. oktober 2025"), the election period beside it, and marks at its ends."""
-    return drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,")
+    return name_form(drop_period(r.titles.body_tail.sub("", text), r).strip(" \t-–•:.,"), r)
+
+
+def name_form(line: str, r: HeadingRules) -> str:
+    """A header line naming a body as the body's name is written: without the municipality named
+    with it ("Tønder Kommune – Kommunalbestyrelsen"), in running text's letters when the header
+    stands in capitals ("ØKONOMIUDVALGET" → "Økonomiudvalget")."""
+    for place in r.titles.body_place:
+        line = place.sub("", line, count=1)
+    return line.capitalize() if line.isupper() else line
 
 
 def committee_name(text: str, r: HeadingRules) -> Optional[str]:
