@@ -150,6 +150,28 @@ def test_a_wrong_label_is_scored_as_a_miss(labelled_db, labels):
     assert bad.matched == good.matched - 1 and bad.right["value_dkk"] < good.right["value_dkk"]
 
 
+def test_an_item_heading_matches_its_line_as_written(tmp_path):
+    """A reader writes an item's heading as its line reads ("Punkt 171: Godkendelse af
+    dagsorden"); the build stores the title with its number apart: the same heading. A line
+    that reads otherwise is still a miss."""
+    text = "Byrådet\nPunkt 171: Godkendelse af dagsorden\nGodkendt.\n"
+    rows = {
+        "document": {"title": None, "date": None},
+        "text": text,
+        "sections": [{"heading": "Godkendelse af dagsorden", "number": "171", "level": 1, "role": "punkt",
+                      "char_start": text.index("Punkt")}],
+        "amounts": [], "milestones": [], "target_groups": [],
+    }  # fmt: skip
+
+    def matched(heading: str) -> int:
+        data = {"sections": [{"heading": heading, "level": 1, "role": "punkt"}]}
+        return fields.score(LabelFile(tmp_path / "x.json", "x.txt", data), rows).fields["sections"].matched
+
+    assert matched("Punkt 171: Godkendelse af dagsorden") == 1
+    assert matched("171. Godkendelse af dagsorden") == 1
+    assert matched("Punkt 172: Godkendelse af dagsorden") == 0
+
+
 def test_kb_eval_prints_the_scores_per_field_and_document(labelled_db, labels):
     result = CliRunner().invoke(cli, ["eval", str(LABELS), "--db", str(labelled_db)])
     assert result.exit_code == 0, result.output

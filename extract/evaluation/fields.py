@@ -76,7 +76,7 @@ def document_rows(db, label: LabelFile) -> Optional[dict[str, Any]]:
     return {
         "document": q("select title, date from documents where id = ?")[0],
         "text": q("select text from texts where document_id = ?")[0]["text"],
-        "sections": q("select heading, number, level, role from sections where document_id = ? order by position"),
+        "sections": q("select heading, number, level, role, char_start from sections where document_id = ? order by position"),
         "amounts": q(
             "select char_start, char_end, quote, value_dkk, year_from, year_to, per_year, kind "
             "from amounts where document_id = ? order by char_start"
@@ -160,10 +160,14 @@ def _count(kind: str, label: dict, row: dict, score: FieldScore) -> None:
                                 f"{name} differs (labelled {labelled}, built {built})")  # fmt: skip
 
 
-def _heading_texts(row: dict) -> set[str]:
-    """A heading as a reader may write it: with or without its number ("1. Stjernehuset")."""
+def _heading_texts(row: dict, text: str = "") -> set[str]:
+    """A heading as a reader may write it: with or without its number ("1. Stjernehuset"), or as
+    its line in the document reads (an item's number written in words: "Punkt 3: Stjernehuset")."""
     heading, number = row["heading"], row.get("number")
     forms = {heading} | ({f"{number} {heading}", f"{number}. {heading}"} if number else set())
+    start = row.get("char_start")
+    if number and text and start is not None:
+        forms.add(text[start:].split("\n", 1)[0])
     return {_heading_key(f) for f in forms}
 
 
@@ -173,7 +177,7 @@ def _heading_key(text: Optional[str]) -> str:
     return "".join(_norm(text).split())
 
 
-def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> None:
+def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore, text: str = "") -> None:
     """Headings in order: each label matched to the next database heading of the same text."""
     rows = [r for r in rows if _norm(r["heading"])]  # a section before the first heading has none
     score.built = len(rows)
@@ -181,7 +185,7 @@ def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore) -> 
     matched = set()
     for label in labels:
         want = _heading_key(label["heading"])
-        i = next((i for i in range(start, len(rows)) if want in _heading_texts(rows[i])), None)
+        i = next((i for i in range(start, len(rows)) if want in _heading_texts(rows[i], text)), None)
         if i is None:
             score.misses.append(f"sections: {label['heading']!r} not found")
             continue
@@ -197,7 +201,7 @@ def score(label: LabelFile, rows: dict[str, Any]) -> DocumentFields:
         labels = label.data.get(kind) or []
         s = FieldScore(labelled=len(labels), built=len(rows[kind]))
         if kind == "sections":
-            _match_headings(labels, rows[kind], s)
+            _match_headings(labels, rows[kind], s, rows["text"])
         else:
             _match_by_place(kind, labels, rows[kind], rows["text"], s)
         fields[kind] = s
