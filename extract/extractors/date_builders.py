@@ -118,10 +118,17 @@ def _period_builders(r: dict) -> dict:
         return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
 
     def named_year(m, _):
-        # "skoleåret 2025/26": from the first month of 2025 to the month before it in 2026
+        # "skoleåret 2025/26": from the first month of 2025 to the month before it in 2026;
+        # "valgperioden 2022-2025" (a year from January): from 2022 to the end of 2025
         first = r["named_years"][word_key(m["yword"])]
         y = int(m["year"])
-        return _months(y, first, first - 1, "year") if first > 1 else _months(y, 1, 12, "year")
+        last = int(m["last_year"])
+        last = last if last >= 100 else y // 100 * 100 + last
+        if last < y or last - y > 10:
+            return None  # no years of one period
+        if first > 1:
+            return DateRange(date(y, first, 1), _month_end(last, first - 1), "year")
+        return DateRange(date(y, 1, 1), _month_end(last, 12), "year")
 
     def week(m, default):
         y, w = _year_of(m, default), int(m["week"])

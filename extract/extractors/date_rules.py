@@ -139,7 +139,7 @@ def _patterns(data: dict) -> dict:
         rf"(?:\s+{YEAR}(?:/(?:19|20)?\d\d(?!\d))?)?",
         "month": rf"{before}{month}(?:{filler}\s+{YEAR})?",
         "named_year": rf"{before}(?P<yword>{_alt(w for n in data['named_years'] for w in n['words'])})\s+{YEAR}"
-        r"\s?/\s?(?:(?:19|20)?\d\d)(?!\d)",
+        r"(?:\s?/\s?|\s?[-–]\s?)(?P<last_year>(?:19|20)?\d\d)(?!\d)",
         "year": YEAR,
     }
 
