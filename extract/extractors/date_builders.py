@@ -52,7 +52,10 @@ def _day_builders(r: dict) -> dict:
         y = int(m["year"])
         if len(m["year"]) == 2:
             y += 2000 if y <= r["pivot"] else 1900
-        d = date(y, int(m["month"]), int(m["day"]))
+        day, month = int(m["day"]), int(m["month"])
+        if month > 12 >= day and "/" in m.group(0):  # "8/29/2019": only month first reads, as English systems write
+            day, month = month, day
+        d = date(y, month, day)
         return DateRange(d, d, "day")
 
     def day_month(m, default):
