@@ -397,6 +397,14 @@ def test_body_place_examples(example):
     assert body_of(example["text"], HEADINGS) == example["body"]
 
 
+@pytest.mark.parametrize("example", HEADINGS.titles.committee_label_examples, ids=lambda e: e["text"][:30])
+def test_committee_label_examples(example):
+    """A committee's field names the committee whatever its name holds."""
+    from extract.structure.titles import labelled_body, text_lines
+
+    assert labelled_body(text_lines(example["text"]), HEADINGS) == example["body"]
+
+
 def test_a_minutes_header_naming_the_municipality_is_titled_by_the_body_alone(tmp_path):
     """Made up in the style of a council's agenda page that names the municipality over its body."""
     text = (

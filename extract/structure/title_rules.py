@@ -35,6 +35,7 @@ class TitleRules:
     period_years: frozenset[int]  # how many years the later year of an election period is after the first
     kind_lines: tuple[re.Pattern, ...]  # kind word and body written together; groups `kind`, `body`
     body_labels: tuple[re.Pattern, ...]  # where a meeting header names its body; group `body`
+    committee_labels: tuple[re.Pattern, ...]  # a committee's field: its value the name, whatever it holds
     body_on_date: tuple[re.Pattern, ...]  # a body beside a day (groups `body`, `value`): the meeting's on its day
     unnamed_kind: str  # the kind word of a meeting's page that writes none ("Referat")
     kind_names: Mapping[str, str]  # a kind word a page writes → its title's ("beslutningsprotokol" → "Referat")
@@ -54,6 +55,7 @@ class TitleRules:
     trail_examples: tuple = ()  # {text: "<trail word> / <heading>", title}: whether the heading is the narrower title
     body_period_examples: tuple = ()  # {text, body}: the name with an election period dropped
     body_place_examples: tuple = ()  # {text, body}: the name with the municipality dropped
+    committee_label_examples: tuple = ()  # {text, body}: the committee a header's field names, or None
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
     not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
@@ -76,11 +78,11 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive", "fields_body"]  # fmt: skip
-    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "body_on_date", "unnamed_kind",
+    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date", "unnamed_kind",
                                          "kind_names", "agenda_kind", "decided_words", "decided_words_examples",
                                          "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
-                                         "body_place", "body_place_examples",
+                                         "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples",
                                          "not_body_name_examples", "trail_inflection", "trail_examples"])  # fmt: skip
@@ -111,9 +113,11 @@ def load_title_rules(data) -> TitleRules:
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         body_place=_grouped(data["body_place"], "body_place", ()),
         body_place_examples=_examples(data, "body_place_examples", "body"),
+        committee_label_examples=_examples(data, "committee_label_examples", "body"),
         period_years=frozenset(years),
         kind_lines=_grouped(data["kind_lines"], "kind_lines", ("kind", "body")),
         body_labels=_grouped(data["body_labels"], "body_labels", ("body",)),
+        committee_labels=_grouped(data["committee_labels"], "committee_labels", ("body",)),
         body_on_date=_grouped(data["body_on_date"], "body_on_date", ("body", "value")),
         unnamed_kind=data["unnamed_kind"].strip(),
         kind_names=MappingProxyType({k.casefold(): v.strip() for k, v in data["kind_names"].items()}),

@@ -250,13 +250,20 @@ def drop_period(name: str, r: HeadingRules) -> str:
 
 
 def labelled_body(lines: list[tuple[int, str]], r: HeadingRules) -> Optional[str]:
-    """The body a meeting header names in a field ("Udvalg: Teknisk Udvalg")."""
+    """The body a meeting header names in a field ("Udvalg: Teknisk Udvalg"); a committee's field
+    names it whatever its name holds ("Udvalg: Miljø Teknik og Plan", a committee named for its
+    field; a note after it in parentheses dropped: "Udvalg: Udvikling af Midtbyen (§17, stk.4)")."""
     joined = "\n".join(line for _, line in lines)
     for pattern in r.titles.body_labels:
         for m in pattern.finditer(joined):
             body = body_of(m.group("body"), r)
             if body:
                 return body
+    for pattern in r.titles.committee_labels:
+        for m in pattern.finditer(joined):
+            name = re.sub(r"\s*\([^()\n]*\)\s*$", "", _name_part(m.group("body"), r))
+            if name[:1].isupper() and len(name.split()) <= r.titles.body_max_words and not re.search(r"\d", name):
+                return name
     return None
 
 
