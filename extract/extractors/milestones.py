@@ -114,7 +114,8 @@ def _context(
     near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
     label = _label_above(text, line, m, r)
-    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label)
+    below = next((x for x in text[line.end :].split("\n") if x.strip()), "")
+    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label, below)
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
