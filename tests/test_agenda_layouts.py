@@ -187,6 +187,26 @@ def test_items_in_a_bulleted_list_and_under_a_case_number():
     ]
 
 
+def test_an_items_number_alone_in_a_bullet_over_its_title():
+    """A web page's list of the meeting's items prints each item's number alone in a bullet over
+    its title, the title again and the item's fields under it."""
+    text = (
+        "Teknisk Udvalg: Referat af mødet 1. oktober 2024\n\nTeknisk Udvalg\n\n"
+        "Starttidspunkt for møde: 1. oktober 2024 kl. 09:00\n"
+        "  • 34. \n\n    Beslutningssag: Godkendelse af dagsorden\n\n    Beslutningssag: Godkendelse af dagsorden\n"
+        "    INDSTILLING:\n\n    Det indstilles, at dagsordenen godkendes.\n\n    BESLUTNING\n    Godkendt\n\n"
+        "  • 35. \n\n    Orienteringssag: Busplan 2025\n\n    Orienteringssag: Busplan 2025\n"
+        "    INDSTILLING:\n\n    Det indstilles, at orienteringen tages til efterretning.\n"
+    )
+    assert outline(text) == [
+        (1, "Beslutningssag: Godkendelse af dagsorden", "punkt"),
+        (2, "INDSTILLING", "indstilling"),
+        (2, "BESLUTNING", "beslutning"),
+        (1, "Orienteringssag: Busplan 2025", "punkt"),
+        (2, "INDSTILLING", "indstilling"),
+    ]
+
+
 def test_a_decision_cited_by_its_body_day_and_item_number_is_a_heading_over_what_it_decided():
     """Minutes that print each item's decision under the body, day and item number, with no colon
     ("Kulturudvalget, 03-04-2019, pkt. 43") over a list of announcements or a one-word decision:

@@ -21,7 +21,7 @@ from extract.structure.agenda_lines import (
 )
 from extract.structure.agenda_rules import AgendaRules
 from extract.structure.headings import Candidate, HeadingRules, never_heading, next_line_start, strip_marks
-from extract.structure.titles import text_lines
+from extract.structure.titles import bulleted_number, text_lines
 
 
 def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], r: HeadingRules) -> list[Candidate]:
@@ -51,6 +51,7 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             a, line = a + found[0], found[1]
         lines.append((a, ag.item_control_tail.sub("", squash(line), count=1)))
     numbered = [numbered_item(line, r) if line else None for _, line in lines]  # blank lines too: runs are adjacent
+    _bulleted_numbers(lines, numbered, r)
     field_at = {f.start for f, _ in fields}
     out = []
     for i, (a, line) in enumerate(lines):
@@ -93,6 +94,22 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             out.extend(_item(text, lines[j][0], numbered[j], ag) for j in run)
         out.append(_item(text, a, parsed, ag))
     return out
+
+
+def _bulleted_numbers(lines: list[tuple[int, str]], numbered: list, r: HeadingRules) -> None:
+    """An item's number alone in a list's bullet over its title ("• 34." over "Beslutningssag:
+    Godkendelse af dagsorden", as agenda systems' web pages list a meeting's items): the title
+    line is the item, numbered so (``numbered`` updated in place)."""
+    for i, (_, line) in enumerate(lines):
+        if not bulleted_number(line):
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if lines[k][1]), None)
+        if j is None or numbered[j] or field_of(lines[j][1], r.agenda) or never_heading(lines[j][1], r):
+            continue
+        number = line.strip()[1:].strip(" \t.")
+        style = r.agenda.item_numbered_styles[0] if r.agenda.item_numbered_styles else None
+        if style:
+            numbered[j] = (number, strip_marks(lines[j][1]), style, "item_bulleted_number", lines[j][1])
 
 
 def _items_over(
