@@ -76,7 +76,9 @@ def document_rows(db, label: LabelFile) -> Optional[dict[str, Any]]:
     return {
         "document": q("select title, date from documents where id = ?")[0],
         "text": q("select text from texts where document_id = ?")[0]["text"],
-        "sections": q("select heading, number, level, role, char_start from sections where document_id = ? order by position"),
+        "sections": q(
+            "select heading, number, level, role, char_start from sections where document_id = ? order by position"
+        ),
         "amounts": q(
             "select char_start, char_end, quote, value_dkk, year_from, year_to, per_year, kind "
             "from amounts where document_id = ? order by char_start"

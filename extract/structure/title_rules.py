@@ -78,9 +78,10 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive", "fields_body"]  # fmt: skip
-    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date", "unnamed_kind",
-                                         "kind_names", "agenda_kind", "decided_words", "decided_words_examples",
-                                         "part_kind", "name_noise", "meeting_lines", "item_route", "dateline",
+    data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
+                                         "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
+                                         "decided_words_examples", "part_kind", "name_noise", "meeting_lines",
+                                         "item_route", "dateline",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
