@@ -201,6 +201,9 @@ def test_name_line_examples(example):
         "Der ydes dog ikke tilskud til projekter for unge, der allerede er i gang.",
         # made up in the genre's style of an agenda's list: cases are no persons
         "Udvalget orienteres om nye regler for behandling af sygedagpengesager",
+        # a web page's menu copied with its text: a trail of links, the skip link over the menu
+        "> Fritidsliv > Aktiviteter for børn og unge",
+        "Skip til hovedindholdet Hjem Borger Fritid Tilskud til foreninger Puljer for unge",
     ],
 )
 def test_a_grant_refused_or_a_case_is_no_statement(text):
