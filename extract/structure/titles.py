@@ -97,12 +97,17 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if bulleted_number(block.split("\n", 1)[0]):
             break  # the meeting's items begin, with no title line over them
         if "\n" in block:
+            first = block.split("\n", 1)[0].strip()
+            if any(p.match(first) for p in r.titles.meeting_lines):
+                return a, first  # the meeting's header line over its items, no blank line between
             over = _heading_over_list(block, r)
             if over:
                 return a, over
             continue
         if r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
+        if r.titles.decided_words.fullmatch(block.strip()):
+            continue  # a decision written in a word or two ("Godkendt."): no title
         if lead_in(block, r) or continues_sentence(block):
             continue
         numbered = parse_number(block.strip(), r)
