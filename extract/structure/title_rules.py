@@ -23,6 +23,7 @@ class TitleRules:
     fields_body_max_words: int  # … of at most this many words
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
+    photo_tail: re.Pattern  # a photo's credit glued to the end of a headline ("(pressefoto)")
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
@@ -76,7 +77,7 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
-             "trailing_date", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
+             "trailing_date", "photo_tail", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
              "body_genitive", "fields_body"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
