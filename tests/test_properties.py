@@ -300,6 +300,9 @@ def test_generated_amounts_read_back_to_their_value(amount, template):
     written, value = amount
     text = template.format(amount=written)
     found = find_amounts(text, sentence_spans(text))
+    if value == 0:  # a sum of zero states no money: no amount (the labelling guide)
+        assert found == [], (text, found)
+        return
     assert len(found) == 1, (text, found)
     a = found[0]
     assert abs(Fraction(a.value_dkk) - value) <= Fraction(1, 2), (text, a.value_dkk, float(value))

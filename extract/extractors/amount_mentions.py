@@ -79,18 +79,29 @@ def _mentions_of(m: re.Match, rule: str, text: str, r: AmountRules) -> list[_Men
     bare = not groups.get("scale") and not named
     nums = [k for k in ("num", "num2", "words") if groups.get(k)]
     currency = _currency(groups.get("fx"), r)
+    values = [
+        dict(r.number_words).get(" ".join(groups[key].lower().split()))
+        if key == "words"
+        else parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
+        for key in nums
+    ]
     out = []
-    for i, key in enumerate(nums):
-        value = (
-            dict(r.number_words).get(" ".join(groups[key].lower().split()))
-            if key == "words"
-            else parse_danish_number(groups[key], decimal_point=bool(groups.get("scale")), fractions=r.fractions)
-        )
+    for i, (key, value) in enumerate(zip(nums, values)):
         if value is None or (bare and (value < r.min_bare_value or _looks_like_year(groups[key]))):
             return []
+        if value == 0:
+            continue  # a sum of zero states no money ("0 mio. kr.")
+        if i == 0 and len(nums) == 2 and _year_before_sum(groups[key], values[1]):
+            continue  # "Visionspulje 2024 - 473.148 kroner": the year of a name, no range's bound
         start, end = _quote_span(m, key, i, len(nums), bare)
         out.append(_Mention(start, end, value * factor, rule, currency))
     return out
+
+
+def _year_before_sum(first: str, second: Optional[float]) -> bool:
+    """Is the first number of a dash-joined pair a year and the second a sum far larger (a pool's
+    name with its year before its sum), not the lower bound of a range?"""
+    return _looks_like_year(first) and second is not None and second > 10 * float(first)
 
 
 def _currency(written: Optional[str], r: AmountRules) -> Optional[str]:
