@@ -90,3 +90,16 @@ def test_how_often_a_pool_takes_applications_is_no_yearly_sum():
     assert [(a.value_dkk, a.per_year) for a in amounts(text)] == [(20000, False)]
     text = "Foreningen modtager et tilskud på 15.000 kr. årligt."
     assert [(a.value_dkk, a.per_year) for a in amounts(text)] == [(15000, True)]
+
+
+def test_the_frame_over_a_tables_unit_line_gives_its_cells_their_kind():
+    # made up in the style of a municipality's page on its budget by committee, one cell a line
+    text = (
+        "Udvalgets andel af budgettet i overblik:\n\n  Drift - serviceudgifter\n\n  Budget 2026\n\n"
+        "  (1.000 kr.)\n\n  Vej og Park\n\n  109.331\n\n  Kollektiv trafik\n\n  58.178\n"
+    )
+    found = amounts(text)
+    assert [(a.quote, a.value_dkk, a.kind) for a in found] == [
+        ("109.331", 109331000, "service"),
+        ("58.178", 58178000, "service"),
+    ]

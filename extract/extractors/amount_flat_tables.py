@@ -93,6 +93,18 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
 
 
 _CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or has ended
+_CAPTION_LINES = 2  # how many short lines over a table's unit line belong to its caption
+
+
+def _caption_above(lines: list[Cell], at: int) -> list[str]:
+    """The short lines right over a table's unit line ("Drift - serviceudgifter" over "Budget 2021"
+    over "(1.000 kr.)"): the rest of its caption, which may name the budget frame of its sums."""
+    out: list[str] = []
+    for cell in reversed(lines[max(0, at - _CAPTION_LINES) : at]):
+        if len(cell.text) > _CELL_LINE_MAX or cell.text.endswith((".", ":")):
+            break
+        out.insert(0, cell.text)
+    return out
 _HEADER_REACH = 16  # how many of a table's lines a header's unit reaches down
 
 
@@ -105,19 +117,20 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         num = r.table_cell.fullmatch(cell.text)
         if not num or YEAR.fullmatch(num.group("num")):
             continue
-        unit, label = None, ""
-        for above in reversed(lines[max(0, i - _HEADER_REACH) : i]):
+        unit, label, at = None, "", 0
+        for k in range(i - 1, max(0, i - _HEADER_REACH) - 1, -1):
+            above = lines[k]
             if len(above.text) > _CELL_LINE_MAX or percent_column(above.text, r):
                 break  # a paragraph; or a column of percentages, which the table's reading leaves out
             if not r.table_cell.fullmatch(above.text) and unit_factor(above.text, r) is not None:
-                unit = above
+                unit, at = above, k
                 break
             label = label or ("" if r.table_cell.fullmatch(above.text) else above.text)  # its row's label
         value = parse_danish_number(num.group("num"))
         if unit is None or not value or value * unit_factor(unit.text, r) < r.min_bare_value:
             continue  # a cell of 0 states no sum; a small one in kroner counts something else
         start, end = cell.start + num.start("num"), cell.start + num.end("num")
-        labels = ("", "", unit.text, "")
+        labels = ("", "", " ".join([*_caption_above(lines, at), unit.text]), "")
         # the year its row's label names ("Endelig ramme 2015"), when the header naming the unit names none
         years = None if label_years(unit.text, r) else row_label_years(label, r)
         out.append(CellAmount(start, end, value * unit_factor(unit.text, r), years, labels, unit.start))
