@@ -77,8 +77,8 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
-             "trailing_date", "photo_tail", "broken_word", "never_title", "item_number", "contents_line", "body_tail", "archive_tail",
-             "body_genitive", "fields_body"]  # fmt: skip
+             "trailing_date", "photo_tail", "broken_word", "never_title", "item_number", "contents_line", "body_tail",
+             "archive_tail", "body_genitive", "fields_body"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "name_noise", "meeting_lines",
