@@ -94,6 +94,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
 
 _CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or has ended
 _CAPTION_LINES = 2  # how many short lines over a table's unit line belong to its caption
+_HEADER_REACH = 16  # how many of a table's lines a header's unit reaches down
 
 
 def _caption_above(lines: list[Cell], at: int) -> list[str]:
@@ -105,7 +106,6 @@ def _caption_above(lines: list[Cell], at: int) -> list[str]:
             break
         out.insert(0, cell.text)
     return out
-_HEADER_REACH = 16  # how many of a table's lines a header's unit reaches down
 
 
 def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
