@@ -169,7 +169,8 @@ def _heading_texts(row: dict, text: str = "") -> set[str]:
     forms = {heading} | ({f"{number} {heading}", f"{number}. {heading}"} if number else set())
     start = row.get("char_start")
     if number and text and start is not None:
-        forms.add(text[start:].split("\n", 1)[0])
+        end = text.find("\n", start)
+        forms.add(text[start : end if end >= 0 else len(text)])
     return {_heading_key(f) for f in forms}
 
 

@@ -43,6 +43,7 @@ from extract.structure.titles import (
     find_title,
     header_lines,
     labelled_body,
+    meeting_line,
     meeting_line_body,
     name_form,
     reads_as_sentence,
@@ -365,7 +366,7 @@ def document_title(
     items = meeting_items(src.text, sections, r)
     bare = found is not None and body_alone(found[1], r)
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
-    meeting = found is not None and any(p.match(found[1]) for p in r.titles.meeting_lines)  # "Byrådets møde den …"
+    meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
     fields = _fields(sections, r)
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None

@@ -89,6 +89,7 @@ from extract.structure.sentences import Sentences, Span, line_of, sentence_at
 __all__ = ["find_milestones", "load_rules"]
 
 _WORD = re.compile(r"[^\W\d_]")
+_NEXT_LINE = re.compile(r"(?<=\n)[ \t]*\S[^\n]*")  # the next line holding text
 
 
 def _context(
@@ -114,8 +115,9 @@ def _context(
     near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
     label = _label_above(text, line, m, r)
-    below = next((x for x in text[line.end :].split("\n") if x.strip()), "")
-    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label, below)
+    below = _NEXT_LINE.search(text, line.end)
+    below_text = below.group() if below else ""
+    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label, below_text)
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:

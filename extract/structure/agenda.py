@@ -273,7 +273,8 @@ def agenda_layout(
     # so is a body's decision cited without a colon ("Økonomiudvalget, 04-09-2019, pkt. 295")
     labels = _labels(text, paras, r)
     bodies = {c.start for c in labels if c.rule == "body_label"}
-    others = [c for c in plain if c.start not in rule_at.keys() | item_at | bodies and c.kind != "label"]
+    placed = rule_at.keys() | item_at | bodies
+    others = [c for c in plain if c.start not in placed and c.kind != "label"]
     taken = rule_at.keys() | item_at | {c.start for c in others}
     others += [c for c in labels if c.start not in taken]
     first = min([c.start for c, _ in fields if c.start not in record] + [c.start for c in items], default=len(text))

@@ -100,6 +100,9 @@ def _bulleted_numbers(lines: list[tuple[int, str]], numbered: list, r: HeadingRu
     """An item's number alone in a list's bullet over its title ("• 34." over "Beslutningssag:
     Godkendelse af dagsorden", as agenda systems' web pages list a meeting's items): the title
     line is the item, numbered so (``numbered`` updated in place)."""
+    if not r.agenda.item_numbered_styles:
+        return
+    style = r.agenda.item_numbered_styles[0]
     for i, (_, line) in enumerate(lines):
         if not bulleted_number(line):
             continue
@@ -107,9 +110,7 @@ def _bulleted_numbers(lines: list[tuple[int, str]], numbered: list, r: HeadingRu
         if j is None or numbered[j] or field_of(lines[j][1], r.agenda) or never_heading(lines[j][1], r):
             continue
         number = line.strip()[1:].strip(" \t.")
-        style = r.agenda.item_numbered_styles[0] if r.agenda.item_numbered_styles else None
-        if style:
-            numbered[j] = (number, strip_marks(lines[j][1]), style, "item_bulleted_number", lines[j][1])
+        numbered[j] = (number, strip_marks(lines[j][1]), style, "item_bulleted_number", lines[j][1])
 
 
 def _items_over(

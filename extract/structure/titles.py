@@ -98,7 +98,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             break  # the meeting's items begin, with no title line over them
         if "\n" in block:
             first = block.split("\n", 1)[0].strip()
-            if any(p.match(first) for p in r.titles.meeting_lines):
+            if meeting_line(first, r):
                 return a, first  # the meeting's header line over its items, no blank line between
             over = _heading_over_list(block, r)
             if over:
@@ -283,16 +283,21 @@ def before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[i
     return lines
 
 
+def meeting_line(line: str, r: HeadingRules) -> Optional[re.Match]:
+    """The match of the first ``meeting_lines`` pattern when the line names a body's meeting
+    without a kind word ("Byrådets møde den 1. oktober 2025", "Byrådet 22-11-2016"), else None."""
+    return next((m for m in (p.match(line) for p in r.titles.meeting_lines) if m), None)
+
+
 def meeting_line_body(text: str, r: HeadingRules) -> Optional[str]:
     """The body a header line names as holding the meeting, without a kind word ("Miljø, natur
     og klimas møde den 9. maj 2023"): the first such line before the first field."""
     lines = before_fields(header_lines(text, r), r)
     for _, line in lines:
-        for pattern in r.titles.meeting_lines:
-            m = pattern.match(line)
-            if m:
-                body = drop_period(m.group("body"), r).strip(" \t-–•:")
-                return body if body[:1].isupper() else None
+        m = meeting_line(line, r)
+        if m:
+            body = drop_period(m.group("body"), r).strip(" \t-–•:")
+            return body if body[:1].isupper() else None
     return None
 
 
