@@ -192,8 +192,12 @@ def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[st
 
 
 def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optional[str]:
-    """A line holding only a date, before ``limit``."""
+    """A line holding only a date, before ``limit``; not a day of publication under its label
+    ("Publiceringsdato: den 02. november 2018" below a meeting's title: the meeting's day is the date)."""
+    published = [rule.label for rule in r.labels if rule.field == "published"]
     for m in r.date_line.finditer(text[:limit]):
+        if any(label.match(m.group(0)) for label in published):
+            continue
         value = iso_date(full_months(m.group("value"), r), dates)
         if value:
             return value

@@ -23,6 +23,7 @@ class TitleRules:
     fields_body_max_words: int  # … of at most this many words
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
+    line_goes_on: re.Pattern  # a header line ending in a preposition: it goes on in the next line
     photo_tail: re.Pattern  # a photo's credit glued to the end of a headline ("(pressefoto)")
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
@@ -60,6 +61,7 @@ class TitleRules:
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
     not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
+    line_goes_on_examples: tuple = ()  # {text, lines}: the header's lines, those broken after a preposition joined
 
 
 def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -77,8 +79,8 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
-             "trailing_date", "photo_tail", "broken_word", "never_title", "item_number", "contents_line", "body_tail",
-             "archive_tail", "body_genitive", "fields_body"]  # fmt: skip
+             "trailing_date", "line_goes_on", "photo_tail", "broken_word", "never_title", "item_number",
+             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "name_noise", "meeting_lines",
@@ -87,7 +89,8 @@ def load_title_rules(data) -> TitleRules:
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
                                          "body_on_date_examples", "never_title_examples",
-                                         "not_body_name_examples", "trail_inflection", "trail_examples"])  # fmt: skip
+                                         "not_body_name_examples", "trail_inflection", "trail_examples",
+                                         "line_goes_on_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
         raise RuleError("titles", "kind_with_day needs a group named 'kind'")
     if "name" not in require_regex(data["body_genitive"], "titles", "body_genitive").groupindex:
@@ -139,6 +142,7 @@ def load_title_rules(data) -> TitleRules:
         trail_inflection=require_regex(data["trail_inflection"], "titles", "trail_inflection"),
         trail_examples=_examples(data, "trail_examples", "title"),
         decided_words_examples=_examples(data, "decided_words_examples", "decided"),
+        line_goes_on_examples=_examples(data, "line_goes_on_examples", "lines"),
     )
 
 

@@ -196,7 +196,17 @@ def clean_title(title: str, r: HeadingRules) -> str:
 
 
 def header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
-    return [(a, strip_marks(line)) for a, line in text_lines(text[: r.title_search_chars]) if line.strip()]
+    """The header's non-empty lines with their offsets; a line ending in a preposition joined to the
+    next ("Dagsorden til" over "møde i" over "Økonomiudvalget", as a PDF's copy breaks a header)."""
+    lines: list[tuple[int, str]] = []
+    for a, line in text_lines(text[: r.title_search_chars]):
+        if not line.strip():
+            continue
+        if lines and r.titles.line_goes_on.search(lines[-1][1]):
+            lines[-1] = (lines[-1][0], f"{lines[-1][1].rstrip()} {strip_marks(line).strip()}")
+        else:
+            lines.append((a, strip_marks(line)))
+    return lines
 
 
 def body_of(text: str, r: HeadingRules) -> Optional[str]:

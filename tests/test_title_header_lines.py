@@ -1,0 +1,112 @@
+"""A document's header as the title reads it: lines a PDF or its web copy broke after a
+preposition joined again, a meeting's page dated by its title line over a day of publication,
+a site's menu and an image's file name never the title."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RULES as ALL_RULES
+
+from extract.structure.titles import header_lines
+
+HEADINGS = ALL_RULES["headings.yml"]
+
+
+def _meta_of(text, tmp_path, name="side.txt"):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+
+
+@pytest.mark.parametrize("example", HEADINGS.titles.line_goes_on_examples, ids=lambda e: e["text"][:30])
+def test_line_goes_on_examples(example):
+    assert [line.strip() for _, line in header_lines(example["text"], HEADINGS)] == example["lines"]
+
+
+# Made up in the style of a PDF agenda's cover copied as a web page: each line of the header
+# on a line of its own, blank lines between.
+BROKEN_COVER = """Side 1 af 12
+
+Kommunen
+
+Dagsorden til
+
+møde i
+
+Økonomiudvalget
+
+Dagsorden åben
+
+Mødedato 7. oktober 2024
+
+Mødetidspunkt 17.00
+
+1 Anlægsbevilling til en ny cykelsti
+
+Sagsfremstilling
+Forvaltningen foreslår en anlægsbevilling på 2,5 mio. kr. til en ny cykelsti.
+"""
+
+
+def test_a_broken_cover_header_gives_kind_and_body(tmp_path):
+    found = _meta_of(BROKEN_COVER, tmp_path)
+    assert (found.title, found.date) == ("Dagsorden Økonomiudvalget", "2024-10-07")
+
+
+# Made up in the style of a meeting's page of an agenda system: the title line with the meeting's
+# day, the day of publication below it.
+PUBLISHED_LATER = """Referat byrådet 3. oktober 2024
+
+Publiceringsdato: den 07. oktober 2024
+
+1. Godkendelse af dagsorden
+
+Sagsfremstilling
+Byrådet godkender dagsordenen for mødet.
+
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_meetings_day_in_its_title_line_wins_over_the_day_of_publication(tmp_path):
+    found = _meta_of(PUBLISHED_LATER, tmp_path)
+    assert (found.title, found.date) == ("Referat Byrådet", "2024-10-03")
+
+
+# Made up in the style of a meeting's page that heads it with the body and the day and hour in
+# figures: the day line is no heading, and the page's date.
+DAY_AND_HOUR = """Teknik- og Miljøudvalget
+
+03.10.2024 kl. 16:00
+Mødecenter B, Lokale 2 på Rådhuset
+
+Deltagere
+  • Anne Hansen (A) - Deltog
+
+  • Ole Jensen (B) - Afbud
+
+Åben dagsorden
+
+
+  1. Orientering om vejarbejder i efteråret.
+
+  2. Tidsplan for regnskabsafslutningen for regnskabsåret 2024.
+
+    Bilag
+    1 bilag
+
+  3. Status på ledigheden i september.
+"""
+
+
+def test_a_day_and_hour_line_under_the_body_is_the_date_and_no_heading(tmp_path):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / "side.txt"
+    path.write_text(DAY_AND_HOUR, encoding="utf-8")
+    extracted = extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name)
+    assert extracted.meta.date == "2024-10-03"
+    assert "03.10.2024 kl. 16:00" not in [s.heading for s in extracted.sections]
