@@ -67,6 +67,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first file that fails (exit status 1).")
 @click.option("--max-mb", default=16.0, show_default=True, type=float, help="Refuse files larger than this (MB).")
 @click.option("--max-pages", default=1500, show_default=True, type=int, help="Refuse PDFs with more pages.")
+@click.option("--max-seconds", default=1800, show_default=True, type=int, help="Stop a file's extraction after N s.")
 @click.option(
     "--debug",
     is_flag=True,
@@ -102,6 +103,7 @@ def build(
     strict: bool,
     max_mb: float,
     max_pages: int,
+    max_seconds: int,
     debug: bool,
     workers: int | None,
     dask_address: str | None,
@@ -132,7 +134,7 @@ def build(
     run_build = partial(
         build_db,
         strict=strict,
-        limits=Limits(int(max_mb * 1e6), max_pages),
+        limits=Limits(int(max_mb * 1e6), max_pages, max_seconds),
         workers=workers or default_workers(),
         dask=dask_address,
         cache_dir=default_cache_dir(db_path) if cache else None,

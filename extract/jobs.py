@@ -15,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -55,6 +57,31 @@ class JobResult:
     records_unchanged: bool = False  # the records are those the database holds: nothing sent, nothing to write
 
 
+class OverTimeLimit(Exception):
+    """A document's extraction ran longer than the build allows."""
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Stop the work inside after ``seconds`` with :class:`OverTimeLimit` (in a process's main
+    thread, where a timer signal can be caught: the build's own process and its worker processes;
+    a Dask worker's thread runs without a limit)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise OverTimeLimit()
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
 def run_job(job: Job, rules: RuleFiles) -> JobResult:
     """Extract one document (in any process) with the build's ``rules``; a failure becomes
     the result's error, never an exception."""
@@ -64,7 +91,10 @@ def run_job(job: Job, rules: RuleFiles) -> JobResult:
         data = job.data if job.data is not None else Path(job.path).read_bytes()
         sha = job.sha256 if job.data is not None and job.sha256 else hashlib.sha256(data).hexdigest()
         size = len(data)
-        extraction = extract_file(Path(job.stored_path), rule_set(rules), data, job.limits, cache, sha)
+        with time_limit(job.limits.max_seconds):
+            extraction = extract_file(Path(job.stored_path), rule_set(rules), data, job.limits, cache, sha)
+    except OverTimeLimit:
+        error = f"extraction stopped after {job.limits.max_seconds} s, over the time limit (kb build --max-seconds)"
     except OSError as e:
         error = f"cannot read the file: {e.strerror or e}"
     except SourceError as e:

@@ -125,10 +125,12 @@ def check_rules(folder: Path = RULES_DIR) -> list[str]:
 
 @dataclass(frozen=True)
 class Limits:
-    """Documents over these are refused before they are read (memory stays bounded)."""
+    """Documents over these are refused before they are read (memory stays bounded); one whose
+    extraction runs longer than ``max_seconds`` is stopped (a build never hangs on one document)."""
 
     max_bytes: int = 16 * 1024 * 1024
     max_pages: int = 1500
+    max_seconds: int = 1800
 
 
 def check_size(path: Path, size: int, limits: Limits) -> None:

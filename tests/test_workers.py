@@ -188,3 +188,24 @@ def test_milestones_follow_the_amounts_they_are_given(tmp_path, monkeypatch):
     assert found(fewer.milestones) == found(fresh.milestones) != found(first.milestones)
     assert [m.date_text for m in first.milestones] == ["2. kvartal 2013"]
     assert [m.date_text for m in fewer.milestones] == ["2. kvartal 2013", "1. halvår 2013"]
+
+
+def test_a_document_over_the_time_limit_is_stopped_and_the_others_are_built(tmp_path, monkeypatch):
+    from extract import jobs
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "notat.txt").write_text("Notat om puljen\n\nKommunen afsætter 2 mio. kr. i 2025.\n", encoding="utf-8")
+    (sources / "endeloes.txt").write_text("Notat\n\nEt dokument, hvis udtræk aldrig slutter.\n", encoding="utf-8")
+    real = jobs.extract_file
+
+    def never_ending_for_one(path, *args, **kwargs):  # as a pattern backtracking without end would
+        while path.name == "endeloes.txt":
+            pass
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "extract_file", never_ending_for_one)
+    limits = pipeline.Limits(max_seconds=1)
+    summary = build([sources], str(tmp_path / "kb.db"), root=tmp_path, workers=1, limits=limits)
+    assert (summary.added, summary.failed) == (1, 1)
+    assert summary.errors[0][0].endswith("endeloes.txt") and "over the time limit" in summary.errors[0][1]

@@ -24,7 +24,7 @@ from extract.rules import RuleError, require_keys, require_regex, require_string
 _WHITESPACE = re.compile(r"\s+")
 _ORDINAL = re.compile(r"^(?:[1-9]|[12]\d|3[01])\.$")  # "1. januar", "§ 5."; "tabel 1." before a capital ends a sentence
 _DOTTED = re.compile(r"^(?:[^\W\d_]{1,4}\.){2,}$")  # "m.v.", "f.eks.", "mio.kr.": an abbreviation
-_ELLIPSIS = re.compile(r"(?:\.{2,}|…)+$")  # dots that leave a thought open: never a sentence's end
+_ELLIPSIS_PARTS = re.compile(r"(…)")
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,21 @@ def _is_punct(token: str) -> bool:
     return all(_is_punct_char(c) for c in token)
 
 
+def _open_dots(word: str) -> Optional[int]:
+    """Where the dots that leave a thought open start at the word's end ("...", "…", a dot
+    leader of a table of contents): the longest tail made of runs of two or more full stops and
+    ellipsis marks; None when the word ends in none. Read by hand, not by a nested repeat in a
+    pattern: a leader of many dots before a single one would take such a pattern exponential time."""
+    tail = len(word) - len(word.rstrip(".…"))
+    start = len(word)
+    for part in reversed(_ELLIPSIS_PARTS.split(word[len(word) - tail :])):
+        if part == "…" or len(part) >= 2:
+            start -= len(part)
+        elif part:  # a single full stop: the open dots begin after it (or there are none)
+            break
+    return start if start < len(word) else None
+
+
 def _keeps_stop(word: str, r: SentenceRules) -> bool:
     """The word's full stop is part of it: an abbreviation, an ordinal or an initial."""
     low = word.lower()
@@ -156,7 +171,7 @@ def _word_tokens(chunk: str, r: SentenceRules) -> list[str]:
     punctuation that ends it (a full stop only when it is not part of the word)."""
     if chunk[0].isalnum() and chunk[-1].isalnum():
         return [chunk]  # most words: nothing to split off
-    if _ELLIPSIS.fullmatch(chunk):
+    if _open_dots(chunk) == 0:
         return [chunk]
     lead = []
     i = 0
@@ -165,10 +180,10 @@ def _word_tokens(chunk: str, r: SentenceRules) -> list[str]:
         i += 1
     word, trail = chunk[i:], []
     while len(word) > 1 and not _keeps_stop(word, r):
-        dots = _ELLIPSIS.search(word)
-        if dots and dots.start() > 0:
-            trail.insert(0, dots.group())
-            word = word[: dots.start()]
+        dots = _open_dots(word)
+        if dots:
+            trail.insert(0, word[dots:])
+            word = word[:dots]
         elif word[-1] in r.final_marks or (_is_punct_char(word[-1]) and word[-1] != "-"):
             trail.insert(0, word[-1])
             word = word[:-1]
