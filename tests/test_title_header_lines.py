@@ -110,3 +110,46 @@ def test_a_day_and_hour_line_under_the_body_is_the_date_and_no_heading(tmp_path)
     extracted = extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name)
     assert extracted.meta.date == "2024-10-03"
     assert "03.10.2024 kl. 16:00" not in [s.heading for s in extracted.sections]
+
+
+# Made up in the style of a municipality's news page copied without blank lines: the headline a
+# question over its lead, the page's folded questions below.
+QUESTION_HEADLINE = """Nyt liv til byens mødesteder?
+Har dit forsamlingshus brug for en kærlig hånd? En fond har åbnet for ansøgninger til en pulje.
+Med en pulje på 75 millioner kroner kan foreninger få hjælp til renovering.
+Hvem kan søge?
+Foreninger, der driver et lokalt mødested, kan søge.
+Ansøgningsfrist
+Fristen er den 31. marts 2025.
+"""
+
+
+def test_a_headline_over_its_lead_is_the_title_though_it_heads_the_page(tmp_path):
+    assert _meta_of(QUESTION_HEADLINE, tmp_path, "nyhed.txt").title == "Nyt liv til byens mødesteder?"
+
+
+# Made up in the style of a municipality's page under its site's top menu.
+UNDER_THE_MENU = """logo med link til forsiden
+
+Borger
+
+Erhverv
+
+Politik og Indflydelse
+
+Søg
+
+Pulje til kultur og idræt
+
+Læs mere og ansøg om tilskud fra puljen.
+Opdateret 05.02.2025
+
+Hvem kan søge?
+
+Foreninger i kommunen kan søge om tilskud.
+"""
+
+
+def test_a_sites_top_menu_is_no_title_and_its_update_line_dates_the_page(tmp_path):
+    found = _meta_of(UNDER_THE_MENU, tmp_path, "pulje.txt")
+    assert (found.title, found.date) == ("Pulje til kultur og idræt", "2025-02-05")

@@ -146,14 +146,15 @@ def first_title_line(
 ) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or
     sentence, no place's name alone, and no line at ``heads``: the headings of an item's
-    fields), with the next line when it breaks off after a word that leads on ("Budget 2024 og"
-    over "Budgetoverslag 2025 - 2028", a cover's title over two lines) and the two do not read
-    as a sentence."""
+    fields, save the text's first line, a page's headline over its lead), with the next line
+    when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag
+    2025 - 2028", a cover's title over two lines) and the two do not read as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
     joined = -1  # the line read with the one before it as a sentence
+    first = next((start for start, raw in lines if raw.strip()), None)
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
-        if not line or i == joined or start in heads or raw.lstrip()[:1] in BULLETS:
+        if not line or i == joined or (start in heads and start != first) or raw.lstrip()[:1] in BULLETS:
             continue
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
