@@ -21,6 +21,15 @@ VOLATILE = {"extracted_at"}  # columns that differ between two builds of the sam
 CONTENT_TABLES = ("documents", "texts", *RECORD_TABLES, "pages", "ocr_repairs")  # what a build writes
 
 
+def extract_text(text: str, tmp_path: Path, name: str):
+    """What the pipeline extracts from ``text`` saved as the file ``name`` in ``tmp_path``."""
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read_source(path, RULES), RULES, name=path.name)
+
+
 def dump(db_path: Path) -> dict:
     """The rows of every content table of a built database (volatile columns left out), to
     compare two builds."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import RULES as ALL_RULES
+from conftest import extract_text
 
 from extract.extractors.document_title import first_title_line, meeting_body, name_words, narrows
 
@@ -13,11 +14,7 @@ DATES = ALL_RULES["dates.yml"]
 
 
 def _meta_of(text, tmp_path, name="kommune_utm_2024-10-07_p07_side.txt"):
-    from extract.pipeline import extract_source, read_source
-
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+    return extract_text(text, tmp_path, name).meta
 
 
 @pytest.mark.parametrize("example", HEADINGS.titles.body_on_date_examples, ids=lambda e: e["text"][:30])

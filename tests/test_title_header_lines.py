@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import RULES as ALL_RULES
+from conftest import extract_text
 
 from extract.structure.titles import header_lines
 
@@ -13,11 +14,7 @@ HEADINGS = ALL_RULES["headings.yml"]
 
 
 def _meta_of(text, tmp_path, name="side.txt"):
-    from extract.pipeline import extract_source, read_source
-
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+    return extract_text(text, tmp_path, name).meta
 
 
 @pytest.mark.parametrize("example", HEADINGS.titles.line_goes_on_examples, ids=lambda e: e["text"][:30])
@@ -103,11 +100,7 @@ Deltagere
 
 
 def test_a_day_and_hour_line_under_the_body_is_the_date_and_no_heading(tmp_path):
-    from extract.pipeline import extract_source, read_source
-
-    path = tmp_path / "side.txt"
-    path.write_text(DAY_AND_HOUR, encoding="utf-8")
-    extracted = extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name)
+    extracted = extract_text(DAY_AND_HOUR, tmp_path, "side.txt")
     assert extracted.meta.date == "2024-10-03"
     assert "03.10.2024 kl. 16:00" not in [s.heading for s in extracted.sections]
 
