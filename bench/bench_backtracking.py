@@ -1,0 +1,124 @@
+"""Every pattern of the rules against text made to make a regular expression backtrack.
+
+A pattern that repeats a repeat ("(?:\\.{2,}|…)+$") can take time exponential in the length
+of a run of the characters it repeats, when something after the run makes the match fail: a
+real agenda page with a dot leader once held up a build for good that way. This script
+loads the project's rules, collects every compiled pattern in them, and times a search of
+each over runs of one character or word (a dot leader, spaces, commas, digits, a repeated
+word, …) of ``--length`` characters, with a stop at ``--cap`` seconds per search. It prints
+the slowest searches: a pattern near the cap, or one whose time grows fast when the length
+doubles, is one to rewrite.
+
+Run: .venv/bin/python bench/bench_backtracking.py [--length 400] [--cap 2] [--top 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import signal
+import sys
+import time
+from pathlib import Path
+from types import MappingProxyType
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extract.pipeline import RULE_FILES, project_rules  # noqa: E402
+
+# a run of one thing, then a character that makes a pattern anchored after the run fail
+RUNS = {
+    "dots": ".",
+    "dots and ellipses": ".…",
+    "spaces": " ",
+    "line breaks": "\n",
+    "commas": ", ",
+    "dashes": "- ",
+    "digits": "1",
+    "thousands": "1.000 ",
+    "letters": "a",
+    "words": "unge ",
+    "capitals": "Udvalget ",
+    "dates": "1. januar 2025 ",
+    "bullets": "• a\n",
+    "colons": "a: ",
+}
+TAILS = ("!", ")", "x", "")
+
+
+class OverCap(Exception):
+    pass
+
+
+def patterns_in(value, path: str, seen: set) -> list[tuple[str, re.Pattern]]:
+    """(where, pattern) of every compiled pattern reachable from a loaded rules object."""
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, re.Pattern):
+        return [(path, value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = []
+        for field in dataclasses.fields(value):
+            out += patterns_in(getattr(value, field.name), f"{path}.{field.name}", seen)
+        return out
+    if isinstance(value, (dict, MappingProxyType)):
+        return [p for k, v in value.items() for p in patterns_in(v, f"{path}[{k!r}]", seen)]
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return [p for i, v in enumerate(value) for p in patterns_in(v, f"{path}[{i}]", seen)]
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return [p for k, v in vars(value).items() for p in patterns_in(v, f"{path}.{k}", seen)]
+    return []
+
+
+def timed_search(pattern: re.Pattern, text: str, cap: float) -> float:
+    def stop(signum, frame):
+        raise OverCap()
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, cap)
+    t0 = time.perf_counter()
+    try:
+        pattern.search(text)
+    except OverCap:
+        pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--length", type=int, default=400, help="characters of each run")
+    parser.add_argument("--cap", type=float, default=2.0, help="seconds at most per search")
+    parser.add_argument("--top", type=int, default=15, help="slowest searches shown")
+    args = parser.parse_args()
+    rules = project_rules()
+    found: list[tuple[str, re.Pattern]] = []
+    for name in sorted(RULE_FILES):
+        found += patterns_in(rules[name], name, set())
+    unique = {(p.pattern, p.flags): (where, p) for where, p in found}
+    texts = [
+        (f"{kind}, then {tail!r}", (unit * (args.length // len(unit) + 1))[: args.length] + tail)
+        for kind, unit in RUNS.items()
+        for tail in TAILS
+    ]
+    t0 = time.perf_counter()
+    times = []
+    for where, pattern in unique.values():
+        for label, text in texts:
+            times.append((timed_search(pattern, text, args.cap), where, label))
+    times.sort(reverse=True)
+    print(f"{len(unique)} patterns of {len(RULE_FILES)} rules files, {len(texts)} texts of {args.length} characters")
+    print(f"all searches: {time.perf_counter() - t0:.1f} s; at the cap of {args.cap} s: "
+          f"{sum(t >= args.cap for t, _, _ in times)}\n")  # fmt: skip
+    print("| seconds | pattern | text |")
+    print("|---|---|---|")
+    for seconds, where, label in times[: args.top]:
+        print(f"| {seconds:.3f} | {where} | {label} |")
+
+
+if __name__ == "__main__":
+    main()
