@@ -1,9 +1,10 @@
-"""Every pattern of the rules against text made to make a regular expression backtrack.
+"""Every pattern of the rules and of the code against text made to make a regular expression backtrack.
 
 A pattern that repeats a repeat ("(?:\\.{2,}|…)+$") can take time exponential in the length
 of a run of the characters it repeats, when something after the run makes the match fail: a
 real agenda page with a dot leader once held up a build for good that way. This script
-loads the project's rules, collects every compiled pattern in them, and times a search of
+loads the project's rules, collects every compiled pattern in them and every pattern the
+package's modules compile at import (the one that hung was such), and times a search of
 each over runs of one character or word (a dot leader, spaces, commas, digits, a repeated
 word, …) of ``--length`` characters, with a stop at ``--cap`` seconds per search. It prints
 the slowest searches: a pattern near the cap, or one whose time grows fast when the length
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
+import pkgutil
 import re
 import signal
 import sys
@@ -25,6 +28,7 @@ from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import extract  # noqa: E402
 from extract.pipeline import RULE_FILES, project_rules  # noqa: E402
 
 # a run of one thing, then a character that makes a pattern anchored after the run fail
@@ -72,6 +76,15 @@ def patterns_in(value, path: str, seen: set) -> list[tuple[str, re.Pattern]]:
     return []
 
 
+def code_patterns() -> list[tuple[str, re.Pattern]]:
+    """(module.name, pattern) of every text pattern a module of the package compiles at import."""
+    out = []
+    for info in pkgutil.walk_packages(extract.__path__, "extract."):
+        module = importlib.import_module(info.name)
+        out += [(f"{info.name}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
+    return [(where, p) for where, p in out if isinstance(p.pattern, str)]
+
+
 def timed_search(pattern: re.Pattern, text: str, cap: float) -> float:
     def stop(signum, frame):
         raise OverCap()
@@ -99,6 +112,8 @@ def main() -> None:
     found: list[tuple[str, re.Pattern]] = []
     for name in sorted(RULE_FILES):
         found += patterns_in(rules[name], name, set())
+    rules_count = len({(p.pattern, p.flags) for _, p in found})
+    found += code_patterns()
     unique = {(p.pattern, p.flags): (where, p) for where, p in found}
     texts = [
         (f"{kind}, then {tail!r}", (unit * (args.length // len(unit) + 1))[: args.length] + tail)
@@ -111,7 +126,8 @@ def main() -> None:
         for label, text in texts:
             times.append((timed_search(pattern, text, args.cap), where, label))
     times.sort(reverse=True)
-    print(f"{len(unique)} patterns of {len(RULE_FILES)} rules files, {len(texts)} texts of {args.length} characters")
+    print(f"{rules_count} patterns of {len(RULE_FILES)} rules files and {len(unique) - rules_count} of the code, "
+          f"{len(texts)} texts of {args.length} characters")  # fmt: skip
     print(f"all searches: {time.perf_counter() - t0:.1f} s; at the cap of {args.cap} s: "
           f"{sum(t >= args.cap for t, _, _ in times)}\n")  # fmt: skip
     print("| seconds | pattern | text |")
