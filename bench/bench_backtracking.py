@@ -20,7 +20,6 @@ import dataclasses
 import importlib
 import pkgutil
 import re
-import signal
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ from types import MappingProxyType
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import extract  # noqa: E402
+from extract.jobs import OverTimeLimit, time_limit  # noqa: E402
 from extract.pipeline import RULE_FILES, project_rules  # noqa: E402
 
 # a run of one thing, then a character that makes a pattern anchored after the run fail
@@ -49,10 +49,6 @@ RUNS = {
     "colons": "a: ",
 }
 TAILS = ("!", ")", "x", "")
-
-
-class OverCap(Exception):
-    pass
 
 
 def patterns_in(value, path: str, seen: set) -> list[tuple[str, re.Pattern]]:
@@ -86,19 +82,13 @@ def code_patterns() -> list[tuple[str, re.Pattern]]:
 
 
 def timed_search(pattern: re.Pattern, text: str, cap: float) -> float:
-    def stop(signum, frame):
-        raise OverCap()
-
-    before = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, cap)
+    """Seconds a search of ``text`` takes, stopped at ``cap`` by the build's own time limit."""
     t0 = time.perf_counter()
     try:
-        pattern.search(text)
-    except OverCap:
+        with time_limit(cap):
+            pattern.search(text)
+    except OverTimeLimit:
         pass
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, before)
     return time.perf_counter() - t0
 
 

@@ -62,7 +62,7 @@ class OverTimeLimit(Exception):
 
 
 @contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
+def time_limit(seconds: float) -> Iterator[None]:
     """Stop the work inside after ``seconds`` with :class:`OverTimeLimit` (in a process's main
     thread, where a timer signal can be caught: the build's own process and its worker processes;
     a Dask worker's thread runs without a limit)."""
