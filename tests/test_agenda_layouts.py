@@ -390,6 +390,21 @@ def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():
     ]
 
 
+def test_a_procedural_first_item_read_as_the_title_line_leaves_the_header_parts_headings():
+    """A meeting's page with no title line of its own, whose first line reading as a title is its
+    first, procedural item ("Nr.8 - Godkendelse af dagsordenen"): the parts of the header above
+    it (the members, the absent) are headings all the same (made up in the style of such pages)."""
+    text = (
+        "12-03-2024 kl. 16:00\nRådhuset, mødelokale 2\n\nMedlemmer\n\nAnne Holm (A)\n\nPeter Lund (V)\n\n"
+        "Afbud\n\nIngen\n\nNr.8 - Godkendelse af dagsordenen\n\n"
+        "Beslutning i Socialudvalget den 12-03-2024\n\nGodkendt.\n\n"
+        "Nr.9 - Takster 2025\n\nSag nr. 24/1234\n\nSagsfremstilling\n\nTaksterne reguleres med pris- og lønudviklingen.\n"
+    )
+    headings = [h for _, h, _ in outline(text)]
+    assert headings[:2] == ["Medlemmer", "Afbud"]
+    assert "Nr.9 - Takster 2025" in headings
+
+
 def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     # made up in the style of a council's minutes (the body that treated the item before)
     text = (

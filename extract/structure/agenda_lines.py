@@ -18,7 +18,7 @@ from extract.structure.headings import (
     starts_lowercase,
     strip_marks,
 )
-from extract.structure.titles import text_lines
+from extract.structure.titles import clean_title, text_lines
 
 _STOPS = (".", ":", ";", ",")
 
@@ -166,6 +166,9 @@ def item_over_title(text: str, title_at: Optional[int], r: HeadingRules) -> Opti
         return None
     raw = line_at(text, title_at)
     line = squash(raw)
+    subject = clean_title(strip_marks(line), r)
+    if subject != line and procedural_name(subject, r):  # "Nr.29 - Godkendelse af dagsordenen"
+        return None  # a meeting's first item, no title: the parts of its header ("Medlemmer") are read too
     parsed = numbered_item(line, r) if line else None
     if parsed is None or parsed[2] == r.agenda.item_style:
         return title_at
