@@ -347,6 +347,18 @@ def test_button_text_glued_to_an_item_title_is_cut_off():
     assert items == ["1. Valg af formand", "2. Tilskud til lokale foreninger"]
 
 
+@pytest.mark.parametrize("example", AGENDA.summary_examples, ids=lambda e: e["text"][:40])
+def test_summary_block_examples(example):
+    """An aggregator's summary over the item's fields: its headings at their levels, the fields after it."""
+    assert [[level, heading] for level, heading, _ in outline(example["text"])] == example["headings"]
+
+
+def test_summary_block_words_without_its_opening_line_are_no_block():
+    """Without the block's first line, "Spørgsmål" over a question is no heading of a summary."""
+    text = AGENDA.summary_examples[0]["text"].replace("Prompt resultater\n\n", "")
+    assert "Relevans v1" not in [heading for _, heading, _ in outline(text)]
+
+
 @pytest.mark.parametrize("example", AGENDA.meeting_part_examples, ids=lambda e: e["text"])
 def test_meeting_part_examples(example):
     assert meeting_part(example["text"], AGENDA) == example["part"]

@@ -32,8 +32,9 @@ is under an item of minutes. Then:
   "Sagsnummer: …" over "Anlægsbevilling …") is the item, though the title is read from it;
   above the first field, item or heading word ("Baggrund", which opens a field of its own) only a
   block's heading alone in its paragraph over a bulleted list or over a sentence (a page's own
-  summary of the item, "Fordele" over "• …") is a heading of level 1; nothing else is (the
-  title, a case number, the body's name, a label, the lines under those parts).
+  summary of the item, "Fordele" over "• …") is a heading of level 1, and an aggregator's summary
+  block ("Prompt resultater" over "Opsummering v1" over "Fordele") has its own three levels
+  (``summary_block``); nothing else is (the title, a case number, the body's name, a label).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ from extract.structure.headings import (
     parse_number,
     strip_marks,
 )
+from extract.structure.summary_block import summary_headings
 from extract.structure.titles import body_of, paragraphs, text_lines
 
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
@@ -281,8 +283,10 @@ def agenda_layout(
     parts = meeting_parts(text, paras, title_at, first, r)
     parts = [c for c in parts if c.start not in rule_at]  # "Fraværende:" is a field of its own
     parts += [c for c in item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
-    part_at = {c.start for c in parts}
-    others = [c for c in others if c.start not in part_at] + parts
+    summary = summary_headings(text, first, ag)  # an aggregator's summary over the item's fields
+    part_at = {c.start for c in parts if c.start not in summary}
+    others = [c for c in others if c.start not in part_at | summary.keys()] + [c for c in parts if c.start in part_at]
+    others += [c for c, _ in summary.values()]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     starts = heading_starts(text, merged, r)
     out: list[Candidate] = []
@@ -303,6 +307,10 @@ def agenda_layout(
     joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
     decision_above = False  # has the current item's decision stood above?
     for n, c in enumerate(merged):
+        if c.start in summary:
+            out.append(c)
+            levels.append(summary[c.start][1])
+            continue
         if c.start in part_at:
             out.append(c)  # a part of the meeting's record: the top level, above every item and field
             levels.append(1)

@@ -82,6 +82,10 @@ class AgendaRules:
     field_joint_examples: tuple  # {text, parts}: the roles of the fields the name joins
     meeting_list_line: re.Pattern  # a line of a list under a part ("• Anne Hansen", "åbent 1 Fraværende …")
     meeting_list_line_examples: tuple  # {text, list}
+    summary_opens: re.Pattern  # the first line of an aggregator's summary of the item ("Prompt resultater")
+    summary_holds: re.Pattern  # a line of the block that shows it holds a summary ("Opsummering v1")
+    summary_levels: tuple  # (level, pattern) of the summary's other headings ("Opsummering v1", "Fordele")
+    summary_examples: tuple  # {text, headings: [[level, heading], …]}
 
 
 def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:
@@ -125,6 +129,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "meeting_parts",
         "item_groups",
         "field_joint",
+        "summary_block",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -158,6 +163,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         ["pattern", "examples", "list_line", "list_line_examples", "procedural_max_words"],
     )
     groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
+    summary = require_keys(data["summary_block"], "agenda.summary_block", ["opens", "summary", "levels", "examples"])
     joint = require_keys(data["field_joint"], "agenda.field_joint", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
@@ -206,4 +212,14 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         procedural_max_words=require_number(parts, "procedural_max_words", "agenda.meeting_parts", int, 1, 12),
         meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
         meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),
+        summary_opens=require_regex(summary["opens"], "agenda.summary_block", "opens"),
+        summary_holds=require_regex(summary["summary"], "agenda.summary_block", "summary"),
+        summary_levels=tuple(_summary_level(e, i) for i, e in enumerate(summary["levels"] or [])),
+        summary_examples=require_examples(summary, "agenda.summary_block"),
     )
+
+
+def _summary_level(entry, i: int) -> tuple[int, re.Pattern]:
+    rid = f"agenda.summary_block.levels[{i}]"
+    entry = require_keys(entry, rid, ["level", "pattern"])
+    return require_number(entry, "level", rid, int, 1, 6), require_regex(entry["pattern"], rid)
