@@ -597,3 +597,17 @@ def test_trail_examples(example):
 @pytest.mark.parametrize("example", HEADINGS.titles.decided_words_examples, ids=lambda e: e["text"])
 def test_decided_words_examples(example):
     assert bool(HEADINGS.titles.decided_words.search(example["text"])) == example["decided"]
+
+
+@pytest.mark.parametrize(
+    "image", ["Design Uden Navn (9)", "Klik på billedet for at se det i fuld størrelse.", "Børn i hallen.jpg"]
+)
+def test_an_images_line_over_the_headline_leaves_the_headline_the_title(tmp_path, image):
+    """A web page copied as text prints an image's name or hint on the line over its headline,
+    no blank line between (made up in the style of municipalities' pool pages)."""
+    text = (
+        f"{image}\nRetningslinjer for Aktivitetspuljen\n\n"
+        "Ansøgningsfristen er den 1. marts 2026. Puljen er på 200.000 kr.\n\n"
+        "Formål\n\nPuljen støtter nye aktiviteter i foreningerne.\n"
+    )
+    assert _meta_of(text, tmp_path, name="side.txt").title == "Retningslinjer for Aktivitetspuljen"

@@ -94,6 +94,9 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if a > r.title_search_chars:
             break
         block = text[a:b]
+        while "\n" in block and never_heading(block.split("\n", 1)[0], r) == "image_text":
+            a += block.index("\n") + 1  # an image's name or hint over the headline: no line of the block
+            block = text[a:b]
         if bulleted_number(block.split("\n", 1)[0]):
             break  # the meeting's items begin, with no title line over them
         if "\n" in block:
