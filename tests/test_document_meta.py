@@ -301,3 +301,8 @@ def test_a_meeting_page_without_a_header_is_dated_by_the_latest_day_its_decision
     text = item.format(n=1, title="Trafikplan 2025") + item.format(n=2, title="Nye cykelstier")
     found = _meta_of(text, tmp_path, "kommune_side.txt")
     assert (found.date, found.date_basis) == ("2024-10-07", "text")
+
+
+@pytest.mark.parametrize("example", RULES.agenda_approval.examples, ids=lambda e: e["text"][:30])
+def test_agenda_approval_examples(example):
+    assert meta.first_date(example["text"], (RULES.agenda_approval,), DATES) == example["value"]

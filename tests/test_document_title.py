@@ -611,3 +611,15 @@ def test_an_images_line_over_the_headline_leaves_the_headline_the_title(tmp_path
         "Formål\n\nPuljen støtter nye aktiviteter i foreningerne.\n"
     )
     assert _meta_of(text, tmp_path, name="side.txt").title == "Retningslinjer for Aktivitetspuljen"
+
+
+def test_minutes_dated_only_by_the_approval_of_their_agenda(tmp_path):
+    """Minutes whose header writes no day take the meeting's day from their first item's approval
+    of the agenda (made up in the style of minutes pages of several municipalities)."""
+    text = (
+        "Referat\n\n • 184. Dagsorden - godkendelse\n\n  Resume\n\n"
+        "  Godkendelse af dagsorden for Teknisk Udvalg den 8. maj 2025.\n\n  Beslutning\n\n  Godkendt.\n\n"
+        " • 185. Budgetopfølgning 2\n\n  Resume\n\n  Udvalget behandler budgetopfølgning 2, pr. 31. marts 2025.\n\n"
+        "  Beslutning\n\n  Godkendt.\n"
+    )
+    assert _meta_of(text, tmp_path, name="side.txt").date == "2025-05-08"

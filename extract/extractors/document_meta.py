@@ -73,6 +73,7 @@ class MetaRules:
     byline_date: Optional[DateRule] = None  # a news page's date line in its first lines
     byline_within: int = 0  # ... read within this many characters of the text's start
     weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
+    agenda_approval: Optional[DateRule] = None  # the approval of the agenda of the meeting on a day
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -117,7 +118,8 @@ def _date_rule(entry, rid: str, groups: tuple[tuple[str, ...], ...] = DATE_GROUP
 
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
-            "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day"]  # fmt: skip
+            "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day",
+            "agenda_approval"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -138,6 +140,7 @@ def load_rules(data) -> MetaRules:
         byline_date=_date_rule(data["byline_date"], "byline_date"),
         byline_within=require_number(data, "byline_within", "byline_within", int, 1),
         weekday_day=_date_rule(data["weekday_day"], "weekday_day", (("weekday", "day", "month"),)),
+        agenda_approval=_date_rule(data["agenda_approval"], "agenda_approval"),
     )
 
 
@@ -293,9 +296,11 @@ def find_meta(
     holding a date, else, on an agenda item's or a meeting's page, a meeting date ("mødet den 3.
     maj 2024"; a web page or note reports a meeting in its sentences: "godkendt af Byrådet den
     25. maj 2016"), else the latest day its items' decisions name beside the body ("Beslutning i
-    Teknisk Udvalg den 01-10-2024"); a date in a field of an agenda item ("Sagsforløb", "Tidligere
-    behandling") is another meeting's; a web page's day of publication or last update ("Offentliggjort: …",
-    "Publiceret …") before the first heading when none of these is written. An agenda item
+    Teknisk Udvalg den 01-10-2024"), else the day of the meeting whose agenda its first item approves
+    ("Godkendelse af dagsorden for udvalget den 8. maj 2019"); a date in a field of an agenda item
+    ("Sagsforløb", "Tidligere behandling") is another meeting's; a web page's day of publication
+    or last update ("Offentliggjort: …", "Publiceret …") before the first heading when none of
+    these is written. An agenda item
     without one takes the date in its file ``name``. The last resort, anywhere in the text (a
     web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
     not a citation going on "… af Sundhedsstyrelsen."). ``places``: the places' names in lower
@@ -314,6 +319,7 @@ def find_meta(
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day or decision_day(src.text, sections, headings, dates)
+        date = date or first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
     date = date or labelled.get("published")
     if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
         date = byline_date(src.text, r, dates)
