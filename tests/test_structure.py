@@ -645,6 +645,20 @@ def test_a_label_over_its_list_is_a_pages_heading():
     assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]
 
 
+def test_a_question_heads_its_list_of_lower_case_items():
+    """Made up in the style of municipalities' pool pages: a line asking with its "?" heads its
+    list though the items start in lower case and though it has no question word."""
+    page = "Aktivitetspuljen\n\nPuljen støtter nye aktiviteter for foreningerne i kommunen.\n\n"
+    page += (
+        "Puljen giver IKKE tilskud til?\n\n • projekter med kommerciel interesse.\n • aktiviteter, der er i gang.\n\n"
+    )
+    page += "Ansøgningen skal indeholde?\n\n • beskrivelse af projektet.\n • et budget.\n\n"
+    page += "Hvem kan søge?\n\nAlle foreninger i kommunen kan søge om tilskud fra puljen.\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    headings = [s.heading for s in find_sections(src)]
+    assert headings[1:] == ["Puljen giver IKKE tilskud til?", "Ansøgningen skal indeholde?", "Hvem kan søge?"]
+
+
 @pytest.mark.parametrize(
     "first,second,heading",
     [

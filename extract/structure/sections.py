@@ -132,8 +132,8 @@ def _paragraph_heading(
         return list_label_line(lines[0], following, r)  # "Kommunalpolitikere:" over "• Anne Holm"
     if found.kind == "word":
         return found
-    if starts_lowercase(following):
-        return None  # a lead-in or a paragraph broken across a page
+    if starts_lowercase(following) and not lines[0].rstrip().endswith("?"):
+        return None  # a lead-in or a paragraph broken across a page (a question heads its list's lower-case items)
     if found.kind == "short_line" and after_unnumbered and lines[0].rstrip().endswith("."):
         return None  # the first line of a project's text, right after its title
     return found
