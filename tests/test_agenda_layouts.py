@@ -417,6 +417,19 @@ def test_a_procedural_first_item_read_as_the_title_line_leaves_the_header_parts_
     assert "Nr.9 - Takster 2025" in headings
 
 
+@pytest.mark.parametrize("label", ["Baggrund:", "Status:", "Seniorrådet:"])
+def test_a_label_with_its_colon_over_its_text_is_a_sub_heading_though_a_heading_word(label):
+    """A short label with its colon over the field's running text, a blank line between, is a
+    sub-heading also when it is a heading word of its own ("Baggrund", "Status"; made up in the
+    style of minutes pages)."""
+    text = (
+        "Resume\n\nEn kort tekst om sagen her.\n\nSagsfremstilling\n\n"
+        f"{label}\n\nByrådet bevilgede med budget 2025-2028 300.000 kr. til tre aktivitetsområder.\n\n"
+        "Indstilling\n\nDet indstilles, at sagen tages til efterretning.\n"
+    )
+    assert (2, label.rstrip(":")) in [(level, heading) for level, heading, _ in outline(text)]
+
+
 def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     # made up in the style of a council's minutes (the body that treated the item before)
     text = (

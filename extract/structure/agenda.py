@@ -274,7 +274,7 @@ def agenda_layout(
     # a label over a list is read as an agenda item's label (``_labels``), not as a page's heading;
     # so is a body's decision cited without a colon ("Økonomiudvalget, 04-09-2019, pkt. 295")
     labels = _labels(text, paras, r)
-    bodies = {c.start for c in labels if c.rule == "body_label"}
+    bodies, label_at = {c.start for c in labels if c.rule == "body_label"}, {c.start for c in labels}
     placed = rule_at.keys() | item_at | bodies
     others = [c for c in plain if c.start not in placed and c.kind != "label"]
     taken = rule_at.keys() | item_at | {c.start for c in others}
@@ -364,7 +364,8 @@ def agenda_layout(
         elif top is not None and allows:
             if _repeats(item, c.heading):
                 continue  # the item's title (or its number) again
-            line = c.heading if c.kind == "label" else line_at(text, c.start)
+            labelled = c.kind == "label" or c.start in label_at  # "Baggrund:" over its text, a heading word too
+            line = c.heading if labelled else line_at(text, c.start)
             after = following.get(c.start, "")
             numbered = c.number is not None and parse_number(after.strip(), r) is None  # not a list's point
             if rejected_subheading(line, after, ag, numbered) or not over_text(text, c, starts, r):
