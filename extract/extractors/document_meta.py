@@ -300,11 +300,11 @@ def find_meta(
     ("Godkendelse af dagsorden for udvalget den 8. maj 2019"); a date in a field of an agenda item
     ("Sagsforløb", "Tidligere behandling") is another meeting's; a web page's day of publication
     or last update ("Offentliggjort: …", "Publiceret …") before the first heading when none of
-    these is written. An agenda item
-    without one takes the date in its file ``name``. The last resort, anywhere in the text (a
-    web page's foot): a line of a publication label and its date alone ("Publiceret 07-02-2019";
-    not a citation going on "… af Sundhedsstyrelsen."). ``places``: the places' names in lower
-    case (``rules/places.yml``), which alone on a line are the sender's, no title."""
+    these is written. An agenda item without one takes the date in its file ``name``. The last
+    resort, anywhere in the text (a web page's foot): a line of a publication label and its date
+    alone ("Publiceret 07-02-2019"; not a citation going on "… af Sundhedsstyrelsen.").
+    ``places``: the places' names in lower case (``rules/places.yml``), which alone on a line are
+    the sender's, no title."""
     fields = labelled_fields(src.text, r, dates)
     first_heading = next((s.char_start for s in sections if _ends_header(src.text, s, r)), len(src.text))
     head = src.text[: min(first_heading, r.search_chars)]
