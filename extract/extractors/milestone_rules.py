@@ -18,7 +18,7 @@ from extract.extractors.dates import DateMatch
 from extract.rules import RuleError, require_keys, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
-CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line")
+CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line", "line")
 OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "ahead", "examples")
 
 
@@ -98,6 +98,7 @@ class Context:
     is_document_date: bool = False
     label: str = ""  # the line ending in a colon that the date's line is listed under ("Ansøgningsfrist:")
     next_line: str = ""  # the next line holding text after the date's line
+    line: str = ""  # the date's whole line
 
     def with_after(self, after: str, near_after: int) -> "Context":
         """The same place with ``after`` after the date instead (the words near it too)."""
@@ -231,7 +232,7 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.document_date is not None and rule.document_date != ctx.is_document_date:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
-    values.update(label=ctx.label, ahead=ctx.sentence, next_line=ctx.next_line)
+    values.update(label=ctx.label, ahead=ctx.sentence, next_line=ctx.next_line, line=ctx.line)
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 
 

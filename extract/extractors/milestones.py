@@ -117,7 +117,8 @@ def _context(
     label = _label_above(text, line, m, r)
     below = _NEXT_LINE.search(text, line.end)
     below_text = below.group() if below else ""
-    return Context(before, after, near, text[first.start : last.end], first.start, last.end, own, label, below_text)
+    sentence, whole = text[first.start : last.end], text[line.start : line.end]
+    return Context(before, after, near, sentence, first.start, last.end, own, label, below_text, whole)
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
