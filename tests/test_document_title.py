@@ -292,10 +292,27 @@ Rådet fordeler puljen efter de vedtagne kriterier.
 """
 
 
-def test_a_page_naming_its_kind_only_over_its_items_takes_that_kind(tmp_path):
-    assert _meta_of(OPEN_AGENDA, tmp_path).title == "Dagsorden Frivillighedsrådet"
+def test_a_page_naming_its_kind_only_over_its_items_takes_that_kind_until_it_holds_a_decision(tmp_path):
+    """Agenda systems keep a meeting's page and its list's label ("Åben dagsorden") after the
+    meeting and add the decisions: a decision written makes the page minutes (two readers of two
+    such pages of one system said so); without one it is the agenda its label says."""
+    assert _meta_of(OPEN_AGENDA, tmp_path).title == "Referat Frivillighedsrådet"
+    undecided = OPEN_AGENDA.replace("Beslutning\n\nGodkendt.\n\n", "")
+    assert _meta_of(undecided, tmp_path).title == "Dagsorden Frivillighedsrådet"
     unnamed = OPEN_AGENDA.replace("Åben dagsorden\n\n", "")
     assert _meta_of(unnamed, tmp_path).title == "Referat Frivillighedsrådet"
+
+
+def test_a_page_listing_its_items_under_its_part_is_the_meetings_though_one_items_fields_show(tmp_path):
+    """The list under "Åben dagsorden" names two items, the first written out as a sentence; the
+    page shows the second's fields only: it is the meeting's minutes, not that item (made up in
+    the style of such pages)."""
+    text = OPEN_AGENDA.replace(
+        " 1. Godkendelse af dagsorden\n 2. Uddeling af puljen til lokale kulturprojekter\n",
+        " 1. Rådet har modtaget en ny udtalelse om reglerne for offentliggørelse af beslutninger.\n"
+        " 2. Uddeling af puljen til lokale kulturprojekter\n\n  Bilag\n  1 bilag\n",
+    )
+    assert _meta_of(text, tmp_path).title == "Referat Frivillighedsrådet"
 
 
 def test_minutes_without_a_header_are_titled_by_the_body_of_their_decisions(tmp_path):

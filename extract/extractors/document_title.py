@@ -228,17 +228,17 @@ def _numbered_items(text: str, r: HeadingRules) -> int:
 
 
 def _part_kind(text: str, sections: list[Section], fields: list[Section], r: HeadingRules) -> str:
-    """The kind word of a meeting's page whose header writes none: the one over its list of items
-    ("Åben dagsorden" → "Dagsorden"), else the minutes' ("Referat") when a decision stands written
-    or the page shows no item's fields, else the agenda's (``agenda_kind``): items with their
-    fields ("Sagsfremstilling", "Indstilling") and no decision, the page before the meeting.
-    ``fields``: the page's sections headed by a field."""
+    """The kind word of a meeting's page whose header writes none: the minutes' ("Referat") when a
+    decision stands written (systems keep a page's "Åben dagsorden" and add the decisions), else the
+    one over its list of items ("Åben dagsorden" → "Dagsorden"), else the minutes' when the page
+    shows no item's fields, else the agenda's (``agenda_kind``): items with their fields and no
+    decision, the page before the meeting. ``fields``: the page's sections headed by a field."""
+    if _decided(text, sections, r):
+        return r.titles.unnamed_kind
     m = r.titles.part_kind.search(text)
     if m:
         return m.group("kind").capitalize()
-    if not fields or _decided(text, sections, r):
-        return r.titles.unnamed_kind
-    return r.titles.agenda_kind
+    return r.titles.agenda_kind if fields else r.titles.unnamed_kind
 
 
 def _decided(text: str, sections: list[Section], r: HeadingRules) -> bool:
@@ -371,7 +371,9 @@ def document_title(
     fields = _fields(sections, r)
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
-    several = len(items) >= 2 or _field_repeated(src.text, fields, r)
+    numbered = sum(bool(r.titles.item_number.match(strip_marks(x).strip())) for _, x in text_lines(src.text))
+    parted = r.titles.part_kind.search(src.text) is not None and numbered >= 2  # items listed under "Åben dagsorden"
+    several = len(items) >= 2 or _field_repeated(src.text, fields, r) or parted
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
     over_day = (
