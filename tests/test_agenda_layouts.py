@@ -430,6 +430,31 @@ def test_a_label_with_its_colon_over_its_text_is_a_sub_heading_though_a_heading_
     assert (2, label.rstrip(":")) in [(level, heading) for level, heading, _ in outline(text)]
 
 
+def test_unnumbered_item_titles_over_the_field_each_item_opens_with():
+    """Minutes of several items whose titles carry no number, each alone in its paragraph over the
+    field the items open with ("Beslutning"): the titles are the items, their fields one level
+    below (made up in the style of a council's minutes page); a case type or a route over the field
+    is no title."""
+    text = (
+        "Referat Magistraten 14-09-2026\n\n  Ny strategi for borgerinddragelse\n\n  Beslutning\n  Drøftet.\n"
+        "  Resumé\n  Strategien skal styrke dialogen med borgerne i hele kommunen.\n\n  Bilag\n\n"
+        "  Referat fra Magistratens møde den 7. september 2026\n\n  Beslutning\n  Godkendt.\n\n  Bilag\n"
+    )
+    assert outline(text) == [
+        (1, "Ny strategi for borgerinddragelse", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (2, "Resumé", "resume"),
+        (2, "Bilag", "bilag"),
+        (1, "Referat fra Magistratens møde den 7. september 2026", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (2, "Bilag", "bilag"),
+    ]
+    routed = text.replace("Ny strategi for borgerinddragelse", "Beslutningssag").replace(
+        "Referat fra Magistratens møde den 7. september 2026", "ØK, BY"
+    )
+    assert [level for level, _, _ in outline(routed)] == [1] * len(outline(routed))
+
+
 def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     # made up in the style of a council's minutes (the body that treated the item before)
     text = (

@@ -1,6 +1,7 @@
 """The items of minutes or an agenda among the lines of a page: numbered lines followed by an
-item's field, unnumbered titles over a case number; the groups of the items and the parts of
-the meeting's record above them (see ``extract.structure.agenda``)."""
+item's field, unnumbered titles over a case number or over the field each item opens with; the
+groups of the items and the parts of the meeting's record above them (see
+``extract.structure.agenda``)."""
 
 from __future__ import annotations
 
@@ -93,7 +94,45 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
                 continue
             out.extend(_item(text, lines[j][0], numbered[j], ag) for j in run)
         out.append(_item(text, a, parsed, ag))
-    return out
+    taken = {c.start for c in out}
+    return sorted(out + [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken],
+                  key=lambda c: c.start)  # fmt: skip
+
+
+def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r: HeadingRules) -> list[Candidate]:
+    """Unnumbered item titles of minutes of several items: a line alone in its paragraph right over
+    the field that opens an item ("Referat fra Magistratens møde den 7. september 2020" over
+    "Beslutning"), where two such lines or more stand over fields of one name (the items repeat
+    their fields); a title reads as one (no field, number, label, sentence or page's header line)."""
+    row = {a: i for i, (a, _) in enumerate(lines)}
+    over: dict[str, list[Candidate]] = {}
+    for f, rule in fields:
+        i = row.get(f.start)
+        if i is None or f.start in record or i < 2 or lines[i - 1][1]:
+            continue  # the field's line, with a blank line over it
+        j = i - 2
+        a, line = lines[j]
+        if not line or (j and lines[j - 1][1]) or field_of(line, r.agenda) or numbered_item(line, r):
+            continue  # not a line alone in its paragraph
+        if never_heading(line, r) or r.titles.never_title.search(line.strip()) or meeting_part(line, r.agenda):
+            continue
+        if rejected_subheading(line, "", r.agenda, max_words=r.max_words) or not _reads_as_item_title(line, r):
+            continue
+        title, role = squash(strip_marks(line)), r.agenda.item_role
+        item = Candidate(a, a + len(line) + 1, title, None, None, None, "numbered", role, "item_over_fields", True)
+        over.setdefault(rule.id, []).append(item)
+    return [c for found in over.values() if len(found) >= 2 for c in found]
+
+
+def _reads_as_item_title(line: str, r: HeadingRules) -> bool:
+    """Words of a title, not a line of the item's record: a label and its value ("Sagsforløb: ÆO"),
+    a case type in one word ("Beslutningssag"), bodies' abbreviations ("ØK, BY") or the bodies of
+    its route ("Udvalget for Ældre og Sundhed, Økonomiudvalget, Kommunalbestyrelsen")."""
+    text = squash(strip_marks(line))
+    if ":" in text or len(text.split()) < 2 or not any(ch.islower() for ch in text):
+        return False
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) < 2 or not all(r.titles.body_name.search(p) for p in parts)
 
 
 def _bulleted_numbers(lines: list[tuple[int, str]], numbered: list, r: HeadingRules) -> None:
