@@ -645,6 +645,16 @@ def test_a_label_over_its_list_is_a_pages_heading():
     assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]
 
 
+def test_a_question_over_a_sentence_leading_in_to_a_list_heads_it():
+    """Made up in the style of a pool's page: "Hvem kan søge?" over "Puljen kan søges af:" over its
+    list; a short label over such a lead-in is no heading of it."""
+    page = "Aktivitetspuljen\n\nPuljen støtter nye aktiviteter for foreningerne i kommunen.\n\n"
+    page += "Hvem kan søge?\n\nPuljen kan søges af:\n\n • Foreninger\n • Selvejende institutioner\n\n"
+    page += "Institutionen skal være hjemmehørende i kommunen eller have mange deltagere.\n"
+    src = read_text_source(Path("side.txt"), page.encode())
+    assert [s.heading for s in find_sections(src)][1:] == ["Hvem kan søge?"]
+
+
 def test_a_question_heads_its_list_of_lower_case_items():
     """Made up in the style of municipalities' pool pages: a line asking with its "?" heads its
     list though the items start in lower case and though it has no question word."""

@@ -306,8 +306,7 @@ def next_line_start(text: str, pos: int) -> int:
 
 
 def filled_line_start(text: str, pos: int) -> int:
-    """Where the first line at or after ``pos`` with text on it starts (blank lines skipped; the
-    text's end if none)."""
+    """Where the first line at or after ``pos`` with text on it starts (else the text's end)."""
     while pos < len(text) and not line_at(text, pos).strip():
         pos = next_line_start(text, pos)
     return pos
@@ -327,8 +326,8 @@ def credit_at(text: str, pos: int, r: HeadingRules) -> bool:
 
 def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Does an unmarked short line stand over running text (its next line, past a byline, long
-    enough or a sentence, a bulleted list after a blank line, a heading in ``starts``, or nothing)? A
-    numbered line, a label or a heading word has its mark already."""
+    enough or a sentence, a lead-in to a list too, a bulleted list after a blank line, a heading in
+    ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
     pos = filled_line_start(text, c.body_start)
@@ -345,7 +344,8 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         if question(head, r):
             return True  # "Hvem kan søge" over "• Foreninger"
         return not (r.over_list_not.search(head) or r.lead_in_ending.search(head) or r.list_label_lead_in.search(head))
-    return words >= r.min_body_words or (line.endswith((".", "!", "?")) and words >= r.min_sentence_words)
+    stop = line.endswith((".", "!", "?")) or line.endswith(":") and is_sentence(line, r)  # "Puljen kan søges af:"
+    return words >= r.min_body_words or stop and words >= r.min_sentence_words
 
 
 def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[int]:
