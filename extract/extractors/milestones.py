@@ -263,23 +263,28 @@ def find_milestones(
     """Every milestone in ``text``, in document order (section_position and page left None).
 
     ``document_date`` (ISO) is the document's own date: year-less dates are read from it,
-    and it is never a milestone of its document."""
-    own = _iso_date(document_date) or _meeting_header_date(text, r, dates)
+    and it is never a milestone of its document, nor is the meeting's day in the page's first line."""
+    header, day = _meeting_header_date(text, r, dates)
+    own = _iso_date(document_date) or day
     found = _candidates(text, sentences, amount_spans, r, dates, own)
+    title_line = line_of(text, len(text) - len(text.lstrip()), len(text) - len(text.lstrip()))
+    if (not own or own == day) and header is not None and header < title_line.end:
+        found = [f for f in found if f.char_start != header]  # the title's meeting day, its year unwritten too
     return _join_consecutive_days(text, sentences.spans, found, dates.day_joiner)
 
 
-def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
-    """The day of the first meeting header near the top ("Referat • 14. oktober 2025 kl. 16.30")."""
+def _meeting_header_date(text: str, r: MilestoneRules, dr_rules: DateRules) -> tuple[Optional[int], Optional[date]]:
+    """Where the day of the first meeting header near the top stands ("Referat • 14. oktober 2025
+    kl. 16.30", "Møde i kommunalbestyrelsen den 26. maj"), and that day when its year is written."""
     for m in find_date_expressions(text[: r.meeting_header_max_offset], dr_rules):
         line = line_of(text, m.start, m.end)
         if r.meeting_header_before.search(text[line.start : m.start]) and r.meeting_header_after.search(
             text[m.end : line.end]
         ):
             dr = parse_date_expression(m.read_as, dr_rules)
-            if dr is not None and dr.precision == "day" and dr.start == dr.end:
-                return dr.start
-    return None
+            day = dr.start if dr is not None and dr.precision == "day" and dr.start == dr.end else None
+            return m.start, day
+    return None, None
 
 
 def _joined_to_previous(text: str, out: list[Milestone], m: DateMatch, r: MilestoneRules) -> Optional[DateRange]:
