@@ -204,7 +204,6 @@ def test_plain_headings(line, expected):
         "- Basale kompetencer",
         "1. Indledning.....\t2",
         "3.1. BIF skal hjælpe udsatte til hurtig afklaring, så de kan komme videre\t3",
-        "Indhold",
         "Sagsnr.",
         "Dokumentnr.",
         "Sagsbehandler",
@@ -643,6 +642,19 @@ def test_a_label_over_its_list_is_a_pages_heading():
     src = read_text_source(Path("side.txt"), page.encode())
     headings = [s.heading for s in find_sections(src)]
     assert headings[1:] == ["Retningslinjer", "Hvem kan søge", "Kriterier for tildeling af puljen"]
+
+
+def test_contents_heads_the_text_under_it_but_not_a_table_of_contents():
+    """ "Indhold" over the page's own text is its heading (readers of pages of four municipalities
+    labelled it so); over a table of contents it heads no text (made up in those styles)."""
+    page = (
+        "Aktivitetspuljen\n\nIndhold\n\nDet er udvalget, som anbefaler, om ansøgningen skal have tilskud fra puljen.\n"
+    )
+    src = read_text_source(Path("side.txt"), page.encode())
+    assert [s.heading for s in find_sections(src)][1:] == ["Indhold"]
+    plan = "Beskæftigelsesplan\n\nIndhold\n\n1. Indledning.....\t2\n2. Budget.....\t3\n\n1. Indledning\n\nPlanen beskriver indsatsen.\n"
+    src = read_text_source(Path("plan.txt"), plan.encode())
+    assert "Indhold" not in [s.heading for s in find_sections(src)]
 
 
 def test_a_question_over_a_sentence_leading_in_to_a_list_heads_it():
