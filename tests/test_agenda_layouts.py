@@ -455,6 +455,23 @@ def test_unnumbered_item_titles_over_the_field_each_item_opens_with():
     assert [level for level, _, _ in outline(routed)] == [1] * len(outline(routed))
 
 
+def test_sub_headings_inside_a_folded_field():
+    """A web page's folded field ("• Sagsfremstilling") whose text holds short lines over running
+    text, indented as the text is: they are the field's sub-headings (made up in the style of a
+    council's minutes page)."""
+    text = (
+        "Referat Byrådet 29-05-2026\n\nPunkt 341 Lokalplan for området ved skolen\n  • Resumé\n\n"
+        "    Administrationen har udarbejdet et forslag til lokalplan for området ved skolen.\n\n"
+        "  • Sagsfremstilling\n\n    Lokalplanens baggrund\n\n"
+        "    Gennem de seneste år har kommunen og lokale aktører arbejdet for et nyt fælleshus i byen.\n\n"
+        "    Lokalplanens område\n\n"
+        "    Lokalplanområdet ligger i byen og omfatter et areal på cirka 2,1 ha ved skolen og hallen.\n\n"
+        "  • Indstilling\n\n    Direktionen indstiller, at forslaget vedtages.\n"
+    )
+    headings = [heading for _, heading, _ in outline(text)]
+    assert "Lokalplanens baggrund" in headings and "Lokalplanens område" in headings
+
+
 def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     # made up in the style of a council's minutes (the body that treated the item before)
     text = (

@@ -89,8 +89,10 @@ def plain_candidates(
         fold = indent(text[folds[-1].start : folds[-1].body_start]) if folds else fold
         if folds and folds[0].start == a:
             found = folds[0]
-        elif (title_at is None or a > title_at) and fold is None:
+        elif title_at is None or a > title_at:
             found = _paragraph_heading(lines, following, after_unnumbered, r)
+            if fold is not None and (found is None or found.kind != "short_line" or ":" in found.heading):
+                found = None  # in a folded section's text only a short line over running text heads a part
         if isinstance(found, Candidate):
             out.append(found)
         elif found is not None:
