@@ -30,6 +30,29 @@ def extract_text(text: str, tmp_path: Path, name: str):
     return extract_source(read_source(path, RULES), RULES, name=path.name)
 
 
+@pytest.fixture
+def sources_one_never_ending(tmp_path, monkeypatch) -> Path:
+    """A folder of two documents, one whose extraction never ends (a pattern backtracking without
+    end on a dot leader, as 0.16.0's sentence splitter did on a real page)."""
+    import re
+
+    from extract import jobs
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "notat.txt").write_text("Notat om puljen\n\nKommunen afsætter 2 mio. kr. i 2025.\n", encoding="utf-8")
+    (sources / "endeloes.txt").write_text("Notat\n\nEt dokument, hvis udtræk aldrig slutter.\n", encoding="utf-8")
+    real = jobs.extract_file
+
+    def never_ending_for_one(path, *args, **kwargs):
+        if path.name == "endeloes.txt":
+            re.search(r"(?:\.{2,}|…)+$", "Indhold" + "." * 70 + ")")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "extract_file", never_ending_for_one)
+    return sources
+
+
 def dump(db_path: Path) -> dict:
     """The rows of every content table of a built database (volatile columns left out), to
     compare two builds."""

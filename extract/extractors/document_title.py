@@ -214,15 +214,15 @@ def _over_day(text: str, start: int, day: Optional[str], dates: DateRules, r: He
     return any(iso_date(m.read_as, dates) == day for m in find_date_expressions(nxt, dates))
 
 
-def _numbered_items(text: str, r: HeadingRules) -> int:
+def _numbered_items(text: str, r: HeadingRules, titled: bool = True) -> int:
     """How many items a page shows by their numbered title lines ("Punkt 134: Godkendelse af
-    dagsorden"), wherever they stand (headings found or not)."""
+    dagsorden"), wherever they stand (headings found or not); not ``titled``: any numbered line."""
     numbers = set()
     for _, line in text_lines(text):
         line = strip_marks(line).strip()
         m = r.titles.item_number.match(line)
         words = _ORDINAL.sub("", line[m.end() :], count=1) if m else ""  # "1. behandling af …"
-        if m and _reads_as_title(words[:1].upper() + words[1:], r):
+        if m and (not titled or _reads_as_title(words[:1].upper() + words[1:], r)):
             numbers.add(m.group(0).strip(" .:-–"))
     return len(numbers)
 
@@ -371,8 +371,8 @@ def document_title(
     fields = _fields(sections, r)
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
-    numbered = sum(bool(r.titles.item_number.match(strip_marks(x).strip())) for _, x in text_lines(src.text))
-    parted = r.titles.part_kind.search(src.text) is not None and numbered >= 2  # items listed under "Åben dagsorden"
+    in_list = _numbered_items(src.text, r, titled=False)  # items listed under "Åben dagsorden", written out or not
+    parted = r.titles.part_kind.search(src.text) is not None and in_list >= 2
     several = len(items) >= 2 or _field_repeated(src.text, fields, r) or parted
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several

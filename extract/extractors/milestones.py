@@ -267,7 +267,8 @@ def find_milestones(
     header, day = _meeting_header_date(text, r, dates)
     own = _iso_date(document_date) or day
     found = _candidates(text, sentences, amount_spans, r, dates, own)
-    title_line = line_of(text, len(text) - len(text.lstrip()), len(text) - len(text.lstrip()))
+    first = len(text) - len(text.lstrip())
+    title_line = line_of(text, first, first)
     if (not own or own == day) and header is not None and header < title_line.end:
         found = [f for f in found if f.char_start != header]  # the title's meeting day, its year unwritten too
     return _join_consecutive_days(text, sentences.spans, found, dates.day_joiner)

@@ -285,7 +285,8 @@ def agenda_layout(
     parts += [c for c in item_groups(text, paras, title_at, ag) if c.start not in rule_at.keys() | item_at]
     summary = summary_headings(text, first, ag)  # an aggregator's summary over the item's fields
     part_at = {c.start for c in parts if c.start not in summary}
-    others = [c for c in others if c.start not in part_at | summary.keys()] + [c for c in parts if c.start in part_at]
+    placed_apart = part_at | summary.keys()
+    others = [c for c in others if c.start not in placed_apart] + [c for c in parts if c.start in part_at]
     others += [c for c, _ in summary.values()]
     merged = sorted([c for c, _ in fields] + items + others, key=lambda c: c.start)
     starts = heading_starts(text, merged, r)
