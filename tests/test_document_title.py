@@ -7,7 +7,7 @@ import pytest
 from conftest import RULES as ALL_RULES
 from conftest import extract_text
 
-from extract.extractors.document_title import first_title_line, meeting_body, name_words, narrows
+from extract.extractors.document_title import first_title_line, meeting_body, narrows
 
 HEADINGS = ALL_RULES["headings.yml"]
 DATES = ALL_RULES["dates.yml"]
@@ -226,12 +226,15 @@ def test_without_a_title_line_the_first_line_reading_as_a_title_is_the_title(tmp
     assert _meta_of(text, tmp_path, "notat.txt").title == "Orientering om nøgletal for ledigheden"
 
 
-def test_the_last_resort_is_the_file_names_words(tmp_path):
-    assert name_words("kommune_utm_2024-10-07_p07_cykelsti-langs-vejen.txt", HEADINGS) == "Cykelsti langs vejen"
-    assert name_words("budget-2013-nye-initiativer.md", HEADINGS) == "Budget 2013 nye initiativer"
-    assert _meta_of(
-        "• 1.000 kr.\n• 2.000 kr.\n", tmp_path, "kommune_2024-10-07_p03_tilskud-til-foreninger.txt"
-    ).title == ("Tilskud til foreninger")
+def test_a_text_with_no_title_line_has_no_title_not_its_file_names_words(tmp_path):
+    """Readers label no title where the text holds no title line; the file's name stays its path."""
+    name = "kommune_2024-10-07_p03_tilskud-til-foreninger.txt"
+    assert _meta_of("• 1.000 kr.\n• 2.000 kr.\n", tmp_path, name).title is None
+    opening = (
+        "Kommunen yder hvert år et tilskud til foreningernes frivillige sociale arbejde.\n\nSøg senest 1. april.\n"
+    )
+    assert first_title_line(opening, HEADINGS) is None
+    assert _meta_of(opening, tmp_path, name).title is None
 
 
 def test_minutes_of_another_meeting_among_an_items_attachments_are_not_its_title(tmp_path):

@@ -311,7 +311,7 @@ def find_meta(
     labelled = labelled_fields(head, r, dates)
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     meeting_day = None if date else first_date(head, r.meeting_dates, dates)
-    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, name, places)
+    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""

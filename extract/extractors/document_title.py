@@ -17,14 +17,13 @@ naming it beside the meeting's day ("Beslutning i Teknisk
 Udvalg den 01-10-2024"). A field's heading is never the title. A place's name alone on a line
 (the site's logo) is the sender, no title; a single word of a site's trail over a heading that
 narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a title line: the
-first line near the top that reads as a title, and as the last resort the words of the file name.
+first line near the top that reads as a title; a page that opens with running text has none.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import PurePath
 from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
@@ -43,10 +42,12 @@ from extract.structure.titles import (
     find_title,
     header_lines,
     labelled_body,
+    lead_in,
     meeting_line,
     meeting_line_body,
     name_form,
     reads_as_sentence,
+    running_text,
     text_lines,
 )
 
@@ -158,7 +159,11 @@ def first_title_line(
             continue
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
-        if continues_sentence(line):
+        if running_text(line, r):
+            if start == first:
+                break  # the page opens with its running text: no title line stands over it
+            continue
+        if continues_sentence(line) or lead_in(raw, r):
             continue
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
@@ -172,15 +177,6 @@ def first_title_line(
                     continue  # the two lines are a sentence, no title
             return clean_title(title, r)
     return None
-
-
-def name_words(name: str, r: HeadingRules) -> Optional[str]:
-    """The words of a file name after its date and item number ("…_2010-02-15_p02_strategioplaeg-
-    kollektiv-trafik.txt" → "Strategioplaeg kollektiv trafik")."""
-    stem = PurePath(name).stem
-    parts = r.titles.name_noise.split(stem)
-    words = " ".join(re.split(r"[\s_-]+", parts[-1] if parts[-1].strip(" _-") else stem)).strip()
-    return words[:1].upper() + words[1:] if words else None
 
 
 def body_alone(line: str, r: HeadingRules) -> bool:
@@ -350,7 +346,6 @@ def document_title(
     r: HeadingRules,
     dates: DateRules,
     day: Optional[str] = None,
-    name: str = "",
     places: Collection[str] = (),
 ) -> tuple[Optional[str], Optional[tuple[int, str]]]:
     """(title, title line found): the title as a reader names it (see the module's docstring);
@@ -397,4 +392,4 @@ def document_title(
                 return f"{kind or _part_kind(src.text, sections, fields, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    return first_title_line(src.text, r, heads, places) or name_words(name, r), found
+    return first_title_line(src.text, r, heads, places), found

@@ -21,6 +21,7 @@ class TitleRules:
     body_max_words: int  # how many words a body's name holds at most
     fields_body: re.Pattern  # a committee named for the fields it covers ("Udvalget for …"): longer names
     fields_body_max_words: int  # … of at most this many words
+    running_text_words: int  # a line of this many words ending in a full stop is running text, no title
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     line_goes_on: re.Pattern  # a header line ending in a preposition: it goes on in the next line
@@ -44,7 +45,6 @@ class TitleRules:
     agenda_kind: str  # ... and shows its items' fields with no decision written ("Dagsorden")
     decided_words: re.Pattern  # a decision written in a few words alone ("Godkendt.", "Tiltrådt.")
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
-    name_noise: re.Pattern  # the date and item number in a file name that are no words of its title
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
     dateline: re.Pattern  # a news headline's town in capitals ("BRØNDBY. "): dropped over a byline
@@ -83,8 +83,8 @@ def load_title_rules(data) -> TitleRules:
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
-                                         "decided_words_examples", "part_kind", "name_noise", "meeting_lines",
-                                         "item_route", "dateline",
+                                         "decided_words_examples", "part_kind", "meeting_lines",
+                                         "item_route", "dateline", "running_text_words",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -107,7 +107,7 @@ def load_title_rules(data) -> TitleRules:
     years = data["period_years"]
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
-    for key in ("body_max_words", "fields_body_max_words"):
+    for key in ("body_max_words", "fields_body_max_words", "running_text_words"):
         if not isinstance(data[key], int) or not 0 < data[key] < 40:
             raise RuleError("titles", f"{key} must be a whole number of words")
     patterns = {k: require_regex(data[k], "titles", k) for k in plain}
@@ -115,6 +115,7 @@ def load_title_rules(data) -> TitleRules:
         **patterns,
         body_max_words=data["body_max_words"],
         fields_body_max_words=data["fields_body_max_words"],
+        running_text_words=data["running_text_words"],
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         body_place=_grouped(data["body_place"], "body_place", ()),
         body_place_examples=_examples(data, "body_place_examples", "body"),
@@ -129,7 +130,6 @@ def load_title_rules(data) -> TitleRules:
         agenda_kind=data["agenda_kind"].strip(),
         decided_words=require_regex(data["decided_words"], "titles", "decided_words"),
         part_kind=require_regex(data["part_kind"], "titles", "part_kind"),
-        name_noise=require_regex(data["name_noise"], "titles", "name_noise"),
         meeting_lines=_grouped(data["meeting_lines"], "meeting_lines", ("body",)),
         item_route=require_regex(data["item_route"], "titles", "item_route"),
         dateline=require_regex(data["dateline"], "titles", "dateline"),

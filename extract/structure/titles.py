@@ -111,6 +111,10 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             continue
         if r.titles.decided_words.fullmatch(block.strip()):
             continue  # a decision written in a word or two ("Godkendt."): no title
+        if running_text(block, r):
+            if not text[:a].strip():
+                break  # the page opens with its running text: no title line stands over it
+            continue
         if lead_in(block, r) or continues_sentence(block):
             continue
         numbered = parse_number(block.strip(), r)
@@ -147,6 +151,13 @@ def continues_sentence(line: str) -> bool:
     page's banner: "Vi har fejl på telefonerne ..." over "og vi beder dig …"), never a title,
     which opens with a capital, a number or a sign ("§ 79-puljen")?"""
     return strip_marks(line).strip()[:1].islower()
+
+
+def running_text(line: str, r: HeadingRules) -> bool:
+    """Is a line a sentence of running text, never a title: ``running_text_words`` words or more
+    ending in a full stop?"""
+    line = line.strip()
+    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= r.titles.running_text_words
 
 
 def reads_as_sentence(title: str, r: HeadingRules) -> bool:
