@@ -434,16 +434,19 @@ def test_a_minutes_header_naming_the_municipality_is_titled_by_the_body_alone(tm
     assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Dagsorden Kommunalbestyrelsen"
 
 
-def test_a_page_of_one_item_numbered_apart_from_its_title_is_titled_by_the_item(tmp_path):
-    """Made up in the style of a meeting's page that lists its items, links back to the list and
-    prints the one item shown with its number parted from the title by spaces."""
+def test_a_page_listing_the_meetings_items_is_the_meetings_though_it_shows_one(tmp_path):
+    """Made up in the style of a meeting's page that lists its items with their status, links back
+    to the list and prints the one item shown with its number parted from the title by spaces:
+    readers of three such pages of two municipalities titled each by the meeting, not the item."""
     text = (
         "Dagsordenspunkter\n\n  åbent 1 Handleplan for erhverv\n  åbent 2 Handleplan for turisme\n\n"
         "Til indholdsfortegnelse\n\n Åbent  Møde.\n\n 1                  Handleplan for erhverv\n\n"
         "                 00.01.10P22-0002\n\nResumé\n\nUdvalget skal drøfte handleplanen for erhverv.\n\n"
         "Sagsfremstilling\n\nHandleplanen bygger på dialog med virksomhederne i kommunen.\n"
     )
-    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Handleplan for erhverv"
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Dagsorden"
+    named = text.replace("Udvalget skal", "Social- og Sundhedsudvalget\n\nUdvalget skal")
+    assert _meta_of(named, tmp_path, "kommune_side.txt").title == "Dagsorden Social- og Sundhedsudvalget"
 
 
 def test_the_body_after_the_kind_word_is_read_from_its_label():

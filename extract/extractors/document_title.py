@@ -83,7 +83,7 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
         elif number:
             items.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
         elif listed := r.titles.contents_line.match(line):
-            contents.setdefault(listed.group(0).strip(), line[listed.end() :].strip())
+            contents.setdefault(listed.group(0).split()[-1], line[listed.end() :].strip())  # "åbent 1": "1"
     if len(contents) >= 2:  # a table of contents, not a stray number
         for number, title in contents.items():
             items.setdefault(number, title)
@@ -104,7 +104,8 @@ def meeting_body(
         archived = r.titles.archive_tail.search(line)
         line = line[: archived.start()] if archived else line
         alone = body_of(line, r) or (committee_name(line, r) if archived else None)
-        if alone and not r.titles.item_number.match(line) and not line.rstrip().endswith("."):
+        listed = r.titles.item_number.match(line) or r.titles.contents_line.match(line.strip())
+        if alone and not listed and not line.rstrip().endswith("."):
             if alone == name_form(drop_period(line, r).strip(), r) or archived:
                 return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
     if day:
@@ -392,4 +393,7 @@ def document_title(
                 return f"{kind or _part_kind(src.text, sections, fields, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    return first_title_line(src.text, r, heads, places), found
+    line = first_title_line(src.text, r, heads, places)
+    if several and line and (r.titles.item_number.match(line) or r.titles.contents_line.match(line)):
+        return _part_kind(src.text, sections, fields, r), found  # a meeting's page naming no body: its kind
+    return line, found
