@@ -303,6 +303,11 @@ def test_a_meeting_page_without_a_header_is_dated_by_the_latest_day_its_decision
     assert (found.date, found.date_basis) == ("2024-10-07", "text")
 
 
+@pytest.mark.parametrize("example", RULES.viewer_cover.examples, ids=lambda e: e["text"][:30])
+def test_viewer_cover_examples(example):
+    assert meta.first_date(example["text"], (RULES.viewer_cover,), DATES) == example["value"]
+
+
 @pytest.mark.parametrize("example", RULES.agenda_approval.examples, ids=lambda e: e["text"][:30])
 def test_agenda_approval_examples(example):
     assert meta.first_date(example["text"], (RULES.agenda_approval,), DATES) == example["value"]

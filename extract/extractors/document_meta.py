@@ -74,6 +74,7 @@ class MetaRules:
     byline_within: int = 0  # ... read within this many characters of the text's start
     weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
     agenda_approval: Optional[DateRule] = None  # the approval of the agenda of the meeting on a day
+    viewer_cover: Optional[DateRule] = None  # the first day of a document viewer's title of the PDF's cover
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -119,7 +120,7 @@ def _date_rule(entry, rid: str, groups: tuple[tuple[str, ...], ...] = DATE_GROUP
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
             "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day",
-            "agenda_approval"]  # fmt: skip
+            "agenda_approval", "viewer_cover"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -141,6 +142,7 @@ def load_rules(data) -> MetaRules:
         byline_within=require_number(data, "byline_within", "byline_within", int, 1),
         weekday_day=_date_rule(data["weekday_day"], "weekday_day", (("weekday", "day", "month"),)),
         agenda_approval=_date_rule(data["agenda_approval"], "agenda_approval"),
+        viewer_cover=_date_rule(data["viewer_cover"], "viewer_cover"),
     )
 
 
@@ -317,6 +319,7 @@ def find_meta(
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
+    date = date or first_date(src.text, (r.viewer_cover,), dates)  # the cover's day, where the pages lost the year
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day or decision_day(src.text, sections, headings, dates)
         date = date or first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
