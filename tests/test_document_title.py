@@ -646,3 +646,15 @@ def test_minutes_dated_only_by_the_approval_of_their_agenda(tmp_path):
         "  Beslutning\n\n  Godkendt.\n"
     )
     assert _meta_of(text, tmp_path, name="side.txt").date == "2025-05-08"
+
+
+def test_a_meetings_page_naming_no_body_is_titled_by_its_kind_not_a_line_inside_a_field(tmp_path):
+    """Made up in the style of a page copying a council's minutes from its first item's fields on:
+    the line under a field's label ("Sagen afgøres i" over "Byrådet.") is the field's value, no title."""
+    text = (
+        "Sagsid.: S2026-360\nSagsfremstilling\nTo medlemmer har meldt forfald til mødet.\n"
+        "Indstilling\nDet indstilles, at stedfortræderne indkaldes.\nSagen afgøres i\nByrådet.\n"
+        "Beslutning\nGodkendt.\nPkt. 2 Spørgetid\nSagsid.: S2026-355\nSagsfremstilling\n"
+        "Mødet starter med spørgetid.\nBeslutning\nIngen spørgsmål.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"

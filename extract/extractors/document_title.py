@@ -393,7 +393,8 @@ def document_title(
                 return f"{kind or _part_kind(src.text, sections, fields, r)} {clean_title(body, r)}", found
     if found:
         return found[1], found
-    line = first_title_line(src.text, r, heads, places)
-    if several and line and (r.titles.item_number.match(line) or r.titles.contents_line.match(line)):
+    head = src.text[: min((f.char_start for f in fields), default=len(src.text))] if several else src.text
+    line = first_title_line(head, r, heads, places)  # a meeting's page: a line over its first field
+    if several and (not line or r.titles.item_number.match(line) or r.titles.contents_line.match(line)):
         return _part_kind(src.text, sections, fields, r), found  # a meeting's page naming no body: its kind
     return line, found
