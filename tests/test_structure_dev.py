@@ -119,6 +119,12 @@ def test_a_word_in_capitals_before_a_colon_stays_in_the_title():
     assert clean_title("EU-midler til landdistrikterne", HEADINGS) == "EU-midler til landdistrikterne"
     assert clean_title("KL. 16.00 Mødets start", HEADINGS) == "KL. 16.00 Mødets start"
     assert clean_title("MBU/ØU/KB - Frigivelse af anlægsbevilling", HEADINGS) == "Frigivelse af anlægsbevilling"
+    # the letter of the deciding body after the title; a letter that is the title's own word stays
+    assert (
+        clean_title("Statusnotat for forebyggende hjemmebesøg (B)", HEADINGS)
+        == "Statusnotat for forebyggende hjemmebesøg"
+    )
+    assert clean_title("Tillæg til lokalplan for område C", HEADINGS) == "Tillæg til lokalplan for område C"
 
 
 # --- every document of the development corpus ------------------------------------------------
