@@ -658,3 +658,14 @@ def test_a_meetings_page_naming_no_body_is_titled_by_its_kind_not_a_line_inside_
         "Mødet starter med spørgetid.\nBeslutning\nIngen spørgsmål.\n"
     )
     assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
+
+
+def test_a_web_page_headed_by_a_councils_name_is_no_meetings_page(tmp_path):
+    """Made up in the style of a local council's web page: its name over headings of its own, no
+    item and no field of an agenda item under it."""
+    text = (
+        "Nordby Lokalråd\n\nFind information om lokalrådet.\n\nPolitiske beslutninger for Nordby\n\n"
+        "Her kan du læse beslutninger, som har betydning for dit lokalområde.\n\n"
+        "Ny cykelsti langs skolevejen\n\nUdvalget har besluttet at anlægge en cykelsti.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Nordby Lokalråd"

@@ -28,7 +28,7 @@ from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
-from extract.records import Section, SourceText
+from extract.records import OTHER, Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
 from extract.structure.titles import (
@@ -361,10 +361,10 @@ def document_title(
     if found and found[0] in heads and not kind and not passed:
         found = None  # a field's heading ("Beslutningstema") is no title
     items = meeting_items(src.text, sections, r)
-    bare = found is not None and body_alone(found[1], r)
+    fields = _fields(sections, r)
+    bare = found is not None and body_alone(found[1], r) and (bool(items) or any(f.role != OTHER for f in fields))
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
     meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
-    fields = _fields(sections, r)
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
     in_list = _numbered_items(src.text, r, titled=False)  # items listed under "Åben dagsorden", written out or not
