@@ -572,6 +572,13 @@ def test_a_caption_listing_parts_of_the_budget_names_no_frame(label, kind):
     assert frame_in_label(label, RULES) == kind
 
 
+def test_the_following_operating_costs_in_a_heading_name_no_frame():
+    """Made up in the words of a committee's account: "afledt drift" beside the economy names the
+    project's later running costs, not the frame of the sums under the heading."""
+    assert frame_in_label("Økonomi og afledt drift", RULES) is None
+    assert frame_in_label("Drift og vedligehold", RULES) == "drift"
+
+
 @pytest.mark.parametrize(
     "text",
     [
