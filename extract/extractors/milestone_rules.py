@@ -15,7 +15,7 @@ from typing import Optional
 
 from extract.extractors.date_rules import PRECISIONS, DateRange
 from extract.extractors.dates import DateMatch
-from extract.rules import RuleError, require_keys, require_regex
+from extract.rules import RuleError, require_keys, require_number, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
 CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line", "line")
@@ -81,6 +81,7 @@ class MilestoneRules:
     # stand before the date on its line, and the mark of a list item above it
     label_item_before: re.Pattern = re.compile(r"(?!)")
     label_list_item: re.Pattern = re.compile(r"(?!)")
+    label_heading_words: int = 0  # a line of at most this many words alone over the list is its label
     # words right before a year that make it a name ("budget 2026"), not the year of a date
     year_name_before: re.Pattern = re.compile(r"(?!)")
 
@@ -162,6 +163,7 @@ def load_rules(data) -> MilestoneRules:
         "plan_line_after",
         "label_item_before",
         "label_list_item",
+        "label_heading_words",
         "year_name_before",
         "meeting_header_before",
         "meeting_header_after",
@@ -218,6 +220,7 @@ def load_rules(data) -> MilestoneRules:
         year_after=require_regex(data["year_after"], "year_after"),
         label_item_before=require_regex(data["label_item_before"], "label_item_before"),
         label_list_item=require_regex(data["label_list_item"], "label_list_item"),
+        label_heading_words=require_number(data, "label_heading_words", "label_heading_words", int, 0, 10),
         year_name_before=require_regex(data["year_name_before"], "year_name_before"),
     )
 

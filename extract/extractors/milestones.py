@@ -124,7 +124,8 @@ def _context(
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
     """The label a date opening its line is listed under: the nearest line above that is not
     itself a list item ("Ansøgningsfrist:", then "• Den 1. maj 2024", "• Den 1. oktober 2024"),
-    when it ends in a colon; "" otherwise."""
+    when it ends in a colon or is a heading of a few words alone on its line ("Ansøgningsfrist"
+    over the list); "" otherwise."""
     if not r.label_item_before.search(text[line.start : m.start]):
         return ""
     end = line.start
@@ -134,7 +135,8 @@ def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
         end = start
         if not above.strip() or r.label_list_item.search(above):
             continue
-        return above.strip() if above.rstrip().endswith(":") else ""
+        heading = len(above.split()) <= r.label_heading_words and not above.rstrip().endswith((".", ","))
+        return above.strip() if above.rstrip().endswith(":") or heading else ""
     return ""
 
 
