@@ -112,9 +112,9 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if r.titles.decided_words.fullmatch(block.strip()):
             continue  # a decision written in a word or two ("Godkendt."): no title
         if running_text(block, r):
-            if not text[:a].strip():
+            if not text[:a].strip() and never_heading(_next_line(text, b), r) != "web_link":
                 break  # the page opens with its running text: no title line stands over it
-            continue
+            continue  # a site's notice over its link ("Læs mere her - …"), then the page
         if lead_in(block, r) or continues_sentence(block):
             continue
         numbered = parse_number(block.strip(), r)
@@ -151,6 +151,11 @@ def continues_sentence(line: str) -> bool:
     page's banner: "Vi har fejl på telefonerne ..." over "og vi beder dig …"), never a title,
     which opens with a capital, a number or a sign ("§ 79-puljen")?"""
     return strip_marks(line).strip()[:1].islower()
+
+
+def _next_line(text: str, end: int) -> str:
+    """The first line with words after ``end``."""
+    return next((line for line in text[end:].split("\n") if line.strip()), "")
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
