@@ -1171,3 +1171,25 @@ def test_label_cited_examples(example):
     from extract.structure.agenda_lines import cited_label
 
     assert cited_label(example["text"], ALL_RULES["headings.yml"]) == example["cited"]
+
+
+def test_an_item_printing_its_number_twice_is_an_item_though_a_numbered_list_stands_over_it():
+    """Made up in the style of a council's minutes page that prints each item's number twice (the
+    list's and the item's): the item under a decision's numbered list of absentees is an item."""
+    text = (
+        "Referat\n\n 1.  1. Godkendelse af dagsordenen\n\n  Sagsfremstilling\n\n  At godkende dagsordenen.\n\n"
+        "  Beslutning i Byrådet den 24-06-2026\n\n  Godkendt.\n\n  Afbud:\n  1. Jens Jensen, Ø\n"
+        " 2.  2. Orientering fra borgmesteren\n\n  Sagsfremstilling\n\n  Borgmesteren orienterer.\n"
+    )
+    items = [(level, heading) for level, heading, role in outline(text) if role == AGENDA.item_role]
+    assert items == [(1, "1. Godkendelse af dagsordenen"), (1, "2. Orientering fra borgmesteren")]
+
+
+def test_a_part_of_the_record_over_a_blank_line_is_one_though_a_label_stands_over_it():
+    """Made up in the style of a council's minutes page: "Fraværende:" over "Afbud:", then a blank
+    line and the names: both are parts of the meeting's record."""
+    text = (
+        "Referat\n\nDeltagere:\n\nAnne Hansen, A\n\nFraværende:\nAfbud:\n\n\nJens Jensen, Ø\n\n"
+        " 1.  1. Godkendelse af dagsordenen\n\n  Sagsfremstilling\n\n  At godkende dagsordenen.\n"
+    )
+    assert [heading for _, heading, _ in outline(text)][:3] == ["Deltagere", "Fraværende", "Afbud"]
