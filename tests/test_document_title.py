@@ -669,3 +669,13 @@ def test_a_web_page_headed_by_a_councils_name_is_no_meetings_page(tmp_path):
         "Ny cykelsti langs skolevejen\n\nUdvalget har besluttet at anlægge en cykelsti.\n"
     )
     assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Nordby Lokalråd"
+
+
+def test_a_sites_notice_over_its_link_does_not_end_the_search_for_a_title_line():
+    """Made up in the style of a news page: a notice in a sentence over its link, then the headline."""
+    text = (
+        "Mange er smittet med influenza - læs om rådene til og med 7. februar og om vaccinationer.\n\n"
+        "Læs mere her - Information om influenza\n\nBudgetforlig med fokus på børnelivet\n"
+    )
+    assert first_title_line(text, HEADINGS) == "Budgetforlig med fokus på børnelivet"
+    assert first_title_line(text.replace("Læs mere her - Information om influenza", "Mere i morgen."), HEADINGS) is None

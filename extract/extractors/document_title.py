@@ -1,4 +1,4 @@
-"""The document's title as a reader names it, never empty.
+"""The document's title as a reader names it; none where the text holds no title line.
 
 The title line (``extract.structure.titles.find_title``) is read with what the document holds.
 A meeting's page that does not name its kind (its title line names only the body; a header
@@ -8,13 +8,13 @@ agenda item, titled by the item ("117. Frigivelse af …", without its route "Ø
 the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
 Teknisk Udvalgs møde …"), one of several items (item headings, the item lines of its header
 and table of contents, or an item's first field standing again: "Sagsresume" under each item),
-or of none titled in the text, is the meeting's minutes or agenda,
-titled by the kind word (written in its header, else the one over its list of items, "Åben
-dagsorden", else "Referat") and the body's name ("Referat Teknisk Udvalg"): the body read from the title line,
-a header field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the
-body (also over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line
-naming it beside the meeting's day ("Beslutning i Teknisk
-Udvalg den 01-10-2024"). A field's heading is never the title. A place's name alone on a line
+or of none titled in the text, is the meeting's minutes or agenda, titled by the kind word
+(written in its header, else the one over its list of items, "Åben dagsorden", else "Referat")
+and the body's name ("Referat Teknisk Udvalg"): the body read from the title line, a header
+field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the body (also
+over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line naming it
+beside the meeting's day ("Beslutning i Teknisk Udvalg den 01-10-2024"); naming no body, by the
+kind word alone. A field's heading is never the title. A place's name alone on a line
 (the site's logo) is the sender, no title; a single word of a site's trail over a heading that
 narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a title line: the
 first line near the top that reads as a title; a page that opens with running text has none.
@@ -46,6 +46,7 @@ from extract.structure.titles import (
     meeting_line,
     meeting_line_body,
     name_form,
+    opens_the_page,
     reads_as_sentence,
     running_text,
     text_lines,
@@ -146,11 +147,10 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
 def first_title_line(
     text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
 ) -> Optional[str]:
-    """The first line near the top that reads as a title (no label, date, sender, list or
-    sentence, no place's name alone, and no line at ``heads``: the headings of an item's
-    fields, save the text's first line, a page's headline over its lead), with the next line
-    when it breaks off after a word that leads on ("Budget 2024 og" over "Budgetoverslag
-    2025 - 2028", a cover's title over two lines) and the two do not read as a sentence."""
+    """The first line near the top that reads as a title (no label, date, sender, list or sentence,
+    no place's name alone, no line at ``heads``: the headings of an item's fields, save the text's
+    first line), with the next line when it breaks off after a word that leads on ("Budget 2024
+    og" over "Budgetoverslag 2025 - 2028") and the two do not read as a sentence."""
     lines = text_lines(text[: r.title_search_chars])
     joined = -1  # the line read with the one before it as a sentence
     first = next((start for start, raw in lines if raw.strip()), None)
@@ -161,7 +161,7 @@ def first_title_line(
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
         if running_text(line, r):
-            if start == first:
+            if opens_the_page(text, start, start + len(raw), r):
                 break  # the page opens with its running text: no title line stands over it
             continue
         if continues_sentence(line) or lead_in(raw, r):

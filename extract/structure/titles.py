@@ -112,9 +112,9 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if r.titles.decided_words.fullmatch(block.strip()):
             continue  # a decision written in a word or two ("Godkendt."): no title
         if running_text(block, r):
-            if not text[:a].strip() and never_heading(_next_line(text, b), r) != "web_link":
+            if opens_the_page(text, a, b, r):
                 break  # the page opens with its running text: no title line stands over it
-            continue  # a site's notice over its link ("Læs mere her - …"), then the page
+            continue
         if lead_in(block, r) or continues_sentence(block):
             continue
         numbered = parse_number(block.strip(), r)
@@ -153,9 +153,12 @@ def continues_sentence(line: str) -> bool:
     return strip_marks(line).strip()[:1].islower()
 
 
-def _next_line(text: str, end: int) -> str:
-    """The first line with words after ``end``."""
-    return next((line for line in text[end:].split("\n") if line.strip()), "")
+def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
+    """Does the running text at ``start``–``end`` open the page (nothing above it), the page's own
+    text rather than a site's notice over its link ("… læs om restriktioner …" over "Læs mere her -
+    …", the headline below them)?"""
+    after = next((line for line in text[end:].split("\n") if line.strip()), "")
+    return not text[:start].strip() and never_heading(after, r) != "web_link"
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
