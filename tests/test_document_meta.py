@@ -311,3 +311,15 @@ def test_viewer_cover_examples(example):
 @pytest.mark.parametrize("example", RULES.agenda_approval.examples, ids=lambda e: e["text"][:30])
 def test_agenda_approval_examples(example):
     assert meta.first_date(example["text"], (RULES.agenda_approval,), DATES) == example["value"]
+
+
+def test_a_viewers_copy_of_minutes_is_dated_by_the_cover_its_link_quotes(tmp_path):
+    """Made up in the style of a document viewer's page: the copied pages lost the year of the
+    meeting's day; the cover quoted in the link to the file keeps it."""
+    text = (
+        "Referat. Økonomiudvalget. Dato 17. februar Tid 15:30\n\nStørrelse: px\n\n"
+        'Download "Referat. Økonomiudvalget. Dato 17. februar 2026. Tid 15:30. Sted Rådhuset"\n\nTranskript\n\n'
+        "1 Referat Økonomiudvalget Dato 17. februar Tid 15:30 Sted Rådhuset\n\n"
+        "2 1. Godkendelse af dagsorden Godkendt. 2. Budget Godkendt.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").date == "2026-02-17"

@@ -41,6 +41,7 @@ from extract.structure.titles import (
     drop_period,
     find_title,
     header_lines,
+    item_list_line,
     labelled_body,
     lead_in,
     meeting_line,
@@ -105,8 +106,7 @@ def meeting_body(
         archived = r.titles.archive_tail.search(line)
         line = line[: archived.start()] if archived else line
         alone = body_of(line, r) or (committee_name(line, r) if archived else None)
-        listed = r.titles.item_number.match(line) or r.titles.contents_line.match(line.strip())
-        if alone and not listed and not line.rstrip().endswith("."):
+        if alone and not item_list_line(line, r) and not line.rstrip().endswith("."):
             if alone == name_form(drop_period(line, r).strip(), r) or archived:
                 return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
     if day:
@@ -367,8 +367,8 @@ def document_title(
     meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
-    in_list = _numbered_items(src.text, r, titled=False)  # items listed under "Åben dagsorden", written out or not
-    parted = r.titles.part_kind.search(src.text) is not None and in_list >= 2
+    # items listed under "Åben dagsorden", written out or not
+    parted = r.titles.part_kind.search(src.text) is not None and _numbered_items(src.text, r, titled=False) >= 2
     several = len(items) >= 2 or _field_repeated(src.text, fields, r) or parted
     fielded = _header_field_body(src.text, r) if found is None or several else None
     item_line = found is not None and not kind and (found[1] in items.values() or fielded) and several
@@ -395,6 +395,6 @@ def document_title(
         return found[1], found
     head = src.text[: min((f.char_start for f in fields), default=len(src.text))] if several else src.text
     line = first_title_line(head, r, heads, places)  # a meeting's page: a line over its first field
-    if several and (not line or r.titles.item_number.match(line) or r.titles.contents_line.match(line)):
+    if several and (not line or item_list_line(line, r)):
         return _part_kind(src.text, sections, fields, r), found  # a meeting's page naming no body: its kind
     return line, found

@@ -19,6 +19,7 @@ from extract.structure.headings import (
     credit_at,
     filled_line_start,
     is_sentence,
+    line_at,
     markdown_line,
     never_heading,
     next_line_start,
@@ -157,8 +158,9 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     """Does the running text at ``start``–``end`` open the page (nothing above it), the page's own
     text rather than a site's notice over its link ("… læs om restriktioner …" over "Læs mere her -
     …", the headline below them)?"""
-    after = next((line for line in text[end:].split("\n") if line.strip()), "")
-    return not text[:start].strip() and never_heading(after, r) != "web_link"
+    if text[:start].strip():
+        return False
+    return never_heading(line_at(text, filled_line_start(text, end)), r) != "web_link"
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
@@ -313,6 +315,11 @@ def before_fields(lines: list[tuple[int, str]], r: HeadingRules) -> list[tuple[i
         if role_of(line, r) is not None:
             return lines[:i]
     return lines
+
+
+def item_list_line(line: str, r: HeadingRules) -> bool:
+    """Is the line an item's line of a meeting's list ("12 Trafikplan 2025", "åbent 1 …")?"""
+    return bool(r.titles.item_number.match(line) or r.titles.contents_line.match(line.strip()))
 
 
 def meeting_line(line: str, r: HeadingRules) -> Optional[re.Match]:
