@@ -1193,3 +1193,14 @@ def test_a_part_of_the_record_over_a_blank_line_is_one_though_a_label_stands_ove
         " 1.  1. Godkendelse af dagsordenen\n\n  Sagsfremstilling\n\n  At godkende dagsordenen.\n"
     )
     assert [heading for _, heading, _ in outline(text)][:3] == ["Deltagere", "Fraværende", "Afbud"]
+
+
+@pytest.mark.parametrize("example", AGENDA.table_cell_examples, ids=lambda e: e["text"][:60])
+def test_table_cell_examples(example):
+    """A field's name among the header's cells of a table printed a cell to a line under its
+    caption is a cell; after the table's cells, over running text, it is the field."""
+    item = (
+        "Resumé\n\nAdministrationen fremlægger opfølgningen på budgettet for udvalgets område.\n\n"
+        "Sagsfremstilling\n\nForligskredsen har indgået forlig om en række ændringer af budgettet for året.\n\n"
+    )
+    assert (example["heading"] in [heading for _, heading, _ in outline(item + example["text"])]) == example["field"]

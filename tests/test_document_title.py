@@ -7,7 +7,8 @@ import pytest
 from conftest import RULES as ALL_RULES
 from conftest import extract_text
 
-from extract.extractors.document_title import first_title_line, meeting_body, narrows
+from extract.extractors.document_title import meeting_body, narrows
+from extract.extractors.title_line import first_title_line
 
 HEADINGS = ALL_RULES["headings.yml"]
 DATES = ALL_RULES["dates.yml"]
@@ -679,3 +680,23 @@ def test_a_sites_notice_over_its_link_does_not_end_the_search_for_a_title_line()
     )
     assert first_title_line(text, HEADINGS) == "Budgetforlig med fokus på børnelivet"
     assert first_title_line(text.replace("Læs mere her - Information om influenza", "Mere i morgen."), HEADINGS) is None
+
+
+def test_a_numbered_list_of_sentences_is_no_meetings_list_of_items(tmp_path):
+    """Made up in the style of a pool's page: its numbered priorities, one a sentence of 15 words
+    or more, are no items of a meeting; the page opens with running text and has no title line."""
+    text = (
+        "Kommunen afsætter hvert år midler til støtte af frivilligt socialt arbejde. Det sker efter "
+        "serviceloven.\n\nStøtten fordeles på følgende måde:\n\n"
+        " 1. Ansøgninger fra lokale foreninger eller enkeltpersoner, der indeholder en beskrivelse af nye "
+        "projekter indenfor frivilligt socialt arbejde.\n 2. Ansøgninger fra landsdækkende organisationer\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title is None
+
+
+def test_the_title_search_does_not_read_a_line_its_window_cuts_off():
+    """A sentence cut off by the end of the searched window no longer ends in its stop: it is still
+    running text, no title (made up in the style of a pool's page whose title line is missing)."""
+    sentence = "Ansøgningen skal indeholde en kort beskrivelse af initiativet og en redegørelse for brugen af midlerne."
+    text = "Spring menu over\n\n" + "Fristen i 2022 er:\n\n" + "\n\n".join([sentence] * 40) + "\n"
+    assert first_title_line(text, HEADINGS) is None

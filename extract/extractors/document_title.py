@@ -28,6 +28,7 @@ from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
+from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
@@ -37,19 +38,15 @@ from extract.structure.titles import (
     body_of,
     clean_title,
     committee_name,
-    continues_sentence,
     drop_period,
     find_title,
     header_lines,
     item_list_line,
     labelled_body,
-    lead_in,
     meeting_line,
     meeting_line_body,
     name_form,
-    opens_the_page,
     reads_as_sentence,
-    running_text,
     text_lines,
 )
 
@@ -68,7 +65,8 @@ def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
 
 def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[str, str]:
     """The meeting's items, number (or heading) to title: its item headings and the item lines
-    of its header (a table of contents: near the top, before the first heading past it)."""
+    of its header (a table of contents: near the top, before the first heading past it; not a
+    numbered list holding a sentence ``item_sentence_words`` long, a page's list of priorities)."""
     items: dict[str, str] = {}
     for s in sections:
         if s.role == r.agenda.item_role:
@@ -77,15 +75,20 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
                 heading = heading[len(s.number) :].lstrip(" \t.:") or heading
             items.setdefault(s.number or s.heading, clean_title(heading, r))
     contents: dict[str, str] = {}
+    lines: dict[str, str] = {}  # the numbered lines
+    sentence = False  # does one of them read as a sentence (a page's list of priorities)?
     for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
         number = r.titles.item_number.match(line)
+        sentence = sentence or bool(number and line.endswith(".") and len(line.split()) >= r.titles.item_sentence_words)
         if number and (numbered := parse_number(line, r)) is not None:
-            items.setdefault(numbered[0], clean_title(line, r))
+            lines.setdefault(numbered[0], clean_title(line, r))
         elif number:
-            items.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
+            lines.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
         elif listed := r.titles.contents_line.match(line):
             contents.setdefault(listed.group(0).split()[-1], line[listed.end() :].strip())  # "åbent 1": "1"
+    for number, title in ({} if sentence else lines).items():
+        items.setdefault(number, title)
     if len(contents) >= 2:  # a table of contents, not a stray number
         for number, title in contents.items():
             items.setdefault(number, title)
@@ -142,42 +145,6 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
     if field is not None and field.role == role:
         return True
     return any(s.role == role and s.char_start <= pos < s.char_end for s in sections)
-
-
-def first_title_line(
-    text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
-) -> Optional[str]:
-    """The first line near the top that reads as a title (no label, date, sender, list or sentence,
-    no place's name alone, no line at ``heads``: the headings of an item's fields, save the text's
-    first line), with the next line when it breaks off after a word that leads on ("Budget 2024
-    og" over "Budgetoverslag 2025 - 2028") and the two do not read as a sentence."""
-    lines = text_lines(text[: r.title_search_chars])
-    joined = -1  # the line read with the one before it as a sentence
-    first = next((start for start, raw in lines if raw.strip()), None)
-    for i, (start, raw) in enumerate(lines):
-        line = strip_marks(raw).strip()
-        if not line or i == joined or (start in heads and start != first) or raw.lstrip()[:1] in BULLETS:
-            continue
-        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
-            continue
-        if running_text(line, r):
-            if opens_the_page(text, start, start + len(raw), r):
-                break  # the page opens with its running text: no title line stands over it
-            continue
-        if continues_sentence(line) or lead_in(raw, r):
-            continue
-        title = title_candidate(line, r)
-        if title and reads_as_sentence(title, r):
-            continue
-        if title and not title.endswith((":", ",")):
-            rest = strip_marks(lines[i + 1][1]).strip() if i + 1 < len(lines) else ""
-            if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
-                title = f"{title} {rest}"
-                if reads_as_sentence(title, r):
-                    joined = i + 1
-                    continue  # the two lines are a sentence, no title
-            return clean_title(title, r)
-    return None
 
 
 def body_alone(line: str, r: HeadingRules) -> bool:

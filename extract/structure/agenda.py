@@ -5,7 +5,8 @@ field names of Danish agenda systems (``agenda.fields`` in ``rules/headings.yml`
 is under an item of minutes. Then:
 
 * a field name alone on its line (or on the first line of its paragraph, or as a bulleted
-  point over running text: a web page's folded field "• Resume") is a heading of level 1,
+  point over running text: a web page's folded field "• Resume"; not a cell of a table's header
+  printed a cell to a line under its caption, "Tabel 1: …" over "Forslag") is a heading of level 1,
   with the field's role; an item of minutes ("Punkt 3: …", "117. Frigivelse af …", "3: …",
   "2  Status på …" followed by a field, perhaps after a few short lines of its record; a
   title above its case number "Sag nr. 142") is a heading of level 1 and the fields after it
@@ -50,6 +51,7 @@ from extract.structure.agenda_lines import (
     colon_label,
     field_of,
     first_line_after,
+    header_cells,
     item_over_title,
     joined_parts,
     meeting_part,
@@ -136,11 +138,6 @@ def _paragraph_starts(text: str, paras: list[tuple[int, int]]) -> dict[int, str]
     return out
 
 
-def _paragraph_before(paras: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-    """For each paragraph start, the span of the paragraph before it."""
-    return {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}
-
-
 def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> bool:
     """Is the short line above an item's first field a block's heading: over a bulleted list, or
     a title's words alone (no digit, no label's colon, none of the item's record: "Mødested: …",
@@ -162,12 +159,12 @@ def _block_heading(text: str, c: Candidate, starts: set[int], r: HeadingRules) -
     return pos < len(text) and pos not in starts and sentence
 
 
-def _field_candidates(text: str, paras, title_at: Optional[int], r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
-    """Field names, each on the first line of its paragraph; also as the point of a bulleted list
-    over running text (a web page's folded sections: "• Resume" over the summary)."""
+def _field_candidates(text: str, paras, skip: set, r: HeadingRules) -> list[tuple[Candidate, FieldRule]]:
+    """Field names, each on the first line of its paragraph (none at ``skip``); also as the point of
+    a bulleted list over running text (a web page's folded sections: "• Resume" over the summary)."""
     out = []
     for a, b in paras:
-        if a == title_at:
+        if a in skip:
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
@@ -258,7 +255,8 @@ def agenda_layout(
     ag = r.agenda
     title_at = item_over_title(text, title_at, r)
     paras = _split_at_fields(text, paras, r)
-    fields = _field_candidates(text, paras, title_at, r)
+    cells = header_cells(text, paras, ag)  # a table's header under its caption ("Forslag", "Økonomi")
+    fields = _field_candidates(text, paras, cells | {title_at}, r)
     record = {c.start for c, _ in fields if meeting_part(c.heading, ag)}  # fields that name a part of the record too
     items = meeting_items(text, fields, record, title_at, r)
     if not fields:  # minutes whose fields run on in the item's text: only items named so ("Punkt 3: …")
@@ -267,7 +265,7 @@ def agenda_layout(
         items = [c for c in items if c.style == ag.item_style] if minutes else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
-    plain = plain_lines(paras)
+    plain = [c for c in plain_lines(paras) if c.start not in cells]
     rule_at = {c.start: rule for c, rule in fields}
     following = _paragraph_starts(text, paras)
     item_at = {c.start for c in items}
@@ -303,7 +301,7 @@ def agenda_layout(
     sub_numbered = False  # is that sub-heading numbered?
     item = ""  # the current item's title
     fold = ""  # the role of the folded field the text is in (a web page's bulleted field, "• Sagsfremstilling")
-    para_before = _paragraph_before(paras)
+    para_before = {paras[i][0]: paras[i - 1] for i in range(1, len(paras))}  # each paragraph's one before
     grouped = 1  # level of the items: 2 under a group of items ("A. Sager til afgørelse"), else 1
     joined: tuple[int, tuple[FieldRule, ...]] = (0, ())  # level and parts of a field named for two
     decision_above = False  # has the current item's decision stood above?

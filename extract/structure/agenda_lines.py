@@ -37,6 +37,26 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
+def header_cells(text: str, paras: list[tuple[int, int]], r: AgendaRules) -> set[int]:
+    """Where the paragraphs start that are cells of a table's header, the table printed a cell to
+    a line under its caption ("Tabel 1: …" over "Måltal", "Forslag", "Mio. kr."): each a short
+    line over a short line, with at most ``header_cells`` short lines between the caption and it."""
+
+    def cell(k: int) -> bool:
+        line = text[paras[k][0] : paras[k][1]].strip()
+        return "\n" not in line and len(line.split()) <= r.cell_max_words
+
+    out = set()
+    for i, (a, b) in enumerate(paras):
+        caption = text[a:b].strip().split("\n")[-1]
+        if any(p.pattern.search(caption) for p in r.captions):
+            k = i + 1
+            while k + 1 < len(paras) and k - i <= r.header_cells and cell(k) and cell(k + 1):
+                out.add(paras[k][0])
+                k += 1
+    return out
+
+
 def rejected_subheading(
     line: str, following: str, r: AgendaRules, numbered: bool = False, max_words: Optional[int] = None
 ) -> Optional[str]:

@@ -86,6 +86,10 @@ class AgendaRules:
     summary_holds: re.Pattern  # a line of the block that shows it holds a summary ("Opsummering v1")
     summary_levels: tuple  # (level, pattern) of the summary's other headings ("Opsummering v1", "Fordele")
     summary_examples: tuple  # {text, headings: [[level, heading], …]}
+    captions: tuple[LinePattern, ...]  # not_subheadings rules of a table's caption ("Tabel 1: …")
+    cell_max_words: int  # a line of at most this many words under a caption is one of the table's cells
+    header_cells: int  # … and one of its header's when at most this many cells stand between them
+    table_cell_examples: tuple  # {text, field}: is the field's name in the text a field?
 
 
 def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:
@@ -130,6 +134,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         "item_groups",
         "field_joint",
         "summary_block",
+        "table_cells",
     ]
     data = require_keys(data, "agenda", keys)
     item = require_keys(
@@ -164,6 +169,10 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     )
     groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
     summary = require_keys(data["summary_block"], "agenda.summary_block", ["opens", "summary", "levels", "examples"])
+    cell_keys = ["captions", "cell_max_words", "header_cells", "examples"]
+    cells = require_keys(data["table_cells"], "agenda.table_cells", cell_keys)
+    not_subheadings = tuple(_line_pattern(e, i) for i, e in enumerate(data["not_subheadings"] or []))
+    captions = rule_ids(cells["captions"], data["not_subheadings"], "agenda.table_cells", "captions")
     joint = require_keys(data["field_joint"], "agenda.field_joint", ["pattern", "examples"])
     initiative_keys = ["pattern", "examples", "lead_pattern", "lead_examples"]
     initiative = require_keys(data["initiative_heading"], "agenda.initiative_heading", initiative_keys)
@@ -171,7 +180,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         min_fields=int(data["min_fields"]),
         fields=tuple(_field(e, i, roles) for i, e in enumerate(data["fields"] or [])),
         max_subheading_words=int(data["max_subheading_words"]),
-        not_subheadings=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_subheadings"] or [])),
+        not_subheadings=not_subheadings,
         subheading_examples=tuple(data["subheading_examples"] or ()),
         not_before=tuple(_line_pattern(e, i) for i, e in enumerate(data["not_before"] or [])),
         initiative_heading=require_regex(initiative["pattern"], "agenda.initiative_heading"),
@@ -216,6 +225,10 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         summary_holds=require_regex(summary["summary"], "agenda.summary_block", "summary"),
         summary_levels=tuple(_summary_level(e, i) for i, e in enumerate(summary["levels"] or [])),
         summary_examples=require_examples(summary, "agenda.summary_block"),
+        captions=tuple(p for p in not_subheadings if p.id in captions),
+        cell_max_words=require_number(cells, "cell_max_words", "agenda.table_cells", int, 1, 10),
+        header_cells=require_number(cells, "header_cells", "agenda.table_cells", int, 0, 40),
+        table_cell_examples=require_examples(cells, "agenda.table_cells"),
     )
 
 

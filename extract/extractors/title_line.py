@@ -1,0 +1,59 @@
+"""The first line near the top of a text that reads as a title: the title of a text without a
+title line found by its form (``extract.structure.titles.find_title``), such as a meeting's page
+whose first line over its fields names the meeting. Used by ``extract.extractors.document_title``."""
+
+from __future__ import annotations
+
+from typing import Collection, Optional
+
+from extract.extractors.document_place import place_key
+from extract.structure.headings import HeadingRules, strip_marks, title_candidate
+from extract.structure.titles import (
+    BULLETS,
+    clean_title,
+    continues_sentence,
+    lead_in,
+    opens_the_page,
+    reads_as_sentence,
+    running_text,
+    text_lines,
+)
+
+
+def first_title_line(
+    text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
+) -> Optional[str]:
+    """The first line near the top that reads as a title (no label, date, sender, list or sentence,
+    no place's name alone, no line at ``heads``: the headings of an item's fields, save the text's
+    first line), with the next line when it breaks off after a word that leads on ("Budget 2024
+    og" over "Budgetoverslag 2025 - 2028") and the two do not read as a sentence."""
+    window = text[: r.title_search_chars]
+    if len(text) > len(window):  # the window's last line cut off mid-line is not read
+        window = window[: window.rfind("\n") + 1] or window
+    lines = text_lines(window)
+    joined = -1  # the line read with the one before it as a sentence
+    first = next((start for start, raw in lines if raw.strip()), None)
+    for i, (start, raw) in enumerate(lines):
+        line = strip_marks(raw).strip()
+        if not line or i == joined or (start in heads and start != first) or raw.lstrip()[:1] in BULLETS:
+            continue
+        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
+            continue
+        if running_text(line, r):
+            if opens_the_page(text, start, start + len(raw), r):
+                break  # the page opens with its running text: no title line stands over it
+            continue
+        if continues_sentence(line) or lead_in(raw, r):
+            continue
+        title = title_candidate(line, r)
+        if title and reads_as_sentence(title, r):
+            continue
+        if title and not title.endswith((":", ",")):
+            rest = strip_marks(lines[i + 1][1]).strip() if i + 1 < len(lines) else ""
+            if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
+                title = f"{title} {rest}"
+                if reads_as_sentence(title, r):
+                    joined = i + 1
+                    continue  # the two lines are a sentence, no title
+            return clean_title(title, r)
+    return None
