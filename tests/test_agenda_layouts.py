@@ -1204,3 +1204,18 @@ def test_table_cell_examples(example):
         "Sagsfremstilling\n\nForligskredsen har indgået forlig om en række ændringer af budgettet for året.\n\n"
     )
     assert (example["heading"] in [heading for _, heading, _ in outline(item + example["text"])]) == example["field"]
+
+
+def test_items_of_minutes_under_a_header_naming_the_meeting_by_its_body_and_day():
+    """Minutes whose fields run on in the items' text are items under a header line naming the
+    meeting by its body and day, as under one naming the kind (made up in the style of a
+    council's minutes page: "Byrådet 22-11-2016" over "Punkt 171: …")."""
+    text = (
+        "Byrådet 22-11-2016\nPunkt 171: Godkendelse af dagsorden\n"
+        "00.22.02-A26-1-13 Beslutning Byrådet, 22.11.2016 Godkendt.\n"
+        "Punkt 172: Endelig vedtagelse af lokalplan for et nyt boligområde\n"
+        "Forslaget har været i offentlig høring i otte uger, og der er ikke kommet indsigelser. Godkendt.\n"
+    )
+    assert [(level, role) for level, _, role in outline(text)] == [(1, "punkt"), (1, "punkt")]
+    plan = text.replace("Byrådet 22-11-2016", "Handleplan for boligområdet")
+    assert [role for _, _, role in outline(plan)] != ["punkt", "punkt"]  # a plan's "Punkt 1: …" is none

@@ -75,7 +75,7 @@ from extract.structure.headings import (
     strip_marks,
 )
 from extract.structure.summary_block import summary_headings
-from extract.structure.titles import body_of, paragraphs, text_lines
+from extract.structure.titles import body_of, meeting_line, paragraphs, text_lines
 
 _MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
 
@@ -261,7 +261,8 @@ def agenda_layout(
     items = meeting_items(text, fields, record, title_at, r)
     if not fields:  # minutes whose fields run on in the item's text: only items named so ("Punkt 3: …")
         first = min((c.start for c in items), default=0)  # under a header naming minutes or an agenda
-        minutes = r.titles.with_body.search(text, 0, first) is not None  # (a plan's "Punkt 1: …" is none)
+        head = text[:first]  # or naming a meeting ("Byrådet 22-11-2016"); a plan's "Punkt 1: …" is none
+        minutes = r.titles.with_body.search(head) is not None or any(meeting_line(ln, r) for _, ln in text_lines(head))
         items = [c for c in items if c.style == ag.item_style] if minutes else []
     if len(fields) < ag.min_fields and not items:  # one field is enough under an item of minutes
         return None
