@@ -700,3 +700,15 @@ def test_the_title_search_does_not_read_a_line_its_window_cuts_off():
     sentence = "Ansøgningen skal indeholde en kort beskrivelse af initiativet og en redegørelse for brugen af midlerne."
     text = "Spring menu over\n\n" + "Fristen i 2022 er:\n\n" + "\n\n".join([sentence] * 40) + "\n"
     assert first_title_line(text, HEADINGS) is None
+
+
+def test_a_meetings_page_naming_no_body_is_titled_by_its_kind_not_by_its_first_item(tmp_path):
+    """Made up in the style of an agenda system's minutes page that opens on its first item: the
+    item's title is no title of the page of several items, which is the meeting's minutes."""
+    text = (
+        "21.    Godkendelse af dagsorden\n\nSag 306-2010-395\n\nSagsfremstilling\n\n"
+        "Beslutning fra udvalget\n\nGodkendt.\n\n22.    Meddelelser\n\nSag 306-2010-396\n\n"
+        "Sagsfremstilling\n\nFormanden orienterede om konferencen i april.\n\n"
+        "Beslutning fra udvalget\n\nTaget til efterretning.\n"
+    )
+    assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
