@@ -323,3 +323,20 @@ def test_a_viewers_copy_of_minutes_is_dated_by_the_cover_its_link_quotes(tmp_pat
         "2 1. Godkendelse af dagsorden Godkendt. 2. Budget Godkendt.\n"
     )
     assert _meta_of(text, tmp_path, "kommune_side.txt").date == "2026-02-17"
+
+
+def test_a_weekday_named_day_takes_the_year_its_title_names_where_the_file_name_has_none():
+    """A news page on a council's meeting (made up in that style): "Tirsdag 24. marts" under the
+    title "Byrådet har besluttet - marts 2026" is 24 March 2026, a Tuesday; a Wednesday is not."""
+    text = "Byrådet har besluttet - marts 2026\n\nTirsdag 24. marts var der byrådsmøde. Her er et overblik.\n"
+    title = "Byrådet har besluttet - marts 2026"
+    assert meta.weekday_date(text, "kommune_nyhed.txt", RULES, DATES, title) == "2026-03-24"
+    assert meta.weekday_date(text.replace("Tirsdag", "Onsdag"), "kommune_nyhed.txt", RULES, DATES, title) is None
+    assert meta.weekday_date(text, "kommune_nyhed.txt", RULES, DATES) is None  # no year to read it in
+
+
+def test_a_list_of_weekday_named_days_under_a_title_naming_the_year_dates_no_page():
+    """A committee's page listing its meetings of a year (made up in that style): each day is one of
+    the list, none the page's day."""
+    text = "Udvalgets møder i 2026\n\nMandag den 12. januar\nMandag den 2. februar\nTirsdag den 3. marts\n"
+    assert meta.weekday_date(text, "kommune_side.txt", RULES, DATES, "Udvalgets møder i 2026") is None

@@ -22,7 +22,7 @@ from datetime import date as Day
 from types import MappingProxyType
 from typing import Mapping, Optional
 
-from extract.extractors.dates import DateRules, iso_date
+from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
 from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
@@ -239,18 +239,24 @@ def _day_month_year(m: re.Match) -> str:
     return f"{m.group('day')}. {m.group('month').lower()} {m.group('year')}"
 
 
-def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules) -> Optional[str]:
-    """The file name's date when the page's first lines name that day by its weekday, day and
-    month without a year ("Tirsdag 7. oktober holdt byrådet sit møde"): the calendar puts that
-    weekday on that day of the file name's year, so the year is the file name's."""
+def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules, title: Optional[str] = None) -> Optional[str]:
+    """The day the page's first lines name by its weekday, day and month without a year
+    ("Tirsdag 7. oktober holdt byrådet sit møde"), when the calendar puts that weekday on that
+    day of the file name's year (the file name's date), or, without one, of a year its title
+    names ("Byrådet har besluttet - marts 2023" over "Tirsdag 28. marts …"), the only day so
+    named (a list of a year's meetings, "Mandag den 11. januar", … is no page's day)."""
     day = file_name_date(name, r)
-    if day is None or r.weekday_day is None or not dates.weekdays:
+    years = [day[:4]] if day else YEAR_IN_TEXT.findall(title or "")
+    if not years or r.weekday_day is None or not dates.weekdays:
         return None
+    found = []
     for m in r.weekday_day.pattern.finditer(text[: r.byline_within]):
-        written = iso_date(f"{m.group('day')}. {m.group('month').lower()} {day[:4]}", dates)
-        if written == day and dates.weekdays[Day.fromisoformat(day).weekday()] == m.group("weekday").lower():
-            return day
-    return None
+        for year in years:
+            written = iso_date(f"{m.group('day')}. {m.group('month').lower()} {year}", dates)
+            weekday = dates.weekdays[Day.fromisoformat(written).weekday()] if written else None
+            if written and written == (day or written) and weekday == m.group("weekday").lower():
+                found.append(written)
+    return found[0] if found and (day or len(set(found)) == 1) else None
 
 
 def file_name_date(name: str, r: MetaRules) -> Optional[str]:
@@ -330,9 +336,9 @@ def find_meta(
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
         basis = "file name" if date else None
-    if date is None:  # a day named by its weekday without a year, the year the file name's
-        date = weekday_date(src.text, name, r, dates)
-        basis = "file name" if date else None
+    if date is None:  # a day named by its weekday without a year, the year the file name's or the title's
+        date = weekday_date(src.text, name, r, dates, title)
+        basis = ("file name" if file_name_date(name, r) else "text") if date else None
     if date is None:  # the last resort: a day of publication on a line of its own, anywhere
         date = published_anywhere(src.text, r, dates)
         basis = "text" if date else None
