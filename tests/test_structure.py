@@ -903,3 +903,26 @@ def test_a_web_pages_heading_over_its_folded_sections_holds_them():
         (2, "Det kan du søge om"),
         (2, "Målgruppe"),
     ]
+
+
+def test_a_question_heads_its_short_answer_and_the_answer_is_no_heading():
+    """A pool's facts, each a question or label over a short answer, no blank line between
+    (made up in the style of a municipality's pool page): the questions are headings, though
+    their answers are short lines without a stop; the answers are none."""
+    text = (
+        "Renoveringspuljen\n\nPuljen dækker udvendig renovering samt indvendig og udvendig energirenovering af klubhuse.\n\n"
+        "Hvem kan søge\n\nGodkendte folkeoplysende foreninger, der har eget klubhus\n\n"
+        "Hvad kan der søges til\n\nRenovering af klubhuse.\n"
+    )
+    assert _headings_of(text) == ["Hvem kan søge", "Hvad kan der søges til"]
+
+
+def test_short_lines_that_run_into_a_question_are_a_list():
+    """A site's trail of short lines over the page's question heading (made up in the style of a
+    pool's page): the trail is a list, no headings; the question heads its answer."""
+    text = (
+        "Tilskud\n\nFrivillig forening\n\nAktivitetstilskud\n\nHVAD KAN DU FÅ TILSKUD TIL?\n\n"
+        "Aktivitetstilskud er et tilskud, som foreninger kan søge til de grundlæggende omkostninger ved foreningens virksomhed.\n"
+    )
+    assert "Frivillig forening" not in _headings_of(text)
+    assert "HVAD KAN DU FÅ TILSKUD TIL?" in _headings_of(text)

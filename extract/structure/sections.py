@@ -28,6 +28,7 @@ from extract.structure.headings import (
     next_line_start,
     over_text,
     plain_line,
+    question,
     role_of,
     run_in_line,
     starts_lowercase,
@@ -144,7 +145,10 @@ def _paragraph_heading(
 def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[Candidate]:
     """Runs of short unnumbered lines, or of lines numbered in one scheme ("1.", "2.", "3."
     or "A.", "B.", "C."), with nothing between them are a list, not headings; the last short
-    line of such a run over a long paragraph of running text is that paragraph's heading."""
+    line of such a run over a long paragraph of running text is that paragraph's heading. A
+    question ("Hvem kan søge") heads the line after it, its answer, however short: it ends a
+    run (the lines before it a list when they make one with it), and its answer is no heading (a
+    pool's facts, a question over each answer)."""
     index = {a: i for i, (a, _) in enumerate(paras)}
 
     def kind(c: Optional[Candidate]) -> Optional[str]:
@@ -160,7 +164,15 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]],
         return [run[-1]] if _over_paragraph(run[-1], text, paras, index, r) else []
 
     keep, run = [], []
+    answer = -1  # the paragraph of the last question's answer
     for c in cands + [None]:
+        asked = c is not None and index.get(c.start) == answer  # the answer to the question above
+        if asked or c is not None and c.kind == "short_line" and question(c.heading, r):
+            adjacent = bool(run) and index.get(c.start) == index.get(run[-1].start, -2) + 1
+            keep += [] if adjacent and len(run) + 1 >= _MIN_LIST_RUN else kept(run)  # a list that ends in it
+            keep += [] if asked else [c]
+            run, answer = [], -1 if asked else index.get(c.start, -2) + 1
+            continue
         k = kind(c)
         joined = run and k == kind(run[-1]) and index.get(c.start) == index.get(run[-1].start, -2) + 1
         if k is not None and (not run or joined):
