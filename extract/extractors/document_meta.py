@@ -254,7 +254,7 @@ def weekday_date(text: str, name: str, r: MetaRules, dates: DateRules, title: Op
         for year in years:
             written = iso_date(f"{m.group('day')}. {m.group('month').lower()} {year}", dates)
             weekday = dates.weekdays[Day.fromisoformat(written).weekday()] if written else None
-            if written and written == (day or written) and weekday == m.group("weekday").lower():
+            if written and (day is None or written == day) and weekday == m.group("weekday").lower():
                 found.append(written)
     return found[0] if found and (day or len(set(found)) == 1) else None
 

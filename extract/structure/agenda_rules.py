@@ -89,7 +89,7 @@ class AgendaRules:
     captions: tuple[LinePattern, ...]  # not_subheadings rules of a table's caption ("Tabel 1: …")
     cell_max_words: int  # a line of at most this many words under a caption is one of the table's cells
     header_cells: int  # … and one of its header's when at most this many cells stand between them
-    table_cell_examples: tuple  # {text, field}: is the field's name in the text a field?
+    table_cell_examples: tuple  # {text, heading, field}: is the field's name (heading) in the text a field?
 
 
 def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:
