@@ -841,3 +841,12 @@ def test_what_a_criticism_is_aimed_at_is_no_group():
     after the words when something is for it (made up in the style of an item's hearing replies)."""
     about = "Kritikken retter sig mod forvaltningens behandling af ledige."
     assert find_target_groups(about, sentence_spans(about), []) == []
+
+
+def test_a_label_line_over_the_statement_it_labels():
+    """An item's label line "Målgruppen:" over the sentence that names the group (made up in the
+    style of a council's agenda item): the sentence is the statement, though the label's colon
+    joins the two lines into one sentence."""
+    text = "Sagsfremstilling\n\nMålgruppen:\nMålgruppen er børn under 18 år, der kommer til Danmark og søger asyl.\n"
+    rows = target_groups.find_target_groups(text, sentence_spans(text), [], R)
+    assert [(row.rule, row.groups) for row in rows] == [("maalgruppe_er", ["børn"])]

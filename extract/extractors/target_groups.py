@@ -110,12 +110,13 @@ def _same_paragraph(text: str, end: int, nxt: Span) -> bool:
 def _line_starts(text: str, sent: Span, r: TargetGroupRules) -> list[int]:
     """Where a sentence's lines start: its own start, and the start of each line inside it that
     opens with a capital after a short line (a heading the sentence took in: "Puljens
-    målgruppe\nPuljens målgruppe er …"; not a line a long paragraph was wrapped into)."""
+    målgruppe\nPuljens målgruppe er …", also a label's "Målgruppen:\nMålgruppen er …"; not a
+    line a long paragraph was wrapped into)."""
     starts = [sent.start]
     for m in re.finditer(r"\n[ \t]*(?=[^\W\d_])", text[sent.start : sent.end]):
         at = sent.start + m.end()
         line = text[text.rfind("\n", 0, sent.start + m.start()) + 1 : sent.start + m.start()].strip()
-        if text[at].isupper() and 0 < len(line) <= r.heading_line_max and line[-1] not in ",;:-–(":
+        if text[at].isupper() and 0 < len(line) <= r.heading_line_max and line[-1] not in ",;-–(":
             starts.append(at)
     return starts
 
