@@ -8,7 +8,7 @@ import pytest
 from conftest import RULES as ALL_RULES
 from conftest import extract_text
 
-from extract.structure.titles import header_lines
+from extract.structure.titles import header_lines, text_lines
 
 HEADINGS = ALL_RULES["headings.yml"]
 
@@ -146,3 +146,12 @@ Foreninger i kommunen kan søge om tilskud.
 def test_a_sites_top_menu_is_no_title_and_its_update_line_dates_the_page(tmp_path):
     found = _meta_of(UNDER_THE_MENU, tmp_path, "pulje.txt")
     assert (found.title, found.date) == ("Pulje til kultur og idræt", "2025-02-05")
+
+
+def test_the_header_window_drops_the_line_its_limit_cuts_off():
+    """The lines of a text's first characters leave out the line the limit cuts in two (its cut
+    half reads as a line of its own); a first line longer than the limit is kept, cut."""
+    text = "Referat Teknisk Udvalg\nMødet blev holdt på rådhuset i byens store sal.\n"
+    assert [line for _, line in text_lines(text, 30)] == ["Referat Teknisk Udvalg", ""]
+    assert [line for _, line in text_lines(text, 10)] == ["Referat Te"]
+    assert [line for _, line in text_lines(text)] == [*text.split("\n")]

@@ -27,10 +27,7 @@ def first_title_line(
     no place's name alone, no line at ``heads``: the headings of an item's fields, save the text's
     first line), with the next line when it breaks off after a word that leads on ("Budget 2024
     og" over "Budgetoverslag 2025 - 2028") and the two do not read as a sentence."""
-    window = text[: r.title_search_chars]
-    if len(text) > len(window):  # the window's last line cut off mid-line is not read
-        window = window[: window.rfind("\n") + 1] or window
-    lines = text_lines(window)
+    lines = text_lines(text, r.title_search_chars)
     joined = -1  # the line read with the one before it as a sentence
     first = next((start for start, raw in lines if raw.strip()), None)
     for i, (start, raw) in enumerate(lines):

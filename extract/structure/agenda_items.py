@@ -5,7 +5,6 @@ groups of the items and the parts of the meeting's record above them (see
 
 from __future__ import annotations
 
-import re
 from itertools import takewhile
 from typing import Optional
 
@@ -73,7 +72,7 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             if first is not None and first[0].start not in record:
                 run = _items_over(lines, numbered, i, out, field_at, ag, r.max_words)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
-            in_list = in_list and not _doubled_number(line, parsed[0])  # "2.  2. Orientering …": an item's line
+            in_list = in_list and not ag.item_repeated_number.match(line)  # "2.  2. Orientering …": an item's line
             rejected = rejected_subheading(line, "", ag, max_words=r.max_words)
             follows = _next_number(out, parsed[0]) or bool(run)
             if rejected in ag.item_sentence_rules and follows:
@@ -99,13 +98,6 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     taken = {c.start for c in out}
     return sorted(out + [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken],
                   key=lambda c: c.start)  # fmt: skip
-
-
-def _doubled_number(line: str, number: str) -> bool:
-    """Does the line print its number twice ("2.  2. Orientering fra borgmesteren"), as a system lists
-    a meeting's items (its list's number, then the item's): an item's line, though a list's line
-    with the number before stands over it?"""
-    return re.match(rf"\s*{re.escape(number)}\.\s+{re.escape(number)}\.\s", line) is not None
 
 
 def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r: HeadingRules) -> list[Candidate]:

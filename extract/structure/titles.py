@@ -50,9 +50,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def text_lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str, limit: Optional[int] = None) -> list[tuple[int, str]]:
+    """Each line with its offset; with ``limit``, the lines of the text's first ``limit``
+    characters, without a line the limit cuts off (a sentence cut mid-word reads as a title)."""
+    window = text if limit is None or len(text) <= limit else text[: (text.rfind("\n", 0, limit) + 1) or limit]
     out, pos = [], 0
-    for line in text.split("\n"):
+    for line in window.split("\n"):
         out.append((pos, line))
         pos += len(line) + 1
     return out
@@ -160,7 +163,7 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     …", the headline below them)?"""
     if text[:start].strip():
         return False
-    return never_heading(line_at(text, filled_line_start(text, end)), r) != "web_link"
+    return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
@@ -223,7 +226,7 @@ def header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
     """The header's non-empty lines with their offsets; a line ending in a preposition joined to the
     next ("Dagsorden til" over "møde i" over "Økonomiudvalget", as a PDF's copy breaks a header)."""
     lines: list[tuple[int, str]] = []
-    for a, line in text_lines(text[: r.title_search_chars]):
+    for a, line in text_lines(text, r.title_search_chars):
         if not line.strip():
             continue
         if lines and r.titles.line_goes_on.search(lines[-1][1]):
