@@ -850,3 +850,25 @@ def test_a_label_line_over_the_statement_it_labels():
     text = "Sagsfremstilling\n\nMålgruppen:\nMålgruppen er børn under 18 år, der kommer til Danmark og søger asyl.\n"
     rows = target_groups.find_target_groups(text, sentence_spans(text), [], R)
     assert [(row.rule, row.groups) for row in rows] == [("maalgruppe_er", ["børn"])]
+
+
+def test_question_heading_answer_ends_at_the_next_heading():
+    """A page that runs its questions and answers on without blank lines or question marks: the
+    answer is the body of the question's section, not the rest of the page (made up in the style of
+    a pool's page whose fields are headings)."""
+    text = (
+        "Hvem kan søge\nGodkendte folkeoplysende foreninger med eget klubhus\nHvad kan der søges til\n"
+        "Renovering af klubhuse.\nMålgruppe\nIngen begrænsninger\n"
+    )
+    heads = [m for m in re.finditer(r"^(?:Hvem kan søge|Hvad kan der søges til|Målgruppe)$", text, re.M)]
+    ends = [m.start() for m in heads[1:]] + [len(text)]
+    secs = [
+        Section(
+            i, 1, m.group(), "maalgruppe" if m.group() == "Målgruppe" else "other", None, m.start(), end, "", m.end()
+        )
+        for i, (m, end) in enumerate(zip(heads, ends))
+    ]
+    rows = [row for row in find_target_groups(text, sentence_spans(text), secs) if row.rule == R.question_heading.id]
+    assert [(row.quote, row.groups) for row in rows] == [
+        ("Godkendte folkeoplysende foreninger med eget klubhus", ["foreninger"])
+    ]

@@ -288,17 +288,21 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
-def _answer_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
+def _answer_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """The answer to a question heading of whom an offer is for ("Hvem kan søge?"): the paragraph
-    right after it, when it names a group ("alle" and "borgere" are groups here) and asks nothing."""
+    right after it, up to the next heading, when it names a group ("alle" and "borgere" are groups
+    here) and asks nothing."""
     rows = []
     for m in r.question_heading.pattern.finditer(text) if r.question_heading else ():
         para = r.answer_paragraph.search(text, m.end())
         if not para:
             continue
+        # a page that runs its questions and answers on without blank lines: the answer ends where
+        # the next heading starts ("Hvem kan søge" / "Godkendte foreninger …" / "Hvad kan der søges til")
+        end = min((s.char_end for s in sections if s.body_start <= para.start() < s.char_end), default=para.end())
         # an answer written as a list: each item that names a group; an answer that denies
         # (not_statement: "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
-        answers = _list_items(text, m.end(), r) or [(para.start(), para.end())]
+        answers = _list_items(text, m.end(), r) or [(para.start(), min(para.end(), end))]
         for a, b in (_trimmed(text, a, b) for a, b in answers):
             if (
                 b > a
@@ -337,7 +341,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
-    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, r)
+    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, sections, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)
