@@ -345,3 +345,20 @@ def test_a_day_without_its_stop_only_after_an_article_or_weekday(text, found):
     """A day written without its full stop is a day after "d.", "den", "pr." or a weekday, and
     a number before a month elsewhere is none (made up in the style of headers and plans)."""
     assert [m.text for m in find_date_expressions(text)] == [found]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # a clock with AM/PM: a system set to English wrote the day, month first (made up in the
+        # style of an agenda system's meeting line "Mødedato: 8/29/2019 4:00:00 PM")
+        ("Mødedato: 9/11/2019 3:00:00 PM", "2019-09-11"),
+        ("Mødedato: 9/11/2019 11:30 AM", "2019-09-11"),
+        # a Danish clock leaves the day first
+        ("Mødedato: 9/11/2019 kl. 15.00", "2019-11-09"),
+        ("Mødedato: 9/11/2019 15:00", "2019-11-09"),
+    ],
+)
+def test_a_clock_with_am_or_pm_reads_the_month_first(text, start):
+    [found] = find_date_expressions(text)
+    assert parse_date_expression(found.text).start.isoformat() == start

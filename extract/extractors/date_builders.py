@@ -53,7 +53,10 @@ def _day_builders(r: dict) -> dict:
         if len(m["year"]) == 2:
             y += 2000 if y <= r["pivot"] else 1900
         day, month = int(m["day"]), int(m["month"])
-        if month > 12 >= day and "/" in m.group(0):  # "8/29/2019": only month first reads, as English systems write
+        # "8/29/2019" reads only month first, as systems set to English print it; "9/11/2019 3:00:00 PM"
+        # is month first by its clock (month_first_clock)
+        english = "/" in m.group(0) and (month > 12 >= day or m["clock12"])
+        if english and day <= 12:
             day, month = month, day
         d = date(y, month, day)
         return DateRange(d, d, "day")

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from extract.extractors.date_builders import DateRange, builders, word_key
-from extract.rules import RuleError, require_keys, require_number, require_strings
+from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 
 __all__ = ["DateRange", "DateRules", "Form", "PRECISIONS", "load_rules", "word_key"]
 
@@ -108,7 +108,9 @@ def _patterns(data: dict) -> dict:
         rf"|\s+(?:19|20)?\d\d\b|\.?\s{{0,4}}{_plain(month)}))|"
         # after a day and month joined by a slash a space may stand before a full year ("28/10 2011")
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
-        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_]))",
+        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])"
+        # a clock with AM/PM after it: a system set to English, month first ("9/11/2019 3:00:00 PM")
+        rf"(?P<clock12>{data['month_first_clock']})?)",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
         # the day's full stop is at times left out after a day's article or weekday ("d. 31 oktober
         # 2022", "pr. 31 marts", "Onsdag, 17 februar"), never elsewhere ("fase 2 august til …")
@@ -149,7 +151,7 @@ def load_rules(data) -> DateRules:
         "months ordinals quarter_words half_words half_words_needs_year thirds year_thirds month_thirds seasons "
         "period_end_words month_filler range_separators list_separators year_joiners day_joiner "
         "two_digit_year_pivot forms quarter_letters week_words year_points day_list_separators day_articles "
-        "stopless_day_leads "
+        "stopless_day_leads month_first_clock "
         "named_years period_end_covers clock_words weekdays between_words turn_of_year_days day_article_stops"
     ).split()
     data = require_keys(data, "-", keys)
@@ -269,6 +271,7 @@ def _validate(data: dict) -> None:
     for key in ("words", "after_slash", "examples"):
         _words(stops[key], f"day_article_stops.{key}", least=1)
     require_number(data, "turn_of_year_days", "turn_of_year_days", int, 0, 182)
+    require_regex(data["month_first_clock"], "month_first_clock")
     if len(_words(data["weekdays"], "weekdays", least=7)) != 7:
         raise RuleError("weekdays", "needs the seven weekdays' names, Monday first")
     if not isinstance(data["day_joiner"], str) or not data["day_joiner"].strip():
