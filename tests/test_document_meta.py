@@ -340,3 +340,12 @@ def test_a_list_of_weekday_named_days_under_a_title_naming_the_year_dates_no_pag
     the list, none the page's day."""
     text = "Udvalgets møder i 2026\n\nMandag den 12. januar\nMandag den 2. februar\nTirsdag den 3. marts\n"
     assert meta.weekday_date(text, "kommune_side.txt", RULES, DATES, "Udvalgets møder i 2026") is None
+
+
+@pytest.mark.parametrize("clock, day", [("3:00:00 PM", "2024-09-11"), ("15:00", "2024-11-09")])
+def test_a_meeting_day_with_a_clock_in_am_or_pm_is_read_month_first(tmp_path, clock, day):
+    # made up in the style of an agenda system set to English ("Mødedato: 8/29/2019 4:00:00 PM");
+    # the meeting's day is the page's date and no milestone of it
+    text = f"Dagsorden\n\nMødedato: 9/11/2024 {clock}\nMødested: Rådhuset\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    found = _meta_of(text, tmp_path, "kommune_oeu_dagsorden.txt")
+    assert (found.date, found.date_basis) == (day, "text")

@@ -160,10 +160,15 @@ def year_list(text: str, r: DateRules) -> Optional[DateRange]:
     return DateRange(date(int(m[1]), 1, 1), date(int(m[2]), 12, 31), "year")
 
 
-def iso_date(text: str, r: DateRules) -> Optional[str]:
+def iso_date(text: str, r: DateRules, line_after: str = "") -> Optional[str]:
     """A written day ("23-09-2012", "26.11.09", "24. april 2008") as an ISO date; None when the
-    text is no single day."""
-    found = parse_date_expression(text.strip(), r)
+    text is no single day. ``line_after``: the rest of the text's line, read with the day when its
+    form goes on into it (a clock with AM/PM after a numeric day, "9/11/2019 3:00:00 PM": month first)."""
+    text = text.strip()
+    if line_after:
+        first = next(iter(find_date_expressions(text + line_after.split("\n", 1)[0], r)), None)
+        text = first.text if first and first.start == 0 and len(first.text) > len(text) else text
+    found = parse_date_expression(text, r)
     return found.start.isoformat() if found is not None and found.precision == "day" else None
 
 

@@ -170,7 +170,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules, alone: bool = Fals
             continue
         if value:
             found = value.group(0).strip()
-            return iso_date(found, dates) if rule.field in DATES else found
+            return iso_date(found, dates, rest[value.end() :]) if rule.field in DATES else found
     return None
 
 
@@ -203,7 +203,7 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
     for m in r.date_line.finditer(text[:limit]):
         if any(label.match(m.group(0)) for label in published):
             continue
-        value = iso_date(full_months(m.group("value"), r), dates)
+        value = iso_date(full_months(m.group("value"), r), dates, text[m.end("value") : limit])
         if value:
             return value
     return None
@@ -227,8 +227,9 @@ def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Opti
     """The first day one of ``rules`` finds in ``text``, as an ISO date."""
     for rule in rules:
         for m in rule.pattern.finditer(text):
-            written = m.group("value") if "value" in m.re.groupindex else _day_month_year(m)
-            value = iso_date(written, dates)
+            named = "value" in m.re.groupindex
+            written = m.group("value") if named else _day_month_year(m)
+            value = iso_date(written, dates, text[m.end("value") :] if named else "")
             if value:
                 return value
     return None

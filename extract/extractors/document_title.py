@@ -116,7 +116,7 @@ def meeting_body(
         for pattern in r.titles.body_on_date:
             for m in pattern.finditer(text):
                 body = body_of(m.group("body"), r)
-                if body and iso_date(m.group("value"), dates) == day:
+                if body and iso_date(m.group("value"), dates, m.string[m.end("value") :]) == day:
                     return body
         return None
     named = set(decisions_on_days(text, sections, r, dates))  # the meeting's day not known
@@ -130,7 +130,7 @@ def decisions_on_days(text: str, sections: list[Section], r: HeadingRules, dates
     found = []
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
-            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates)
+            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates, m.string[m.end("value") :])
             if body and day and _in_decision(text, m.start("body"), sections, r):
                 found.append((body, day))
     return found
