@@ -101,6 +101,10 @@ def test_label_is_found(text, label):
         # the genre's style of a club's and a school's page)
         ("Klubben er et tilbud til unge mennesker med sociale udfordringer.", "udsatte_voksne"),
         ("Indsatsen er målrettet børn og unge personer med sociale og faglige vanskeligheder.", "udsatte_voksne"),
+        # what self-organised people do, not the people (a pool's page: "kultur, idræt og det
+        # selvorganiserede fritidsliv")
+        ("Puljen støtter kultur, idræt og det selvorganiserede fritidsliv.", "selvorganiserede_grupper"),
+        ("Der er plads til selvorganiserede aktiviteter i hallen.", "selvorganiserede_grupper"),
     ],
 )
 def test_label_is_not_found(text, absent):
