@@ -83,6 +83,12 @@ def test_numbering_examples(rule_id, example):
     assert (fired, number, heading) == (rule_id, example["number"], example["heading"])
 
 
+def test_a_number_over_a_day_of_a_month_is_no_numbered_heading():
+    """An ordinal may open a numbered title ("3. 2. behandling af …"); a day of a month is no title."""
+    assert parse_number("3. 2. behandling af budgetforslag 2025")[:2] == ("3", "2. behandling af budgetforslag 2025")
+    assert parse_number("3. 1. maj afholdes arrangementet") is None
+
+
 def detect(rule_id: str, text: str):
     """What the detector named ``rule_id`` makes of ``text`` (heading text or None)."""
     if rule_id == "table_row":
@@ -926,3 +932,16 @@ def test_short_lines_that_run_into_a_question_are_a_list():
     )
     assert "Frivillig forening" not in _headings_of(text)
     assert "HVAD KAN DU FÅ TILSKUD TIL?" in _headings_of(text)
+
+
+def test_a_question_directly_over_its_answer_is_a_heading_a_question_to_the_reader_is_none():
+    # made up in the style of pools' pages that print each question right over its answer
+    text = (
+        "Puljen til lokale aktiviteter\n\nPuljen støtter aktiviteter, der samler borgere på tværs af alder og baggrund.\n\n"
+        "Hvem kan søge?\nOrganisationer, foreninger og privatpersoner i kommunen.\n\n"
+        "Hvornår?\nFørste ansøgningsfrist er 15. september 2025.\n\n"
+        "Hvor meget?\nDer kan søges om op til 50.000 kr. pr. aktivitet.\n\n"
+        "Er du mellem 13 og 25 år?\nSå kan du også søge puljen til unges egne projekter.\n"
+    )
+    src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == ["Hvem kan søge?", "Hvornår?", "Hvor meget?"]

@@ -57,6 +57,7 @@ class HeadingRules:
     inverted_examples: tuple
     list_label_words: int  # a label over its list ("Hvem kan søge:") has at most this many words
     list_label_question: re.Pattern  # … and may read as a sentence when it opens with a question word
+    list_label_asks: re.Pattern  # a short question with its "?", a heading also directly over its answer
     list_label_not: re.Pattern  # … never a sentence to the reader ("Du finder tidsplanen her:")
     list_label_verb: re.Pattern  # … nor a subject and its finite verb ("Direktionen indstiller:")
     list_label_lead_in: re.Pattern  # … nor a lead-in ("Udvalget godkendte følgende:", "Bl.a.:")
@@ -221,11 +222,21 @@ def _list_label(data) -> dict:
     data = require_keys(
         data,
         "list_label",
-        ["max_words", "question", "not_label", "finite_verb", "lead_in_word", "name_role", "examples"],
+        [
+            "max_words",
+            "question",
+            "run_in_question",
+            "not_label",
+            "finite_verb",
+            "lead_in_word",
+            "name_role",
+            "examples",
+        ],
     )
     return {
         "list_label_words": require_number(data, "max_words", "list_label", int, 1, 20),
         "list_label_question": require_regex(data["question"], "list_label", "question"),
+        "list_label_asks": require_regex(data["run_in_question"], "list_label", "run_in_question"),
         "list_label_not": require_regex(data["not_label"], "list_label", "not_label"),
         "list_label_verb": require_regex(data["finite_verb"], "list_label", "finite_verb"),
         "list_label_lead_in": require_regex(data["lead_in_word"], "list_label", "lead_in_word"),

@@ -171,7 +171,9 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]],
             adjacent = bool(run) and index.get(c.start) == index.get(run[-1].start, -2) + 1
             keep += [] if adjacent and len(run) + 1 >= _MIN_LIST_RUN else kept(run)  # a list that ends in it
             keep += [] if asked else [c]
-            run, answer = [], -1 if asked else index.get(c.start, -2) + 1
+            i = index.get(c.start, -2)
+            run_in = i >= 0 and c.body_start < paras[i][1]  # "Hvornår?" over its answer, no blank line between
+            run, answer = [], -1 if asked else i + (0 if run_in else 1)
             continue
         k = kind(c)
         joined = run and k == kind(run[-1]) and index.get(c.start) == index.get(run[-1].start, -2) + 1
