@@ -205,6 +205,19 @@ def _part_kind(text: str, sections: list[Section], fields: list[Section], r: Hea
     return r.titles.agenda_kind if fields else r.titles.unnamed_kind
 
 
+def _minutes_kind(kind: str, text: str, r: HeadingRules, at: Optional[int] = None) -> str:
+    """The minutes' kind word for a page headed as an agenda whose header also names its minutes
+    (``minutes_line``: "Dagsorden" over the meeting's day and "Referat" alone over its items, as a
+    system prints a meeting's page once decided; or "Referat af …møde …" over the agenda's line
+    at ``at``), else ``kind``."""
+    if kind.lower() != r.titles.agenda_kind.lower():
+        return kind
+    lines = [(a, line.strip()) for a, line in before_fields(header_lines(text, r), r)]
+    alone = any(r.titles.with_body.fullmatch(line) and line.lower() != kind.lower() for _, line in lines)
+    over = any(r.titles.minutes_line.match(line) and (at is None or a < at) for a, line in lines)
+    return r.titles.unnamed_kind if alone or over else kind
+
+
 def _decided(text: str, sections: list[Section], r: HeadingRules) -> bool:
     """Does the page write a decision: a decision's field with words under it, or a decision's
     words standing alone after a colon or on a line ("Godkendelse af dagsorden: Godkendt.",
@@ -350,14 +363,17 @@ def document_title(
         if kind and found[1] != kind:
             listed = several or _numbered_items(src.text, r) >= 2
             body = _kind_line_meeting(found[1], kind, r) if listed else None
+            named = _minutes_kind(kind, src.text, r, found[0])
             if body:  # "Referat af Byrådets møde d. 1.10.2024" over the meeting's items
-                return f"{kind} {clean_title(body, r)}", found
-            return found[1], found  # "Referat Teknisk Udvalg", as the page writes it
+                return f"{named} {clean_title(body, r)}", found
+            return named + found[1][len(kind) :], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or fielded or several:
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)
             if body:
-                return f"{kind or _part_kind(src.text, sections, fields, r)} {clean_title(body, r)}", found
+                named = kind or _part_kind(src.text, sections, fields, r)
+                named = _minutes_kind(named, src.text, r, found and found[0])
+                return f"{named} {clean_title(body, r)}", found
     if found:
         return found[1], found
     head = src.text[: min((f.char_start for f in fields), default=len(src.text))] if several else src.text

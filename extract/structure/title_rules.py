@@ -13,6 +13,7 @@ from extract.rules import RuleError, require_examples, require_keys, require_reg
 @dataclass(frozen=True)
 class TitleRules:
     kind_word: re.Pattern  # a line naming only the kind of document ("Notat"): the title follows it
+    minutes_line: re.Pattern  # a header line naming a meeting's minutes ("Referat", "Referat af …møde …")
     with_body: re.Pattern  # a kind word that takes the body's name after it ("Referat" + "Teknisk Udvalg")
     kind_with_day: re.Pattern  # the kind word and the meeting's day on one line ("Referat: 1. oktober 2024")
     body_name: re.Pattern  # a line naming a political body
@@ -81,7 +82,7 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "photo_tail", "broken_word", "never_title", "item_number",
-             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body"]  # fmt: skip
+             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
