@@ -182,6 +182,12 @@ def test_fuzzy_examples(example):
     assert (example["label"] in labels) if example["label"] else labels == ["andre"]
 
 
+@pytest.mark.parametrize("example", R.unit_name_examples, ids=[e["text"][:30] for e in R.unit_name_examples])
+def test_unit_name_examples(example):
+    """A unit's or committee's name in capitals inside a sentence names no group."""
+    assert find_labels(example["text"]) == example["labels"]
+
+
 @pytest.mark.parametrize("example", R.quoted_name_examples, ids=[e["text"][:30] for e in R.quoted_name_examples])
 def test_quoted_name_examples(example):
     """A group named only inside a name in quotes counts when no other group is named."""

@@ -172,7 +172,10 @@ def _form_labels(form: str, lemma: str, blocked: frozenset, r: TargetGroupRules)
 def find_labels(text: str, r: TargetGroupRules) -> list[str]:
     """Vocabulary labels named in ``text`` (sorted); the no-label label when none is named.
     A group named only inside a name in quotes (a plan's, a project's) counts when the text
-    names no other group."""
+    names no other group; one named only inside a unit's name in capitals ("sektor Børn og Familie")
+    does not count."""
+    if r.unit_name is not None:
+        text = r.unit_name.sub(lambda m: " " * len(m.group(0)), text)
     if r.quoted_name is not None and r.quoted_name.search(text):
         outside = _labels_in(r.quoted_name.sub(lambda m: " " * len(m.group(0)), text), r)
         if outside != [r.no_label]:

@@ -65,6 +65,7 @@ _TOP_KEYS = [
     "compound_thing_heads",
     "bare_conjunct",
     "quoted_name",
+    "unit_name",
     "name_line",
     "defined_group",
     "enumeration_tail",
@@ -155,6 +156,8 @@ class TargetGroupRules:
     bare_conjunct: Optional["BareConjunctRule"] = None  # a fallback word bare in an enumeration keeps its label
     quoted_name: Optional[re.Pattern] = None  # a name in quotes: its groups count only when no other is named
     quoted_name_examples: tuple = ()
+    unit_name: Optional[re.Pattern] = None  # a unit's name in capitals inside a sentence: its words name no group
+    unit_name_examples: tuple = ()
     name_line: Optional[re.Pattern] = None  # a grant's or pool's name alone on its line: no statement
     name_line_examples: tuple = ()
     relative_clause: Optional[re.Pattern] = None  # a relative clause right after a group's head word
@@ -234,6 +237,7 @@ def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[Patt
 def load_rules(data) -> TargetGroupRules:
     data = require_keys(data, "-", _TOP_KEYS)
     quoted = require_keys(data["quoted_name"], "quoted_name", ["pattern", "examples"])
+    unit = require_keys(data["unit_name"], "unit_name", ["pattern", "examples"])
     named = require_keys(data["name_line"], "name_line", ["pattern", "examples"])
     defined = require_keys(data["defined_group"], "defined_group", ["clause", "pattern", "examples"])
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
@@ -297,6 +301,8 @@ def load_rules(data) -> TargetGroupRules:
         bare_conjunct=_bare_conjunct_rule(data["bare_conjunct"]),
         quoted_name=require_regex(quoted["pattern"], "quoted_name"),
         quoted_name_examples=require_examples(quoted, "quoted_name"),
+        unit_name=require_regex(unit["pattern"], "unit_name"),
+        unit_name_examples=require_examples(unit, "unit_name"),
         name_line=require_regex(named["pattern"], "name_line"),
         name_line_examples=require_examples(named, "name_line"),
         relative_clause=_regex(defined, "clause", "defined_group", letters),
