@@ -208,3 +208,13 @@ def test_a_heading_matches_whatever_spaces_a_pdf_put_around_its_words(tmp_path):
     }  # fmt: skip
     got = fields.score(label, rows).fields["sections"]
     assert (got.matched, got.labelled, got.built) == (1, 2, 2)
+
+
+def test_a_sum_with_oere_is_right_in_whole_kroner():
+    """The database keeps whole kroner (rounded half to even): "kr. 272.562,50" stored as 272562
+    is the labelled 272562.5; a krone off is not."""
+    from extract.evaluation.fields import _values
+
+    row = {"value_dkk": 272562, "year_from": None, "year_to": None, "per_year": 0, "kind": None}
+    assert _values("amounts", {"value_dkk": 272562.5}, row)["value_dkk"]
+    assert not _values("amounts", {"value_dkk": 272563.5}, row)["value_dkk"]

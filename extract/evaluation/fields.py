@@ -104,9 +104,9 @@ def _values(kind: str, label: dict, row: dict) -> dict[str, bool]:
     if kind == "sections":
         return {"level": label.get("level") == row["level"], "role": label.get("role") == row["role"]}
     if kind == "amounts":
-        value = label.get("value_dkk")
+        value = label.get("value_dkk")  # stored in whole kroner: a sum with øre is right within half a krone
         return {"value_dkk": value is None and row["value_dkk"] is None
-                or value is not None and abs(abs(value) - abs(row["value_dkk"] or 0)) < 0.5,
+                or value is not None and abs(abs(value) - abs(row["value_dkk"] or 0)) <= 0.5,
                 "years": (label.get("year_from"), label.get("year_to")) == (row["year_from"], row["year_to"]),
                 "per_year": bool(label.get("per_year")) == bool(row["per_year"]),
                 "kind": label.get("kind") == row["kind"]}  # fmt: skip
