@@ -712,3 +712,22 @@ def test_a_meetings_page_naming_no_body_is_titled_by_its_kind_not_by_its_first_i
         "Beslutning fra udvalget\n\nTaget til efterretning.\n"
     )
     assert _meta_of(text, tmp_path, "kommune_side.txt").title == "Referat"
+
+
+def test_two_sentences_of_running_text_on_a_line_are_no_title():
+    # made up in the style of a follow-up's anlæg section, the line's last stop cut off by the excerpt
+    text = (
+        "Ved denne opfølgning aflægges der anlægsregnskaber for:\n• Cykelsti langs Skolevej\n"
+        "Den samlede udgift på anlægget udgør 0,5 mio. kr., hvilket giver et mindreforbrug på 0,3 mio. kr. "
+        "i forhold til budgettet. Mindreforbruget foreslås tilført anlægsprojektet - Projekter i rammen\n"
+    )
+    assert first_title_line(text, HEADINGS) is None
+    assert first_title_line("Cykelsti langs Skolevej\n\nDen samlede udgift er 0,5 mio. kr.\n", HEADINGS) == (
+        "Cykelsti langs Skolevej"
+    )
+
+
+def test_a_numbered_line_is_no_sentence_break():
+    # an item's number before a capital is no stop between two sentences (made up in the style of a council's minutes)
+    text = "Deltagere: Anne Hansen\n\n1. Dagsorden for mødet den 19. maj 2023 – godkendt\n\n2. Meddelelser\n"
+    assert first_title_line(text, HEADINGS) == "Dagsorden for mødet den 19. maj 2023 – godkendt"

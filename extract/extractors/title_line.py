@@ -4,6 +4,7 @@ whose first line over its fields names the meeting. Used by ``extract.extractors
 
 from __future__ import annotations
 
+import re
 from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
@@ -18,6 +19,8 @@ from extract.structure.titles import (
     running_text,
     text_lines,
 )
+
+_INNER_STOP = re.compile(r"[a-zæøå)][.!?]\s+[A-ZÆØÅ]")  # one sentence ends and the next begins inside a line
 
 
 def first_title_line(
@@ -42,6 +45,8 @@ def first_title_line(
             continue
         if continues_sentence(line) or lead_in(raw, r):
             continue
+        if len(line.split()) >= r.titles.running_text_words and _INNER_STOP.search(line):
+            continue  # two sentences of running text on one line, its last stop cut off: no title
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):
             continue
