@@ -349,3 +349,14 @@ def test_a_meeting_day_with_a_clock_in_am_or_pm_is_read_month_first(tmp_path, cl
     text = f"Dagsorden\n\nMødedato: 9/11/2024 {clock}\nMødested: Rådhuset\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
     found = _meta_of(text, tmp_path, "kommune_oeu_dagsorden.txt")
     assert (found.date, found.date_basis) == (day, "text")
+
+
+def test_one_item_under_a_meetings_kind_line_is_titled_by_the_item(tmp_path):
+    # made up in the style of a council's item pages: the kind line over the item's title over its fields
+    text = (
+        "Vælg\n\nReferat Vestby Byråd 01-10-2024\n\n    Ny cykelsti langs Skolevej\n\n    Beslutning\n"
+        "    Tilbagesendes Teknik og Miljø med bemærkning, at byrådet har vedtaget indstillingen.\n     \n"
+        "    Resumé\n    Forvaltningen foreslår en cykelsti langs Skolevej.\n    Indstilling\n    At cykelstien anlægges.\n"
+    )
+    found = _meta_of(text, tmp_path, "side.txt")
+    assert (found.title, found.date) == ("Ny cykelsti langs Skolevej", "2024-10-01")

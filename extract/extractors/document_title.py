@@ -205,6 +205,16 @@ def _part_kind(text: str, sections: list[Section], fields: list[Section], r: Hea
     return r.titles.agenda_kind if fields else r.titles.unnamed_kind
 
 
+def _item_under_kind_line(text: str, at: int, r: HeadingRules) -> Optional[str]:
+    """The one item of a meeting's page headed by its kind line ("Referat Aarhus Byråd 29-04-2020"
+    over "Øget anlægsaktivitet for at afbøde krise" over "Beslutning …"): the line right under the
+    kind line when it reads as a title and a field opens the line after it."""
+    lines = [line.strip() for line in text[at:].split("\n")[1:8] if line.strip()]
+    if len(lines) < 2 or not _reads_as_title(lines[0], r):
+        return None
+    return clean_title(lines[0], r) if field_of(lines[1].split()[0], r.agenda) else None
+
+
 def _minutes_kind(kind: str, text: str, r: HeadingRules, at: Optional[int] = None) -> str:
     """The minutes' kind word for a page headed as an agenda whose header also names its minutes
     (``minutes_line``: "Dagsorden" over the meeting's day and "Referat" alone over its items, as a
@@ -366,6 +376,9 @@ def document_title(
             named = _minutes_kind(kind, src.text, r, found[0])
             if body:  # "Referat af Byrådets møde d. 1.10.2024" over the meeting's items
                 return f"{named} {clean_title(body, r)}", found
+            item = None if several else _item_under_kind_line(src.text, found[0], r)
+            if item:
+                return item, found
             return named + found[1][len(kind) :], found  # "Referat Teknisk Udvalg", as the page writes it
         if kind or bare or held or fielded or several:
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
