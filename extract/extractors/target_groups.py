@@ -71,6 +71,11 @@ def _named_weak(text: str, cue: re.Match, end: int, rule: PatternRule, r: Target
     that allows it, or when a relative clause defines the persons ("til borgere, der ikke …")."""
     named = _named(text, cue, end, rule, r)
     defined = bool(rule.label_within and r.defined_group and r.defined_group.search(named))
+    if rule.label_in_cue and "group" in cue.re.groupindex and r.defined_group and cue.end() == cue.end("group") > 0:
+        # the cue's group at its end, defined by a relative clause right after it ("holde hånden
+        # under de borgere, som har mest brug for hjælp")
+        last = text.rfind(" ", cue.start("group"), cue.end("group")) + 1 or cue.start("group")  # its last word
+        defined = bool(r.defined_group.match(text, last, min(end, cue.end("group") + 12)))
     return named, r, rule.weak_group or defined
 
 
