@@ -213,6 +213,8 @@ def test_name_line_examples(example):
         "Udvalget orienteres om nye regler for behandling af sygedagpengesager",
         # a web page's menu copied with its text: a trail of links, the skip link over the menu
         "> Fritidsliv > Aktiviteter for børn og unge",
+        # … also as a paragraph of its own under the page's first line (a document viewer's copy of a site)
+        "Forside\n\n> Fritidsliv > Aktiviteter for børn og unge\n\n> Turisme > Naturoplevelser\n",
         "Skip til hovedindholdet Hjem Borger Fritid Tilskud til foreninger Puljer for unge",
     ],
 )
