@@ -360,3 +360,10 @@ def test_one_item_under_a_meetings_kind_line_is_titled_by_the_item(tmp_path):
     )
     found = _meta_of(text, tmp_path, "side.txt")
     assert (found.title, found.date) == ("Ny cykelsti langs Skolevej", "2024-10-01")
+
+
+def test_a_deadlines_day_ending_a_heading_stays_in_the_title_and_dates_no_page(tmp_path):
+    # made up in the style of a pool's news page: the day is the pool's deadline
+    text = "Natur- og Miljøpuljen: Ansøgningsfrist den 18. april 2026\n\nPuljen støtter lokale grønne tiltag.\n"
+    found = _meta_of(text, tmp_path, "side.txt")
+    assert (found.title, found.date) == ("Natur- og Miljøpuljen: Ansøgningsfrist den 18. april 2026", None)
