@@ -74,7 +74,8 @@ def _named_weak(text: str, cue: re.Match, end: int, rule: PatternRule, r: Target
     if rule.label_in_cue and "group" in cue.re.groupindex and r.defined_group and cue.end() == cue.end("group") > 0:
         # the cue's group at its end, defined by a relative clause right after it ("holde hånden
         # under de borgere, som har mest brug for hjælp")
-        last = text.rfind(" ", cue.start("group"), cue.end("group")) + 1 or cue.start("group")  # its last word
+        space = text.rfind(" ", cue.start("group"), cue.end("group"))
+        last = space + 1 if space >= 0 else cue.start("group")  # the group's last word
         defined = bool(r.defined_group.match(text, last, min(end, cue.end("group") + 12)))
     return named, r, rule.weak_group or defined
 

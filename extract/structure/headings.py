@@ -362,7 +362,7 @@ def run_in_line(first: str, second: str, r: HeadingRules) -> Optional[LineHeadin
         return list_label_line(first, second, r)  # "Hvem kan søge:" over "Foreninger"
     if found.kind == "word":
         return found
-    if first.rstrip().endswith((".", "!", "?")) and not r.list_label_asks.match(first.strip()) or not second.strip():
+    if (first.rstrip().endswith((".", "!", "?")) and not r.list_label_asks.match(first.strip())) or not second.strip():
         return None
     rejected = never_heading(second, r)
     if starts_lowercase(second) or (rejected and rejected not in r.sentence_not_headings):
