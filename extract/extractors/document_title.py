@@ -208,10 +208,11 @@ def _part_kind(text: str, sections: list[Section], fields: list[Section], r: Hea
 def _item_under_kind_line(text: str, at: int, r: HeadingRules) -> Optional[str]:
     """The one item of a meeting's page headed by its kind line ("Referat Aarhus Byråd 29-04-2020"
     over "Øget anlægsaktivitet for at afbøde krise" over "Beslutning …"): the line right under the
-    kind line when it reads as a title and a field opens the line after it."""
+    kind line when it reads as a title of three words or more, no comma, and a field opens the line
+    after it."""
     lines = [line.strip() for line in text[at:].split("\n")[1:8] if line.strip()]
-    if len(lines) < 2 or not _reads_as_title(lines[0], r):
-        return None
+    if len(lines) < 2 or not _reads_as_title(lines[0], r) or "," in lines[0] or len(lines[0].split()) < 3:
+        return None  # the meeting's room, no item ("Rådhuset, byrådssalen")
     return clean_title(lines[0], r) if field_of(lines[1].split()[0], r.agenda) else None
 
 
