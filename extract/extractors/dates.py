@@ -166,7 +166,7 @@ def iso_date(text: str, r: DateRules, line_after: str = "") -> Optional[str]:
     form goes on into it (a clock with AM/PM after a numeric day, "9/11/2019 3:00:00 PM": month first)."""
     text = text.strip()
     if line_after:
-        first = next(iter(find_date_expressions(text + line_after.split("\n", 1)[0], r)), None)
+        first = next(iter(find_date_expressions(text + line_after, r)), None)
         text = first.text if first and first.start == 0 and len(first.text) > len(text) else text
     found = parse_date_expression(text, r)
     return found.start.isoformat() if found is not None and found.precision == "day" else None

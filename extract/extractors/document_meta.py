@@ -26,7 +26,7 @@ from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
 from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
-from extract.structure.headings import HeadingRules
+from extract.structure.headings import HeadingRules, line_at
 from extract.structure.titles import named_kind
 
 FIELDS = ("case_number", "document_number", "author", "date", "published")
@@ -170,7 +170,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules, alone: bool = Fals
             continue
         if value:
             found = value.group(0).strip()
-            return iso_date(found, dates, rest[value.end() :]) if rule.field in DATES else found
+            return iso_date(found, dates, line_at(rest, value.end())) if rule.field in DATES else found
     return None
 
 
@@ -203,7 +203,7 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
     for m in r.date_line.finditer(text[:limit]):
         if any(label.match(m.group(0)) for label in published):
             continue
-        value = iso_date(full_months(m.group("value"), r), dates, text[m.end("value") : limit])
+        value = iso_date(full_months(m.group("value"), r), dates, line_at(text[:limit], m.end("value")))
         if value:
             return value
     return None
@@ -229,7 +229,7 @@ def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Opti
         for m in rule.pattern.finditer(text):
             named = "value" in m.re.groupindex
             written = m.group("value") if named else _day_month_year(m)
-            value = iso_date(written, dates, text[m.end("value") :] if named else "")
+            value = iso_date(written, dates, line_at(text, m.end("value")) if named else "")
             if value:
                 return value
     return None

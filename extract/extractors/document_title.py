@@ -116,7 +116,7 @@ def meeting_body(
         for pattern in r.titles.body_on_date:
             for m in pattern.finditer(text):
                 body = body_of(m.group("body"), r)
-                if body and iso_date(m.group("value"), dates, m.string[m.end("value") :]) == day:
+                if body and iso_date(m.group("value"), dates, line_at(text, m.end("value"))) == day:
                     return body
         return None
     named = set(decisions_on_days(text, sections, r, dates))  # the meeting's day not known
@@ -130,7 +130,7 @@ def decisions_on_days(text: str, sections: list[Section], r: HeadingRules, dates
     found = []
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
-            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates, m.string[m.end("value") :])
+            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates, line_at(text, m.end("value")))
             if body and day and _in_decision(text, m.start("body"), sections, r):
                 found.append((body, day))
     return found
@@ -210,7 +210,7 @@ def _item_under_kind_line(text: str, at: int, r: HeadingRules) -> Optional[str]:
     over "Øget anlægsaktivitet for at afbøde krise" over "Beslutning …"): the line right under the
     kind line when it reads as a title of three words or more, no comma, and a field opens the line
     after it."""
-    lines = [line.strip() for line in text[at:].split("\n")[1:8] if line.strip()]
+    lines = [line.strip() for line in text[at:].split("\n", 8)[1:8] if line.strip()]
     if len(lines) < 2 or not _reads_as_title(lines[0], r) or "," in lines[0] or len(lines[0].split()) < 3:
         return None  # the meeting's room, no item ("Rådhuset, byrådssalen")
     return clean_title(lines[0], r) if field_of(lines[1].split()[0], r.agenda) else None

@@ -4,7 +4,6 @@ whose first line over its fields names the meeting. Used by ``extract.extractors
 
 from __future__ import annotations
 
-import re
 from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
@@ -19,8 +18,6 @@ from extract.structure.titles import (
     running_text,
     text_lines,
 )
-
-_INNER_STOP = re.compile(r"[a-zæøå)][.!?]\s+[A-ZÆØÅ]")  # one sentence ends and the next begins inside a line
 
 
 def first_title_line(
@@ -45,7 +42,7 @@ def first_title_line(
             continue
         if continues_sentence(line) or lead_in(raw, r):
             continue
-        if len(line.split()) >= r.titles.running_text_words and _INNER_STOP.search(line):
+        if len(line.split()) >= r.titles.running_text_words and r.titles.sentence_stop.search(line):
             continue  # two sentences of running text on one line, its last stop cut off: no title
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):

@@ -23,6 +23,7 @@ class TitleRules:
     fields_body: re.Pattern  # a committee named for the fields it covers ("Udvalget for …"): longer names
     fields_body_max_words: int  # … of at most this many words
     running_text_words: int  # a line of this many words ending in a full stop is running text, no title
+    sentence_stop: re.Pattern  # … or holding a sentence's end and the next one's start ("budgettet. Mindreforbruget")
     item_sentence_words: int  # a numbered line this long ending in a full stop is no item of the meeting's list
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
@@ -82,7 +83,8 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "photo_tail", "broken_word", "never_title", "item_number",
-             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line"]  # fmt: skip
+             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
+             "sentence_stop"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
