@@ -260,7 +260,8 @@ AGE_EXAMPLES = [(a, ex) for a in R.ages for ex in a.examples]
 @pytest.mark.parametrize("rule, example", AGE_EXAMPLES, ids=[f"{a.id}:{e['text'][:25]}" for a, e in AGE_EXAMPLES])
 def test_age_examples(rule, example):
     assert rule.pattern.search(example["text"])
-    assert find_ages(example["text"]) == (example["age_min"], example["age_max"])
+    children = R.child_label in example["text"]  # a statement about children has ages from birth
+    assert target_groups.find_ages(example["text"], R, children) == (example["age_min"], example["age_max"])
 
 
 @pytest.mark.parametrize("example", R.match_groups.examples, ids=lambda e: e["text"][:30])
