@@ -151,6 +151,17 @@ def _cue_labels(text: str, a: int, b: int, rule: PatternRule, r: TargetGroupRule
     return next((found - fallbacks(r) for found in labels if specific(list(found), r)), set())
 
 
+def _ages_aside_opened(text: str, r: TargetGroupRules) -> str:
+    """The text with the brackets around an aside of ages taken away (as many spaces), so the words
+    after it still count as the group's ("til enkeltpersoner (over 15 år), kunstnere, foreninger");
+    other asides stay closed."""
+
+    def opened(m: re.Match) -> str:
+        return f" {m.group(1)} " if find_ages(m.group(1), r) != (None, None) else m.group()
+
+    return re.sub(r"\(([^()\n]{1,40})\)", opened, text)
+
+
 def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGroupRules) -> str:
     """The text that must name the group of a cue: the cue itself, the next words after it
     (up to the end of their clause; on to the end of a group named by more words that starts
@@ -161,6 +172,7 @@ def _named(text: str, found: re.Match, end: int, rule: PatternRule, r: TargetGro
         return found.group("group") if "group" in found.re.groupindex else found.group()
     after = text[found.end() : end]
     if rule.label_within:
+        after = _ages_aside_opened(after, r)
         words = re.match(r"\s*(?:\S+\s+){0,%d}\S*" % (rule.label_within - 1), after)
         head = re.split(r"[,;:(]", words.group())[0] if words else ""  # the words of the cue's clause
         enum = r.enumeration_tail.pattern.match(after, len(head)) if r.enumeration_tail else None
