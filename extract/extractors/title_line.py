@@ -36,6 +36,8 @@ def first_title_line(
             continue
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
+        if r.titles.over_meeting_header.match(text, start + len(raw)):
+            continue  # a site's banner over a meeting's day and members
         if running_text(line, r):
             if opens_the_page(text, start, start + len(raw), r):
                 break  # the page opens with its running text: no title line stands over it

@@ -47,6 +47,7 @@ class TitleRules:
     kind_names: Mapping[str, str]  # a kind word a page writes → its title's ("beslutningsprotokol" → "Referat")
     agenda_kind: str  # ... and shows its items' fields with no decision written ("Dagsorden")
     decided_words: re.Pattern  # a decision written in a few words alone ("Godkendt.", "Tiltrådt.")
+    over_meeting_header: re.Pattern  # read after a line: the meeting's header below it (its banner is no title)
     part_kind: re.Pattern  # the kind word over a meeting's list of items ("Åben dagsorden"); group `kind`
     meeting_lines: tuple[re.Pattern, ...]  # a header line naming a body's meeting without a kind word; group `body`
     item_route: re.Pattern  # the bodies an item goes through, written in its title line ("ØU/KB - ")
@@ -84,7 +85,7 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "photo_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
-             "sentence_stop"]  # fmt: skip
+             "sentence_stop", "over_meeting_header"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",

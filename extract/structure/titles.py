@@ -111,7 +111,8 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        if r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
+        banner = r.titles.over_meeting_header.match(text, b)  # a site's banner over a meeting's day and members
+        if banner or r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
             continue
         if r.titles.decided_words.fullmatch(block.strip()):
             continue  # a decision written in a word or two ("Godkendt."): no title
@@ -143,8 +144,7 @@ def lead_in(line: str, r: HeadingRules) -> bool:
 
 
 def bulleted_number(line: str) -> bool:
-    """Is the line an item's number alone in a list's bullet ("• 35" over "Orientering om …"),
-    as agenda systems' web pages list a meeting's items?"""
+    """Is the line an item's number alone in a bullet ("• 35" over "Orientering om …"), as web agendas list items?"""
     text = line.strip()
     number = text[1:].strip(" \t.")
     return bool(text) and text[0] in _ITEM_BULLETS and number.isdigit() and len(number) <= 4
