@@ -9,12 +9,15 @@ accounts' main figures and budget follow-up tables of Danish agenda items."""
 from __future__ import annotations
 
 import pytest
+import yaml
 from conftest import RULES as ALL_RULES
 
 from extract.extractors.amounts import find_amounts
+from extract.rules import RULES_DIR
 from extract.structure.sentences import sentence_spans
 
 RULES = ALL_RULES["amounts.yml"]
+RULES_DATA = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))
 
 # made up: one table in five shapes, in millions, four year columns, a sum row
 ROWS = [
@@ -307,3 +310,10 @@ def test_one_length_parts_a_tables_caption_from_a_paragraph_in_every_reader():
         text = line + "\nOmråde\tBeløb\nDrift\t8.820 kr.\n"
         found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
         assert len(line) == length and [a.year_from for a in found] == [2024 if caption else None]
+
+
+@pytest.mark.parametrize("example", RULES_DATA["table_unit_header"]["examples"], ids=lambda e: e["text"][:30])
+def test_rows_under_a_header_ending_in_the_unit_are_sums_in_that_unit(example):
+    text = example["text"]
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [a.value_dkk for a in found] == example["values"]

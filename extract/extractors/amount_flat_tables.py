@@ -4,7 +4,9 @@ Two shapes: a line naming the unit ("I 1.000 kr. 2027 p/l") over column headers 
 and rows of a label and its numbers (``flat_table_amounts``); and a table whose header
 cells name the unit themselves ("Ansøgt (kr.)", "Bevilget (kr.)") over rows of labels and
 numbers (``unit_column_amounts``): a line that is a number alone under such a header, with
-only a table's short lines between, is a sum in that unit. In both, as in a table of
+only a table's short lines between, is a sum in that unit. A third: a header line whose last
+cell names the unit over rows of a label and one number, parted by single spaces
+(``unit_header_rows``). In both, as in a table of
 tab-parted cells, a row's label naming one year ("Ramme for 2024") gives its cells that
 year when their column names none. Pure: text in, cells out. The
 patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
@@ -20,6 +22,7 @@ from extract.extractors.amount_tables import CAPTION_MAX, YEAR, Cell, CellAmount
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
+_ROW = re.compile(r"[ \t]*(?P<label>[^\t\n]*?[^\W\d_][^\t\n]*?)[ \t\u00a0]+(?P<cell>\S+)[ \t]*")
 
 
 def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
@@ -134,4 +137,29 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
         # the year its row's label names ("Endelig ramme 2015"), when the header naming the unit names none
         years = None if label_years(unit.text, r) else row_label_years(label, r)
         out.append(CellAmount(start, end, value * unit_factor(unit.text, r), years, labels, unit.start))
+    return out
+
+
+def unit_header_rows(text: str, r: AmountRules) -> list[CellAmount]:
+    """The rows right under a header line whose last cell names the unit, one space between the
+    cells ("Politikområde nr. Område Mio. kr." over "09 Senior 732,0"), each a label and one
+    number: each number a sum in that unit (``table_unit_header``), two such rows at least."""
+    out: list[CellAmount] = []
+    for m in r.table_unit_header.finditer(text):
+        factor = unit_factor(m.group("unit").strip(), r)
+        rows, pos = [], m.end() + 1
+        while factor and pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            row = _ROW.fullmatch(text, pos, end)
+            num = r.table_cell.fullmatch(row.group("cell")) if row else None
+            if not num or YEAR.fullmatch(num.group("num")):
+                break
+            rows.append((row.start("cell") + num.start("num"), row.start("cell") + num.end("num"), num, row))
+            pos = end + 1
+        for start, end, num, row in rows if len(rows) >= 2 else []:
+            value = parse_danish_number(num.group("num")) * factor
+            if value:
+                labels = (row.group("label").strip(), "", m.group().strip(), "")
+                out.append(CellAmount(start, end, value, row_label_years(row.group("label"), r), labels, m.start()))
     return out

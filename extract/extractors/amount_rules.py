@@ -52,6 +52,7 @@ _KEYS = [
     "origin_year",
     "table_units",
     "table_cell",
+    "table_unit_header",
     "table_total",
     "table_money_columns",
     "table_part_columns",
@@ -155,6 +156,7 @@ class AmountRules:
     origin_year: re.Pattern  # where money came from ("overførsler fra 2024"): no period of the sum
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
+    table_unit_header: re.Pattern  # a header line ending in the unit over rows of a label and a number
     table_total: re.Pattern  # the label of a table's (sub)total row
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
@@ -237,6 +239,7 @@ def load_rules(data) -> AmountRules:
         origin_year=sections.pattern_with_examples(data["origin_year"], "origin_year"),
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
+        table_unit_header=sections.pattern_with_examples(data["table_unit_header"], "table_unit_header"),
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),
