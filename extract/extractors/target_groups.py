@@ -306,6 +306,17 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
+def _short_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The answer's lines, each an item, when it lists them one a line with no sentence's end
+    ("Foreninger" over "Grupper af borgere" over "Institutioner"); else the answer whole."""
+    spans, pos = [], a
+    for line in text[a:b].split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    listed = len(spans) > 1 and not any(text[x:y].rstrip().endswith((".", "!", "?", ":", ",")) for x, y in spans)
+    return spans if listed else [(a, b)]
+
+
 def _answer_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """The answer to a question heading of whom an offer is for ("Hvem kan søge?"): the paragraph
     right after it, up to the next heading, when it names a group ("alle" and "borgere" are groups
@@ -320,7 +331,7 @@ def _answer_rows(text: str, sections: list[Section], r: TargetGroupRules) -> lis
         end = min((s.char_end for s in sections if s.body_start <= para.start() < s.char_end), default=para.end())
         # an answer written as a list: each item that names a group; an answer that denies
         # (not_statement: "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
-        answers = _list_items(text, m.end(), r) or [(para.start(), min(para.end(), end))]
+        answers = _list_items(text, m.end(), r) or _short_lines(text, para.start(), min(para.end(), end))
         for a, b in (_trimmed(text, a, b) for a, b in answers):
             if (
                 b > a
