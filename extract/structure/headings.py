@@ -267,9 +267,10 @@ def list_label(text: str, r: HeadingRules) -> bool:
 
 def list_label_line(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
     """The line as a label over its list or text (``following``, its next line: no table's row,
-    no sentence running on in lower case), else None."""
+    no sentence running on in lower case; a list's point may open in lower case), else None."""
     text = strip_marks(line) if line.lstrip().startswith(("*", "_")) else line.strip()
-    if "\t" in line + following or not following.strip() or starts_lowercase(following):
+    running_on = starts_lowercase(following) and not r.bullet.search(following)
+    if "\t" in line + following or not following.strip() or running_on:
         return None
     if not text.endswith(":") or not list_label(text, r):
         return None
@@ -349,8 +350,7 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
 
 
 def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[int]:
-    """Where headings start that give a short line above them a body: marked ones, and short
-    lines over running text themselves."""
+    """Where headings start that give a short line above them a body: marked ones, short lines over text."""
     marked = {c.start for c in cands if c.kind != "short_line"}
     return marked | {c.start for c in cands if c.kind == "short_line" and over_text(text, c, marked, r)}
 

@@ -161,8 +161,8 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     """Does the running text at ``start``–``end`` open the page (nothing above it), the page's own
     text rather than a site's notice over its link ("… læs om restriktioner …" over "Læs mere her -
     …", the headline below them)?"""
-    if text[:start].strip():
-        return False
+    if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
+        return False  # only an image's place above ("Billede") leaves the running text opening the page
     return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
 
 
@@ -182,7 +182,7 @@ def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
     """The first line of a paragraph when it reads as a title over a list ("Retningslinjer for
     puljen" over "• Hvem kan søge?"): a web page's heading over its folded sections."""
     first, rest = block.split("\n", 1)
-    if lead_in(first, r):
+    if lead_in(first, r) or first.rstrip().endswith(":"):  # a label over its list, no title
         return None
     first = strip_marks(first).strip()
     if rest.lstrip()[:1] not in BULLETS or not first or first[:1] in BULLETS:
