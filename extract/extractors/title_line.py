@@ -4,6 +4,7 @@ whose first line over its fields names the meeting. Used by ``extract.extractors
 
 from __future__ import annotations
 
+import re
 from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
@@ -18,6 +19,8 @@ from extract.structure.titles import (
     running_text,
     text_lines,
 )
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)?\d\d)?")
 
 
 def first_title_line(
@@ -51,7 +54,9 @@ def first_title_line(
             continue
         if title and not title.endswith((":", ",")):
             rest = strip_marks(lines[i + 1][1]).strip() if i + 1 < len(lines) else ""
-            if r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
+            if _YEAR_ALONE.fullmatch(rest) and not _YEAR_ALONE.search(title):
+                title = f"{title} {rest}"  # the year broken off onto a line of its own ("Budgetaftale" over "2024")
+            elif r.lead_in_ending.search(title) and rest and title_candidate(rest, r):
                 title = f"{title} {rest}"
                 if reads_as_sentence(title, r):
                     joined = i + 1

@@ -137,9 +137,9 @@ def lead_in(line: str, r: HeadingRules) -> bool:
     """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:"), no
     title? A name over its list keeps its colon ("Lokaletilskud:")."""
     text = line.rstrip(" \t*_")
-    if not text.endswith((":", ",")):
-        return False
     words = strip_marks(text).rstrip(":,").strip()
+    if not text.endswith((":", ",")):  # a sentence broken off after a word that leads on ("Visionen er, at")
+        return is_sentence(words, r) and bool(r.lead_in_ending.search(words))
     return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words))
 
 
