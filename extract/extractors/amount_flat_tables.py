@@ -6,7 +6,7 @@ cells name the unit themselves ("Ansøgt (kr.)", "Bevilget (kr.)") over rows of 
 numbers (``unit_column_amounts``): a line that is a number alone under such a header, with
 only a table's short lines between, is a sum in that unit. A third: a header line whose last
 cell names the unit over rows of a label and one number, parted by single spaces
-(``unit_header_rows``). In both, as in a table of
+(``unit_header_rows``). In all three, as in a table of
 tab-parted cells, a row's label naming one year ("Ramme for 2024") gives its cells that
 year when their column names none. Pure: text in, cells out. The
 patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).

@@ -158,9 +158,9 @@ def continues_sentence(line: str) -> bool:
 
 
 def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
-    """Does the running text at ``start``–``end`` open the page (nothing above it), the page's own
-    text rather than a site's notice over its link ("… læs om restriktioner …" over "Læs mere her -
-    …", the headline below them)?"""
+    """Does the running text at ``start``–``end`` open the page (nothing above it but an image's place),
+    the page's own text, not a site's notice over its link ("… læs om restriktioner …" over "Læs mere
+    her - …", the headline below them)?"""
     if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
         return False  # only an image's place above ("Billede") leaves the running text opening the page
     return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
