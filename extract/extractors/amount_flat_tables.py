@@ -22,7 +22,8 @@ from extract.extractors.amount_tables import CAPTION_MAX, YEAR, Cell, CellAmount
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
-_ROW = re.compile(r"[ \t]*(?P<label>[^\t\n]*?[^\W\d_][^\t\n]*?)[ \t\u00a0]+(?P<cell>\S+)[ \t]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_ROW = re.compile(r"[ \t]*(?P<label>\S(?:[^\t\n]*\S)?)[ \t\u00a0]+(?P<cell>\S+)[ \t]*")  # a label, then one number
 
 
 def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
@@ -152,7 +153,7 @@ def unit_header_rows(text: str, r: AmountRules) -> list[CellAmount]:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             row = _ROW.fullmatch(text, pos, end)
-            num = r.table_cell.fullmatch(row.group("cell")) if row else None
+            num = r.table_cell.fullmatch(row.group("cell")) if row and _LETTER.search(row.group("label")) else None
             if not num or YEAR.fullmatch(num.group("num")):
                 break
             rows.append((row.start("cell") + num.start("num"), row.start("cell") + num.end("num"), num, row))
