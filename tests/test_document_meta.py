@@ -178,6 +178,18 @@ def test_a_minutes_header_dates_the_page_by_its_labelled_day(tmp_path):
     assert _meta_of(published, tmp_path, "kommune_tu_2024-09-30_referat.txt").date == "2024-10-01"
 
 
+def test_a_meeting_page_under_its_archive_and_a_skip_target_is_titled_and_dated_by_its_fields(tmp_path):
+    # made up in the style of an agenda system's item page: the site's skip link and skip target
+    # ("Indhold") over the meeting's fields, the archive's name over them
+    text = "Gå til hovedindhold\n\nSocialudvalget - Dagsordener og referater\n\n"
+    text += "Se dagsordener og referater fra udvalgets møder.\n\nIndhold\n\n"
+    text += "    Udvalg: Socialudvalget 2022-2025\n    Mødedato: 3. oktober 2024 16:00\n    Mødested: Rådhuset\n\n"
+    text += "Sagsnr.: 00.01.00-P35-1-24\nBeslutningstema\nUdvalget skal godkende budgetopfølgningen.\n"
+    text += "Sagsfremstilling\nForvaltningen har udarbejdet en budgetopfølgning for udvalgets område.\n"
+    found = _meta_of(text, tmp_path, "kommune_side.txt")
+    assert (found.title, found.date) == ("Dagsorden Socialudvalget", "2024-10-03")
+
+
 # made up in the style of a municipality's web page on a pool (the development corpus holds none):
 # its day of publication at the foot, after its sections
 POOL_PAGE = """Puljen til lokale projekter

@@ -282,11 +282,19 @@ def decision_day(text: str, sections: list[Section], headings: HeadingRules, dat
     return max((day for _, day in decisions_on_days(text, sections, headings, dates)), default=None)
 
 
+_FIELD_LINES = 3  # how many first lines of a heading's body may be the header's fields
+
+
 def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
     """Does the heading end the document's header? Not one of the labelled fields ("Offentliggjort:
     01-03-2018"), which a short line between paragraphs may have made a heading, nor the page's
-    first line, a heading over the header (a web archive's name over a meeting's "Mødedato: …")."""
+    first line, a heading over the header (a web archive's name over a meeting's "Mødedato: …"),
+    nor a heading whose first lines are the header's labelled fields ("Indhold", a site's skip
+    target, over "Udvalg: …" and "Mødedato: …")."""
     if not s.heading or not text[: s.char_start].strip():
+        return False
+    first = [line.strip() for line in text[s.body_start : s.char_end].split("\n") if line.strip()][:_FIELD_LINES]
+    if any(rule.label.match(line) for rule in r.labels for line in first):
         return False
     return not any(rule.label.match(s.heading) for rule in r.labels)
 

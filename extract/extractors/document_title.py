@@ -149,7 +149,9 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
 
 def body_alone(line: str, r: HeadingRules) -> bool:
     """Does the line name a body and nothing else ("Beskæftigelsesudvalget"; not "Budgetopfølgning
-    2, Beskæftigelsesudvalget", nor a kind word beside it: "Teknisk Udvalg - Referat")?"""
+    2, Beskæftigelsesudvalget", nor a kind word beside it: "Teknisk Udvalg - Referat")? The name of
+    its web archive after it is none of the line ("Byrådet - Dagsordener og referater")."""
+    line = r.titles.archive_tail.sub("", line)
     if r.titles.not_body_alone.search(line) or r.titles.with_body.search(line):
         return False
     return body_of(line, r) == name_form(line, r)
