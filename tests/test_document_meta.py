@@ -190,6 +190,15 @@ def test_a_meeting_page_under_its_archive_and_a_skip_target_is_titled_and_dated_
     assert (found.title, found.date) == ("Dagsorden Socialudvalget", "2024-10-03")
 
 
+def test_a_web_pages_numbered_steps_do_not_make_it_an_agenda(tmp_path):
+    # made up in the style of a municipality's grant page: numbered steps, no meeting's day nor fields
+    text = "Alle godkendte foreninger i kommunen kan søge om tilskud til vedligehold af egne og lejede lokaler.\n\n"
+    text += "Sådan gør du\n\n 1. Udfyld oplysninger om ansøger\n 2. Udfyld oplysninger om arbejdet\n"
+    text += " 3. Send ansøgning\n\nOfte stillede spørgsmål\n\n • Hvornår skal vi søge?\n\n  I kan søge løbende.\n"
+    found = _meta_of(text, tmp_path, "kommune_side.txt")
+    assert found.kind != "dagsorden" and found.title != "Dagsorden"
+
+
 # made up in the style of a municipality's web page on a pool (the development corpus holds none):
 # its day of publication at the foot, after its sections
 POOL_PAGE = """Puljen til lokale projekter

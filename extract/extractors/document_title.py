@@ -394,6 +394,7 @@ def document_title(
         return found[1], found
     head = src.text[: min((f.char_start for f in fields), default=len(src.text))] if several else src.text
     line = first_title_line(head, r, heads, places)  # a meeting's page: a line over its first field
-    if several and (not line or item_list_line(line, r) or line in items.values()):
+    meeting = day or any(f.role != OTHER for f in fields)  # a meeting's day or an item's fields
+    if several and meeting and (not line or item_list_line(line, r) or line in items.values()):
         return _part_kind(src.text, sections, fields, r), found  # a meeting's page naming no body: its kind
     return line, found
