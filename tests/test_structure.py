@@ -637,6 +637,11 @@ def test_list_label_examples(example):
     found = headings.list_label_line(example["text"], "Foreninger", RULES)
     assert (found is not None) == example["heading"]
     assert headings.list_label_line(example["text"], "JC Musvågevej\t31", RULES) is None  # over a table
+    # over a list whose points open in lower case (a pool page's "- udvikling af …"), but not over
+    # a sentence running on in lower case
+    found = headings.list_label_line(example["text"], "- udviklingsinitiativer i foreningen", RULES)
+    assert (found is not None) == example["heading"]
+    assert headings.list_label_line(example["text"], "og foreningerne i kommunen", RULES) is None
 
 
 def test_a_label_over_its_list_is_a_pages_heading():

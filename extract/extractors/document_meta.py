@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Day
+from itertools import islice
 from types import MappingProxyType
 from typing import Mapping, Optional
 
@@ -283,6 +284,7 @@ def decision_day(text: str, sections: list[Section], headings: HeadingRules, dat
 
 
 _FIELD_LINES = 3  # how many first lines of a heading's body may be the header's fields
+_FILLED_LINE = re.compile(r"[^\S\n]*\S[^\n]*")  # a line with a character on it
 
 
 def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
@@ -293,8 +295,8 @@ def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
     target, over "Udvalg: …" and "Mødedato: …")."""
     if not s.heading or not text[: s.char_start].strip():
         return False
-    first = [line.strip() for line in text[s.body_start : s.char_end].split("\n") if line.strip()][:_FIELD_LINES]
-    if any(rule.label.match(line) for rule in r.labels for line in first):
+    first = islice((m.group() for m in _FILLED_LINE.finditer(text, s.body_start, s.char_end)), _FIELD_LINES)
+    if any(rule.label.match(line) for line in first for rule in r.labels):
         return False
     return not any(rule.label.match(s.heading) for rule in r.labels)
 

@@ -355,7 +355,8 @@ def document_title(
         found = None  # a field's heading ("Beslutningstema") is no title
     items = meeting_items(src.text, sections, r)
     fields = _fields(sections, r)
-    bare = found is not None and body_alone(found[1], r) and (bool(items) or any(f.role != OTHER for f in fields))
+    agenda_fields = any(f.role != OTHER for f in fields)  # an item's fields ("Sagsfremstilling"), not only others
+    bare = found is not None and body_alone(found[1], r) and (bool(items) or agenda_fields)
     alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
     meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
@@ -394,7 +395,6 @@ def document_title(
         return found[1], found
     head = src.text[: min((f.char_start for f in fields), default=len(src.text))] if several else src.text
     line = first_title_line(head, r, heads, places)  # a meeting's page: a line over its first field
-    meeting = day or any(f.role != OTHER for f in fields)  # a meeting's day or an item's fields
-    if several and meeting and (not line or item_list_line(line, r) or line in items.values()):
+    if several and (day or agenda_fields) and (not line or item_list_line(line, r) or line in items.values()):
         return _part_kind(src.text, sections, fields, r), found  # a meeting's page naming no body: its kind
     return line, found

@@ -30,6 +30,8 @@ from extract.structure.sentences import Span, sentence_at
 
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
+_LINE = re.compile(r"[^\n]+")
+
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
@@ -309,10 +311,7 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
 def _short_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The answer's lines, each an item, when it lists them one a line with no sentence's end
     ("Foreninger" over "Grupper af borgere" over "Institutioner"); else the answer whole."""
-    spans, pos = [], a
-    for line in text[a:b].split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    spans = [m.span() for m in _LINE.finditer(text, a, b)]
     listed = len(spans) > 1 and not any(text[x:y].rstrip().endswith((".", "!", "?", ":", ",")) for x, y in spans)
     return spans if listed else [(a, b)]
 
