@@ -1219,3 +1219,36 @@ def test_items_of_minutes_under_a_header_naming_the_meeting_by_its_body_and_day(
     assert [(level, role) for level, _, role in outline(text)] == [(1, "punkt"), (1, "punkt")]
     plan = text.replace("Byrådet 22-11-2016", "Handleplan for boligområdet")
     assert [role for _, _, role in outline(plan)] != ["punkt", "punkt"]  # a plan's "Punkt 1: …" is none
+
+
+# An item whose fields stand one a line with no blank line between, as one region's agenda
+# system prints them (made up in that style): the options and the other committees touched are
+# fields beside the others, "Retligt grundlag" the legal basis.
+FIELDS_LINE_BY_LINE = """1. Integrationsområdet (O)
+
+Sagsnr.: 330-2018-5844
+Beslutningstema
+Orientering om status fra området for nyankomne udlændinge.
+Retligt grundlag
+Integrationsloven.
+Handlemuligheder
+Ingen bemærkninger.
+Økonomiske og personalemæssige konsekvenser
+Ingen bemærkninger.
+Konsekvenser for andre udvalg
+Ingen bemærkninger.
+Indstilling
+Direktøren indstiller, at orienteringen tages til efterretning.
+"""
+
+
+def test_fields_one_a_line_include_options_legal_basis_and_other_committees():
+    assert outline(FIELDS_LINE_BY_LINE) == [
+        (1, "1. Integrationsområdet (O)", "punkt"),
+        (2, "Beslutningstema", "other"),
+        (2, "Retligt grundlag", "lovgrundlag"),
+        (2, "Handlemuligheder", "other"),
+        (2, "Økonomiske og personalemæssige konsekvenser", "oekonomi"),
+        (2, "Konsekvenser for andre udvalg", "other"),
+        (2, "Indstilling", "indstilling"),
+    ]

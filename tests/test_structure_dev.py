@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, extract_text
 from conftest import RULES as ALL_RULES
 
 from extract.pipeline import extract_source, read_source
@@ -336,3 +336,17 @@ def test_numbered_lines_without_text_between_are_a_list_not_headings():
 @pytest.mark.parametrize("example", AGENDA.abbreviation_examples, ids=lambda e: e["text"][:30])
 def test_abbreviation_end_examples(example):
     assert bool(AGENDA.abbreviation_end.search(example["text"])) == example["abbreviation"]
+
+
+def test_a_line_whose_sentence_runs_on_after_an_aside_in_brackets_is_no_heading(tmp_path):
+    """A web page's sentence broken before an aside in brackets ("Regnskabsresultatet for … drift
+    ekskl. forsyningsvirksomheder" over "(BOFA og …) udviser et overskud …") is running text (made up
+    in the style of an account's page)."""
+    text = (
+        "Regnskab 2023\n\nKommentarer til regnskabet\n\nRegnskabsresultatet for kommunens ordinære drift"
+        " ekskl. forsyningsvirksomheder\n(affald og klimatilpasning) udviser et overskud på 33,0 mio. kr."
+        " imod et forventet overskud på 52,4 mio. kr.\n\nAnlæg\n\nDer er afholdt anlægsudgifter"
+        " for 72,4 mio. kr. mod et budget på 63,7 mio. kr. i alt.\n"
+    )
+    found = [s.heading for s in extract_text(text, tmp_path, "regnskab.txt").sections if s.heading]
+    assert found == ["Kommentarer til regnskabet", "Anlæg"]

@@ -147,8 +147,9 @@ def _sentence_line(text: str, r: HeadingRules) -> bool:
 
 
 def starts_lowercase(line: str) -> bool:
-    """Does the line continue a sentence (first letter lower-case, after bullets and marks)?"""
-    line = re.sub(r"^[ \t]*(?:[-•▪●–]\s+)?", "", line)
+    """Does the line continue a sentence (first letter lower-case, after bullets and marks, and after
+    an aside in brackets that opens it: "(BOFA og klimatilpasningsprojekt) udviser et overskud …")?"""
+    line = re.sub(r"^[ \t]*(?:[-•▪●–]\s+)?(?:\([^()\n]{1,80}\)[ \t]+(?=\S))?", "", line)
     line = line.lstrip("*_”“\"'‘’«» \t")
     return bool(line) and line[0].islower()
 
