@@ -39,6 +39,8 @@ def first_title_line(
             continue
         if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
             continue
+        if r.titles.decided_words.fullmatch(line):
+            continue  # a decision written in a word or two ("Godkendt."): no title
         if r.titles.over_meeting_header.match(text, start + len(raw)):
             continue  # a site's banner over a meeting's day and members
         if running_text(line, r):

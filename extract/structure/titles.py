@@ -134,13 +134,13 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
 
 
 def lead_in(line: str, r: HeadingRules) -> bool:
-    """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:"), no
-    title? A name over its list keeps its colon ("Lokaletilskud:")."""
+    """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:", "Administrationen
+    indstiller overfor udvalget:"), no title? A name over its list keeps its colon ("Lokaletilskud:")."""
     text = line.rstrip(" \t*_")
-    words = strip_marks(text).rstrip(":,").strip()
+    words, verb = strip_marks(text).rstrip(":,").strip(), r.list_label_verb  # verb: "Direktionen indstiller:"
     if not text.endswith((":", ",")):  # a sentence broken off after a word that leads on ("Visionen er, at")
         return is_sentence(words, r) and bool(r.lead_in_ending.search(words))
-    return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words))
+    return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words) or verb.search(words))
 
 
 def bulleted_number(line: str) -> bool:
