@@ -628,6 +628,13 @@ def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_un
     # made up in the genre's style of a budget follow-up's lines and an agenda's heading
     for text in ["Udgifter til fordrevne fra Ukraine\n\nDer er afsat midler.", "Dagsorden til Udvalget for Ældre\n"]:
         assert find_target_groups(text, sentence_spans(text), []) == []
+    # a recommendation's addressee, a committee named for its field, and a pool named before where
+    # one may apply (made up in the style of a region's item and a municipality's list of pools)
+    for text in [
+        "Administrationen indstiller til Omsorg og ældre, at:\n\n1. Godkende aktivitetspuljen.",
+        "Strakspuljen, hvor man kan søge op til 10.000 kr.\n",
+    ]:
+        assert find_target_groups(text, sentence_spans(text), []) == []
 
 
 @pytest.mark.parametrize(
