@@ -629,10 +629,13 @@ def test_a_line_naming_a_thing_for_a_group_is_a_statement_but_not_a_cost_or_a_un
     for text in ["Udgifter til fordrevne fra Ukraine\n\nDer er afsat midler.", "Dagsorden til Udvalget for Ældre\n"]:
         assert find_target_groups(text, sentence_spans(text), []) == []
     # a recommendation's addressee, a committee named for its field, and a pool named before where
-    # one may apply (made up in the style of a region's item and a municipality's list of pools)
+    # one may apply (made up in the style of a region's item, a municipality's list of pools and a
+    # committee's minutes)
     for text in [
         "Administrationen indstiller til Omsorg og ældre, at:\n\n1. Godkende aktivitetspuljen.",
         "Strakspuljen, hvor man kan søge op til 10.000 kr.\n",
+        # a committee named for its field ("Projektudvalget for Unge og Uddannelse"), no effort for a group
+        "Projektudvalget for Unge og Uddannelse påbegynder arbejdet med et nyt emne.\n",
     ]:
         assert find_target_groups(text, sentence_spans(text), []) == []
 
