@@ -147,8 +147,7 @@ def _sentence_line(text: str, r: HeadingRules) -> bool:
 
 
 def starts_lowercase(line: str) -> bool:
-    """Does the line continue a sentence (first letter lower-case, after bullets and marks, and after
-    an aside in brackets that opens it: "(BOFA og klimatilpasningsprojekt) udviser et overskud …")?"""
+    """Does the line continue a sentence (first letter lower-case, after bullets, marks and an aside in brackets)?"""
     line = re.sub(r"^[ \t]*(?:[-•▪●–]\s+)?(?:\([^()\n]{1,80}\)[ \t]+(?=\S))?", "", line)
     line = line.lstrip("*_”“\"'‘’«» \t")
     return bool(line) and line[0].islower()
