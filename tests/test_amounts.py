@@ -177,7 +177,9 @@ FORM_EXAMPLES = [(rule.id, ex) for rule in RULES.forms for ex in rule.examples]
 def test_form_rule_examples(rule_id, example):
     got = [[m_text(example["text"], m), m.value] for m in find_mentions(example["text"], RULES)]
     assert got == [list(x) for x in example["amounts"]]
-    assert all(m.rule == rule_id for m in find_mentions(example["text"], RULES))
+    rules = [m.rule for m in find_mentions(example["text"], RULES)]
+    last_by = example.get("last_by")  # a list's last sum, read by the rule of a sum alone
+    assert all(r == rule_id for r in (rules[:-1] if last_by else rules)) and rules[-1] == (last_by or rule_id)
 
 
 def m_text(text, m):
@@ -647,6 +649,16 @@ def test_later_years_examples():
     import yaml
 
     examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["later_years"]["examples"]
+    assert len(examples) >= 2
+    for ex in examples:
+        assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]
+
+
+def test_respective_examples():
+    """A list of sums "henholdsvis" as long as its span: each sum the year of its place."""
+    import yaml
+
+    examples = yaml.safe_load((RULES_DIR / "amounts.yml").read_text(encoding="utf-8"))["respective"]["examples"]
     assert len(examples) >= 2
     for ex in examples:
         assert [[a.year_from, a.year_to] for a in amounts(ex["text"])] == ex["years"], ex["text"]

@@ -39,6 +39,27 @@ def later_years(
     return out
 
 
+def respective_years(
+    text: str, spans: list[tuple[int, int]], years: list[Optional[tuple[int, Optional[int]]]], r: AmountRules
+) -> dict[int, tuple[int, int]]:
+    """Each sum of a list "henholdsvis" the year of its place in the span all of them were given
+    ("hhv. 6, 1,5, 2 og 3 mio. kr. i 2019-22": 2019, 2020, 2021, 2022), when the list holds as
+    many sums as the span has years; the list's sums joined by ``coordination``."""
+    out: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and r.coordination.search(text[spans[j][1] : spans[j + 1][0]]):
+            j += 1
+        span = years[i]
+        lead = r.respective.search(text[max(0, spans[i][0] - 20) : spans[i][0]])
+        same = span is not None and span[1] is not None and all(years[k] == span for k in range(i, j + 1))
+        if lead and j > i and same and span[1] - span[0] == j - i:
+            out.update({k: (span[0] + k - i, span[0] + k - i) for k in range(i, j + 1)})
+        i = j + 1
+    return out
+
+
 def labelled_year(text: str, start: int, end: int, r: AmountRules) -> Optional[_Period]:
     """The year a label right before the amount at ``end`` names ("2027: 352.930 kr.", also
     inside a line a PDF's text runs together: "… i overskud 2026: 58,0 mio. kr. …";

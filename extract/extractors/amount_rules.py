@@ -61,6 +61,7 @@ _KEYS = [
     "document_budget_year",
     "neighbour_scaled",
     "continues_before",
+    "respective",
     "restated_sum",
     "year_label",
     "sentence_lead_frame",
@@ -166,6 +167,7 @@ class AmountRules:
     later_years_count: int  # … how many ("i overslagsårene" without "ud": the budget's later years)
     later_years_range: re.Pattern  # the words between a range's bounds: both are the later years'
     continues_before: re.Pattern  # a sentence's opening words that point back ("Heraf", "Der resterer derved")
+    respective: re.Pattern  # the words before sums each for one year of their span ("hhv. 6, 1,5 og 2 mio. kr.")
     sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
     restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     year_label: re.Pattern  # a year labelling the amount right after it ("2026: 58,0 mio. kr.")
@@ -246,6 +248,7 @@ def load_rules(data) -> AmountRules:
         table_percent_columns=_rules(data, "table_percent_columns"),
         neighbour_scaled=require_regex(data["neighbour_scaled"], "neighbour_scaled", flags=re.I),
         continues_before=sections.pattern_with_examples(data["continues_before"], "continues_before"),
+        respective=sections.pattern_with_examples(data["respective"], "respective"),
         restated_sum=sections.pattern_with_examples(data["restated_sum"], "restated_sum"),
         year_label=sections.pattern_with_examples(data["year_label"], "year_label"),
         sentence_lead_frame=sections.pattern_with_examples(data["sentence_lead_frame"], "sentence_lead_frame"),

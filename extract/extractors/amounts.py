@@ -34,7 +34,14 @@ from extract.extractors.amount_neighbours import (
     neighbour_scaled,
     restated_years,
 )
-from extract.extractors.amount_periods import first_period, label_years, labelled_year, last_period, later_years
+from extract.extractors.amount_periods import (
+    first_period,
+    label_years,
+    labelled_year,
+    last_period,
+    later_years,
+    respective_years,
+)
 from extract.extractors.amount_rules import AmountRules, load_rules
 from extract.extractors.amount_tables import (
     CAPTION_MAX,
@@ -114,6 +121,9 @@ def find_amounts(
             ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
+        shared = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
+        for i, (first, last) in respective_years(text, [(m.start, m.end) for m in items], shared, r).items():
+            ties[i].year_from, ties[i].year_to = first, last  # "hhv. 6, 1,5 og 2 mio. kr. i 2019-21"
         before = [(a.char_start, (a.year_from, a.year_to) if a.year_from else None, a.kind) for a in out[-20:]]
         carried_years, carried_kind = carried_over(text, sent, sentences, before, r)
         if carried_years and _names_other_year(text, sent, carried_years, r):  # "… overført til 2023"
