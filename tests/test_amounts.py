@@ -175,9 +175,10 @@ FORM_EXAMPLES = [(rule.id, ex) for rule in RULES.forms for ex in rule.examples]
 
 @pytest.mark.parametrize("rule_id,example", FORM_EXAMPLES, ids=[f"{r}:{e['text'][:30]}" for r, e in FORM_EXAMPLES])
 def test_form_rule_examples(rule_id, example):
-    got = [[m_text(example["text"], m), m.value] for m in find_mentions(example["text"], RULES)]
+    mentions = find_mentions(example["text"], RULES)
+    got = [[m_text(example["text"], m), m.value] for m in mentions]
     assert got == [list(x) for x in example["amounts"]]
-    rules = [m.rule for m in find_mentions(example["text"], RULES)]
+    rules = [m.rule for m in mentions]
     last_by = example.get("last_by")  # a list's last sum, read by the rule of a sum alone
     assert all(r == rule_id for r in (rules[:-1] if last_by else rules))
     assert not rules or rules[-1] == (last_by or rule_id)

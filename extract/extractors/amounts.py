@@ -116,13 +116,14 @@ def find_amounts(
             if not t.settled():
                 t.kind, t.joined = _frame_near(text, sent, items, i, r)
                 t.kind = t.kind or (None if t.joined else lead)
+        places = [(m.start, m.end) for m in items]
         years = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
-        for i, found in later_years(text, [(m.start, m.end) for m in items], years, r).items():
+        for i, found in later_years(text, places, years, r).items():
             ties[i].year_from, ties[i].year_to, ties[i].runs_on, ties[i].has_years = (*found, True)
         _share_between_coordinated(text, items, ties, r)
         _apply_leading_period(text, sent.start, items[0].start, ties, r)
-        shared = [(t.year_from, t.year_to) if t.has_years else None for t in ties]
-        for i, (first, last) in respective_years(text, [(m.start, m.end) for m in items], shared, r).items():
+        shared = [(t.year_from, t.year_to) if t.has_years else None for t in ties]  # after the sharing
+        for i, (first, last) in respective_years(text, places, shared, r).items():
             ties[i].year_from, ties[i].year_to = first, last  # "hhv. 6, 1,5 og 2 mio. kr. i 2019-21"
         before = [(a.char_start, (a.year_from, a.year_to) if a.year_from else None, a.kind) for a in out[-20:]]
         carried_years, carried_kind = carried_over(text, sent, sentences, before, r)

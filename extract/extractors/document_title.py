@@ -32,6 +32,7 @@ from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
 from extract.structure.agenda_lines import field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
+from extract.structure.title_skips import reads_as_sentence
 from extract.structure.titles import (
     BULLETS,
     before_fields,
@@ -46,7 +47,6 @@ from extract.structure.titles import (
     meeting_line,
     meeting_line_body,
     name_form,
-    reads_as_sentence,
     text_lines,
 )
 

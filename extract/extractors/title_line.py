@@ -9,16 +9,8 @@ from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
 from extract.structure.headings import HeadingRules, strip_marks, title_candidate
-from extract.structure.titles import (
-    BULLETS,
-    clean_title,
-    continues_sentence,
-    lead_in,
-    opens_the_page,
-    reads_as_sentence,
-    running_text,
-    text_lines,
-)
+from extract.structure.title_skips import passed_over, reads_as_sentence
+from extract.structure.titles import BULLETS, clean_title, text_lines
 
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)?\d\d)?")
 
@@ -37,17 +29,12 @@ def first_title_line(
         line = strip_marks(raw).strip()
         if not line or i == joined or (start in heads and start != first) or raw.lstrip()[:1] in BULLETS:
             continue
-        if r.titles.never_title.search(line) or r.titles.addressee.search(line) or place_key(line) in places:
+        if place_key(line) in places:
             continue
-        if r.titles.decided_words.fullmatch(line):
-            continue  # a decision written in a word or two ("Godkendt."): no title
-        if r.titles.over_meeting_header.match(text, start + len(raw)):
-            continue  # a site's banner over a meeting's day and members
-        if running_text(line, r):
-            if opens_the_page(text, start, start + len(raw), r):
-                break  # the page opens with its running text: no title line stands over it
-            continue
-        if continues_sentence(line) or lead_in(raw, r):
+        passed = passed_over(text, start, start + len(raw), r)
+        if passed is False:
+            break  # the page opens with its running text: no title line stands over it
+        if passed:
             continue
         if len(line.split()) >= r.titles.running_text_words and r.titles.sentence_stop.search(line):
             continue  # two sentences of running text on one line, its last stop cut off: no title

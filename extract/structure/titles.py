@@ -18,8 +18,6 @@ from extract.structure.headings import (
     HeadingRules,
     credit_at,
     filled_line_start,
-    is_sentence,
-    line_at,
     markdown_line,
     never_heading,
     next_line_start,
@@ -28,6 +26,7 @@ from extract.structure.headings import (
     strip_marks,
     title_candidate,
 )
+from extract.structure.title_skips import lead_in, passed_over, reads_as_sentence
 
 BULLETS = set("•·*–-")  # the marks that open a list item
 _ITEM_BULLETS = BULLETS - set("–-")  # ... before an item's number alone (a dash: a page's number, "- 2 -")
@@ -111,16 +110,10 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        banner = r.titles.over_meeting_header.match(text, b)  # a site's banner over a meeting's day and members
-        if banner or r.titles.addressee.search(block.strip()) or r.titles.never_title.search(block.strip()):
-            continue
-        if r.titles.decided_words.fullmatch(block.strip()):
-            continue  # a decision written in a word or two ("Godkendt."): no title
-        if running_text(block, r):
-            if opens_the_page(text, a, b, r):
-                break  # the page opens with its running text: no title line stands over it
-            continue
-        if lead_in(block, r) or continues_sentence(block):
+        passed = passed_over(text, a, b, r)
+        if passed is False:
+            break  # the page opens with its running text: no title line stands over it
+        if passed:
             continue
         numbered = parse_number(block.strip(), r)
         if numbered and numbered[2] == "punkt":
@@ -133,49 +126,11 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
     return None
 
 
-def lead_in(line: str, r: HeadingRules) -> bool:
-    """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:", "Administrationen
-    indstiller overfor udvalget:"), no title? A name over its list keeps its colon ("Lokaletilskud:")."""
-    text = line.rstrip(" \t*_")
-    words, verb = strip_marks(text).rstrip(":,").strip(), r.list_label_verb  # verb: "Direktionen indstiller:"
-    if not text.endswith((":", ",")):  # a sentence broken off after a word that leads on ("Visionen er, at")
-        return is_sentence(words, r) and bool(r.lead_in_ending.search(words))
-    return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words) or verb.search(words))
-
-
 def bulleted_number(line: str) -> bool:
     """Is the line an item's number alone in a bullet ("• 35" over "Orientering om …"), as web agendas list items?"""
     text = line.strip()
     number = text[1:].strip(" \t.")
     return bool(text) and text[0] in _ITEM_BULLETS and number.isdigit() and len(number) <= 4
-
-
-def continues_sentence(line: str) -> bool:
-    """Does the line open with a small letter: the rest of a sentence broken over lines (a web
-    page's banner: "Vi har fejl på telefonerne ..." over "og vi beder dig …"), never a title,
-    which opens with a capital, a number or a sign ("§ 79-puljen")?"""
-    return strip_marks(line).strip()[:1].islower()
-
-
-def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
-    """Does the running text at ``start``–``end`` open the page (nothing above it but an image's place),
-    the page's own text, not a site's notice over its link ("… læs om restriktioner …" over "Læs mere
-    her - …", the headline below them)?"""
-    if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
-        return False  # only an image's place above ("Billede") leaves the running text opening the page
-    return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
-
-
-def running_text(line: str, r: HeadingRules) -> bool:
-    """Is a line a sentence of running text, never a title: ``running_text_words`` words or more
-    ending in a full stop?"""
-    line = line.strip()
-    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= r.titles.running_text_words
-
-
-def reads_as_sentence(title: str, r: HeadingRules) -> bool:
-    """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
-    return title.endswith(".") and bool(r.sentence_cues.search(title))
 
 
 def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:

@@ -1,0 +1,75 @@
+"""What the title search passes over among the lines near a document's top: a site's banner, an
+addressee, a label, a decision in a word, a lead-in, the rest of a sentence, running text (which,
+opening the page, ends the search). Used by ``extract.structure.titles`` (a title paragraph) and
+``extract.extractors.title_line`` (a title line of a meeting's page). Pure functions.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.structure.headings import (
+    HeadingRules,
+    filled_line_start,
+    is_sentence,
+    line_at,
+    never_heading,
+    strip_marks,
+)
+
+
+def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bool]:
+    """How the title search reads the line or paragraph at ``start``–``end``: True, it passes over it
+    (a site's banner over a meeting's day and members, an addressee, a line never a title, a
+    decision in a word, a lead-in, the rest of a sentence, running text under a site's notice);
+    False, it stops (running text that opens the page: no title stands over it); None, the line
+    may be the title."""
+    raw = text[start:end]
+    line, t = strip_marks(raw).strip(), r.titles
+    if t.over_meeting_header.match(text, end):
+        return True
+    if any(t.addressee.search(form) or t.never_title.search(form) for form in (raw.strip(), line)):
+        return True  # as written ("Sagstype.:", a label) or without its marks
+    if t.decided_words.fullmatch(line):
+        return True  # a decision written in a word or two ("Godkendt."): no title
+    if running_text(line, r):
+        return not opens_the_page(text, start, end, r)
+    return True if lead_in(raw, r) or continues_sentence(line) else None
+
+
+def lead_in(line: str, r: HeadingRules) -> bool:
+    """Is the line a sentence that leads in to what follows ("Udvalget har ansvaret for:", "Administrationen
+    indstiller overfor udvalget:"), no title? A name over its list keeps its colon ("Lokaletilskud:")."""
+    text = line.rstrip(" \t*_")
+    words, verb = strip_marks(text).rstrip(":,").strip(), r.list_label_verb  # verb: "Direktionen indstiller:"
+    if not text.endswith((":", ",")):  # a sentence broken off after a word that leads on ("Visionen er, at")
+        return is_sentence(words, r) and bool(r.lead_in_ending.search(words))
+    return text.endswith(",") or is_sentence(words, r) or bool(r.lead_in_ending.search(words) or verb.search(words))
+
+
+def continues_sentence(line: str) -> bool:
+    """Does the line open with a small letter: the rest of a sentence broken over lines (a web
+    page's banner: "Vi har fejl på telefonerne ..." over "og vi beder dig …"), never a title,
+    which opens with a capital, a number or a sign ("§ 79-puljen")?"""
+    return strip_marks(line).strip()[:1].islower()
+
+
+def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
+    """Does the running text at ``start``–``end`` open the page (nothing above it but an image's place),
+    the page's own text, not a site's notice over its link ("… læs om restriktioner …" over "Læs mere
+    her - …", the headline below them)?"""
+    if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
+        return False  # only an image's place above ("Billede") leaves the running text opening the page
+    return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
+
+
+def running_text(line: str, r: HeadingRules) -> bool:
+    """Is a line a sentence of running text, never a title: ``running_text_words`` words or more
+    ending in a full stop?"""
+    line = line.strip()
+    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= r.titles.running_text_words
+
+
+def reads_as_sentence(title: str, r: HeadingRules) -> bool:
+    """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
+    return title.endswith(".") and bool(r.sentence_cues.search(title))
