@@ -64,9 +64,16 @@ def labelled_year(text: str, start: int, end: int, r: AmountRules) -> Optional[_
     """The year a label right before the amount at ``end`` names ("2027: 352.930 kr.", also
     inside a line a PDF's text runs together: "… i overskud 2026: 58,0 mio. kr. …";
     ``year_label``), looked for in text[start:end]; not the year of a date ("den 3. maj 2024:").
-    A label is the amount's own: it goes before a year written after it."""
+    A label is the amount's own: it goes before a year written after it. A line labelled by its
+    year ("- Budget 2026: -6,4 mio. kr. netto (brutto 7,9 mio. kr.)"; ``year_entry``) gives it to
+    each sum on the line, when the line names no other years."""
     m = r.year_label.search(text, start, end)
-    if m is None or any(
+    if m is None:
+        line_end = text.find("\n", end)
+        m = r.year_entry.match(text, text.rfind("\n", 0, end) + 1, end)
+        if m is None or _period_hits(text, m.end(), len(text) if line_end < 0 else line_end, r):
+            return None
+    if any(
         d.start() <= m.start("from") < d.end() for d in r.dated_year.finditer(text, max(0, m.start() - 20), m.end())
     ):
         return None

@@ -46,6 +46,15 @@ def pattern_with_examples(entry, key: str) -> re.Pattern:
     return require_regex(entry["pattern"], key, flags=re.I)
 
 
+def year_label(entry) -> dict:
+    entry = require_keys(entry, "year_label", ["pattern", "entry", "examples"])
+    require_examples(entry, "year_label")
+    return {
+        "year_label": require_regex(entry["pattern"], "year_label", flags=re.I),
+        "year_entry": require_regex(entry["entry"], "year_label", flags=re.I | re.M),
+    }
+
+
 def list_lead_in(entry) -> dict:
     entry = require_keys(entry, "list_lead_in", ["entry", "lead", "examples"])
     require_examples(entry, "list_lead_in")

@@ -171,6 +171,7 @@ class AmountRules:
     sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
     restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     year_label: re.Pattern  # a year labelling the amount right after it ("2026: 58,0 mio. kr.")
+    year_entry: re.Pattern  # a year labelling a list entry's line ("- Budget 2026: …"): its sums'
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
@@ -250,7 +251,7 @@ def load_rules(data) -> AmountRules:
         continues_before=sections.pattern_with_examples(data["continues_before"], "continues_before"),
         respective=sections.pattern_with_examples(data["respective"], "respective"),
         restated_sum=sections.pattern_with_examples(data["restated_sum"], "restated_sum"),
-        year_label=sections.pattern_with_examples(data["year_label"], "year_label"),
+        **sections.year_label(data["year_label"]),
         sentence_lead_frame=sections.pattern_with_examples(data["sentence_lead_frame"], "sentence_lead_frame"),
         **sections.list_lead_in(data["list_lead_in"]),
         **sections.budget_span_words(data["budget_span_words"]),
