@@ -104,3 +104,17 @@ def test_a_frame_right_after_the_sum_in_a_list_of_frames_is_not_its_own(text):
 def test_a_frame_right_after_the_sum_alone_is_its_own():
     assert [a.kind for a in amounts("Der er afsat 4,5 mio. kr. til drift af den nye svømmehal.")] == ["drift"]
     assert [a.kind for a in amounts("Der er afsat 2 mio. kr. til drift, vedligehold og rengøring i 2025.")] == ["drift"]
+
+
+@pytest.mark.parametrize(
+    "text,kinds",
+    [
+        # a sum measured against its budget, and a change restated in two words, share the frame
+        ("Anlægsudgifterne er på 76,1 mio. kr. mod oprindeligt budgetteret 134,9 mio. kr.", ["anlæg", "anlæg"]),
+        ("Driftsudgifterne er på 48,5 mio. kr., hvilket svarer til et mindre forbrug på 3,8 mio. kr.", ["drift"] * 2),
+        # a sum that is no measure against the first keeps its own (none)
+        ("Anlægsudgifterne er på 76,1 mio. kr., og foreningen modtager 0,5 mio. kr. i tilskud.", ["anlæg", None]),
+    ],
+)
+def test_a_sum_measured_against_its_budget_shares_its_frame(text, kinds):
+    assert [a.kind for a in amounts(text)] == kinds
