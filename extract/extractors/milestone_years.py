@@ -4,7 +4,8 @@ Missing year ("3. kvartal", "den 14. oktober"): the year of the next date when t
 joined ("frist 1. april og 1. september 2019"; the year before when that puts it after the
 next and the year before within ``turn_of_year_days`` of it: "den 15. december og 10. januar
 2025", but "den 12. juni og 3. april 2025" is June 2025); else the nearest year written before the
-expression in the same sentence; else, in a document without a date, the year of the same
+expression in the same sentence; else the year the label a date is listed under names ("I
+2025 er fristerne:" over "4. februar"); else, in a document without a date, the year of the same
 day written with its year elsewhere in it ("senest den 3. oktober 2016 kl. 12", then
 "senest den 1. september!"), when it writes that day of one year only; else the document's
 own date (the meeting date of an
@@ -123,6 +124,9 @@ def resolve_yearless(
         year = _year_before(text, span.start, m.start, r) if span is not None else None
         if year:
             return parse_date_expression(m.read_as, dr_rules, year)
+    label_year = _year_before(ctx.label, 0, len(ctx.label), r) if ctx.label else None
+    if label_year:  # "I 2025 er fristerne:" over "• 4. februar": the year its label names
+        return parse_date_expression(m.read_as, dr_rules, label_year)
     if repeats is not None:  # "senest den 1. september 2014", later "senest den 1. september!"
         return parse_date_expression(m.read_as, dr_rules, repeats.year)
     if document_date is None:
