@@ -216,6 +216,13 @@ def test_name_line_examples(example):
         # … also as a paragraph of its own under the page's first line (a document viewer's copy of a site)
         "Forside\n\n> Fritidsliv > Aktiviteter for børn og unge\n\n> Turisme > Naturoplevelser\n",
         "Skip til hovedindholdet Hjem Borger Fritid Tilskud til foreninger Puljer for unge",
+        "Gå til hovedindhold\nForeninger",
+        # made up in the genre's style of pools' pages: a thing for one's own or an association's
+        # use, and the way a grant is paid, name nobody the pool is for
+        "Tilskudsmuligheder til din forening",
+        "Adgang til foreningens digitale postkasse",
+        "Tilskuddet udbetales til foreningen på anmodning fra foreningen.",
+        "Forvaltningen behandler ansøgningerne og giver foreningerne besked om svaret.",
     ],
 )
 def test_a_grant_refused_or_a_case_is_no_statement(text):

@@ -171,7 +171,7 @@ class AmountRules:
     sentence_lead_frame: re.Pattern  # the words opening a sentence before the frame they name ("På anlæg")
     restated_sum: re.Pattern  # the words before a sum named again ("de 750.000 kr."): the sum already named
     year_label: re.Pattern  # a year labelling the amount right after it ("2026: 58,0 mio. kr.")
-    year_entry: re.Pattern  # a year labelling a list entry's line ("- Budget 2026: …"): its sums'
+    year_entry: re.Pattern  # a year labelling a list entry's line ("- Budget 2026: …"), each sum's on it
     list_entry: re.Pattern  # how a list's entry starts ("• ", "1) ")
     list_lead: re.Pattern  # how the line that announces a list ends (":", "herunder"): its frame is the entries'
     document_budget_year: re.Pattern  # "budget 2022": a document naming one budget year only is about it
