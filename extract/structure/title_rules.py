@@ -28,7 +28,7 @@ class TitleRules:
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     trailing_date: re.Pattern  # a letter's date glued to the end of its subject line
     line_goes_on: re.Pattern  # a header line ending in a preposition: it goes on in the next line
-    photo_tail: re.Pattern  # a photo's credit glued to the end of a headline ("(pressefoto)")
+    headline_tail: re.Pattern  # what a page glues to a headline's end: a photo's credit, the site's name
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
@@ -83,7 +83,7 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
-             "trailing_date", "line_goes_on", "photo_tail", "broken_word", "never_title", "item_number",
+             "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
              "sentence_stop", "over_meeting_header"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",

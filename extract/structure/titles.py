@@ -169,11 +169,12 @@ def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[i
 
 def clean_title(title: str, r: HeadingRules) -> str:
     """The title without an agenda item's number before it ("Punkt 5: ") and its route
-    ("ØU/KB - "), a letter's date or a photo's credit glued to its end and words a PDF broke."""
+    ("ØU/KB - "), a letter's date, a photo's credit or the site's name glued to its end and words a
+    PDF broke."""
     title = r.titles.item_number.sub("", title, count=1)
     title = r.titles.item_route.sub("", title)
     title = r.titles.trailing_date.sub("", title).strip()
-    title = r.titles.photo_tail.sub("", title).strip()
+    title = r.titles.headline_tail.sub("", title).strip()
     return r.titles.broken_word.sub("", title)
 
 
