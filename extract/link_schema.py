@@ -113,7 +113,7 @@ select i.id as initiative_id, i.name as initiative, u.date, d.title as document,
           where {_UNIT_SUMS} group by y.year, a.status order by y.year, a.status) y) as money_per_year,
        (select group_concat(distinct g.value) from target_groups t, json_each(t.groups) g
           where {_UNIT_RECORD.format(x="t")}) as target_groups,
-       (select group_concat(m.date_text || ' (' || m.date_start || ')', '; ') from milestones m
+       (select group_concat(m.date_text || coalesce(' (' || m.date_start || ')', ''), '; ') from milestones m
           where {_UNIT_RECORD.format(x="m")}) as milestones,
        u.document_id, u.id as unit_id
 from initiative_sections u

@@ -135,8 +135,10 @@ class TargetGroup:
 class Milestone:
     quote: str
     date_text: str
-    date_start: str  # ISO date
-    date_end: str  # ISO date
+    # ISO dates; both None when the document gives no year to read a year-less date from (a
+    # pool's page without a date: "Ansøgningsfristen er 1. marts", a deadline every year)
+    date_start: Optional[str]
+    date_end: Optional[str]
     precision: str  # day, week, month, quarter, half, third, season, year
     kind: str  # deadline, start, phase, event
     char_start: int  # offset of date_text

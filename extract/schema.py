@@ -363,6 +363,6 @@ from milestones m
 join documents d on d.id = m.document_id
 left join sections s on s.id = m.section_id
 left join sections i on i.id = m.initiative_id
-order by m.date_start, m.date_end""",
+order by m.date_start is null, m.date_start, m.date_end, m.document_id, m.char_start""",
     **LINK_VIEWS,
 }

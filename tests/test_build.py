@@ -162,3 +162,26 @@ def test_broken_rules_stop_the_build_before_any_document_is_written(workdir):
     with pytest.raises(RuleError, match="amounts.yml.*allowed keys"):
         run(workdir, rules_dir=rules)
     assert dump(workdir / "kb.db") == before
+
+
+def test_deadlines_without_a_year_are_stored_without_bounds_and_listed_last(tmp_path):
+    """A pool's page with no year to read its deadlines from: the milestones are stored with
+    empty bounds, and the milestones view lists them after the dated ones."""
+    src = tmp_path / "sources"
+    src.mkdir()
+    # made-up, in the style of pools' pages and of a plan with a dated step
+    (src / "pulje.txt").write_text(
+        "Kulturpuljen\n\nForeninger kan søge to gange om året. Ansøgningsfristen er den 1. april og den 1. november.\n",
+        encoding="utf-8",
+    )
+    (src / "plan.txt").write_text("Handleplan\n\nPlanen forelægges udvalget den 14. januar 2026.\n", encoding="utf-8")
+    result = build([src], str(tmp_path / "kb.db"), root=tmp_path)
+    assert result.failed == 0
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    rows = [(r["date_text"], r["date_start"], r["date_end"], r["kind"]) for r in db.query(
+        "select date_text, date_start, date_end, kind from milestones_with_context")]  # fmt: skip
+    assert rows == [
+        ("14. januar 2026", "2026-01-14", "2026-01-14", "event"),
+        ("1. april", None, None, "deadline"),
+        ("1. november", None, None, "deadline"),
+    ]

@@ -297,6 +297,24 @@ def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_month_it_repo
     ]
 
 
+def test_a_page_without_any_year_keeps_its_deadlines_without_bounds():
+    """A pool's page that writes no year and has no date of its own: its deadlines are
+    recorded with their day and no bounds (date_start and date_end None), as readers label
+    them; a day told of that is no deadline, start or phase (a meeting's day) is once, in a
+    year the page does not give: no record. A year written on the page still gives it."""
+    # made-up, in the style of pools' pages of several municipalities
+    text = (
+        "Kulturpuljen\n\nForeninger kan søge to gange om året. "
+        "Der er deadline for at søge om tilskud den 1. april og den 1. november."
+    )
+    got = [(m.date_text, m.date_start, m.date_end, m.kind, m.precision) for m in run(text)]
+    assert got == [("1. april", None, None, "deadline", "day"), ("1. november", None, None, "deadline", "day")]
+    got = [(m.date_start, m.kind, m.precision) for m in run("Puljen kan søges i perioden januar til og med maj.")]
+    assert got == [(None, "phase", "month")]
+    assert run("Mandag 26. september var der byrådsmøde i kommunen. Her kan du se, hvad byrådet besluttede.") == []
+    assert [m.date_start for m in run("Puljen 2026\n\nAnsøgningsfristen er den 1. april.")] == ["2026-04-01"]
+
+
 def test_a_page_without_a_date_reads_a_day_without_a_year_from_the_first_dated_day_after_it():
     # made-up, in the style of a municipality's news item on a committee's decision
     text = (

@@ -51,7 +51,9 @@ within), two periods joined by "og" ("marts og april 2025") and a season gone th
 a ``start``; otherwise an end verb (slutter, stopper …) near the date gives a
 ``deadline``, a start verb (igangsættes, påbegyndes, startes op, opstart …) a
 ``start``; the year of a target ("Det er målet, at … i 2024", "I 2030 skal 90 % …") a
-``deadline``; anything else is an ``event``. "januar/februar 2013" is one event over
+``deadline``; anything else is an ``event`` — unless it is joined to the date read just
+before it by the words of a list ("den 1. april og den 1. november"): then it has that
+date's kind. "januar/februar 2013" is one event over
 both months. Two consecutive days joined by "og" ("31. august og 1. september")
 are one milestone from the first day to the second (one event lasting two days);
 days further apart joined by "og" stay two milestones.
@@ -61,9 +63,12 @@ sentence, the block, else the document's own date and the sentence's tense — s
 :mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
 2022") is a milestone of precision ``year``. A date without a year followed by words naming
 the year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year
-on. The document's own date (``document_date``: its meeting date or date line; when none is
-given, the meeting's date printed in a header near the top, ``meeting_header_*`` of the rules)
-is never a milestone of it.
+on. A page with no date of its own and no year written anywhere keeps a deadline, start or
+phase without a year with no bounds (``date_start``/``date_end`` None: "Ansøgningsfristen er
+1. april" on a pool's page, the same day every year); an event there is once, in a year the
+page does not give, and no milestone. The document's own date (``document_date``: its
+meeting date or date line; when none is given, the meeting's date printed in a header near
+the top, ``meeting_header_*`` of the rules) is never a milestone of it.
 """
 
 from __future__ import annotations
@@ -90,6 +95,7 @@ __all__ = ["find_milestones", "load_rules"]
 
 _WORD = re.compile(r"[^\W\d_]")
 _NEXT_LINE = re.compile(r"(?<=\n)[ \t]*\S[^\n]*")  # the next line holding text
+_ANY_YEAR = 2000  # a leap year: a date without bounds is read in it for its kind ("29. februar" too)
 
 
 def _context(
@@ -149,12 +155,12 @@ def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]]
     return False
 
 
-def _milestone(text: str, m: DateMatch, ctx: Context, dr, rule_id: str, kind: str) -> Milestone:
+def _milestone(text: str, m: DateMatch, ctx: Context, dr, rule_id: str, kind: str, no_year: bool) -> Milestone:
     return Milestone(
         text[ctx.quote_start : ctx.quote_end],
         m.text,
-        dr.start.isoformat(),
-        dr.end.isoformat(),
+        None if no_year else dr.start.isoformat(),
+        None if no_year else dr.end.isoformat(),
         dr.precision,
         kind,
         m.start,
@@ -184,6 +190,7 @@ def _candidates(
         prev_end = every[i - 1].end if i else 0
         next_start = every[i + 1].start if i + 1 < len(every) else len(text)
         dr = parse_date_expression(m.read_as, dr_rules)
+        no_year = False
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         plan_line = bool(r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after))
         line = line_of(text, m.start, m.end)
@@ -198,6 +205,9 @@ def _candidates(
             joined = _joined_day(text, every, i, r, dr_rules)
             repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
             dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
+            if dr is None and reference is None:  # no year to read it from: kept without bounds
+                dr = parse_date_expression(m.read_as, dr_rules, _ANY_YEAR)
+                no_year = dr is not None
             if dr is not None and r.year_after.match(text, m.end):  # "senest den 1. april det efterfølgende år"
                 dr = parse_date_expression(m.read_as, dr_rules, dr.start.year + 1) or dr
             if dr is not None and follows_plan:
@@ -205,7 +215,7 @@ def _candidates(
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
                 dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not told_of_the_past(ctx, r))
             ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
-        if plan_line and dr is not None:
+        if plan_line and dr is not None and not no_year:
             plan_above = (line.end, dr)
         # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
         # 31. december 2024") is the project's period, a phase, not only the sum's years
@@ -213,9 +223,11 @@ def _candidates(
         if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
         kind_rule = year_kind(ctx, m, dr, r, dr_rules) if m.form == "year" else kind_of(ctx, m, dr, r)
-        if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r):
+        if kind_rule is not None and kind_rule is r.kinds[-1] and (prev := _joined_milestone(text, out, m, r)):
+            kind_rule = next((k for k in r.kinds if k.id == prev.rule), kind_rule)  # "1. april og 1. november"
+        if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r) or (no_year and kind_rule.kind == "event"):
             continue
-        out.append(_milestone(text, m, ctx, dr, kind_rule.id, kind_rule.kind))
+        out.append(_milestone(text, m, ctx, dr, kind_rule.id, kind_rule.kind, no_year))
     return out
 
 
@@ -228,6 +240,8 @@ def _join_consecutive_days(text: str, sentences: list[Span], found: list[Milesto
         if (
             prev
             and prev.precision == ms.precision == "day"
+            and prev.date_start is not None
+            and ms.date_start is not None
             and prev.date_start == prev.date_end
             and joined_by.fullmatch(text[prev.char_end : ms.char_start])
             and _next_day(prev.date_end) == ms.date_start
@@ -294,10 +308,17 @@ def _joined_to_previous(text: str, out: list[Milestone], m: DateMatch, r: Milest
     """The day of the milestone just read when the year-less date ``m`` is joined to it ("1.
     november og 1. marts"): a list of days to come runs in date order, so ``m`` falls on or after
     it; told of the past, ``m`` keeps its year ("den 12. marts 2025 og den 4. februar")."""
-    prev = out[-1] if out else None
-    if prev is None or prev.precision != "day" or not r.year_from_joined_date.search(text[prev.char_end : m.start]):
+    prev = _joined_milestone(text, out, m, r)
+    if prev is None or prev.date_start is None or prev.precision != "day":
         return None
     return DateRange(date.fromisoformat(prev.date_start), date.fromisoformat(prev.date_end), "day")
+
+
+def _joined_milestone(text: str, out: list[Milestone], m: DateMatch, r: MilestoneRules) -> Optional[Milestone]:
+    """The milestone just read when the date ``m`` is joined to it by the words of a list
+    (``year_from_joined_date``: "den 1. april og den 1. november")."""
+    prev = out[-1] if out else None
+    return prev if prev is not None and r.year_from_joined_date.search(text[prev.char_end : m.start]) else None
 
 
 def _joined_day(text: str, every: list[DateMatch], i: int, r: MilestoneRules, dr_rules: DateRules) -> Optional[date]:
