@@ -104,6 +104,33 @@ def test_one_cell_a_line_with_a_header_over_the_labels_and_a_percent_column():
     ]  # fmt: skip
 
 
+def test_one_cell_a_line_with_long_headers_and_a_row_numbering_the_columns():
+    # made up, in the style of a committee's budget follow-up copied from its web page: headers
+    # longer than a word or two, a row numbering the columns ("3 (1+2)") under a group label,
+    # whose frame its rows take; the numbers of the columns are no sums
+    text = (
+        "I 1.000 kr.\nOpr. budget 2025\nTillægsbevillinger og omplaceringer\n"
+        "Korr. budget 2025 ekskl. overførsler mellem årene\nForventet regnskab 2025\n"
+        "Drift\n1\n2\n3 (1+2)\n4\nÆldre og sundhed\n1.200\n35\n1.235\n1.250\n"
+        "Handicap\n800\n-20\n780\n790\n"
+    )
+    assert [(v, k) for v, _, k in _read(text)] == [
+        (1_200_000, "drift"), (35_000, "drift"), (1_235_000, "drift"), (1_250_000, "drift"),
+        (800_000, "drift"), (20_000, "drift"), (780_000, "drift"), (790_000, "drift"),
+    ]  # fmt: skip
+
+
+def test_a_numbered_row_of_labels_is_no_header():
+    # made up, in the style of a pool's table of grants copied from its web page: each row opens
+    # with its number, then the association's name (longer than a column's header)
+    text = (
+        "Bevilling 2025 (kr.)\n1\nForeningen for Unge Musikere i Byen\nInstrumenter\n3.000\n"
+        "2\nRoklubben\nRobåd\n50.000\n"
+    )
+    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    assert [a.value_dkk for a in found] == [3_000, 50_000]
+
+
 def test_a_unit_in_a_row_of_its_own_applies_to_the_rows_below():
     # made up: a markdown table whose unit stands in the first body row
     text = (

@@ -22,6 +22,9 @@ from extract.extractors.amount_tables import CAPTION_MAX, YEAR, Cell, CellAmount
 from extract.extractors.numbers import parse_danish_number
 
 _LINE = re.compile(r"[^\n]+")
+_CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or has ended
+_SHORT_HEADER = 25  # a header cell this short may end in a full stop ("Pct.")
+_COLUMN_NUMBER = re.compile(r"(\d{1,2})(?:\s*\([^()\n]*\))?")  # "3", "3 (1+2)"
 _LETTER = re.compile(r"[^\W\d_]")
 _ROW = re.compile(r"[ \t]*(?P<label>\S(?:[^\t\n]*\S)?)[ \t\u00a0]+(?P<cell>\S+)[ \t]*")  # a label, then one number
 
@@ -37,6 +40,28 @@ def _lines_after(text: str, pos: int, limit: int) -> list[Cell]:
             if len(out) == limit:
                 break
     return out
+
+
+def _column_numbers(lines: list[Cell]) -> set[int]:
+    """Which lines number a table's columns: three lines or more in a row reading 1, 2, 3 …
+    (a budget table's "1", "2", "3 (1+2)", "4", "5 (4-3)"), no sums."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, cell in enumerate(lines + [Cell("", 0, 0)]):
+        number = _COLUMN_NUMBER.fullmatch(cell.text)
+        if number and int(number.group(1)) == len(run) + 1:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = [i] if number and number.group(1) == "1" else []
+    return out
+
+
+def _header_cell(text: str) -> bool:
+    """A line short enough to head a column: a word or two ("Pct.", "B2024"), or a longer
+    header ("Korr. budget 2025 ekskl. overførsler mellem årene") that ends no sentence or lead."""
+    return len(text) <= _SHORT_HEADER or len(text) <= _CELL_LINE_MAX and not text.endswith((".", ":"))
 
 
 def _one_year(header: str) -> int | None:
@@ -57,19 +82,26 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
             continue
         lines = _lines_after(text, m.end(), 400)
         # a year alone is a column's header, not a sum ("2024" of a year is written "2.024" in thousands)
+        numbering = _column_numbers(lines)
         is_number = [bool(r.table_cell.fullmatch(c.text)) and not YEAR.fullmatch(c.text) for c in lines]
         width = next((i for i in range(len(lines) - 1) if not is_number[i] and is_number[i + 1]), 0)
         header, first_row = lines[:width], width
+        if any(is_number[:width]):
+            continue  # a number over the first row's label is a row's number ("1"), not a header
         if width > 2 and not _one_year(header[0].text) and any(_one_year(c.text) for c in header[1:]):
             header, width = header[1:], width - 1  # the first header cell heads the labels ("Område")
-        if width < 2 or not all(len(c.text) <= 25 for c in header):
+        if width < 2 or not all(_header_cell(c.text) for c in header):
             continue
         column_years = [_one_year(c.text) for c in header]
         shares = {j for j, c in enumerate(header) if percent_column(c.text, r)}
         known = [y for y in column_years if y]
         span = (min(known), max(known)) if len(known) > 1 else None
-        i, label = first_row, []
+        i, label, group = first_row, [], ""
         while i < len(lines):
+            if i in numbering:  # the label over the columns' numbers names the rows below ("Drift")
+                group, label = " ".join(label) or group, []
+                i += 1
+                continue
             if not is_number[i]:
                 if label and not any(is_number[i + 1 : i + 3]):
                     break
@@ -86,7 +118,7 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
                 year = column_years[j] if j < len(column_years) else None
                 if value:  # a cell of 0 states no sum
                     start, end = c.start + num.start("num"), c.start + num.end("num")
-                    labels = (" ".join(label), "", m.group(), "")
+                    labels = (" ".join(label), "", m.group(), group)
                     out.append(
                         CellAmount(
                             start, end, value * factor, (year, year) if year else row_years or span, labels, m.start()
@@ -96,7 +128,6 @@ def flat_table_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     return out
 
 
-_CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or has ended
 _CAPTION_LINES = 2  # how many short lines over a table's unit line belong to its caption
 _HEADER_REACH = 16  # how many of a table's lines a header's unit reaches down
 
@@ -117,9 +148,10 @@ def unit_column_amounts(text: str, r: AmountRules) -> list[CellAmount]:
     (kr.)"), with only a table's short lines (cells) between: each a sum in that unit."""
     out: list[CellAmount] = []
     lines = _lines_after(text, 0, len(text))
+    numbering = _column_numbers(lines)
     for i, cell in enumerate(lines):
         num = r.table_cell.fullmatch(cell.text)
-        if not num or YEAR.fullmatch(num.group("num")):
+        if not num or YEAR.fullmatch(num.group("num")) or i in numbering:
             continue
         unit, label, at = None, "", 0
         for k in range(i - 1, max(0, i - _HEADER_REACH) - 1, -1):
