@@ -56,9 +56,13 @@ def _years_one_space() -> str:
     return head + "\n" + "".join(a.ljust(20) + "  " + " ".join(c.rjust(4) for c in cs) + "\n" for a, cs in ROWS[:1])
 
 
+def _found(text: str):
+    return find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+
+
 def _read(text: str):
     text = "Tabel 1. Hovedtal\n\n" + text + "\nTeksten fortsætter med en almindelig sætning om budgettet.\n"
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     return [(a.value_dkk, a.year_from, a.kind) for a in found if a.year_from == a.year_to and not a.per_year]
 
 
@@ -127,7 +131,7 @@ def test_a_numbered_row_of_labels_is_no_header():
         "Bevilling 2025 (kr.)\n1\nForeningen for Unge Musikere i Byen\nInstrumenter\n3.000\n"
         "2\nRoklubben\nRobåd\n50.000\n"
     )
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [a.value_dkk for a in found] == [3_000, 50_000]
 
 
@@ -142,7 +146,7 @@ def test_a_unit_in_a_row_of_its_own_applies_to_the_rows_below():
 
 def test_prose_with_double_spaces_is_no_table():
     text = "Der er afsat 4,0 mio. kr.  Beløbet dækker 2024  og 2025.\nUdvalget drøfter sagen  den 12. marts.\n"
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [a.quote for a in found] == ["4,0 mio. kr."]
 
 
@@ -208,7 +212,7 @@ def test_a_web_table_row_is_no_sub_heading_for_the_prose_below():
         "(mio. kr.)\nPost | Regnskab 2023 |\nDrift | 40,0 |\nRenter | 2,5 |\n"
         "Resultatet blev bedre end ventet.\nDer er hentet 3 mio. kr. mere ind fra refusioner end budgetteret.\n"
     )
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [(a.quote, a.kind) for a in found] == [("40,0", "drift"), ("2,5", "finansposter"), ("3 mio. kr.", None)]
 
 
@@ -228,7 +232,7 @@ def test_a_total_column_beside_columns_of_one_year_takes_no_year():
     several = "(i 1.000 kr.)\nProjekt | 2024 | 2025 | I alt |\nVej | 173 | 166 | 339 |\n"
 
     def years(text: str):
-        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+        found = _found(text)
         return [(a.value_dkk, a.year_from, a.year_to) for a in found]
 
     assert years(one) == [(212_000, 2016, 2016), (198_000, 2016, 2016), (845_000, None, None), (803_000, None, None)]
@@ -241,7 +245,7 @@ def test_a_total_column_summing_its_rows_cells_of_one_year_takes_that_year():
         "| Område (kr.) | Drift 2024 | Anlæg 2024 | I alt |\n|---|---|---|---|\n"
         "| Plejecentre | 1.200.000 | 300.000 | 1.500.000 |\n"
     )
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [(a.value_dkk, a.year_from, a.year_to) for a in found] == [
         (1_200_000, 2024, 2024), (300_000, 2024, 2024), (1_500_000, 2024, 2024),
     ]  # fmt: skip
@@ -257,7 +261,7 @@ def test_one_cell_a_line_under_a_long_caption_naming_the_unit():
         "Renter\n-300\n-300\n0\nDriftsudgifter\n4.100\n4.250\n150\n"
         "Øvrige driftsudgifter\n1.200\n1.150\n-50\nAnlæg\n900\n700\n-200\n"
     )
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [(a.value_dkk, a.kind) for a in found] == [
         (300_000, "finansposter"), (300_000, "finansposter"),
         (4_100_000, "drift"), (4_250_000, "drift"), (150_000, "drift"),
@@ -277,7 +281,7 @@ def test_one_cell_a_line_under_a_long_caption_naming_the_unit():
 )
 def test_one_cell_a_line_a_row_label_naming_a_year_gives_its_cells_that_year(text):
     # as in a table of tab-parted cells, a row's label names its cells' year when their column names none
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     years = {a.value_dkk: (a.year_from, a.year_to) for a in found}
     assert years[32_000_000] == (2024, 2024)
     assert years[28_000_000] == (2025, 2025)
@@ -314,10 +318,10 @@ def test_a_row_label_naming_where_its_money_came_from_gives_no_year(table):
 def test_cells_one_a_line_under_a_header_naming_the_unit_take_no_year_from_a_source_label():
     # made up: a grant's row names the year it was granted in, not the year of its money
     text = "Bevilget (kr.)\nTilskud bevilget i 2023\n450.000\n"
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [(a.value_dkk, a.year_from) for a in found] == [(450_000, None)]
     text = "Bevilget (kr.)\nTilskud for 2024\n450.000\n"
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [(a.value_dkk, a.year_from) for a in found] == [(450_000, 2024)]
 
 
@@ -330,17 +334,17 @@ def test_one_length_parts_a_tables_caption_from_a_paragraph_in_every_reader():
         # one cell a line: the caption names the unit
         line = words[: length - len(" (mio. kr.)")] + " (mio. kr.)"
         text = line + "\nKorrigeret budget\nForventet regnskab\nDrift\n12,5\n11,0\n"
-        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+        found = _found(text)
         assert len(line) == length and [a.value_dkk for a in found] == ([12_500_000, 11_000_000] if caption else [])
         # a sum in a tab-parted cell: the caption names its year
         line = words[: length - 1] + ":"
         text = line + "\nOmråde\tBeløb\nDrift\t8.820 kr.\n"
-        found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+        found = _found(text)
         assert len(line) == length and [a.year_from for a in found] == [2024 if caption else None]
 
 
 @pytest.mark.parametrize("example", RULES_DATA["table_unit_header"]["examples"], ids=lambda e: e["text"][:30])
 def test_rows_under_a_header_ending_in_the_unit_are_sums_in_that_unit(example):
     text = example["text"]
-    found = find_amounts(text, sentence_spans(text, ALL_RULES["sentences.yml"]), RULES)
+    found = _found(text)
     assert [a.value_dkk for a in found] == example["values"]

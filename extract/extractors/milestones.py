@@ -223,6 +223,8 @@ def _candidates(
         if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
         kind_rule = year_kind(ctx, m, dr, r, dr_rules) if m.form == "year" else kind_of(ctx, m, dr, r)
+        # the last kind, which has no condition, is what nothing else named: a date joined to the
+        # one before by a list's words takes that one's kind instead
         if kind_rule is not None and kind_rule is r.kinds[-1] and (prev := _joined_milestone(text, out, m, r)):
             kind_rule = next((k for k in r.kinds if k.id == prev.rule), kind_rule)  # "1. april og 1. november"
         if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r) or (no_year and kind_rule.kind == "event"):
