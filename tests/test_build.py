@@ -166,7 +166,8 @@ def test_broken_rules_stop_the_build_before_any_document_is_written(workdir):
 
 def test_deadlines_without_a_year_are_stored_without_bounds_and_listed_last(tmp_path):
     """A pool's page with no year to read its deadlines from: the milestones are stored with
-    empty bounds, and the milestones view lists them after the dated ones."""
+    empty bounds, the milestones view lists them after the dated ones, and an initiative's
+    history names them by their words."""
     src = tmp_path / "sources"
     src.mkdir()
     # made-up, in the style of pools' pages and of a plan with a dated step
@@ -185,3 +186,8 @@ def test_deadlines_without_a_year_are_stored_without_bounds_and_listed_last(tmp_
         ("1. april", None, None, "deadline"),
         ("1. november", None, None, "deadline"),
     ]
+    # an initiative's history names them by their words, the dated one with its day
+    history = {
+        r["initiative"]: r["milestones"] for r in db.query("select initiative, milestones from initiative_history")
+    }
+    assert history == {"Kulturpuljen": "1. april; 1. november", "Handleplan": "14. januar 2026 (2026-01-14)"}

@@ -19,7 +19,7 @@ from extract.rules import RuleError, require_keys, require_number, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
 CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line", "line")
-OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "ahead", "examples")
+OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "year_known", "ahead", "examples")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Rule:
     unless_kinds: frozenset
     examples: tuple
     document_date: Optional[bool] = None  # true: only for a date that is the document's own date
+    year_known: Optional[bool] = None  # false: only for a date the document gives no year to read
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Context:
     label: str = ""  # the line ending in a colon that the date's line is listed under ("Ansøgningsfrist:")
     next_line: str = ""  # the next line holding text after the date's line
     line: str = ""  # the date's whole line
+    year_known: bool = True  # false: a date without a year in a document that gives none to read
 
     def with_after(self, after: str, near_after: int) -> "Context":
         """The same place with ``after`` after the date instead (the words near it too)."""
@@ -147,6 +149,7 @@ def _rule(entry: dict, i: int, section: str, is_kind: bool, ahead: _Ahead) -> Ru
         frozenset(unless),
         tuple(examples),
         entry.get("document_date"),
+        entry.get("year_known"),
     )
 
 
@@ -233,6 +236,8 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.max_offset is not None and m.start > rule.max_offset:
         return False
     if rule.document_date is not None and rule.document_date != ctx.is_document_date:
+        return False
+    if rule.year_known is not None and rule.year_known != ctx.year_known:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
     values.update(label=ctx.label, ahead=ctx.sentence, next_line=ctx.next_line, line=ctx.line)

@@ -66,14 +66,16 @@ the year after ("senest den 1. april det efterfølgende år", ``year_after``) is
 on. A page with no date of its own and no year written anywhere keeps a deadline, start or
 phase without a year with no bounds (``date_start``/``date_end`` None: "Ansøgningsfristen er
 1. april" on a pool's page, the same day every year); an event there is once, in a year the
-page does not give, and no milestone. The document's own date (``document_date``: its
-meeting date or date line; when none is given, the meeting's date printed in a header near
-the top, ``meeting_header_*`` of the rules) is never a milestone of it.
+page does not give, and no milestone (the exclusion ``event_without_a_year``). The document's
+own date (``document_date``: its meeting date or date line; when none is given, the meeting's
+date printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone
+of it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -214,7 +216,9 @@ def _candidates(
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
                 dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not told_of_the_past(ctx, r))
-            ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
+            ctx = replace(
+                _context(text, sentences, m, prev_end, next_start, r, document_date, dr), year_known=not no_year
+            )
         if plan_line and dr is not None and not no_year:
             plan_above = (line.end, dr)
         # a span given to the day after a sum ("835.352 kr. i perioden 1. december 2023 til
@@ -227,7 +231,7 @@ def _candidates(
         # one before by a list's words takes that one's kind instead
         if kind_rule is not None and kind_rule is r.kinds[-1] and (prev := _joined_milestone(text, out, m, r)):
             kind_rule = next((k for k in r.kinds if k.id == prev.rule), kind_rule)  # "1. april og 1. november"
-        if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r) or (no_year and kind_rule.kind == "event"):
+        if kind_rule is None or excluded_by(ctx, m, dr, kind_rule.kind, r):
             continue
         out.append(_milestone(text, m, ctx, dr, kind_rule.id, kind_rule.kind, no_year))
     return out
