@@ -201,6 +201,19 @@ def test_an_item_about_another_meeting_keeps_its_title(tmp_path):
     assert _meta_of(text, tmp_path).title == "Orientering fra Kontaktrådets møde"
 
 
+# the heading line of a council's news pages, in the style of two municipalities' "Nyt fra
+# byrådet"/"Nyt fra byrådsmødet" pages: the day belongs to the headline
+NEWS_HEADLINE = """Nyt fra byrådet den 11. oktober 2023
+
+Byrådet vedtog på mødet budgettet for 2024-2027.
+"""
+
+
+def test_a_news_headline_keeps_its_day(tmp_path):
+    found = _meta_of(NEWS_HEADLINE, tmp_path, name="nyt-fra-byraadet.txt")
+    assert (found.title, found.date) == ("Nyt fra byrådet den 11. oktober 2023", "2023-10-11")
+
+
 def test_a_title_naming_a_body_is_no_body_alone():
     from extract.extractors.document_title import body_alone
 
