@@ -251,6 +251,30 @@ def test_a_text_with_no_title_line_has_no_title_not_its_file_names_words(tmp_pat
     assert _meta_of(opening, tmp_path, name).title is None
 
 
+# a pool's page copied without its headline, in the style of two municipalities' pool pages: it
+# opens with its standard sub-heading "Formål"
+POOL_WITHOUT_HEADLINE = """Formål
+
+Støtte til mindre projekter og aktiviteter, som gør kommunen til et mere levende sted at bo.
+
+Hvem kan søge:
+
+ • Foreninger
+ • Institutioner
+
+Kriterier for at søge
+
+Der lægges vægt på, at aktiviteten er åben for alle.
+"""
+
+
+def test_a_page_opening_with_a_standard_sub_heading_has_no_title_and_keeps_its_headings(tmp_path):
+    found = extract_text(POOL_WITHOUT_HEADLINE, tmp_path, "pulje.txt")
+    assert found.meta.title is None
+    headings = [s.heading for s in found.sections if s.heading]
+    assert headings[:1] == ["Formål"] and "Kriterier for at søge" in headings
+
+
 def test_minutes_of_another_meeting_among_an_items_attachments_are_not_its_title(tmp_path):
     text = (
         "Ny strategi for cykeltrafik\n\nSagsfremstilling\n\nStrategien er drøftet i rådene.\n\n"

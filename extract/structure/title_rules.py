@@ -26,7 +26,7 @@ class TitleRules:
     sentence_stop: re.Pattern  # … or holding a sentence's end and the next one's start ("budgettet. Mindreforbruget")
     item_sentence_words: int  # a numbered line this long ending in a full stop is no item of the meeting's list
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
-    trailing_date: re.Pattern  # a meeting's day after the meeting a header names
+    trailing_date: re.Pattern  # a meeting's day after the meeting a header names, a letter's date glued to its subject
     line_goes_on: re.Pattern  # a header line ending in a preposition: it goes on in the next line
     headline_tail: re.Pattern  # what a page glues to a headline's end: a photo's credit, the site's name
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")

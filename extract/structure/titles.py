@@ -18,6 +18,7 @@ from extract.structure.headings import (
     HeadingRules,
     credit_at,
     filled_line_start,
+    heading_word_rule,
     markdown_line,
     never_heading,
     next_line_start,
@@ -110,6 +111,8 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
+        if heading_word_rule(block, r):
+            break  # the page's standard sub-headings begin ("Formål"): no title line stands over them
         passed = passed_over(text, a, b, r)
         if passed is False:
             break  # the page opens with its running text: no title line stands over it
