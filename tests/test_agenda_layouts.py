@@ -541,6 +541,24 @@ def test_the_next_item_whatever_its_first_field():
     ]
 
 
+def test_an_items_title_may_end_with_a_full_stop_a_sentences_may_not():
+    # made up in the style of minutes of three municipalities that end their items' titles with a stop
+    text = (
+        "Referat - Økonomiudvalget den 2. marts 2021\n\n346. Godkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n\n"
+        "347. Evaluering af budgetprocessen og fremadrettet økonomistyringspraksis.\n\nIndstilling\n\n"
+        "Direktionen indstiller, at evalueringen tages til efterretning.\n\nBeslutning\n\n"
+        "1. Evalueringen er taget til efterretning.\n\n2. Udvalget ønsker en ny proces.\n\nBilag\n\nNotat\n"
+    )
+    assert outline(text) == [
+        (1, "346. Godkendelse af dagsorden.", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "347. Evaluering af budgetprocessen og fremadrettet økonomistyringspraksis.", "punkt"),
+        (2, "Indstilling", "indstilling"),
+        (2, "Beslutning", "beslutning"),
+        (2, "Bilag", "bilag"),
+    ]
+
+
 # written in the style of an agenda item: an applicant's name and address, a list of names
 # without bullets and the name above a signature are short lines over short lines, no headings;
 # the sub-heading over running text is one
