@@ -559,6 +559,25 @@ def test_an_items_title_may_end_with_a_full_stop_a_sentences_may_not():
     ]
 
 
+def test_absent_members_under_a_decision_without_a_blank_line_are_a_field():
+    # made up in the style of one municipality's minutes pages, each item's fields run together
+    text = (
+        "Referat\n\n25.   Godkendelse af dagsorden\n\n\nIndstilling\nMødet afholdes i byrådsstuen kl. 15.30.\n"
+        "Beslutning\nGodkendt.\nFraværende\nBent Hansen (O)\n\nTil toppen\n\n\n26.   Budgetanalyser 2021\n\n\n"
+        "Indstilling\nDirektionen indstiller, at analyserne drøftes.\nBeslutning\nDrøftet.\nFraværende\nBent Hansen (O)\n"
+    )
+    assert [(level, heading) for level, heading, _ in outline(text)] == [
+        (1, "25. Godkendelse af dagsorden"),
+        (2, "Indstilling"),
+        (2, "Beslutning"),
+        (2, "Fraværende"),
+        (1, "26. Budgetanalyser 2021"),
+        (2, "Indstilling"),
+        (2, "Beslutning"),
+        (2, "Fraværende"),
+    ]
+
+
 # written in the style of an agenda item: an applicant's name and address, a list of names
 # without bullets and the name above a signature are short lines over short lines, no headings;
 # the sub-heading over running text is one

@@ -185,9 +185,9 @@ def _field_candidates(text: str, paras, skip: set, r: HeadingRules) -> list[tupl
 def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[tuple[int, int]]:
     """The paragraphs, each also split before a line inside it that names a field ("Beslutning"
     under the line before, no blank line between: a page copied with blank lines in some
-    places only), unless the line before runs on into it ("… og", "… til") or the line names a
-    part of a meeting's record as well ("Fraværende:" among the header's labels); and after a
-    field's name (its first line of text may be a sub-heading)."""
+    places only), unless the line before runs on into it ("… og", "… til") or the line names a part of
+    a meeting's record as well ("Fraværende:" among the header's labels; after a decision's "Godkendt."
+    it splits); and after a field's name (its first line of text may be a sub-heading)."""
     out = []
     for a, b in paras:
         start = a
@@ -195,7 +195,7 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
         head_field = pos >= 0 and _names_field(text[a:pos], r.agenda)  # the paragraph's first line
         while pos >= 0:
             line = line_at(text, pos + 1)
-            line_field = _names_field(line, r.agenda)
+            line_field = _names_field(line, r.agenda, text[start:pos].rstrip().endswith("."))
             nxt = text.find("\n", pos + 1, b)
             split = line_field or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
             head = text[start:pos]
@@ -209,9 +209,10 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
     return out
 
 
-def _names_field(line: str, r: AgendaRules) -> bool:
-    """Does the line name a field and not a part of a meeting's record as well ("Fraværende:" in a header)?"""
-    return field_of(line, r) is not None and not meeting_part(line, r)
+def _names_field(line: str, r: AgendaRules, after_stop: bool = False) -> bool:
+    """Does the line name a field and not a part of a meeting's record as well ("Fraværende:" in a
+    header), unless it stands after a sentence's stop?"""
+    return field_of(line, r) is not None and (after_stop or not meeting_part(line, r))
 
 
 def _nesting(
