@@ -578,6 +578,33 @@ def test_absent_members_under_a_decision_without_a_blank_line_are_a_field():
     ]
 
 
+@pytest.mark.parametrize("example", RULES.run_in_examples, ids=lambda e: e["text"][:30])
+def test_run_in_field_examples(example):
+    from extract.structure.run_in_fields import run_in_fields
+
+    line = example["text"] + " " + "Teksten fortsætter." * (RULES.run_in_line_chars // 19 + 1)
+    assert [c.heading for c in run_in_fields(line, RULES)] == example["fields"]
+    assert run_in_fields(example["text"][: RULES.run_in_line_chars - 1], RULES) == []  # a line of its own length
+
+
+def test_a_run_on_transcript_of_minutes_has_its_fields_as_sections():
+    # made up in the style of copies of three municipalities' minutes that lost their line breaks
+    text = (
+        "Referat\n\n3 Beskæftigelsesudvalget Budgetopfølgning / Jesper Hansen Beslutningstema Jævnfør principperne "
+        "har forvaltningen udarbejdet en budgetopfølgning for udvalgets område for regnskabsåret 2024 Sagsbeskrivelse "
+        "Budgetopfølgningen tager udgangspunkt i det konstaterede forbrug ultimo juli 2024 og forventningerne til "
+        "resten af året Retsgrundlag Styrelsesloven Indstilling Beskæftigelseschefen indstiller, at udvalget tager "
+        "budgetopfølgningen til efterretning Beslutning Taget til efterretning.\n"
+    )
+    assert outline(text) == [
+        (1, "Beslutningstema", "other"),
+        (1, "Sagsbeskrivelse", "sagsfremstilling"),
+        (1, "Retsgrundlag", "lovgrundlag"),
+        (1, "Indstilling", "indstilling"),
+        (1, "Beslutning", "beslutning"),
+    ]
+
+
 # written in the style of an agenda item: an applicant's name and address, a list of names
 # without bullets and the name above a signature are short lines over short lines, no headings;
 # the sub-heading over running text is one

@@ -83,6 +83,10 @@ class HeadingRules:
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
+    run_in_line_chars: int  # a line this long runs on for a page: agenda fields may be named inside it
+    run_in_next: re.Pattern  # … when the word after the field's name opens so (a capital)
+    run_in_not_after: re.Pattern  # … and the word before it is none of these (a name's preposition)
+    run_in_examples: tuple  # {text, fields}: the fields named inside the line
 
 
 def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
@@ -153,6 +157,7 @@ def load_rules(data) -> HeadingRules:
         "fold_not_headings",
         "link_not_headings",
         "parts",
+        "run_in_fields",
     ]
     data = require_keys(data, "-", keys)
     standard = data["roles"]
@@ -215,7 +220,18 @@ def load_rules(data) -> HeadingRules:
         link_not_headings=rule_ids(data["link_not_headings"], data["not_headings"], "link_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
+        **_run_in(data["run_in_fields"]),
     )
+
+
+def _run_in(data) -> dict:
+    data = require_keys(data, "run_in_fields", ["line_chars", "next_word", "not_after", "examples"])
+    return {
+        "run_in_line_chars": require_number(data, "line_chars", "run_in_fields", int, 80, 100000),
+        "run_in_next": require_regex(data["next_word"], "run_in_fields", "next_word"),
+        "run_in_not_after": require_regex(data["not_after"], "run_in_fields", "not_after"),
+        "run_in_examples": require_examples(data, "run_in_fields"),
+    }
 
 
 def _list_label(data) -> dict:

@@ -10,6 +10,7 @@ of any level, so sections never overlap. The title is not a section.
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
@@ -33,6 +34,7 @@ from extract.structure.headings import (
     run_in_line,
     starts_lowercase,
 )
+from extract.structure.run_in_fields import run_in_fields
 from extract.structure.section_levels import STYLED_ORIGINS, depth_levels, layout_levels, markdown_levels, plain_levels
 from extract.structure.titles import find_title, text_lines
 
@@ -250,6 +252,7 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands, src.text, r)
+    cands, levels = _with_run_in_fields(src.text, cands, levels, r)
     last = cands[-1] if cands else None
     # a line the text ends on heads nothing (a cut-off excerpt); a numbered item may be cut, a field stays
     cut = last and not src.text[last.body_start :].strip() and not (last.number and last.role == r.agenda.item_role)
@@ -258,6 +261,29 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     sections = _build(src.text, cands, levels)
     _mark_initiatives(sections, cands, src.format, r)
     return with_preamble(src.text, sections)
+
+
+def _with_run_in_fields(
+    text: str, cands: list[Candidate], levels: list[int], r: HeadingRules
+) -> tuple[list[Candidate], list[int]]:
+    """The candidates with the fields named inside run-on lines (``run_in_fields``): each one level
+    below an item before it, beside a field before it, else at the top."""
+    taken = {c.start for c in cands}
+    extra = [c for c in run_in_fields(text, r) if c.start not in taken]
+    if not extra:
+        return cands, levels
+    merged = sorted(zip(cands, levels), key=lambda p: p[0].start)
+    for c in extra:
+        i = bisect.bisect_left([m[0].start for m in merged], c.start)
+        before = merged[i - 1] if i else None
+        if before is None:
+            level = 1
+        elif before[0].role == r.agenda.item_role:
+            level = before[1] + 1
+        else:
+            level = before[1] if before[0].kind == "field" else 1
+        merged.insert(i, (c, level))
+    return [m[0] for m in merged], [m[1] for m in merged]
 
 
 def with_preamble(text: str, sections: list[Section]) -> list[Section]:
