@@ -388,3 +388,11 @@ def test_a_deadlines_day_ending_a_heading_stays_in_the_title_and_dates_no_page(t
     text = "Natur- og Miljøpuljen: Ansøgningsfrist den 18. april 2026\n\nPuljen støtter lokale grønne tiltag.\n"
     found = _meta_of(text, tmp_path, "side.txt")
     assert (found.title, found.date) == ("Natur- og Miljøpuljen: Ansøgningsfrist den 18. april 2026", None)
+
+
+def test_a_run_of_days_each_alone_on_its_line_is_no_documents_date(tmp_path):
+    # made up in the style of two municipalities' pool pages: the rounds' table copied a cell to a line
+    table = "Puljen støtter lokale projekter.\n\nUdvalgets møder\n\n12. januar 2026\n\n8. juni 2026\n"
+    assert _meta_of(table, tmp_path, "pulje.txt").date is None
+    news = "Nyt om kulturpuljen\n\n09.10.2019\n\nKulturpuljen er åben for ansøgninger til 1. december 2019.\n"
+    assert _meta_of(news, tmp_path, "nyhed.txt").date == "2019-10-09"

@@ -199,10 +199,13 @@ def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[st
 
 def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A line holding only a date, before ``limit``; not a day of publication under its label
-    ("Publiceringsdato: den 02. november 2018" below a meeting's title: the meeting's day is the date)."""
+    ("Publiceringsdato: den 02. november 2018" below a meeting's title: the meeting's day is the date),
+    nor one of a run of such lines (a table of rounds copied a cell to a line: "15. november 2022" over
+    "12. januar 2023")."""
     published = [rule.label for rule in r.labels if rule.field == "published"]
+    runs = _date_runs(text[:limit], r)
     for m in r.date_line.finditer(text[:limit]):
-        if any(label.match(m.group(0)) for label in published):
+        if any(label.match(m.group(0)) for label in published) or m.start() in runs:
             continue
         value = iso_date(full_months(m.group("value"), r), dates, line_at(text[:limit], m.end("value")))
         if value:
@@ -212,9 +215,23 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
 
 def byline_date(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A news page's date line in its first lines ("09.10.2019", "08.09.2020 Forfatter: …"), its
-    month also cut short ("25. okt. 2022", ``short_months``)."""
+    month also cut short ("25. okt. 2022", ``short_months``); not a day of a run of date lines."""
     head = full_months(text[: r.byline_within], r)
-    return first_date(head, (r.byline_date,), dates) if r.byline_date else None
+    found = r.byline_date.pattern.search(head) if r.byline_date else None
+    if found is None or head.rfind("\n", 0, found.end() - 1) + 1 in _date_runs(head, r):
+        return None
+    return first_date(head, (r.byline_date,), dates)
+
+
+def _date_runs(text: str, r: MetaRules) -> set[int]:
+    """Where the lines start that hold only a date and stand in a run of such lines, nothing but
+    blank lines between (a table of rounds copied a cell to a line), no document's date."""
+    found = list(r.date_line.finditer(text))
+    out = set()
+    for m, n in zip(found, found[1:]):
+        if not text[m.end() : n.start()].strip():
+            out |= {m.start(), n.start()}
+    return out
 
 
 def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:

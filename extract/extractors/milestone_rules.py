@@ -18,7 +18,7 @@ from extract.extractors.dates import DateMatch
 from extract.rules import RuleError, require_keys, require_number, require_regex
 
 KINDS = ("deadline", "start", "phase", "event")
-CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line", "line")
+CONDITIONS = ("before", "after", "near", "sentence", "date_text", "label", "next_line", "prev_line", "line")
 OPTIONAL = CONDITIONS + ("precisions", "range", "max_offset", "document_date", "year_known", "ahead", "examples")
 
 
@@ -101,6 +101,7 @@ class Context:
     label: str = ""  # the line ending in a colon that the date's line is listed under ("Ansøgningsfrist:")
     next_line: str = ""  # the next line holding text after the date's line
     line: str = ""  # the date's whole line
+    prev_line: str = ""  # the nearest line holding text before the date's line
     year_known: bool = True  # false: a date without a year in a document that gives none to read
 
     def with_after(self, after: str, near_after: int) -> "Context":
@@ -240,7 +241,7 @@ def holds(rule: Rule, ctx: Context, m: DateMatch, dr: DateRange) -> bool:
     if rule.year_known is not None and rule.year_known != ctx.year_known:
         return False
     values = {"before": ctx.before, "after": ctx.after, "near": ctx.near, "sentence": ctx.sentence, "date_text": m.text}
-    values.update(label=ctx.label, ahead=ctx.sentence, next_line=ctx.next_line, line=ctx.line)
+    values.update(label=ctx.label, ahead=ctx.sentence, next_line=ctx.next_line, prev_line=ctx.prev_line, line=ctx.line)
     return all(p.search(values[c]) for c, p in rule.patterns.items())
 
 

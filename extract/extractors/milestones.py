@@ -126,7 +126,8 @@ def _context(
     below = _NEXT_LINE.search(text, line.end)
     below_text = below.group() if below else ""
     sentence, whole = text[first.start : last.end], text[line.start : line.end]
-    return Context(before, after, near, sentence, first.start, last.end, own, label, below_text, whole)
+    above = text[: line.start].rstrip().rpartition("\n")[2]  # the nearest line above holding text
+    return Context(before, after, near, sentence, first.start, last.end, own, label, below_text, whole, above.strip())
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
