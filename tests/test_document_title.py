@@ -275,6 +275,13 @@ def test_a_page_opening_with_a_standard_sub_heading_has_no_title_and_keeps_its_h
     assert headings[:1] == ["Formål"] and "Kriterier for at søge" in headings
 
 
+def test_a_headline_over_its_date_and_hour_in_one_paragraph_is_the_title(tmp_path):
+    # made up in the style of a municipality's press release copied onto a local portal
+    text = "Ny pulje til foreningslivet i kommunen\n25-04-2021 09:00\n\nNy pulje til foreningslivet\n\ni kommunen\n"
+    found = _meta_of(text, tmp_path, "nyhed.txt")
+    assert (found.title, found.date) == ("Ny pulje til foreningslivet i kommunen", "2021-04-25")
+
+
 def test_minutes_of_another_meeting_among_an_items_attachments_are_not_its_title(tmp_path):
     text = (
         "Ny strategi for cykeltrafik\n\nSagsfremstilling\n\nStrategien er drøftet i rådene.\n\n"

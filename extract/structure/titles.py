@@ -107,7 +107,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             first = block.split("\n", 1)[0].strip()
             if meeting_line(first, r):
                 return a, first  # the meeting's header line over its items, no blank line between
-            over = _heading_over_list(block, r)
+            over = _heading_over_list(block, r) or _headline_over_date(block, r)
             if over:
                 return a, over
             continue
@@ -134,6 +134,16 @@ def bulleted_number(line: str) -> bool:
     text = line.strip()
     number = text[1:].strip(" \t.")
     return bool(text) and text[0] in _ITEM_BULLETS and number.isdigit() and len(number) <= 4
+
+
+def _headline_over_date(block: str, r: HeadingRules) -> Optional[str]:
+    """The first line of a paragraph of two when the second is a news page's date alone ("Ny pulje til
+    …" over "25-04-2021 09:00"): the headline over its date, ``titles.date_under_headline``."""
+    lines = block.split("\n")
+    if len(lines) != 2 or not r.titles.date_under_headline.search(lines[1].strip()):
+        return None
+    title = title_candidate(lines[0], r)
+    return clean_title(title, r) if title and not reads_as_sentence(title, r) else None
 
 
 def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
