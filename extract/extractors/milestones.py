@@ -126,8 +126,17 @@ def _context(
     below = _NEXT_LINE.search(text, line.end)
     below_text = below.group() if below else ""
     sentence, whole = text[first.start : last.end], text[line.start : line.end]
-    above = text[: line.start].rstrip().rpartition("\n")[2]  # the nearest line above holding text
-    return Context(before, after, near, sentence, first.start, last.end, own, label, below_text, whole, above.strip())
+    return Context(
+        before, after, near, sentence, first.start, last.end, own, label, below_text, whole, _above(text, line)
+    )
+
+
+def _above(text: str, line: Span) -> str:
+    """The nearest line holding text above the date's line (blank lines skipped), without copying the text before."""
+    j = line.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[text.rfind("\n", 0, j + 1) + 1 : j + 1].strip() if j >= 0 else ""
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
