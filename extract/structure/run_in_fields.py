@@ -16,20 +16,20 @@ _MAX_FIELD_WORDS = 4  # "Høring/borger- og brugerinvolvering", "Økonomi og fin
 def run_in_fields(text: str, r: HeadingRules) -> list[Candidate]:
     """The fields named inside the text's run-on lines (``run_in_line_chars`` long or more), never
     at a line's start (a line's first words are read as any line's)."""
-    out, pos = [], 0
+    out, pos, seen = [], 0, {}
     for line in text.split("\n"):
         if len(line) >= r.run_in_line_chars:
-            out += _in_line(line, pos, r)
+            out += _in_line(line, pos, r, seen)
         pos += len(line) + 1
     return out
 
 
-def _in_line(line: str, pos: int, r: HeadingRules) -> list[Candidate]:
+def _in_line(line: str, pos: int, r: HeadingRules, seen: dict) -> list[Candidate]:
     words = list(_WORD.finditer(line))
     out, i = [], 1
     while i < len(words) - 1:
         opens = words[i].group()[:1].isupper() and not r.run_in_not_after.match(words[i - 1].group())
-        found = _field_at(line, words, i, r) if opens else None
+        found = _field_at(line, words, i, r, seen) if opens else None
         if found is None:
             i += 1
             continue
@@ -41,13 +41,16 @@ def _in_line(line: str, pos: int, r: HeadingRules) -> list[Candidate]:
     return out
 
 
-def _field_at(line: str, words: list[re.Match], i: int, r: HeadingRules):
-    """(number of words, field rule) of a field's name starting at word ``i``, the longest first."""
+def _field_at(line: str, words: list[re.Match], i: int, r: HeadingRules, seen: dict):
+    """(number of words, field rule) of a field's name starting at word ``i``, the longest first;
+    ``seen``: the names looked up before, with what they name."""
     for n in range(min(_MAX_FIELD_WORDS, len(words) - 1 - i), 0, -1):
         name = line[words[i].start() : words[i + n - 1].end()]
         if name.endswith(":") or not r.run_in_next.match(words[i + n].group()):
             continue  # a label with its value ("Afbud: Anne Hansen"), or the sentence's own word
-        rule = field_of(name, r.agenda)
-        if rule is not None and not meeting_part(name, r.agenda):
-            return n, rule
+        if name not in seen:
+            rule = field_of(name, r.agenda)
+            seen[name] = rule if rule is not None and not meeting_part(name, r.agenda) else None
+        if seen[name] is not None:
+            return n, seen[name]
     return None
