@@ -33,6 +33,7 @@ from extract.extractors.amount_rules import AmountRules
 from extract.extractors.amount_table_rows import row_separator
 from extract.extractors.numbers import parse_danish_number
 from extract.structure.sentences import Span, sentence_at
+from extract.structure.sentences import line_above as above_line
 
 NEIGHBOUR_RULE = "amount_scale_of_its_sentence"  # the rule of a bare number in its sentence's scale
 
@@ -93,14 +94,7 @@ def carried_over(
 def line_above(text: str, line_start: int, r: AmountRules, past_entries: bool = False) -> Optional[tuple[int, str]]:
     """(start, text) of the first line above the line starting at ``line_start`` that is not
     blank (nor, with ``past_entries``, a list's entry), or None at the top of the text."""
-    start = line_start
-    while start > 0:
-        end = start - 1
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line.strip() and not (past_entries and r.list_entry.match(line)):
-            return start, line
-    return None
+    return above_line(text, line_start, r.list_entry.match if past_entries else None)
 
 
 def announces_list(line: str, r: AmountRules) -> bool:

@@ -203,8 +203,9 @@ def date_alone(text: str, limit: int, r: MetaRules, dates: DateRules) -> Optiona
     nor one of a run of such lines (a table of rounds copied a cell to a line: "15. november 2022" over
     "12. januar 2023")."""
     published = [rule.label for rule in r.labels if rule.field == "published"]
-    runs = _date_runs(text[:limit], r)
-    for m in r.date_line.finditer(text[:limit]):
+    found = list(r.date_line.finditer(text[:limit]))
+    runs = _date_runs(text, found)
+    for m in found:
         if any(label.match(m.group(0)) for label in published) or m.start() in runs:
             continue
         value = iso_date(full_months(m.group("value"), r), dates, line_at(text[:limit], m.end("value")))
@@ -218,15 +219,14 @@ def byline_date(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
     month also cut short ("25. okt. 2022", ``short_months``); not a day of a run of date lines."""
     head = full_months(text[: r.byline_within], r)
     found = r.byline_date.pattern.search(head) if r.byline_date else None
-    if found is None or head.rfind("\n", 0, found.end() - 1) + 1 in _date_runs(head, r):
+    if found is None or head.rfind("\n", 0, found.end() - 1) + 1 in _date_runs(head, list(r.date_line.finditer(head))):
         return None
     return first_date(head, (r.byline_date,), dates)
 
 
-def _date_runs(text: str, r: MetaRules) -> set[int]:
-    """Where the lines start that hold only a date and stand in a run of such lines, nothing but
-    blank lines between (a table of rounds copied a cell to a line), no document's date."""
-    found = list(r.date_line.finditer(text))
+def _date_runs(text: str, found: list[re.Match]) -> set[int]:
+    """Where the lines start, among the lines holding only a date ``found`` in ``text``, that stand in
+    a run of such lines, nothing but blank lines between (a table of rounds copied a cell to a line)."""
     out = set()
     for m, n in zip(found, found[1:]):
         if not text[m.end() : n.start()].strip():

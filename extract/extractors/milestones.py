@@ -91,7 +91,7 @@ from extract.extractors.milestone_years import (
     years_outside,
 )
 from extract.records import Milestone
-from extract.structure.sentences import Sentences, Span, line_of, sentence_at
+from extract.structure.sentences import Sentences, Span, line_above, line_of, sentence_at
 
 __all__ = ["find_milestones", "load_rules"]
 
@@ -126,17 +126,20 @@ def _context(
     below = _NEXT_LINE.search(text, line.end)
     below_text = below.group() if below else ""
     sentence, whole = text[first.start : last.end], text[line.start : line.end]
+    above = line_above(text, line.start)
     return Context(
-        before, after, near, sentence, first.start, last.end, own, label, below_text, whole, _above(text, line)
+        before,
+        after,
+        near,
+        sentence,
+        first.start,
+        last.end,
+        own,
+        label,
+        below_text,
+        whole,
+        above[1].strip() if above else "",
     )
-
-
-def _above(text: str, line: Span) -> str:
-    """The nearest line holding text above the date's line (blank lines skipped), without copying the text before."""
-    j = line.start - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    return text[text.rfind("\n", 0, j + 1) + 1 : j + 1].strip() if j >= 0 else ""
 
 
 def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:

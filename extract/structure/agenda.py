@@ -194,11 +194,10 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
         pos = text.find("\n", a, b)
         head_field = pos >= 0 and _names_field(text[a:pos], r.agenda)  # the paragraph's first line
         while pos >= 0:
-            line = line_at(text, pos + 1)
-            line_field = _names_field(line, r.agenda, text[start:pos].rstrip().endswith("."))
+            line, head = line_at(text, pos + 1), text[start:pos]
+            line_field = _names_field(line, r.agenda, head.rstrip().endswith("."))
             nxt = text.find("\n", pos + 1, b)
             split = line_field or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
-            head = text[start:pos]
             split = split or "\n" not in head and head_field
             if split and not r.lead_in_ending.search(head.rstrip()):
                 out.append((start, pos))

@@ -80,11 +80,12 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
                 run = _items_over(lines, numbered, i, out, field_at, ag, r.max_words)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
             in_list = in_list and not ag.item_repeated_number.match(line)  # "2.  2. Orientering …": an item's line
-            follows = _next_number(out, parsed[0]) or bool(run)
+            next_item = _next_number(out, parsed[0])
+            follows = next_item or bool(run)
             # a title may end with a full stop ("347. Evaluering af budgetprocessen.") when it is numbered as the
             # next item or opens the page's items, above every field (not a point of a field's list), and
             # reads as no sentence ("2. Gennemsnitsarealet pr. bolig er uændret.")
-            stop_ok = _next_number(out, parsed[0]) or not any(f.start < a for f, _ in fields)
+            stop_ok = next_item or not any(f.start < a for f, _ in fields)
             stop_ok = stop_ok and not is_sentence(parsed[1], r)
             rejected = rejected_subheading(line, "", ag, numbered=stop_ok, max_words=r.max_words)
             if rejected in ag.item_sentence_rules and follows:

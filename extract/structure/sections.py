@@ -10,7 +10,6 @@ of any level, so sections never overlap. The title is not a section.
 
 from __future__ import annotations
 
-import bisect
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
@@ -272,18 +271,17 @@ def _with_run_in_fields(
     extra = [c for c in run_in_fields(text, r) if c.start not in taken]
     if not extra:
         return cands, levels
-    merged = sorted(zip(cands, levels), key=lambda p: p[0].start)
-    for c in extra:
-        i = bisect.bisect_left([m[0].start for m in merged], c.start)
-        before = merged[i - 1] if i else None
-        if before is None:
-            level = 1
-        elif before[0].role == r.agenda.item_role:
-            level = before[1] + 1
+    given = dict(zip((c.start for c in cands), levels))
+    out, out_levels = sorted(cands + extra, key=lambda c: c.start), []
+    for i, c in enumerate(out):
+        before, level = (out[i - 1], out_levels[-1]) if i else (None, 0)
+        if c.start in given:
+            out_levels.append(given[c.start])
+        elif before is not None and before.role == r.agenda.item_role:
+            out_levels.append(level + 1)
         else:
-            level = before[1] if before[0].kind == "field" else 1
-        merged.insert(i, (c, level))
-    return [m[0] for m in merged], [m[1] for m in merged]
+            out_levels.append(level if before is not None and before.kind == "field" else 1)
+    return out, out_levels
 
 
 def with_preamble(text: str, sections: list[Section]) -> list[Section]:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from extract.rules import RuleError, require_keys, require_regex, require_strings
 
@@ -255,6 +255,19 @@ def sentence_at(spans: list[Span], offset: int) -> Optional[Span]:
             hi = mid
     if lo < len(spans) and spans[lo].start <= offset < spans[lo].end:
         return spans[lo]
+    return None
+
+
+def line_above(text: str, line_start: int, skip: Optional[Callable[[str], object]] = None) -> Optional[tuple[int, str]]:
+    """(start, text) of the first line above the line starting at ``line_start`` that is not blank
+    (nor one ``skip`` passes over), or None at the top of the text."""
+    start = line_start
+    while start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not (skip and skip(line)):
+            return start, line
     return None
 
 

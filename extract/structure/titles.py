@@ -123,10 +123,16 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             return a, clean_title(block.strip(), r)  # an agenda item is titled by its item line
         if numbered or r.detectors["table_row"].pattern.match(block):
             break
-        title = title_candidate(block, r)
-        if title and not reads_as_sentence(title, r):
-            return a, clean_title(title, r)
+        title = _as_title(block, r)
+        if title:
+            return a, title
     return None
+
+
+def _as_title(line: str, r: HeadingRules) -> Optional[str]:
+    """The line as the document's title, cleaned, unless it is no title or reads as a sentence."""
+    title = title_candidate(line, r)
+    return clean_title(title, r) if title and not reads_as_sentence(title, r) else None
 
 
 def bulleted_number(line: str) -> bool:
@@ -142,8 +148,7 @@ def _headline_over_date(block: str, r: HeadingRules) -> Optional[str]:
     lines = block.split("\n")
     if len(lines) != 2 or not r.titles.date_under_headline.search(lines[1].strip()):
         return None
-    title = title_candidate(lines[0], r)
-    return clean_title(title, r) if title and not reads_as_sentence(title, r) else None
+    return _as_title(lines[0], r)
 
 
 def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
