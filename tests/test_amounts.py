@@ -750,7 +750,7 @@ def test_budget_span_words_examples():
         spans = sentence_spans(ex["text"], ALL_RULES["sentences.yml"])
         (a,) = find_amounts(ex["text"], spans, RULES, (), ex["title"], "2025-09-08")
         assert [a.year_from, a.year_to] == (ex["years"] or [None, None]), ex
-        assert a.per_year
+        assert a.per_year == ex.get("per_year", True), ex
 
 
 def test_a_short_line_heading_the_paragraphs_below_gives_them_its_frame():

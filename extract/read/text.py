@@ -5,7 +5,8 @@ BOM, else the encoding that reads most like Danish (``rules/encodings.yml``). A 
 that is not valid in the chosen encoding becomes U+FFFD and is counted in a warning,
 never an error.
 
-The decoded text is normalised and, when it looks OCR-damaged, repaired as every
+The decoded text is normalised, its tables written with "|" between cells become TAB
+rows (:mod:`extract.read.pipe_tables`), and, when it looks OCR-damaged, repaired as every
 reader's text is (:mod:`extract.read.normalise`).
 """
 
@@ -19,6 +20,7 @@ from extract.read import encodings as _encodings
 from extract.read.encodings import EncodingRules
 from extract.read.normalise import detect_format, normalise, repair_damage
 from extract.read.ocr_repair_rules import OcrRepairRules
+from extract.read.pipe_tables import pipe_rows_as_tabs
 from extract.records import SourceText
 from extract.rules import project_file
 
@@ -43,7 +45,7 @@ def read_text_source(
     """A text file's bytes as one normalised text, its OCR damage repaired (``repair``,
     ``encodings``: the rules; without ``encodings``, the project's)."""
     text, warnings = decode(data, path.name, encodings)
-    text = normalise(text)
+    text = pipe_rows_as_tabs(normalise(text))
     if not text.strip():
         raise SourceError(path.name, "the file holds no text")
     fmt = detect_format(text, path.suffix.lower())
