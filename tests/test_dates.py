@@ -194,6 +194,9 @@ def test_expressions_without_a_year_need_one():
         ("midler til den 2.3 etape", []),
         ("Mødet d. 11.9. 2026 aflyses.", ["d. 11.9. 2026"]),
         ("Der er møde den 11.9 2026 i salen.", ["den 11.9 2026"]),
+        # two days of months joined by a dash, no year: not a day and a two-digit year ("2/5-30"
+        # read as 2 May 2030); a sports office's page of dates writes them so
+        ("Udlån af haller og sale i sommerperioden 2/5-30/6: 15. marts", ["15. marts"]),
     ],
 )
 def test_find_date_expressions(text, found):

@@ -108,7 +108,7 @@ def _patterns(data: dict) -> dict:
         rf"|\s+(?:19|20)?\d\d\b|\.?\s{{0,4}}{_plain(month)}))|"
         # after a day and month joined by a slash a space may stand before a full year ("28/10 2011")
         r"(?P<day>\d{1,2})[-./](?P<month>\d{1,2})(?:[-./]|(?:(?<=/\d)|(?<=/\d\d))\s(?=\d{4}))"
-        r"(?P<year>\d{4}|\d{2})(?![\d])(?!\.\d)(?![-–][^\W\d_])"
+        r"(?P<year>\d{4}|\d{2})(?![\d])(?![./]\d)(?![-–][^\W\d_])"
         # a clock with AM/PM after it: a system set to English, month first ("9/11/2019 3:00:00 PM")
         rf"(?P<clock12>{data['month_first_clock']})?)",
         "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
