@@ -27,6 +27,7 @@ class TitleRules:
     item_sentence_words: int  # a numbered line this long ending in a full stop is no item of the meeting's list
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     date_under_headline: re.Pattern  # a news page's date (and hour) alone under its headline, no blank line between
+    page_tool: re.Pattern  # a page's tool on the line under its site's section name ("• Få siden oplæst")
     trailing_date: re.Pattern  # a meeting's day after the meeting a header names, a letter's date glued to its subject
     line_goes_on: re.Pattern  # a header line ending in a preposition: it goes on in the next line
     headline_tail: re.Pattern  # what a page glues to a headline's end: a photo's credit, the site's name
@@ -86,7 +87,7 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
-             "sentence_stop", "over_meeting_header", "date_under_headline"]  # fmt: skip
+             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",

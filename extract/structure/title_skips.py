@@ -26,8 +26,8 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
     may be the title."""
     raw = text[start:end]
     line, t = strip_marks(raw).strip(), r.titles
-    if t.over_meeting_header.match(text, end):
-        return True
+    if t.over_meeting_header.match(text, end) or over_page_tool(text, raw, end, r):
+        return True  # a site's banner over a meeting's header, or over a page's tool
     if any(t.addressee.search(form) or t.never_title.search(form) for form in (raw.strip(), line)):
         return True  # as written ("Sagstype.:", a label) or without its marks
     if t.decided_words.fullmatch(line):
@@ -35,6 +35,13 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
     if running_text(line, r):
         return not opens_the_page(text, start, end, r)
     return True if lead_in(raw, r) or continues_sentence(line) else None
+
+
+def over_page_tool(text: str, raw: str, end: int, r: HeadingRules) -> bool:
+    """A line a page's tool stands under ("Budget og regnskab" over "• Få siden oplæst"), in its
+    paragraph or on the next line: the site's section or a banner's caption, no title."""
+    below = raw.split("\n")[1:] + [line_at(text, end + 1)]
+    return any(r.titles.page_tool.match(line) for line in below)
 
 
 def lead_in(line: str, r: HeadingRules) -> bool:

@@ -27,7 +27,7 @@ from extract.structure.headings import (
     strip_marks,
     title_candidate,
 )
-from extract.structure.title_skips import lead_in, passed_over, reads_as_sentence
+from extract.structure.title_skips import lead_in, over_page_tool, passed_over, reads_as_sentence
 
 BULLETS = set("•·*–-")  # the marks that open a list item
 _ITEM_BULLETS = BULLETS - set("–-")  # ... before an item's number alone (a dash: a page's number, "- 2 -")
@@ -104,6 +104,8 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
         if bulleted_number(block.split("\n", 1)[0]):
             break  # the meeting's items begin, with no title line over them
         if "\n" in block:
+            if over_page_tool(text, block, b, r):
+                continue  # the site's section over a page's tool ("• Få siden oplæst"): the headline is below
             first = block.split("\n", 1)[0].strip()
             if meeting_line(first, r):
                 return a, first  # the meeting's header line over its items, no blank line between
