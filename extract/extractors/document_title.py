@@ -1,23 +1,21 @@
 """The document's title as a reader names it; none where the text holds no title line.
 
-The title line (``extract.structure.titles.find_title``) is read with what the document holds.
-A meeting's page that does not name its kind (its title line names only the body; a header
-line names the meeting, "Teknisk Udvalgs møde den …"; or a header of fields, "Udvalg: …",
-"Mødedato: …", or a day and the attendance, stands over its items) and shows one item is that
-agenda item, titled by the item ("117. Frigivelse af …", without its route "ØU/KB - "), unless
-the item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for
-Teknisk Udvalgs møde …"), one of several items (item headings, the item lines of its header
-and table of contents, or an item's first field standing again: "Sagsresume" under each item),
-or of none titled in the text, is the meeting's minutes or agenda, titled by the kind word
-(written in its header, else the one over its list of items, "Åben dagsorden", else "Referat")
-and the body's name ("Referat Teknisk Udvalg"): the body read from the title line, a header
-field ("Udvalg:", "Møde:", also as a table's cells), a header line naming only the body (also
-over a web archive's name, "… - Dagsordener og referater") or the meeting, or a line naming it
-beside the meeting's day ("Beslutning i Teknisk Udvalg den 01-10-2024"); naming no body, by the
-kind word alone. A field's heading is never the title. A place's name alone on a line
-(the site's logo) is the sender, no title; a single word of a site's trail over a heading that
-narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a title line: the
-first line near the top that reads as a title; a page that opens with running text has none.
+The title line (``extract.structure.titles.find_title``) is read with what the document holds. A meeting's
+page that does not name its kind (its title line names only the body; a header line names the meeting,
+"Teknisk Udvalgs møde den …"; or a header of fields, "Udvalg: …", "Mødedato: …", or a day and the
+attendance, stands over its items) and shows one item is that agenda item, titled by the item ("117.
+Frigivelse af …", without its route "ØU/KB - "), unless the item is procedural ("Godkendelse af dagsorden").
+A page that names its kind ("Referat for Teknisk Udvalgs møde …"), one of several items (item headings, the
+item lines of its header and table of contents, or an item's first field standing again: "Sagsresume" under
+each item), or of none titled in the text, is the meeting's minutes or agenda, titled by the kind word
+(written in its header, else the one over its list of items, "Åben dagsorden", else "Referat") and the
+body's name ("Referat Teknisk Udvalg"): the body read from the title line, a header field ("Udvalg:",
+"Møde:", also as a table's cells), a header line naming only the body (also over a web archive's name, "… -
+Dagsordener og referater") or the meeting, or a line naming it beside the meeting's day ("Beslutning i
+Teknisk Udvalg den 01-10-2024"); naming no body, by the kind word alone. A field's heading is never the
+title. A place's name alone on a line (the site's logo) is the sender, no title; a single word of a site's
+trail over a heading that narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a
+title line: the first line near the top that reads as a title; a page that opens with running text has none.
 """
 
 from __future__ import annotations
@@ -210,12 +208,14 @@ def _part_kind(text: str, sections: list[Section], fields: list[Section], r: Hea
 def _item_under_kind_line(text: str, at: int, r: HeadingRules) -> Optional[str]:
     """The one item of a meeting's page headed by its kind line ("Referat Aarhus Byråd 29-04-2020"
     over "Øget anlægsaktivitet for at afbøde krise" over "Beslutning …"): the line right under the
-    kind line when it reads as a title of three words or more, no comma, and a field opens the line
-    after it."""
+    kind line when it reads as a title of three words or more, no comma (the meeting's room: "Rådhuset,
+    byrådssalen"), no procedural item (the announcements: the meeting's page), and a field opens the
+    line after it."""
     lines = [line.strip() for line in text[at:].split("\n", 8)[1:8] if line.strip()]
     if len(lines) < 2 or not _reads_as_title(lines[0], r) or "," in lines[0] or len(lines[0].split()) < 3:
-        return None  # the meeting's room, no item ("Rådhuset, byrådssalen")
-    return clean_title(lines[0], r) if field_of(lines[1].split()[0], r.agenda) else None
+        return None
+    title = clean_title(lines[0], r)
+    return title if field_of(lines[1].split()[0], r.agenda) and not r.titles.procedural_item.match(title) else None
 
 
 def _minutes_kind(kind: str, text: str, r: HeadingRules, at: Optional[int] = None) -> str:
