@@ -334,6 +334,42 @@ def test_agenda_approval_examples(example):
     assert meta.first_date(example["text"], (RULES.agenda_approval,), DATES) == example["value"]
 
 
+@pytest.mark.parametrize("example", RULES.approval_line.examples, ids=lambda e: e["text"][:30])
+def test_approval_line_examples(example):
+    assert meta.first_date(example["text"], (RULES.approval_line,), DATES) == example["value"]
+
+
+def test_agenda_roles_are_roles_of_the_heading_rules():
+    assert RULES.agenda_roles and set(RULES.agenda_roles) <= set(ALL_RULES["headings.yml"].roles)
+
+
+def test_a_policy_is_dated_by_its_approval_line_and_an_agenda_item_is_not(tmp_path):
+    """Made up in the style of a policy's web page and of an agenda item quoting a policy."""
+    policy = (
+        "Familie- og læringspolitik 2023-2026\n\n"
+        "Familie- og læringspolitikken 2023-2026 blev godkendt af Byrådet d. 21. juni 2023.\n\n"
+        "Forord\n\nByrådet sætter rammerne for udviklingen af børneområdet.\n"
+    )
+    found = _meta_of(policy, tmp_path, "politik.txt")
+    assert (found.date, found.date_basis) == ("2023-06-21", "text")
+    item = (
+        "Revision af politikken\n\nSagsfremstilling\n\n"
+        "Politikken blev godkendt af Byrådet d. 21. juni 2023.\n\nIndstilling\n\nAt politikken revideres.\n"
+    )
+    assert _meta_of(item, tmp_path, "punkt.txt").date is None
+
+
+def test_an_excerpt_of_an_agenda_item_without_its_header_takes_the_file_names_day(tmp_path):
+    """An item's text that starts inside it (no header, no meeting's day written), under a field
+    only agenda items hold: the day in its file name, as for any agenda item (made up in that style)."""
+    text = (
+        "Kommunens nuværende indkøbspolitik er fra 2010.\n\nBaggrund\n\nPolitikken skal revideres.\n\n"
+        "Sagsfremstilling\n\nPolitikken sætter rammer for kommunens indkøb.\n"
+    )
+    found = _meta_of(text, tmp_path, "oekonomiudvalget-2019-02-19-indkoebspolitik.txt")
+    assert (found.date, found.date_basis) == ("2019-02-19", "file name")
+
+
 def test_a_viewers_copy_of_minutes_is_dated_by_the_cover_its_link_quotes(tmp_path):
     """Made up in the style of a document viewer's page: the copied pages lost the year of the
     meeting's day; the cover quoted in the link to the file keeps it."""

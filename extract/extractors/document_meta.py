@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date as Day
 from itertools import islice
 from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Collection, Mapping, Optional
 
 from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
 from extract.extractors.document_title import decisions_on_days, document_title
@@ -76,6 +76,8 @@ class MetaRules:
     weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
     agenda_approval: Optional[DateRule] = None  # the approval of the agenda of the meeting on a day
     viewer_cover: Optional[DateRule] = None  # the first day of a document viewer's title of the PDF's cover
+    agenda_roles: tuple[str, ...] = ()  # roles of headings only an agenda item holds ("Sagsfremstilling")
+    approval_line: Optional[DateRule] = None  # a plan's approval on a line of its own ("Godkendt af … den …")
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -121,7 +123,7 @@ def _date_rule(entry, rid: str, groups: tuple[tuple[str, ...], ...] = DATE_GROUP
 def load_rules(data) -> MetaRules:
     keys = ["search_chars", "labels", "date_line", "kinds", "meeting_dates", "file_name_date", "agenda_kind",
             "meeting_kinds", "short_months", "byline_date", "byline_within", "weekday_day",
-            "agenda_approval", "viewer_cover"]  # fmt: skip
+            "agenda_approval", "viewer_cover", "agenda_roles", "approval_line"]  # fmt: skip
     data = require_keys(data, "-", keys)
     line = require_keys(data["date_line"], "date_line", ["id", "pattern", "examples"])
     pattern = require_regex(line["pattern"], line["id"])
@@ -144,6 +146,8 @@ def load_rules(data) -> MetaRules:
         weekday_day=_date_rule(data["weekday_day"], "weekday_day", (("weekday", "day", "month"),)),
         agenda_approval=_date_rule(data["agenda_approval"], "agenda_approval"),
         viewer_cover=_date_rule(data["viewer_cover"], "viewer_cover"),
+        agenda_roles=require_strings(data["agenda_roles"], "agenda_roles"),
+        approval_line=_date_rule(data["approval_line"], "approval_line"),
     )
 
 
@@ -287,10 +291,11 @@ def file_name_date(name: str, r: MetaRules) -> Optional[str]:
         return None
 
 
-def is_agenda_item(sections: list[Section], headings: HeadingRules) -> bool:
-    """Is the document laid out as an agenda item or minutes (fields or items as headings)?"""
+def is_agenda_item(sections: list[Section], headings: HeadingRules, roles: Collection[str] = ()) -> bool:
+    """Is the document laid out as an agenda item or minutes (fields or items as headings, or a
+    heading of the ``roles`` only an agenda item holds)?"""
     fields = {f.id for f in headings.agenda.fields}
-    return any(s.rule in fields or s.role == headings.agenda.item_role for s in sections)
+    return any(s.rule in fields or s.role == headings.agenda.item_role or s.role in roles for s in sections)
 
 
 def decision_day(text: str, sections: list[Section], headings: HeadingRules, dates: DateRules) -> Optional[str]:
@@ -336,9 +341,12 @@ def find_meta(
     ("Godkendelse af dagsorden for udvalget den 8. maj 2019"); a date in a field of an agenda item
     ("Sagsforløb", "Tidligere behandling") is another meeting's; a web page's day of publication
     or last update ("Offentliggjort: …", "Publiceret …") before the first heading when none of
-    these is written. An agenda item without one takes the date in its file ``name``. The last
-    resort, anywhere in the text (a web page's foot): a line of a publication label and its date
-    alone ("Publiceret 07-02-2019"; not a citation going on "… af Sundhedsstyrelsen.").
+    these is written; on a document that is no meeting's, a news page's date line, else a plan's
+    approval on a line of its own ("Godkendt af kommunalbestyrelsen den 6. december 2023"). An
+    agenda item (also one under a heading only agenda items hold) without one takes the date in
+    its file ``name``. The last resort, anywhere in the text (a web page's foot): a line of a
+    publication label and its date alone ("Publiceret 07-02-2019"; not a citation going on "… af
+    Sundhedsstyrelsen.").
     ``places``: the places' names in lower case (``rules/places.yml``), which alone on a line are
     the sender's, no title."""
     fields = labelled_fields(src.text, r, dates)
@@ -351,7 +359,7 @@ def find_meta(
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
-    agenda = is_agenda_item(sections, headings)
+    agenda = is_agenda_item(sections, headings, r.agenda_roles)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
     date = date or first_date(src.text, (r.viewer_cover,), dates)  # the cover's day, where the pages lost the year
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
@@ -359,7 +367,7 @@ def find_meta(
         date = date or first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
     date = date or labelled.get("published")
     if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
-        date = byline_date(src.text, r, dates)
+        date = byline_date(src.text, r, dates) or first_date(src.text, (r.approval_line,), dates)
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
