@@ -133,6 +133,20 @@ def test_an_item_after_lines_of_its_record():
     ]
 
 
+def test_an_item_whose_record_names_its_competence_with_a_full_stop():
+    """A label's value ended by a full stop ("Kompetence: Teknisk Udvalg.") is a line of the item's
+    record, no sentence: the item over it is an item all the same (made up in the style of one
+    municipality's minutes, each item's title written twice, its decision's points numbered)."""
+    item = (
+        "{n}. {title} (B)\n\n{n}.     {title} (B)\n\nSagsnr.: 330-2020-{n}          Åbent\n"
+        "Kompetence: Teknisk Udvalg{stop}\nBeslutningstema\nUdvalget skal tage stilling.\nIndstilling\n"
+        "Direktøren indstiller,\n1.    at forslaget godkendes.\nBeslutning i Teknisk Udvalg den 12. januar 2021:\nGodkendt.\n\n"
+    )
+    text = item.format(n=1, title="Godkendelse af dagsorden", stop="") + item.format(n=2, title="Budget 2021", stop=".")
+    items = [(level, heading) for level, heading, role in outline(text) if role == "punkt"]
+    assert items == [(1, "1. Godkendelse af dagsorden (B)"), (1, "2. Budget 2021 (B)")]
+
+
 def test_a_list_of_the_items_names_no_item():
     text = (
         "Indholdsfortegnelse\n\n1. Godkendelse af dagsorden\n2. Orientering om ledigheden\n\n"

@@ -216,5 +216,7 @@ def names_part(outer: str, inner: str, r: AgendaRules) -> bool:
 
 def record_sentence(line: str, min_words: int) -> bool:
     """Is a line of an item's record a sentence (a full stop after a few words), not a label
-    abbreviated with a stop ("Sagsnr.")?"""
-    return line.endswith(".") and len(line.split()) >= min_words
+    abbreviated with a stop ("Sagsnr.") nor a label's value ended by one ("Kompetence:
+    Forebyggelses- og Seniorudvalget.")?"""
+    words = line.split()
+    return line.endswith(".") and len(words) >= min_words and not words[0].endswith(":")
