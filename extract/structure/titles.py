@@ -113,7 +113,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        if heading_word_rule(block, r):
+        if heading_word_rule(block, r) in {w.id for w in r.role_words}:
             break  # the page's standard sub-headings begin ("Formål"): no title line stands over them
         passed = passed_over(text, a, b, r)
         if passed is False:
