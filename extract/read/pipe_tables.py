@@ -21,8 +21,9 @@ every reader gives.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-MIN_CELLS = 3
+MIN_CELLS = 3  # as a table of TAB rows in ``extract.structure.tables`` (a reader never imports structure)
 MIN_ROWS = 2
 _RULE_LINE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _EMPTY_LINE = re.compile(r"^[\s|]*\|[\s|]*$")
@@ -42,14 +43,14 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in stripped.split("|")]
 
 
-def _rewrite(block: list[str]) -> list[str]:
+def _as_tab_rows(block: list[str]) -> Optional[list[str]]:
+    """The block's lines as TAB rows when they make a table (rule lines and lines of bare pipes
+    dropped), else None; each line is split once."""
     rows = [_cells(line) for line in block if not _RULE_LINE.match(line) and not _EMPTY_LINE.match(line)]
-    width = max(len(r) for r in rows)
-    return ["\t".join(r + [""] * (width - len(r))) for r in rows]
-
-
-def _is_table(block: list[str]) -> bool:
-    return sum(1 for line in block if not _RULE_LINE.match(line) and len(_cells(line)) >= MIN_CELLS) >= MIN_ROWS
+    if sum(1 for row in rows if len(row) >= MIN_CELLS) < MIN_ROWS:
+        return None
+    width = max(len(row) for row in rows)
+    return ["\t".join(row + [""] * (width - len(row))) for row in rows]
 
 
 def pipe_rows_as_tabs(text: str) -> str:
@@ -60,7 +61,7 @@ def pipe_rows_as_tabs(text: str) -> str:
     block: list[str] = []
 
     def flush() -> None:
-        out.extend(_rewrite(block) if _is_table(block) else block)
+        out.extend(_as_tab_rows(block) or block)
         block.clear()
 
     for line in text.split("\n"):

@@ -94,6 +94,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
                     if not r.titles.addressee.search(strip_marks(line)):
                         return start, clean_title(strip_marks(line), r)
                 break
+    standard = {w.id for w in r.role_words}  # the rules of standard sub-headings' words ("Formål")
     for a, b in paragraphs(text):
         if a > r.title_search_chars:
             break
@@ -113,7 +114,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        if heading_word_rule(block, r) in {w.id for w in r.role_words}:
+        if heading_word_rule(block, r) in standard:
             break  # the page's standard sub-headings begin ("Formål"): no title line stands over them
         passed = passed_over(text, a, b, r)
         if passed is False:
