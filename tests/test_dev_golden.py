@@ -218,3 +218,23 @@ def test_a_sum_with_oere_is_right_in_whole_kroner():
     row = {"value_dkk": 272562, "year_from": None, "year_to": None, "per_year": 0, "kind": None}
     assert _values("amounts", {"value_dkk": 272562.5}, row)["value_dkk"]
     assert not _values("amounts", {"value_dkk": 272563.5}, row)["value_dkk"]
+
+
+def test_a_heading_missed_once_takes_no_later_heading_away(tmp_path):
+    """A page that repeats its headings (an accordion of pools: "Ansøgningsfrist" under each): a
+    heading the build missed the first time matches no later one out of order, so the headings
+    between still match."""
+    heads = ["Formål", "Ansøgningsfrist", "Hvem kan søge?", "Kontakt", "Formål", "Ansøgningsfrist"]
+    label = LabelFile(
+        tmp_path / "x.json", "x.txt", {"sections": [{"heading": h, "level": 1, "role": "other"} for h in heads]}
+    )
+    built = [h for i, h in enumerate(heads) if i != 1]  # the first "Ansøgningsfrist" missed
+    rows = {
+        "document": {"title": None, "date": None},
+        "text": "",
+        "sections": [{"heading": h, "number": None, "level": 1, "role": "other"} for h in built],
+        "amounts": [], "milestones": [], "target_groups": [],
+    }  # fmt: skip
+    got = fields.score(label, rows).fields["sections"]
+    assert (got.matched, got.labelled, got.built) == (5, 6, 5)
+    assert got.misses == ["sections: 'Ansøgningsfrist' not found"]

@@ -181,21 +181,39 @@ def _heading_key(text: Optional[str]) -> str:
 
 
 def _match_headings(labels: list[dict], rows: list[dict], score: FieldScore, text: str = "") -> None:
-    """Headings in order: each label matched to the next database heading of the same text."""
+    """Headings in order: the labels matched to database headings of the same text, as many as an
+    order-keeping alignment allows (a heading missed once, or repeated further down, takes no
+    later heading's match away)."""
     rows = [r for r in rows if _norm(r["heading"])]  # a section before the first heading has none
     score.built = len(rows)
-    start = 0
-    matched = set()
-    for label in labels:
-        want = _heading_key(label["heading"])
-        i = next((i for i in range(start, len(rows)) if want in _heading_texts(rows[i], text)), None)
-        if i is None:
+    pairs = _aligned([_heading_key(label["heading"]) for label in labels], [_heading_texts(r, text) for r in rows])
+    for i, label in enumerate(labels):
+        if i in pairs:
+            _count("sections", label, rows[pairs[i]], score)
+        else:
             score.misses.append(f"sections: {label['heading']!r} not found")
-            continue
-        matched.add(i)
-        start = i + 1
-        _count("sections", label, rows[i], score)
+    matched = set(pairs.values())
     score.misses += [f"sections: {r['heading']!r} has no label" for i, r in enumerate(rows) if i not in matched]
+
+
+def _aligned(wants: list[str], forms: list[set[str]]) -> dict[int, int]:
+    """The longest order-keeping matching of ``wants`` to ``forms`` (label index → row index), the
+    earliest rows taken where several matchings are as long."""
+    n, m = len(wants), len(forms)
+    best = [[0] * (m + 1) for _ in range(n + 1)]  # best[i][j]: matches of wants[i:] with forms[j:]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            same = best[i + 1][j + 1] + 1 if wants[i] in forms[j] else 0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], same)
+    pairs, i, j = {}, 0, 0
+    while i < n and j < m:
+        if wants[i] in forms[j] and best[i][j] == best[i + 1][j + 1] + 1:
+            pairs[i], i, j = j, i + 1, j + 1
+        elif best[i][j + 1] == best[i][j]:
+            j += 1
+        else:
+            i += 1
+    return pairs
 
 
 def score(label: LabelFile, rows: dict[str, Any]) -> DocumentFields:
