@@ -155,3 +155,33 @@ def test_the_header_window_drops_the_line_its_limit_cuts_off():
     assert [line for _, line in text_lines(text, 30)] == ["Referat Teknisk Udvalg", ""]
     assert [line for _, line in text_lines(text, 10)] == ["Referat Te"]
     assert [line for _, line in text_lines(text)] == [*text.split("\n")]
+
+
+# Made up in the style of a region's meeting page: the trail of links from the front page, its
+# arrows' text run into the words, ends in the page's heading, which stands again below it.
+UNDER_A_TRAIL = """Gå til indhold
+
+ForsidepilPolitikpilDagsordener og referaterpilSundhedsudvalgetpilSundhedsudvalget - Referat - 25. oktober 2016
+
+Sundhedsudvalget - Referat - 25. oktober 2016
+
+Mødedato
+25-10-2016 kl. 15:00 - 16:10
+
+Mødested
+Mødelokale 5
+"""
+
+# Made up in the style of a municipality's pool page: a trail of links over the page's headline.
+UNDER_A_TRAIL_NO_KIND = """Borger › Kultur og fritid › Tilskud og puljer › Pulje til lokale fællesskaber
+
+Pulje til lokale fællesskaber
+
+Foreninger og borgere kan søge om tilskud til nye aktiviteter, der samler folk på tværs af alder.
+"""
+
+
+def test_a_trail_of_links_ending_in_the_heading_below_is_no_title(tmp_path):
+    found = _meta_of(UNDER_A_TRAIL, tmp_path, "referat.txt")
+    assert (found.title, found.date) == ("Referat Sundhedsudvalget", "2016-10-25")
+    assert _meta_of(UNDER_A_TRAIL_NO_KIND, tmp_path, "pulje.txt").title == "Pulje til lokale fællesskaber"

@@ -26,8 +26,8 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
     may be the title."""
     raw = text[start:end]
     line, t = strip_marks(raw).strip(), r.titles
-    if t.over_meeting_header.match(text, end) or over_page_tool(text, raw, end, r):
-        return True  # a site's banner over a meeting's header, or over a page's tool
+    if t.over_meeting_header.match(text, end) or over_page_tool(text, raw, end, r) or trail_to_heading(text, raw, end):
+        return True  # a site's banner over a meeting's header, or over a page's tool; a trail of links
     if any(t.addressee.search(form) or t.never_title.search(form) for form in (raw.strip(), line)):
         return True  # as written ("Sagstype.:", a label) or without its marks
     if t.decided_words.fullmatch(line):
@@ -42,6 +42,21 @@ def over_page_tool(text: str, raw: str, end: int, r: HeadingRules) -> bool:
     paragraph or on the next line: the site's section or a banner's caption, no title."""
     below = raw.split("\n")[1:] + [line_at(text, end + 1)]
     return any(r.titles.page_tool.match(line) for line in below)
+
+
+def trail_to_heading(text: str, raw: str, end: int) -> bool:
+    """A line over the next line (blank lines between) that it ends in: see ``trails_to``."""
+    below = len(text) - len(text[end:].lstrip())
+    return trails_to(raw, line_at(text, below))
+
+
+def trails_to(line: str, heading: str) -> bool:
+    """Does ``line`` end in the words of ``heading``, the line below it: a trail of links from the
+    site's front page to the page, its heading standing again on its own line below ("Forside …
+    Sundhedsudvalget - Referat - 25. oktober 2016" over "Sundhedsudvalget - Referat - 25. oktober
+    2016")?"""
+    line, heading = line.strip(), heading.strip()
+    return len(heading.split()) >= 2 and len(line) > len(heading) + 3 and line.endswith(heading)
 
 
 def lead_in(line: str, r: HeadingRules) -> bool:

@@ -27,7 +27,7 @@ from extract.structure.headings import (
     strip_marks,
     title_candidate,
 )
-from extract.structure.title_skips import lead_in, over_page_tool, passed_over, reads_as_sentence
+from extract.structure.title_skips import lead_in, over_page_tool, passed_over, reads_as_sentence, trails_to
 
 BULLETS = set("•·*–-")  # the marks that open a list item
 _ITEM_BULLETS = BULLETS - set("–-")  # ... before an item's number alone (a dash: a page's number, "- 2 -")
@@ -201,7 +201,8 @@ def clean_title(title: str, r: HeadingRules) -> str:
 
 def header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
     """The header's non-empty lines with their offsets; a line ending in a preposition joined to the
-    next ("Dagsorden til" over "møde i" over "Økonomiudvalget", as a PDF's copy breaks a header)."""
+    next ("Dagsorden til" over "møde i" over "Økonomiudvalget", as a PDF's copy breaks a header), a
+    trail of links to the line below left out."""
     lines: list[tuple[int, str]] = []
     for a, line in text_lines(text, r.title_search_chars):
         if not line.strip():
@@ -210,7 +211,9 @@ def header_lines(text: str, r: HeadingRules) -> list[tuple[int, str]]:
             lines[-1] = (lines[-1][0], f"{lines[-1][1].rstrip()} {strip_marks(line).strip()}")
         else:
             lines.append((a, strip_marks(line)))
-    return lines
+    return [
+        (a, line) for i, (a, line) in enumerate(lines) if i + 1 == len(lines) or not trails_to(line, lines[i + 1][1])
+    ]
 
 
 def body_of(text: str, r: HeadingRules) -> Optional[str]:
