@@ -185,3 +185,31 @@ def test_a_trail_of_links_ending_in_the_heading_below_is_no_title(tmp_path):
     found = _meta_of(UNDER_A_TRAIL, tmp_path, "referat.txt")
     assert (found.title, found.date) == ("Referat Sundhedsudvalget", "2016-10-25")
     assert _meta_of(UNDER_A_TRAIL_NO_KIND, tmp_path, "pulje.txt").title == "Pulje til lokale fællesskaber"
+
+
+# Made up in the style of a municipality's pool page under the site's banner: two sentences of
+# news, the last one without its full stop, over the banner's link.
+UNDER_A_BANNER = """Mange er smittet med influenza - læs bl.a. om de nye råd til og med 7. februar. Vaccinationscenter åbnet i byen
+
+
+Læs mere her - Information om influenza
+
+Ekstra pulje til frivilligt socialt arbejde
+
+Frivillige, sociale foreninger kan nu søge puljen på 100.000 kr. til aktiviteter resten af 2026.
+"""
+
+# Made up in the style of a municipality's pool page under a cookie banner in sentences.
+UNDER_A_COOKIE_BANNER = """Vi bruger cookies til statistik som en del af vores arbejde for at lave en god hjemmeside. Hvis du ikke siger nej tak, accepterer du.
+
+Accepter cookies
+
+Søg midler fra sundhedspuljen
+
+Sundhedspuljen støtter initiativer, der fremmer sundheden for borgerne.
+"""
+
+
+def test_a_sites_banner_or_cookie_notice_over_the_headline_is_no_title(tmp_path):
+    assert _meta_of(UNDER_A_BANNER, tmp_path, "pulje.txt").title == "Ekstra pulje til frivilligt socialt arbejde"
+    assert _meta_of(UNDER_A_COOKIE_BANNER, tmp_path, "pulje2.txt").title == "Søg midler fra sundhedspuljen"

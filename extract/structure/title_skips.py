@@ -6,6 +6,7 @@ opening the page, ends the search). Used by ``extract.structure.titles`` (a titl
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extract.structure.headings import (
@@ -34,6 +35,8 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
         return True  # a decision written in a word or two ("Godkendt."): no title
     if running_text(line, r):
         return not opens_the_page(text, start, end, r)
+    if _banner(line, r) and over_link(text, end, r):
+        return True  # a site's banner over its link ("… nye restriktioner. Testcenter åbnet" over "Læs mere her - …")
     return True if lead_in(raw, r) or continues_sentence(line) else None
 
 
@@ -82,7 +85,21 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     her - …", the headline below them)?"""
     if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
         return False  # only an image's place above ("Billede") leaves the running text opening the page
-    return never_heading(line_at(text, filled_line_start(text, end)), r) not in r.link_not_headings
+    return not over_link(text, end, r)
+
+
+def _banner(line: str, r: HeadingRules) -> bool:
+    """A line of news in sentences, the last one without its full stop: ``running_text_words``
+    words or more, a word's full stop inside followed by a capital."""
+    return len(line.split()) >= r.titles.running_text_words and bool(_SENTENCE_INSIDE.search(line))
+
+
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÆØÅ]")
+
+
+def over_link(text: str, end: int, r: HeadingRules) -> bool:
+    """Is the next line with words (blank lines between) a link's text ("Læs mere her - …")?"""
+    return never_heading(line_at(text, filled_line_start(text, end)), r) in r.link_not_headings
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
