@@ -1,6 +1,7 @@
-"""What the title search passes over among the lines near a document's top: a site's banner, an
-addressee, a label, a decision in a word, a lead-in, the rest of a sentence, running text (which,
-opening the page, ends the search). Used by ``extract.structure.titles`` (a title paragraph) and
+"""What the title search passes over among the lines near a document's top: a site's banner (also
+one of news over its link), a trail of links to the heading below, a cookie notice, an addressee,
+a label, a decision in a word, a lead-in, the rest of a sentence, running text (which, opening the
+page, ends the search). Used by ``extract.structure.titles`` (a title paragraph) and
 ``extract.extractors.title_line`` (a title line of a meeting's page). Pure functions.
 """
 
@@ -18,13 +19,15 @@ from extract.structure.headings import (
     strip_marks,
 )
 
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÆØÅ]")  # a word's full stop, then a capital
+
 
 def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bool]:
     """How the title search reads the line or paragraph at ``start``–``end``: True, it passes over it
-    (a site's banner over a meeting's day and members, an addressee, a line never a title, a
-    decision in a word, a lead-in, the rest of a sentence, running text under a site's notice);
-    False, it stops (running text that opens the page: no title stands over it); None, the line
-    may be the title."""
+    (a site's banner over a meeting's day and members or over its link, a trail of links, an
+    addressee, a line never a title, a decision in a word, a lead-in, the rest of a sentence,
+    running text under a site's notice); False, it stops (running text that opens the page: no title
+    stands over it); None, the line may be the title."""
     raw = text[start:end]
     line, t = strip_marks(raw).strip(), r.titles
     if t.over_meeting_header.match(text, end) or over_page_tool(text, raw, end, r) or trail_to_heading(text, raw, end):
@@ -92,9 +95,6 @@ def _banner(line: str, r: HeadingRules) -> bool:
     """A line of news in sentences, the last one without its full stop: ``running_text_words``
     words or more, a word's full stop inside followed by a capital."""
     return len(line.split()) >= r.titles.running_text_words and bool(_SENTENCE_INSIDE.search(line))
-
-
-_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÆØÅ]")
 
 
 def over_link(text: str, end: int, r: HeadingRules) -> bool:
