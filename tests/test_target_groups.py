@@ -128,6 +128,9 @@ def test_statement_without_a_known_group_is_andre():
         ("Dagpengemodtagere under 30 år\n- Dagpengemodtagere over 30 år", (None, None)),
         ("nytilkomne borgere, der har boet i Danmark i under 3 år", (None, None)),
         ("iser for de over 30-arige.", (30, None)),
+        # an elderly person's age, named with its years; a count without them is no age (made up)
+        ("forebyggende hjemmebesøg til borgere over 75 år", (75, None)),
+        ("Der var mellem 65 og 75 deltagere til mødet.", (None, None)),
     ],
 )
 def test_ages(text, expected):
@@ -571,6 +574,14 @@ def test_ages_past_the_age_of_pension_are_the_elderly_not_seniors():
     assert [row.groups for row in find_target_groups(text, sentence_spans(text), [])] == [
         ["dagpengemodtagere", "seniorer"]
     ]
+
+
+def test_an_age_past_seventy_named_with_its_years_is_the_elderly():
+    """Prevention visits and care for the elderly name ages past 70 ("mellem 65 og 75 år", "fyldt 80
+    år"): they are ages, and the statement is about the elderly (a page on prevention visits)."""
+    text = "Kommunen giver tilbud om forebyggende hjemmebesøg til borgere mellem 65 og 75 år."
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.groups, row.age_min, row.age_max) for row in rows] == [(["ældre"], 65, 75)]
 
 
 def test_a_word_of_the_lexicon_is_no_ocr_damage():

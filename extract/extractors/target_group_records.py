@@ -20,15 +20,17 @@ def find_ages(
 ) -> tuple[Optional[int], Optional[int]]:
     """The joined age range of every age expression in ``text`` (open bounds stay open); a
     statement about ``children`` has ages of its own ("børn i alderen 3-11 år"), and one about
-    children and ``youth`` alike spans both ("både børn og unge på 0-25 år")."""
+    children and ``youth`` alike spans both ("både børn og unge på 0-25 år"); a pattern that names
+    the years itself reads an elderly person's age too ("over 75 år", ``named_age_max``)."""
     lo, hi = r.child_age_bounds if children else r.age_bounds
     hi = max(hi, r.age_bounds[1]) if children and youth else hi
     ranges = []
     for rule in r.ages:
+        top = r.named_age_max if rule.names_years and not children else hi  # "over 75 år" is an age; "under 80"?
         for m in rule.pattern.finditer(text):
             a = int(m.group(rule.age_min)) if rule.age_min else None
             b = int(m.group(rule.age_max)) if rule.age_max else None
-            if all(v is None or lo <= v <= hi for v in (a, b)):
+            if all(v is None or lo <= v <= top for v in (a, b)):
                 ranges.append((a, b + rule.max_adjust if b is not None else None))
     if not ranges:
         return None, None

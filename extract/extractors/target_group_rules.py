@@ -21,7 +21,7 @@ from extract.extractors.target_group_rule_parts import (
     _regex,
     _word,
 )
-from extract.rules import RuleError, require_choice, require_examples, require_keys, require_regex
+from extract.rules import RuleError, require_choice, require_examples, require_keys, require_number, require_regex
 
 _TOP_KEYS = [
     "ocr_letters",
@@ -42,6 +42,7 @@ _TOP_KEYS = [
     "answer_paragraph",
     "section_body_end",
     "age_bounds",
+    "named_age_max",
     "child_age_bounds",
     "child_label",
     "ages",
@@ -104,6 +105,7 @@ class PatternRule:
     label_in_cue: bool = False  # needs_label: the group stands in the cue (in its part named "group", if any)
     weak_group: bool = False  # needs_label: a fallback group ("kommunens borgere") is enough after this cue
     min_labels: int = 1  # needs_label: the named text holds at least so many labels (an enumeration of groups)
+    names_years: bool = False  # ages: the pattern reads the word for years itself ("over 75 år"): up to named_age_max
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class TargetGroupRules:
     section_opens: re.Pattern  # a cue that lets a later sentence of a Målgruppe section open a statement
     initiative_lists: "InitiativeListRule"
     age_bounds: tuple[int, int]
+    named_age_max: int  # the oldest age a pattern that names the years itself reads (an elderly person's "fyldt 80 år")
     child_age_bounds: tuple[int, int]  # the age bounds of a statement about children (child_label)
     child_label: str
     ages: tuple[PatternRule, ...]
@@ -179,6 +182,7 @@ _CHOICES = {
     "label_in_cue": [True, False],
     "weak_group": [True, False],
     "min_labels": [1, 2, 3],
+    "names_years": [True, False],
 }
 
 
@@ -289,9 +293,10 @@ def load_rules(data) -> TargetGroupRules:
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),
         age_bounds=bounds,
+        named_age_max=require_number(data, "named_age_max", "named_age_max", int, bounds[1], 120),
         child_age_bounds=child_bounds,
         child_label=_labels_named({**data, "child_label": [data["child_label"]]}, "child_label")[0],
-        ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust")),
+        ages=_rules_list(data, "ages", letters, ("age_min", "age_max", "max_adjust", "names_years")),
         young_age_max=int(data["young_age_max"]),
         senior_age_min=int(data["senior_age_min"]),
         elderly_age_min=int(data["elderly_age_min"]),
