@@ -432,3 +432,10 @@ def test_a_run_of_days_each_alone_on_its_line_is_no_documents_date(tmp_path):
     assert _meta_of(table, tmp_path, "pulje.txt").date is None
     news = "Nyt om kulturpuljen\n\n09.10.2019\n\nKulturpuljen er åben for ansøgninger til 1. december 2019.\n"
     assert _meta_of(news, tmp_path, "nyhed.txt").date == "2019-10-09"
+
+
+def test_a_labelled_day_with_its_month_cut_short_dates_the_page():
+    """A news page's "added" line with the month cut short ("21. sept. 2021", as a municipality's
+    news page prints it; made up in that style) gives the page's day."""
+    text = "Nyhed, tilføjet 21. sept. 2026\n\nBred politisk aftale om budget 2027\n\nPartierne er enige.\n"
+    assert meta.labelled_fields(text, RULES, DATES).get("published") == "2026-09-21"

@@ -180,7 +180,7 @@ def label_value(text: str, rule: LabelRule, dates: DateRules, alone: bool = Fals
 
 
 def labelled_fields(text: str, r: MetaRules, dates: DateRules) -> dict[str, str]:
-    head = text[: r.search_chars]
+    head = full_months(text[: r.search_chars], r)  # a label's day with its month cut short ("21. sept. 2021")
     fields: dict[str, str] = {}
     for rule in r.labels:
         if rule.field not in fields:
@@ -195,7 +195,7 @@ def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[st
     last section: "Publiceret 07-02-2019"), on a line of the label and the date alone."""
     for rule in r.labels:
         if rule.field == "published":
-            value = label_value(text, rule, dates, alone=True)
+            value = label_value(full_months(text, r), rule, dates, alone=True)
             if value:
                 return value
     return None
