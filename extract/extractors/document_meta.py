@@ -193,9 +193,10 @@ def labelled_fields(text: str, r: MetaRules, dates: DateRules) -> dict[str, str]
 def published_anywhere(text: str, r: MetaRules, dates: DateRules) -> Optional[str]:
     """A web page's day of publication or last update wherever it stands (its foot, after the
     last section: "Publiceret 07-02-2019"), on a line of the label and the date alone."""
+    text = full_months(text, r)  # a label's day with its month cut short ("21. sept. 2021")
     for rule in r.labels:
         if rule.field == "published":
-            value = label_value(full_months(text, r), rule, dates, alone=True)
+            value = label_value(text, rule, dates, alone=True)
             if value:
                 return value
     return None

@@ -26,7 +26,7 @@ def find_ages(
     hi = max(hi, r.age_bounds[1]) if children and youth else hi
     ranges = []
     for rule in r.ages:
-        top = r.named_age_max if rule.names_years and not children else hi  # "over 75 år" is an age; "under 80"?
+        top = r.named_age_max if rule.names_years and not children else hi  # "over 75 år", not a bare "under 80"
         for m in rule.pattern.finditer(text):
             a = int(m.group(rule.age_min)) if rule.age_min else None
             b = int(m.group(rule.age_max)) if rule.age_max else None

@@ -51,9 +51,13 @@ def over_page_tool(text: str, raw: str, end: int, r: HeadingRules) -> bool:
 
 
 def trail_to_heading(text: str, raw: str, end: int) -> bool:
-    """A line over the next line (blank lines between) that it ends in: see ``trails_to``."""
-    below = len(text) - len(text[end:].lstrip())
-    return trails_to(raw, line_at(text, below))
+    """A line over the next line with words (blank lines between) that it ends in: see ``trails_to``."""
+    return trails_to(raw, _line_below(text, end))
+
+
+def _line_below(text: str, end: int) -> str:
+    """The first line with words at or after ``end``."""
+    return line_at(text, filled_line_start(text, end))
 
 
 def trails_to(line: str, heading: str) -> bool:
@@ -99,7 +103,7 @@ def _banner(line: str, r: HeadingRules) -> bool:
 
 def over_link(text: str, end: int, r: HeadingRules) -> bool:
     """Is the next line with words (blank lines between) a link's text ("Læs mere her - …")?"""
-    return never_heading(line_at(text, filled_line_start(text, end)), r) in r.link_not_headings
+    return never_heading(_line_below(text, end), r) in r.link_not_headings
 
 
 def running_text(line: str, r: HeadingRules) -> bool:
