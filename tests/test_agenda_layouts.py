@@ -19,6 +19,7 @@ from extract.pipeline import load_rule_file
 from extract.read.text import read_text_source
 from extract.rules import RULES_DIR, RuleError
 from extract.structure.agenda import colon_label, meeting_part
+from extract.structure.agenda_items import label_block
 from extract.structure.agenda_lines import joined_parts, procedural_name, unglue
 from extract.structure.sections import find_sections
 
@@ -391,6 +392,42 @@ def test_item_group_examples(example):
 @pytest.mark.parametrize("example", AGENDA.meeting_list_line_examples, ids=lambda e: e["text"])
 def test_meeting_list_line_examples(example):
     assert bool(AGENDA.meeting_list_line.match(example["text"])) == example["list"]
+
+
+@pytest.mark.parametrize("example", AGENDA.label_block_examples, ids=lambda e: e["text"][:30])
+def test_label_block_examples(example):
+    assert [c.heading for c in label_block(example["text"], len(example["text"]), AGENDA)] == [
+        label.rstrip(":") for label in example["labels"]
+    ]
+
+
+def test_a_header_block_of_labels_over_values_gives_parts_above_the_items():
+    """A meeting page whose header is a block of labels, each over its value, then the list of
+    items and the items: each label a part of the record at the top level, the values none
+    (made up in the style of one agenda system's minutes pages)."""
+    text = (
+        "UDVALG\n\nUdvalget for Kultur og Fritid\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale 2\n\n"
+        "STARTTIDSPUNKT\n\n04-03-2020 16:00:00\n\n\nPUNKTER\n\n1. Godkendelse af dagsorden\n2. Takster 2021\n\n\n"
+        "1. Godkendelse af dagsorden\n\nIndstilling\n\nAdministrationen indstiller, at dagsordenen godkendes.\n\n"
+        "Beslutning i Udvalget for Kultur og Fritid den 04-03-2020\n\nGodkendt.\n\n"
+        "2. Takster 2021\n\nIndstilling\n\nAdministrationen indstiller, at taksterne godkendes.\n"
+    )
+    got = outline(text)
+    assert got[:5] == [(1, h, "other") for h in ("UDVALG", "MØDE", "STED", "STARTTIDSPUNKT", "PUNKTER")]
+    assert (1, "1. Godkendelse af dagsorden", "punkt") in got
+    assert not any(h in ("Udvalget for Kultur og Fritid", "Referat", "Mødelokale 2") for _, h, _ in got)
+
+
+def test_the_absent_under_a_decisions_heading_with_its_colon_is_a_field_of_its_own():
+    """"Fraværende:" right under the decision's heading, which ends with its colon, over the
+    decision's text (one municipality's minutes print it so under each item; made up in that
+    style): a field beside the decision, not a line of it."""
+    text = (
+        "1. Godkendelse af dagsorden (B)\n\nIndstilling\nCenterchefen indstiller,\n1.    at Dagsorden godkendes.\n"
+        "Beslutning i Seniorudvalget den 12. januar 2021:\nFraværende: \nGodkendt med den ændring, at sag nr. 7 udsættes.\n\n"
+        "2. Budget 2021 (B)\n\nIndstilling\nCenterchefen indstiller, at budgettet drøftes.\n"
+    )
+    assert (2, "Fraværende", "other") in outline(text)
 
 
 def test_the_header_of_minutes_has_parts_but_no_labels_of_its_facts():

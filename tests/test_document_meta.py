@@ -439,3 +439,30 @@ def test_a_labelled_day_with_its_month_cut_short_dates_the_page():
     news page prints it; made up in that style) gives the page's day."""
     text = "Nyhed, tilføjet 21. sept. 2026\n\nBred politisk aftale om budget 2027\n\nPartierne er enige.\n"
     assert meta.labelled_fields(text, RULES, DATES).get("published") == "2026-09-21"
+
+
+def test_a_kind_line_naming_the_body_and_day_dates_a_page_whose_fields_run_into_their_text(tmp_path):
+    """A council's page of minutes whose fields run on in their lines ("Beslutning Drøftet."), so
+    that no field is read: the kind line naming the body and the day ("Referat Magistraten
+    29-08-2016", one municipality's style; made up in it) still makes it minutes of that day."""
+    text = (
+        "Vælg\n\nReferat Vestby Byråd 29-08-2016\n\n  Ny cykelsti langs Skolevej\n\n\n"
+        "  Beslutning Tiltrådt.\n  Byrådet drøftede sagen kort.\n\n  Sagens forløb 29-08-2016 Byrådet\n  Tiltrådt.\n"
+    )
+    found = _meta_of(text, tmp_path, "side.txt")
+    assert (found.kind, found.date) == ("referat", "2016-08-29")
+
+
+def test_a_header_block_of_labels_over_values_keeps_the_meetings_body_and_day(tmp_path):
+    """The labels of a header printed as a block of labels over values ("UDVALG" over the body,
+    "STARTTIDSPUNKT" over the day; one agenda system's style, made up in it) are headings, and the
+    header they stand in still gives the page's body and day."""
+    text = (
+        "UDVALG\n\nUdvalget for Kultur og Fritid\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale 2\n\n"
+        "STARTTIDSPUNKT\n\n04-03-2020 16:00:00\n\nSLUTTIDSPUNKT\n\n04-03-2020 18:00:00\n\n\nPUNKTER\n\n"
+        "1. Godkendelse af dagsorden\n2. Takster 2021\n\n\n1. Godkendelse af dagsorden\n\nIndstilling\n\n"
+        "Administrationen indstiller, at dagsordenen godkendes.\n\n2. Takster 2021\n\nIndstilling\n\n"
+        "Administrationen indstiller, at taksterne godkendes.\n"
+    )
+    found = _meta_of(text, tmp_path, "side.txt")
+    assert (found.title, found.date) == ("Referat Udvalget for Kultur og Fritid", "2020-03-04")

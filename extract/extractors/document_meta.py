@@ -27,6 +27,7 @@ from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
 from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
+from extract.structure.agenda_lines import LABEL_BLOCK
 from extract.structure.headings import HeadingRules, line_at
 from extract.structure.titles import named_kind
 
@@ -315,8 +316,8 @@ def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
     01-03-2018"), which a short line between paragraphs may have made a heading, nor the page's
     first line, a heading over the header (a web archive's name over a meeting's "Mødedato: …"),
     nor a heading whose first lines are the header's labelled fields ("Indhold", a site's skip
-    target, over "Udvalg: …" and "Mødedato: …")."""
-    if not s.heading or not text[: s.char_start].strip():
+    target, over "Udvalg: …" and "Mødedato: …"), nor a label of the header over its value ("MØDE")."""
+    if not s.heading or not text[: s.char_start].strip() or s.rule == LABEL_BLOCK:
         return False
     first = islice((m.group() for m in _FILLED_LINE.finditer(text, s.body_start, s.char_end)), _FIELD_LINES)
     if any(rule.label.match(line) for line in first for rule in r.labels):
@@ -356,12 +357,16 @@ def find_meta(
     labelled = labelled_fields(head, r, dates)
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     meeting_day = None if date else first_date(head, r.meeting_dates, dates)
+    # the line naming the meeting's day may name its kind ("Referat Magistraten 29-08-2016" over the items)
+    day_line = next((line_at(head, m.start()) for d in r.meeting_dates for m in d.pattern.finditer(head)), "")
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
     agenda = is_agenda_item(sections, headings, r.agenda_roles)
     kind = kind_of(title, r) or kind_of(first_line.strip(), r) or (r.agenda_kind if agenda else None)
+    led = meeting_day and headings.titles.kind_word.fullmatch((day_line.split() or [""])[0])  # "Referat …"
+    kind = kind or (kind_of(day_line.strip(), r) if led else None)
     date = date or first_date(src.text, (r.viewer_cover,), dates)  # the cover's day, where the pages lost the year
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
         date = date or meeting_day or decision_day(src.text, sections, headings, dates)

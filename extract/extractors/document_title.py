@@ -1,21 +1,20 @@
 """The document's title as a reader names it; none where the text holds no title line.
 
-The title line (``extract.structure.titles.find_title``) is read with what the document holds. A meeting's
-page that does not name its kind (its title line names only the body; a header line names the meeting,
-"Teknisk Udvalgs møde den …"; or a header of fields, "Udvalg: …", "Mødedato: …", or a day and the
-attendance, stands over its items) and shows one item is that agenda item, titled by the item ("117.
-Frigivelse af …", without its route "ØU/KB - "), unless the item is procedural ("Godkendelse af dagsorden").
-A page that names its kind ("Referat for Teknisk Udvalgs møde …"), one of several items (item headings, the
-item lines of its header and table of contents, or an item's first field standing again: "Sagsresume" under
-each item), or of none titled in the text, is the meeting's minutes or agenda, titled by the kind word
-(written in its header, else the one over its list of items, "Åben dagsorden", else "Referat") and the
-body's name ("Referat Teknisk Udvalg"): the body read from the title line, a header field ("Udvalg:",
-"Møde:", also as a table's cells), a header line naming only the body (also over a web archive's name, "… -
-Dagsordener og referater") or the meeting, or a line naming it beside the meeting's day ("Beslutning i
-Teknisk Udvalg den 01-10-2024"); naming no body, by the kind word alone. A field's heading is never the
-title. A place's name alone on a line (the site's logo) is the sender, no title; a single word of a site's
-trail over a heading that narrows it ("Puljer" over "Kulturpuljen") gives way to that heading. Without a
-title line: the first line near the top that reads as a title; a page that opens with running text has none.
+The title line (``extract.structure.titles.find_title``) is read with what the document holds. A meeting's page that
+does not name its kind (its title line names only the body; a header line names the meeting, "Teknisk Udvalgs møde den
+…"; or a header of fields, "Udvalg: …", "Mødedato: …", or a day and the attendance, stands over its items) and shows
+one item is that agenda item, titled by the item ("117. Frigivelse af …", without its route "ØU/KB - "), unless the
+item is procedural ("Godkendelse af dagsorden"). A page that names its kind ("Referat for Teknisk Udvalgs møde …"),
+one of several items (item headings, the item lines of its header and table of contents, or an item's first field
+standing again: "Sagsresume" under each item), or of none titled in the text, is the meeting's minutes or agenda,
+titled by the kind word (written in its header, else the one over its list of items, "Åben dagsorden", else "Referat")
+and the body's name ("Referat Teknisk Udvalg"): the body read from the title line, a header field ("Udvalg:", "Møde:",
+also as a table's cells), a header line naming only the body (also over a web archive's name, "… - Dagsordener og
+referater") or the meeting, or a line naming it beside the meeting's day ("Beslutning i Teknisk Udvalg den
+01-10-2024"); naming no body, by the kind word alone. A field's heading is never the title. A place's name alone on a
+line (the site's logo) is the sender, no title; a single word of a site's trail over a heading that narrows it
+("Puljer" over "Kulturpuljen") gives way to that heading. Without a title line: the first line near the top that reads
+as a title; a page that opens with running text has none.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
 from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
-from extract.structure.agenda_lines import field_of
+from extract.structure.agenda_lines import LABEL_BLOCK, field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
 from extract.structure.title_skips import reads_as_sentence
 from extract.structure.titles import (
@@ -51,8 +50,9 @@ from extract.structure.titles import (
 
 def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
     """Where a meeting's header ends: at its first heading that is no block of the header (the
-    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse") nor a numbered line (an
-    item's), near the top."""
+    attendance, a table of contents, a label over its value: "Deltagere", "Indholdsfortegnelse",
+    "UDVALG") nor a numbered line (an item's), near the top."""
+    sections = [s for s in sections if s.rule != LABEL_BLOCK]
     heads = (
         s.char_start
         for s in sections

@@ -198,8 +198,9 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
             line_field = _names_field(line, r.agenda, head.rstrip().endswith("."))
             nxt = text.find("\n", pos + 1, b)
             split = line_field or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
-            split = split or "\n" not in head and head_field
-            if split and not r.lead_in_ending.search(head.rstrip()):
+            alone = "\n" not in head and head_field  # a field's name alone: its colon leads into no other's
+            split = split or alone
+            if split and (not r.lead_in_ending.search(head.rstrip()) or alone and field_of(line, r.agenda)):
                 out.append((start, pos))
                 start = pos + 1
                 head_field = line_field  # the line is the head of the paragraph's next part
