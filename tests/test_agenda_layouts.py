@@ -419,7 +419,7 @@ def test_a_header_block_of_labels_over_values_gives_parts_above_the_items():
 
 
 def test_the_absent_under_a_decisions_heading_with_its_colon_is_a_field_of_its_own():
-    """"Fraværende:" right under the decision's heading, which ends with its colon, over the
+    """ "Fraværende:" right under the decision's heading, which ends with its colon, over the
     decision's text (one municipality's minutes print it so under each item; made up in that
     style): a field beside the decision, not a line of it."""
     text = (
