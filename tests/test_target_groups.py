@@ -913,3 +913,20 @@ def test_question_heading_answer_ends_at_the_next_heading():
     assert [(row.quote, row.groups) for row in rows] == [
         ("Godkendte folkeoplysende foreninger med eget klubhus", ["foreninger"])
     ]
+
+
+def test_a_sentence_naming_the_target_group_outright_is_a_statement_of_its_own():
+    """ "Målgruppen er …" after a statement of what is offered to whom names a group of its own
+    (its ages, its condition), not more of the statement before; "Målgruppen er således …" refers
+    back and goes on with it (made up in the style of an agenda item's notice of a regional offer)."""
+    text = (
+        "Kommunen har udviklet tilbud til børn, unge og deres familier. "
+        "Målgruppen er børn og unge i alderen 3 til 17 år med psykisk mistrivsel.\n"
+    )
+    found = find_target_groups(text, sentence_spans(text), [])
+    assert [(t.quote.split()[0], t.age_min, t.age_max) for t in found] == [
+        ("Kommunen", None, None),
+        ("Målgruppen", 3, 17),
+    ]
+    going_on = "Der iværksættes en særlig indsats overfor ledige. Målgruppen er således ledige i de fem boligområder.\n"
+    assert len(find_target_groups(going_on, sentence_spans(going_on), [])) == 1

@@ -33,6 +33,7 @@ class TitleRules:
     headline_tail: re.Pattern  # what a page glues to a headline's end: a photo's credit, the site's name
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
+    breadcrumb: re.Pattern  # a site's breadcrumb ("Du er her:"): the page's title stands below it
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
     contents_line: re.Pattern  # a contents list's line in a meeting's header ("12 Trafikplan 2025")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
@@ -87,7 +88,7 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
-             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool"]  # fmt: skip
+             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",

@@ -95,9 +95,12 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
                         return start, clean_title(strip_marks(line), r)
                 break
     standard = {w.id for w in r.role_words}  # the rules of standard sub-headings' words ("Formål")
+    crumb = r.titles.breadcrumb.search(text, 0, r.title_search_chars)  # the site's chrome and banners above it
     for a, b in paragraphs(text):
         if a > r.title_search_chars:
             break
+        if crumb and b <= crumb.start():
+            continue
         block = text[a:b]
         while "\n" in block and never_heading(block.split("\n", 1)[0], r) == "image_text":
             a += block.index("\n") + 1  # an image's name or hint over the headline: no line of the block
