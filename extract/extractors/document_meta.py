@@ -249,14 +249,19 @@ def kind_of(title: Optional[str], r: MetaRules) -> Optional[str]:
 
 def first_date(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> Optional[str]:
     """The first day one of ``rules`` finds in ``text``, as an ISO date."""
+    return first_dated_line(text, rules, dates)[0]
+
+
+def first_dated_line(text: str, rules: tuple[DateRule, ...], dates: DateRules) -> tuple[Optional[str], str]:
+    """The first day one of ``rules`` finds in ``text`` (ISO) and the line it stands on."""
     for rule in rules:
         for m in rule.pattern.finditer(text):
             named = "value" in m.re.groupindex
             written = m.group("value") if named else _day_month_year(m)
             value = iso_date(written, dates, line_at(text, m.end("value")) if named else "")
             if value:
-                return value
-    return None
+                return value, line_at(text, m.start())
+    return None, ""
 
 
 def _day_month_year(m: re.Match) -> str:
@@ -356,9 +361,8 @@ def find_meta(
     head = src.text[: min(first_heading, r.search_chars)]
     labelled = labelled_fields(head, r, dates)
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
-    meeting_day = None if date else first_date(head, r.meeting_dates, dates)
     # the line naming the meeting's day may name its kind ("Referat Magistraten 29-08-2016" over the items)
-    day_line = next((line_at(head, m.start()) for d in r.meeting_dates for m in d.pattern.finditer(head)), "")
+    meeting_day, day_line = (None, "") if date else first_dated_line(head, r.meeting_dates, dates)
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body

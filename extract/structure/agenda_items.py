@@ -5,7 +5,7 @@ groups of the items and the parts of the meeting's record above them (see
 
 from __future__ import annotations
 
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import Optional
 
 from extract.records import OTHER
@@ -279,7 +279,7 @@ def label_block(text: str, first: int, ag: AgendaRules) -> list[Candidate]:
     for i, (a, line) in enumerate(lines):
         if not ag.label_line.fullmatch(line):
             continue
-        values = list(takewhile(lambda x: not ag.label_line.fullmatch(x[1]), lines[i + 1 :]))
+        values = list(takewhile(lambda x: not ag.label_line.fullmatch(x[1]), islice(lines, i + 1, None)))
         short = [v for _, v in values if len(v.split()) <= ag.label_value_max_words]
         if values and len(short) == len(values):
             heading = strip_marks(squash(line))
