@@ -9,7 +9,7 @@ from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
 from extract.structure.headings import HeadingRules, strip_marks, title_candidate
-from extract.structure.title_skips import passed_over, reads_as_sentence
+from extract.structure.title_skips import passed_over, reads_as_sentence, sentences_on_one_line
 from extract.structure.titles import BULLETS, clean_title, text_lines
 
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)?\d\d)?")
@@ -36,7 +36,7 @@ def first_title_line(
             break  # the page opens with its running text: no title line stands over it
         if passed:
             continue
-        if len(line.split()) >= r.titles.running_text_words and r.titles.sentence_stop.search(line):
+        if sentences_on_one_line(line, r):
             continue  # two sentences of running text on one line, its last stop cut off: no title
         title = title_candidate(line, r)
         if title and reads_as_sentence(title, r):

@@ -7,7 +7,6 @@ page, ends the search). Used by ``extract.structure.titles`` (a title paragraph)
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from extract.structure.headings import (
@@ -18,8 +17,6 @@ from extract.structure.headings import (
     never_heading,
     strip_marks,
 )
-
-_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÆØÅ]")  # a word's full stop, then a capital
 
 
 def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bool]:
@@ -38,7 +35,7 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
         return True  # a decision written in a word or two ("Godkendt."): no title
     if running_text(line, r):
         return not opens_the_page(text, start, end, r)
-    if _banner(line, r) and over_link(text, end, r):
+    if sentences_on_one_line(line, r) and over_link(text, end, r):
         return True  # a site's banner over its link ("… nye restriktioner. Testcenter åbnet" over "Læs mere her - …")
     return True if lead_in(raw, r) or continues_sentence(line) else None
 
@@ -95,10 +92,11 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     return not over_link(text, end, r)
 
 
-def _banner(line: str, r: HeadingRules) -> bool:
-    """A line of news in sentences, the last one without its full stop: ``running_text_words``
-    words or more, a word's full stop inside followed by a capital."""
-    return len(line.split()) >= r.titles.running_text_words and bool(_SENTENCE_INSIDE.search(line))
+def sentences_on_one_line(line: str, r: HeadingRules) -> bool:
+    """Running text of two sentences on one line, the last one's stop cut off (a site's banner of
+    news, an excerpt's text): ``running_text_words`` words or more, a sentence's end and the next
+    one's start inside (``sentence_stop``)."""
+    return len(line.split()) >= r.titles.running_text_words and bool(r.titles.sentence_stop.search(line))
 
 
 def over_link(text: str, end: int, r: HeadingRules) -> bool:
