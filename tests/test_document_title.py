@@ -214,6 +214,16 @@ def test_a_news_headline_keeps_its_day(tmp_path):
     assert (found.title, found.date) == ("Nyt fra byrådet den 11. oktober 2023", "2023-10-11")
 
 
+def test_an_items_case_number_in_brackets_is_no_part_of_its_title_but_a_period_is():
+    """Written in the style of one council's item pages, whose readers drop the case's number."""
+    from extract.structure.titles import clean_title
+
+    assert clean_title("B-sag: Administrative bevillinger fra puljen for børn og unge (2017-0370854)", HEADINGS) == (
+        "B-sag: Administrative bevillinger fra puljen for børn og unge"
+    )
+    assert clean_title("Budgetaftale (2024-2027)", HEADINGS) == "Budgetaftale (2024-2027)"
+
+
 def test_a_title_naming_a_body_is_no_body_alone():
     from extract.extractors.document_title import body_alone
 
