@@ -1367,3 +1367,63 @@ def test_fields_one_a_line_include_options_legal_basis_and_other_committees():
         (2, "Konsekvenser for andre udvalg", "other"),
         (2, "Indstilling", "indstilling"),
     ]
+
+
+# written in the style of a council's minutes copied from its web page, which lost each item's title
+# and prints only the item's access over its fields
+MARKED_ITEMS = """Byrådet 15. maj 2023
+
+Åben
+
+Beslutning
+
+Godkendt.
+
+Åben
+
+Indstilling
+
+Udvalget indstiller, at regnskabet godkendes.
+
+Beslutning
+
+Godkendt.
+
+Åben
+
+Indstilling
+
+Udvalget indstiller, at der ydes en kommunal lånegaranti på 2,9 mio. kr.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_an_items_access_mark_over_its_fields_stands_for_the_lost_title():
+    assert outline(MARKED_ITEMS) == [
+        (1, "Åben", "other"),
+        (2, "Beslutning", "beslutning"),
+        (1, "Åben", "other"),
+        (2, "Indstilling", "indstilling"),
+        (2, "Beslutning", "beslutning"),
+        (1, "Åben", "other"),
+        (2, "Indstilling", "indstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+def test_an_access_mark_under_an_items_title_is_no_heading():
+    text = (
+        "1. Godkendelse af dagsorden\n\nÅben\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Regnskab 2022\n\nÅben\n\nIndstilling\n\nUdvalget indstiller, at regnskabet godkendes.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert outline(text) == [
+        (1, "1. Godkendelse af dagsorden", "punkt"),
+        (2, "Beslutning", "beslutning"),
+        (1, "2. Regnskab 2022", "punkt"),
+        (2, "Indstilling", "indstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]

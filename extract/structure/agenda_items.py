@@ -110,8 +110,18 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             out.extend(_item(text, lines[j][0], numbered[j], ag) for j in run)
         out.append(_item(text, a, parsed, ag))
     taken = {c.start for c in out}
-    return sorted(out + [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken],
-                  key=lambda c: c.start)  # fmt: skip
+    found = sorted(out + [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken],
+                   key=lambda c: c.start)  # fmt: skip
+    return found or _marks_over_fields(lines, fields, record, r)
+
+
+def _over_field(lines: list[tuple[int, str]], row: dict[int, int], start: int) -> Optional[int]:
+    """The row of the line alone in its paragraph right over a field's line (a blank line between)."""
+    i = row.get(start)
+    if i is None or i < 2 or lines[i - 1][1]:
+        return None
+    j = i - 2
+    return j if lines[j][1] and not (j and lines[j - 1][1]) else None
 
 
 def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r: HeadingRules) -> list[Candidate]:
@@ -122,13 +132,12 @@ def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], 
     row = {a: i for i, (a, _) in enumerate(lines)}
     over: dict[str, list[Candidate]] = {}
     for f, rule in fields:
-        i = row.get(f.start)
-        if i is None or f.start in record or i < 2 or lines[i - 1][1]:
-            continue  # the field's line, with a blank line over it
-        j = i - 2
+        j = None if f.start in record else _over_field(lines, row, f.start)
+        if j is None:
+            continue  # no line alone in its paragraph over the field's line
         a, line = lines[j]
-        if not line or (j and lines[j - 1][1]) or field_of(line, r.agenda) or numbered_item(line, r):
-            continue  # not a line alone in its paragraph
+        if field_of(line, r.agenda) or numbered_item(line, r):
+            continue
         if never_heading(line, r) or r.titles.never_title.search(line.strip()) or meeting_part(line, r.agenda):
             continue
         if rejected_subheading(line, "", r.agenda, max_words=r.max_words) or not _reads_as_item_title(line, r):
@@ -137,6 +146,22 @@ def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], 
         item = Candidate(a, a + len(line) + 1, title, None, None, None, "numbered", role, "item_over_fields", True)
         over.setdefault(rule.id, []).append(item)
     return [c for found in over.values() if len(found) >= 2 for c in found]
+
+
+def _marks_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r: HeadingRules) -> list[Candidate]:
+    """Items of minutes whose page lost their titles: an item's access mark alone in its paragraph
+    right over the field the item opens with ("Åben" over "Indstilling", the not_headings rules of
+    ``item_mark_not_headings``) stands for the item, where two marks or more so open items; the mark
+    names no role of an item."""
+    row = {a: i for i, (a, _) in enumerate(lines)}
+    out = []
+    for f, _ in fields:
+        j = None if f.start in record else _over_field(lines, row, f.start)
+        if j is not None and never_heading(lines[j][1], r) in r.item_mark_not_headings:
+            a, line = lines[j]
+            mark = squash(line)
+            out.append(Candidate(a, a + len(line) + 1, mark, None, None, None, "numbered", OTHER, "item_mark", True))
+    return out if len(out) >= 2 else []
 
 
 def _reads_as_item_title(line: str, r: HeadingRules) -> bool:

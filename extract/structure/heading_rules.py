@@ -80,6 +80,7 @@ class HeadingRules:
     credit_not_headings: frozenset  # ids of not_headings rules whose line stands between a headline and its body
     fold_not_headings: frozenset  # ids of not_headings rules of the buttons over a page's folded sections
     link_not_headings: frozenset  # ids of not_headings rules of a link's line (a notice over it opens no page)
+    item_mark_not_headings: frozenset  # ids of not_headings rules of an item's mark (its access), over its fields
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
@@ -156,6 +157,7 @@ def load_rules(data) -> HeadingRules:
         "credit_not_headings",
         "fold_not_headings",
         "link_not_headings",
+        "item_mark_not_headings",
         "parts",
         "run_in_fields",
     ]
@@ -218,6 +220,7 @@ def load_rules(data) -> HeadingRules:
         credit_not_headings=rule_ids(data["credit_not_headings"], data["not_headings"], "credit_not_headings"),
         fold_not_headings=rule_ids(data["fold_not_headings"], data["not_headings"], "fold_not_headings"),
         link_not_headings=rule_ids(data["link_not_headings"], data["not_headings"], "link_not_headings"),
+        item_mark_not_headings=rule_ids(data["item_mark_not_headings"], data["not_headings"], "item_mark_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
         **_run_in(data["run_in_fields"]),
