@@ -1427,3 +1427,65 @@ def test_an_access_mark_under_an_items_title_is_no_heading():
         (2, "Indstilling", "indstilling"),
         (2, "Beslutning", "beslutning"),
     ]
+
+
+# written in the style of one agenda system's meeting pages: the header's fields, the part over the
+# items, then each item with its fields (the page's title is its meeting's)
+PARTS_OVER_ITEMS = """Dagsordener og referater
+
+Udvalg: Beskæftigelsesudvalget
+Mødedato: 28. april 2021
+Mødested: Rådhuset
+
+Dagsordenpunkter
+
+Sagsnr.: 15.00.00-A00-19-20
+
+Drøftelse af fleksjobstrategi
+
+Sagsresume
+
+Udvalget drøfter en ny strategi for fleksjob i kommunen.
+
+Sagsfremstilling
+
+Strategien skal styrke indsatsen for borgere i fleksjob.
+
+Sagsnr.: 15.00.00-A00-20-20
+
+Opfølgning på budgetforlig
+
+Sagsresume
+
+Udvalget orienteres om status på budgetforliget.
+
+Sagsfremstilling
+
+Forliget følges op hvert kvartal.
+"""
+
+
+def _meta(text, tmp_path):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / "udvalg.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
+
+
+def test_a_part_over_the_items_above_the_first_items_title_is_a_part_of_the_record(tmp_path):
+    assert outline(PARTS_OVER_ITEMS)[:2] == [(1, "Dagsordenpunkter", "other"), (1, "Sagsresume", "resume")]
+    meta = _meta(PARTS_OVER_ITEMS, tmp_path)
+    assert meta.date == "2021-04-28" and meta.title != "Dagsordenpunkter"
+
+
+def test_a_part_of_the_record_over_the_headers_day_leaves_the_day_to_the_header(tmp_path):
+    """Written in the style of a council's minutes page that lists those present over its day."""
+    text = (
+        "Deltagere:\n\nAnne Hansen\n\nPeter Jensen\n\nDato: Tirsdag den 10. september 2019\n\n"
+        "1. Orientering fra borgmesteren\n\nSagsfremstilling\n\nBorgmesteren orienterede udvalget.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\n"
+        "2. Budget 2020\n\nSagsfremstilling\n\nBudgettet drøftes.\n\nBeslutning\n\nDrøftet.\n"
+    )
+    assert outline(text)[0] == (1, "Deltagere", "other")
+    assert _meta(text, tmp_path).date == "2019-09-10"

@@ -27,7 +27,7 @@ from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
 from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
-from extract.structure.agenda_lines import LABEL_BLOCK, field_of
+from extract.structure.agenda_lines import LABEL_BLOCK, MEETING_PART, field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
 from extract.structure.title_skips import reads_as_sentence
 from extract.structure.titles import (
@@ -262,9 +262,9 @@ def _field_repeated(text: str, fields: list[Section], r: HeadingRules) -> bool:
 
 
 def _fields(sections: list[Section], r: HeadingRules) -> list[Section]:
-    """The page's sections headed by a field of an agenda item ("Sagsfremstilling", "Beslutning")."""
+    """The page's sections headed by an item's field ("Sagsfremstilling"), no part of the record's."""
     roles = {f.role for f in r.agenda.fields}
-    return [s for s in sections if s.heading and s.number is None and s.role in roles]
+    return [s for s in sections if s.heading and s.number is None and s.role in roles and s.rule != MEETING_PART]
 
 
 def _reads_as_title(line: str, r: HeadingRules) -> bool:

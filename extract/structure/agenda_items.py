@@ -11,6 +11,7 @@ from typing import Optional
 from extract.records import OTHER
 from extract.structure.agenda_lines import (
     LABEL_BLOCK,
+    MEETING_PART,
     field_of,
     first_line_after,
     meeting_part,
@@ -272,15 +273,16 @@ def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Head
         lines = text[a:b].split("\n")
         start = a
         for j, line in enumerate(lines):
-            if title_at is not None and start <= title_at:
+            above_title = title_at is not None and start <= title_at
+            if above_title and not (start < title_at and len(lines) == 1 and meeting_part(line, r.agenda)):
                 start += len(line) + 1
-                continue
+                continue  # the header over the title; a part alone in its paragraph there is one
             nxt = lines[j + 1] if j + 1 < len(lines) else first_line_after(text, b)
             heading = strip_marks(squash(line))
             last = 0 < j == len(lines) - 1 and meeting_part(lines[j - 1], r.agenda)  # "Fraværende:" over "Afbud:"
             if meeting_part(line, r.agenda) and (len(lines) == 1 or last or r.agenda.meeting_list_line.match(nxt)):
                 out.append(
-                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, "meeting_part")
+                    Candidate(start, start + len(line) + 1, heading, None, None, None, "part", OTHER, MEETING_PART)
                 )
             elif j == 0 and procedural_name(heading, r):
                 role = r.agenda.item_role

@@ -22,6 +22,7 @@ from extract.structure.titles import clean_title, text_lines
 
 _STOPS = (".", ":", ";", ",")
 LABEL_BLOCK = "label_block"  # the rule of a label over its value in a meeting's header ("UDVALG" over the body)
+MEETING_PART = "meeting_part"  # the rule of a part of a meeting's record ("Deltagere", "Dagsordenpunkter")
 
 
 def squash(s: str) -> str:
