@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import RULES as ALL_RULES
+from conftest import extract_text
 
 from extract.pipeline import load_rule_file
 from extract.read.text import read_text_source
@@ -1465,17 +1466,9 @@ Forliget følges op hvert kvartal.
 """
 
 
-def _meta(text, tmp_path):
-    from extract.pipeline import extract_source, read_source
-
-    path = tmp_path / "udvalg.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name).meta
-
-
 def test_a_part_over_the_items_above_the_first_items_title_is_a_part_of_the_record(tmp_path):
     assert outline(PARTS_OVER_ITEMS)[:2] == [(1, "Dagsordenpunkter", "other"), (1, "Sagsresume", "resume")]
-    meta = _meta(PARTS_OVER_ITEMS, tmp_path)
+    meta = extract_text(PARTS_OVER_ITEMS, tmp_path, "udvalg.txt").meta
     assert meta.date == "2021-04-28" and meta.title != "Dagsordenpunkter"
 
 
@@ -1488,4 +1481,4 @@ def test_a_part_of_the_record_over_the_headers_day_leaves_the_day_to_the_header(
         "2. Budget 2020\n\nSagsfremstilling\n\nBudgettet drøftes.\n\nBeslutning\n\nDrøftet.\n"
     )
     assert outline(text)[0] == (1, "Deltagere", "other")
-    assert _meta(text, tmp_path).date == "2019-09-10"
+    assert extract_text(text, tmp_path, "udvalg.txt").meta.date == "2019-09-10"

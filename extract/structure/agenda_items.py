@@ -116,13 +116,17 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     return found or _marks_over_fields(lines, fields, record, r)
 
 
-def _over_field(lines: list[tuple[int, str]], row: dict[int, int], start: int) -> Optional[int]:
-    """The row of the line alone in its paragraph right over a field's line (a blank line between)."""
-    i = row.get(start)
-    if i is None or i < 2 or lines[i - 1][1]:
-        return None
-    j = i - 2
-    return j if lines[j][1] and not (j and lines[j - 1][1]) else None
+def _lines_over_fields(lines: list[tuple[int, str]], fields, record: set[int]):
+    """(row, field's rule) of each line alone in its paragraph right over a field's line, a blank
+    line between; not over a field that names a part of the meeting's record (``record``)."""
+    row = {a: i for i, (a, _) in enumerate(lines)}
+    for f, rule in fields:
+        i = row.get(f.start)
+        if f.start in record or i is None or i < 2 or lines[i - 1][1]:
+            continue
+        j = i - 2
+        if lines[j][1] and not (j and lines[j - 1][1]):
+            yield j, rule
 
 
 def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r: HeadingRules) -> list[Candidate]:
@@ -130,12 +134,8 @@ def _titles_over_fields(lines: list[tuple[int, str]], fields, record: set[int], 
     the field that opens an item ("Referat fra Magistratens møde den 7. september 2020" over
     "Beslutning"), where two such lines or more stand over fields of one name (the items repeat
     their fields); a title reads as one (no field, number, label, sentence or page's header line)."""
-    row = {a: i for i, (a, _) in enumerate(lines)}
     over: dict[str, list[Candidate]] = {}
-    for f, rule in fields:
-        j = None if f.start in record else _over_field(lines, row, f.start)
-        if j is None:
-            continue  # no line alone in its paragraph over the field's line
+    for j, rule in _lines_over_fields(lines, fields, record):
         a, line = lines[j]
         if field_of(line, r.agenda) or numbered_item(line, r):
             continue
@@ -154,12 +154,10 @@ def _marks_over_fields(lines: list[tuple[int, str]], fields, record: set[int], r
     right over the field the item opens with ("Åben" over "Indstilling", the not_headings rules of
     ``item_mark_not_headings``) stands for the item, where two marks or more so open items; the mark
     names no role of an item."""
-    row = {a: i for i, (a, _) in enumerate(lines)}
     out = []
-    for f, _ in fields:
-        j = None if f.start in record else _over_field(lines, row, f.start)
-        if j is not None and never_heading(lines[j][1], r) in r.item_mark_not_headings:
-            a, line = lines[j]
+    for j, _ in _lines_over_fields(lines, fields, record):
+        a, line = lines[j]
+        if never_heading(line, r) in r.item_mark_not_headings:
             mark = squash(line)
             out.append(Candidate(a, a + len(line) + 1, mark, None, None, None, "numbered", OTHER, "item_mark", True))
     return out if len(out) >= 2 else []
