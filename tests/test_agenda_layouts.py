@@ -1482,3 +1482,20 @@ def test_a_part_of_the_record_over_the_headers_day_leaves_the_day_to_the_header(
     )
     assert outline(text)[0] == (1, "Deltagere", "other")
     assert extract_text(text, tmp_path, "udvalg.txt").meta.date == "2019-09-10"
+
+
+def test_an_items_title_printed_again_under_its_numbered_line_is_the_same_item():
+    """Written in the style of one agenda system's minutes pages (two bodies' minutes): each item's
+    numbered line, then its title alone again, then its fields."""
+    text = (
+        "Referat fra ekstraordinært møde\n\n"
+        "12. Godkendelse af dagsorden\n\nGodkendelse af dagsorden\n\n"
+        "Sagsgang og sagstype\nByrådet\n\nIndstilling\nDirektøren indstiller, at dagsordenen godkendes.\n\n"
+        "Beslutning i Byrådet den 29-06-2016\nGodkendt.\n\n"
+        "13. Budgetrevision 2\n\nBudgetrevision 2\n\n"
+        "Sagsgang og sagstype\nByrådet\n\nIndstilling\nDirektøren indstiller, at revisionen godkendes.\n\n"
+        "Beslutning i Byrådet den 29-06-2016\nGodkendt.\n"
+    )
+    items = [(level, heading) for level, heading, role in outline(text) if role == "punkt"]
+    assert items == [(1, "12. Godkendelse af dagsorden"), (1, "13. Budgetrevision 2")]
+    assert (2, "Sagsgang og sagstype", "other") in outline(text)

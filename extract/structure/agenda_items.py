@@ -111,9 +111,17 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             out.extend(_item(text, lines[j][0], numbered[j], ag) for j in run)
         out.append(_item(text, a, parsed, ag))
     taken = {c.start for c in out}
-    found = sorted(out + [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken],
-                   key=lambda c: c.start)  # fmt: skip
+    over = [c for c in _titles_over_fields(lines, fields, record, r) if c.start not in taken and not _repeats(c, out)]
+    found = sorted(out + over, key=lambda c: c.start)
     return found or _marks_over_fields(lines, fields, record, r)
+
+
+def _repeats(title: Candidate, items: list[Candidate]) -> bool:
+    """Is the unnumbered title the title of the numbered item above it, printed again under the item's
+    line ("174. Godkendelse af dagsorden …" over "Godkendelse af dagsorden …", as one agenda system
+    prints each item): the same item, no heading of its own."""
+    above = [c for c in items if c.start < title.start]
+    return bool(above) and above[-1].number is not None and above[-1].heading.endswith(title.heading)
 
 
 def _lines_over_fields(lines: list[tuple[int, str]], fields, record: set[int]):
