@@ -21,7 +21,7 @@ from extract.read.text import read_text_source
 from extract.rules import RULES_DIR, RuleError
 from extract.structure.agenda import colon_label, meeting_part
 from extract.structure.agenda_items import label_block
-from extract.structure.agenda_lines import joined_parts, procedural_name, unglue
+from extract.structure.agenda_lines import field_at_start, joined_parts, procedural_name, unglue
 from extract.structure.sections import find_sections
 
 RULES = ALL_RULES["headings.yml"]
@@ -1499,3 +1499,29 @@ def test_an_items_title_printed_again_under_its_numbered_line_is_the_same_item()
     items = [(level, heading) for level, heading, role in outline(text) if role == "punkt"]
     assert items == [(1, "12. Godkendelse af dagsorden"), (1, "13. Budgetrevision 2")]
     assert (2, "Sagsgang og sagstype", "other") in outline(text)
+
+
+@pytest.mark.parametrize("example", AGENDA.glued_examples, ids=lambda e: e["text"])
+def test_glued_field_examples(example):
+    found = field_at_start(example["text"], AGENDA)
+    assert (example["text"][: found[1]] if found else None) == example["field"]
+
+
+def test_fields_glued_to_their_text_are_an_items_fields():
+    """Written in the style of one municipality's minutes pages, which run each field's name into
+    its text and number their items "1: …" or "1 : …", a button's line over each."""
+    text = (
+        "Referat: 30. september 2025 kl. 08:30\nDeltagere\n- Anne Hansen\n- Peter Jensen\n"
+        "Kopier link til punktet - Print\n1 : Godkendelse af dagsorden\nSagsnr:\nBilagIngen bilag.\n"
+        "BeslutningGodkendt.\nKopier link til punktet - Print\n2 : Budget 2026\nSagsnr: 24-025116\n"
+        "SagsfremstillingBudgettet fremsendes til 2. behandling.\nBeslutningAnbefales.\n"
+    )
+    assert outline(text) == [
+        (1, "Deltagere", "other"),
+        (1, "1 : Godkendelse af dagsorden", "punkt"),
+        (2, "Bilag", "bilag"),
+        (2, "Beslutning", "beslutning"),
+        (1, "2 : Budget 2026", "punkt"),
+        (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]

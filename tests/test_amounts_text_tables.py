@@ -348,3 +348,10 @@ def test_rows_under_a_header_ending_in_the_unit_are_sums_in_that_unit(example):
     text = example["text"]
     found = _found(text)
     assert [a.value_dkk for a in found] == example["values"]
+
+
+@pytest.mark.parametrize("example", RULES_DATA["table_unit_label_row"]["examples"], ids=lambda e: e["text"][:30])
+def test_a_rows_figures_after_a_label_naming_the_unit_are_sums_in_that_unit(example):
+    found = _found(example["text"])
+    assert [a.value_dkk for a in found] == example["values"]
+    assert [a.year_from for a in found] == example["years"]

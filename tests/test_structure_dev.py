@@ -12,7 +12,8 @@ from conftest import ROOT, extract_text
 from conftest import RULES as ALL_RULES
 
 from extract.pipeline import extract_source, read_source
-from extract.structure.agenda import field_of, rejected_subheading
+from extract.structure.agenda import rejected_subheading
+from extract.structure.agenda_lines import field_of
 from extract.structure.titles import clean_title
 
 DEV = ROOT.parent / "shared" / "dev-corpus"

@@ -6,7 +6,8 @@ cells name the unit themselves ("Ansøgt (kr.)", "Bevilget (kr.)") over rows of 
 numbers (``unit_column_amounts``): a line that is a number alone under such a header, with
 only a table's short lines between, is a sum in that unit. A third: a header line whose last
 cell names the unit over rows of a label and one number, parted by single spaces
-(``unit_header_rows``). In all three, as in a table of
+(``unit_header_rows``). A fourth: rows whose label names the unit in brackets, the figures after
+it on the line (``unit_label_rows``). In all, as in a table of
 tab-parted cells, a row's label naming one year ("Ramme for 2024") gives its cells that
 year when their column names none. Pure: text in, cells out. The
 patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
@@ -26,6 +27,7 @@ _CELL_LINE_MAX = 60  # a longer line is a paragraph: the table is above it or ha
 _SHORT_HEADER = 25  # a header cell this short may end in a full stop ("Pct.")
 _COLUMN_NUMBER = re.compile(r"(\d{1,2})(?:\s*\([^()\n]*\))?")  # "3", "3 (1+2)"
 _LETTER = re.compile(r"[^\W\d_]")
+_FIGURE = re.compile(r"\S+")  # a figure of a row parted by spaces
 _ROW = re.compile(r"[ \t]*(?P<label>\S(?:[^\t\n]*\S)?)[ \t\u00a0]+(?P<cell>\S+)[ \t]*")  # a label, then one number
 
 
@@ -196,3 +198,39 @@ def unit_header_rows(text: str, r: AmountRules) -> list[CellAmount]:
                 labels = (row.group("label").strip(), "", m.group().strip(), "")
                 out.append(CellAmount(start, end, value, row_label_years(row.group("label"), r), labels, m.start()))
     return out
+
+
+def unit_label_rows(text: str, r: AmountRules) -> list[CellAmount]:
+    """A flattened table's rows whose label names the unit in brackets, the figures after it parted
+    by spaces ("Likvide beholdning (mio. kr.) 304 287 274 …", ``table_unit_label_row``): each figure
+    a sum in that unit, in its column's year when the line above names a year for each figure."""
+    out: list[CellAmount] = []
+    above, end = "", None
+    for m in r.table_unit_label_row.finditer(text):
+        if end is None or text[end : m.start()].strip():  # a row right under the row before keeps its header line
+            above = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
+        end = m.end()
+        factor = unit_factor(m.group("unit"), r)
+        cells = list(_FIGURE.finditer(text, m.start("cells"), m.end("cells")))
+        if not factor or not all(r.table_cell.fullmatch(c.group()) for c in cells):
+            continue
+        if all(YEAR.fullmatch(c.group()) for c in cells):
+            continue  # the header's years ("Resultatopgørelse (mio. kr.) 2026 2027 2028")
+        years = [int(y) for y in YEAR.findall(above)]
+        for i, c in enumerate(cells):
+            value = parse_danish_number(r.table_cell.fullmatch(c.group()).group("num")) * factor
+            year = (years[i], years[i]) if len(years) == len(cells) else row_label_years(m.group("label"), r)
+            labels = (m.group("label").strip(), "", above.strip(), "")
+            if value:
+                out.append(CellAmount(c.start(), c.end(), value, year, labels, m.start()))
+    return out
+
+
+def flat_tables(text: str, r: AmountRules) -> list[CellAmount]:
+    """The sums of every shape of table written as text this module reads."""
+    return (
+        flat_table_amounts(text, r)
+        + unit_column_amounts(text, r)
+        + unit_header_rows(text, r)
+        + unit_label_rows(text, r)
+    )

@@ -53,6 +53,7 @@ _KEYS = [
     "table_units",
     "table_cell",
     "table_unit_header",
+    "table_unit_label_row",
     "table_total",
     "table_money_columns",
     "table_part_columns",
@@ -158,6 +159,7 @@ class AmountRules:
     table_units: tuple[Scale, ...]
     table_cell: re.Pattern
     table_unit_header: re.Pattern  # a header line ending in the unit over rows of a label and a number
+    table_unit_label_row: re.Pattern  # a row whose label names the unit in brackets, its figures after it
     table_total: re.Pattern  # the label of a table's (sub)total row
     table_money_columns: tuple[Rule, ...]  # a header cell naming a sum in kroner, no unit written ("Beløb brutto")
     table_part_columns: tuple[Rule, ...]  # a header cell naming a share or mean of the column before it
@@ -243,6 +245,7 @@ def load_rules(data) -> AmountRules:
         table_units=tuple(_scale(e, i, "table_units") for i, e in enumerate(data["table_units"])),
         table_cell=require_regex(_filled(data["table_cell"], fill), "table_cell"),
         table_unit_header=sections.pattern_with_examples(data["table_unit_header"], "table_unit_header"),
+        table_unit_label_row=sections.pattern_with_examples(data["table_unit_label_row"], "table_unit_label_row"),
         table_total=require_regex(data["table_total"], "table_total", flags=re.I),
         table_money_columns=_rules(data, "table_money_columns"),
         table_part_columns=_rules(data, "table_part_columns"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from extract.extractors.amount_document_years import document_year, item_years, title_budget_span, title_year
-from extract.extractors.amount_flat_tables import flat_table_amounts, unit_column_amounts, unit_header_rows
+from extract.extractors.amount_flat_tables import flat_tables
 from extract.extractors.amount_frames import Headings, document_frame, frame_after, frame_before, frame_in_label
 from extract.extractors.amount_mentions import (
     _Mention,
@@ -165,9 +165,7 @@ def find_amounts(
     restated_years(text, out, r)
     taken = [(a.char_start, a.char_end) for a in out]
     cells: list = []
-    for c in (
-        table_amounts(text, r) + flat_table_amounts(text, r) + unit_column_amounts(text, r) + unit_header_rows(text, r)
-    ):
+    for c in table_amounts(text, r) + flat_tables(text, r):
         if not _overlaps((c.start, c.end), taken):
             taken.append((c.start, c.end))
             cells.append(c)

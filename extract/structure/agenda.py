@@ -49,7 +49,7 @@ from extract.structure.agenda_lines import (
     bullet_field,
     cited_label,
     colon_label,
-    field_of,
+    field_at_start,
     first_line_after,
     header_cells,
     item_over_title,
@@ -168,14 +168,14 @@ def _field_candidates(text: str, paras, skip: set, r: HeadingRules) -> list[tupl
             continue
         end = text.find("\n", a, b)
         line = text[a : b if end < 0 else end]
-        rule, kind = field_of(line, r.agenda), "field"
+        (rule, named), kind = field_at_start(line, r.agenda) or (None, len(line)), "field"
         if rule is None:
             following = line_at(text, end + 1) if end >= 0 else first_line_after(text, b)
             rule, kind = bullet_field(line, following, r), "folded"
             line = unbullet(line, r)
         if rule is not None:
-            heading = strip_marks(squash(line))
-            body = b + 1 if end < 0 else end + 1
+            heading = strip_marks(squash(line[:named]))
+            body = a + named if named < len(line) else b + 1 if end < 0 else end + 1  # a name glued to its text
             out.append(
                 (Candidate(a, min(body, len(text)), heading, None, None, None, kind, rule.role, rule.id, True), rule)
             )
@@ -200,7 +200,7 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
             split = line_field or bullet_field(line, line_at(text, nxt + 1) if nxt >= 0 else "", r)
             alone = "\n" not in head and head_field  # a field's name alone: its colon leads into no other's
             split = split or alone
-            if split and (not r.lead_in_ending.search(head.rstrip()) or alone and field_of(line, r.agenda)):
+            if split and (not r.lead_in_ending.search(head.rstrip()) or alone and field_at_start(line, r.agenda)):
                 out.append((start, pos))
                 start = pos + 1
                 head_field = line_field  # the line is the head of the paragraph's next part
@@ -212,7 +212,7 @@ def _split_at_fields(text: str, paras: list[tuple[int, int]], r: HeadingRules) -
 def _names_field(line: str, r: AgendaRules, after_stop: bool = False) -> bool:
     """Does the line name a field and not a part of a meeting's record as well ("Fraværende:" in a
     header), unless it stands after a sentence's stop?"""
-    return field_of(line, r) is not None and (after_stop or not meeting_part(line, r))
+    return field_at_start(line, r) is not None and (after_stop or not meeting_part(line, r))
 
 
 def _nesting(

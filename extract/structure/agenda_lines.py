@@ -39,6 +39,19 @@ def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     return None
 
 
+def field_at_start(line: str, r: AgendaRules) -> Optional[tuple[FieldRule, int]]:
+    """(field, where its name ends in the line) of a line that names a field ("Resume"), or opens
+    with a field's name glued to its text ("BeslutningGodkendt.", ``glued_text``); else None."""
+    rule = field_of(line, r)
+    if rule is not None:
+        return rule, len(line)
+    for glue in r.glued_text.finditer(line):
+        rule = field_of(line[: glue.start()], r)
+        if rule is not None:
+            return rule, glue.start()
+    return None
+
+
 def header_cells(text: str, paras: list[tuple[int, int]], r: AgendaRules) -> set[int]:
     """Where the paragraphs start that are cells of a table's header, the table printed a cell to
     a line under its caption ("Tabel 1: …" over "Måltal", "Forslag", "Mio. kr."): each a short

@@ -62,6 +62,8 @@ class AgendaRules:
     item_control_tail: re.Pattern  # a web page's button text glued to the end of an item's title
     item_control_tail_examples: tuple  # {text, item}: the item's line without it
     item_glued_examples: tuple  # {text, item}: the item as it stands in the line, or null
+    glued_text: re.Pattern  # where a field's text starts glued to its name ("BeslutningGodkendt.")
+    glued_examples: tuple  # {text, field}: the field's name, or null
     label_max_words: int  # a sub-heading ending with a colon ("Seniorrådet:") has at most this many words
     label_min_following_words: int  # … and the running text after it at least this many
     label_examples: tuple
@@ -125,6 +127,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     keys = [
         "min_fields",
         "item",
+        "glued_text",
+        "glued_examples",
         "fields",
         "max_subheading_words",
         "not_subheadings",
@@ -208,6 +212,8 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         item_repeated_number_examples=tuple(item["repeated_number_examples"] or ()),
         item_control_tail=require_regex(item["control_tail"], "agenda.item", "control_tail"),
         item_control_tail_examples=tuple(item["control_tail_examples"] or ()),
+        glued_text=require_regex(data["glued_text"], "agenda", "glued_text"),
+        glued_examples=tuple(data["glued_examples"] or ()),
         label_max_words=int(label["max_words"]),
         label_min_following_words=int(label["min_following_words"]),
         label_examples=require_examples(label, "agenda.colon_label"),
