@@ -639,6 +639,14 @@ def test_run_in_field_examples(example):
     assert run_in_fields(example["text"][: RULES.run_in_line_chars - 1], RULES) == []  # a line of its own length
 
 
+@pytest.mark.parametrize("example", RULES.run_in_item_examples, ids=lambda e: e["text"][:30])
+def test_run_in_item_examples(example):
+    from extract.structure.run_in_fields import run_in_fields, run_in_items
+
+    line = example["text"] + " " + "Teksten fortsætter." * (RULES.run_in_line_chars // 19 + 1)
+    assert [c.heading for c in run_in_items(line, run_in_fields(line, RULES), RULES)] == example["items"]
+
+
 def test_a_run_on_transcript_of_minutes_has_its_fields_as_sections():
     # made up in the style of copies of three municipalities' minutes that lost their line breaks
     text = (
@@ -1523,5 +1531,23 @@ def test_fields_glued_to_their_text_are_an_items_fields():
         (2, "Beslutning", "beslutning"),
         (1, "2 : Budget 2026", "punkt"),
         (2, "Sagsfremstilling", "sagsfremstilling"),
+        (2, "Beslutning", "beslutning"),
+    ]
+
+
+def test_an_item_numbered_inside_a_run_on_transcript_heads_its_fields():
+    """Written in the style of a document site's transcripts of two municipalities' minutes: each
+    page one run-on line, the item's number after the page's "Side N", its fields named inside."""
+    page = (
+        "4 Side 4 2. BU - Valg af næstformand Sagsnr.: 10/17 Resumé: Udvalget skal vælge en næstformand for "
+        "resten af valgperioden, da den hidtidige næstformand er udtrådt af udvalget. Indstilling: Direktionen "
+        "indstiller, at udvalget vælger en næstformand blandt sine medlemmer. Beslutning Udvalget valgte "
+        "Anne Hansen som næstformand for resten af valgperioden, og valget træder i kraft straks."
+    )
+    text = "Referat Børneudvalget\n\nTranskript\n\n" + page + "\n"
+    assert outline(text) == [
+        (1, "2. BU - Valg af næstformand", "punkt"),
+        (2, "Resumé", "resume"),
+        (2, "Indstilling", "indstilling"),
         (2, "Beslutning", "beslutning"),
     ]

@@ -88,6 +88,11 @@ class HeadingRules:
     run_in_next: re.Pattern  # … when the word after the field's name opens so (a capital)
     run_in_not_after: re.Pattern  # … and the word before it is none of these (a name's preposition)
     run_in_examples: tuple  # {text, fields}: the fields named inside the line
+    run_in_colon_roles: frozenset  # the roles of fields named there with their colon, whatever follows
+    run_in_item: re.Pattern  # an item's number inside a run-on line ("2. BU - Valg af …")
+    run_in_item_end: re.Pattern  # where its title ends before the item's record ("Sagsnr.:")
+    run_in_item_words: int  # … a title of at most so many words
+    run_in_item_examples: tuple  # {text, items}
 
 
 def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
@@ -228,8 +233,15 @@ def load_rules(data) -> HeadingRules:
 
 
 def _run_in(data) -> dict:
-    data = require_keys(data, "run_in_fields", ["line_chars", "next_word", "not_after", "examples"])
+    keys = ["line_chars", "next_word", "not_after", "colon_roles", "examples", "item", "item_end", "item_words",
+            "item_examples"]  # fmt: skip
+    data = require_keys(data, "run_in_fields", keys)
     return {
+        "run_in_item": require_regex(data["item"], "run_in_fields", "item"),
+        "run_in_item_end": require_regex(data["item_end"], "run_in_fields", "item_end"),
+        "run_in_item_words": require_number(data, "item_words", "run_in_fields", int, 1, 100),
+        "run_in_item_examples": tuple(data["item_examples"] or ()),
+        "run_in_colon_roles": frozenset(data["colon_roles"] or ()),
         "run_in_line_chars": require_number(data, "line_chars", "run_in_fields", int, 80, 100000),
         "run_in_next": require_regex(data["next_word"], "run_in_fields", "next_word"),
         "run_in_not_after": require_regex(data["not_after"], "run_in_fields", "not_after"),

@@ -1,6 +1,7 @@
-"""Agenda fields named inside a line that runs on for a page: a transcript of a PDF that lost its
-line breaks ("… boligplan for plejeboliger 2030 Resumé SÆH-udvalget tager …"). Pure functions:
-text in, heading candidates out (``rules/headings.yml``: ``run_in_fields``)."""
+"""Agenda fields and items named inside a line that runs on for a page: a transcript of a PDF that
+lost its line breaks ("… boligplan for plejeboliger 2030 Resumé SÆH-udvalget tager …", "… Side 4
+2. BU - Valg af næstformand Sagsnr.: 10/17 …"). Pure functions: text in, heading candidates out
+(``rules/headings.yml``: ``run_in_fields``)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _in_line(line: str, pos: int, r: HeadingRules, seen: dict) -> list[Candidate
             continue
         n, rule = found
         start = pos + words[i].start()
-        heading = line[words[i].start() : words[i + n - 1].end()]
+        heading = line[words[i].start() : words[i + n - 1].end()].rstrip(":")
         out.append(Candidate(start, pos + words[i + n].start(), heading, None, None, None, "field", rule.role, rule.id))
         i += n
     return out
@@ -46,11 +47,36 @@ def _field_at(line: str, words: list[re.Match], i: int, r: HeadingRules, seen: d
     ``seen``: the names looked up before, with what they name."""
     for n in range(min(_MAX_FIELD_WORDS, len(words) - 1 - i), 0, -1):
         name = line[words[i].start() : words[i + n - 1].end()]
-        if name.endswith(":") or not r.run_in_next.match(words[i + n].group()):
-            continue  # a label with its value ("Afbud: Anne Hansen"), or the sentence's own word
+        if not name.endswith(":") and not r.run_in_next.match(words[i + n].group()):
+            continue  # the sentence's own word (a field's name with its colon names it whatever follows)
         if name not in seen:
             rule = field_of(name, r.agenda)
             seen[name] = rule if rule is not None and not meeting_part(name, r.agenda) else None
-        if seen[name] is not None:
+        if seen[name] is not None and (not name.endswith(":") or seen[name].role in r.run_in_colon_roles):
             return n, seen[name]
     return None
+
+
+def run_in_items(text: str, fields: list[Candidate], r: HeadingRules) -> list[Candidate]:
+    """The items numbered inside the text's run-on lines ("2. BU - Valg af næstformand", ``run_in_item``),
+    each followed by one of the ``fields`` found there (``run_in_fields``), no other item's number
+    between: the title runs from the number to the item's record (``run_in_item_end``: "Sagsnr.:")
+    or its first field, at most ``run_in_item_words`` words and no sentence's end inside."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) >= r.run_in_line_chars:
+            starts = [f.start - pos for f in fields if pos <= f.start < pos + len(line)]
+            for m in r.run_in_item.finditer(line):
+                field = next((a for a in starts if a > m.end()), None)
+                if field is None or r.run_in_item.search(line, m.end(), field):
+                    continue
+                record = r.run_in_item_end.search(line, m.end(), field)
+                at = m.start("number")
+                title = line[at : record.start() if record else field].rstrip(" :-–")
+                if len(title.split()) > r.run_in_item_words or r.titles.sentence_stop.search(title, m.end() - at):
+                    continue
+                start = pos + at
+                out.append(Candidate(start, start + len(title), title, m.group("number"), "dot1", None,
+                                     "numbered", r.agenda.item_role, "run_in_item", True))  # fmt: skip
+        pos += len(line) + 1
+    return out

@@ -34,7 +34,7 @@ from extract.structure.headings import (
     run_in_line,
     starts_lowercase,
 )
-from extract.structure.run_in_fields import run_in_fields
+from extract.structure.run_in_fields import run_in_fields, run_in_items
 from extract.structure.section_levels import STYLED_ORIGINS, depth_levels, layout_levels, markdown_levels, plain_levels
 from extract.structure.titles import find_title, text_lines
 
@@ -269,7 +269,8 @@ def _with_run_in_fields(
     """The candidates with the fields named inside run-on lines (``run_in_fields``): each one level
     below an item before it, beside a field before it, else at the top."""
     taken = {c.start for c in cands}
-    extra = [c for c in run_in_fields(text, r) if c.start not in taken]
+    fields = run_in_fields(text, r)
+    extra = [c for c in fields + run_in_items(text, fields, r) if c.start not in taken]
     if not extra:
         return cands, levels
     given = dict(zip((c.start for c in cands), levels))
@@ -278,6 +279,8 @@ def _with_run_in_fields(
         before, level = (out[i - 1], out_levels[-1]) if i else (None, 0)
         if c.start in given:
             out_levels.append(given[c.start])
+        elif c.role == r.agenda.item_role:
+            out_levels.append(1)
         elif before is not None and before.role == r.agenda.item_role:
             out_levels.append(level + 1)
         else:
