@@ -78,6 +78,7 @@ class MilestoneRules:
     year_pair_breaks: tuple = ()
     # words right after a date without a year that put it in the year after ("det efterfølgende år")
     year_after: re.Pattern = re.compile(r"(?!)")
+    future_tense_grace_days: int = 0  # a date told in the future this close before the document's keeps its year
     # a date listed under a label line ("Ansøgningsfrist:" then "• Den 1. maj 2024"): what may
     # stand before the date on its line, and the mark of a list item above it
     label_item_before: re.Pattern = re.compile(r"(?!)")
@@ -175,6 +176,7 @@ def load_rules(data) -> MilestoneRules:
         "meeting_header_examples",
         "tense_examples",
         "past_tense_grace_days",
+        "future_tense_grace_days",
         "year_from_joined_date",
         "year_after",
         "amount_link",
@@ -222,6 +224,7 @@ def load_rules(data) -> MilestoneRules:
         require_regex(data["year_from_joined_date"], "year_from_joined_date"),
         breaks,
         year_after=require_regex(data["year_after"], "year_after"),
+        future_tense_grace_days=int(data["future_tense_grace_days"]),
         label_item_before=require_regex(data["label_item_before"], "label_item_before"),
         label_list_item=require_regex(data["label_list_item"], "label_list_item"),
         label_heading_words=require_number(data, "label_heading_words", "label_heading_words", int, 0, 10),

@@ -11,10 +11,11 @@ day written with its year elsewhere in it ("senest den 3. oktober 2016 kl. 12", 
 own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
-That date's year is moved one year on when the period has passed at the document's date (its end; or its middle
-day, unless the text says it is going on: "i løbet af maj-juni") and the sentence speaks
-of the future (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes",
-"iværksættes" …), one year back when it is to come and the sentence speaks of the past
+That date's year is moved one year on when the period has passed at the document's date (its
+end; or its middle day, unless the text says it is going on: "i løbet af maj-juni"), a day more
+than ``future_tense_grace_days`` before it, and the sentence speaks of the future
+(``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes", "iværksættes" …), one
+year back when it is to come and the sentence speaks of the past
 (``past_tense``: "blev", "besluttede" …) and it lies more than ``past_tense_grace_days``
 after the document's date; a sentence that speaks of both moves nothing. A reading a year
 away from the document's date whose reading in the year before or after lies within
@@ -138,7 +139,8 @@ def resolve_yearless(
     passed = dr.end < document_date or (
         dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
     )
-    if passed and future and not past and m.form != "year_point":
+    just_passed = 0 < (document_date - dr.end).days <= r.future_tense_grace_days  # told before the meeting
+    if passed and future and not past and not just_passed and m.form != "year_point":
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
     keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
     soon_after = (dr.start - document_date).days <= r.past_tense_grace_days
