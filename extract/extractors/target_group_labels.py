@@ -18,6 +18,7 @@ from extract.read.lexicon import lemma_table
 # virksomhedsrettede"), a punctuation mark, or white space other than one space (a line break
 # parts a phrase as a word does)
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]|\s+")
+START = "^"  # how the rules' `bare_conjunct` lists name the statement's start as the word before
 
 
 @dataclass(frozen=True)
@@ -215,13 +216,16 @@ def _bare_conjuncts(tokens: list[_Token], found: set[str], r: TargetGroupRules) 
     for i, tok in enumerate(words):
         form = norm_form(tok.text)  # the word itself, not a form of it ("borgernes behov")
         labels = {lb.id for lb in r.labels if lb.fallback and any(w.fullmatch(form) for w in lb.words)}
-        if not labels or i == 0 or words[i - 1].text.lower() not in rule.before:
+        before = words[i - 1].text.lower() if i else START  # the statement's first word
+        if not labels or before not in rule.before:
             continue
         after = words[i + 1].text.lower() if i + 1 < len(words) else ""
         then = words[i + 2].text.lower() if i + 2 < len(words) else ""
-        joined = words[i - 1].text.lower() in rule.joined_by
-        if words[i - 1].text.lower() in rule.first_only and after not in rule.joined_by:
+        joined = before in rule.joined_by
+        if before in rule.first_only and after not in rule.joined_by:
             continue  # the agent of a passive, not the first of an enumeration ("opleves … af borgerne")
+        if before in rule.list_only and after not in rule.open_after:
+            continue  # a pair that is a clause's subject ("Borgere og virksomheder skal have kendskab …")
         if (not after or after in rule.after) and (joined or not (after in rule.open_after and then in rule.not_then)):
             kept |= labels
     return kept

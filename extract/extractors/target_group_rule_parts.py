@@ -43,7 +43,9 @@ class BareConjunctRule:
     ``after`` is one of ``open_after`` and the next token one of ``not_then`` (a relative
     clause: "til borgere, der …"). After a word of ``first_only`` (the agent "af") the word is only
     the first item of an enumeration: ``joined_by`` must follow it ("søges af borgere, foreninger …",
-    not "opleves … af borgerne.")."""
+    not "opleves … af borgerne."). After a word of ``list_only`` (the statement's start, "^") a word of
+    ``open_after`` must follow it: the first of a list of three or more ("Borgere, foreninger og
+    institutioner kan søge"), not a pair that is a clause's subject ("Borgere og virksomheder skal …")."""
 
     before: frozenset[str]
     joined_by: frozenset[str]  # words of ``before`` that join the word to a group before it
@@ -51,11 +53,12 @@ class BareConjunctRule:
     open_after: frozenset[str]
     not_then: frozenset[str]
     first_only: frozenset[str]
+    list_only: frozenset[str]  # after these the word opens a list of three or more (``open_after`` follows it)
     examples: tuple
 
 
 def _bare_conjunct_rule(entry) -> BareConjunctRule:
-    keys = ["before", "joined_by", "after", "open_after", "not_then", "first_only"]
+    keys = ["before", "joined_by", "after", "open_after", "not_then", "first_only", "list_only"]
     entry = require_keys(entry, "bare_conjunct", keys + ["examples"])
     for key in keys:
         if not all(require_strings(entry[key], f"bare_conjunct.{key}")):
