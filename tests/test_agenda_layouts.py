@@ -1551,3 +1551,13 @@ def test_an_item_numbered_inside_a_run_on_transcript_heads_its_fields():
         (2, "Indstilling", "indstilling"),
         (2, "Beslutning", "beslutning"),
     ]
+
+
+def test_the_run_in_fields_colon_roles_are_roles(tmp_path):
+    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
+    assert "  colon_roles: [resume, " in text
+    bad = tmp_path / "headings.yml"
+    bad.write_text(text.replace("  colon_roles: [resume, ", "  colon_roles: [resumé, ", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        load_rule_file(bad)
+    assert "colon_roles" in str(e.value) and "headings.yml" in str(e.value)

@@ -228,14 +228,16 @@ def load_rules(data) -> HeadingRules:
         item_mark_not_headings=rule_ids(data["item_mark_not_headings"], data["not_headings"], "item_mark_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
-        **_run_in(data["run_in_fields"]),
+        **_run_in(data["run_in_fields"], roles),
     )
 
 
-def _run_in(data) -> dict:
+def _run_in(data, roles: tuple[str, ...]) -> dict:
     keys = ["line_chars", "next_word", "not_after", "colon_roles", "examples", "item", "item_end", "item_words",
             "item_examples"]  # fmt: skip
     data = require_keys(data, "run_in_fields", keys)
+    for role in data["colon_roles"] or ():
+        require_choice(role, "run_in_fields", "colon_roles", roles)
     return {
         "run_in_item": require_regex(data["item"], "run_in_fields", "item"),
         "run_in_item_end": require_regex(data["item_end"], "run_in_fields", "item_end"),
