@@ -364,7 +364,8 @@ def find_meta(
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     # the line naming the meeting's day may name its kind ("Referat Magistraten 29-08-2016" over the items)
     meeting_day, day_line = (None, "") if date else first_dated_line(head, r.meeting_dates, dates)
-    title, title_found = document_title(src, sections, headings, dates, date or meeting_day, places)
+    approved = first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
+    title, title_found = document_title(src, sections, headings, dates, date or meeting_day or approved, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
     first_line = src.text[title_found[0] :].split("\n", 1)[0] if read_from_line else ""
@@ -374,8 +375,7 @@ def find_meta(
     kind = kind or (kind_of(day_line.strip(), r) if led else None)
     date = date or first_date(src.text, (r.viewer_cover,), dates)  # the cover's day, where the pages lost the year
     if agenda or kind in r.meeting_kinds:  # elsewhere a meeting named in a sentence is one it reports
-        date = date or meeting_day or decision_day(src.text, sections, headings, dates)
-        date = date or first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
+        date = date or meeting_day or decision_day(src.text, sections, headings, dates) or approved
     date = date or labelled.get("published")
     if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
         date = byline_date(src.text, r, dates) or first_date(src.text, (r.approval_line,), dates)
