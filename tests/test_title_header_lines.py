@@ -213,3 +213,30 @@ Sundhedspuljen støtter initiativer, der fremmer sundheden for borgerne.
 def test_a_sites_banner_or_cookie_notice_over_the_headline_is_no_title(tmp_path):
     assert _meta_of(UNDER_A_BANNER, tmp_path, "pulje.txt").title == "Ekstra pulje til frivilligt socialt arbejde"
     assert _meta_of(UNDER_A_COOKIE_BANNER, tmp_path, "pulje2.txt").title == "Søg midler fra sundhedspuljen"
+
+
+# Made up in the style of a document site's title of a municipality's minutes: the cover's lines
+# joined by full stops, the kind word first.
+KIND_FIRST_COVER = """BESLUTNINGSPROTOKOL. Teknisk Udvalg. Møde nr. : 12/2011 Sted : Rådhuset Dato : 6. september 2011
+
+1. Godkendelse af dagsorden
+
+Sagsfremstilling
+Udvalget godkender dagsordenen for mødet.
+
+Beslutning
+Godkendt.
+
+2. Budgetopfølgning
+
+Sagsfremstilling
+Udvalget orienteres om budgettet.
+
+Beslutning
+Taget til efterretning.
+"""
+
+
+def test_a_cover_line_with_the_kind_word_first_gives_kind_and_body(tmp_path):
+    found = _meta_of(KIND_FIRST_COVER, tmp_path)
+    assert (found.title, found.date) == ("Referat Teknisk Udvalg", "2011-09-06")
