@@ -1025,25 +1025,26 @@ def test_a_procedural_items_name_is_as_long_as_the_rules_allow():
     assert procedural_name(longer, replace(RULES, agenda=replace(AGENDA, procedural_max_words=5)))
 
 
-@pytest.mark.parametrize("value", ["0", "40", "'4'", "2.5"])
-def test_a_procedural_items_length_out_of_range_is_refused(tmp_path, value):
+def _refused(tmp_path, old: str, new: str) -> str:
+    """The error that loading the project's headings rules with ``old`` replaced by ``new`` raises."""
     text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
-    assert "procedural_max_words: 4\n" in text
+    assert old in text
     bad = tmp_path / "headings.yml"
-    bad.write_text(text.replace("procedural_max_words: 4\n", f"procedural_max_words: {value}\n", 1), encoding="utf-8")
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
-    assert "procedural_max_words" in str(e.value) and "headings.yml" in str(e.value)
+    return str(e.value)
+
+
+@pytest.mark.parametrize("value", ["0", "40", "'4'", "2.5"])
+def test_a_procedural_items_length_out_of_range_is_refused(tmp_path, value):
+    error = _refused(tmp_path, "procedural_max_words: 4\n", f"procedural_max_words: {value}\n")
+    assert "procedural_max_words" in error and "headings.yml" in error
 
 
 def test_the_headings_rules_need_the_bullet_rule(tmp_path):
-    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
-    assert "  - id: bullet\n" in text
-    bad = tmp_path / "headings.yml"
-    bad.write_text(text.replace("  - id: bullet\n", "  - id: bulleted_point\n", 1), encoding="utf-8")
-    with pytest.raises(RuleError) as e:
-        load_rule_file(bad)
-    assert "bullet" in str(e.value) and "not_headings" in str(e.value)
+    error = _refused(tmp_path, "  - id: bullet\n", "  - id: bulleted_point\n")
+    assert "bullet" in error and "not_headings" in error
 
 
 @pytest.mark.parametrize(
@@ -1554,10 +1555,5 @@ def test_an_item_numbered_inside_a_run_on_transcript_heads_its_fields():
 
 
 def test_the_run_in_fields_colon_roles_are_roles(tmp_path):
-    text = (RULES_DIR / "headings.yml").read_text(encoding="utf-8")
-    assert "  colon_roles: [resume, " in text
-    bad = tmp_path / "headings.yml"
-    bad.write_text(text.replace("  colon_roles: [resume, ", "  colon_roles: [resumé, ", 1), encoding="utf-8")
-    with pytest.raises(RuleError) as e:
-        load_rule_file(bad)
-    assert "colon_roles" in str(e.value) and "headings.yml" in str(e.value)
+    error = _refused(tmp_path, "  colon_roles: [resume, ", "  colon_roles: [resumé, ")
+    assert "colon_roles" in error and "headings.yml" in error
