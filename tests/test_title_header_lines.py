@@ -240,3 +240,30 @@ Taget til efterretning.
 def test_a_cover_line_with_the_kind_word_first_gives_kind_and_body(tmp_path):
     found = _meta_of(KIND_FIRST_COVER, tmp_path)
     assert (found.title, found.date) == ("Referat Teknisk Udvalg", "2011-09-06")
+
+
+# Made up in the style of a council's agenda pages: the kind word alone over the items, the body
+# and the day named only by the first item's approval of the agenda.
+KIND_ALONE = """Dagsorden
+
+ • 58. Godkendelse af dagsorden
+
+  Resume
+
+  Godkendelse af dagsorden for Kommunalbestyrelsen den 20. januar 2022.
+
+ • 59. Mødeplan for 2022
+
+  Resume
+
+  Forslag til mødeplan for 2022 foreligger til politisk behandling.
+
+  Indstilling
+
+  Forvaltningen indstiller, at mødeplanen godkendes.
+"""
+
+
+def test_a_kind_word_alone_takes_the_body_its_first_item_approves_the_agenda_of(tmp_path):
+    found = _meta_of(KIND_ALONE, tmp_path)
+    assert (found.title, found.date) == ("Dagsorden Kommunalbestyrelsen", "2022-01-20")

@@ -212,15 +212,14 @@ def unit_label_rows(text: str, r: AmountRules) -> list[CellAmount]:
         end = m.end()
         factor = unit_factor(m.group("unit"), r)
         cells = list(_FIGURE.finditer(text, m.start("cells"), m.end("cells")))
-        if not factor or not all(r.table_cell.fullmatch(c.group()) for c in cells):
-            continue
-        if all(YEAR.fullmatch(c.group()) for c in cells):
-            continue  # the header's years ("Resultatopgørelse (mio. kr.) 2026 2027 2028")
+        nums = [r.table_cell.fullmatch(c.group()) for c in cells]
+        if not factor or not all(nums) or all(YEAR.fullmatch(c.group()) for c in cells):
+            continue  # no unit, a figure that is no number, or the header's years ("(mio. kr.) 2026 2027 2028")
         years = [int(y) for y in YEAR.findall(above)]
-        for i, c in enumerate(cells):
-            value = parse_danish_number(r.table_cell.fullmatch(c.group()).group("num")) * factor
+        labels = (m.group("label").strip(), "", above.strip(), "")
+        for i, (c, num) in enumerate(zip(cells, nums)):
+            value = parse_danish_number(num.group("num")) * factor
             year = (years[i], years[i]) if len(years) == len(cells) else row_label_years(m.group("label"), r)
-            labels = (m.group("label").strip(), "", above.strip(), "")
             if value:
                 out.append(CellAmount(c.start(), c.end(), value, year, labels, m.start()))
     return out

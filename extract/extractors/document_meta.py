@@ -364,7 +364,7 @@ def find_meta(
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     # the line naming the meeting's day may name its kind ("Referat Magistraten 29-08-2016" over the items)
     meeting_day, day_line = (None, "") if date else first_dated_line(head, r.meeting_dates, dates)
-    approved = first_date(src.text, (r.agenda_approval,), dates)  # "Godkendelse af dagsorden for … den …"
+    approved = None if date or meeting_day else first_date(src.text, (r.agenda_approval,), dates)  # its first item
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day or approved, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body

@@ -120,8 +120,8 @@ def _repeats(title: Candidate, items: list[Candidate]) -> bool:
     """Is the unnumbered title the title of the numbered item above it, printed again under the item's
     line ("174. Godkendelse af dagsorden …" over "Godkendelse af dagsorden …", as one agenda system
     prints each item): the same item, no heading of its own."""
-    above = [c for c in items if c.start < title.start]
-    return bool(above) and above[-1].number is not None and above[-1].heading.endswith(title.heading)
+    above = max((c for c in items if c.start < title.start), key=lambda c: c.start, default=None)
+    return above is not None and above.number is not None and above.heading.endswith(title.heading)
 
 
 def _lines_over_fields(lines: list[tuple[int, str]], fields, record: set[int]):
