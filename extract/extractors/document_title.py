@@ -45,6 +45,7 @@ from extract.structure.titles import (
     meeting_line_body,
     name_form,
     text_lines,
+    without_genitive,
 )
 
 
@@ -146,9 +147,8 @@ def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) 
 
 
 def body_alone(line: str, r: HeadingRules) -> bool:
-    """Does the line name a body and nothing else ("Beskæftigelsesudvalget"; not "Budgetopfølgning
-    2, Beskæftigelsesudvalget", nor a kind word beside it: "Teknisk Udvalg - Referat")? The name of
-    its web archive after it is none of the line ("Byrådet - Dagsordener og referater")."""
+    """Does the line name a body alone ("Beskæftigelsesudvalget"; not "Budgetopfølgning 2, Beskæftigelsesudvalget",
+    nor "Teknisk Udvalg - Referat")? Its web archive's name after it is none of it ("Byrådet - Dagsordener")."""
     line = r.titles.archive_tail.sub("", line)
     if r.titles.not_body_alone.search(line) or r.titles.with_body.search(line):
         return False
@@ -383,7 +383,7 @@ def document_title(
             item = None if several else _item_under_kind_line(src.text, found[0], r)
             if item:
                 return item, found
-            return named + found[1][len(kind) :], found  # "Referat Teknisk Udvalg", as the page writes it
+            return named + without_genitive(found[1][len(kind) :], r), found  # "Referat Teknisk Udvalg"
         if kind or bare or held or fielded or several:
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)

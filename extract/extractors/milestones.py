@@ -146,7 +146,8 @@ def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
     """The label a date opening its line is listed under: the nearest line above that is not
     itself a list item ("Ansøgningsfrist:", then "• Den 1. maj 2024", "• Den 1. oktober 2024"),
     when it ends in a colon or is a heading of a few words alone on its line ("Ansøgningsfrist"
-    over the list); "" otherwise."""
+    over the list), or the sentence that leads into the list when the date's line is an item of
+    it ("Der er én ansøgningsperiode i 2017." over "• 1. april – 8. maj."); "" otherwise."""
     if not r.label_item_before.search(text[line.start : m.start]):
         return ""
     end = line.start
@@ -157,7 +158,8 @@ def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
         if not above.strip() or r.label_list_item.search(above):
             continue
         heading = len(above.split()) <= r.label_heading_words and not above.rstrip().endswith((".", ","))
-        return above.strip() if above.rstrip().endswith(":") or heading else ""
+        lead = above.rstrip().endswith(".") and r.label_list_item.search(text[line.start : line.end]) is not None
+        return above.strip() if above.rstrip().endswith(":") or heading or lead else ""
     return ""
 
 

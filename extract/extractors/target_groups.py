@@ -256,9 +256,10 @@ def _label_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[T
 
 def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int]]:
     """(start, end) of each bullet paragraph that follows ``pos``, up to the first non-bullet
-    paragraph (one right after an item that ends with a colon is that item's description)."""
-    items = []
-    described = False
+    paragraph (one right after an item that ends with a colon is that item's description) or the
+    first bullet indented less than the list's first (the outer list the intro stands in goes on)."""
+    items: list[tuple[int, int]] = []
+    described, first_indent = False, 0
     # a paragraph, or a line that opens with a bullet (lists written one item a line)
     for para in r.list_paragraph.finditer(text[pos:]):
         bullet = r.list_bullet.match(para.group())
@@ -270,6 +271,10 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
             items[-1] = (items[-1][0], pos + para.end())
             described = False
             continue
+        indent = len(text[text.rfind("\n", 0, pos + para.start()) + 1 : pos + para.start()].expandtabs())
+        if items and indent < first_indent:
+            break
+        first_indent = indent if not items else first_indent
         items.append((pos + para.start() + bullet.end(), pos + para.end()))
         described = para.group().rstrip().endswith(":")
     return items
@@ -308,15 +313,18 @@ def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     return rows
 
 
-def _short_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _short_lines(text: str, a: int, b: int, sentences: list[Span]) -> list[tuple[int, int]]:
     """The answer's lines, each an item, when it lists them one a line with no sentence's end
-    ("Foreninger" over "Grupper af borgere" over "Institutioner"); else the answer whole."""
+    ("Foreninger" over "Grupper af borgere" over "Institutioner"); else its sentences, each a
+    statement of its own ("Alle unge mellem 15-27 år … . Der kan ansøges både som privatperson og forening.")."""
     spans = [m.span() for m in _LINE.finditer(text, a, b)]
     listed = len(spans) > 1 and not any(text[x:y].rstrip().endswith((".", "!", "?", ":", ",")) for x, y in spans)
-    return spans if listed else [(a, b)]
+    if listed:
+        return spans
+    return [(max(s.start, a), min(s.end, b)) for s in sentences if s.start < b and a < s.end] or [(a, b)]
 
 
-def _answer_rows(text: str, sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
+def _answer_rows(text: str, sentences: list[Span], sections: list[Section], r: TargetGroupRules) -> list[TargetGroup]:
     """The answer to a question heading of whom an offer is for ("Hvem kan søge?"): the paragraph
     right after it, up to the next heading, when it names a group ("alle" and "borgere" are groups
     here) and asks nothing."""
@@ -330,7 +338,7 @@ def _answer_rows(text: str, sections: list[Section], r: TargetGroupRules) -> lis
         end = min((s.char_end for s in sections if s.body_start <= para.start() < s.char_end), default=para.end())
         # an answer written as a list: each item that names a group; an answer that denies
         # (not_statement: "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
-        answers = _list_items(text, m.end(), r) or _short_lines(text, para.start(), min(para.end(), end))
+        answers = _list_items(text, m.end(), r) or _short_lines(text, para.start(), min(para.end(), end), sentences)
         for a, b in (_trimmed(text, a, b) for a, b in answers):
             if (
                 b > a
@@ -369,7 +377,7 @@ def find_target_groups(
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
     list_rows, list_spans = _list_rows(text, sentences, r)
     others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
-    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, sections, r)
+    others += _initiative_list_rows(text, sections, r) + _answer_rows(text, sentences, sections, r)
 
     def in_section_or_list(offset: int) -> bool:
         return any(a <= offset < b for a, b in covered) or any(a <= offset < b for a, b in list_spans)

@@ -224,9 +224,7 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     hour after it, the election period beside it and a genitive's "s"; None if it names no body."""
     if text.rstrip().endswith(":"):
         return None  # a field's label ("Udvalg:"), its value left empty
-    body = _name_part(text, r)
-    genitive = r.titles.body_genitive.match(body)
-    body = genitive.group("name") if genitive else body
+    body = without_genitive(_name_part(text, r), r)
     if body[:1].islower() and r.titles.body_name.fullmatch(body):
         body = body[:1].upper() + body[1:]  # a body named by its common noun in running text ("referat fra byrådet")
     if not body or body[:1].islower() or r.titles.not_body_name.search(body):  # a sentence's words, no name
@@ -234,6 +232,12 @@ def body_of(text: str, r: HeadingRules) -> Optional[str]:
     words = len(body.split())
     longest = r.titles.fields_body_max_words if r.titles.fields_body.match(body) else r.titles.body_max_words
     return body if r.titles.body_name.search(body) and words <= longest else None
+
+
+def without_genitive(name: str, r: HeadingRules) -> str:
+    """A body's name without the genitive's "s" ("Økonomiudvalgets", "Beskæftigelsesråd's")."""
+    genitive = r.titles.body_genitive.match(name)
+    return genitive.group("name") if genitive else name
 
 
 def _name_part(text: str, r: HeadingRules) -> str:
