@@ -40,6 +40,7 @@ from extract.structure.titles import (
     find_title,
     header_lines,
     item_list_line,
+    kind_line_rest,
     labelled_body,
     meeting_line,
     meeting_line_body,
@@ -157,7 +158,7 @@ def body_alone(line: str, r: HeadingRules) -> bool:
 
 def _kind_word(title: str, r: HeadingRules) -> Optional[str]:
     """The kind word a minutes or agenda title starts with ("Referat Teknisk Udvalg")."""
-    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    first = title.split(maxsplit=1)[0].rstrip(".") if title.strip() else ""  # "Referat. Mødedato: …"
     return first if r.titles.with_body.fullmatch(first) else None
 
 
@@ -232,9 +233,8 @@ def _minutes_kind(kind: str, text: str, r: HeadingRules, at: Optional[int] = Non
 
 
 def _decided(text: str, sections: list[Section], r: HeadingRules) -> bool:
-    """Does the page write a decision: a decision's field with words under it, or a decision's
-    words standing alone after a colon or on a line ("Godkendelse af dagsorden: Godkendt.",
-    ``decided_words``)?"""
+    """Does the page write a decision: a decision's field with words under it, or a decision's words
+    alone after a colon or on a line ("Godkendelse af dagsorden: Godkendt.", ``decided_words``)?"""
     return any(s.role == r.agenda.label_body_role and s.body.strip() for s in sections) or bool(
         r.titles.decided_words.search(text)
     )
@@ -383,7 +383,7 @@ def document_title(
             item = None if several else _item_under_kind_line(src.text, found[0], r)
             if item:
                 return item, found
-            return named + without_genitive(found[1][len(kind) :], r), found  # "Referat Teknisk Udvalg"
+            return named + without_genitive(kind_line_rest(found[1][len(kind) :], r), r), found  # "Referat Teknisk …"
         if kind or bare or held or fielded or several:
             body = held or committee or meeting_body(src.text, sections, r, day, dates) or fielded
             body = body or (found[1] if bare else None)

@@ -240,6 +240,12 @@ def without_genitive(name: str, r: HeadingRules) -> str:
     return genitive.group("name") if genitive else name
 
 
+def kind_line_rest(rest: str, r: HeadingRules) -> str:
+    """What a title line holds after its kind word, without the meeting's details a full stop parts
+    from it ("Referat. Mødedato: 18. september Mødelokale: …" is "Referat")."""
+    return r.titles.body_tail.sub("", rest).rstrip(" .") if rest.startswith(".") else rest
+
+
 def _name_part(text: str, r: HeadingRules) -> str:
     """The part of a header line that may name a body: without the meeting's day and hour after
     it ("… møde den 1. oktober 2025"), the election period beside it, and marks at its ends."""
