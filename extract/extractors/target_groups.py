@@ -274,7 +274,8 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
         indent = len(text[text.rfind("\n", 0, pos + para.start()) + 1 : pos + para.start()].expandtabs())
         if items and indent < first_indent:
             break
-        first_indent = indent if not items else first_indent
+        if not items:
+            first_indent = indent
         items.append((pos + para.start() + bullet.end(), pos + para.end()))
         described = para.group().rstrip().endswith(":")
     return items
