@@ -63,6 +63,10 @@ from extract.extractors.dates import (
 from extract.extractors.milestone_rules import Context, MilestoneRules, Rule, excluded_by, holds, kind_of
 from extract.structure.sentences import Span, line_of, sentence_at
 
+# a span of whole years, its end written in full or by its last two digits: "2019-21",
+# "2014 -2017"; not a day ("2019-03-05": the end before the start) nor part of a longer number
+YEAR_SPAN = re.compile(r"(?<![\d/.\-])\b((?:19|20)\d\d) ?[-–] ?((?:19|20)\d\d|\d\d)\b(?![-–/.,]?\d)")
+YEAR_SPAN_MAX = 20  # years a span of years may run
 # a year that is part of a span or a name of years: "2025-28", "2013/14", "2026-2029"
 YEAR_SPAN_NEXT = re.compile(r"\s?[-–/]\s?\d")
 YEAR_SPAN_PREV = re.compile(r"\d\s?[-–/]\s?$")
@@ -218,6 +222,34 @@ def year_candidates(
     return out
 
 
+def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
+    """Spans of whole years ("i perioden 2019-21", "for årene 2018-2020") that may be milestones:
+    outside every date expression, in a sentence without a sum of money (the money's years)."""
+    out = []
+    for y in YEAR_SPAN.finditer(text):
+        first, last = int(y.group(1)), int(y.group(2))
+        last = last if last > 99 else first // 100 * 100 + last
+        if not first < last <= first + YEAR_SPAN_MAX or any(d.start < y.end() and y.start() < d.end for d in dates):
+            continue
+        sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
+        if not any(sent.start <= a < sent.end for a, _ in amount_spans):
+            out.append(DateMatch(y.start(), y.end(), y.group(), "year_span", True, f"{first}-{last}"))
+    return out
+
+
+def read_range(m: DateMatch, dr_rules: DateRules) -> Optional[DateRange]:
+    """The range a date expression or a candidate year means; a span of years from the first
+    day of its first year to the last day of its last."""
+    if m.form != "year_span":
+        return parse_date_expression(m.read_as, dr_rules)
+    first, last = (int(y) for y in m.read_as.split("-"))
+    return DateRange(date(first, 1, 1), date(last, 12, 31), "year")
+
+
+def is_bare_year(m: DateMatch) -> bool:
+    return m.form in ("year", "year_span")
+
+
 def _year_pair(
     text: str, sent: Span, y: re.Match, nxt: re.Match, dr_rules: DateRules, breaks: tuple
 ) -> Optional[DateMatch]:
@@ -239,7 +271,7 @@ def _year_pair(
 
 
 def is_year_pair(m: DateMatch) -> bool:
-    return m.form == "year" and m.end - m.start > 4
+    return m.form == "year" and m.end - m.start > 4 and not m.is_range
 
 
 def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_rules: DateRules) -> Optional[Rule]:
@@ -264,5 +296,7 @@ def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_r
 
 
 def is_year_item(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Optional[str]:
-    """The id of the year rule by which a bare year is a milestone, or None."""
-    return next((rule.id for rule in r.year_items if holds(rule, ctx, m, dr)), None)
+    """The id of the year rule by which a bare year is a milestone, or None; a span of years
+    only by a rule written for spans (``range: true``)."""
+    rules = [rule for rule in r.year_items if rule.range or not m.is_range]
+    return next((rule.id for rule in rules if holds(rule, ctx, m, dr)), None)

@@ -84,10 +84,13 @@ from extract.extractors.milestone_rules import Context, MilestoneRules, excluded
 from extract.extractors.milestone_years import (
     after_previous_line,
     in_span_of_years,
+    is_bare_year,
+    read_range,
     resolve_yearless,
     told_of_the_past,
     year_candidates,
     year_kind,
+    year_span_candidates,
     years_outside,
 )
 from extract.records import Milestone
@@ -200,13 +203,14 @@ def _candidates(
     context_year = int(years[0].group()) if years else None
     days = _days_written(text, dates, dr_rules)
     bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
+    bare_years += year_span_candidates(text, dates, sentences, amount_spans)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
     for i, m in enumerate(every):
         prev_end = every[i - 1].end if i else 0
         next_start = every[i + 1].start if i + 1 < len(every) else len(text)
-        dr = parse_date_expression(m.read_as, dr_rules)
+        dr = read_range(m, dr_rules)
         no_year = False
         ctx = _context(text, sentences, m, prev_end, next_start, r, document_date, dr)
         plan_line = bool(r.plan_line_before.search(ctx.before) and r.plan_line_after.search(ctx.after))
@@ -241,7 +245,7 @@ def _candidates(
         project_period = m.is_range and dr is not None and dr.precision == "day"
         if dr is None or (_tied_to_amount(text, m, amount_spans, r) and not project_period):
             continue
-        kind_rule = year_kind(ctx, m, dr, r, dr_rules) if m.form == "year" else kind_of(ctx, m, dr, r)
+        kind_rule = year_kind(ctx, m, dr, r, dr_rules) if is_bare_year(m) else kind_of(ctx, m, dr, r)
         # the last kind, which has no condition, is what nothing else named: a date joined to the
         # one before by a list's words takes that one's kind instead
         if kind_rule is not None and kind_rule is r.kinds[-1] and (prev := _joined_milestone(text, out, m, r)):
