@@ -204,7 +204,8 @@ def year_candidates(
     breaks: tuple = (),
 ) -> list[DateMatch]:
     """Bare years that may be milestones: outside every date expression and span of years,
-    in a sentence without a sum of money. Two years in a row joined by a list separator
+    in a sentence without a sum of money; then the spans of whole years that may be. Two
+    years in a row joined by a list separator
     ("i 2022 og 2023") are one record over both, a list as "oktober eller november" is, not
     a range; not where a rule of ``breaks`` finds the second year opening a clause of its own
     ("Forsøget starter i 2024 og 2025 skal det evalueres")."""
@@ -219,7 +220,7 @@ def year_candidates(
         nxt = years[i + 1] if i + 1 < len(years) else None
         pair = _year_pair(text, sent, y, nxt, dr_rules, breaks) if nxt is not None else None
         out.append(pair or DateMatch(y.start(), y.end(), y.group(), "year", False))
-    return out
+    return out + year_span_candidates(text, dates, sentences, amount_spans)
 
 
 def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:

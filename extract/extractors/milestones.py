@@ -90,7 +90,6 @@ from extract.extractors.milestone_years import (
     told_of_the_past,
     year_candidates,
     year_kind,
-    year_span_candidates,
     years_outside,
 )
 from extract.records import Milestone
@@ -203,7 +202,6 @@ def _candidates(
     context_year = int(years[0].group()) if years else None
     days = _days_written(text, dates, dr_rules)
     bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
-    bare_years += year_span_candidates(text, dates, sentences, amount_spans)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
