@@ -86,6 +86,8 @@ class MilestoneRules:
     label_heading_words: int = 0  # a line of at most this many words alone over the list is its label
     # words right before a year that make it a name ("budget 2026"), not the year of a date
     year_name_before: re.Pattern = re.compile(r"(?!)")
+    # the opening of a block that names its year ("2020 blev et år, hvor …"), group ``year``
+    block_opening_year: re.Pattern = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def load_rules(data) -> MilestoneRules:
         "label_list_item",
         "label_heading_words",
         "year_name_before",
+        "block_opening_year",
         "meeting_header_before",
         "meeting_header_after",
         "meeting_header_max_offset",
@@ -229,6 +232,7 @@ def load_rules(data) -> MilestoneRules:
         label_list_item=require_regex(data["label_list_item"], "label_list_item"),
         label_heading_words=require_number(data, "label_heading_words", "label_heading_words", int, 0, 10),
         year_name_before=require_regex(data["year_name_before"], "year_name_before"),
+        block_opening_year=require_regex(data["block_opening_year"], "block_opening_year"),
     )
 
 

@@ -23,10 +23,11 @@ away from the document's date whose reading in the year before or after lies wit
 nearer year — the year before only when the sentence speaks of the past ("i uge 52" told
 in an item of 5 January 2021 is the week just past; "Fristen er den 15. december" is this
 year's).
-Without a document date: the last day (or month) written with its year before it, else the
-first after it, stands in for it (a web page with no date line reports a decision, "Den 14.
-december 2023 blev budgetprocessen … godkendt", and lists the plan after it); with none,
-the nearest year before it in the same
+Without a document date: the year its block opens with gives it (an accounts page's
+paragraph on its year, "2020 blev et år, hvor … Allerede i marts …"); else the last day (or
+month) written with its year before it, else the first after it, stands in for it (a web
+page with no date line reports a decision, "Den 14. december 2023 blev budgetprocessen …
+godkendt", and lists the plan after it); with none, the nearest year before it in the same
 block (paragraph, bullet or table cell), else the document's context year, the first year
 written in it outside a date (normally its title). No year: skipped. A year of a span or
 name of years ("budget 2025-28", "budgetforslag 2025-2028") never gives the year: it is a
@@ -93,6 +94,26 @@ def _year_before(text: str, start: int, end: int, r: MilestoneRules) -> Optional
         if not in_span_of_years(text, y) and not r.year_name_before.search(text, max(start, y.start() - 40), y.start())
     ]
     return int(years[-1].group()) if years else None
+
+
+def reference_day(
+    text: str, blocks: list[Span], document_date: Optional[date], days: list[tuple[int, date]], at: int, r
+) -> Optional[date]:
+    """The day a year-less date at ``at`` is read from: the document's own, else (a page with no
+    date of its own) none when its block opens with a year (``block_opening_year``: a paragraph of
+    an accounts page on its year, "2020 blev et år, hvor … Allerede i marts …": the block's year
+    gives it, see :func:`resolve_yearless`), else the last day or month written with its year before it ("Den
+    14. december 2023 blev …", "I marts 2021 blev der forelagt …"), the time the page reports,
+    from which the dates of its plan are read; with none before it, the first after it (a news
+    item tells of a meeting "den 5. september", then of rules in force "fra 1. januar 2019")."""
+    if document_date is not None:
+        return document_date
+    block = sentence_at(blocks, at)
+    if block is not None and r.block_opening_year.match(text, block.start, at):
+        return None
+    before = [d for end, d in days if end <= at]
+    after = [d for end, d in days if end > at]
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _where_to_look(m: DateMatch, ctx: Context, document_date: Optional[date], r: MilestoneRules) -> tuple:

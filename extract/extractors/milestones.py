@@ -86,6 +86,7 @@ from extract.extractors.milestone_years import (
     in_span_of_years,
     is_bare_year,
     read_range,
+    reference_day,
     resolve_yearless,
     told_of_the_past,
     year_candidates,
@@ -220,7 +221,7 @@ def _candidates(
             ):
                 continue
             spans = (sentences, found.blocks)
-            reference = _reference(document_date, days, m.start)
+            reference = reference_day(text, found.blocks, document_date, days, m.start, r)
             joined = _joined_day(text, every, i, r, dr_rules)
             repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
             dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
@@ -378,19 +379,6 @@ def _same_day_written(m: DateMatch, days: list[tuple[int, date]], dr_rules: Date
         return None
     same = {d for _, d in days if (d.month, d.day) == (probe.start.month, probe.start.day)}
     return same.pop() if len(same) == 1 else None
-
-
-def _reference(document_date: Optional[date], days: list[tuple[int, date]], at: int) -> Optional[date]:
-    """The day a year-less date is read from: the document's own, else (a page with no date of
-    its own) the last day or month written with its year before it ("Den 14. december 2023
-    blev …", "I marts 2021 blev der forelagt …"), the time the page reports, from which the
-    dates of its plan are read; with none before it, the first after it (a news item tells
-    of a meeting "den 5. september", then of rules in force "fra 1. januar 2019")."""
-    if document_date is not None:
-        return document_date
-    before = [d for end, d in days if end <= at]
-    after = [d for end, d in days if end > at]
-    return before[-1] if before else (after[0] if after else None)
 
 
 def _iso_date(iso: Optional[str]) -> Optional[date]:
