@@ -75,7 +75,18 @@ from extract.structure.headings import (
     strip_marks,
 )
 from extract.structure.summary_block import summary_headings
-from extract.structure.titles import body_of, meeting_line, text_lines
+from extract.structure.titles import body_of, meeting_line, paragraphs, text_lines
+
+_MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs; of the lines, in a text without any blank line between
+    its lines (a web page copied line by line)."""
+    paras = paragraphs(text)
+    if len(paras) != 1 or text.count("\n", *paras[0]) + 1 < _MIN_LINES:
+        return paras
+    return [(a, a + len(line)) for a, line in text_lines(text) if line.strip()]
 
 
 def _qualifies(outer: str, inner: str) -> bool:

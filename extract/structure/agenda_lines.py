@@ -1,7 +1,7 @@
 """What one line of an agenda item or minutes is: a field's name (also as a bulleted point), a
 part of the meeting's record or one of its procedural items, a label over running text, an
-item's title glued to the line before, or why it is no sub-heading; and the blocks a plain text's
-headings are read in. Used by ``extract.structure.agenda``, which builds the outline."""
+item's title glued to the line before, or why it is no sub-heading. Used by
+``extract.structure.agenda``, which builds the outline."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from extract.structure.headings import (
     starts_lowercase,
     strip_marks,
 )
-from extract.structure.titles import clean_title, paragraphs, text_lines
+from extract.structure.titles import clean_title, text_lines
 
 _STOPS = (".", ":", ";", ",")
 LABEL_BLOCK = "label_block"  # the rule of a label over its value in a meeting's header ("UDVALG" over the body)
@@ -235,21 +235,3 @@ def record_sentence(line: str, min_words: int) -> bool:
     Forebyggelses- og Seniorudvalget.")?"""
     words = line.split()
     return line.endswith(".") and len(words) >= min_words and not words[0].endswith(":")
-
-
-_MIN_LINES = 4  # a text of one paragraph with this many lines or more was copied without blank lines
-_LONG_LINE = 200  # … and so was a paragraph of that many lines holding a line this long (no wrapped line is)
-
-
-def blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the paragraphs; of the lines, in a text without any blank line between
-    its lines (a web page copied line by line), and in a paragraph of many lines one of which
-    is a whole paragraph's length (a page copied a paragraph a line, a blank line only here and there)."""
-    paras, out = paragraphs(text), []
-    for a, b in paras:
-        lines = text.count("\n", a, b) + 1
-        if lines >= _MIN_LINES and (len(paras) == 1 or max(map(len, text[a:b].split("\n"))) > _LONG_LINE):
-            out += [(a + i, a + i + len(line)) for i, line in text_lines(text[a:b]) if line.strip()]
-        else:
-            out.append((a, b))
-    return out

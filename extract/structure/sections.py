@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
-from extract.structure.agenda import agenda_layout
-from extract.structure.agenda_lines import blocks, field_of
+from extract.structure.agenda import agenda_layout, blocks
+from extract.structure.agenda_lines import field_of
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
