@@ -4,6 +4,7 @@ planned years; citations, reference dates, the meeting's own date and money year
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,10 @@ def test_years_of_money_and_names_are_never_milestones(name):
             assert "kr." not in m.quote, m.quote  # the year of a sum of money
             if len(m.date_text) == 4:  # one year out of a span or a name ("2025-28"); a whole span may be one
                 assert not m.quote[m.quote.find(m.date_text) + 4 :].startswith(("-", "/")), m.quote
+            else:  # a whole span: never a budget's years ("budget for perioden 2025-28")
+                assert not re.search(
+                    r"(?i)budget\w*\s+(?:for\s+)?(?:perioden\s+)?$", m.quote[: m.quote.find(m.date_text)]
+                )
 
 
 def test_attachment_names_are_not_milestones_but_the_case_history_is():

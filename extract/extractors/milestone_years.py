@@ -42,7 +42,10 @@ never a year in a sentence that names a sum of money (the money's year). Two yea
 row joined by a list word ("i løbet af 2027 og 2028", "i 2026 eller 2027") are one record
 over both, kept only where the first year alone would be a milestone, with its kind where
 its words give one (a deadline, a start); a span ("og") of an event is a phase. Not where
-the second year opens a clause of its own (``year_pair_breaks``).
+the second year opens a clause of its own (``year_pair_breaks``). A whole span of years
+("i perioden 2019-21", "for årene 2018-2020") is one milestone of precision ``year`` from the
+first day of its first year to the last of its last only where a year rule written for spans
+(``range: true``) holds, in a sentence without a sum of money.
 """
 
 from __future__ import annotations
@@ -97,15 +100,21 @@ def _year_before(text: str, start: int, end: int, r: MilestoneRules) -> Optional
 
 
 def reference_day(
-    text: str, blocks: list[Span], document_date: Optional[date], days: list[tuple[int, date]], at: int, r
+    text: str,
+    blocks: list[Span],
+    document_date: Optional[date],
+    days: list[tuple[int, date]],
+    at: int,
+    r: MilestoneRules,
 ) -> Optional[date]:
-    """The day a year-less date at ``at`` is read from: the document's own, else (a page with no
-    date of its own) none when its block opens with a year (``block_opening_year``: a paragraph of
-    an accounts page on its year, "2020 blev et år, hvor … Allerede i marts …": the block's year
-    gives it, see :func:`resolve_yearless`), else the last day or month written with its year before it ("Den
-    14. december 2023 blev …", "I marts 2021 blev der forelagt …"), the time the page reports,
-    from which the dates of its plan are read; with none before it, the first after it (a news
-    item tells of a meeting "den 5. september", then of rules in force "fra 1. januar 2019")."""
+    """The day a year-less date at ``at`` is read from: the document's own; else (a page with no
+    date of its own) none when its block opens with a year (``block_opening_year``: a paragraph
+    of an accounts page on its year, "2020 blev et år, hvor … Allerede i marts …"; the block's
+    year gives it, see :func:`resolve_yearless`); else the last day or month written with its
+    year before it ("Den 14. december 2023 blev …", "I marts 2021 blev der forelagt …"), the time
+    the page reports, from which the dates of its plan are read; with none before it, the first
+    after it (a news item tells of a meeting "den 5. september", then of rules in force "fra 1.
+    januar 2019")."""
     if document_date is not None:
         return document_date
     block = sentence_at(blocks, at)
@@ -225,11 +234,10 @@ def year_candidates(
     breaks: tuple = (),
 ) -> list[DateMatch]:
     """Bare years that may be milestones: outside every date expression and span of years,
-    in a sentence without a sum of money; then the spans of whole years that may be. Two
-    years in a row joined by a list separator
-    ("i 2022 og 2023") are one record over both, a list as "oktober eller november" is, not
-    a range; not where a rule of ``breaks`` finds the second year opening a clause of its own
-    ("Forsøget starter i 2024 og 2025 skal det evalueres")."""
+    in a sentence without a sum of money; then the spans of whole years that may be. Two years
+    in a row joined by a list separator ("i 2022 og 2023") are one record over both, a list as
+    "oktober eller november" is, not a range; not where a rule of ``breaks`` finds the second
+    year opening a clause of its own ("Forsøget starter i 2024 og 2025 skal det evalueres")."""
     out: list[DateMatch] = []
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     for i, y in enumerate(years):

@@ -10,7 +10,7 @@ Not milestones (``rules/milestones.yml`` → ``exclusions``):
 
 * bare years ("i 2013", "2013-16", "frem til og med 2010", "Integrationspolitik
   2019-22", "Budgetaftalen for 2013"): a bare year is a budget year, a name or a
-  horizon, unless a year rule finds it planned ("i løbet af 2022");
+  horizon, unless a year rule finds it planned ("i løbet af 2022", a plan's "i perioden 2019-21");
 * the document's own date: a line holding only a date near the top, or a labelled
   one ("Dato: 24-04-2008", "Sidst opdateret: 26.11.09");
 * reference dates of figures: "pr./per 3. kvartal", "status pr. …", "ved udgangen af
