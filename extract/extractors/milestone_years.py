@@ -243,13 +243,19 @@ def year_candidates(
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
-        sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
-        if any(sent.start <= a < sent.end for a, _ in amount_spans):
+        sent = _sentence_without_money(sentences, y, amount_spans)
+        if sent is None:
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
         pair = _year_pair(text, sent, y, nxt, dr_rules, breaks) if nxt is not None else None
         out.append(pair or DateMatch(y.start(), y.end(), y.group(), "year", False))
     return out + year_span_candidates(text, dates, sentences, amount_spans)
+
+
+def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
+    """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's years)."""
+    sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
+    return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
 
 
 def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
@@ -261,8 +267,7 @@ def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span
         last = last if last > 99 else first // 100 * 100 + last
         if not first < last <= first + YEAR_SPAN_MAX or any(d.start < y.end() and y.start() < d.end for d in dates):
             continue
-        sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
-        if not any(sent.start <= a < sent.end for a, _ in amount_spans):
+        if _sentence_without_money(sentences, y, amount_spans) is not None:
             out.append(DateMatch(y.start(), y.end(), y.group(), "year_span", True, f"{first}-{last}"))
     return out
 
@@ -301,7 +306,7 @@ def _year_pair(
 
 
 def is_year_pair(m: DateMatch) -> bool:
-    return m.form == "year" and m.end - m.start > 4 and not m.is_range
+    return m.form == "year" and m.end - m.start > 4
 
 
 def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_rules: DateRules) -> Optional[Rule]:
@@ -328,5 +333,4 @@ def year_kind(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules, dr_r
 def is_year_item(ctx: Context, m: DateMatch, dr: DateRange, r: MilestoneRules) -> Optional[str]:
     """The id of the year rule by which a bare year is a milestone, or None; a span of years
     only by a rule written for spans (``range: true``)."""
-    rules = [rule for rule in r.year_items if rule.range or not m.is_range]
-    return next((rule.id for rule in rules if holds(rule, ctx, m, dr)), None)
+    return next((x.id for x in r.year_items if (x.range or not m.is_range) and holds(x, ctx, m, dr)), None)

@@ -26,7 +26,7 @@ from extract.extractors.target_group_records import record as _record
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
-from extract.structure.sentences import Span, sentence_at
+from extract.structure.sentences import Span, line_of, sentence_at
 
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
@@ -271,7 +271,8 @@ def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int
             items[-1] = (items[-1][0], pos + para.end())
             described = False
             continue
-        indent = len(text[text.rfind("\n", 0, pos + para.start()) + 1 : pos + para.start()].expandtabs())
+        at = pos + para.start()
+        indent = len(text[line_of(text, at, at).start : at].expandtabs())
         if items and indent < first_indent:
             break
         if not items:
