@@ -239,6 +239,23 @@ def test_never_title_examples(example):
     assert bool(HEADINGS.titles.never_title.search(example["text"])) == example["never"]
 
 
+@pytest.mark.parametrize("example", HEADINGS.titles.field_heading_examples, ids=lambda e: e["text"][:30])
+def test_field_heading_examples(example):
+    assert bool(HEADINGS.titles.field_heading.match(example["text"])) == example["field"]
+
+
+def test_a_page_opening_at_a_pools_field_has_no_title_and_keeps_its_headings(tmp_path):
+    """A pool's page copied from its first field on ("Hvem kan søge?" over its answer) has no title
+    line: the search stops at the field (no later line, "Midlerne fordeles …:", is taken), and the
+    field stays a heading (made up in the style of pool pages)."""
+    text = (
+        "Hvem kan søge?\n\nAlle godkendte foreninger kan søge puljen.\n\nPuljens størrelse:\n\n"
+        "Puljen er på 150.000 kr. i 2021.\n\nMidlerne fordeles med 1/3 på hvert af de følgende 3 puljer:\n\n"
+        " 1. Erhverv\n 2. Frivillighed\n 3. Kultur\n"
+    )
+    assert _meta_of(text, tmp_path, "pulje.txt").title is None
+
+
 def test_a_page_flip_header_gives_title_and_meeting_day(tmp_path):
     found = _meta_of(PAGE_FLIP, tmp_path)
     assert (found.title, found.date, found.date_basis) == ("Referat Udvalget for Plan & Klima", "2024-10-10", "text")

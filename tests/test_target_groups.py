@@ -930,3 +930,21 @@ def test_a_sentence_naming_the_target_group_outright_is_a_statement_of_its_own()
     ]
     going_on = "Der iværksættes en særlig indsats overfor ledige. Målgruppen er således ledige i de fem boligområder.\n"
     assert len(find_target_groups(going_on, sentence_spans(going_on), [])) == 1
+
+
+@pytest.mark.parametrize(
+    "text, groups, ages",
+    [
+        # a pool's page names its applicants' members by their ages from birth (as a municipality's
+        # summer pools write it), and an offer for children of school age (made up in the genre's style)
+        ("Der kan søges tilskud til aktiviteter som henvender sig til 0-18 årige.", ["børn", "unge"], (0, 18)),
+        ("Tilbuddet er for 6-12-årige i hele kommunen.", ["børn"], (6, 12)),
+        # ages from the working age alone stay young people's
+        ("Tilbuddet er for 15-25-årige i hele kommunen.", ["unge"], (15, 25)),
+    ],
+)
+def test_ages_from_childhood_name_children(text, groups, ages):
+    """A statement that names its persons by an age range from childhood only ("til 0-18 årige")
+    is about children, and about young people too when the range reaches past a child's ages."""
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.groups, (row.age_min, row.age_max)) for row in rows] == [(groups, ages)]

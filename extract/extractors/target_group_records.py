@@ -2,7 +2,7 @@
 
 ``record`` builds the row of a statement at ``start:end`` of a text: its labels (see
 target_group_labels), the joined age range of its age expressions (which may add the labels of
-young people, seniors or the elderly), its match groups and the stated number of persons; a
+children, young people, seniors or the elderly), its match groups and the stated number of persons; a
 statement about "borgere" only may take the groups its document's title names.
 """
 
@@ -36,6 +36,14 @@ def find_ages(
         return None, None
     mins, maxs = [a for a, _ in ranges], [b for _, b in ranges]
     return (None if None in mins else min(mins)), (None if None in maxs else max(maxs))
+
+
+def childhood_ages(text: str, r: TargetGroupRules) -> tuple[Optional[int], Optional[int]]:
+    """The ages of a statement that names persons by their ages from childhood only ("aktiviteter,
+    som henvender sig til 0-18 årige"): a range whose lower bound is below ``age_bounds``' lower
+    bound is children's (read with ``child_age_bounds``); else (None, None)."""
+    lo, hi = find_ages(text, r, True, True)
+    return (lo, hi) if lo is not None and lo < r.age_bounds[0] else (None, None)
 
 
 def find_match_groups(text: str, r: TargetGroupRules) -> list[int]:
@@ -80,6 +88,10 @@ def record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, t
     groups = find_labels(quote, r)
     children = r.child_label in groups
     age_min, age_max = find_ages(quote, r, children, r.young_label in groups)
+    if (age_min, age_max) == (None, None) and not children and childhood_ages(quote, r)[0] is not None:
+        age_min, age_max = childhood_ages(quote, r)  # children, and young people past a child's ages
+        children, young = True, age_max is None or age_max > r.child_age_bounds[1]
+        groups = sorted(set(groups) - fallbacks(r) | {r.child_label} | ({r.young_label} if young else set()))
     if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
         named = find_labels(title, r)
         if specific(named, r) and not set(named) & set(groups):  # a group of the title named here says enough

@@ -21,7 +21,7 @@ import re
 from typing import Callable, Optional
 
 from extract.extractors.target_group_labels import fallbacks, find_labels, specific
-from extract.extractors.target_group_records import find_ages, find_match_groups, find_size
+from extract.extractors.target_group_records import childhood_ages, find_ages, find_match_groups, find_size
 from extract.extractors.target_group_records import record as _record
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
@@ -196,7 +196,8 @@ def _names_group(named: str, r: TargetGroupRules, weak: bool = False, least: int
         return False
     if specific(labels, r) or (weak and any(lb != r.no_label for lb in labels)):  # weak: "kommunens borgere"
         return True
-    return find_ages(named, r, r.child_label in labels, r.young_label in labels) != (None, None)
+    ages = find_ages(named, r, r.child_label in labels, r.young_label in labels)
+    return ages != (None, None) or childhood_ages(named, r) != (None, None)
 
 
 def _cue_rows(

@@ -31,6 +31,8 @@ def first_title_line(
             continue
         if place_key(line) in places:
             continue
+        if r.titles.field_heading.match(line):
+            break  # the page opens at a pool's field ("Hvem kan søge?"): its title was not copied
         passed = passed_over(text, start, start + len(raw), r)
         if passed is False:
             break  # the page opens with its running text: no title line stands over it

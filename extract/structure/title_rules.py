@@ -34,6 +34,7 @@ class TitleRules:
     broken_word: re.Pattern  # the hyphen and space of a word broken across lines ("aflastnings- institutionen")
     never_title: re.Pattern  # a header line that is never the title (a list's heading, a date)
     breadcrumb: re.Pattern  # a site's breadcrumb ("Du er her:"): the page's title stands below it
+    field_heading: re.Pattern  # a pool's field ("Hvem kan søge?"): the page's copy opens under its title
     item_number: re.Pattern  # an agenda item's number before its title ("Punkt 5: ", "Nr.141 - ")
     contents_line: re.Pattern  # a contents list's line in a meeting's header ("12 Trafikplan 2025")
     body_tail: re.Pattern  # the meeting's day and hour after a body's name in a minutes header
@@ -67,6 +68,7 @@ class TitleRules:
     committee_label_examples: tuple = ()  # {text, body}: the committee a header's field names, or None
     body_on_date_examples: tuple = ()
     never_title_examples: tuple = ()  # {text, never}
+    field_heading_examples: tuple = ()  # {text, field}: whether the line is a pool's field, where no title stands
     not_body_name_examples: tuple = ()  # {text, body}: the body a line names, or None
     line_goes_on_examples: tuple = ()  # {text, lines}: the header's lines, those broken after a preposition joined
 
@@ -88,7 +90,8 @@ def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
              "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
-             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb"]  # fmt: skip
+             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb",
+             "field_heading"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
@@ -96,7 +99,7 @@ def load_title_rules(data) -> TitleRules:
                                          "procedural_item", "body_max_words", "fields_body_max_words",
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
-                                         "body_on_date_examples", "never_title_examples",
+                                         "body_on_date_examples", "never_title_examples", "field_heading_examples",
                                          "not_body_name_examples", "trail_inflection", "trail_examples",
                                          "line_goes_on_examples"])  # fmt: skip
     if "kind" not in require_regex(data["kind_with_day"], "titles", "kind_with_day").groupindex:
@@ -147,6 +150,7 @@ def load_title_rules(data) -> TitleRules:
         body_period_examples=tuple(data["body_period_examples"] or ()),
         body_on_date_examples=tuple(data["body_on_date_examples"] or ()),
         never_title_examples=_examples(data, "never_title_examples", "never"),
+        field_heading_examples=_examples(data, "field_heading_examples", "field"),
         not_body_name_examples=_examples(data, "not_body_name_examples", "body"),
         trail_inflection=require_regex(data["trail_inflection"], "titles", "trail_inflection"),
         trail_examples=_examples(data, "trail_examples", "title"),

@@ -111,14 +111,16 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over_page_tool(text, block, b, r):
                 continue  # the site's section over a page's tool ("• Få siden oplæst"): the headline is below
             first = block.split("\n", 1)[0].strip()
+            if r.titles.field_heading.match(first):
+                break  # a pool's field over its answer ("Hvem kan søge?" over "- Foreninger …"): no title
             if meeting_line(first, r):
                 return a, first  # the meeting's header line over its items, no blank line between
             over = _heading_over_list(block, r) or _headline_over_date(block, r)
             if over:
                 return a, over
             continue
-        if heading_word_rule(block, r) in standard:
-            break  # the page's standard sub-headings begin ("Formål"): no title line stands over them
+        if heading_word_rule(block, r) in standard or r.titles.field_heading.match(block.strip()):
+            break  # the page's standard sub-headings begin ("Formål", "Hvem kan søge?"): no title line over them
         passed = passed_over(text, a, b, r)
         if passed is False:
             break  # the page opens with its running text: no title line stands over it
