@@ -153,6 +153,12 @@ def test_a_day_written_again_without_its_year_takes_the_year_it_was_written_with
         ("Budget 2013\n\nOpfølgning bliver forelagt BIU i første halvår.", [("første halvår", "2013-01-01", "event")]),
         # no year anywhere: skipped
         ("Opfølgning bliver forelagt udvalget i første halvår.", []),
+        # a year that names the budget being negotiated is no year of the page: the
+        # budget is negotiated in the year before its own (made up in the style of a budget's web page)
+        (
+            "Budget 2022-2025\n\nBudgetforhandlingerne for 2022 er sat i gang. Høringsfristen udløber den 8. september.",
+            [("8. september", None, "deadline")],
+        ),
         # bare years are never milestones
         ("I budgetaftalen for 2013 er afsat midler i 2013-16 frem til og med 2016.", []),
         # consecutive days joined by "og": one milestone; days apart: two
@@ -175,6 +181,14 @@ def test_a_day_written_again_without_its_year_takes_the_year_it_was_written_with
 def test_year_context_and_joins(text, expected):
     got = [(m.date_text, m.date_start, m.kind) for m in run(text)]
     assert got == expected
+
+
+def test_a_sums_year_is_no_year_of_the_page():
+    """A year told of with a sum is the money's year, not the page's: a year-less deadline on an
+    undated page stays without a year (made up in the style of a budget's web page)."""
+    text = "Anlægsniveauet udgør 229 mio. kr. i 2022.\n\nHøringsfristen udløber den 8. september."
+    got = run(text, ["229 mio. kr."])
+    assert [(m.date_text, m.date_start, m.kind) for m in got] == [("8. september", None, "deadline")]
 
 
 def test_budget_years_tied_to_an_amount_are_not_milestones():

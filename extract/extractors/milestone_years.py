@@ -91,12 +91,14 @@ def _year_before(text: str, start: int, end: int, r: MilestoneRules) -> Optional
     # a year of a span or name of years ("budget 2025-28") is a period, not the date's year;
     # nor is a year that names a budget ("til budget 2026", ``year_name_before``): it is
     # prepared in the year before
-    years = [
-        y
-        for y in YEAR_IN_TEXT.finditer(text, start, end)
-        if not in_span_of_years(text, y) and not r.year_name_before.search(text, max(start, y.start() - 40), y.start())
-    ]
+    years = [y for y in YEAR_IN_TEXT.finditer(text, start, end) if not names_a_period(text, y, r, start)]
     return int(years[-1].group()) if years else None
+
+
+def names_a_period(text: str, y: re.Match, r: MilestoneRules, start: int = 0) -> bool:
+    """Is the year ``y`` one of a span of years, or the name of a budget or accounts
+    (``year_name_before``, looked for from ``start`` on): a period, not a year-less date's year?"""
+    return in_span_of_years(text, y) or bool(r.year_name_before.search(text, max(start, y.start() - 40), y.start()))
 
 
 def reference_day(
@@ -243,7 +245,7 @@ def year_candidates(
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
-        sent = _sentence_without_money(sentences, y, amount_spans)
+        sent = sentence_without_money(sentences, y, amount_spans)
         if sent is None:
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
@@ -252,7 +254,7 @@ def year_candidates(
     return out + year_span_candidates(text, dates, sentences, amount_spans)
 
 
-def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
+def sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
     """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's years)."""
     sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
     return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
@@ -267,7 +269,7 @@ def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span
         last = last if last > 99 else first // 100 * 100 + last
         if not first < last <= first + YEAR_SPAN_MAX or any(d.start < y.end() and y.start() < d.end for d in dates):
             continue
-        if _sentence_without_money(sentences, y, amount_spans) is not None:
+        if sentence_without_money(sentences, y, amount_spans) is not None:
             out.append(DateMatch(y.start(), y.end(), y.group(), "year_span", True, f"{first}-{last}"))
     return out
 

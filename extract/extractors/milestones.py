@@ -85,9 +85,11 @@ from extract.extractors.milestone_years import (
     after_previous_line,
     in_span_of_years,
     is_bare_year,
+    names_a_period,
     read_range,
     reference_day,
     resolve_yearless,
+    sentence_without_money,
     told_of_the_past,
     year_candidates,
     year_kind,
@@ -199,8 +201,15 @@ def _candidates(
 ) -> list[Milestone]:
     sentences = found.spans
     dates = find_date_expressions(text, dr_rules)
-    years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
-    context_year = int(years[0].group()) if years else None
+    title_end = text.find("\n", len(text) - len(text.lstrip()))  # the first line's: "Budget 2013" names its year
+    years = [
+        y
+        for y in years_outside(text, dates)
+        if not in_span_of_years(text, y)
+        and (y.start() < title_end or not names_a_period(text, y, r))
+        and sentence_without_money(sentences, y, amount_spans)
+    ]
+    context_year = int(years[0].group()) if years else None  # the page's first year of no budget's process, nor a sum's
     days = _days_written(text, dates, dr_rules)
     bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
     every = sorted(dates + bare_years, key=lambda d: d.start)
