@@ -256,6 +256,17 @@ def test_a_page_opening_at_a_pools_field_has_no_title_and_keeps_its_headings(tmp
     assert _meta_of(text, tmp_path, "pulje.txt").title is None
 
 
+def test_a_page_opening_at_its_first_numbered_section_has_no_title(tmp_path):
+    """A page copied from its first section on ("1. Indledning" over running text) has no title line:
+    the standard sub-heading is the document's first section (made up in the style of a budget
+    agreement's web page)."""
+    text = (
+        "1. Indledning\n\nDenne budgetaftale bygger videre på den retning, som byrådet har lagt.\n\n"
+        "2. De økonomiske rammebetingelser\n\nKommunens gæld udgør knapt 2 mia. kr.\n"
+    )
+    assert _meta_of(text, tmp_path, "aftale.txt").title is None
+
+
 def test_a_page_flip_header_gives_title_and_meeting_day(tmp_path):
     found = _meta_of(PAGE_FLIP, tmp_path)
     assert (found.title, found.date, found.date_basis) == ("Referat Udvalget for Plan & Klima", "2024-10-10", "text")

@@ -8,7 +8,7 @@ import re
 from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
-from extract.structure.headings import HeadingRules, strip_marks, title_candidate
+from extract.structure.headings import HeadingRules, heading_word_rule, parse_number, strip_marks, title_candidate
 from extract.structure.title_skips import passed_over, reads_as_sentence, sentences_on_one_line
 from extract.structure.titles import BULLETS, clean_title, text_lines
 
@@ -31,8 +31,9 @@ def first_title_line(
             continue
         if place_key(line) in places:
             continue
-        if r.titles.field_heading.match(line):
-            break  # the page opens at a pool's field ("Hvem kan søge?"): its title was not copied
+        if r.titles.field_heading.match(line) or (start == first and _standard_heading(line, r)):
+            break  # the page opens at a pool's field ("Hvem kan søge?") or a standard sub-heading
+            # ("1. Indledning"): its title was not copied
         passed = passed_over(text, start, start + len(raw), r)
         if passed is False:
             break  # the page opens with its running text: no title line stands over it
@@ -54,3 +55,9 @@ def first_title_line(
                     continue  # the two lines are a sentence, no title
             return clean_title(title, r)
     return None
+
+
+def _standard_heading(line: str, r: HeadingRules) -> bool:
+    """Is the line a standard sub-heading's words ("Indledning"), numbered or not ("1. Indledning")?"""
+    numbered = parse_number(line, r)
+    return heading_word_rule(numbered[1] if numbered else line, r) in {w.id for w in r.role_words}
