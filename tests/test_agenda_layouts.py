@@ -1557,3 +1557,22 @@ def test_an_item_numbered_inside_a_run_on_transcript_heads_its_fields():
 def test_the_run_in_fields_colon_roles_are_roles(tmp_path):
     error = _refused(tmp_path, "  colon_roles: [resume, ", "  colon_roles: [resumé, ")
     assert "colon_roles" in error and "headings.yml" in error
+
+
+def test_an_item_over_a_pages_button_and_the_committees_decisions_on_their_days(tmp_path):
+    """A numbered line over the next item with only a page's button between ("Til toppen") is an item
+    whose fields the page does not show; an item's title may open with an ordinal ("15.   1.
+    Økonomiske …"); each committee that treated the case names its decision by its name and day
+    ("Kultur- og Idrætsudvalget 11-01-2021"), a field of the item (made up in the style of a
+    municipality's minutes)."""
+    text = (
+        "Deltagere:\n\nAnne Hansen, (A)\nBo Jensen, (V)\n\n\n14.   Godkendelse af dagsorden\n\n\n\nTil toppen\n\n\n"
+        "15.   1. Økonomiske Redegørelse 2021\n\n\nIndstilling\n\nDirektionen indstiller, at redegørelsen tages til "
+        "efterretning.\n\nKultur- og Idrætsudvalget 11-01-2022\nDrøftet og taget til efterretning.\n\n"
+        "Økonomiudvalget 12-01-2022\nAnbefales.\n\nBaggrund og vurdering\n\nRedegørelsen viser et mindreforbrug.\n"
+    )
+    found = [(s.heading, s.role) for s in extract_text(text, tmp_path, "referat.txt").sections if s.heading]
+    assert ("14. Godkendelse af dagsorden", "punkt") in found
+    assert ("15. 1. Økonomiske Redegørelse 2021", "punkt") in found
+    assert ("Kultur- og Idrætsudvalget 11-01-2022", "beslutning") in found
+    assert ("Økonomiudvalget 12-01-2022", "beslutning") in found

@@ -79,7 +79,7 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
             first = next(((f, rule) for f, rule in fields if f.start > a), None)
             run = []  # the items over this one whose fields the page does not show, when an item's field follows
             if first is not None and first[0].start not in record:
-                run = _items_over(lines, numbered, i, out, field_at, ag, r.max_words)
+                run = _items_over(lines, numbered, i, out, field_at, r)
             in_list = i and numbered[i - 1] and i not in glued and not _after_other_list(numbered[i - 1][0], parsed[0])
             in_list = in_list and not ag.item_repeated_number.match(line)  # "2.  2. Orientering …": an item's line
             next_item = _next_number(out, parsed[0])
@@ -199,17 +199,17 @@ def _bulleted_numbers(lines: list[tuple[int, str]], numbered: list, r: HeadingRu
         numbered[j] = (number, strip_marks(lines[j][1]), style, "item_bulleted_number", lines[j][1])
 
 
-def _items_over(
-    lines, numbered, i: int, out: list[Candidate], field_at: set[int], ag: AgendaRules, words: int
-) -> list[int]:
-    """The lines over item line ``i``, with nothing but blank lines between, numbered as the items
-    just before it ("6. Lukket punkt" over "7. Sundhedsprofil …"; a page's list of the items over the
-    one it shows): items whose fields the page does not show, when the first of them follows the
-    last item found, or starts the items with no field above it; else none."""
+def _items_over(lines, numbered, i: int, out: list[Candidate], field_at: set[int], r: HeadingRules) -> list[int]:
+    """The lines over item line ``i``, with nothing but blank lines or a web page's buttons between
+    ("Til toppen"), numbered as the items just before it ("6. Lukket punkt" over "7. Sundhedsprofil
+    …"; a page's list of the items over the one it shows): items whose fields the page does not
+    show, when the first of them follows the last item found, or starts the items with no field
+    above it; else none."""
+    ag, words = r.agenda, r.max_words
     run: list[int] = []
     number = numbered[i][0]
     for j in range(i - 1, -1, -1):
-        if not lines[j][1]:
+        if not lines[j][1] or never_heading(lines[j][1], r) in r.control_not_headings:
             continue
         prior = numbered[j]
         if prior is None or not (prior[0].isdigit() and number.isdigit() and int(prior[0]) == int(number) - 1):

@@ -81,6 +81,7 @@ class HeadingRules:
     fold_not_headings: frozenset  # ids of not_headings rules of the buttons over a page's folded sections
     link_not_headings: frozenset  # ids of not_headings rules of a link's line (a notice over it opens no page)
     item_mark_not_headings: frozenset  # ids of not_headings rules of an item's mark (its access), over its fields
+    control_not_headings: frozenset  # ids of not_headings rules of a page's buttons ("Til toppen") between items
     titles: TitleRules
     parts: PatternRule  # headings that open a part of a laid-out document ("DEL 2 …", "Bilag 1")
     bullet: re.Pattern  # the mark of a bulleted list's point (the not_headings rule ``bullet``), looked up once
@@ -163,6 +164,7 @@ def load_rules(data) -> HeadingRules:
         "fold_not_headings",
         "link_not_headings",
         "item_mark_not_headings",
+        "control_not_headings",
         "parts",
         "run_in_fields",
     ]
@@ -226,6 +228,7 @@ def load_rules(data) -> HeadingRules:
         fold_not_headings=rule_ids(data["fold_not_headings"], data["not_headings"], "fold_not_headings"),
         link_not_headings=rule_ids(data["link_not_headings"], data["not_headings"], "link_not_headings"),
         item_mark_not_headings=rule_ids(data["item_mark_not_headings"], data["not_headings"], "item_mark_not_headings"),
+        control_not_headings=rule_ids(data["control_not_headings"], data["not_headings"], "control_not_headings"),
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
         **_run_in(data["run_in_fields"], roles),
