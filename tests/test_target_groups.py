@@ -948,3 +948,9 @@ def test_ages_from_childhood_name_children(text, groups, ages):
     is about children, and about young people too when the range reaches past a child's ages."""
     rows = find_target_groups(text, sentence_spans(text), [])
     assert [(row.groups, (row.age_min, row.age_max)) for row in rows] == [(groups, ages)]
+
+
+def test_the_self_employed_are_a_group_but_not_the_adjective_before_a_noun():
+    """ "Selvstændige kan ansøge …" names the self-employed; "selvstændige boliger" names none."""
+    assert "selvstændige" in find_labels("Selvstændige kan ansøge om en aftale.")
+    assert "selvstændige" not in find_labels("Kommunen har selvstændige boliger til unge.")
