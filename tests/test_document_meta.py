@@ -454,9 +454,8 @@ def test_a_kind_line_naming_the_body_and_day_dates_a_page_whose_fields_run_into_
 
 
 def test_a_header_block_of_labels_over_values_keeps_the_meetings_body_and_day(tmp_path):
-    """The labels of a header printed as a block of labels over values ("UDVALG" over the body,
-    "STARTTIDSPUNKT" over the day; one agenda system's style, made up in it) are headings, and the
-    header they stand in still gives the page's body and day."""
+    """A header printed as a block of labels over values ("UDVALG" over the body, "STARTTIDSPUNKT"
+    over the day; one agenda system's style, made up in it) gives the page's body and day."""
     text = (
         "UDVALG\n\nUdvalget for Kultur og Fritid\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale 2\n\n"
         "STARTTIDSPUNKT\n\n04-03-2020 16:00:00\n\nSLUTTIDSPUNKT\n\n04-03-2020 18:00:00\n\n\nPUNKTER\n\n"

@@ -27,7 +27,7 @@ from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
 from extract.extractors.document_title import decisions_on_days, document_title
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
-from extract.structure.agenda_lines import LABEL_BLOCK, MEETING_PART
+from extract.structure.agenda_lines import MEETING_PART
 from extract.structure.headings import HeadingRules, line_at
 from extract.structure.titles import named_kind
 
@@ -321,9 +321,9 @@ def _ends_header(text: str, s: Section, r: MetaRules) -> bool:
     01-03-2018"), which a short line between paragraphs may have made a heading, nor the page's
     first line, a heading over the header (a web archive's name over a meeting's "Mødedato: …"),
     nor a heading whose first lines are the header's labelled fields ("Indhold", a site's skip
-    target, over "Udvalg: …" and "Mødedato: …"), nor a label of the header over its value ("MØDE"),
-    nor a part of the meeting's record ("Deltagere:" over the names, then "Dato: …")."""
-    if not s.heading or not text[: s.char_start].strip() or s.rule in (LABEL_BLOCK, MEETING_PART):
+    target, over "Udvalg: …" and "Mødedato: …"), nor a part of the meeting's record ("Deltagere:"
+    over the names, then "Dato: …")."""
+    if not s.heading or not text[: s.char_start].strip() or s.rule == MEETING_PART:
         return False
     first = islice((m.group() for m in _FILLED_LINE.finditer(text, s.body_start, s.char_end)), _FIELD_LINES)
     if any(rule.label.match(line) for line in first for rule in r.labels):

@@ -27,7 +27,7 @@ from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
 from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
-from extract.structure.agenda_lines import LABEL_BLOCK, MEETING_PART, field_of
+from extract.structure.agenda_lines import MEETING_PART, field_of
 from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
 from extract.structure.title_skips import reads_as_sentence
 from extract.structure.titles import (
@@ -53,8 +53,7 @@ from extract.structure.titles import (
 def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
     """Where a meeting's header ends: at its first heading that is no block of the header (the
     attendance, a table of contents, a label over its value: "Deltagere", "Indholdsfortegnelse",
-    "UDVALG") nor a numbered line (an item's), near the top."""
-    sections = [s for s in sections if s.rule != LABEL_BLOCK]
+    "Mødetid:") nor a numbered line (an item's), near the top."""
     heads = (
         s.char_start
         for s in sections

@@ -5,12 +5,11 @@ groups of the items and the parts of the meeting's record above them (see
 
 from __future__ import annotations
 
-from itertools import islice, takewhile
+from itertools import takewhile
 from typing import Optional
 
 from extract.records import OTHER
 from extract.structure.agenda_lines import (
-    LABEL_BLOCK,
     MEETING_PART,
     field_of,
     first_line_after,
@@ -270,8 +269,9 @@ def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Head
     over a bulleted list (the names of those present, "Deltagere" over "• Anne Hansen") or ending
     its paragraph under another part ("Fraværende:" over "Afbud:"); and the
     meeting's procedural items written without a number, each over its decision ("Godkendelse af
-    dagsorden:" over "Godkendt"); and the labels of a header printed as a block of labels over
-    their values (``label_block``)."""
+    dagsorden:" over "Godkendt"). The labels of a header printed as a block of labels over their
+    values ("UDVALG" over the body, "Mødetid:" over the day) are none: readers of such pages label
+    none of them."""
     out = []
     for a, b in paras:
         if a >= first:
@@ -296,31 +296,7 @@ def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Head
                     Candidate(start, start + len(line) + 1, heading, None, None, None, "part", role, "procedural_item")
                 )
             start += len(line) + 1
-    seen = {c.start for c in out} | {title_at}
-    return sorted(out + [c for c in label_block(text, first, r.agenda) if c.start not in seen], key=lambda c: c.start)
-
-
-def label_block(text: str, first: int, ag: AgendaRules) -> list[Candidate]:
-    """The labels of a meeting's header printed as a block of labels over their values, each
-    label alone on its line ("UDVALG" over the body, "STED" over the room; "Mødetid:" over the
-    day, "Tilstede:" over the names): parts of the record above the ``first`` item, when at least
-    ``label_block_min`` labels in a row each stand over a value of a few words. A label over
-    another label ("Udvalg:" over "Dato:") has no value and ends the block."""
-    lines = [(a, ln.strip()) for a, ln in text_lines(text[:first]) if ln.strip()]
-    out: list[Candidate] = []
-    run: list[Candidate] = []
-    for i, (a, line) in enumerate(lines):
-        if not ag.label_line.fullmatch(line):
-            continue
-        values = list(takewhile(lambda x: not ag.label_line.fullmatch(x[1]), islice(lines, i + 1, None)))
-        short = [v for _, v in values if len(v.split()) <= ag.label_value_max_words]
-        if values and len(short) == len(values):
-            heading = strip_marks(squash(line))
-            run.append(Candidate(a, a + len(line) + 1, heading, None, None, None, "part", OTHER, LABEL_BLOCK))
-            continue
-        out += run if len(run) >= ag.label_block_min else []
-        run = []
-    return out + (run if len(run) >= ag.label_block_min else [])
+    return out
 
 
 def item_groups(text: str, paras, title_at: Optional[int], r: AgendaRules) -> list[Candidate]:

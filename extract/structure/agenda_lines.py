@@ -21,7 +21,6 @@ from extract.structure.headings import (
 from extract.structure.titles import clean_title, text_lines
 
 _STOPS = (".", ":", ";", ",")
-LABEL_BLOCK = "label_block"  # the rule of a label over its value in a meeting's header ("UDVALG" over the body)
 MEETING_PART = "meeting_part"  # the rule of a part of a meeting's record ("Deltagere", "Dagsordenpunkter")
 
 

@@ -84,10 +84,6 @@ class AgendaRules:
     field_joint_examples: tuple  # {text, parts}: the roles of the fields the name joins
     meeting_list_line: re.Pattern  # a line of a list under a part ("• Anne Hansen", "åbent 1 Fraværende …")
     meeting_list_line_examples: tuple  # {text, list}
-    label_line: re.Pattern  # a label of a header's block of labels over values ("STED", "Mødetid:")
-    label_value_max_words: int  # … each over a value of at most this many words a line
-    label_block_min: int  # … and at least this many such labels in a row
-    label_block_examples: tuple  # {text, labels}
     summary_opens: re.Pattern  # the first line of an aggregator's summary of the item ("Prompt resultater")
     summary_holds: re.Pattern  # a line of the block that shows it holds a summary ("Opsummering v1")
     summary_levels: tuple  # (level, pattern) of the summary's other headings ("Opsummering v1", "Fordele")
@@ -173,10 +169,7 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
     parts = require_keys(
         data["meeting_parts"],
         "agenda.meeting_parts",
-        ["pattern", "examples", "list_line", "list_line_examples", "procedural_max_words", "label_block"],
-    )
-    block = require_keys(
-        parts["label_block"], "agenda.meeting_parts.label_block", ["label", "value_max_words", "min_labels", "examples"]
+        ["pattern", "examples", "list_line", "list_line_examples", "procedural_max_words"],
     )
     groups = require_keys(data["item_groups"], "agenda.item_groups", ["pattern", "examples"])
     summary = require_keys(data["summary_block"], "agenda.summary_block", ["opens", "summary", "levels", "examples"])
@@ -234,10 +227,6 @@ def load_agenda_rules(data, roles: tuple[str, ...]) -> AgendaRules:
         procedural_max_words=require_number(parts, "procedural_max_words", "agenda.meeting_parts", int, 1, 12),
         meeting_list_line=require_regex(parts["list_line"], "agenda.meeting_parts", "list_line"),
         meeting_list_line_examples=tuple(parts["list_line_examples"] or ()),
-        label_line=require_regex(block["label"], "agenda.meeting_parts.label_block", "label"),
-        label_value_max_words=require_number(block, "value_max_words", "agenda.meeting_parts.label_block", int, 1, 30),
-        label_block_min=require_number(block, "min_labels", "agenda.meeting_parts.label_block", int, 2, 10),
-        label_block_examples=require_examples(block, "agenda.meeting_parts.label_block"),
         summary_opens=require_regex(summary["opens"], "agenda.summary_block", "opens"),
         summary_holds=require_regex(summary["summary"], "agenda.summary_block", "summary"),
         summary_levels=tuple(_summary_level(e, i) for i, e in enumerate(summary["levels"] or [])),
