@@ -428,6 +428,12 @@ def _rules_of(text: str) -> list[str]:
         "Udvalget for Børn og Unge har behandlet sagen.",
         "Området for børn og unge har et merforbrug.",
         "Udgifterne til børn og unge med handicap stiger.",
+        # a place, a comparison, representatives and mails (made up in the style of key-figure
+        # pages, budget items and pool pages of three municipalities)
+        "Kommunen oplever stigende udgifter inden for handicap- og psykiatriområdet.",
+        "Omvendt er andelen lavere for a-dagpenge, kontanthjælp og integrationsydelse.",
+        "Udvalget består af repræsentanter for foreninger, spejdere og aftenskoler.",
+        "Puljen annonceres via e-mails til foreninger og aftenskoler.",
     ],
 )
 def test_enumeration_after_for_or_til_needs_two_groups_and_no_figure(text):
