@@ -183,14 +183,6 @@ def test_year_context_and_joins(text, expected):
     assert got == expected
 
 
-def test_a_sums_year_is_no_year_of_the_page():
-    """A year told of with a sum is the money's year, not the page's: a year-less deadline on an
-    undated page stays without a year (made up in the style of a budget's web page)."""
-    text = "Anlægsniveauet udgør 229 mio. kr. i 2022.\n\nHøringsfristen udløber den 8. september."
-    got = run(text, ["229 mio. kr."])
-    assert [(m.date_text, m.date_start, m.kind) for m in got] == [("8. september", None, "deadline")]
-
-
 def test_budget_years_tied_to_an_amount_are_not_milestones():
     text = "Der er afsat 3,0 mio. kr. i 3. kvartal 2013 og indsatsen starter 1. oktober 2013."
     got = run(text, ["3,0 mio. kr."])

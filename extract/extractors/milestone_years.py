@@ -245,7 +245,7 @@ def year_candidates(
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
-        sent = sentence_without_money(sentences, y, amount_spans)
+        sent = _sentence_without_money(sentences, y, amount_spans)
         if sent is None:
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
@@ -254,7 +254,7 @@ def year_candidates(
     return out + year_span_candidates(text, dates, sentences, amount_spans)
 
 
-def sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
+def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
     """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's years)."""
     sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
     return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
@@ -269,7 +269,7 @@ def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span
         last = last if last > 99 else first // 100 * 100 + last
         if not first < last <= first + YEAR_SPAN_MAX or any(d.start < y.end() and y.start() < d.end for d in dates):
             continue
-        if sentence_without_money(sentences, y, amount_spans) is not None:
+        if _sentence_without_money(sentences, y, amount_spans) is not None:
             out.append(DateMatch(y.start(), y.end(), y.group(), "year_span", True, f"{first}-{last}"))
     return out
 

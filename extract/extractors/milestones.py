@@ -89,7 +89,6 @@ from extract.extractors.milestone_years import (
     read_range,
     reference_day,
     resolve_yearless,
-    sentence_without_money,
     told_of_the_past,
     year_candidates,
     year_kind,
@@ -205,11 +204,9 @@ def _candidates(
     years = [
         y
         for y in years_outside(text, dates)
-        if not in_span_of_years(text, y)
-        and (y.start() < title_end or not names_a_period(text, y, r))
-        and sentence_without_money(sentences, y, amount_spans)
+        if not in_span_of_years(text, y) and (y.start() < title_end or not names_a_period(text, y, r))
     ]
-    context_year = int(years[0].group()) if years else None  # the page's first year of no budget's process, nor a sum's
+    context_year = int(years[0].group()) if years else None  # the page's first year of no budget's process
     days = _days_written(text, dates, dr_rules)
     bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
     every = sorted(dates + bare_years, key=lambda d: d.start)
