@@ -396,9 +396,9 @@ def test_meeting_list_line_examples(example):
 
 def test_a_header_block_of_labels_over_values_is_no_heading_but_its_list_of_items_is():
     """A meeting page whose header is a block of labels, each over its value, then the list of
-    items and the items: the labels and their values are no headings (readers of such pages in
-    three sets labelled none of them), the list's label "PUNKTER" is a part of the record (made up
-    in the style of one agenda system's minutes pages)."""
+    items and the items: the labels and their values are no headings (the cells of the header's
+    table: readers of such pages in the latest five sets labelled none of them), the list's label
+    "PUNKTER" is a part of the record (made up in the style of one agenda system's minutes pages)."""
     text = (
         "UDVALG\n\nUdvalget for Kultur og Fritid\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale 2\n\n"
         "STARTTIDSPUNKT\n\n04-03-2020 16:00:00\n\n\nPUNKTER\n\n1. Godkendelse af dagsorden\n2. Takster 2021\n\n\n"

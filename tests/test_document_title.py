@@ -253,7 +253,9 @@ def test_a_page_opening_at_a_pools_field_has_no_title_and_keeps_its_headings(tmp
         "Puljen er på 150.000 kr. i 2021.\n\nMidlerne fordeles med 1/3 på hvert af de følgende 3 puljer:\n\n"
         " 1. Erhverv\n 2. Frivillighed\n 3. Kultur\n"
     )
-    assert _meta_of(text, tmp_path, "pulje.txt").title is None
+    found = extract_text(text, tmp_path, "pulje.txt")
+    assert found.meta.title is None
+    assert "Hvem kan søge?" in [s.heading for s in found.sections]
 
 
 def test_a_page_opening_at_its_first_numbered_section_has_no_title(tmp_path):

@@ -52,8 +52,8 @@ from extract.structure.titles import (
 
 def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
     """Where a meeting's header ends: at its first heading that is no block of the header (the
-    attendance, a table of contents, a label over its value: "Deltagere", "Indholdsfortegnelse",
-    "Mødetid:") nor a numbered line (an item's), near the top."""
+    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse") nor a numbered line (an
+    item's), near the top."""
     heads = (
         s.char_start
         for s in sections

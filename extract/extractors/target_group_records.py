@@ -88,9 +88,10 @@ def record(text: str, start: int, end: int, rule_id: str, r: TargetGroupRules, t
     groups = find_labels(quote, r)
     children = r.child_label in groups
     age_min, age_max = find_ages(quote, r, children, r.young_label in groups)
-    if (age_min, age_max) == (None, None) and not children and childhood_ages(quote, r)[0] is not None:
-        age_min, age_max = childhood_ages(quote, r)  # children, and young people past a child's ages
-        children, young = True, age_max is None or age_max > r.child_age_bounds[1]
+    early = childhood_ages(quote, r) if (age_min, age_max) == (None, None) and not children else (None, None)
+    if early[0] is not None:  # children, and young people past a child's ages
+        (age_min, age_max), children = early, True
+        young = age_max is None or age_max > r.child_age_bounds[1]
         groups = sorted(set(groups) - fallbacks(r) | {r.child_label} | ({r.young_label} if young else set()))
     if r.title_context and title and set(groups) <= fallbacks(r) | r.title_context_with:
         named = find_labels(title, r)

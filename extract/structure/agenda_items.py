@@ -270,8 +270,8 @@ def meeting_parts(text: str, paras, title_at: Optional[int], first: int, r: Head
     its paragraph under another part ("Fraværende:" over "Afbud:"); and the
     meeting's procedural items written without a number, each over its decision ("Godkendelse af
     dagsorden:" over "Godkendt"). The labels of a header printed as a block of labels over their
-    values ("UDVALG" over the body, "Mødetid:" over the day) are none: readers of such pages label
-    none of them."""
+    values ("UDVALG" over the body, "Mødetid:" over the day) are none: the cells of the header's
+    table, which readers of the latest five sets of such pages labelled no heading."""
     out = []
     for a, b in paras:
         if a >= first:
