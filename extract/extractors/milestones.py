@@ -200,7 +200,8 @@ def _candidates(
 ) -> list[Milestone]:
     sentences = found.spans
     dates = find_date_expressions(text, dr_rules)
-    title_end = text.find("\n", len(text) - len(text.lstrip()))  # the first line's: "Budget 2013" names its year
+    first = len(text) - len(text.lstrip())
+    title_end = line_of(text, first, first).end  # the first line's year: "Budget 2013" names its year
     years = [
         y
         for y in years_outside(text, dates)

@@ -60,4 +60,4 @@ def first_title_line(
 def _standard_heading(line: str, r: HeadingRules) -> bool:
     """Is the line a standard sub-heading's words ("Indledning"), numbered or not ("1. Indledning")?"""
     numbered = parse_number(line, r)
-    return heading_word_rule(numbered[1] if numbered else line, r) in {w.id for w in r.role_words}
+    return heading_word_rule(numbered[1] if numbered else line, r) in r.role_word_ids

@@ -45,6 +45,7 @@ class HeadingRules:
     headline_not: re.Pattern  # … and opens with no pronoun ("Det mener vi ikke")
     over_list_not: re.Pattern  # a line alone over a bulleted list that leads in to it, no heading
     role_words: tuple[RoleWords, ...]
+    role_word_ids: frozenset  # the ids of role_words: a standard sub-heading's words ("Formål", "Indledning")
     numbering: tuple[PatternRule, ...]
     detectors: dict
     heading_lines: tuple[PatternRule, ...]
@@ -186,6 +187,7 @@ def load_rules(data) -> HeadingRules:
     bullet = next((rule.pattern for rule in not_headings if rule.id == "bullet"), None)
     if bullet is None:
         raise RuleError("not_headings", "needs a rule with id 'bullet' (the mark of a bulleted list's point)")
+    role_words = _role_words(data["role_words"], roles)
     return HeadingRules(
         fuzzy_min_ratio=float(data["fuzzy_min_ratio"]),
         fuzzy_max_length_difference=int(data["fuzzy_max_length_difference"]),
@@ -200,7 +202,8 @@ def load_rules(data) -> HeadingRules:
         headline_words=require_number(data, "headline_words", "headline_words", int, 1, 20),
         headline_not=require_regex(data["headline_not"], "headline_not"),
         over_list_not=require_regex(data["over_list_not"], "over_list_not"),
-        role_words=_role_words(data["role_words"], roles),
+        role_words=role_words,
+        role_word_ids=frozenset(w.id for w in role_words),
         numbering=_patterns(data["numbering"], "numbering", with_style=True),
         detectors=detectors,
         heading_lines=_patterns(data["heading_lines"], "heading_lines"),

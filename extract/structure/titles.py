@@ -94,7 +94,6 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
                     if not r.titles.addressee.search(strip_marks(line)):
                         return start, clean_title(strip_marks(line), r)
                 break
-    standard = {w.id for w in r.role_words}  # the rules of standard sub-headings' words ("Formål")
     crumb = r.titles.breadcrumb.search(text, 0, r.title_search_chars)  # the site's chrome and banners above it
     for a, b in paragraphs(text):
         if a > r.title_search_chars:
@@ -119,7 +118,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        if heading_word_rule(block, r) in standard or r.titles.field_heading.match(block.strip()):
+        if heading_word_rule(block, r) in r.role_word_ids or r.titles.field_heading.match(block.strip()):
             break  # the page's standard sub-headings begin ("Formål", "Hvem kan søge?"): no title line over them
         passed = passed_over(text, a, b, r)
         if passed is False:
