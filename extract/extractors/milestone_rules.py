@@ -84,6 +84,10 @@ class MilestoneRules:
     label_item_before: re.Pattern = re.compile(r"(?!)")
     label_list_item: re.Pattern = re.compile(r"(?!)")
     label_heading_words: int = 0  # a line of at most this many words alone over the list is its label
+    # a table of dates copied as text: a cell of it (a day, a month) and the most words of its
+    # second column's header under the first's
+    label_table_cell: re.Pattern = re.compile(r"(?!)")
+    label_column_words: int = 0
     # words right before a year that make it a name ("budget 2026"), not the year of a date
     year_name_before: re.Pattern = re.compile(r"(?!)")
     # the opening of a block that names its year ("2020 blev et år, hvor …"), group ``year``
@@ -171,6 +175,8 @@ def load_rules(data) -> MilestoneRules:
         "label_item_before",
         "label_list_item",
         "label_heading_words",
+        "label_table_cell",
+        "label_column_words",
         "year_name_before",
         "block_opening_year",
         "meeting_header_before",
@@ -231,6 +237,8 @@ def load_rules(data) -> MilestoneRules:
         label_item_before=require_regex(data["label_item_before"], "label_item_before"),
         label_list_item=require_regex(data["label_list_item"], "label_list_item"),
         label_heading_words=require_number(data, "label_heading_words", "label_heading_words", int, 0, 10),
+        label_table_cell=require_regex(data["label_table_cell"], "label_table_cell"),
+        label_column_words=require_number(data, "label_column_words", "label_column_words", int, 0, 20),
         year_name_before=require_regex(data["year_name_before"], "year_name_before"),
         block_opening_year=require_regex(data["block_opening_year"], "block_opening_year"),
     )

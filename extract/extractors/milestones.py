@@ -80,6 +80,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from extract.extractors.dates import DateMatch, DateRange, DateRules, find_date_expressions, parse_date_expression
+from extract.extractors.milestone_labels import label_above
 from extract.extractors.milestone_rules import Context, MilestoneRules, excluded_by, kind_of, load_rules, near_of
 from extract.extractors.milestone_years import (
     after_previous_line,
@@ -126,7 +127,7 @@ def _context(
     words_after = text[m.end : min(last.end, max(next_start, m.end))].split()[: r.near_after]
     near = near_of(words_before, words_after)
     own = document_date is not None and dr is not None and dr.precision == "day" and dr.start == dr.end == document_date
-    label = _label_above(text, line, m, r)
+    label = label_above(text, line, m, r)
     below = _NEXT_LINE.search(text, line.end)
     below_text = below.group() if below else ""
     sentence, whole = text[first.start : last.end], text[line.start : line.end]
@@ -144,27 +145,6 @@ def _context(
         whole,
         above[1].strip() if above else "",
     )
-
-
-def _label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
-    """The label a date opening its line is listed under: the nearest line above that is not
-    itself a list item ("Ansøgningsfrist:", then "• Den 1. maj 2024", "• Den 1. oktober 2024"),
-    when it ends in a colon or is a heading of a few words alone on its line ("Ansøgningsfrist"
-    over the list), or the sentence that leads into the list when the date's line is an item of
-    it ("Der er én ansøgningsperiode i 2017." over "• 1. april – 8. maj."); "" otherwise."""
-    if not r.label_item_before.search(text[line.start : m.start]):
-        return ""
-    end = line.start
-    while end > 0:
-        start = text.rfind("\n", 0, end - 1) + 1
-        above = text[start : end - 1]
-        end = start
-        if not above.strip() or r.label_list_item.search(above):
-            continue
-        heading = len(above.split()) <= r.label_heading_words and not above.rstrip().endswith((".", ","))
-        lead = above.rstrip().endswith(".") and r.label_list_item.search(text[line.start : line.end]) is not None
-        return above.strip() if above.rstrip().endswith(":") or heading or lead else ""
-    return ""
 
 
 def _tied_to_amount(text: str, m: DateMatch, amount_spans: list[tuple[int, int]], r: MilestoneRules) -> bool:
