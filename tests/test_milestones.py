@@ -392,3 +392,38 @@ def test_year_pair_break_examples(example):
 )
 def test_a_pair_of_years_keeps_the_kind_its_first_year_has(text, expect):
     assert [(m.date_text, m.date_start, m.date_end, m.kind) for m in run(text)] == expect
+
+
+# A pool's yearly rounds on a page with no date of its own keep no year, whatever year the page
+# names elsewhere (its sum's year after them, a day of a decision before them); a year in their
+# own sentence still gives it.
+YEARLY_ROUNDS = [
+    # the rounds in one sentence, the pool's sum of a year below them (a pool's page)
+    (
+        "Hvornår kan der søges?\n\nDer er to årlige ansøgningsrunder den 1. april og den 1. oktober.\n\n"
+        "Puljen er på 150.000 kr. i 2021.\n",
+        [("1. april", None, "deadline"), ("1. oktober", None, "deadline")],
+    ),
+    # the rounds under a lead naming them yearly, a decision's day written before it (made up in the
+    # style of a pool's page of three rounds)
+    (
+        "Udvalget vedtog retningslinjerne den 3. marts 2022.\n\nDer er tre årlige ansøgningsrunder til puljen.\n\n"
+        "  • 15. januar\n  • 1. maj\n  • 1. september\n",
+        [
+            ("3. marts 2022", "2022-03-03", "event"),
+            ("15. januar", None, "deadline"),
+            ("1. maj", None, "deadline"),
+            ("1. september", None, "deadline"),
+        ],
+    ),
+    # a year in the rounds' own sentence gives it (made up)
+    (
+        "I 2026 er der to årlige ansøgningsrunder med frist den 1. april og den 1. oktober.\n",
+        [("1. april", "2026-04-01", "deadline"), ("1. oktober", "2026-10-01", "deadline")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEARLY_ROUNDS, ids=[t[:40] for t, _ in YEARLY_ROUNDS])
+def test_yearly_rounds_on_an_undated_page_keep_no_year(text, expected):
+    assert [(m.date_text, m.date_start, m.kind) for m in run(text)] == expected

@@ -88,6 +88,10 @@ class MilestoneRules:
     # second column's header under the first's
     label_table_cell: re.Pattern = re.compile(r"(?!)")
     label_column_words: int = 0
+    # a sentence or a list's label saying its days come back every year ("Der er to årlige
+    # ansøgningsrunder den 1. april og den 1. oktober"), naming no year: on a page with no date
+    # of its own, its days keep no year
+    yearly_rounds: re.Pattern = re.compile(r"(?!)")
     # words right before a year that make it a name ("budget 2026"), not the year of a date
     year_name_before: re.Pattern = re.compile(r"(?!)")
     # the opening of a block that names its year ("2020 blev et år, hvor …"), group ``year``
@@ -177,6 +181,7 @@ def load_rules(data) -> MilestoneRules:
         "label_heading_words",
         "label_table_cell",
         "label_column_words",
+        "yearly_rounds",
         "year_name_before",
         "block_opening_year",
         "meeting_header_before",
@@ -239,6 +244,7 @@ def load_rules(data) -> MilestoneRules:
         label_heading_words=require_number(data, "label_heading_words", "label_heading_words", int, 0, 10),
         label_table_cell=require_regex(data["label_table_cell"], "label_table_cell"),
         label_column_words=require_number(data, "label_column_words", "label_column_words", int, 0, 20),
+        yearly_rounds=require_regex(data["yearly_rounds"], "yearly_rounds"),
         year_name_before=require_regex(data["year_name_before"], "year_name_before"),
         block_opening_year=require_regex(data["block_opening_year"], "block_opening_year"),
     )

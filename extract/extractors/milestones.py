@@ -208,10 +208,12 @@ def _candidates(
             ):
                 continue
             spans = (sentences, found.blocks)
-            reference = reference_day(text, found.blocks, document_date, days, m.start, r)
+            yearly = document_date is None and any(r.yearly_rounds.search(t) for t in (ctx.sentence, ctx.label))
+            reference = None if yearly else reference_day(text, found.blocks, document_date, days, m.start, r)
             joined = _joined_day(text, every, i, r, dr_rules)
             repeats = _same_day_written(m, days, dr_rules) if document_date is None else None
-            dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
+            if not yearly:  # a yearly round's day on an undated page: no year to read (below)
+                dr = resolve_yearless(text, spans, m, ctx, reference, context_year, r, dr_rules, joined, repeats)
             if dr is None and reference is None:  # no year to read it from: kept without bounds
                 dr = parse_date_expression(m.read_as, dr_rules, _ANY_YEAR)
                 no_year = dr is not None
