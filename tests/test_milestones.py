@@ -427,3 +427,30 @@ YEARLY_ROUNDS = [
 @pytest.mark.parametrize("text,expected", YEARLY_ROUNDS, ids=[t[:40] for t, _ in YEARLY_ROUNDS])
 def test_yearly_rounds_on_an_undated_page_keep_no_year(text, expected):
     assert [(m.date_text, m.date_start, m.kind) for m in run(text)] == expected
+
+
+# A day read without its year whose weekday stands before it falls on that weekday: the year read
+# is moved by one when it puts the day on another weekday (a budget page of a municipality: budget
+# 2023 agreed on 6 October and adopted on Thursday 13 October, of 2022; made up after it).
+WEEKDAY_YEARS = [
+    (
+        "Budget 2023\n\nDer blev den 30. september 2022 indgået forlig om budget 2023.\n\n"
+        "Budgettet blev endeligt vedtaget i byrådet torsdag den 13. oktober.\n",
+        [("30. september 2022", "2022-09-30"), ("13. oktober", "2022-10-13")],
+    ),
+    # read in 2022 from the day before, but a Monday the 11th of October was in 2021
+    (
+        "Budget 2022\n\nForslaget var i høring til den 1. oktober 2022.\n\nByrådet vedtog budgettet mandag den 11. oktober.\n",
+        [("1. oktober 2022", "2022-10-01"), ("11. oktober", "2021-10-11")],
+    ),
+    # the weekday agrees with the year read: it stays
+    (
+        "Borgermødet holdes den 2. marts 2026.\n\nHøringen slutter mandag den 16. marts.\n",
+        [("2. marts 2026", "2026-03-02"), ("16. marts", "2026-03-16")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", WEEKDAY_YEARS, ids=[t[:40] for t, _ in WEEKDAY_YEARS])
+def test_a_day_told_with_its_weekday_falls_on_it(text, expected):
+    assert [(m.date_text, m.date_start) for m in run(text)] == expected

@@ -222,6 +222,35 @@ def after_previous_line(
     return again or dr
 
 
+_WEEKDAY_BEFORE: dict[int, tuple[DateRules, re.Pattern]] = {}
+
+
+def on_its_weekday(text: str, m: DateMatch, dr: DateRange, dr_rules: DateRules) -> DateRange:
+    """A day read without its year whose weekday stands before it ("torsdag den 13. oktober",
+    "mandag d. 11. oktober") falls on that weekday: when the year read puts it on another, the year
+    before or after (or two before or after; of these four years one at most puts it there) that
+    puts it there is taken instead ("Budgettet blev endeligt vedtaget i byrådet torsdag den 13.
+    oktober" on a page of budget 2023: 2022, not 2021)."""
+    if dr.precision != "day" or dr.start != dr.end:
+        return dr
+    entry = _WEEKDAY_BEFORE.get(id(dr_rules))
+    if entry is None or entry[0] is not dr_rules:
+        days = "|".join(re.escape(d) for d in dr_rules.weekdays)
+        pattern = re.compile(rf"(?i)\b({days}),?\s+(?:[^\W\d]{{1,3}}\.?\s*)?$")  # an article between: "den", "d."
+        entry = _WEEKDAY_BEFORE[id(dr_rules)] = (dr_rules, pattern)
+    named = entry[1].search(text, max(0, m.start - 30), m.start)
+    if named is None:
+        return dr
+    weekday = [d.lower() for d in dr_rules.weekdays].index(named.group(1).lower())
+    if dr.start.weekday() == weekday:
+        return dr
+    for year in (dr.start.year - 1, dr.start.year + 1, dr.start.year - 2, dr.start.year + 2):  # one fits at most
+        other = parse_date_expression(m.read_as, dr_rules, year)
+        if other is not None and other.start.weekday() == weekday:
+            return other
+    return dr
+
+
 def in_span_of_years(text: str, y: re.Match) -> bool:
     # the span's joint ("2024-", "2024 – ") stands within 4 characters before the year
     return bool(YEAR_SPAN_NEXT.match(text, y.end()) or YEAR_SPAN_PREV.search(text, max(0, y.start() - 4), y.start()))

@@ -87,6 +87,7 @@ from extract.extractors.milestone_years import (
     in_span_of_years,
     is_bare_year,
     names_a_period,
+    on_its_weekday,
     read_range,
     reference_day,
     resolve_yearless,
@@ -223,6 +224,8 @@ def _candidates(
                 dr = after_previous_line(m, dr, plan_above[1], dr_rules)
             elif dr is not None and (before_it := _joined_to_previous(text, out, m, r)) is not None:
                 dr = after_previous_line(m, dr, before_it, dr_rules, in_order=not told_of_the_past(ctx, r))
+            if dr is not None and not no_year:
+                dr = on_its_weekday(text, m, dr, dr_rules)  # "torsdag den 13. oktober": the year it is a Thursday
             ctx = replace(
                 _context(text, sentences, m, prev_end, next_start, r, document_date, dr), year_known=not no_year
             )
