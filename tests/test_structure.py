@@ -11,6 +11,7 @@ from conftest import RULES as ALL_RULES
 from extract.read.text import read_text_source as read_text
 from extract.records import SourceText
 from extract.structure import headings, sections
+from extract.structure.contents import contents_entries
 
 RULES = ALL_RULES["headings.yml"]
 ROLES = RULES.roles
@@ -952,3 +953,22 @@ def test_a_question_directly_over_its_answer_is_a_heading_a_question_to_the_read
     )
     src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
     assert [s.heading for s in find_sections(src) if s.heading] == ["Hvem kan søge?", "Hvornår?", "Hvor meget?"]
+
+
+@pytest.mark.parametrize("example", RULES.contents_examples, ids=[e["text"][:40] for e in RULES.contents_examples])
+def test_contents_list_examples(example):
+    assert len(contents_entries(example["text"], RULES)) == example["entries"]
+
+
+def test_a_table_of_contents_without_leaders_gives_no_headings():
+    """A budget agreement's contents, each line ending in its page (as one municipality's PDF saved as
+    text prints it): its lines are no headings; the parts they name further on are."""
+    text = (
+        "Budgetaftale 2024-2027\n\nIndholdsfortegnelse\n1. Udgangspunktet for budgetaftalen 1\n"
+        "2. Det økonomiske udgangspunkt 2\n3. Budget 2024-2027 i hovedtal 4\n\n"
+        "1. Udgangspunktet for budgetaftalen\nByrådet har over en årrække haft et øget fokus på bosætning.\n\n"
+        "2. Det økonomiske udgangspunkt\nKommunens økonomi er sund, og kassebeholdningen er stabil.\n"
+    )
+    src = read_text_source(Path("aftale.txt"), text.encode())
+    headings = [s.heading for s in find_sections(src) if s.heading]
+    assert headings == ["Indholdsfortegnelse", "Udgangspunktet for budgetaftalen", "Det økonomiske udgangspunkt"]

@@ -95,6 +95,12 @@ class HeadingRules:
     run_in_item_end: re.Pattern  # where its title ends before the item's record ("Sagsnr.:")
     run_in_item_words: int  # … a title of at most so many words
     run_in_item_examples: tuple  # {text, items}
+    # a table of contents whose lines end in their page numbers, no leaders: its heading line, an
+    # entry's form, the fewest entries, examples {text, entries}
+    contents_heading: re.Pattern = re.compile(r"(?!)")
+    contents_entry: re.Pattern = re.compile(r"(?!)")
+    contents_min_entries: int = 3
+    contents_examples: tuple = ()
 
 
 def _patterns(entries, key: str, with_style: bool = False, optional: bool = False) -> tuple[PatternRule, ...]:
@@ -168,6 +174,7 @@ def load_rules(data) -> HeadingRules:
         "control_not_headings",
         "parts",
         "run_in_fields",
+        "contents_list",
     ]
     data = require_keys(data, "-", keys)
     standard = data["roles"]
@@ -235,6 +242,7 @@ def load_rules(data) -> HeadingRules:
         parts=_patterns([data["parts"]], "parts")[0],
         bullet=bullet,
         **_run_in(data["run_in_fields"], roles),
+        **_contents(data["contents_list"]),
     )
 
 
@@ -254,6 +262,16 @@ def _run_in(data, roles: tuple[str, ...]) -> dict:
         "run_in_next": require_regex(data["next_word"], "run_in_fields", "next_word"),
         "run_in_not_after": require_regex(data["not_after"], "run_in_fields", "not_after"),
         "run_in_examples": require_examples(data, "run_in_fields"),
+    }
+
+
+def _contents(data) -> dict:
+    data = require_keys(data, "contents_list", ["heading", "entry", "min_entries", "examples"])
+    return {
+        "contents_heading": require_regex(data["heading"], "contents_list", "heading"),
+        "contents_entry": require_regex(data["entry"], "contents_list", "entry"),
+        "contents_min_entries": require_number(data, "min_entries", "contents_list", int, 2, 20),
+        "contents_examples": require_examples(data, "contents_list"),
     }
 
 

@@ -15,6 +15,7 @@ from typing import Optional
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
 from extract.structure.agenda import agenda_layout, blocks
 from extract.structure.agenda_lines import field_of
+from extract.structure.contents import contents_entries
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
@@ -252,6 +253,10 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands, src.text, r)
+    contents = contents_entries(src.text, r)  # a table of contents' lines name headings; none themselves
+    if contents:
+        kept = [(c, level) for c, level in zip(cands, levels) if c.start not in contents]
+        cands, levels = [c for c, _ in kept], [level for _, level in kept]
     cands, levels = _with_run_in_fields(src.text, cands, levels, r)
     last = cands[-1] if cands else None
     # a line the text ends on heads nothing (a cut-off excerpt); a numbered item may be cut, a field stays
