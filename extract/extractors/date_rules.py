@@ -57,6 +57,8 @@ class DateRules:
     turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
     weekdays: tuple = ()  # the weekdays' names in lower case, Monday first
     year_list: re.Pattern = re.compile(r"(?!)")  # two years joined by a list word, whole string ("2022 og 2023")
+    # a weekday (and a day's article) right before a day: "torsdag den ", group ``weekday``
+    weekday_before: re.Pattern = re.compile(r"(?!)")
 
 
 def _alt(words) -> str:
@@ -199,6 +201,7 @@ def load_rules(data) -> DateRules:
     list_sep = _separators(data["list_separators"])
     list_re = rf"(?P<a>{single})(?P<sep>\s*(?:{list_sep})\s*)(?P<b>{single})"
     between = rf"(?<![\wæøå])(?:{_alt(data['between_words'])})\s+(?:(?:{_alt(data['day_articles'])})\s+)?$"
+    weekday_before = rf"(?<![\wæøå])(?P<weekday>{_alt(data['weekdays'])}),?\s+(?:(?:{_alt(data['day_articles'])})\s*)?$"
     examples = tuple((f["id"], ex) for f in data["forms"] for ex in f["examples"])
     return DateRules(
         r["months"],
@@ -223,6 +226,7 @@ def load_rules(data) -> DateRules:
         data["turn_of_year_days"],
         tuple(w.lower() for w in data["weekdays"]),
         re.compile(_year_list(data["list_separators"]), re.I),
+        weekday_before=re.compile(weekday_before, re.I),
     )
 
 

@@ -222,9 +222,6 @@ def after_previous_line(
     return again or dr
 
 
-_WEEKDAY_BEFORE: dict[int, tuple[DateRules, re.Pattern]] = {}
-
-
 def on_its_weekday(text: str, m: DateMatch, dr: DateRange, dr_rules: DateRules) -> DateRange:
     """A day read without its year whose weekday stands before it ("torsdag den 13. oktober",
     "mandag d. 11. oktober") falls on that weekday: when the year read puts it on another, the year
@@ -233,15 +230,10 @@ def on_its_weekday(text: str, m: DateMatch, dr: DateRange, dr_rules: DateRules) 
     oktober" on a page of budget 2023: 2022, not 2021)."""
     if dr.precision != "day" or dr.start != dr.end:
         return dr
-    entry = _WEEKDAY_BEFORE.get(id(dr_rules))
-    if entry is None or entry[0] is not dr_rules:
-        days = "|".join(re.escape(d) for d in dr_rules.weekdays)
-        pattern = re.compile(rf"(?i)\b({days}),?\s+(?:[^\W\d]{{1,3}}\.?\s*)?$")  # an article between: "den", "d."
-        entry = _WEEKDAY_BEFORE[id(dr_rules)] = (dr_rules, pattern)
-    named = entry[1].search(text, max(0, m.start - 30), m.start)
+    named = dr_rules.weekday_before.search(text, max(0, m.start - 30), m.start)
     if named is None:
         return dr
-    weekday = [d.lower() for d in dr_rules.weekdays].index(named.group(1).lower())
+    weekday = dr_rules.weekdays.index(named.group("weekday").lower())
     if dr.start.weekday() == weekday:
         return dr
     for year in (dr.start.year - 1, dr.start.year + 1, dr.start.year - 2, dr.start.year + 2):  # one fits at most

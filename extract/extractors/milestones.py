@@ -42,7 +42,9 @@ A date that opens its line under a label line ending in a colon ("Ansøgningsfri
 "• Den 1. maj 2024" and "• Den 1. oktober 2024") is read with that label (the condition
 ``label``): a deadline label makes each day of the list a deadline; a written range alone on
 its line ("Anlægsperiode:", then "Primo marts til ultimo oktober 2025") is a period, never
-the document's own date.
+the document's own date. In a table of dates copied as text, its two column headers over its cells
+("Ansøgningsfrist" over "Til behandling i …udvalget" over "1. februar 8. marts", "1. maj", …),
+each date is read with its column's header (``extract.extractors.milestone_labels``).
 
 Kind (``kinds``): a written range (not one after "i løbet af", the time one thing happens
 within), two periods joined by "og" ("marts og april 2025") and a season gone through
@@ -58,18 +60,20 @@ both months. Two consecutive days joined by "og" ("31. august og 1. september")
 are one milestone from the first day to the second (one event lasting two days);
 days further apart joined by "og" stay two milestones.
 
-Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the
-sentence, the block, else the document's own date and the sentence's tense — see
+Missing year ("3. kvartal", "senest 31. december", "inden årets udgang"): from the sentence,
+the block, else the document's own date and the sentence's tense — see
 :mod:`extract.extractors.milestone_years`, which also decides when a bare year ("i løbet af
-2022") is a milestone of precision ``year``. A date without a year followed by words naming
-the year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year
-on. A page with no date of its own and no year written anywhere keeps a deadline, start or
-phase without a year with no bounds (``date_start``/``date_end`` None: "Ansøgningsfristen er
-1. april" on a pool's page, the same day every year); an event there is once, in a year the
-page does not give, and no milestone (the exclusion ``event_without_a_year``). The document's
-own date (``document_date``: its meeting date or date line; when none is given, the meeting's
-date printed in a header near the top, ``meeting_header_*`` of the rules) is never a milestone
-of it.
+2022") is a milestone of precision ``year``. A date without a year followed by words naming the
+year after ("senest den 1. april det efterfølgende år", ``year_after``) is put one year on; a
+day told with its weekday ("torsdag den 13. oktober") falls on it. A pool's yearly rounds ("to
+årlige ansøgningsrunder den 1. april og den 1. oktober", ``yearly_rounds``) on a page with no
+date of its own keep no year. A page with no date of its own and no year written anywhere keeps
+a deadline, start or phase without a year with no bounds (``date_start``/``date_end`` None:
+"Ansøgningsfristen er 1. april" on a pool's page, the same day every year); an event there is
+once, in a year the page does not give, and no milestone (the exclusion
+``event_without_a_year``). The document's own date (``document_date``: its meeting date or date
+line; when none is given, the meeting's date printed in a header near the top,
+``meeting_header_*`` of the rules) is never a milestone of it.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import re
 from typing import Collection, Optional
 
 from extract.extractors.document_place import place_key
-from extract.structure.headings import HeadingRules, heading_word_rule, parse_number, strip_marks, title_candidate
-from extract.structure.title_skips import passed_over, reads_as_sentence, sentences_on_one_line
+from extract.structure.headings import HeadingRules, strip_marks, title_candidate
+from extract.structure.title_skips import passed_over, reads_as_sentence, sentences_on_one_line, standard_heading
 from extract.structure.titles import BULLETS, clean_title, text_lines
 
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)?\d\d)?")
@@ -31,7 +31,7 @@ def first_title_line(
             continue
         if place_key(line) in places:
             continue
-        if r.titles.field_heading.match(line) or (start == first and _standard_heading(line, r)):
+        if r.titles.field_heading.match(line) or (start == first and standard_heading(line, r)):
             break  # the page opens at a pool's field ("Hvem kan søge?") or a standard sub-heading
             # ("1. Indledning"): its title was not copied
         passed = passed_over(text, start, start + len(raw), r)
@@ -55,9 +55,3 @@ def first_title_line(
                     continue  # the two lines are a sentence, no title
             return clean_title(title, r)
     return None
-
-
-def _standard_heading(line: str, r: HeadingRules) -> bool:
-    """Is the line a standard sub-heading's words ("Indledning"), numbered or not ("1. Indledning")?"""
-    numbered = parse_number(line, r)
-    return heading_word_rule(numbered[1] if numbered else line, r) in r.role_word_ids

@@ -12,9 +12,11 @@ from typing import Optional
 from extract.structure.headings import (
     HeadingRules,
     filled_line_start,
+    heading_word_rule,
     is_sentence,
     line_at,
     never_heading,
+    parse_number,
     strip_marks,
 )
 
@@ -114,3 +116,10 @@ def running_text(line: str, r: HeadingRules) -> bool:
 def reads_as_sentence(title: str, r: HeadingRules) -> bool:
     """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
     return title.endswith(".") and bool(r.sentence_cues.search(title))
+
+
+def standard_heading(line: str, r: HeadingRules) -> bool:
+    """Is the line a standard sub-heading's words ("Indledning", "Formål"), numbered or not ("1.
+    Indledning")? A page that opens at one has no title line over it."""
+    numbered = parse_number(line, r)
+    return heading_word_rule(numbered[1] if numbered else line, r) in r.role_word_ids

@@ -18,7 +18,6 @@ from extract.structure.headings import (
     HeadingRules,
     credit_at,
     filled_line_start,
-    heading_word_rule,
     markdown_line,
     never_heading,
     next_line_start,
@@ -27,7 +26,14 @@ from extract.structure.headings import (
     strip_marks,
     title_candidate,
 )
-from extract.structure.title_skips import lead_in, over_page_tool, passed_over, reads_as_sentence, trails_to
+from extract.structure.title_skips import (
+    lead_in,
+    over_page_tool,
+    passed_over,
+    reads_as_sentence,
+    standard_heading,
+    trails_to,
+)
 
 BULLETS = set("•·*–-")  # the marks that open a list item
 _ITEM_BULLETS = BULLETS - set("–-")  # ... before an item's number alone (a dash: a page's number, "- 2 -")
@@ -118,7 +124,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             if over:
                 return a, over
             continue
-        if heading_word_rule(block, r) in r.role_word_ids or r.titles.field_heading.match(block.strip()):
+        if standard_heading(block, r) or r.titles.field_heading.match(block.strip()):
             break  # the page's standard sub-headings begin ("Formål", "Hvem kan søge?"): no title line over them
         passed = passed_over(text, a, b, r)
         if passed is False:
