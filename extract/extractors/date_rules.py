@@ -121,10 +121,12 @@ def _patterns(data: dict) -> dict:
         "day_month_in_text": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|(?:{_stopless_leads(data)})[ \t]{{1,4}})"
         rf"{month}(?:{filler}\s+{YEAR})?",
         # two months or more ("januar/februar 2013", "juli, august og september 2021"): the first
-        # and the last bound the period
-        "month_list": rf"{before}{month}(?:\s*,\s*{_plain(month)})*\s*(?:/|\s(?:{_alt(data['list_separators'])})\s)\s*"
+        # and the last bound the period; two joined by a slash are one also without their year
+        # ("i august/september", the year then the text's)
+        "month_list": rf"{before}{month}(?:\s*,\s*{_plain(month)})*\s*(?:/|\s(?:{_alt(data['list_separators'])})\s"
+        + rf"(?=\s*{_plain(month)}{filler}\s+(?:19|20)\d\d(?!\d)))\s*"
         + month.replace("month", "month2")
-        + rf"{filler}\s+{YEAR}",
+        + rf"(?:{filler}\s+{YEAR})?",
         "year_third": rf"{before}{third}\s+{YEAR}",
         "quarter": rf"{before}(?:(?P<ord>{ordinal})\s*(?:{_alt(data['quarter_words'])})"
         rf"|(?:{_alt(data['quarter_letters'])})(?P<qnum>[1-4]))(?![\wæøå])(?:\s+{joiner('quarter')}{YEAR})?",

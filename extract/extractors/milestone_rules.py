@@ -92,6 +92,9 @@ class MilestoneRules:
     # ansøgningsrunder den 1. april og den 1. oktober"), naming no year: on a page with no date
     # of its own, its days keep no year
     yearly_rounds: re.Pattern = re.compile(r"(?!)")
+    # the words before a year in its sentence that make it a milestone's year also beside a sum
+    # ("… koster 170 mio. kr. og skal stå færdigt i 2030"): searched up to the year, anchor with $
+    year_with_money: re.Pattern = re.compile(r"(?!)")
     # words right before a year that make it a name ("budget 2026"), not the year of a date
     year_name_before: re.Pattern = re.compile(r"(?!)")
     # the opening of a block that names its year ("2020 blev et år, hvor …"), group ``year``
@@ -183,6 +186,7 @@ def load_rules(data) -> MilestoneRules:
         "label_column_words",
         "yearly_rounds",
         "year_name_before",
+        "year_with_money",
         "block_opening_year",
         "meeting_header_before",
         "meeting_header_after",
@@ -246,6 +250,7 @@ def load_rules(data) -> MilestoneRules:
         label_column_words=require_number(data, "label_column_words", "label_column_words", int, 0, 20),
         yearly_rounds=require_regex(data["yearly_rounds"], "yearly_rounds"),
         year_name_before=require_regex(data["year_name_before"], "year_name_before"),
+        year_with_money=require_regex(data["year_with_money"], "year_with_money"),
         block_opening_year=require_regex(data["block_opening_year"], "block_opening_year"),
     )
 

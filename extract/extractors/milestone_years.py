@@ -255,18 +255,21 @@ def year_candidates(
     amount_spans,
     dr_rules: DateRules,
     breaks: tuple = (),
+    with_money: Optional[re.Pattern] = None,
 ) -> list[DateMatch]:
     """Bare years that may be milestones: outside every date expression and span of years,
     in a sentence without a sum of money; then the spans of whole years that may be. Two years
     in a row joined by a list separator ("i 2022 og 2023") are one record over both, a list as
     "oktober eller november" is, not a range; not where a rule of ``breaks`` finds the second
-    year opening a clause of its own ("Forsøget starter i 2024 og 2025 skal det evalueres")."""
+    year opening a clause of its own ("Forsøget starter i 2024 og 2025 skal det evalueres"). A year
+    that ``with_money`` finds in the words before it in its sentence is one also beside a sum (the
+    year a building shall be finished by, in the sentence of what it costs)."""
     out: list[DateMatch] = []
     years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
-        sent = _sentence_without_money(sentences, y, amount_spans)
+        sent = _sentence_without_money(sentences, y, amount_spans) or _year_beside_money(text, sentences, y, with_money)
         if sent is None:
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
@@ -279,6 +282,12 @@ def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) ->
     """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's years)."""
     sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
     return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
+
+
+def _year_beside_money(text: str, sentences: list[Span], y: re.Match, with_money: Optional[re.Pattern]) -> Optional[Span]:
+    """The sentence of a year beside a sum when ``with_money`` finds the words before the year in it."""
+    sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
+    return sent if with_money is not None and with_money.search(text, sent.start, y.start()) else None
 
 
 def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:

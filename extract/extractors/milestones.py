@@ -194,7 +194,7 @@ def _candidates(
     ]
     context_year = int(years[0].group()) if years else None  # the page's first year of no budget's process
     days = _days_written(text, dates, dr_rules)
-    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks)
+    bare_years = year_candidates(text, dates, sentences, amount_spans, dr_rules, r.year_pair_breaks, r.year_with_money)
     every = sorted(dates + bare_years, key=lambda d: d.start)
     out = []
     plan_above: Optional[tuple[int, DateRange]] = None  # the line of a time plan just read: its end, its dates
