@@ -368,7 +368,10 @@ def test_year_pair_break_examples(example):
     [
         # made-up, in the style of a case's time plan: "eller" is one record over both, its kind
         # by its words (what shall be finished by then: a deadline), as "oktober eller november 2022" is
-        ("Byggeriet forventes færdigt i 2026 eller 2027.", [("2026 eller 2027", "2026-01-01", "2027-12-31", "deadline")]),
+        (
+            "Byggeriet forventes færdigt i 2026 eller 2027.",
+            [("2026 eller 2027", "2026-01-01", "2027-12-31", "deadline")],
+        ),
         (
             "Den nye skole tages i brug senest i 2027 eller 2028.",
             [("2027 eller 2028", "2027-01-01", "2028-12-31", "deadline")],

@@ -284,7 +284,9 @@ def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) ->
     return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
 
 
-def _year_beside_money(text: str, sentences: list[Span], y: re.Match, with_money: Optional[re.Pattern]) -> Optional[Span]:
+def _year_beside_money(
+    text: str, sentences: list[Span], y: re.Match, with_money: Optional[re.Pattern]
+) -> Optional[Span]:
     """The sentence of a year beside a sum when ``with_money`` finds the words before the year in it."""
     sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
     return sent if with_money is not None and with_money.search(text, sent.start, y.start()) else None
