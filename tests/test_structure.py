@@ -955,6 +955,30 @@ def test_a_question_directly_over_its_answer_is_a_heading_a_question_to_the_read
     assert [s.heading for s in find_sections(src) if s.heading] == ["Hvem kan søge?", "Hvornår?", "Hvor meget?"]
 
 
+def test_a_question_under_a_page_title_with_no_blank_line_is_a_heading():
+    """A pool's page prints its name, then its first question right under it and over its answer
+    ("Bosætningspuljen" over "Hvad er bosætningspuljen?", a pool's page; the second made up in that
+    style): the question heads its answer, the name above is the page's title."""
+    for text, question in [
+        (
+            "Bosætningspuljen\nHvad er bosætningspuljen?\nBosætningspuljen har til formål at give mulighed for at "
+            "igangsætte initiativer.\n\nAnsøgninger behandles i udvalget.\n",
+            "Hvad er bosætningspuljen?",
+        ),
+        (
+            "Indledning\n\nKommunen har flere puljer.\n\nLandsbypuljen\nHvem kan søge?\nLokalråd og foreninger i "
+            "landsbyerne kan søge om tilskud til projekter.\n",
+            "Hvem kan søge?",
+        ),
+    ]:
+        src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
+        assert question in [s.heading for s in find_sections(src)]
+    # a question to the reader without a question word is none
+    text = "Ungepuljen\nEr du mellem 13 og 25 år?\nSå kan du søge puljen til unges egne projekter.\n"
+    src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
+    assert "Er du mellem 13 og 25 år?" not in [s.heading for s in find_sections(src)]
+
+
 @pytest.mark.parametrize("example", RULES.contents_examples, ids=[e["text"][:40] for e in RULES.contents_examples])
 def test_contents_list_examples(example):
     assert len(contents_entries(example["text"], RULES)) == example["entries"]

@@ -101,10 +101,22 @@ def plain_candidates(
             out.append(found)
         elif found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
+        asked = _question_under(lines, r) if not folds else None
+        if asked is not None:
+            out.append(_candidate(a + len(lines[0]) + 1, a + len(lines[0]) + len(lines[1]) + 2, asked, r))
         after_unnumbered = found is not None and found.number is None and found.kind != "word"
     kept = _house_style(_drop_lists(out, text, paras, r), r)
     starts = heading_starts(text, kept, r)
     return [c for c in kept if over_text(text, c, starts, r)]  # a short line over a short line is none
+
+
+def _question_under(lines: list[str], r: HeadingRules) -> Optional[LineHeading]:
+    """A short question with its question word on a paragraph's second line, under a short line
+    (a page's title or heading) and over its answer, no blank line between them ("Bosætningspuljen"
+    over "Hvad er bosætningspuljen?" over "Bosætningspuljen har til formål …", a pool's page)."""
+    if len(lines) < 3 or not r.list_label_asks.match(lines[1].strip()) or plain_line(lines[0], r) is None:
+        return None
+    return run_in_line(lines[1], lines[2], r)
 
 
 def _folded(text: str, a: int, lines: list[str], following: str, title_at: Optional[int], r) -> list[Candidate]:
