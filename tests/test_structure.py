@@ -979,6 +979,22 @@ def test_a_question_under_a_page_title_with_no_blank_line_is_a_heading():
     assert "Er du mellem 13 og 25 år?" not in [s.heading for s in find_sections(src)]
 
 
+def test_a_line_of_two_sentences_is_running_text_not_a_line_of_a_list():
+    """A pool's page whose paragraph holds two sentences, its last stop left out: its short
+    headings over it and after it are no list of short lines (a pool's page, made up in its style)."""
+    text = (
+        "Puljen til udvikling\n\nPuljen støtter nye aktiviteter i foreningerne i hele kommunen.\n\n"
+        "Sådan søger du\n\nBenyt vores nye elektroniske ansøgningsskema til puljen. Find link til skemaet "
+        "under puljens navn på kommunens hjemmeside\n\nAnsøgningsfrist\n\nAnsøgningsfristen er 15. december.\n"
+    )
+    src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == ["Sådan søger du", "Ansøgningsfrist"]
+    # a title of two sentences stays the title
+    text = "Kontrol med sociale ydelser. Årsrapport 2024 og forslag til business case\n\nSagen handler om kontrol.\n"
+    src = read_text_source(Path("sag.txt"), text.encode("utf-8"))
+    assert find_title(src)[1] == "Kontrol med sociale ydelser. Årsrapport 2024 og forslag til business case"
+
+
 @pytest.mark.parametrize("example", RULES.contents_examples, ids=[e["text"][:40] for e in RULES.contents_examples])
 def test_contents_list_examples(example):
     assert len(contents_entries(example["text"], RULES)) == example["entries"]

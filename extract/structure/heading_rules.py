@@ -77,6 +77,7 @@ class HeadingRules:
     agenda: AgendaRules  # fields of agenda items and minutes
     marked_not_headings: frozenset  # ids of not_headings rules that reject "#" headings too
     sentence_not_headings: frozenset  # ids of not_headings rules that reject a sentence (a body may open so)
+    title_not_headings: frozenset  # ids of not_headings rules that reject no title line (its date, two sentences)
     unnumbered_not_headings: frozenset  # ids of not_headings rules that reject no line with a heading number
     credit_not_headings: frozenset  # ids of not_headings rules whose line stands between a headline and its body
     fold_not_headings: frozenset  # ids of not_headings rules of the buttons over a page's folded sections
@@ -166,6 +167,7 @@ def load_rules(data) -> HeadingRules:
         "titles",
         "marked_not_headings",
         "sentence_not_headings",
+        "title_not_headings",
         "unnumbered_not_headings",
         "credit_not_headings",
         "fold_not_headings",
@@ -231,6 +233,7 @@ def load_rules(data) -> HeadingRules:
         titles=load_title_rules(data["titles"]),
         marked_not_headings=rule_ids(data["marked_not_headings"], data["not_headings"], "marked_not_headings"),
         sentence_not_headings=rule_ids(data["sentence_not_headings"], data["not_headings"], "sentence_not_headings"),
+        title_not_headings=rule_ids(data["title_not_headings"], data["not_headings"], "title_not_headings"),
         unnumbered_not_headings=rule_ids(
             data["unnumbered_not_headings"], data["not_headings"], "unnumbered_not_headings"
         ),

@@ -393,7 +393,7 @@ def title_candidate(line: str, r: HeadingRules) -> Optional[str]:
     if not text or "\t" in line or r.not_title.search(text):
         return None
     rejected = never_heading(line, r)
-    if rejected and rejected not in {"toc_line", "dated_label"}:  # a title may carry its date
+    if rejected and rejected not in r.title_not_headings:  # a title may carry its date
         return None
     if heading_word_rule(line, r) or len(text) > 2 * r.max_chars:
         return None
