@@ -778,6 +778,21 @@ def test_a_numbered_list_of_sentences_is_no_meetings_list_of_items(tmp_path):
     assert _meta_of(text, tmp_path, "kommune_side.txt").title is None
 
 
+def test_one_long_item_title_ending_in_a_stop_keeps_a_meetings_list_of_items(tmp_path):
+    """A committee's minutes page lists its items, each over its decision; one item's title is a
+    sentence of 15 words or more ending in a stop (an agenda system's page of minutes, as written):
+    the list is still the meeting's, titled and dated by its header."""
+    text = (
+        "Sundheds- og Kulturudvalget\n\nSundheds- og Kulturudvalget 27. oktober 2021\n\nÅben\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n"
+        "2. Godkendelse af aktuel status for forvaltningen 2021, tillægsbevilling\nBeslutning: Anbefales\n"
+        "3. Godkendelse af ændring i finansieringen af det nye anlæg i zoologisk have og omlægning af bestående lån.\n"
+        "Beslutning: Anbefales\n4. Eventuelt\nBeslutning: Intet\n5. Godkendelse af referat\nBeslutning: Godkendt\n"
+    )
+    meta = _meta_of(text, tmp_path, "udvalg.txt")
+    assert (meta.title, meta.date) == ("Referat Sundheds- og Kulturudvalget", "2021-10-27")
+
+
 def test_the_title_search_does_not_read_a_line_its_window_cuts_off():
     """A sentence cut off by the end of the searched window no longer ends in its stop: it is still
     running text, no title (made up in the style of a pool's page whose title line is missing)."""

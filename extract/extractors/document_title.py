@@ -65,7 +65,8 @@ def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
 def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[str, str]:
     """The meeting's items, number (or heading) to title: its item headings and the item lines
     of its header (a table of contents: near the top, before the first heading past it; not a
-    numbered list holding a sentence ``item_sentence_words`` long, a page's list of priorities)."""
+    numbered list whose lines are half or more sentences ``item_sentence_words`` long, a page's list of
+    priorities; one long title ending in a stop among an agenda's items is an item's)."""
     items: dict[str, str] = {}
     for s in sections:
         if s.role == r.agenda.item_role:
@@ -75,18 +76,18 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
             items.setdefault(s.number or s.heading, clean_title(heading, r))
     contents: dict[str, str] = {}
     lines: dict[str, str] = {}  # the numbered lines
-    sentence = False  # does one of them read as a sentence (a page's list of priorities)?
+    sentences = 0  # how many of them read as a sentence (a page's list of priorities)?
     for _, line in text_lines(text[: _header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
         number = r.titles.item_number.match(line)
-        sentence = sentence or bool(number and line.endswith(".") and len(line.split()) >= r.titles.item_sentence_words)
+        sentences += bool(number and line.endswith(".") and len(line.split()) >= r.titles.item_sentence_words)
         if number and (numbered := parse_number(line, r)) is not None:
             lines.setdefault(numbered[0], clean_title(line, r))
         elif number:
             lines.setdefault(number.group(0).strip(" .:-–"), clean_title(line, r))
         elif listed := r.titles.contents_line.match(line):
             contents.setdefault(listed.group(0).split()[-1], line[listed.end() :].strip())  # "åbent 1": "1"
-    for number, title in ({} if sentence else lines).items():
+    for number, title in ({} if sentences and 2 * sentences >= len(lines) else lines).items():
         items.setdefault(number, title)
     if len(contents) >= 2:  # a table of contents, not a stray number
         for number, title in contents.items():
