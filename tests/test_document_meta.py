@@ -329,9 +329,11 @@ def test_viewer_cover_examples(example):
     assert meta.first_date(example["text"], (RULES.viewer_cover,), DATES) == example["value"]
 
 
-@pytest.mark.parametrize("example", RULES.agenda_approval.examples, ids=lambda e: e["text"][:30])
-def test_agenda_approval_examples(example):
-    assert meta.first_date(example["text"], (RULES.agenda_approval,), DATES) == example["value"]
+@pytest.mark.parametrize(
+    "rule,example", [(rule, e) for rule in RULES.agenda_approval for e in rule.examples], ids=lambda e: str(e)[:30]
+)
+def test_agenda_approval_examples(rule, example):
+    assert meta.first_date(example["text"], (rule,), DATES) == example["value"]
 
 
 @pytest.mark.parametrize("example", RULES.approval_line.examples, ids=lambda e: e["text"][:30])

@@ -75,7 +75,7 @@ class MetaRules:
     byline_date: Optional[DateRule] = None  # a news page's date line in its first lines
     byline_within: int = 0  # ... read within this many characters of the text's start
     weekday_day: Optional[DateRule] = None  # a weekday, day and month without a year; groups weekday, day, month
-    agenda_approval: Optional[DateRule] = None  # the approval of the agenda of the meeting on a day
+    agenda_approval: tuple = ()  # DateRules of the item's own meeting named in its text (its agenda approved)
     viewer_cover: Optional[DateRule] = None  # the first day of a document viewer's title of the PDF's cover
     agenda_roles: tuple[str, ...] = ()  # roles of headings only an agenda item holds ("Sagsfremstilling")
     approval_line: Optional[DateRule] = None  # a plan's approval on a line of its own ("Godkendt af … den …")
@@ -145,7 +145,7 @@ def load_rules(data) -> MetaRules:
         byline_date=_date_rule(data["byline_date"], "byline_date"),
         byline_within=require_number(data, "byline_within", "byline_within", int, 1),
         weekday_day=_date_rule(data["weekday_day"], "weekday_day", (("weekday", "day", "month"),)),
-        agenda_approval=_date_rule(data["agenda_approval"], "agenda_approval"),
+        agenda_approval=tuple(_date_rule(e, f"agenda_approval[{i}]") for i, e in enumerate(data["agenda_approval"])),
         viewer_cover=_date_rule(data["viewer_cover"], "viewer_cover"),
         agenda_roles=require_strings(data["agenda_roles"], "agenda_roles"),
         approval_line=_date_rule(data["approval_line"], "approval_line"),
@@ -364,7 +364,7 @@ def find_meta(
     date = labelled.get("date") or date_alone(head, len(head), r, dates)
     # the line naming the meeting's day may name its kind ("Referat Magistraten 29-08-2016" over the items)
     meeting_day, day_line = (None, "") if date else first_dated_line(head, r.meeting_dates, dates)
-    approved = None if date or meeting_day else first_date(src.text, (r.agenda_approval,), dates)  # its first item
+    approved = None if date or meeting_day else first_date(src.text, r.agenda_approval, dates)  # its first item
     title, title_found = document_title(src, sections, headings, dates, date or meeting_day or approved, places)
     title = named_kind(title, headings)
     read_from_line = title_found is not None and title == title_found[1]  # not a meeting's item or body
