@@ -641,6 +641,32 @@ def test_run_in_item_examples(example):
     assert [c.heading for c in run_in_items(line, run_in_fields(line, RULES), RULES)] == example["items"]
 
 
+@pytest.mark.parametrize("example", RULES.decided_examples, ids=lambda e: e["text"][:30])
+def test_decided_item_examples(example):
+    from extract.structure.run_in_fields import decided_items
+
+    assert [c.heading for c in decided_items(example["text"], RULES)] == example["items"]
+
+
+def test_a_page_of_minutes_listing_items_over_their_decisions_has_them_as_items():
+    """A committee's minutes page lists its items each over its decision's line (as one agenda system
+    prints it; made up in that style): every item is a section of level 1, no decision's line is one."""
+    text = (
+        "Sundheds- og Kulturudvalget\n\nSundheds- og Kulturudvalget 27. oktober 2021\n\nÅben\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n2. Godkendelse af status for forvaltningen 2021\n"
+        "Beslutning: Anbefales\n3. Eventuelt\nBeslutning: Intet\n"
+    )
+    src = read_text_source(Path("referat.txt"), text.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    found = [(s.heading, s.level) for s in find_sections(src, RULES) if s.heading]
+    assert [h for h, _ in found][-3:] == [
+        "1. Godkendelse af dagsorden",
+        "2. Godkendelse af status for forvaltningen 2021",
+        "3. Eventuelt",
+    ]
+    assert {level for h, level in found if h[0].isdigit()} == {1}
+    assert not any(h.startswith("Beslutning") for h, _ in found)
+
+
 def test_a_run_on_transcript_of_minutes_has_its_fields_as_sections():
     # made up in the style of copies of three municipalities' minutes that lost their line breaks
     text = (

@@ -92,6 +92,9 @@ class HeadingRules:
     run_in_not_after: re.Pattern  # … and the word before it is none of these (a name's preposition)
     run_in_examples: tuple  # {text, fields}: the fields named inside the line
     run_in_colon_roles: frozenset  # the roles of fields named there with their colon, whatever follows
+    decided_roles: frozenset  # the roles of a decision's line under each item of a page of minutes
+    decided_min: int  # how many items over their decision's line make such a page
+    decided_examples: tuple
     run_in_item: re.Pattern  # an item's number inside a run-on line ("2. BU - Valg af …")
     run_in_item_end: re.Pattern  # where its title ends before the item's record ("Sagsnr.:")
     run_in_item_words: int  # … a title of at most so many words
@@ -251,11 +254,14 @@ def load_rules(data) -> HeadingRules:
 
 def _run_in(data, roles: tuple[str, ...]) -> dict:
     keys = ["line_chars", "next_word", "not_after", "colon_roles", "examples", "item", "item_end", "item_words",
-            "item_examples"]  # fmt: skip
+            "item_examples", "decided_roles", "decided_min", "decided_examples"]  # fmt: skip
     data = require_keys(data, "run_in_fields", keys)
-    for role in data["colon_roles"] or ():
+    for role in [*(data["colon_roles"] or ()), *data["decided_roles"]]:
         require_choice(role, "run_in_fields", "colon_roles", roles)
     return {
+        "decided_roles": frozenset(data["decided_roles"]),
+        "decided_min": require_number(data, "decided_min", "run_in_fields", int, 1, 100),
+        "decided_examples": tuple(data["decided_examples"] or ()),
         "run_in_item": require_regex(data["item"], "run_in_fields", "item"),
         "run_in_item_end": require_regex(data["item_end"], "run_in_fields", "item_end"),
         "run_in_item_words": require_number(data, "item_words", "run_in_fields", int, 1, 100),

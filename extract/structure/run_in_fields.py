@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.structure.agenda_lines import field_of, meeting_part
-from extract.structure.headings import Candidate, HeadingRules
+from extract.structure.headings import Candidate, HeadingRules, parse_number
 
 _WORD = re.compile(r"\S+")
 _MAX_FIELD_WORDS = 4  # "Høring/borger- og brugerinvolvering", "Økonomi og finansiering"
@@ -80,3 +80,21 @@ def run_in_items(text: str, fields: list[Candidate], r: HeadingRules) -> list[Ca
                                      "numbered", r.agenda.item_role, "run_in_item", True))  # fmt: skip
         pos += len(line) + 1
     return out
+
+
+def decided_items(text: str, r: HeadingRules) -> list[Candidate]:
+    """The items of a page of minutes that lists each right over its decision on one line ("1.
+    Godkendelse af dagsorden" over "Beslutning: Godkendt"): a numbered line over a line naming a
+    field of ``decided_roles`` and its text after a colon; none unless ``decided_min`` such pairs stand."""
+    out, pos = [], 0
+    lines = text.split("\n")
+    for line, below in zip(lines, lines[1:]):
+        label, colon, decision = below.partition(":")
+        parsed = parse_number(line.strip(), r) if colon and decision.strip() else None
+        rule = field_of(label, r.agenda) if parsed else None
+        if parsed and rule is not None and rule.role in r.decided_roles:
+            start = pos + len(line) - len(line.lstrip())
+            out.append(Candidate(start, pos + len(line) + 1, line.strip(), parsed[0], parsed[2], None,
+                                 "numbered", r.agenda.item_role, "decided_item", True))  # fmt: skip
+        pos += len(line) + 1
+    return out if len(out) >= r.decided_min else []

@@ -35,7 +35,7 @@ from extract.structure.headings import (
     run_in_line,
     starts_lowercase,
 )
-from extract.structure.run_in_fields import run_in_fields, run_in_items
+from extract.structure.run_in_fields import decided_items, run_in_fields, run_in_items
 from extract.structure.section_levels import STYLED_ORIGINS, depth_levels, layout_levels, markdown_levels, plain_levels
 from extract.structure.titles import find_title, text_lines
 
@@ -284,10 +284,14 @@ def _with_run_in_fields(
     text: str, cands: list[Candidate], levels: list[int], r: HeadingRules
 ) -> tuple[list[Candidate], list[int]]:
     """The candidates with the fields named inside run-on lines (``run_in_fields``): each one level
-    below an item before it, beside a field before it, else at the top."""
+    below an item before it, beside a field before it, else at the top; and the items of a page of
+    minutes over their decisions' lines (``decided_items``), in the place of a line's other reading."""
+    decided = decided_items(text, r)
+    kept = [(c, level) for c, level in zip(cands, levels) if c.start not in {d.start for d in decided}]
+    cands, levels = [c for c, _ in kept], [level for _, level in kept]
     taken = {c.start for c in cands}
     fields = run_in_fields(text, r)
-    extra = [c for c in fields + run_in_items(text, fields, r) if c.start not in taken]
+    extra = [c for c in fields + run_in_items(text, fields, r) + decided if c.start not in taken]
     if not extra:
         return cands, levels
     given = dict(zip((c.start for c in cands), levels))
