@@ -256,8 +256,9 @@ def _run_in(data, roles: tuple[str, ...]) -> dict:
     keys = ["line_chars", "next_word", "not_after", "colon_roles", "examples", "item", "item_end", "item_words",
             "item_examples", "decided_roles", "decided_min", "decided_examples"]  # fmt: skip
     data = require_keys(data, "run_in_fields", keys)
-    for role in [*(data["colon_roles"] or ()), *data["decided_roles"]]:
-        require_choice(role, "run_in_fields", "colon_roles", roles)
+    for key in ("colon_roles", "decided_roles"):
+        for role in data[key] or ():
+            require_choice(role, "run_in_fields", key, roles)
     return {
         "decided_roles": frozenset(data["decided_roles"]),
         "decided_min": require_number(data, "decided_min", "run_in_fields", int, 1, 100),

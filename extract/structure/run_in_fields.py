@@ -1,7 +1,8 @@
 """Agenda fields and items named inside a line that runs on for a page: a transcript of a PDF that
 lost its line breaks ("… boligplan for plejeboliger 2030 Resumé SÆH-udvalget tager …", "… Side 4
-2. BU - Valg af næstformand Sagsnr.: 10/17 …"). Pure functions: text in, heading candidates out
-(``rules/headings.yml``: ``run_in_fields``)."""
+2. BU - Valg af næstformand Sagsnr.: 10/17 …"); and the items of a page of minutes that lists each
+right over its decision's line ("1. Godkendelse af dagsorden" over "Beslutning: Godkendt"). Pure
+functions: text in, heading candidates out (``rules/headings.yml``: ``run_in_fields``)."""
 
 from __future__ import annotations
 
