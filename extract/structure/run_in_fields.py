@@ -84,18 +84,27 @@ def run_in_items(text: str, fields: list[Candidate], r: HeadingRules) -> list[Ca
 
 
 def decided_items(text: str, r: HeadingRules) -> list[Candidate]:
-    """The items of a page of minutes that lists each right over its decision on one line ("1.
-    Godkendelse af dagsorden" over "Beslutning: Godkendt"): a numbered line over a line naming a
-    field of ``decided_roles`` and its text after a colon; none unless ``decided_min`` such pairs stand."""
-    out, pos = [], 0
-    lines = text.split("\n")
-    for line, below in zip(lines, lines[1:]):
+    """The items of a page of minutes that lists each over its decision on one line ("1. Godkendelse
+    af dagsorden" over "Beslutning: Godkendt", blank lines perhaps between): a numbered line over a
+    line naming a field of ``decided_roles`` and its text after a colon, where the item's body starts;
+    none unless ``decided_min`` such pairs stand."""
+    out = []
+    lines = [(a, line) for a, line in _lines(text) if line.strip()]
+    for (a, line), (b, below) in zip(lines, lines[1:]):
         label, colon, decision = below.partition(":")
         parsed = parse_number(line.strip(), r) if colon and decision.strip() else None
         rule = field_of(label, r.agenda) if parsed else None
         if parsed and rule is not None and rule.role in r.decided_roles:
-            start = pos + len(line) - len(line.lstrip())
-            out.append(Candidate(start, pos + len(line) + 1, line.strip(), parsed[0], parsed[2], None,
+            start = a + len(line) - len(line.lstrip())
+            out.append(Candidate(start, b, line.strip(), parsed[0], parsed[2], None,
                                  "numbered", r.agenda.item_role, "decided_item", True))  # fmt: skip
-        pos += len(line) + 1
     return out if len(out) >= r.decided_min else []
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(start, line) of every line of the text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out

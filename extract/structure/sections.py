@@ -286,8 +286,12 @@ def _with_run_in_fields(
     """The candidates with the fields named inside run-on lines (``run_in_fields``): each one level
     below an item before it, beside a field before it, else at the top; and the items of a page of
     minutes over their decisions' lines (``decided_items``), in the place of a line's other reading."""
-    decided = decided_items(text, r)
-    kept = [(c, level) for c, level in zip(cands, levels) if c.start not in {d.start for d in decided}]
+    decided = decided_items(text, r)  # in the place of the item's line and its decision's line read otherwise
+    kept = [
+        (c, level)
+        for c, level in zip(cands, levels)
+        if c.start not in {x for d in decided for x in (d.start, d.body_start)}
+    ]
     cands, levels = [c for c, _ in kept], [level for _, level in kept]
     taken = {c.start for c in cands}
     fields = run_in_fields(text, r)
