@@ -656,15 +656,16 @@ def test_a_page_of_minutes_listing_items_over_their_decisions_has_them_as_items(
         "1. Godkendelse af dagsorden\nBeslutning: Godkendt\n2. Godkendelse af status for forvaltningen 2021\n"
         "Beslutning: Anbefales\n3. Eventuelt\nBeslutning: Intet\n"
     )
-    src = read_text_source(Path("referat.txt"), text.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
-    found = [(s.heading, s.level) for s in find_sections(src, RULES) if s.heading]
-    assert [h for h, _ in found][-3:] == [
-        "1. Godkendelse af dagsorden",
-        "2. Godkendelse af status for forvaltningen 2021",
-        "3. Eventuelt",
-    ]
-    assert {level for h, level in found if h[0].isdigit()} == {1}
-    assert not any(h.startswith("Beslutning") for h, _ in found)
+    for copy in (text, text.replace("\n", "\n\n")):  # also with blank lines between the lines
+        src = read_text_source(Path("referat.txt"), copy.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+        found = [(s.heading, s.level) for s in find_sections(src, RULES) if s.heading]
+        assert [h for h, _ in found][-3:] == [
+            "1. Godkendelse af dagsorden",
+            "2. Godkendelse af status for forvaltningen 2021",
+            "3. Eventuelt",
+        ]
+        assert {level for h, level in found if h[0].isdigit()} == {1}
+        assert not any(h.startswith("Beslutning") for h, _ in found)
 
 
 def test_a_run_on_transcript_of_minutes_has_its_fields_as_sections():
