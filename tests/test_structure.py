@@ -995,6 +995,21 @@ def test_a_line_of_two_sentences_is_running_text_not_a_line_of_a_list():
     assert find_title(src)[1] == "Kontrol med sociale ydelser. Årsrapport 2024 og forslag til business case"
 
 
+def test_a_list_of_press_releases_has_each_headline_over_its_date_as_a_heading():
+    """A municipality's list of press releases prints each headline over its date in figures and then
+    the item's text (made up in that style): the headlines are headings, the dates none."""
+    text = (
+        "Kommunens pressemeddelelser\n\nDen nordiske kultur fejret\n\n29.08.2019\n\nLørdag den 24. august blev kulturdagen afholdt for "
+        "første gang i kommunen, og mange kom forbi.\n\nHjælpemiddeldepotet får ny adresse\n\n12.08.2019\n\n"
+        "Et nyindrettet hjælpemiddeldepot bliver snart taget i brug på Materialegården i byen.\n"
+    )
+    src = read_text_source(Path("nyheder.txt"), text.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == [
+        "Den nordiske kultur fejret",
+        "Hjælpemiddeldepotet får ny adresse",
+    ]
+
+
 @pytest.mark.parametrize("example", RULES.contents_examples, ids=[e["text"][:40] for e in RULES.contents_examples])
 def test_contents_list_examples(example):
     assert len(contents_entries(example["text"], RULES)) == example["entries"]

@@ -13,7 +13,9 @@ from typing import Optional
 
 from extract.extractors.dates import DateMatch
 from extract.extractors.milestone_rules import MilestoneRules
+from extract.structure.headings import line_at, next_line_start
 from extract.structure.sentences import Span
+from extract.structure.titles import BULLETS
 
 
 def label_above(text: str, line: Span, m: DateMatch, r: MilestoneRules) -> str:
@@ -51,33 +53,26 @@ def _column_header(text: str, start: int, line: Span, m: DateMatch, r: Milestone
     column headers of a table of dates (the first a heading of a few words, the second at most
     ``label_column_words`` words) over cells with no list mark, an even number of them: the cells
     before the date, counted row by row, give its column. None when they are no such table."""
-    second = text[start : _line_end(text, start)]
+    second = line_at(text, start)
     above_start = start
     first = ""
     while above_start > 0:
         above_start = text.rfind("\n", 0, above_start - 1) + 1
-        first = text[above_start : _line_end(text, above_start)]
+        first = line_at(text, above_start)
         if first.strip():
             break
     if not (_header_line(first, r.label_heading_words) and _header_line(second, r.label_column_words)):
         return None
     cells, before, pos = 0, -1, start + len(second) + 1
     while pos < len(text):
-        end = _line_end(text, pos)
-        row = text[pos:end]
+        row = line_at(text, pos)
         if row.strip():
-            if not r.label_list_item.search(row) or row.lstrip()[:1] in "-–•*·":
+            if not r.label_list_item.search(row) or row.lstrip()[:1] in BULLETS:
                 break
             if pos == line.start:
                 before = cells + len(r.label_table_cell.findall(text, pos, m.start))
             cells += len(r.label_table_cell.findall(row))
-        pos = end + 1
+        pos = next_line_start(text, pos)
     if before < 0 or cells < 4 or cells % 2:
         return None
     return (first if before % 2 == 0 else second).strip()
-
-
-def _line_end(text: str, pos: int) -> int:
-    """Where the line at ``pos`` ends: its line break, or the end of the text."""
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end

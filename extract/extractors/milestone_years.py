@@ -269,7 +269,7 @@ def year_candidates(
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
-        sent = _sentence_without_money(sentences, y, amount_spans) or _year_beside_money(text, sentences, y, with_money)
+        sent = _sentence_without_money(sentences, y, amount_spans, text, with_money)
         if sent is None:
             continue
         nxt = years[i + 1] if i + 1 < len(years) else None
@@ -278,17 +278,14 @@ def year_candidates(
     return out + year_span_candidates(text, dates, sentences, amount_spans)
 
 
-def _sentence_without_money(sentences: list[Span], y: re.Match, amount_spans) -> Optional[Span]:
-    """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's years)."""
-    sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
-    return None if any(sent.start <= a < sent.end for a, _ in amount_spans) else sent
-
-
-def _year_beside_money(
-    text: str, sentences: list[Span], y: re.Match, with_money: Optional[re.Pattern]
+def _sentence_without_money(
+    sentences: list[Span], y: re.Match, amount_spans, text: str = "", with_money: Optional[re.Pattern] = None
 ) -> Optional[Span]:
-    """The sentence of a year beside a sum when ``with_money`` finds the words before the year in it."""
+    """The sentence a year (or span of years) stands in, None when it names a sum of money (the money's
+    years), unless ``with_money`` finds the words before the year in it."""
     sent = sentence_at(sentences, y.start()) or Span(y.start(), y.end())
+    if not any(sent.start <= a < sent.end for a, _ in amount_spans):
+        return sent
     return sent if with_money is not None and with_money.search(text, sent.start, y.start()) else None
 
 

@@ -6,6 +6,7 @@ budgetaftalen 1", "2. Det økonomiske udgangspunkt 2", "Bilag 1. Overblik - Ænd
 from __future__ import annotations
 
 from extract.structure.heading_rules import HeadingRules
+from extract.structure.headings import line_at, next_line_start
 
 
 def contents_entries(text: str, r: HeadingRules) -> frozenset[int]:
@@ -18,16 +19,14 @@ def contents_entries(text: str, r: HeadingRules) -> frozenset[int]:
         entries: list[int] = []
         last_page = 0
         while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            line = text[pos:end]
+            line = line_at(text, pos)
             if line.strip():
                 entry = r.contents_entry.fullmatch(line)
                 if entry is None or int(entry.group("page")) < last_page:
                     break
                 last_page = int(entry.group("page"))
                 entries.append(pos)
-            pos = end + 1
+            pos = next_line_start(text, pos)
         if len(entries) >= r.contents_min_entries:
             found.update(entries)
     return frozenset(found)

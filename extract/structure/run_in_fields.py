@@ -10,6 +10,7 @@ import re
 
 from extract.structure.agenda_lines import field_of, meeting_part
 from extract.structure.headings import Candidate, HeadingRules, parse_number
+from extract.structure.titles import text_lines
 
 _WORD = re.compile(r"\S+")
 _MAX_FIELD_WORDS = 4  # "Høring/borger- og brugerinvolvering", "Økonomi og finansiering"
@@ -89,7 +90,7 @@ def decided_items(text: str, r: HeadingRules) -> list[Candidate]:
     line naming a field of ``decided_roles`` and its text after a colon, where the item's body starts;
     none unless ``decided_min`` such pairs stand."""
     out = []
-    lines = [(a, line) for a, line in _lines(text) if line.strip()]
+    lines = [(a, line) for a, line in text_lines(text) if line.strip()]
     for (a, line), (b, below) in zip(lines, lines[1:]):
         label, colon, decision = below.partition(":")
         parsed = parse_number(line.strip(), r) if colon and decision.strip() else None
@@ -99,12 +100,3 @@ def decided_items(text: str, r: HeadingRules) -> list[Candidate]:
             out.append(Candidate(start, b, line.strip(), parsed[0], parsed[2], None,
                                  "numbered", r.agenda.item_role, "decided_item", True))  # fmt: skip
     return out if len(out) >= r.decided_min else []
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """(start, line) of every line of the text."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out

@@ -265,10 +265,8 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     else:
         cands = plain_candidates(src.text, title_at, r)
         levels = plain_levels(cands, src.text, r)
-    contents = contents_entries(src.text, r)  # a table of contents' lines name headings; none themselves
-    if contents:
-        kept = [(c, level) for c, level in zip(cands, levels) if c.start not in contents]
-        cands, levels = [c for c, _ in kept], [level for _, level in kept]
+    # a table of contents' lines name headings; none themselves
+    cands, levels = _without(cands, levels, contents_entries(src.text, r))
     cands, levels = _with_run_in_fields(src.text, cands, levels, r)
     last = cands[-1] if cands else None
     # a line the text ends on heads nothing (a cut-off excerpt); a numbered item may be cut, a field stays
@@ -280,6 +278,12 @@ def find_sections(src: SourceText, r: HeadingRules) -> list[Section]:
     return with_preamble(src.text, sections)
 
 
+def _without(cands: list[Candidate], levels: list[int], starts) -> tuple[list[Candidate], list[int]]:
+    """The candidates and their levels but those starting at one of ``starts``."""
+    kept = [(c, level) for c, level in zip(cands, levels) if c.start not in starts]
+    return [c for c, _ in kept], [level for _, level in kept]
+
+
 def _with_run_in_fields(
     text: str, cands: list[Candidate], levels: list[int], r: HeadingRules
 ) -> tuple[list[Candidate], list[int]]:
@@ -287,12 +291,7 @@ def _with_run_in_fields(
     below an item before it, beside a field before it, else at the top; and the items of a page of
     minutes over their decisions' lines (``decided_items``), in the place of a line's other reading."""
     decided = decided_items(text, r)  # in the place of the item's line and its decision's line read otherwise
-    kept = [
-        (c, level)
-        for c, level in zip(cands, levels)
-        if c.start not in {x for d in decided for x in (d.start, d.body_start)}
-    ]
-    cands, levels = [c for c, _ in kept], [level for _, level in kept]
+    cands, levels = _without(cands, levels, {x for d in decided for x in (d.start, d.body_start)})
     taken = {c.start for c in cands}
     fields = run_in_fields(text, r)
     extra = [c for c in fields + run_in_items(text, fields, r) + decided if c.start not in taken]
