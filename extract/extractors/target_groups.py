@@ -21,24 +21,17 @@ import re
 from typing import Callable, Optional
 
 from extract.extractors.target_group_labels import fallbacks, find_labels, specific
+from extract.extractors.target_group_lists import list_items, list_rows, trimmed
 from extract.extractors.target_group_records import childhood_ages, find_ages, find_match_groups, find_size
 from extract.extractors.target_group_records import record as _record
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
-from extract.structure.sentences import Span, line_of, sentence_at
+from extract.structure.sentences import Span, sentence_at
 
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
 _LINE = re.compile(r"[^\n]+")
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _opens_statement(text: str, a: int, b: int, part: list[int], r: TargetGroupRules) -> bool:
@@ -91,7 +84,7 @@ def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: 
         if sec.role != r.section_role:
             continue
         stop = r.section_body_end.search(text, sec.body_start, sec.char_end)
-        start, end = _trimmed(text, sec.body_start, stop.start() if stop else sec.char_end)
+        start, end = trimmed(text, sec.body_start, stop.start() if stop else sec.char_end)
         parts: list[list[int]] = []
         for sent in sentences:
             a, b = max(sent.start, start), min(sent.end, end)
@@ -105,7 +98,7 @@ def _section_rows(text: str, sentences: list[Span], sections: list[Section], r: 
         if parts:
             parts[0][0], parts[-1][1] = start, end
         for a, b in parts:
-            a, b = _trimmed(text, a, b)
+            a, b = trimmed(text, a, b)
             if b > a:
                 rows.append(_record(text, a, b, r.section_rule, r))
     return rows
@@ -249,67 +242,16 @@ def _label_rows(text: str, sentences: list[Span], r: TargetGroupRules) -> list[T
         sent = sentence_at(sentences, m.end())
         line_end = text.find("\n", m.end())
         end = min(sent.end if sent else len(text), line_end if line_end >= 0 else len(text))
-        start, end = _trimmed(text, m.end(), end)
+        start, end = trimmed(text, m.end(), end)
         if end > start:
             rows.append(_record(text, start, end, r.label.id, r))
     return rows
 
 
-def _list_items(text: str, pos: int, r: TargetGroupRules) -> list[tuple[int, int]]:
-    """(start, end) of each bullet paragraph that follows ``pos``, up to the first non-bullet
-    paragraph (one right after an item that ends with a colon is that item's description) or the
-    first bullet indented less than the list's first (the outer list the intro stands in goes on)."""
-    items: list[tuple[int, int]] = []
-    described, first_indent = False, 0
-    # a paragraph, or a line that opens with a bullet (lists written one item a line)
-    for para in r.list_paragraph.finditer(text[pos:]):
-        bullet = r.list_bullet.match(para.group())
-        if not bullet and r.bare_conjunct and para.group().strip().lower() in r.bare_conjunct.joined_by:
-            continue  # "eller" on a line of its own between two items
-        if not bullet:
-            if not described:
-                break
-            items[-1] = (items[-1][0], pos + para.end())
-            described = False
-            continue
-        at = pos + para.start()
-        indent = len(text[line_of(text, at, at).start : at].expandtabs())
-        if items and indent < first_indent:
-            break
-        if not items:
-            first_indent = indent
-        items.append((pos + para.start() + bullet.end(), pos + para.end()))
-        described = para.group().rstrip().endswith(":")
-    return items
-
-
-def _list_rows(
-    text: str, sentences: list[Span], r: TargetGroupRules
-) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
-    """One row per list item (its label), and the items' whole spans (label and description)."""
-    rows, spans = [], []
-    intros = [(m, False) for m in r.list_rule.pattern.finditer(text)]
-    intros += [(m, True) for m in r.list_intro_named.finditer(text)] if r.list_intro_named else []
-    for intro, named in intros:
-        for start, end in _list_items(text, intro.end(), r):
-            colon = text.find(":", start, min(end, start + r.list_max_label))
-            sent = sentence_at(sentences, start)
-            stop = colon if colon >= 0 else min(end, sent.end if sent else end)
-            a, b = _trimmed(text, start, stop)
-            row = _record(text, a, b, r.list_rule.id, r) if b > a else None
-            figure = named and r.list_named_item_not and r.list_named_item_not.match(text, a)
-            if row and named and (not specific(row.groups, r) or figure):
-                continue  # an item of a list of areas, members or goals that names no group, or a figure of one
-            spans.append((start, end))
-            if row:
-                rows.append(row)
-    return rows, spans
-
-
 def _table_rows(text: str, r: TargetGroupRules) -> list[TargetGroup]:
     rows = []
     for m in r.table_title.pattern.finditer(text):
-        a, b = _trimmed(text, m.start("title"), m.end("title"))
+        a, b = trimmed(text, m.start("title"), m.end("title"))
         row = _record(text, a, b, r.table_title.id, r)
         if specific(row.groups, r):
             rows.append(row)
@@ -341,8 +283,8 @@ def _answer_rows(text: str, sentences: list[Span], sections: list[Section], r: T
         end = min((s.char_end for s in sections if s.body_start <= para.start() < s.char_end), default=para.end())
         # an answer written as a list: each item that names a group; an answer that denies
         # (not_statement: "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
-        answers = _list_items(text, m.end(), r) or _short_lines(text, para.start(), min(para.end(), end), sentences)
-        for a, b in (_trimmed(text, a, b) for a, b in answers):
+        answers = list_items(text, m.end(), r) or _short_lines(text, para.start(), min(para.end(), end), sentences)
+        for a, b in (trimmed(text, a, b) for a, b in answers):
             if (
                 b > a
                 and text[b - 1] != "?"
@@ -363,7 +305,7 @@ def _initiative_list_rows(text: str, sections: list[Section], r: TargetGroupRule
         if not rule.pattern.search(sec.heading):
             continue
         for line in re.finditer(r"[^\n]+", text[sec.body_start : sec.char_end]):
-            a, b = _trimmed(text, sec.body_start + line.start(), sec.body_start + line.end())
+            a, b = trimmed(text, sec.body_start + line.start(), sec.body_start + line.end())
             if 0 < b - a <= rule.max_line and text[b - 1] not in ".:":
                 row = _record(text, a, b, rule.id, r)
                 if set(row.groups) - fallbacks(r) - rule.actor_labels:
@@ -378,8 +320,8 @@ def find_target_groups(
     statement that names no specific group may take the groups of the document's ``title``."""
     section_rows = _section_rows(text, sentences, sections, r)
     covered = [(s.body_start, s.char_end) for s in sections if s.role == r.section_role]
-    list_rows, list_spans = _list_rows(text, sentences, r)
-    others = _label_rows(text, sentences, r) + list_rows + _table_rows(text, r)
+    listed, list_spans = list_rows(text, sentences, r, {s.char_start for s in sections})
+    others = _label_rows(text, sentences, r) + listed + _table_rows(text, r)
     others += _initiative_list_rows(text, sections, r) + _answer_rows(text, sentences, sections, r)
 
     def in_section_or_list(offset: int) -> bool:
