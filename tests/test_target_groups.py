@@ -197,6 +197,21 @@ def test_quoted_name_examples(example):
     assert find_labels(example["text"]) == sorted(example["labels"])
 
 
+@pytest.mark.parametrize("example", R.item_list_examples, ids=[e["text"][:30] for e in R.item_list_examples])
+def test_item_list_line_examples(example):
+    """A line of a meeting's list of items reads as one."""
+    assert bool(R.item_list_line.fullmatch(example["text"])) == example["listed"]
+
+
+def test_meeting_list_of_items_is_no_statement():
+    """A meeting's list of items names no statement; the item's title over its fields does (a
+    committee's minutes, written in the style of two municipalities' systems)."""
+    text = "Indhold\n\n63 Projekt Jobrotation i kommunen\n64 Jobcafe for ledige\n65 Orientering om opsigelser\n\n"
+    assert find_target_groups(text, sentence_spans(text), []) == []
+    alone = "64 Jobcafe for ledige\n\nSagsfremstilling\n\nJobcaféen er et tilbud til ledige borgere.\n"
+    assert find_target_groups(alone, sentence_spans(alone), [])
+
+
 @pytest.mark.parametrize("example", R.name_line_examples, ids=[e["text"][:30] for e in R.name_line_examples])
 def test_name_line_examples(example):
     """A grant's or pool's name alone on its line names the money, not whom it is for."""

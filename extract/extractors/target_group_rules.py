@@ -68,6 +68,7 @@ _TOP_KEYS = [
     "quoted_name",
     "unit_name",
     "name_line",
+    "item_list_line",
     "defined_group",
     "enumeration_tail",
 ]
@@ -164,6 +165,8 @@ class TargetGroupRules:
     unit_name_examples: tuple = ()
     name_line: Optional[re.Pattern] = None  # a grant's or pool's name alone on its line: no statement
     name_line_examples: tuple = ()
+    item_list_line: Optional[re.Pattern] = None  # a line of a meeting's list of items: no statement
+    item_list_examples: tuple = ()
     relative_clause: Optional[re.Pattern] = None  # a relative clause right after a group's head word
     defined_group: Optional[re.Pattern] = None  # persons a relative clause defines: a group after any cue
     defined_group_examples: tuple = ()
@@ -244,6 +247,7 @@ def load_rules(data) -> TargetGroupRules:
     quoted = require_keys(data["quoted_name"], "quoted_name", ["pattern", "examples"])
     unit = require_keys(data["unit_name"], "unit_name", ["pattern", "examples"])
     named = require_keys(data["name_line"], "name_line", ["pattern", "examples"])
+    items = require_keys(data["item_list_line"], "item_list_line", ["pattern", "examples"])
     defined = require_keys(data["defined_group"], "defined_group", ["clause", "pattern", "examples"])
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
@@ -312,6 +316,8 @@ def load_rules(data) -> TargetGroupRules:
         unit_name_examples=require_examples(unit, "unit_name"),
         name_line=require_regex(named["pattern"], "name_line"),
         name_line_examples=require_examples(named, "name_line"),
+        item_list_line=require_regex(items["pattern"], "item_list_line"),
+        item_list_examples=require_examples(items, "item_list_line"),
         relative_clause=_regex(defined, "clause", "defined_group", letters),
         defined_group=_regex(defined, "pattern", "defined_group", letters),
         defined_group_examples=require_examples(defined, "defined_group"),

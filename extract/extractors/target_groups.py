@@ -193,6 +193,19 @@ def _names_group(named: str, r: TargetGroupRules, weak: bool = False, least: int
     return ages != (None, None) or childhood_ages(named, r) != (None, None)
 
 
+def _in_item_list(text: str, at: int, r: TargetGroupRules) -> bool:
+    """Is the line at ``at`` one of a meeting's list of items, a line next to it one too ("64 Jobcafe
+    for ledige" between "63 Projekt …" and "65 Orientering …")? The item's own title is read under it."""
+    if r.item_list_line is None:
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    if not r.item_list_line.match(text, start):
+        return False
+    before = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else None
+    after = text.find("\n", at) + 1 or None
+    return any(pos is not None and pos != start and r.item_list_line.match(text, pos) for pos in (before, after))
+
+
 def _cue_rows(
     text: str,
     sentences: list[Span],
@@ -224,7 +237,7 @@ def _cue_rows(
                 at, found = sent.start, bool(rule.pattern.search(text, sent.start, sent.end))
             if not found:
                 continue
-            if r.not_statement.search(text, at, sent.end):
+            if r.not_statement.search(text, at, sent.end) or _in_item_list(text, at, r):
                 break
             end = _statement_span(text, sentences, i, r)[1]
             if not rule.needs_label or _is_statement(text, at, sent.end, rule, r, end):
