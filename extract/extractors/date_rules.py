@@ -113,7 +113,8 @@ def _patterns(data: dict) -> dict:
         r"(?P<year>\d{4}|\d{2})(?![\d])(?![./]\d)(?![-–][^\W\d_])"
         # a clock with AM/PM after it: a system set to English, month first ("9/11/2019 3:00:00 PM")
         rf"(?P<clock12>{data['month_first_clock']})?)",
-        "month_third": rf"{before}{third}\s+{month}(?:{filler}\s+{YEAR})?",
+        # two thirds joined by a slash read as the whole month, as any third of it ("medio/ultimo februar")
+        "month_third": rf"{before}(?:{_plain(third)}\s*/\s*)?{third}\s+{month}(?:{filler}\s+{YEAR})?",
         # the day's full stop is at times left out after a day's article or weekday ("d. 31 oktober
         # 2022", "pr. 31 marts", "Onsdag, 17 februar"), never elsewhere ("fase 2 august til …")
         "day_month": rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\.\s{{0,4}}|[ \t]{{1,4}}){month}(?:{filler}\s+{YEAR})?",
