@@ -20,6 +20,7 @@ from extract.extractors.amount_document_years import carry_over_year, title_budg
 from extract.extractors.amount_periods import label_years
 from extract.extractors.amount_rules import AmountRules
 from extract.records import Section
+from extract.structure.sentences import Span
 
 
 def frame_in_label(s: str, r: AmountRules, column: bool = False) -> Optional[str]:
@@ -175,3 +176,40 @@ def document_frame(text: str, r: AmountRules) -> Optional[str]:
     if kind not in r.document_frame_kinds or counts[kind] < max(r.document_frame_min, r.document_frame_share * total):
         return None
     return kind
+
+
+def _names_frame_or_result(sentence: str, r: AmountRules) -> bool:
+    """Does the sentence name a frame of its own, or what is no frame (a cash result: "Budgettet
+    udviser et positivt kassetillæg på …", ``label_no_frame``)?"""
+    return bool(frame_before(sentence, r) or r.label_no_frame.search(sentence))
+
+
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """Does the sentence at ``start`` follow the one ending at ``end`` directly, on the same line
+    (a paragraph's next sentence, none between them)?"""
+    return 0 <= end <= start and not text[end:start].strip() and "\n" not in text[end:start]
+
+
+def _sentence_lead(text: str, sent: Span, r: AmountRules) -> Optional[str]:
+    """The frame a sentence names in its opening words ("På anlæg er der …", "Uden for
+    servicerammen forventes …"): the frame of its sums that name none; none for two frames
+    joined ("På drift og anlæg …")."""
+    lead = r.sentence_lead_frame.match(text, sent.start, sent.end)
+    if not lead or r.frames_joined.match(text, lead.end(), sent.end):
+        return None
+    return next((f.kind for f in r.frames if f.pattern.match(text, lead.end(), sent.end)), None)
+
+
+def leading_frame(
+    text: str, sent: Span, opened: tuple[int, Optional[str]], r: AmountRules
+) -> tuple[Optional[str], tuple[int, Optional[str]]]:
+    """The frame a sentence's sums take that name none of their own: the one it names in its
+    opening words, else that of the sentence before it on its line which had one (``opened``:
+    (end, frame) of the sentences so far: "På driftssiden … 7,5 mio. kr. Erhvervsservicen styrkes
+    med …"), unless it names a frame or a result of its own; and ``opened`` after it."""
+    lead = _sentence_lead(text, sent, r)
+    if lead:
+        return lead, (sent.end, lead)
+    if _goes_on(text, opened[0], sent.start) and not _names_frame_or_result(text[sent.start : sent.end], r):
+        return opened[1], (sent.end, opened[1])
+    return None, opened

@@ -17,7 +17,14 @@ from typing import Optional, Sequence
 
 from extract.extractors.amount_document_years import document_year, item_years, title_budget_span, title_year
 from extract.extractors.amount_flat_tables import flat_tables
-from extract.extractors.amount_frames import Headings, document_frame, frame_after, frame_before, frame_in_label
+from extract.extractors.amount_frames import (
+    Headings,
+    document_frame,
+    frame_after,
+    frame_before,
+    frame_in_label,
+    leading_frame,
+)
 from extract.extractors.amount_mentions import (
     _Mention,
     _overlaps,
@@ -109,9 +116,10 @@ def find_amounts(
     spans = [(m.start, m.end) for m in mentions]
     mentions += [_Mention(a, b, v, NEIGHBOUR_RULE) for a, b, v in neighbour_scaled(text, sentences, spans, r)]
     mentions.sort(key=lambda m: m.start)
+    opened: tuple[int, Optional[str]] = (-1, None)  # (end, frame) of the sentences a frame opens, so far
     for sent, items in _by_sentence(mentions, sentences, text):
         ties = [_own_ties(text, sent, items, i, r) for i in range(len(items))]
-        lead = _leading_frame(text, sent, r)
+        lead, opened = leading_frame(text, sent, opened, r)
         for i, t in enumerate(ties):
             if not t.settled():
                 t.kind, t.joined = _frame_near(text, sent, items, i, r)
@@ -253,16 +261,6 @@ def _word_end(text: str, offset: int) -> int:
     while 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum():
         offset += 1
     return offset
-
-
-def _leading_frame(text: str, sent: Span, r: AmountRules) -> Optional[str]:
-    """The frame a sentence names in its opening words ("På anlæg er der …", "Uden for
-    servicerammen forventes …"): the frame of its sums that name none; none for two frames
-    joined ("På drift og anlæg …")."""
-    lead = r.sentence_lead_frame.match(text, sent.start, sent.end)
-    if not lead or r.frames_joined.match(text, lead.end(), sent.end):
-        return None
-    return next((f.kind for f in r.frames if f.pattern.match(text, lead.end(), sent.end)), None)
 
 
 def _by_sentence(mentions: list[_Mention], sentences: list[Span], text: str) -> list[tuple[Span, list[_Mention]]]:

@@ -372,8 +372,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
     and agendas the kind word and the body's name (on the next line, or in a field of the
     meeting header), wherever they stand together first."""
     lines = header_lines(text, r)
-    header = before_fields(lines, r)
-    together = _kind_with_body(header, r)
+    together = _kind_with_body(header := before_fields(lines, r), r)  # the kind word under a field: "Orientering"
     for i, (a, line) in enumerate(lines):
         if together and together[0] <= a:
             return together
@@ -387,9 +386,7 @@ def _after_kind_word(text: str, r: HeadingRules) -> Optional[tuple[int, str]]:
         if r.titles.with_body.fullmatch(line):
             body = labelled_body(lines[i + 1 : i + 2], r) or body_of(nxt, r) or labelled_body(lines, r)
             return a, f"{line} {clean_title(body, r)}" if body else line
-        if i >= len(header):
-            continue  # a note's kind word under an item's field is its sub-heading ("Orientering")
-        title = title_candidate(nxt, r)
+        title = title_candidate(nxt, r) if i < len(header) else None  # under an item's field: a sub-heading
         if title and not r.titles.never_title.search(title):
             return start, clean_title(title, r)
     return together
