@@ -336,9 +336,11 @@ def test_agenda_approval_examples(rule, example):
     assert meta.first_date(example["text"], (rule,), DATES) == example["value"]
 
 
-@pytest.mark.parametrize("example", RULES.approval_line.examples, ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize(
+    "example", [e for rule in RULES.approval_line for e in rule.examples], ids=lambda e: e["text"][:30]
+)
 def test_approval_line_examples(example):
-    assert meta.first_date(example["text"], (RULES.approval_line,), DATES) == example["value"]
+    assert meta.first_date(example["text"], RULES.approval_line, DATES) == example["value"]
 
 
 def test_agenda_roles_are_roles_of_the_heading_rules():

@@ -78,7 +78,7 @@ class MetaRules:
     agenda_approval: tuple = ()  # DateRules of the item's own meeting named in its text (its agenda approved)
     viewer_cover: Optional[DateRule] = None  # the first day of a document viewer's title of the PDF's cover
     agenda_roles: tuple[str, ...] = ()  # roles of headings only an agenda item holds ("Sagsfremstilling")
-    approval_line: Optional[DateRule] = None  # a plan's approval on a line of its own ("Godkendt af … den …")
+    approval_line: tuple = ()  # DateRules of a plan's approval or an agreement's making on a line of its own
 
 
 def _label(entry, i: int) -> LabelRule:
@@ -148,7 +148,7 @@ def load_rules(data) -> MetaRules:
         agenda_approval=tuple(_date_rule(e, f"agenda_approval[{i}]") for i, e in enumerate(data["agenda_approval"])),
         viewer_cover=_date_rule(data["viewer_cover"], "viewer_cover"),
         agenda_roles=require_strings(data["agenda_roles"], "agenda_roles"),
-        approval_line=_date_rule(data["approval_line"], "approval_line"),
+        approval_line=tuple(_date_rule(e, f"approval_line[{i}]") for i, e in enumerate(data["approval_line"])),
     )
 
 
@@ -378,7 +378,7 @@ def find_meta(
         date = date or meeting_day or decision_day(src.text, sections, headings, dates) or approved
     date = date or labelled.get("published")
     if date is None and not agenda and kind not in r.meeting_kinds:  # a news page's date line under its headline
-        date = byline_date(src.text, r, dates) or first_date(src.text, (r.approval_line,), dates)
+        date = byline_date(src.text, r, dates) or first_date(src.text, r.approval_line, dates)
     basis = "text" if date else None
     if date is None and (agenda or kind in r.meeting_kinds):
         date = file_name_date(name, r)
