@@ -530,6 +530,35 @@ def test_a_web_page_with_folded_sections_has_their_titles_as_headings():
     assert not any("beskrivelse" in s.heading for s in find_sections(src))
 
 
+# A project database's page of facts, each a bulleted label over its indented value (in the style of
+# a page on a municipality's project with EU funding): labels over values are no folded sections.
+FACTS_PAGE = """Plads til flere
+
+Projektinformation
+
+ • Startdato
+
+  20.10.2020
+ • Støttemodtagerens navn
+
+  Nordby Kommune
+ • Hvornår kan der søges?
+
+  Ansøgningsfrist
+
+Projektresumé
+
+Projektet er et samarbejde mellem jobcentret og virksomhederne i kommunen.
+"""
+
+
+def test_a_bulleted_label_over_its_value_is_no_folded_section():
+    src = read_text(Path("projekt.txt"), FACTS_PAGE.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    got = [s.heading for s in find_sections(src) if s.heading]
+    assert "Startdato" not in got and "Støttemodtagerens navn" not in got
+    assert "Hvornår kan der søges?" in got  # a question holds its section whatever stands under it
+
+
 @pytest.mark.parametrize(
     "example", RULES.initiative_name_examples, ids=[e["text"][:40] for e in RULES.initiative_name_examples]
 )

@@ -81,6 +81,7 @@ class HeadingRules:
     unnumbered_not_headings: frozenset  # ids of not_headings rules that reject no line with a heading number
     credit_not_headings: frozenset  # ids of not_headings rules whose line stands between a headline and its body
     fold_not_headings: frozenset  # ids of not_headings rules of the buttons over a page's folded sections
+    folded_value_words: int  # a bulleted label over an indented line of at most so many words, no stop: a value
     link_not_headings: frozenset  # ids of not_headings rules of a link's line (a notice over it opens no page)
     item_mark_not_headings: frozenset  # ids of not_headings rules of an item's mark (its access), over its fields
     control_not_headings: frozenset  # ids of not_headings rules of a page's buttons ("Til toppen") between items
@@ -174,6 +175,7 @@ def load_rules(data) -> HeadingRules:
         "unnumbered_not_headings",
         "credit_not_headings",
         "fold_not_headings",
+        "folded_value_words",
         "link_not_headings",
         "item_mark_not_headings",
         "control_not_headings",
@@ -242,6 +244,7 @@ def load_rules(data) -> HeadingRules:
         ),
         credit_not_headings=rule_ids(data["credit_not_headings"], data["not_headings"], "credit_not_headings"),
         fold_not_headings=rule_ids(data["fold_not_headings"], data["not_headings"], "fold_not_headings"),
+        folded_value_words=require_number(data, "folded_value_words", "-", int, 0, 20),
         link_not_headings=rule_ids(data["link_not_headings"], data["not_headings"], "link_not_headings"),
         item_mark_not_headings=rule_ids(data["item_mark_not_headings"], data["not_headings"], "item_mark_not_headings"),
         control_not_headings=rule_ids(data["control_not_headings"], data["not_headings"], "control_not_headings"),

@@ -282,20 +282,6 @@ def indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineHeading]:
-    """A bulleted line that reads as a title over running text indented deeper than its bullet:
-    a web page's folded section ("• Hvem kan søge?" over its answer), not a list's point."""
-    bullet = r.bullet
-    if not following.strip() or indent(following) <= indent(line) or not bullet.search(line):
-        return None
-    if bullet.search(following) or starts_lowercase(following):
-        return None
-    found = plain_line(bullet.sub("", line, count=1), r)
-    if found is None or found.kind in ("numbered", "label") or found.heading.endswith((".", ":")):
-        return None
-    return LineHeading(found.heading, None, None, None, "folded", "folded_section")
-
-
 def line_at(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start : end if end >= 0 else len(text)]

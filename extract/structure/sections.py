@@ -16,11 +16,11 @@ from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
 from extract.structure.agenda import agenda_layout, blocks
 from extract.structure.agenda_lines import field_of
 from extract.structure.contents import contents_entries
+from extract.structure.folded import folded_heading
 from extract.structure.headings import (
     Candidate,
     HeadingRules,
     LineHeading,
-    folded_heading,
     heading_starts,
     heading_word_rule,
     indent,
