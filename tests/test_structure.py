@@ -530,6 +530,26 @@ def test_a_web_page_with_folded_sections_has_their_titles_as_headings():
     assert not any("beskrivelse" in s.heading for s in find_sections(src))
 
 
+# A municipality's list of press releases copied with no blank lines: each headline over its teaser
+# (made up in that style).
+RELEASES_PAGE = """Pressemeddelelser
+Ny skolelinje på vej i Nordby
+En ny studielinje med fokus på sundhed begynder på gymnasiet efter sommerferien.
+Investor vil bygge butikker ved stationen
+Tre nye butikker kan blive en realitet, og kommunen går i gang med lokalplanen.
+"""
+
+
+def test_a_list_of_headlines_each_over_its_teaser_has_them_as_headings():
+    src = read_text(Path("presse.txt"), RELEASES_PAGE.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    got = [s.heading for s in find_sections(src) if s.heading]
+    assert got[-2:] == ["Ny skolelinje på vej i Nordby", "Investor vil bygge butikker ved stationen"]
+    # a paragraph of running text is no list of headlines
+    prose = "Om puljen\n\nPuljen støtter foreninger.\nDen blev oprettet i år.\nDer er afsat midler.\nAnsøg nu.\n"
+    src = read_text(Path("pulje.txt"), prose.encode("utf-8"), ALL_RULES["ocr_repair.yml"])
+    assert [s.heading for s in find_sections(src) if s.heading] == []
+
+
 # A project database's page of facts, each a bulleted label over its indented value (in the style of
 # a page on a municipality's project with EU funding): labels over values are no folded sections.
 FACTS_PAGE = """Plads til flere

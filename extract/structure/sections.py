@@ -101,6 +101,8 @@ def plain_candidates(
             out.append(found)
         elif found is not None:
             out.append(_candidate(a, next_line_start(text, a), found, r))
+        if not folds and (title_at is None or a >= title_at):
+            out += [_candidate(a + o, next_line_start(text, a + o), h, r) for o, h in _teasers(lines, r)]
         asked = _question_under(lines, r) if not folds else None
         if asked is not None:
             out.append(_candidate(a + len(lines[0]) + 1, a + len(lines[0]) + len(lines[1]) + 2, asked, r))
@@ -108,6 +110,24 @@ def plain_candidates(
     kept = _house_style(_drop_lists(out, text, paras, r), r)
     starts = heading_starts(text, kept, r)
     return [c for c in kept if over_text(text, c, starts, r)]  # a short line over a short line is none
+
+
+def _teasers(lines: list[str], r: HeadingRules) -> list[tuple[int, LineHeading]]:
+    """(offset, heading) of the headlines after the first of a paragraph of headlines, each over its
+    teaser sentence, no blank line between ("Forsvaret rykker ind på …" over "En ny studielinje …"
+    over "Investor vil bygge …" over "3-5 boksbutikker …", a list of press releases, under the list's
+    own heading or not): every pair a headline over a line of running text that ends a sentence; else none."""
+    first = len(lines) % 2  # a line over the pairs: the page's title or heading
+    if len(lines) - first < 4:
+        return []
+    pairs = [(lines[i], lines[i + 1]) for i in range(first, len(lines), 2)]
+    if not all(body.rstrip().endswith((".", "!", "?")) for _, body in pairs):
+        return []
+    found = [run_in_line(head, body, r) for head, body in pairs]
+    if any(f is None for f in found):
+        return []
+    offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(first, len(lines), 2)]
+    return list(zip(offsets, found))[1 - first :]  # the first pair's headline is the paragraph's own
 
 
 def _question_under(lines: list[str], r: HeadingRules) -> Optional[LineHeading]:
