@@ -5,7 +5,7 @@ or "Puljen kan søges af:" (each item a statement), or a list of focus areas, me
 
 from __future__ import annotations
 
-from extract.extractors.target_group_labels import specific
+from extract.extractors.target_group_labels import find_labels, specific
 from extract.extractors.target_group_records import record
 from extract.extractors.target_group_rules import TargetGroupRules
 from extract.records import TargetGroup
@@ -64,6 +64,14 @@ def bare_items(text: str, pos: int, r: TargetGroupRules, headings: set[int]) -> 
     return items
 
 
+def _opens_with_group(text: str, a: int, b: int, r: TargetGroupRules) -> bool:
+    """Does the paragraph ``a:b`` open with the group it names, in its first words ("Fysisk og psykisk
+    handicappede under 40 år. …"), as a list's item does, not a sentence that names one later ("På
+    Ærø skal flere drikke mindre, og alkoholdebuten hos unge …", a goal)?"""
+    lead = " ".join(text[a:b].split()[: r.list_bare_lead_words])
+    return specific(find_labels(lead, r), r)
+
+
 def list_rows(
     text: str, sentences: list[Span], r: TargetGroupRules, headings: set[int]
 ) -> tuple[list[TargetGroup], list[tuple[int, int]]]:
@@ -81,8 +89,8 @@ def list_rows(
             a, b = trimmed(text, start, stop)
             row = record(text, a, b, r.list_rule.id, r) if b > a else None
             figure = named and r.list_named_item_not and r.list_named_item_not.match(text, a)
-            if bare and not (row and specific(row.groups, r)) or bare and figure:
-                break  # a list without bullets ends at the first paragraph that names no group
+            if bare and (figure or not _opens_with_group(text, a, b, r)):
+                break  # a list without bullets ends at the first paragraph that opens with no group
             if row and named and (not specific(row.groups, r) or figure):
                 continue  # an item of a list of areas, members or goals that names no group, or a figure of one
             spans.append((start, end))

@@ -129,6 +129,7 @@ class TargetGroupRules:
     list_paragraph: re.Pattern  # a paragraph, or a line that opens with a bullet (lists written one item a line)
     list_max_label: int
     list_bare_words: int  # a list copied without bullets: each item a paragraph of one line of at most so many words
+    list_bare_lead_words: int  # … that names its group in its first so many words
     list_intro_named: Optional[re.Pattern]  # an intro whose items count only when they name a specific group
     list_named_item_not: Optional[re.Pattern]  # ... and do not state a rate or mean of it
     table_title: PatternRule
@@ -252,7 +253,7 @@ def load_rules(data) -> TargetGroupRules:
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
     list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
-    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not", "bare_item_max_words"])
+    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not", "bare_item_max_words", "bare_item_lead_words"])
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     fill = _placeholders(data["placeholders"])
     # an entry without a pattern stays without one (its loader says so), not an empty pattern
@@ -289,6 +290,7 @@ def load_rules(data) -> TargetGroupRules:
         ),
         list_max_label=int(lists["max_label_length"]),
         list_bare_words=int(lists.get("bare_item_max_words", 0)),
+        list_bare_lead_words=int(lists.get("bare_item_lead_words", 4)),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
         list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),

@@ -15,9 +15,10 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
     bullet = r.bullet
     if not following.strip() or indent(following) <= indent(line) or not bullet.search(line):
         return None
-    if bullet.search(following) or starts_lowercase(following) or _value_line(line, following, r):
+    label = bullet.sub("", line, count=1)
+    if bullet.search(following) or starts_lowercase(following) or _value_line(label, following, r):
         return None
-    found = plain_line(bullet.sub("", line, count=1), r)
+    found = plain_line(label, r)
     if found is None or found.kind in ("numbered", "label") or found.heading.endswith((".", ":")):
         return None
     return LineHeading(found.heading, None, None, None, "folded", "folded_section")
@@ -26,7 +27,8 @@ def folded_heading(line: str, following: str, r: HeadingRules) -> Optional[LineH
 def _value_line(label: str, line: str, r: HeadingRules) -> bool:
     """Is the indented line under a bulleted label its value, no running text ("• Startdato" over
     "20.10.2020", a page's list of facts): a few words, no sentence's stop at its end, under a
-    label that asks no question ("• Hvornår kan der søges?" over "Ansøgningsfrist" is a section)?"""
-    if label.rstrip().endswith("?"):
-        return False
+    label that asks no question ("• Hvornår kan der søges?" over "Ansøgningsfrist" is a section),
+    nor the label itself again?"""
+    if label.rstrip().endswith("?") or line.strip().casefold() == label.strip().casefold():
+        return False  # a question, or the section's title again inside it ("• Aktindsigt" over "Aktindsigt")
     return len(line.split()) <= r.folded_value_words and not line.rstrip().endswith((".", "!", "?", ":"))
