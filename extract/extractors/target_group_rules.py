@@ -253,7 +253,8 @@ def load_rules(data) -> TargetGroupRules:
     letters = {k: list(v) for k, v in data["ocr_letters"].items()}
     fuzzy = require_keys(data["fuzzy"], "fuzzy", ["min_stem_length", "min_ratio", "fold", "examples"])
     list_keys = ["id", "intro", "bullet", "max_label_length", "examples"]
-    lists = require_keys(data["lists"], "lists", list_keys, ["intro_named", "named_item_not", "bare_item_max_words", "bare_item_lead_words"])
+    list_optional = ["intro_named", "named_item_not", "bare_item_max_words", "bare_item_lead_words"]
+    lists = require_keys(data["lists"], "lists", list_keys, list_optional)
     matches = require_keys(data["match_groups"], "match_groups", ["pattern", "range_words", "list_words", "examples"])
     fill = _placeholders(data["placeholders"])
     # an entry without a pattern stays without one (its loader says so), not an empty pattern
