@@ -55,10 +55,8 @@ def bare_items(text: str, pos: int, r: TargetGroupRules, headings: set[int]) -> 
     heading's (``headings``: the sections' starts)."""
     items = []
     for para in r.list_paragraph.finditer(text[pos:]):
-        lines = para.group().split("\n")
-        if len(lines) > 1 or len(para.group().split()) > r.list_bare_words or pos + para.start() in headings:
-            break
-        if r.list_bullet.match(para.group()):
+        one_line = "\n" not in para.group() and len(para.group().split()) <= r.list_bare_words
+        if not one_line or pos + para.start() in headings or r.list_bullet.match(para.group()):
             break
         items.append((pos + para.start(), pos + para.end()))
     return items

@@ -27,7 +27,7 @@ from extract.extractors.target_group_records import record as _record
 from extract.extractors.target_group_rules import PatternRule, TargetGroupRules
 from extract.records import Section, TargetGroup
 from extract.structure.outline import roles_at
-from extract.structure.sentences import Span, sentence_at
+from extract.structure.sentences import Span, line_of, sentence_at
 
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
@@ -196,14 +196,13 @@ def _names_group(named: str, r: TargetGroupRules, weak: bool = False, least: int
 def _in_item_list(text: str, at: int, r: TargetGroupRules) -> bool:
     """Is the line at ``at`` one of a meeting's list of items, a line next to it one too ("64 Jobcafe
     for ledige" between "63 Projekt …" and "65 Orientering …")? The item's own title is read under it."""
-    if r.item_list_line is None:
+    line = line_of(text, at, at)
+    if r.item_list_line is None or not r.item_list_line.match(text, line.start):
         return False
-    start = text.rfind("\n", 0, at) + 1
-    if not r.item_list_line.match(text, start):
-        return False
-    before = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else None
-    after = text.find("\n", at) + 1 or None
-    return any(pos is not None and pos != start and r.item_list_line.match(text, pos) for pos in (before, after))
+    around = ([line_of(text, line.start - 1, line.start - 1)] if line.start else []) + (
+        [line_of(text, line.end + 1, line.end + 1)] if line.end < len(text) else []
+    )
+    return any(r.item_list_line.match(text, other.start) for other in around)
 
 
 def _cue_rows(
