@@ -830,3 +830,33 @@ def test_a_numbered_line_is_no_sentence_break():
     # an item's number before a capital is no stop between two sentences (made up in the style of a council's minutes)
     text = "Deltagere: Anne Hansen\n\n1. Dagsorden for mødet den 19. maj 2023 – godkendt\n\n2. Meddelelser\n"
     assert first_title_line(text, HEADINGS) == "Dagsorden for mødet den 19. maj 2023 – godkendt"
+
+
+# A committee's minutes whose item holds a field "Orientering" over a sentence (made up in the style of
+# one municipality's pages): the note's kind word under an item's field is the item's sub-heading, and
+# the line under it is no title; the page is the committee's minutes.
+ORIENTERING_UNDER_FIELD = """Vækst- og Skoleudvalget
+
+Tirsdag den 04-10-2016 kl. 15:00
+
+Godkendelse af dagsorden:
+Godkendt
+
+28. Mødeplan 2017
+Sagsfremstilling
+Udvalget får mødeplanen for 2017 til orientering.
+
+Orientering
+Mødeplanen er godkendt af Byrådet. Følgende er værd at bemærke i forhold til den fremlagte plan:
+
+ • Forslaget følger kommunens kutymer for møder i de politiske udvalg.
+ • Mødeplanen indeholder fem forløb fra fagudvalg til Byrådet i foråret.
+
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_note_kind_word_under_an_items_field_gives_no_title(tmp_path):
+    meta = _meta_of(ORIENTERING_UNDER_FIELD, tmp_path, "kommune_vsu_2016-10-04_referat.txt")
+    assert meta.title == "Referat Vækst- og Skoleudvalget"

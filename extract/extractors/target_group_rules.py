@@ -243,6 +243,14 @@ def _rules_list(data: dict, key: str, letters: dict, extra: tuple) -> tuple[Patt
     return tuple(_pattern_rule(e, f"{key}[{i}]", letters, extra) for i, e in enumerate(data[key]))
 
 
+def _bare_limit(lists: dict, key: str, high: int) -> int:
+    """A limit of a list copied without bullets (``lists``' ``bare_item_max_words`` and
+    ``bare_item_lead_words``, both or neither): 0, reading no such list, when the rules set none."""
+    if "bare_item_max_words" not in lists and "bare_item_lead_words" not in lists:
+        return 0
+    return require_number(lists, key, "lists", int, 1, high)
+
+
 def load_rules(data) -> TargetGroupRules:
     data = require_keys(data, "-", _TOP_KEYS)
     quoted = require_keys(data["quoted_name"], "quoted_name", ["pattern", "examples"])
@@ -290,8 +298,8 @@ def load_rules(data) -> TargetGroupRules:
             r"\S(?:.|\n(?![ \t]*\n)(?!" + _regex(lists, "bullet", "lists", {}).pattern.lstrip("^") + r"))*"
         ),
         list_max_label=int(lists["max_label_length"]),
-        list_bare_words=int(lists.get("bare_item_max_words", 0)),
-        list_bare_lead_words=int(lists.get("bare_item_lead_words", 4)),
+        list_bare_words=_bare_limit(lists, "bare_item_max_words", 200),
+        list_bare_lead_words=_bare_limit(lists, "bare_item_lead_words", 20),
         list_intro_named=_regex(lists, "intro_named", "lists", letters) if "intro_named" in lists else None,
         list_named_item_not=_regex(lists, "named_item_not", "lists", letters) if "named_item_not" in lists else None,
         table_title=_pattern_rule(data["table_titles"], "table_titles", letters, flags=re.M),

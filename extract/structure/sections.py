@@ -10,6 +10,7 @@ of any level, so sections never overlap. The title is not a section.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Optional
 
 from extract.records import INITIATIVE, OTHER, PREAMBLE, Section, SourceText
@@ -126,8 +127,8 @@ def _teasers(lines: list[str], r: HeadingRules) -> list[tuple[int, LineHeading]]
     found = [run_in_line(head, body, r) for head, body in pairs]
     if any(f is None for f in found):
         return []
-    offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(first, len(lines), 2)]
-    return list(zip(offsets, found))[1 - first :]  # the first pair's headline is the paragraph's own
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # each line's offset in the paragraph
+    return list(zip(starts[first::2], found))[1 - first :]  # the first pair's headline is the paragraph's own
 
 
 def _question_under(lines: list[str], r: HeadingRules) -> Optional[LineHeading]:
