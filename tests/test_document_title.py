@@ -860,3 +860,39 @@ Godkendt.
 def test_a_note_kind_word_under_an_items_field_gives_no_title(tmp_path):
     meta = _meta_of(ORIENTERING_UNDER_FIELD, tmp_path, "kommune_vsu_2016-10-04_referat.txt")
     assert meta.title == "Referat Vækst- og Skoleudvalget"
+
+
+# Two pools' pages and a finance page of three municipalities open with their headline right over
+# the running text, no blank line between; one puts an asked sub-heading in capitals between.
+HEADLINE_OVER_TEXT = [
+    (
+        "Facilitetspuljen\nUnder Budgetforliget 2021-2028 er der afsat 150.000 kr. årligt i en Facilitetspulje.\n\n"
+        "Ansøgningsfrist\nDer kan søges løbende.\n",
+        "Facilitetspuljen",
+    ),
+    (
+        "Fakta om økonomien\nHer får du et hurtigt overblik over kommunens økonomi i de kommende år.\n"
+        "Spørgsmål og svar\n- Svaret er et både-og.\n\nSidst opdateret\n",
+        "Fakta om økonomien",
+    ),
+    (
+        "Kulturpuljen\nHVAD ER KULTURPULJEN?\nKulturpuljen har til formål at støtte et bredt udbud af "
+        "kulturaktiviteter i kommunen.\n\nKulturpuljen i 2020\nDer er 631.400 kr. til udmøntning.\n\n"
+        "Desuden prioriteres projekter, hvor aktiviteterne lægger sig inden for et af fire spor:\n\n"
+        "• Spor 1: Et kulturliv, der favner bredt\n",
+        "Kulturpuljen",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, title", HEADLINE_OVER_TEXT, ids=lambda v: v[:20])
+def test_a_headline_right_over_its_running_text_is_the_pages_title(text, title, tmp_path):
+    record = extract_text(text, tmp_path, "kommune_side.txt")
+    assert record.meta.title == title
+    assert title not in [s.heading for s in record.sections]  # the title is no section
+
+
+def test_a_headline_over_text_further_down_is_no_title(tmp_path):
+    text = "Pressemeddelelser\nForsvaret rykker ind på skolen\nDe første soldater kommer i næste uge til byen.\n"
+    text += "Investor vil bygge boksbutikker\nEn investor har købt grunden ved motorvejen i sidste måned.\n"
+    assert extract_text(text, tmp_path, "kommune_side.txt").meta.title == "Pressemeddelelser"

@@ -27,6 +27,7 @@ from extract.structure.headings import (
     title_candidate,
 )
 from extract.structure.title_skips import (
+    headline_over_text,
     lead_in,
     over_page_tool,
     passed_over,
@@ -120,7 +121,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
                 break  # a pool's field over its answer ("Hvem kan søge?" over "- Foreninger …"): no title
             if meeting_line(first, r):
                 return a, first  # the meeting's header line over its items, no blank line between
-            over = _heading_over_list(block, r) or _headline_over_date(block, r)
+            over = _heading_over_list(block, r) or _headline_over(block, text[crumb.end() if crumb else 0 : a], r)
             if over:
                 return a, over
             continue
@@ -155,13 +156,12 @@ def bulleted_number(line: str) -> bool:
     return bool(text) and text[0] in _ITEM_BULLETS and number.isdigit() and len(number) <= 4
 
 
-def _headline_over_date(block: str, r: HeadingRules) -> Optional[str]:
-    """The first line of a paragraph of two when the second is a news page's date alone ("Ny pulje til
-    …" over "25-04-2021 09:00"): the headline over its date, ``titles.date_under_headline``."""
+def _headline_over(block: str, above: str, r: HeadingRules) -> Optional[str]:
+    """The first line of a paragraph when it is a headline over a news page's date alone ("Ny pulje til …" over
+    "25-04-2021 09:00", ``titles.date_under_headline``) or, at the top, over its text (``headline_over_text``)."""
     lines = block.split("\n")
-    if len(lines) != 2 or not r.titles.date_under_headline.search(lines[1].strip()):
-        return None
-    return _as_title(lines[0], r)
+    dated = len(lines) == 2 and r.titles.date_under_headline.search(lines[1].strip())
+    return _as_title(lines[0], r) if dated or headline_over_text(block, above, r) else None
 
 
 def _heading_over_list(block: str, r: HeadingRules) -> Optional[str]:
