@@ -197,6 +197,11 @@ def test_expressions_without_a_year_need_one():
         # two days of months joined by a dash, no year: not a day and a two-digit year ("2/5-30"
         # read as 2 May 2030); a sports office's page of dates writes them so
         ("Udlån af haller og sale i sommerperioden 2/5-30/6: 15. marts", ["15. marts"]),
+        # a range wrapped before its word (a council's minutes; made-up in the style of a hearing's
+        # notice): one span; a dash opening the next line is its bullet, no range
+        ("har været i høring fra den 22. januar\ntil den 19. marts 2013.", ["22. januar\ntil den 19. marts 2013"]),
+        ("Høringen løber fra 3. maj\ntil og med 31. maj 2024", ["3. maj\ntil og med 31. maj 2024"]),
+        ("Frister: 1. marts\n- 1. september", ["1. marts", "1. september"]),
     ],
 )
 def test_find_date_expressions(text, found):

@@ -268,9 +268,12 @@ def _adjacent_periods(joined: str, a: DateMatch, b: DateMatch, r: DateRules) -> 
 
 
 def _range_ok(m: re.Match, a: DateMatch, b: DateMatch) -> bool:
+    """A tab joins two day dates (a table's cells); a line break only a sentence wrapped before its word
+    ("fra den 22. januar" over "til den 19. marts 2013"), never a sign that may be the next line's bullet."""
     if m["sep"] == "\t":
         return a.form in ("numeric", "day_month") and b.form in ("numeric", "day_month")
-    return "\t" not in m["sep"] and "\n" not in m["sep"]
+    wrapped = m["sep"].count("\n") == 1 and (m["core"] or "").strip()[:1].isalpha()
+    return "\t" not in m["sep"] and ("\n" not in m["sep"] or wrapped)
 
 
 def _form_of(text: str, r: DateRules) -> str:
