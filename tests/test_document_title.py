@@ -896,3 +896,9 @@ def test_a_headline_over_text_further_down_is_no_title(tmp_path):
     text = "Pressemeddelelser\nForsvaret rykker ind på skolen\nDe første soldater kommer i næste uge til byen.\n"
     text += "Investor vil bygge boksbutikker\nEn investor har købt grunden ved motorvejen i sidste måned.\n"
     assert extract_text(text, tmp_path, "kommune_side.txt").meta.title == "Pressemeddelelser"
+
+
+def test_a_standard_sub_heading_over_the_pages_text_is_no_title(tmp_path):
+    text = "Forord\nKommunen er en af landets hurtigst voksende kommuner, og behovet for kommunikation vokser.\n"
+    record = extract_text(text, tmp_path, "kommune_side.txt")
+    assert record.meta.title != "Forord" and "Forord" in [s.heading for s in record.sections]
