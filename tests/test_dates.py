@@ -202,6 +202,13 @@ def test_expressions_without_a_year_need_one():
         ("har været i høring fra den 22. januar\ntil den 19. marts 2013.", ["22. januar\ntil den 19. marts 2013"]),
         ("Høringen løber fra 3. maj\ntil og med 31. maj 2024", ["3. maj\ntil og med 31. maj 2024"]),
         ("Frister: 1. marts\n- 1. september", ["1. marts", "1. september"]),
+        # a meeting moved to an earlier day of its month (a committee's minutes; made-up in that style):
+        # two days, no span; a span across the turn of the year stays one
+        ("at fremrykke mødet tirsdag d. 19. juni til torsdag d. 7. juni 2018", ["19. juni", "7. juni 2018"]),
+        ("Mødet flyttes fra 12. maj til 5. maj", ["12. maj", "5. maj"]),
+        ("lukket fra 24. december til 2. januar 2025", ["24. december til 2. januar 2025"]),
+        # ... and a number before a later day of its month is no day (a page of pools' deadlines)
+        ("Frivilligt socialt arbejde § 18 - 1. oktober og 1. maj", ["1. oktober", "1. maj"]),
     ],
 )
 def test_find_date_expressions(text, found):

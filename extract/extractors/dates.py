@@ -192,7 +192,12 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
             joined = text[a.start : b.end]
             m = r.range_re.fullmatch(joined)
             between = m and word_key(m["sep"]) == r.day_joiner and r.between.search(text, 0, a.start)
-            if m and (word_key(m["core"] or m["sep"]) != r.day_joiner or between) and _range_ok(m, a, b):
+            joins = m and (word_key(m["core"] or m["sep"]) != r.day_joiner or between) and _range_ok(m, a, b)
+            backwards = joins and _backwards(a, b, r)
+            if backwards and a.form == "bare_day":
+                i += 1  # a number before a later day of its month ("§ 18 - 1. oktober"): no day
+                continue
+            if joins and not backwards:
                 out.append(DateMatch(a.start, b.end, joined, "range", True))
                 i += 2
                 continue
@@ -265,6 +270,17 @@ def _adjacent_periods(joined: str, a: DateMatch, b: DateMatch, r: DateRules) -> 
         return False
     ends = _ends(a.text, b.text, 2000, r)
     return ends is not None and 0 < (ends[1].start - ends[0].end).days <= 1
+
+
+def _backwards(a: DateMatch, b: DateMatch, r: DateRules) -> bool:
+    """Does the second day come before the first in the same month, read in the year one of them writes
+    ("fremrykke udvalgsmødet tirsdag d. 19. juni til torsdag d. 7. juni 2018"): a day moved to an earlier
+    one, no span (a span across the turn of the year ends in another month)?"""
+    years = [x.end.year for x in (_single(a.read_as, None, r), _single(b.read_as, None, r)) if x] or [2000]
+    first, second = _single(a.read_as, years[-1], r), _single(b.read_as, years[0], r)
+    if first is None or second is None:
+        return False
+    return second.end < first.start and (second.end.year, second.end.month) == (first.start.year, first.start.month)
 
 
 def _range_ok(m: re.Match, a: DateMatch, b: DateMatch) -> bool:
