@@ -902,3 +902,40 @@ def test_a_standard_sub_heading_over_the_pages_text_is_no_title(tmp_path):
     text = "Forord\nKommunen er en af landets hurtigst voksende kommuner, og behovet for kommunikation vokser.\n"
     record = extract_text(text, tmp_path, "kommune_side.txt")
     assert record.meta.title != "Forord" and "Forord" in [s.heading for s in record.sections]
+
+
+# A council's minutes page (made up in the style of one municipality's site): the site's menu over
+# its page tool, the kind word with the meeting's day in brackets, the body named by each decision.
+KIND_WITH_DAY = """Byråd og udvalg
+ • Få siden oplæst
+
+29. august 2017
+
+Referat (29. august 2017)
+
+Deltagere:
+
+Anne Hansen (A)
+
+1. Godkendelse af dagsorden
+
+Beslutning Byrådet den 29-08-2017
+
+Godkendt.
+
+2. Forslag om uddannelsesklausuler i anlægsprojekterne
+
+Sagsnr: 14/110
+
+Baggrund
+
+Byrådet har vedtaget nogle store anlægsprojekter de kommende år.
+
+Beslutning Byrådet den 29-08-2017
+
+Forslaget blev oversendt til Økonomiudvalget.
+"""
+
+
+def test_a_kind_word_with_the_meetings_day_takes_the_body_from_the_decisions(tmp_path):
+    assert _meta_of(KIND_WITH_DAY, tmp_path, "kommune_byraad_referat.txt").title == "Referat Byrådet"

@@ -357,7 +357,7 @@ def document_title(
     fields = _fields(sections, r)
     agenda_fields = any(f.role != OTHER for f in fields)  # an item's fields ("Sagsfremstilling"), not only others
     bare = found is not None and body_alone(found[1], r) and (bool(items) or agenda_fields)
-    alone = kind is not None and found[1] == kind  # "Referat" alone: the body stands on another header line
+    alone = kind is not None and (found[1] == kind or bool(iso_date(found[1][len(kind) :].strip(" ()"), dates)))
     meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None
@@ -374,7 +374,7 @@ def document_title(
         only = next(iter(items.values())) if len(items) == 1 and not several else None
         if only and not kind and not r.titles.procedural_item.match(only):
             return only, found
-        if kind and found[1] != kind:
+        if kind and not alone:
             listed = several or _numbered_items(src.text, r) >= 2
             body = _kind_line_meeting(found[1], kind, r) if listed else None
             named = _minutes_kind(kind, src.text, r, found[0])
