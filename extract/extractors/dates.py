@@ -272,11 +272,15 @@ def _adjacent_periods(joined: str, a: DateMatch, b: DateMatch, r: DateRules) -> 
     return ends is not None and 0 < (ends[1].start - ends[0].end).days <= 1
 
 
+_LEAP_YEAR = 2000
+
+
 def _backwards(a: DateMatch, b: DateMatch, r: DateRules) -> bool:
     """Does the second day come before the first in the same month, read in the year one of them writes
     ("fremrykke udvalgsmødet tirsdag d. 19. juni til torsdag d. 7. juni 2018"): a day moved to an earlier
-    one, no span (a span across the turn of the year ends in another month)?"""
-    years = [x.end.year for x in (_single(a.read_as, None, r), _single(b.read_as, None, r)) if x] or [2000]
+    one, no span (a span across the turn of the year ends in another month)? Two days that write no year
+    are read in a leap year (so "29. februar" reads)."""
+    years = [x.end.year for x in (_single(a.read_as, None, r), _single(b.read_as, None, r)) if x] or [_LEAP_YEAR]
     first, second = _single(a.read_as, years[-1], r), _single(b.read_as, years[0], r)
     if first is None or second is None:
         return False
