@@ -129,15 +129,16 @@ def headline_over_text(block: str, above: str, r: HeadingRules) -> bool:
     """Does the page's first paragraph (``above`` it only the site's chrome or an image's place) open with
     a headline over its running text, no blank line between ("Kulturpuljen" over "Kulturpuljen har til
     formål at …"), or over a sub-heading and then its text (an all-caps or asked one: "HVAD ER
-    KULTURPULJEN?")? The headline is a short line with no stop, comma or colon, and no standard sub-heading."""
+    KULTURPULJEN?")? The headline is a short line with no stop, comma or colon, no standard sub-heading and
+    no field of an agenda item."""
     if any(line.strip() and never_heading(line, r) != "image_text" for line in above.split("\n")):
         return False
     lines = [strip_marks(line).strip() for line in block.split("\n")]
     first = lines[0]
     if len(first.split()) > r.titles.running_text_words or first.endswith((".", ":", ",", ";")) or len(lines) < 2:
         return False
-    if standard_heading(first, r):
-        return False  # the page's standard sub-heading ("Forord", "Formål") over its text: no title
+    if standard_heading(first, r) or any(rule.pattern.fullmatch(" ".join(first.split())) for rule in r.agenda.fields):
+        return False  # a standard sub-heading or an item's field ("Forord", "Administrativ indstilling"): no title
     below = lines[1]
     if len(lines) > 2 and (below.endswith("?") or (below.isupper() and below != first.upper())):
         below = lines[2]  # the page's first sub-heading between the headline and its text
