@@ -31,11 +31,7 @@ def squash(s: str) -> str:
 
 def field_of(line: str, r: AgendaRules) -> Optional[FieldRule]:
     """The agenda field a heading line names ("Resume", "ØKONOMISKE KONSEKVENSER:"), else None."""
-    text = squash(strip_marks(squash(line)))
-    for rule in r.fields:
-        if rule.pattern.fullmatch(text):
-            return rule
-    return None
+    return r.field_named(squash(strip_marks(squash(line))))
 
 
 def field_at_start(line: str, r: AgendaRules) -> Optional[tuple[FieldRule, int]]:

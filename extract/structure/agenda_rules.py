@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from extract.rules import require_choice, require_examples, require_keys, require_number, require_regex
 
@@ -92,6 +93,10 @@ class AgendaRules:
     cell_max_words: int  # a line of at most this many words under a caption is one of the table's cells
     header_cells: int  # … and one of its header's when at most this many cells stand between them
     table_cell_examples: tuple  # {text, heading, field}: is the field's name (heading) in the text a field?
+
+    def field_named(self, text: str) -> Optional[FieldRule]:
+        """The field whose name is the whole of ``text`` (marks and spaces already made plain), else None."""
+        return next((rule for rule in self.fields if rule.pattern.fullmatch(text)), None)
 
 
 def rule_ids(ids, rules, rule: str, key: str = "id") -> frozenset:

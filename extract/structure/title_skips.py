@@ -89,9 +89,14 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     """Does the running text at ``start``–``end`` open the page (nothing above it but an image's place),
     the page's own text, not a site's notice over its link ("… læs om restriktioner …" over "Læs mere
     her - …", the headline below them)?"""
-    if any(line.strip() and never_heading(line, r) != "image_text" for line in text[:start].split("\n")):
+    if not only_images(text[:start], r):
         return False  # only an image's place above ("Billede") leaves the running text opening the page
     return not over_link(text, end, r)
+
+
+def only_images(text: str, r: HeadingRules) -> bool:
+    """Does ``text`` hold nothing but an image's place or name on its lines ("Billede", "Design Uden Navn (9)")?"""
+    return not any(line.strip() and never_heading(line, r) != "image_text" for line in text.split("\n"))
 
 
 def sentences_on_one_line(line: str, r: HeadingRules) -> bool:
@@ -131,13 +136,13 @@ def headline_over_text(block: str, above: str, r: HeadingRules) -> bool:
     formål at …"), or over a sub-heading and then its text (an all-caps or asked one: "HVAD ER
     KULTURPULJEN?")? The headline is a short line with no stop, comma or colon, no standard sub-heading and
     no field of an agenda item."""
-    if any(line.strip() and never_heading(line, r) != "image_text" for line in above.split("\n")):
+    if not only_images(above, r):
         return False
     lines = [strip_marks(line).strip() for line in block.split("\n")]
     first = lines[0]
     if len(first.split()) > r.titles.running_text_words or first.endswith((".", ":", ",", ";")) or len(lines) < 2:
         return False
-    if standard_heading(first, r) or any(rule.pattern.fullmatch(" ".join(first.split())) for rule in r.agenda.fields):
+    if standard_heading(first, r) or r.agenda.field_named(" ".join(first.split())):
         return False  # a standard sub-heading or an item's field ("Forord", "Administrativ indstilling"): no title
     below = lines[1]
     if len(lines) > 2 and (below.endswith("?") or (below.isupper() and below != first.upper())):
