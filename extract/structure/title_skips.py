@@ -1,8 +1,9 @@
 """What the title search passes over among the lines near a document's top: a site's banner (also
 one of news over its link), a trail of links to the heading below, a cookie notice, an addressee,
 a label, a decision in a word, a lead-in, the rest of a sentence, running text (which, opening the
-page, ends the search). Used by ``extract.structure.titles`` (a title paragraph) and
-``extract.extractors.title_line`` (a title line of a meeting's page). Pure functions.
+page, ends the search); and a news page's headline in capitals, which it takes. Used by
+``extract.structure.titles`` (a title paragraph) and ``extract.extractors.title_line`` (a title line
+of a meeting's page). Pure functions.
 """
 
 from __future__ import annotations
@@ -92,6 +93,19 @@ def opens_the_page(text: str, start: int, end: int, r: HeadingRules) -> bool:
     if not only_images(text[:start], r):
         return False  # only an image's place above ("Billede") leaves the running text opening the page
     return not over_link(text, end, r)
+
+
+def caps_headline(text: str, start: int, end: int, r: HeadingRules) -> Optional[str]:
+    """The line at ``start``–``end`` as a news page's headline in capitals ("BUDGETFORLIG PRIORITERER FLERE
+    PENGE TIL DRIFT"): the page's first line, alone in its paragraph, of ``caps_headline_words`` words or
+    more with no body's name (a sender's "KØBENHAVNS KOMMUNE"), running text under it after a blank line."""
+    line = strip_marks(text[start:end]).strip()
+    if "\n" in line or not line.isupper() or len(line.split()) < r.titles.caps_headline_words:
+        return None
+    if r.titles.body_name.search(line) or not only_images(text[:start], r):
+        return None
+    below = filled_line_start(text, end)
+    return line if below > end + 1 and running_text(line_at(text, below), r) else None
 
 
 def only_images(text: str, r: HeadingRules) -> bool:

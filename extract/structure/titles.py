@@ -1,11 +1,11 @@
 """The document's lines and paragraphs, and its title (the title is not a section).
 
-Minutes and agendas are titled by their kind word and the body's name ("Referat Teknisk
-Udvalg"), however the meeting header writes them. An agenda item's title is its first line
-without the item's number; a markdown document's, its first heading that
-is no standard sub-heading (a PDF's, the first in the largest type on its first page);
-otherwise the first single-line paragraph near the top that reads as a title (never a
-label, a date, the sender, an all-caps line or the heading over a meeting's items).
+Minutes and agendas are titled by their kind word and the body's name ("Referat Teknisk Udvalg"),
+however the meeting header writes them. An agenda item's title is its first line without the item's
+number; a markdown document's, its first heading that is no standard sub-heading (a PDF's, the first in
+the largest type on its first page); otherwise the first single-line paragraph near the top that reads
+as a title (never a label, a date, the sender, the heading over a meeting's items or an all-caps line,
+but a news page's headline in capitals over its text).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from extract.structure.headings import (
     title_candidate,
 )
 from extract.structure.title_skips import (
+    caps_headline,
     headline_over_text,
     lead_in,
     over_page_tool,
@@ -137,7 +138,7 @@ def _title_line(src: SourceText, r: HeadingRules) -> Optional[tuple[int, str]]:
             return a, clean_title(block.strip(), r)  # an agenda item is titled by its item line
         if numbered or r.detectors["table_row"].pattern.match(block):
             break
-        title = _as_title(block, r)
+        title = _as_title(block, r) or caps_headline(text, a, b, r)
         if title:
             return a, title
     return None
@@ -199,9 +200,8 @@ def _largest_on_first_page(src: SourceText, r: HeadingRules) -> Optional[tuple[i
 
 
 def clean_title(title: str, r: HeadingRules) -> str:
-    """The title without an agenda item's number before it ("Punkt 5: ") and its route
-    ("ØU/KB - "), a letter's date, a photo's credit or the site's name glued to its end and words a
-    PDF broke."""
+    """The title without an agenda item's number before it ("Punkt 5: ") and its route ("ØU/KB - "), a
+    letter's date, a photo's credit or the site's name glued to its end and words a PDF broke."""
     title = r.titles.item_number.sub("", title, count=1)
     title = r.titles.item_route.sub("", title)
     title = r.titles.trailing_date.sub("", title).strip()
