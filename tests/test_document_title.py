@@ -7,7 +7,8 @@ import pytest
 from conftest import RULES as ALL_RULES
 from conftest import extract_text
 
-from extract.extractors.document_title import meeting_body, narrows
+from extract.extractors.document_title import narrows
+from extract.extractors.meeting_body import meeting_body
 from extract.extractors.title_line import first_title_line
 
 HEADINGS = ALL_RULES["headings.yml"]

@@ -7,11 +7,10 @@ date is read before the first heading: a labelled date, else a line holding only
 (the budget note's "23-09-2012", a letter's "Den 3. januar 2013"), else, on an agenda
 item's or a meeting's page, a meeting date ("mødet den 3. maj 2024"), else the latest day
 the decisions under its items name beside the body; dates inside other sentences are never
-the document's date. An agenda item, agenda or minutes (by its layout
-or its kind) without a date in its text takes the date in its file name; ``date_basis``
-says which. The title is the first title line read with the document's items
-(``extract.extractors.document_title``); the kind comes from words of the title or of the
-line it was read from ("Punkt 5: …"), else from the layout of an agenda item.
+the document's date. An agenda item, agenda or minutes (by its layout or its kind) without a
+date in its text takes the date in its file name; ``date_basis`` says which. The title is the first
+title line read with the document's items (``extract.extractors.document_title``); the kind comes
+from words of the title or of the line it was read from ("Punkt 5: …"), else from an item's layout.
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ from types import MappingProxyType
 from typing import Collection, Mapping, Optional
 
 from extract.extractors.dates import YEAR_IN_TEXT, DateRules, iso_date
-from extract.extractors.document_title import decisions_on_days, document_title
+from extract.extractors.document_title import document_title
+from extract.extractors.meeting_body import decisions_on_days
 from extract.records import DocumentMeta, Section, SourceText
 from extract.rules import RuleError, require_keys, require_number, require_regex, require_strings
 from extract.structure.agenda_lines import MEETING_PART

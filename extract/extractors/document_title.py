@@ -25,18 +25,17 @@ from typing import Collection, Optional
 
 from extract.extractors.dates import DateRules, find_date_expressions, iso_date
 from extract.extractors.document_place import place_key
+from extract.extractors.meeting_body import body_alone, header_end, meeting_body
 from extract.extractors.title_line import first_title_line
 from extract.records import OTHER, Section, SourceText
 from extract.structure.agenda_lines import MEETING_PART, field_of
-from extract.structure.headings import HeadingRules, line_at, parse_number, strip_marks, title_candidate
+from extract.structure.headings import HeadingRules, parse_number, strip_marks, title_candidate
 from extract.structure.title_skips import reads_as_sentence
 from extract.structure.titles import (
     BULLETS,
     before_fields,
-    body_of,
     clean_title,
     committee_name,
-    drop_period,
     find_title,
     header_lines,
     item_list_line,
@@ -44,22 +43,9 @@ from extract.structure.titles import (
     labelled_body,
     meeting_line,
     meeting_line_body,
-    name_form,
     text_lines,
     without_genitive,
 )
-
-
-def _header_end(text: str, sections: list[Section], r: HeadingRules) -> int:
-    """Where a meeting's header ends: at its first heading that is no block of the header (the
-    attendance, a table of contents: "Deltagere", "Indholdsfortegnelse") nor a numbered line (an
-    item's), near the top."""
-    heads = (
-        s.char_start
-        for s in sections
-        if s.heading and s.number is None and not r.titles.never_title.search(s.heading.strip())
-    )
-    return min(min(heads, default=len(text)), r.title_search_chars)
 
 
 def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[str, str]:
@@ -77,7 +63,7 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
     contents: dict[str, str] = {}
     lines: dict[str, str] = {}  # the numbered lines
     sentences = 0  # how many of them read as a sentence (a page's list of priorities)?
-    for _, line in text_lines(text[: _header_end(text, sections, r)]):
+    for _, line in text_lines(text[: header_end(text, sections, r)]):
         line = strip_marks(line).strip(" \t•·")
         number = r.titles.item_number.match(line)
         sentences += bool(number and line.endswith(".") and len(line.split()) >= r.titles.item_sentence_words)
@@ -93,67 +79,6 @@ def meeting_items(text: str, sections: list[Section], r: HeadingRules) -> dict[s
         for number, title in contents.items():
             items.setdefault(number, title)
     return items
-
-
-def meeting_body(
-    text: str, sections: list[Section], r: HeadingRules, day: Optional[str], dates: DateRules
-) -> Optional[str]:
-    """The meeting's body: named in a header field, alone on a header line, or beside the
-    meeting's day (when that day is not known, beside one day only: the decisions of one meeting,
-    "Beslutning i Ældreudvalget den 12-03-2015" under each item)."""
-    head = [(a, strip_marks(line)) for a, line in text_lines(text[: _header_end(text, sections, r)]) if line.strip()]
-    body = labelled_body(head, r)
-    if body:
-        return body
-    for _, line in head:
-        archived = r.titles.archive_tail.search(line)
-        line = line[: archived.start()] if archived else line
-        alone = body_of(line, r) or (committee_name(line, r) if archived else None)
-        if alone and not item_list_line(line, r) and not line.rstrip().endswith("."):
-            if alone == name_form(drop_period(line, r).strip(), r) or archived:
-                return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
-    if day:
-        for pattern in r.titles.body_on_date:
-            for m in pattern.finditer(text):
-                body = body_of(m.group("body"), r)
-                if body and iso_date(m.group("value"), dates, line_at(text, m.end("value"))) == day:
-                    return body
-        return None
-    named = set(decisions_on_days(text, sections, r, dates))  # the meeting's day not known
-    return next(iter(named))[0] if len(named) == 1 else None
-
-
-def decisions_on_days(text: str, sections: list[Section], r: HeadingRules, dates: DateRules) -> list[tuple[str, str]]:
-    """(body, ISO day) of each decision written under an item that names its body beside the day
-    ("Beslutning i Teknisk Udvalg den 01-10-2024"; an earlier treatment listed elsewhere is not
-    read)."""
-    found = []
-    for pattern in r.titles.body_on_date:
-        for m in pattern.finditer(text):
-            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates, line_at(text, m.end("value")))
-            if body and day and _in_decision(text, m.start("body"), sections, r):
-                found.append((body, day))
-    return found
-
-
-def _in_decision(text: str, pos: int, sections: list[Section], r: HeadingRules) -> bool:
-    """Is ``pos`` in the item's own decision: on a line that names the decision's field
-    ("Beslutning i Byrådet d. 27. november 2024"), or in a section of the decision's role? A body
-    beside a day elsewhere (an earlier treatment listed under "Sagsforløb") is another meeting's."""
-    field = field_of(line_at(text, text.rfind("\n", 0, pos) + 1), r.agenda)
-    role = r.agenda.label_body_role
-    if field is not None and field.role == role:
-        return True
-    return any(s.role == role and s.char_start <= pos < s.char_end for s in sections)
-
-
-def body_alone(line: str, r: HeadingRules) -> bool:
-    """Does the line name a body alone ("Beskæftigelsesudvalget"; not "Budgetopfølgning 2, Beskæftigelsesudvalget",
-    nor "Teknisk Udvalg - Referat")? Its web archive's name after it is none of it ("Byrådet - Dagsordener")."""
-    line = r.titles.archive_tail.sub("", line)
-    if r.titles.not_body_alone.search(line) or r.titles.with_body.search(line):
-        return False
-    return body_of(line, r) == name_form(line, r)
 
 
 def _kind_word(title: str, r: HeadingRules) -> Optional[str]:

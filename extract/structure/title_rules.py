@@ -24,6 +24,8 @@ class TitleRules:
     fields_body_max_words: int  # … of at most this many words
     running_text_words: int  # a line of this many words ending in a full stop is running text, no title
     sentence_stop: re.Pattern  # … or holding a sentence's end and the next one's start ("budgettet. Mindreforbruget")
+    body_in_text: re.Pattern  # a committee's name in running text ("Børne- og Familieudvalgets område")
+    body_named_times: int  # … named this often at least on a page with no body in its header, the meeting's body
     caps_headline_words: int  # a page's first line in capitals of this many words over running text is its headline
     item_sentence_words: int  # a numbered line this long ending in a full stop is no item of the meeting's list
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
@@ -92,12 +94,12 @@ def load_title_rules(data) -> TitleRules:
              "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
              "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb",
-             "field_heading"]  # fmt: skip
+             "field_heading", "body_in_text"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
                                          "item_route", "dateline", "running_text_words", "item_sentence_words",
-                                         "caps_headline_words",
+                                         "caps_headline_words", "body_named_times",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -121,7 +123,7 @@ def load_title_rules(data) -> TitleRules:
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
     counts = ("body_max_words", "fields_body_max_words", "running_text_words", "item_sentence_words")
-    for key in (*counts, "caps_headline_words"):
+    for key in (*counts, "caps_headline_words", "body_named_times"):
         if not isinstance(data[key], int) or not 0 < data[key] < 40:
             raise RuleError("titles", f"{key} must be a whole number of words")
     patterns = {k: require_regex(data[k], "titles", k) for k in plain}
@@ -132,6 +134,7 @@ def load_title_rules(data) -> TitleRules:
         running_text_words=data["running_text_words"],
         item_sentence_words=data["item_sentence_words"],
         caps_headline_words=data["caps_headline_words"],
+        body_named_times=data["body_named_times"],
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         body_place=_grouped(data["body_place"], "body_place", ()),
         body_place_examples=_examples(data, "body_place_examples", "body"),
