@@ -1597,3 +1597,34 @@ def test_an_item_over_a_pages_button_and_the_committees_decisions_on_their_days(
     assert ("15. 1. Økonomiske Redegørelse 2021", "punkt") in found
     assert ("Kultur- og Idrætsudvalget 11-01-2022", "beslutning") in found
     assert ("Økonomiudvalget 12-01-2022", "beslutning") in found
+
+
+# A meeting's page of one agenda system (pages of two committees of one municipality, 2025; made up in
+# their style): the items numbered "N : title", a closed one "N LUKKET PUNKT: title" with no field under
+# it but its case number, the field's name glued to its text.
+CLOSED_ITEM = """Referat: 9. april 2026 kl. 13:00
+Deltagere
+- Anne Holm
+- Peter Lund
+Kopier link til punktet - Print
+1 : Godkendelse af dagsorden
+Sagsnr:
+BilagIngen bilag.
+BeslutningTeknisk Udvalg godkendte dagsordenen.
+Kopier link til punktet - Print
+2 LUKKET PUNKT: Salg af grund ved havnen
+Sagsnr: 26-012345
+Kopier link til punktet - Print
+3 : Skolevej 12, 6950 - Dispensation fra lokalplan
+Sagsnr: 26-010944
+SagsfremstillingUdvalget skal tage stilling til en dispensation fra lokalplanen.
+"""
+
+
+def test_a_closed_item_over_its_case_number_alone_is_an_item_numbered_as_the_others():
+    items = [(level, heading) for level, heading, role in outline(CLOSED_ITEM) if role == AGENDA.item_role]
+    assert items == [
+        (1, "1 : Godkendelse af dagsorden"),
+        (1, "2 LUKKET PUNKT: Salg af grund ved havnen"),
+        (1, "3 : Skolevej 12, 6950 - Dispensation fra lokalplan"),
+    ]

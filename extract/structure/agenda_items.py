@@ -65,7 +65,8 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
     out = []
     for i, (a, line) in enumerate(lines):
         parsed = numbered[i]
-        if parsed is None and line and _above_case_number(line, _next_text(lines, i), r):
+        above_case = bool(line) and _above_case_number(line, _next_text(lines, i), r)  # over "Sagsnr: …"
+        if parsed is None and above_case:
             body = min(next_line_start(text, a), len(text))
             out.append(
                 Candidate(a, body, strip_marks(line), None, None, None, "numbered", ag.item_role, "item_case", True)
@@ -100,8 +101,9 @@ def meeting_items(text: str, fields, record: set[int], title_at: Optional[int], 
                 continue  # or a point of a list ("Bilag" over "1. Notat …", "2. Tidsplan …"): no item
             before_field = takewhile(lambda j: lines[j][0] < first[0].start, range(i + 1, len(lines)))
             gap = [j for j in before_field if lines[j][1]]  # the lines are in the text's order
-            if len(gap) > ag.item_max_gap_lines or any(
-                numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap
+            if not above_case and (  # right over its case number, an item whose fields the page leaves out
+                len(gap) > ag.item_max_gap_lines
+                or any(numbered[j] or record_sentence(lines[j][1], r.min_sentence_words) for j in gap)
             ):
                 continue
             before = {rule.id for f, rule in fields if f.start < a and f.start not in record}
