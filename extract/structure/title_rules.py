@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from extract.rules import RuleError, require_examples, require_keys, require_regex
+from extract.rules import RuleError, require_examples, require_keys, require_number, require_regex
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def load_title_rules(data) -> TitleRules:
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
     counts = ("body_max_words", "fields_body_max_words", "running_text_words", "item_sentence_words")
-    for key in (*counts, "caps_headline_words", "body_named_times"):
+    for key in (*counts, "caps_headline_words"):
         if not isinstance(data[key], int) or not 0 < data[key] < 40:
             raise RuleError("titles", f"{key} must be a whole number of words")
     patterns = {k: require_regex(data[k], "titles", k) for k in plain}
@@ -134,7 +134,7 @@ def load_title_rules(data) -> TitleRules:
         running_text_words=data["running_text_words"],
         item_sentence_words=data["item_sentence_words"],
         caps_headline_words=data["caps_headline_words"],
-        body_named_times=data["body_named_times"],
+        body_named_times=require_number(data, "body_named_times", "titles", int, 1, 20),
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         body_place=_grouped(data["body_place"], "body_place", ()),
         body_place_examples=_examples(data, "body_place_examples", "body"),
