@@ -197,7 +197,7 @@ def test_items_in_a_bulleted_list_and_under_a_case_number():
     )
     assert outline(case_numbered) == [
         (1, "Takster for 2025", "punkt"),
-        (2, "Sagens kerne", "resume"),
+        (2, "Sagens kerne", "other"),
         (2, "Beslutning", "beslutning"),
     ]
 
@@ -528,7 +528,7 @@ def test_a_bodys_name_with_a_colon_opens_its_decision_but_not_without():
     )
     assert outline(text) == [
         (1, "Takster for 2025", "punkt"),
-        (2, "Sagens kerne", "resume"),
+        (2, "Sagens kerne", "other"),
         (2, "Økonomiudvalget", "beslutning"),
         (2, "Sagen afgøres af", "other"),
         (2, "Beslutning", "beslutning"),
