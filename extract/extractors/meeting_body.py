@@ -55,17 +55,14 @@ def meeting_body(
         if alone and not item_list_line(line, r) and not line.rstrip().endswith("."):
             if alone == name_form(drop_period(line, r).strip(), r) or archived:
                 return alone  # the body alone ("Teknisk Udvalg (22-25)"), or over its archive
-    dated = []  # where a body stands beside a day
-    for pattern in r.titles.body_on_date:
-        for m in pattern.finditer(text):
-            dated.append((m.start(), m.end()))
-            body = body_of(m.group("body"), r)
-            if day and body and iso_date(m.group("value"), dates, line_at(text, m.end("value"))) == day:
-                return body
-    named = set(decisions_on_days(text, sections, r, dates)) if not day else set()  # the meeting's day not known
-    if len(named) == 1:
+    dated = _bodies_on_days(text, r, dates)  # each body named beside a day, read once
+    for _, _, body, on in dated:
+        if day and body and on == day:
+            return body
+    named = set(_decided(text, dated, sections, r)) if not day else set()
+    if len(named) == 1:  # the meeting's day not known: the decisions of one meeting
         return next(iter(named))[0]
-    return None if named else most_named(text, dated, r)  # several bodies' decisions: none
+    return None if named else most_named(text, [(a, b) for a, b, _, _ in dated], r)  # several bodies': none
 
 
 def most_named(text: str, dated: list[tuple[int, int]], r: HeadingRules) -> Optional[str]:
@@ -88,12 +85,25 @@ def decisions_on_days(text: str, sections: list[Section], r: HeadingRules, dates
     """(body, ISO day) of each decision written under an item that names its body beside the day
     ("Beslutning i Teknisk Udvalg den 01-10-2024"; an earlier treatment listed elsewhere is not
     read)."""
+    return _decided(text, _bodies_on_days(text, r, dates), sections, r)
+
+
+def _decided(text: str, named: list, sections: list[Section], r: HeadingRules) -> list[tuple[str, str]]:
+    """(body, ISO day) of those of ``named`` (``_bodies_on_days``) that stand in an item's own decision."""
+    return [(body, on) for at, _, body, on in named if body and on and _in_decision(text, at, sections, r)]
+
+
+def _bodies_on_days(
+    text: str, r: HeadingRules, dates: DateRules
+) -> list[tuple[int, int, Optional[str], Optional[str]]]:
+    """(where the body's words start, where the match ends, body, ISO day) of each line naming a body beside a day
+    (``titles.body_on_date``: "Beslutning i Teknisk Udvalg den 01-10-2024"), wherever it stands; body or
+    day None where the words name none."""
     found = []
     for pattern in r.titles.body_on_date:
         for m in pattern.finditer(text):
-            body, day = body_of(m.group("body"), r), iso_date(m.group("value"), dates, line_at(text, m.end("value")))
-            if body and day and _in_decision(text, m.start("body"), sections, r):
-                found.append((body, day))
+            day = iso_date(m.group("value"), dates, line_at(text, m.end("value")))
+            found.append((m.start("body"), m.end(), body_of(m.group("body"), r), day))
     return found
 
 

@@ -40,6 +40,7 @@ _TOP_KEYS = [
     "initiative_lists",
     "question_headings",
     "answer_paragraph",
+    "question_line",
     "section_body_end",
     "age_bounds",
     "named_age_max",
@@ -174,6 +175,7 @@ class TargetGroupRules:
     enumeration_tail: Optional[PatternRule] = None  # ", børn og unge": an enumeration going on after a comma
     question_heading: Optional[PatternRule] = None  # "Hvem kan søge?": the paragraph after it says whom
     answer_paragraph: re.Pattern = re.compile(r"(?!)")  # … that paragraph: to a blank line or the next question
+    question_line: re.Pattern = re.compile(r"(?!)")  # a line that asks the next question: an answer's list ends there
 
 
 _CHOICES = {
@@ -306,6 +308,7 @@ def load_rules(data) -> TargetGroupRules:
         initiative_lists=_initiative_list_rule(data["initiative_lists"], letters, data["labels"]),
         question_heading=_pattern_rule(data["question_headings"], "question_headings", letters, flags=re.I | re.M),
         answer_paragraph=require_regex(data["answer_paragraph"], "answer_paragraph"),
+        question_line=require_regex(data["question_line"], "question_line"),
         section_body_end=re.compile(data["section_body_end"], re.M),
         section_continues=_regex(data, "section_continues", "section_continues", letters),
         section_opens=_regex(data, "section_opens", "section_opens", letters),

@@ -32,7 +32,6 @@ from extract.structure.sentences import Span, line_of, sentence_at
 __all__ = ["find_ages", "find_match_groups", "find_size", "find_target_groups"]
 
 _LINE = re.compile(r"[^\n]+")
-_ASKED = re.compile(r"^[^\n]*\?[ \t]*$", re.M)  # a line that asks: the next question heading
 
 
 def _opens_statement(text: str, a: int, b: int, part: list[int], r: TargetGroupRules) -> bool:
@@ -297,7 +296,7 @@ def _answer_rows(text: str, sentences: list[Span], sections: list[Section], r: T
         # an answer written as a list: each item that names a group, also under a line that leads in to
         # it ("Ansøgere kan være:"), up to the next question; an answer that denies (not_statement:
         # "Puljen gælder ikke for enkeltpersoner.") names nobody it is for
-        asked = _ASKED.search(text, m.end() + 1)
+        asked = r.question_line.search(text, m.end() + 1)
         stop = asked.start() if asked else len(text)
         led = para.group().rstrip().endswith(":")
         items = [(a, min(b, stop)) for a, b in list_items(text, para.end() if led else m.end(), r) if a < stop]
