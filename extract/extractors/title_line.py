@@ -27,7 +27,9 @@ def first_title_line(
     first = next((start for start, raw in lines if raw.strip()), None)
     for i, (start, raw) in enumerate(lines):
         line = strip_marks(raw).strip()
-        if not line or i == joined or (start in heads and start != first) or raw.lstrip()[:1] in BULLETS:
+        if start in heads and start != first:
+            break  # an item's field begins ("Sagsfremstilling"): the lines under it are its text, no title
+        if not line or i == joined or raw.lstrip()[:1] in BULLETS:
             continue
         if place_key(line) in places:
             continue
