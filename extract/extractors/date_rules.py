@@ -57,6 +57,8 @@ class DateRules:
     turn_of_year_days: int = 0  # a date this close across the turn of the year from the day it is measured from
     weekdays: tuple = ()  # the weekdays' names in lower case, Monday first
     year_list: re.Pattern = re.compile(r"(?!)")  # two years joined by a list word, whole string ("2022 og 2023")
+    # two years joined by a range word ("fra 2019 til 2021", "2017 til og med 2020"): a span of years in text
+    year_range: re.Pattern = re.compile(r"(?!)")
     # a weekday (and a day's article) right before a day: "torsdag den ", group ``weekday``
     weekday_before: re.Pattern = re.compile(r"(?!)")
 
@@ -230,6 +232,7 @@ def load_rules(data) -> DateRules:
         tuple(w.lower() for w in data["weekdays"]),
         re.compile(_year_list(data["list_separators"]), re.I),
         weekday_before=re.compile(weekday_before, re.I),
+        year_range=re.compile(_year_range(data["range_separators"]), re.I),
     )
 
 
@@ -242,6 +245,14 @@ def _year_list(separators) -> str:
     """Two years joined by a list word (not a sign: "2013/14" is a name of years)."""
     words = [w for w in separators if w[:1].isalpha()]
     return rf"((?:19|20)\d\d)\s+(?:{_alt(words)})\s+((?:19|20)\d\d)" if words else r"(?!)"
+
+
+def _year_range(separators) -> str:
+    """Two years of four figures joined by a range word ("2019 til 2021"), no figure or sign glued on
+    (signs join spans of years their own way: ``extract.extractors.milestone_years.YEAR_SPAN``)."""
+    words = [w for w in separators if w[:1].isalpha()]
+    year = r"((?:19|20)\d\d)"
+    return rf"(?<![\d/.\-]){year}\s+(?:{_alt(words)})\s+{year}(?![-–/.,]?\d)" if words else r"(?!)"
 
 
 def _list_link(data: dict) -> str:

@@ -265,7 +265,13 @@ def year_candidates(
     that ``with_money`` finds in the words before it in its sentence is one also beside a sum (the
     year a building shall be finished by, in the sentence of what it costs)."""
     out: list[DateMatch] = []
-    years = [y for y in years_outside(text, dates) if not in_span_of_years(text, y)]
+    spans = year_span_candidates(text, dates, sentences, amount_spans, dr_rules)
+    worded = [(m.start, m.end) for m in spans if m.form == "year_span"]
+    years = [
+        y
+        for y in years_outside(text, dates)
+        if not in_span_of_years(text, y) and not any(a <= y.start() < b for a, b in worded)
+    ]
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():
             continue  # the second year of a pair already read
@@ -275,7 +281,7 @@ def year_candidates(
         nxt = years[i + 1] if i + 1 < len(years) else None
         pair = _year_pair(text, sent, y, nxt, dr_rules, breaks) if nxt is not None else None
         out.append(pair or DateMatch(y.start(), y.end(), y.group(), "year", False))
-    return out + year_span_candidates(text, dates, sentences, amount_spans)
+    return out + spans
 
 
 def _sentence_without_money(
@@ -289,11 +295,15 @@ def _sentence_without_money(
     return sent if with_money is not None and with_money.search(text, sent.start, y.start()) else None
 
 
-def year_span_candidates(text: str, dates: list[DateMatch], sentences: list[Span], amount_spans) -> list[DateMatch]:
-    """Spans of whole years ("i perioden 2019-21", "for årene 2018-2020") that may be milestones:
-    outside every date expression, in a sentence without a sum of money (the money's years)."""
+def year_span_candidates(
+    text: str, dates: list[DateMatch], sentences: list[Span], amount_spans, dr_rules: DateRules
+) -> list[DateMatch]:
+    """Spans of whole years ("i perioden 2019-21", "for årene 2018-2020", "fra 2019 til 2021": a range
+    word of ``dr_rules`` between them) that may be milestones: outside every date expression, in a
+    sentence without a sum of money (the money's years)."""
     out = []
-    for y in YEAR_SPAN.finditer(text):
+    found = sorted([*YEAR_SPAN.finditer(text), *dr_rules.year_range.finditer(text)], key=lambda y: y.start())
+    for y in found:
         first, last = int(y.group(1)), int(y.group(2))
         last = last if last > 99 else first // 100 * 100 + last
         if not first < last <= first + YEAR_SPAN_MAX or any(d.start < y.end() and y.start() < d.end for d in dates):
