@@ -28,6 +28,7 @@ class TitleRules:
     body_named_times: int  # … named this often at least on a page with no body in its header, the meeting's body
     caps_headline_words: int  # a page's first line in capitals of this many words over running text is its headline
     item_sentence_words: int  # a numbered line this long ending in a full stop is no item of the meeting's list
+    lede_words: int  # a line this long with a comma and a sentence's words, its stop lost, is a news page's lede
     addressee: re.Pattern  # a line naming whom a note or letter is for: never the title
     date_under_headline: re.Pattern  # a news page's date (and hour) alone under its headline, no blank line between
     page_tool: re.Pattern  # a page's tool on the line under its site's section name ("• Få siden oplæst")
@@ -99,7 +100,7 @@ def load_title_rules(data) -> TitleRules:
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
                                          "item_route", "dateline", "running_text_words", "item_sentence_words",
-                                         "caps_headline_words", "body_named_times",
+                                         "caps_headline_words", "body_named_times", "lede_words",
                                          "procedural_item", "body_max_words", "fields_body_max_words",
                                          "body_place", "body_place_examples", "committee_label_examples",
                                          "examples", "body_period", "period_years", "body_period_examples",
@@ -123,7 +124,7 @@ def load_title_rules(data) -> TitleRules:
     if not isinstance(years, list) or not years or not all(isinstance(y, int) and 0 < y < 10 for y in years):
         raise RuleError("titles", "period_years must be a non-empty list of small whole numbers of years")
     counts = ("body_max_words", "fields_body_max_words", "running_text_words", "item_sentence_words")
-    for key in (*counts, "caps_headline_words"):
+    for key in (*counts, "caps_headline_words", "lede_words"):
         if not isinstance(data[key], int) or not 0 < data[key] < 40:
             raise RuleError("titles", f"{key} must be a whole number of words")
     patterns = {k: require_regex(data[k], "titles", k) for k in plain}
@@ -134,6 +135,7 @@ def load_title_rules(data) -> TitleRules:
         running_text_words=data["running_text_words"],
         item_sentence_words=data["item_sentence_words"],
         caps_headline_words=data["caps_headline_words"],
+        lede_words=data["lede_words"],
         body_named_times=require_number(data, "body_named_times", "titles", int, 1, 20),
         body_period=_grouped(data["body_period"], "body_period", ("first", "last")),
         body_place=_grouped(data["body_place"], "body_place", ()),

@@ -132,9 +132,15 @@ def running_text(line: str, r: HeadingRules) -> bool:
     return line.endswith(".") and not line.endswith("..") and len(line.split()) >= r.titles.running_text_words
 
 
+def lede(line: str, r: HeadingRules) -> bool:
+    """Is a line a news page's lede whose headline was not copied, its stop lost: ``lede_words`` words or
+    more with a comma and a sentence's words?"""
+    return len(line.split()) >= r.titles.lede_words and "," in line and bool(r.sentence_cues.search(line))
+
+
 def reads_as_sentence(title: str, r: HeadingRules) -> bool:
-    """Is a title candidate a sentence (a full stop and a sentence's words), no title?"""
-    return title.endswith(".") and bool(r.sentence_cues.search(title))
+    """Is a title candidate a sentence (a full stop and a sentence's words, or a lede), no title?"""
+    return (title.endswith(".") and bool(r.sentence_cues.search(title))) or lede(title, r)
 
 
 def standard_heading(line: str, r: HeadingRules) -> bool:
