@@ -266,11 +266,10 @@ def year_candidates(
     year a building shall be finished by, in the sentence of what it costs)."""
     out: list[DateMatch] = []
     spans = year_span_candidates(text, dates, sentences, amount_spans, dr_rules)
-    worded = [(m.start, m.end) for m in spans if m.form == "year_span"]
     years = [
         y
         for y in years_outside(text, dates)
-        if not in_span_of_years(text, y) and not any(a <= y.start() < b for a, b in worded)
+        if not in_span_of_years(text, y) and not any(m.start <= y.start() < m.end for m in spans)
     ]
     for i, y in enumerate(years):
         if out and out[-1].end >= y.end():

@@ -19,9 +19,10 @@ def first_title_line(
     text: str, r: HeadingRules, heads: frozenset[int] = frozenset(), places: Collection[str] = ()
 ) -> Optional[str]:
     """The first line near the top that reads as a title (no label, date, sender, list or sentence,
-    no place's name alone, no line at ``heads``: the headings of an item's fields, save the text's
-    first line), with the next line when it breaks off after a word that leads on ("Budget 2024
-    og" over "Budgetoverslag 2025 - 2028") and the two do not read as a sentence."""
+    no place's name alone) above the first line at ``heads`` (the headings of an item's fields, save the
+    text's first line: the lines under a field are its text), with the next line when it breaks off
+    after a word that leads on ("Budget 2024 og" over "Budgetoverslag 2025 - 2028") and the two do not
+    read as a sentence."""
     lines = text_lines(text, r.title_search_chars)
     joined = -1  # the line read with the one before it as a sentence
     first = next((start for start, raw in lines if raw.strip()), None)
