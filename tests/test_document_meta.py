@@ -469,3 +469,27 @@ def test_a_header_block_of_labels_over_values_keeps_the_meetings_body_and_day(tm
     )
     found = _meta_of(text, tmp_path, "side.txt")
     assert (found.title, found.date) == ("Referat Udvalget for Kultur og Fritid", "2020-03-04")
+
+
+# Made up in the style of a budget agreement's text copy (a municipality's, 2023): its title over the
+# place and day it was made, then its sub-headings.
+AGREEMENT = """Byrådets budgetaftale for 2027-2030
+
+Nordby d. 7. oktober 2026
+
+Budgetaftale 2027-2030
+
+Indholdsfortegnelse
+
+Byrådets budgetaftale for 2027-2030 er indgået mellem partierne i byrådet, og den sikrer en god økonomi.
+"""
+
+
+def test_a_place_and_day_under_the_title_dates_the_document_and_is_no_heading(tmp_path):
+    from extract.pipeline import extract_source, read_source
+
+    path = tmp_path / "kommune_budgetaftale.txt"
+    path.write_text(AGREEMENT, encoding="utf-8")
+    found = extract_source(read_source(path, ALL_RULES), ALL_RULES, name=path.name)
+    assert (found.meta.title, found.meta.date) == ("Byrådets budgetaftale for 2027-2030", "2026-10-07")
+    assert "Nordby d. 7. oktober 2026" not in [s.heading for s in found.sections]
