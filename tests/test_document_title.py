@@ -483,6 +483,15 @@ def test_a_title_joined_over_two_lines_that_reads_as_a_sentence_is_no_title():
     assert first_title_line(cover, HEADINGS) == "Budget 2025 og Budgetoverslag 2026 - 2029"
 
 
+def test_a_title_broken_off_after_a_bodys_genitive_goes_on_on_the_next_line():
+    """A title line that ends in a municipality's or a council's genitive ("Nordby Kommunes",
+    made up in the style of a budget agreement's cover) leads on: the next line is the rest."""
+    cover = "Nordby Kommunes\nBudgetaftale indgået for 2027 og 2028\n\nI Nordby Kommune skal alle have et godt liv.\n"
+    assert first_title_line(cover, HEADINGS) == "Nordby Kommunes Budgetaftale indgået for 2027 og 2028"
+    council = "Politisk aftale om Sydby Byråds\nbudget 2027-2030\n\nTekst.\n"
+    assert first_title_line(council, HEADINGS) == "Politisk aftale om Sydby Byråds budget 2027-2030"
+
+
 @pytest.mark.parametrize("example", HEADINGS.titles.body_period_examples, ids=lambda e: e["text"])
 def test_body_period_examples(example):
     """Only two years that span an election period are dropped beside a body's name."""

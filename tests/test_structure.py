@@ -910,6 +910,35 @@ def _headings_of(text: str) -> list[str]:
     return [s.heading for s in find_sections(read_text_source(Path("side.txt"), text.encode())) if s.heading]
 
 
+def test_the_rest_of_a_line_broken_off_after_a_word_that_leads_on_is_no_heading():
+    """On a page copied line by line, a short line right under a line that breaks off after a word
+    that leads on ("… for", "og/eller") is that line's rest, no heading, even over running text (made
+    up in the style of a budget agreement's cover and a pool's page); a sentence leading in ("… være
+    interesseret i") stands over its list, whose line over running text stays a heading."""
+    cover = (
+        "Budgetaftale mellem\nA, B og C for\nBudget 2027-2030\n"
+        "Denne aftale er indgået mellem partierne i byrådet, som er enige om budgettet for de kommende fire år"
+        " og om de vigtigste prioriteringer.\n"
+        "Aftalen sikrer en økonomi i balance, og partierne vil i fællesskab følge udviklingen nøje.\n"
+    )
+    assert _headings_of(cover) == []
+    pool = (
+        "Udvalget har en pulje på 50.000 kr. til nye initiativer i foreningslivet, som kan søges hele året af"
+        " alle godkendte foreninger i kommunen.\n"
+        "Puljen prioriterer projekter:\nMed en social målsætning\nMed blivende effekt og/eller\nKunstnerisk effekt\n"
+        "Ansøgninger til puljen sendes til kultur@kommune.dk, og udvalget behandler dem på sit næste møde i foråret.\n"
+    )
+    assert _headings_of(pool) == []
+    links = (
+        "Puljen støtter lokale initiativer, der drives af lokale kræfter og er til glæde for mange af kommunens"
+        " borgere.\nAlle spørgsmål om puljen sendes til kultur@kommune.dk\n"
+        "Andre emner som du kunne være interesseret i\nUdviklingspuljen\n"
+        "Udviklingspuljen kan støtte en bred variation af aktivitetsskabende og nytænkende projekter i hele"
+        " kommunen.\nFritidspuljen\n"
+    )
+    assert _headings_of(links) == ["Udviklingspuljen"]
+
+
 def test_a_long_heading_with_a_lists_comma_is_a_heading():
     """Made up in the style of a plan: a heading of more than `max_plain_heading_words` words whose
     comma joins a list ("dagtilbud, skole og fritidstilbud") is a heading over its text."""

@@ -282,7 +282,8 @@ def document_title(
     fields = _fields(sections, r)
     agenda_fields = any(f.role != OTHER for f in fields)  # an item's fields ("Sagsfremstilling"), not only others
     bare = found is not None and body_alone(found[1], r) and (bool(items) or agenda_fields)
-    alone = kind is not None and (found[1] == kind or bool(iso_date(found[1][len(kind) :].strip(" ()"), dates)))
+    rest = found[1][len(kind) :].strip(" ()") if kind else ""  # "Referat (1.10.2024)", "Dagsorden med vedtagelser"
+    alone = kind is not None and (not rest or bool(iso_date(rest, dates) or r.titles.kind_qualifier.fullmatch(rest)))
     meeting = found is not None and meeting_line(found[1], r) is not None  # "Byrådets møde den …"
     meeting = meeting and (bool(items) or bool(fields))  # a news page's headline on a meeting holds none
     held = meeting_line_body(src.text, r) if found is None or bare or alone or meeting else None

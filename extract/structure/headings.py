@@ -317,6 +317,8 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
     ``starts``, or nothing)? A numbered line, a label or a heading word has its mark already."""
     if c.kind != "short_line":
         return True
+    if _continues_above(text, c.start, r):
+        return False
     pos = filled_line_start(text, c.body_start)
     while credit_at(text, pos, r):
         pos = filled_line_start(text, next_line_start(text, pos))  # a byline between a headline and its body
@@ -333,6 +335,16 @@ def over_text(text: str, c: Candidate, starts: set[int], r: HeadingRules) -> boo
         return not (r.over_list_not.search(head) or r.lead_in_ending.search(head) or r.list_label_lead_in.search(head))
     stop = line.endswith((".", "!", "?")) or line.endswith(":") and is_sentence(line, r)  # "Puljen kan søges af:"
     return words >= r.min_body_words or stop and words >= r.min_sentence_words
+
+
+def _continues_above(text: str, start: int, r: HeadingRules) -> bool:
+    """Is the line at ``start`` the rest of the line right above it, which breaks off after a word
+    that leads on ("Horsens Kommunes" over "Budgetaftale indgået for 2024 og 2025")? A sentence that
+    leads in ("Andre emner som du kunne være interesseret i") stands over its own list."""
+    if start == 0 or text[start - 1] != "\n":
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()
+    return above[-1:].isalpha() and r.lead_in_ending.search(above) is not None and not is_sentence(above, r)
 
 
 def heading_starts(text: str, cands: list[Candidate], r: HeadingRules) -> set[int]:

@@ -15,6 +15,7 @@ class TitleRules:
     kind_word: re.Pattern  # a line naming only the kind of document ("Notat"): the title follows it
     minutes_line: re.Pattern  # a header line naming a meeting's minutes ("Referat", "Referat af …møde …")
     with_body: re.Pattern  # a kind word that takes the body's name after it ("Referat" + "Teknisk Udvalg")
+    kind_qualifier: re.Pattern  # what a kind word may have after it, no body's name ("Dagsorden med vedtagelser")
     kind_with_day: re.Pattern  # the kind word and the meeting's day on one line ("Referat: 1. oktober 2024")
     body_name: re.Pattern  # a line naming a political body
     not_body_alone: re.Pattern  # what makes a line naming a body more than its name (a number, a preposition)
@@ -91,8 +92,9 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 
 
 def load_title_rules(data) -> TitleRules:
-    plain = ["kind_word", "with_body", "kind_with_day", "body_name", "not_body_alone", "not_body_name", "addressee",
-             "trailing_date", "line_goes_on", "headline_tail", "broken_word", "never_title", "item_number",
+    plain = ["kind_word", "with_body", "kind_qualifier", "kind_with_day", "body_name", "not_body_alone",
+             "not_body_name", "addressee", "trailing_date", "line_goes_on", "headline_tail", "broken_word",
+             "never_title", "item_number",
              "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
              "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb",
              "field_heading", "body_in_text"]  # fmt: skip
