@@ -94,10 +94,9 @@ def _grouped(patterns, key: str, groups: tuple[str, ...]) -> tuple[re.Pattern, .
 def load_title_rules(data) -> TitleRules:
     plain = ["kind_word", "with_body", "kind_qualifier", "kind_with_day", "body_name", "not_body_alone",
              "not_body_name", "addressee", "trailing_date", "line_goes_on", "headline_tail", "broken_word",
-             "never_title", "item_number",
-             "contents_line", "body_tail", "archive_tail", "body_genitive", "fields_body", "minutes_line",
-             "sentence_stop", "over_meeting_header", "date_under_headline", "page_tool", "breadcrumb",
-             "field_heading", "body_in_text"]  # fmt: skip
+             "never_title", "item_number", "contents_line", "body_tail", "archive_tail", "body_genitive",
+             "fields_body", "minutes_line", "sentence_stop", "over_meeting_header", "date_under_headline",
+             "page_tool", "breadcrumb", "field_heading", "body_in_text"]  # fmt: skip
     data = require_keys(data, "titles", [*plain, "kind_lines", "body_labels", "committee_labels", "body_on_date",
                                          "unnamed_kind", "kind_names", "agenda_kind", "decided_words",
                                          "decided_words_examples", "part_kind", "meeting_lines",
