@@ -341,6 +341,45 @@ def test_item_titles_glued_to_the_line_before_are_items():
     assert [level for level, heading, _ in outline(GLUED) if heading == "Beslutning"] == [2, 2]
 
 
+# written in the style of an agenda system's minutes page copied as text: a closed item shows
+# only its decision made public, under "Åben beslutning"
+PUBLIC_DECISION = """Referat
+Fold alle punkter
+
+31Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+
+32Orientering om sag vedr. kontraktforlængelse (Lukket punkt)
+
+Åben beslutning
+
+Taget til efterretning.
+
+33Beslutning om ordensregler for svømmehallen
+
+Resume
+
+Svømmehallen åbner i foråret, og udvalget skal tage stilling til ordensregler.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_a_closed_items_public_decision_is_its_decision_and_the_items_after_it_are_read():
+    rows = outline(PUBLIC_DECISION)
+    assert [heading for _, heading, role in rows if role == "punkt"] == [
+        "31Godkendelse af dagsorden",
+        "32Orientering om sag vedr. kontraktforlængelse (Lukket punkt)",
+        "33Beslutning om ordensregler for svømmehallen",
+    ]
+    assert (2, "Åben beslutning", "beslutning") in rows
+
+
 # written in the style of an agenda system's web page copied as text: each item's title glued
 # to the text of the button that folds it out
 FOLD_BUTTONS = """Dagsordenpunkter
