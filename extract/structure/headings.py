@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from extract.structure.heading_rules import HeadingRules, RoleWords
 from extract.structure.heading_rules import load_rules as load_rules  # the stage's loader, declared in the pipeline
+from extract.structure.sentences import line_above
 
 _MARKS = re.compile(r"^[\s#*_]+|[\s*_]+$")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t]*\n")
@@ -341,9 +342,10 @@ def _continues_above(text: str, start: int, r: HeadingRules) -> bool:
     """Is the line at ``start`` the rest of the line right above it, which breaks off after a word
     that leads on ("Horsens Kommunes" over "Budgetaftale indgået for 2024 og 2025")? A sentence that
     leads in ("Andre emner som du kunne være interesseret i") stands over its own list."""
-    if start == 0 or text[start - 1] != "\n":
-        return False
-    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()
+    found = line_above(text, start)
+    if found is None or found[0] + len(found[1]) + 1 != start:
+        return False  # the top of the text, or a blank line between
+    above = found[1].rstrip()
     return above[-1:].isalpha() and r.lead_in_ending.search(above) is not None and not is_sentence(above, r)
 
 
