@@ -203,19 +203,24 @@ def unit_header_rows(text: str, r: AmountRules) -> list[CellAmount]:
 def unit_label_rows(text: str, r: AmountRules) -> list[CellAmount]:
     """A flattened table's rows whose label names the unit in brackets, the figures after it parted
     by spaces ("Likvide beholdning (mio. kr.) 304 287 274 …", ``table_unit_label_row``): each figure
-    a sum in that unit, in its column's year when the line above names a year for each figure."""
+    a sum in that unit, in its column's year when the line above names a year for each figure. A
+    label naming no unit takes it from that line, if it names a year for each figure."""
     out: list[CellAmount] = []
     above, end = "", None
     for m in r.table_unit_label_row.finditer(text):
         if end is None or text[end : m.start()].strip():  # a row right under the row before keeps its header line
             above = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
-        end = m.end()
-        factor = unit_factor(m.group("unit"), r)
         cells = list(_FIGURE.finditer(text, m.start("cells"), m.end("cells")))
         nums = [r.table_cell.fullmatch(c.group()) for c in cells]
+        years = [int(y) for y in YEAR.findall(above)]
+        if m.group("unit") is not None:
+            factor = unit_factor(m.group("unit"), r)
+        else:  # the unit in the header line, which names a year for each figure; a label without digits
+            in_header = len(years) == len(cells) and not re.search(r"\d", m.group("label"))
+            factor = unit_factor(above, r) if in_header else None
         if not factor or not all(nums) or all(YEAR.fullmatch(c.group()) for c in cells):
             continue  # no unit, a figure that is no number, or the header's years ("(mio. kr.) 2026 2027 2028")
-        years = [int(y) for y in YEAR.findall(above)]
+        end = m.end()
         labels = (m.group("label").strip(), "", above.strip(), "")
         for i, (c, num) in enumerate(zip(cells, nums)):
             value = parse_danish_number(num.group("num")) * factor
