@@ -355,3 +355,19 @@ def test_a_rows_figures_after_a_label_naming_the_unit_are_sums_in_that_unit(exam
     found = _found(example["text"])
     assert [a.value_dkk for a in found] == example["values"]
     assert [a.year_from for a in found] == example["years"]
+
+
+def test_a_rows_figures_under_a_header_naming_the_unit_and_each_columns_day_are_sums_of_that_day():
+    """A cash-balance table flattened to lines of single spaces ("Beløb i mio. kr." and a day for each
+    column over "Likvide beholdning 212 225 274"): each figure a sum in millions in its column's year.
+    Made up in the style of a finance committee's report on its cash; the same rows under a header
+    naming no unit, or fewer days than figures, are no sums."""
+    header = "Kommunen Beløb i mio. kr. 30. nov. 2014 31. dec. 2014 31. jan. 2015 28. feb. 2015\n"
+    rows = "Likvide beholdning 212 225 274 298\nKassekreditregel 498 499 497 499\n"
+    found = _found("Sagsfremstilling\n\n" + header + rows)
+    assert [(a.value_dkk, a.year_from) for a in found] == [
+        (212_000_000, 2014), (225_000_000, 2014), (274_000_000, 2015), (298_000_000, 2015),
+        (498_000_000, 2014), (499_000_000, 2014), (497_000_000, 2015), (499_000_000, 2015),
+    ]  # fmt: skip
+    assert _found("Antal 30. nov. 2014 31. dec. 2014 31. jan. 2015 28. feb. 2015\n" + rows) == []
+    assert _found("Beløb i mio. kr. 30. nov. 2014 31. dec. 2014\n" + rows) == []

@@ -949,3 +949,39 @@ Forslaget blev oversendt til Økonomiudvalget.
 
 def test_a_kind_word_with_the_meetings_day_takes_the_body_from_the_decisions(tmp_path):
     assert _meta_of(KIND_WITH_DAY, tmp_path, "kommune_byraad_referat.txt").title == "Referat Byrådet"
+
+
+CASE_LINES = """Dagsorden
+
+Dato: Onsdag, September 25, 2019 - 16:30
+Sted: Mødelokale 2A
+ • Pkt. 352 Beslutninger om dagsordenen
+
+  Pkt. 352
+
+  Beslutninger om dagsordenen
+
+  Sagsnr. 295848 Økonomiudvalget Åbent punkt
+ • Pkt. 353 Budgetopfølgning pr. 30. juni 2019
+
+  Pkt. 353
+
+  Budgetopfølgning pr. 30. juni 2019
+
+  Sagsnr. 313425 Økonomiudvalget Åbent punkt
+
+  Resume
+
+  Økonomiudvalget orienteres om budgetopfølgningen.
+
+  Indstilling
+
+  Forvaltningen indstiller, at Økonomiudvalget tager orienteringen til efterretning.
+"""
+
+
+def test_an_items_case_line_gives_the_body_but_is_not_its_name(tmp_path):
+    """A meeting's page whose only mention of its body is in each item's case line ("Sagsnr. 295848
+    Økonomiudvalget Åbent punkt", made up in the style of one council's meeting pages): the title names
+    the body, without the case number and the item's status."""
+    assert _meta_of(CASE_LINES, tmp_path, "kommune_oeu_dagsorden.txt").title == "Dagsorden Økonomiudvalget"

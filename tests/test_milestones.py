@@ -457,3 +457,26 @@ WEEKDAY_YEARS = [
 @pytest.mark.parametrize("text,expected", WEEKDAY_YEARS, ids=[t[:40] for t, _ in WEEKDAY_YEARS])
 def test_a_day_told_with_its_weekday_falls_on_it(text, expected):
     assert [(m.date_text, m.date_start) for m in run(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # an agenda item's background (its words), and a deadline made up in the style of a note
+        (
+            "Sidst på året 2016 indgik kommunen kontrakt på levering af danskuddannelse.",
+            ("2016-10-01", "2016-12-31", "quarter"),
+        ),
+        ("Beslutningen forventes at foreligge sidst i juni måned 2024.", ("2024-06-01", "2024-06-30", "month")),
+        ("Først på året 2017 starter projektet.", ("2017-01-01", "2017-03-31", "quarter")),
+    ],
+)
+def test_late_and_early_in_a_year_or_month_are_its_thirds(text, want):
+    """ "sidst på året 2016", "sidst i juni", "først på året 2017" are "ultimo"/"primo" in other words."""
+    assert [(m.date_start, m.date_end, m.precision) for m in run(text)] == [want]
+
+
+def test_not_before_a_year_is_the_year_not_its_first_quarter():
+    """ "Først i 2026 …" says not before 2026 (its first words mean only then): the year, not early in it."""
+    found = run("Først i 2026 når de nye daginstitutioner op på fuld kapacitet.")
+    assert [(m.date_start, m.date_end, m.precision) for m in found] == [("2026-01-01", "2026-12-31", "year")]

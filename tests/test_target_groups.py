@@ -975,3 +975,28 @@ def test_the_self_employed_are_a_group_but_not_the_adjective_before_a_noun():
     """ "Selvstændige kan ansøge …" names the self-employed; "selvstændige boliger" names none."""
     assert "selvstændige" in find_labels("Selvstændige kan ansøge om en aftale.")
     assert "selvstændige" not in find_labels("Kommunen har selvstændige boliger til unge.")
+
+
+@pytest.mark.parametrize(
+    "text, groups, ages",
+    [
+        # an agenda item's background on a new law (its words), and a status note on a benefit made up in
+        # the style of another municipality's item
+        (
+            "I forlængelse af en ny lov om at udvide målgruppen for børne- og ungetandplejen med de 18-21 årige "
+            "skal Tandplejen udvide kapaciteten.",
+            ["unge"],
+            (18, 21),
+        ),
+        (
+            "Fra 1. januar 2026 udvides målgruppen til at omfatte ledige over 50 år.",
+            ["ledige_generelt", "seniorer"],
+            (50, None),
+        ),
+    ],
+)
+def test_a_target_group_widened_names_the_group_it_takes_in(text, groups, ages):
+    """ "udvide målgruppen … med de 18-21 årige", "udvides målgruppen til at omfatte …": the group the
+    target group is widened with is whom the offer is now for."""
+    rows = find_target_groups(text, sentence_spans(text), [])
+    assert [(row.groups, (row.age_min, row.age_max)) for row in rows] == [(groups, ages)]
