@@ -1054,6 +1054,16 @@ def test_a_question_under_a_page_title_with_no_blank_line_is_a_heading():
             "landsbyerne kan søge om tilskud til projekter.\n",
             "Hvem kan søge?",
         ),
+        # the question in capitals, as another pool page of the same site prints it
+        (
+            "Kulturpuljen\nHVAD ER KULTURPULJEN?\nKulturpuljen har til formål at støtte et bredt udbud af "
+            "kulturaktiviteter i kommunen.\n\nAnsøgninger behandles løbende.\n",
+            "HVAD ER KULTURPULJEN?",
+        ),
+        (
+            "Indledning\n\nKommunen har flere puljer.\n\nHVEM KAN SØGE?\nForeninger og lokalråd i kommunen kan søge.\n",
+            "HVEM KAN SØGE?",
+        ),
     ]:
         src = read_text_source(Path("pulje.txt"), text.encode("utf-8"))
         assert question in [s.heading for s in find_sections(src)]
