@@ -899,3 +899,19 @@ def test_a_sum_ending_its_line_takes_no_year_of_the_next_line():
         spans = sentence_spans(text, ALL_RULES["sentences.yml"])
         assert len(spans) == 2, gap
         assert [(a.year_from, a.year_to) for a in amounts(text)] == [(None, None)], gap
+
+
+def test_a_sum_in_words_with_its_scale_needs_no_kroner_but_a_count_of_people_is_none():
+    """News of a budget writes its sums in words and leaves out kroner ("fem mio. til ældreområdet",
+    "en halv million årligt", as three municipalities' budget news do): each is money, a yearly one
+    yearly; "en million borgere", "fem millioner besøgende" count people (made up in that style)."""
+    text = (
+        "I runde tal er det fem mio. til ældreområdet og to mio. til skoler. "
+        "Samtidig afsættes en halv million årligt til en tryghedsmedarbejder. "
+        "Kommunen har en million borgere i tankerne og fem millioner besøgende.\n"
+    )
+    assert [(a.quote, a.value_dkk, bool(a.per_year)) for a in amounts(text)] == [
+        ("fem mio.", 5_000_000, False),
+        ("to mio.", 2_000_000, False),
+        ("en halv million", 500_000, True),
+    ]
