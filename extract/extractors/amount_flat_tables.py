@@ -7,10 +7,10 @@ numbers (``unit_column_amounts``): a line that is a number alone under such a he
 only a table's short lines between, is a sum in that unit. A third: a header line whose last
 cell names the unit over rows of a label and one number, parted by single spaces
 (``unit_header_rows``). A fourth: rows whose label names the unit in brackets, the figures after
-it on the line (``unit_label_rows``). In all, as in a table of
-tab-parted cells, a row's label naming one year ("Ramme for 2024") gives its cells that
-year when their column names none. Pure: text in, cells out. The
-patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
+it on the line, or whose header line names the unit and a year for each figure
+(``unit_label_rows``). In all, as in a table of tab-parted cells, a row's label naming one year
+("Ramme for 2024") gives its cells that year when their column names none. Pure: text in, cells
+out. The patterns are in ``rules/amounts.yml`` (``table_units``, ``table_cell``).
 """
 
 from __future__ import annotations
