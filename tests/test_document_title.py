@@ -985,3 +985,13 @@ def test_an_items_case_line_gives_the_body_but_is_not_its_name(tmp_path):
     Økonomiudvalget Åbent punkt", made up in the style of one council's meeting pages): the title names
     the body, without the case number and the item's status."""
     assert _meta_of(CASE_LINES, tmp_path, "kommune_oeu_dagsorden.txt").title == "Dagsorden Økonomiudvalget"
+
+
+def test_a_news_sites_section_label_over_the_headline_is_no_title(tmp_path):
+    """ "Kort Nyt" over a budget agreement's headline (a local news site's page; made up in its style):
+    the headline is the title."""
+    text = (
+        "Kort Nyt\n\nEt budgetforlig med bred opbakning er i hus\n\nAf Redaktionen\n\n"
+        "Seks partier har indgået budgetforlig for det kommende år i kommunen.\n"
+    )
+    assert _meta_of(text, tmp_path, "avis_budgetforlig.txt").title == "Et budgetforlig med bred opbakning er i hus"
