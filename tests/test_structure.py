@@ -1121,3 +1121,14 @@ def test_a_table_of_contents_without_leaders_gives_no_headings():
     src = read_text_source(Path("aftale.txt"), text.encode())
     headings = [s.heading for s in find_sections(src) if s.heading]
     assert headings == ["Indholdsfortegnelse", "Udgangspunktet for budgetaftalen", "Det økonomiske udgangspunkt"]
+
+
+def test_a_programmes_items_by_the_hour_are_no_headings_its_label_is():
+    """A citizens' meeting's programme ("PROGRAM" over "Kl. 19.00 Velkommen …", "Kl. 20.10 Pause"; made up
+    in the style of a municipality's invitation): the label heads the programme, its hours are its lines."""
+    text = (
+        "Borgermøde om ny svømmehal\n\nKommunen inviterer til borgermøde om den nye svømmehal.\n\nPROGRAM\n\n"
+        "Kl. 19.00 Velkommen v/ udvalgsformanden\n\nKl. 19.10 Kort orientering om budgettet og tidsplanen\n\n"
+        "Kl. 20.10 Pause\n\nKl. 20.55 Afrunding og tak for i dag\n"
+    )
+    assert _headings_of(text) == ["PROGRAM"]
