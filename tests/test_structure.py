@@ -1128,7 +1128,8 @@ def test_a_programmes_items_by_the_hour_are_no_headings_its_label_is():
     in the style of a municipality's invitation): the label heads the programme, its hours are its lines."""
     text = (
         "Borgermøde om ny svømmehal\n\nKommunen inviterer til borgermøde om den nye svømmehal.\n\nPROGRAM\n\n"
-        "Kl. 19.00 Velkommen v/ udvalgsformanden\n\nKl. 19.10 Kort orientering om budgettet og tidsplanen\n\n"
-        "Kl. 20.10 Pause\n\nKl. 20.55 Afrunding og tak for i dag\n"
+        "Kl. 19.00 Velkommen v/ Anne Holm\n\n"
+        "Kl. 19.10 Kort orientering om budgettet, de overordnede målsætninger og tidsplanen for projektet v/ direktøren\n\n"
+        "Kl. 20.10 Pause\n\nKl. 20.55 Afrunding og tak for i dag v/ udvalgsformanden og direktøren\n"
     )
     assert _headings_of(text) == ["PROGRAM"]
