@@ -480,3 +480,17 @@ def test_not_before_a_year_is_the_year_not_its_first_quarter():
     """ "Først i 2026 …" says not before 2026 (its first words mean only then): the year, not early in it."""
     found = run("Først i 2026 når de nye daginstitutioner op på fuld kapacitet.")
     assert [(m.date_start, m.date_end, m.precision) for m in found] == [("2026-01-01", "2026-12-31", "year")]
+
+
+def test_a_year_that_opens_a_step_reported_in_the_past_is_that_steps_year():
+    """ "I 2021 valgte vi at …", "I 2012 formulerede kommunalbestyrelsen …": an event of that year (a budget
+    agreement's and a plan strategy's words); a year that opens a state ("I 2019 var underskuddet …") or a
+    sentence on money is none."""
+    assert [(m.date_text, m.kind) for m in run("I 2021 valgte vi at gennemføre en skattestigning.")] == [
+        ("2021", "event")
+    ]
+    assert [(m.date_text, m.kind) for m in run("I 2012 formulerede byrådet en vision for kommunen.")] == [
+        ("2012", "event")
+    ]
+    assert run("I 2019 var underskuddet større end ventet.") == []
+    assert run("I 2015 indgik regeringen og KL aftale om kommunernes økonomi for 2016.") == []
