@@ -995,3 +995,14 @@ def test_a_news_sites_section_label_over_the_headline_is_no_title(tmp_path):
         "Seks partier har indgået budgetforlig for det kommende år i kommunen.\n"
     )
     assert _meta_of(text, tmp_path, "avis_budgetforlig.txt").title == "Et budgetforlig med bred opbakning er i hus"
+
+
+def test_a_header_line_naming_a_body_with_an_ampersand_gives_the_meetings_day(tmp_path):
+    """ "Senior & Sundhedsudvalget - 08-06-2023" over an item's fields (one municipality's agenda pages;
+    made up in their style): the meeting's day and the body's name."""
+    text = (
+        "Senior & Sundhedsudvalget - 08-06-2023\nØkonomi\nIngen økonomiske konsekvenser.\nBeslutning\nGodkendt.\n"
+        "Resume\nUdvalget holder dialogmøde med Seniorrådet.\n"
+    )
+    meta = _meta_of(text, tmp_path, "kommune_ssu_punkt.txt")
+    assert (meta.title, meta.date) == ("Referat Senior & Sundhedsudvalget", "2023-06-08")
