@@ -1667,3 +1667,32 @@ def test_a_closed_item_over_its_case_number_alone_is_an_item_numbered_as_the_oth
         (1, "2 LUKKET PUNKT: Salg af grund ved havnen"),
         (1, "3 : Skolevej 12, 6950 - Dispensation fra lokalplan"),
     ]
+
+
+LAW_AND_PLANS = """Sagens kerne
+
+Kommunalbestyrelsen skal vedtage lokalplanen endeligt.
+
+Indstilling
+
+Forvaltningen indstiller, at lokalplanen vedtages.
+
+Lov- og plangrundlag
+
+Planloven og kommuneplanen.
+
+Økonomiske konsekvenser
+
+Ingen.
+"""
+
+
+def test_the_field_of_the_law_and_plans_a_case_rests_on_is_its_legal_basis():
+    """ "Lov- og plangrundlag" (one council's agenda system; made up in its style) is the item's field of
+    its legal basis, beside the other fields."""
+    assert [(h, role) for _, h, role in outline(LAW_AND_PLANS)] == [
+        ("Sagens kerne", "other"),
+        ("Indstilling", "indstilling"),
+        ("Lov- og plangrundlag", "lovgrundlag"),
+        ("Økonomiske konsekvenser", "oekonomi"),
+    ]
