@@ -494,3 +494,14 @@ def test_a_year_that_opens_a_step_reported_in_the_past_is_that_steps_year():
     ]
     assert run("I 2019 var underskuddet større end ventet.") == []
     assert run("I 2015 indgik regeringen og KL aftale om kommunernes økonomi for 2016.") == []
+
+
+def test_fald_of_an_idiom_is_no_trend_beside_a_date():
+    """ "i givet fald", "i så fald" are no fall in figures: the date beside them stays a milestone (an item
+    on a trial scheme's evaluation; a pool page's deadline made up in that style), while "et fald i …"
+    beside a date is a statistic."""
+    found = run("Ordningen evalueres i givet fald ultimo 2027.")
+    assert [(m.date_text, m.kind) for m in found] == [("ultimo 2027", "event")]
+    found = run("Er fristen overskredet, kan I i så fald søge igen senest 1. oktober 2026.")
+    assert [(m.date_text, m.kind) for m in found] == [("1. oktober 2026", "deadline")]
+    assert run("Der var et stort fald i antallet af ledige i 2. halvår af 2021.") == []
