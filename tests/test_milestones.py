@@ -505,3 +505,10 @@ def test_fald_of_an_idiom_is_no_trend_beside_a_date():
     found = run("Er fristen overskredet, kan I i så fald søge igen senest 1. oktober 2026.")
     assert [(m.date_text, m.kind) for m in found] == [("1. oktober 2026", "deadline")]
     assert run("Der var et stort fald i antallet af ledige i 2. halvår af 2021.") == []
+
+
+def test_the_end_of_a_month_not_yet_past_is_this_years():
+    """ "sidst i juni" in an item of 17 June (a finance committee's item on next year's grants; its words)
+    is late June of that year, though the month's middle has passed: the part of the month decides."""
+    found = run("Tilskudsmeddelelsen forventes først at ske sidst i juni måned.", document_date="2025-06-17")
+    assert [(m.date_start, m.date_end) for m in found] == [("2025-06-01", "2025-06-30")]

@@ -12,7 +12,8 @@ own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its
-end; or its middle day, unless the text says it is going on: "i løbet af maj-juni"), a day more
+end; or its middle day, unless the text says it is going on, "i løbet af maj-juni", or names a
+part of the month, "sidst i juni"), a day more
 than ``future_tense_grace_days`` before it, and the sentence speaks of the future
 (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes", "iværksættes" …), one
 year back when it is to come and the sentence speaks of the past
@@ -172,8 +173,10 @@ def resolve_yearless(
     if dr is None:
         return None
     future, past = r.future_tense.search(ctx.sentence), r.past_tense.search(ctx.sentence)
-    passed = dr.end < document_date or (
-        dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
+    passed = dr.end < document_date or (  # a part of a month ("sidst i juni") is read as the month: its end decides
+        m.form != "month_third"
+        and dr.start + (dr.end - dr.start) / 2 < document_date
+        and not r.ongoing.search(ctx.before)
     )
     just_passed = 0 < (document_date - dr.end).days <= r.future_tense_grace_days  # told before the meeting
     if passed and future and not past and not just_passed and m.form != "year_point":
