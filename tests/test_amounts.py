@@ -915,3 +915,14 @@ def test_a_sum_in_words_with_its_scale_needs_no_kroner_but_a_count_of_people_is_
         ("to mio.", 2_000_000, False),
         ("en halv million", 500_000, True),
     ]
+
+
+def test_a_scale_word_inside_a_compound_names_no_sum():
+    """ "millionbyer", "millionærer", "to millionbyer" (made up): the scale word is part of another word,
+    no sum of money; "14 millioner" and "to millioner" stay sums."""
+    assert amounts("Danmark har 2 millionbyer og 3 millionærer, og Aarhus er en af to millionbyer.\n") == []
+    text = "Der blev overført 14 millioner og to millioner.\n"
+    assert [(a.quote, a.value_dkk) for a in amounts(text)] == [
+        ("14 millioner", 14_000_000),
+        ("to millioner", 2_000_000),
+    ]
