@@ -512,3 +512,12 @@ def test_the_end_of_a_month_not_yet_past_is_this_years():
     is late June of that year, though the month's middle has passed: the part of the month decides."""
     found = run("Tilskudsmeddelelsen forventes først at ske sidst i juni måned.", document_date="2025-06-17")
     assert [(m.date_start, m.date_end) for m in found] == [("2025-06-01", "2025-06-30")]
+
+
+def test_each_third_of_a_month_has_passed_when_its_own_days_have():
+    """A third of a month is read as the whole month, but whether it has passed at the document's date
+    is told by the third's own days (``month_thirds``' ``ends``): in a plan of 25 June "primo juni" told
+    in the future is next June, "medio juni" and "sidst i juni" this June (made up in an item's style)."""
+    for words, year in (("primo juni", "2026"), ("medio juni", "2025"), ("sidst i juni", "2025")):
+        found = run(f"Meddelelsen forventes at ske {words}.", document_date="2025-06-25")
+        assert [m.date_start for m in found] == [f"{year}-06-01"], words

@@ -40,6 +40,7 @@ class DateRules:
     thirds: dict  # word -> part (1..3)
     year_thirds: tuple
     month_thirds: tuple
+    month_third_ends: tuple  # the day each third of a month ends on (a third's reading covers the whole month)
     seasons: dict  # word -> (first month, last month)
     period_end_words: tuple
     pivot: int
@@ -175,6 +176,7 @@ def load_rules(data) -> DateRules:
         "seasons": {word_key(w): tuple(s["months"]) for s in data["seasons"] for w in s["words"]},
         "year_thirds": tuple((tuple(x["months"]), x["precision"]) for x in data["year_thirds"]),
         "month_thirds": tuple((tuple(x["days"]), x["precision"]) for x in data["month_thirds"]),
+        "month_third_ends": tuple(x["ends"] for x in data["month_thirds"]),
         "pivot": int(data["two_digit_year_pivot"]),
         "year_points": {
             word_key(w): (p["month"], p["day"], p["year_shift"], p.get("covers", "day"))
@@ -214,6 +216,7 @@ def load_rules(data) -> DateRules:
         r["thirds"],
         r["year_thirds"],
         r["month_thirds"],
+        r["month_third_ends"],
         r["seasons"],
         tuple(word_key(w) for w in data["period_end_words"]),
         r["pivot"],
@@ -309,12 +312,15 @@ def _validate(data: dict) -> None:
         require_keys(s, f"seasons[{i}]", ["id", "words", "months"])
         if len(s["months"]) != 2 or not all(1 <= m <= 12 for m in s["months"]):
             raise RuleError(s["id"], "months must be [first month, last month], each 1..12")
-    for key, field, top in (("year_thirds", "months", 12), ("month_thirds", "days", 31)):
-        rows = [require_keys(x, key, [field, "precision"]) for x in data[key]]
+    for key, fields, top in (("year_thirds", ["months"], 12), ("month_thirds", ["days", "ends"], 31)):
+        field = fields[0]
+        rows = [require_keys(x, key, [*fields, "precision"]) for x in data[key]]
         if len(rows) != 3 or not all(len(x[field]) == 2 and 1 <= x[field][0] <= x[field][1] <= top for x in rows):
             raise RuleError(key, f"needs three {{{field}: [first, last], precision}} within 1..{top}")
         if not all(x["precision"] in PRECISIONS for x in rows):
             raise RuleError(key, f"precision must be one of {list(PRECISIONS)}")
+    if not all(isinstance(x["ends"], int) and 1 <= x["ends"] <= 31 for x in data["month_thirds"]):
+        raise RuleError("month_thirds", "`ends`, the day a third ends on, must be within 1..31")
     if data["period_end_covers"] not in ("period", "last_day"):
         raise RuleError("period_end_covers", "must be 'period' (the whole period named) or 'last_day'")
     for i, f in enumerate(data["forms"]):

@@ -12,8 +12,8 @@ own date (the meeting date of an
 agenda item, the date line of a note) — always for a point of "the year" ("inden årets
 udgang", "fra årsskiftet") and in a sentence that says "i år" (neither moved back).
 That date's year is moved one year on when the period has passed at the document's date (its
-end; or its middle day, unless the text says it is going on, "i løbet af maj-juni", or names a
-part of the month, "sidst i juni"), a day more
+end, of a third of a month the third's own, "sidst i juni"; or its middle day, unless the text
+says it is going on, "i løbet af maj-juni"), a day more
 than ``future_tense_grace_days`` before it, and the sentence speaks of the future
 (``future_tense`` of ``rules/milestones.yml``: "vil", "skal", "forventes", "iværksættes" …), one
 year back when it is to come and the sentence speaks of the past
@@ -61,6 +61,7 @@ from extract.extractors.dates import (
     DateRange,
     DateRules,
     parse_date_expression,
+    third_end,
     year_before_within,
     year_joined_to,
     year_list,
@@ -173,12 +174,12 @@ def resolve_yearless(
     if dr is None:
         return None
     future, past = r.future_tense.search(ctx.sentence), r.past_tense.search(ctx.sentence)
-    passed = dr.end < document_date or (  # a part of a month ("sidst i juni") is read as the month: its end decides
-        m.form != "month_third"
-        and dr.start + (dr.end - dr.start) / 2 < document_date
-        and not r.ongoing.search(ctx.before)
+    third = third_end(m, dr, dr_rules)  # "sidst i juni" is read as the month; the third's own end decides
+    end = third or dr.end
+    passed = end < document_date or (
+        third is None and dr.start + (dr.end - dr.start) / 2 < document_date and not r.ongoing.search(ctx.before)
     )
-    just_passed = 0 < (document_date - dr.end).days <= r.future_tense_grace_days  # told before the meeting
+    just_passed = 0 < (document_date - end).days <= r.future_tense_grace_days  # told before the meeting
     if passed and future and not past and not just_passed and m.form != "year_point":
         return parse_date_expression(m.read_as, dr_rules, document_date.year + 1)
     keeps_year = m.form == "year_point" or r.this_year.search(ctx.sentence)
