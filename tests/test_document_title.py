@@ -1006,3 +1006,27 @@ def test_a_header_line_naming_a_body_with_an_ampersand_gives_the_meetings_day(tm
     )
     meta = _meta_of(text, tmp_path, "kommune_ssu_punkt.txt")
     assert (meta.title, meta.date) == ("Referat Senior & Sundhedsudvalget", "2023-06-08")
+
+
+def test_a_councils_header_line_gives_the_meetings_day(tmp_path):
+    """A council's minutes page (a municipality's pages of its disability council; made up in their
+    style): "Handicaprådet 20. november 2023" over the items gives the meeting's day, as a
+    committee's header line does."""
+    text = (
+        "20. november 2023 - referat fra Handicaprådet\n\nHandicaprådet 20. november 2023\n\nÅben\n\n"
+        "Indstilling\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    meta = _meta_of(text, tmp_path, "kommune_handicapraad.txt")
+    assert (meta.title, meta.date) == ("Referat Handicaprådet", "2023-11-20")
+
+
+def test_a_jump_menus_label_is_no_title_nor_heading(tmp_path):
+    """ "Spring til..." over a plan's page (a municipality's site prints its jump menu so; made up
+    in that style): the page's heading is the title, and the label is no section."""
+    text = (
+        "Spring til...\n\nGældende Kommuneplan 2024\n\nByrådet vedtog den 25. september 2025 Kommuneplan 2024.\n\n"
+        "Udviklingsstrategi\n\nStrategien sætter retningen for kommunens udvikling.\n"
+    )
+    found = extract_text(text, tmp_path, "kommune_kommuneplan.txt")
+    assert found.meta.title == "Gældende Kommuneplan 2024"
+    assert "Spring til..." not in [s.heading for s in found.sections]
