@@ -521,3 +521,15 @@ def test_each_third_of_a_month_has_passed_when_its_own_days_have():
     for words, year in (("primo juni", "2026"), ("medio juni", "2025"), ("sidst i juni", "2025")):
         found = run(f"Meddelelsen forventes at ske {words}.", document_date="2025-06-25")
         assert [m.date_start for m in found] == [f"{year}-06-01"], words
+
+
+def test_the_year_in_a_clause_of_a_condition_is_no_step():
+    """ "i løbet af året" where a condition or a count of times holds it ("såfremt … overskrides i løbet af
+    året", "3-4 gange i løbet af året") tells what may happen in any year: no milestone; a plan's
+    follow-up "i løbet af året" stays one, in the document's year (made up in the style of a budget
+    agreement's rules and a committee's items)."""
+    text = "Der gennemføres besparelser, såfremt rammen i det vedtagne\nbudget overskrides i løbet af året."
+    assert run(text, document_date="2025-09-21") == []
+    assert run("Udvalget får 3-4 gange i løbet af året en budgetopfølgning.", document_date="2025-09-01") == []
+    found = run("Der følges op på området i løbet af året.", document_date="2025-03-13")
+    assert [(m.date_start, m.date_end) for m in found] == [("2025-01-01", "2025-12-31")]
