@@ -1030,3 +1030,18 @@ def test_a_jump_menus_label_is_no_title_nor_heading(tmp_path):
     found = extract_text(text, tmp_path, "kommune_kommuneplan.txt")
     assert found.meta.title == "Gældende Kommuneplan 2024"
     assert "Spring til..." not in [s.heading for s in found.sections]
+
+
+def test_a_members_line_naming_the_council_that_sent_him_is_no_title(tmp_path):
+    """A leisure committee's minutes page opening with its day, place and members, each named with the
+    council or association that sent them ("Lars Hansen (Idrætsrådet) (formand)"; one council's pages,
+    made up in their style): no member is the title or the body; the decisions name the body."""
+    text = (
+        "17-09-2024 kl. 17:00\nMødelokalet\n\nMedlemmer\n\nBo Holm (A)\n\nLars Hansen (Idrætsrådet) (formand)\n\n"
+        "Mette Lund (Kulturelt Samråd)\n\nAnne Berg (Børne- og Ungdomsorganisationernes Samråd\n\n"
+        "Nr.1 - Godkendelse af dagsorden\n\nBeslutning i Folkeoplysningsudvalget (22-25) den 17-09-2024\n\n"
+        "Godkendt.\n\nNr.2 - Tilskud til lokaler\n\nBeslutning i Folkeoplysningsudvalget (22-25) den 17-09-2024\n\n"
+        "Godkendt.\n"
+    )
+    meta = _meta_of(text, tmp_path, "kommune_fou.txt")
+    assert (meta.title, meta.date) == ("Referat Folkeoplysningsudvalget", "2024-09-17")
