@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import RULES as ALL_RULES
+from conftest import extract_text
 
 from extract.extractors import amounts as amount_rules
 from extract.extractors.amount_frames import frame_in_label
@@ -926,3 +927,10 @@ def test_a_scale_word_inside_a_compound_names_no_sum():
         ("14 millioner", 14_000_000),
         ("to millioner", 2_000_000),
     ]
+
+
+def test_a_stop_slipped_in_before_the_scale_keeps_the_scale(tmp_path):
+    """ "kr. 5. mio." (a committee's item on a saving; made up in its style) is five million kroner, not
+    five kroner: the full stop before the scale is a slip."""
+    found = extract_text("Udvalget skal finde en rammebesparelse på kr. 5. mio. i 2026.\n", tmp_path, "punkt.txt")
+    assert [(a.quote, a.value_dkk) for a in found.amounts] == [("kr. 5. mio.", 5000000)]
