@@ -1045,3 +1045,19 @@ def test_a_members_line_naming_the_council_that_sent_him_is_no_title(tmp_path):
     )
     meta = _meta_of(text, tmp_path, "kommune_fou.txt")
     assert (meta.title, meta.date) == ("Referat Folkeoplysningsudvalget", "2024-09-17")
+
+
+def test_a_photos_caption_or_a_cookie_banner_over_the_headline_is_no_title(tmp_path):
+    """A news page opening with its photo's caption, the credit at its end, or with a cookie banner in
+    sentences (pages of a municipality and a local paper; made up in their style): the headline below
+    is the title."""
+    caption = (
+        "Borgmesteren besøger den nye afdeling. Arkivfoto\n\nKommunen vil spare tre mio. på psykiatrien\n\n"
+        "Kommunen vil i de kommende år finde besparelser på området, skriver forvaltningen.\n"
+    )
+    assert _meta_of(caption, tmp_path, "avis_psykiatri.txt").title == "Kommunen vil spare tre mio. på psykiatrien"
+    cookies = (
+        "Vi samler statistik ved hjælp af cookies for at forbedre hjemmesiden. Det sker først, når du klikker "
+        "videre.\n\nKommunen investerer i de ledige\n\nKommunen har vedtaget en ny strategi for de ledige.\n"
+    )
+    assert _meta_of(cookies, tmp_path, "kommune_ledige.txt").title == "Kommunen investerer i de ledige"
