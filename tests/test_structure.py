@@ -1133,3 +1133,16 @@ def test_a_programmes_items_by_the_hour_are_no_headings_its_label_is():
         "Kl. 20.10 Pause\n\nKl. 20.55 Afrunding og tak for i dag v/ udvalgsformanden og direktøren\n"
     )
     assert _headings_of(text) == ["PROGRAM"]
+
+
+def test_a_sentence_naming_the_following_items_of_its_list_is_no_heading():
+    """ "… opererer med følgende byroller:" over its list (a municipal plan's guidelines; made up in their
+    style) leads in to the list: no heading; the guideline's numbered heading above it is one."""
+    text = (
+        "Offentlige formål\n\nRetningslinjerne gælder for hele kommunen.\n\n"
+        "OM. 2 Placering og byroller\n\nPlacering af institutioner sker med afsæt i byrollerne.\n\n"
+        "Kommunens kommuneplan opererer med følgende byroller:\n\n"
+        " • Hovedby: Esbjerg\n • Kommuneby: Ribe og Bramming\n • Landsby (landzone)\n\n"
+        "Byrollerne har betydning for, hvor kommunen placerer institutioner.\n"
+    )
+    assert _headings_of(text) == ["OM. 2 Placering og byroller"]
