@@ -1061,3 +1061,21 @@ def test_a_photos_caption_or_a_cookie_banner_over_the_headline_is_no_title(tmp_p
         "videre.\n\nKommunen investerer i de ledige\n\nKommunen har vedtaget en ny strategi for de ledige.\n"
     )
     assert _meta_of(cookies, tmp_path, "kommune_ledige.txt").title == "Kommunen investerer i de ledige"
+
+
+def test_a_meetings_first_item_of_several_stays_a_heading(tmp_path):
+    """A meeting's page whose header lists members and absentees over its items ("Nr.1 - Træffetid", "Nr.2 - …";
+    one council's minutes pages, made up in their style): the first item is no title line but the first
+    item's heading, and the page is the body's minutes."""
+    text = (
+        "17-09-2024 kl. 17:00\nMødelokalet\n\nMedlemmer\n\nBo Holm (A)\n\nAfbud\n\nJens Lund (C)\n\n"
+        "Nr.1 - Træffetid\n\nJens Lund (C)\n\nBeslutning i Folkeoplysningsudvalget (22-25) den 17-09-2024\n\n"
+        "Ingen mødt.\n\nNr.2 - Godkendelse af dagsorden\n\nBeslutning i Folkeoplysningsudvalget (22-25) den "
+        "17-09-2024\n\nGodkendt.\n"
+    )
+    found = extract_text(text, tmp_path, "kommune_fou.txt")
+    assert found.meta.title == "Referat Folkeoplysningsudvalget"
+    assert [s.heading for s in found.sections if s.level == 1][-2:] == [
+        "Nr.1 - Træffetid",
+        "Nr.2 - Godkendelse af dagsorden",
+    ]

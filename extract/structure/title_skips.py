@@ -38,9 +38,24 @@ def passed_over(text: str, start: int, end: int, r: HeadingRules) -> Optional[bo
         return True  # a decision written in a word or two ("Godkendt."): no title
     if running_text(line, r):
         return not opens_the_page(text, start, end, r)
+    if first_of_several_items(line, text, end, r):
+        return False  # a meeting's list of items begins ("Nr.1 - Træffetid", "Nr.2 - …"): no title line over it
     if sentences_on_one_line(line, r) and over_link(text, end, r):
         return True  # a site's banner over its link ("… nye restriktioner. Testcenter åbnet" over "Læs mere her - …")
     return True if lead_in(raw, r) or continues_sentence(line) else None
+
+
+def first_of_several_items(line: str, text: str, end: int, r: HeadingRules) -> bool:
+    """Is the line an agenda item's ("Nr.1 - Træffetid") with another item's line below it: the first of a
+    meeting's items, which titles no page (one item alone on its page is its title)?"""
+    if not _item_line(line, r):
+        return False
+    return any(_item_line(strip_marks(below).strip(), r) for below in text[end:].splitlines())
+
+
+def _item_line(line: str, r: HeadingRules) -> bool:
+    numbered = parse_number(line, r)
+    return bool(numbered) and numbered[2] == "punkt"
 
 
 def over_page_tool(text: str, raw: str, end: int, r: HeadingRules) -> bool:
