@@ -997,27 +997,32 @@ def test_a_news_sites_section_label_over_the_headline_is_no_title(tmp_path):
     assert _meta_of(text, tmp_path, "avis_budgetforlig.txt").title == "Et budgetforlig med bred opbakning er i hus"
 
 
-def test_a_header_line_naming_a_body_with_an_ampersand_gives_the_meetings_day(tmp_path):
-    """ "Senior & Sundhedsudvalget - 08-06-2023" over an item's fields (one municipality's agenda pages;
-    made up in their style): the meeting's day and the body's name."""
-    text = (
-        "Senior & Sundhedsudvalget - 08-06-2023\nØkonomi\nIngen økonomiske konsekvenser.\nBeslutning\nGodkendt.\n"
-        "Resume\nUdvalget holder dialogmøde med Seniorrådet.\n"
-    )
-    meta = _meta_of(text, tmp_path, "kommune_ssu_punkt.txt")
-    assert (meta.title, meta.date) == ("Referat Senior & Sundhedsudvalget", "2023-06-08")
-
-
-def test_a_councils_header_line_gives_the_meetings_day(tmp_path):
-    """A council's minutes page (a municipality's pages of its disability council; made up in their
-    style): "Handicaprådet 20. november 2023" over the items gives the meeting's day, as a
-    committee's header line does."""
-    text = (
-        "20. november 2023 - referat fra Handicaprådet\n\nHandicaprådet 20. november 2023\n\nÅben\n\n"
-        "Indstilling\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n"
-    )
-    meta = _meta_of(text, tmp_path, "kommune_handicapraad.txt")
-    assert (meta.title, meta.date) == ("Referat Handicaprådet", "2023-11-20")
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # "Senior & Sundhedsudvalget - 08-06-2023" over an item's fields (one municipality's agenda pages)
+        (
+            "Senior & Sundhedsudvalget - 08-06-2023\nØkonomi\nIngen økonomiske konsekvenser.\nBeslutning\nGodkendt.\n"
+            "Resume\nUdvalget holder dialogmøde med Seniorrådet.\n",
+            "kommune_ssu_punkt.txt",
+            ("Referat Senior & Sundhedsudvalget", "2023-06-08"),
+        ),
+        # a council's minutes page, "Handicaprådet 20. november 2023" over the items (a municipality's
+        # pages of its disability council)
+        (
+            "20. november 2023 - referat fra Handicaprådet\n\nHandicaprådet 20. november 2023\n\nÅben\n\n"
+            "Indstilling\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n",
+            "kommune_handicapraad.txt",
+            ("Referat Handicaprådet", "2023-11-20"),
+        ),
+    ],
+    ids=["ampersand", "council"],
+)
+def test_a_header_line_naming_a_body_gives_the_meetings_day(tmp_path, text, name, expected):
+    """A header line naming the body and the day (made up in the style of the pages named): the meeting's
+    day and the body's name, for a body named with "&" and for a council as for a committee."""
+    meta = _meta_of(text, tmp_path, name)
+    assert (meta.title, meta.date) == expected
 
 
 def test_a_jump_menus_label_is_no_title_nor_heading(tmp_path):

@@ -306,8 +306,10 @@ def _form_of(text: str, r: DateRules) -> str:
 def third_end(m: DateMatch, dr: DateRange, r: DateRules) -> Optional[date]:
     """For a third of a month, whose reading covers the whole month ("sidst i juni"), the day the third
     itself ends on (``month_thirds``' ``ends``); None for any other expression."""
-    form = next((f for f in r.forms if f.id == "month_third"), None)
-    found = form.regex.fullmatch(m.read_as.strip()) if form is not None and m.form == "month_third" else None
+    if m.form != "month_third":
+        return None
+    form = next((f for f in r.forms if f.id == m.form), None)
+    found = form.regex.fullmatch(m.read_as.strip()) if form is not None else None
     if found is None:
         return None
     return dr.end.replace(day=min(r.month_third_ends[r.thirds[word_key(found["third"])] - 1], dr.end.day))
