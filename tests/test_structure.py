@@ -497,6 +497,42 @@ def test_a_lists_last_short_line_over_running_text_is_a_heading():
     assert [s.heading for s in find_sections(src) if s.heading] == ["Hvad kan puljen støtte?", "Kontakt"]
 
 
+# written in the style of a municipality's page calling for ideas to a plan: each heading runs
+# straight into its text (no blank line between), between a subtitle and a link line alone in
+# their paragraphs, so that short lines stand in every paragraph in a row
+IDEAS_PAGE = """Kom med dine ideer til planen
+
+Høringsperiode fra den 3. maj til den 21. juni 2024
+
+Ideer og forslag
+Byrådet har besluttet, at der skal laves en ny plan for større solcelleanlæg i kommunen.
+
+Folder om planen
+
+Borgermøde
+Der vil som en del af planprocessen blive holdt et borgermøde i rådhusets kantine.
+
+Tidsfrist
+Ideer og forslag skal være modtaget senest den 21. juni 2024.
+Skriv Solcelleplan i emnefeltet
+
+Spørgsmål
+Spørgsmål kan rettes til byplanlæggeren på telefon 70 10 20 30.
+"""
+
+
+def test_lines_over_their_own_text_in_a_run_of_short_lines_are_headings():
+    """A run of short lines is a list; a line of it with its text under it in its own paragraph is
+    that text's heading all the same (readers of the page it imitates labelled the four)."""
+    src = read_text_source(Path("ideer.txt"), IDEAS_PAGE.encode("utf-8"))
+    assert [s.heading for s in find_sections(src) if s.heading] == [
+        "Ideer og forslag",
+        "Borgermøde",
+        "Tidsfrist",
+        "Spørgsmål",
+    ]
+
+
 # A municipality's web page with folded sections, copied as text: each section's title is the
 # point of a bulleted list, its text indented under it (made up in that style; the development
 # corpus has no such page).

@@ -181,7 +181,8 @@ def _paragraph_heading(
 def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]], r: HeadingRules) -> list[Candidate]:
     """Runs of short unnumbered lines, or of lines numbered in one scheme ("1.", "2.", "3."
     or "A.", "B.", "C."), with nothing between them are a list, not headings; the last short
-    line of such a run over a long paragraph of running text is that paragraph's heading. A
+    line of such a run over a long paragraph of running text, and any over its body without a
+    blank line between, is that text's heading. A
     question ("Hvem kan søge") heads the line after it, its answer, however short: it ends a
     run (the lines before it a list when they make one with it), and its answer is no heading (a
     pool's facts, a question over each answer)."""
@@ -197,7 +198,8 @@ def _drop_lists(cands: list[Candidate], text: str, paras: list[tuple[int, int]],
     def kept(run: list[Candidate]) -> list[Candidate]:
         if len(run) < _MIN_LIST_RUN:
             return run
-        return [run[-1]] if _over_paragraph(run[-1], text, paras, index, r) else []
+        last = len(run) - 1 if _over_paragraph(run[-1], text, paras, index, r) else -1
+        return [c for i, c in enumerate(run) if i == last or c.body_start < paras[index[c.start]][1]]
 
     keep, run = [], []
     answer = -1  # the paragraph of the last question's answer
