@@ -209,6 +209,13 @@ def test_expressions_without_a_year_need_one():
         ("lukket fra 24. december til 2. januar 2025", ["24. december til 2. januar 2025"]),
         # ... and a number before a later day of its month is no day (a page of pools' deadlines)
         ("Frivilligt socialt arbejde § 18 - 1. oktober og 1. maj", ["1. oktober", "1. maj"]),
+        # three days or more joined by dashes are a list of days, no spans (a pool's deadlines, as
+        # a city's page on a pool writes them); two stay a span
+        (
+            "Ansøgningsfrister i 2024: 8. februar - 24. april - 22. august - 21. november.",
+            ["8. februar", "24. april", "22. august", "21. november"],
+        ),
+        ("Høringen løber 8. februar - 24. april 2024.", ["8. februar - 24. april 2024"]),
     ],
 )
 def test_find_date_expressions(text, found):

@@ -193,6 +193,7 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
             m = r.range_re.fullmatch(joined)
             between = m and word_key(m["sep"]) == r.day_joiner and r.between.search(text, 0, a.start)
             joins = m and (word_key(m["core"] or m["sep"]) != r.day_joiner or between) and _range_ok(m, a, b)
+            joins = joins and not _dash_chain(text, found, i)
             backwards = joins and _backwards(a, b, r)
             if backwards and a.form == "bare_day":
                 i += 1  # a number before a later day of its month ("§ 18 - 1. oktober"): no day
@@ -208,6 +209,20 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
         out.append(a)
         i += 1
     return _years_across_lists(text, out, r)
+
+
+_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+
+
+def _dash_chain(text: str, found: list[DateMatch], i: int) -> bool:
+    """Are the expression at ``i`` and the next one two links of a chain of three or more joined by
+    dashes ("Ansøgningsfrister i 2024: 8. februar - 24. april - 22. august - 21. november"): a list of
+    days, no span?"""
+    links = [
+        _DASH.fullmatch(text[found[k].end : found[k + 1].start])
+        for k in range(max(i - 1, 0), min(i + 2, len(found) - 1))
+    ]
+    return _DASH.fullmatch(text[found[i].end : found[i + 1].start]) is not None and sum(1 for x in links if x) >= 2
 
 
 def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:
