@@ -1,3 +1,3 @@
 """Knowledge base of Danish municipal policy documents: extraction library."""
 
-__version__ = "0.43.0"
+__version__ = "0.44.0"
