@@ -215,9 +215,9 @@ _DASH = re.compile(r"[ \t]*[-–][ \t]*")
 
 
 def _dash_chain(text: str, found: list[DateMatch], i: int) -> bool:
-    """Are the expression at ``i`` and the next one two links of a chain of three or more joined by
-    dashes ("Ansøgningsfrister i 2024: 8. februar - 24. april - 22. august - 21. november"): a list of
-    days, no span?"""
+    """Is the dash between the expression at ``i`` and the next one a link of a chain of three days or
+    more joined by dashes ("Ansøgningsfrister i 2024: 8. februar - 24. april - 22. august - 21.
+    november"): a list of days, no span?"""
     links = [
         _DASH.fullmatch(text[found[k].end : found[k + 1].start])
         for k in range(max(i - 1, 0), min(i + 2, len(found) - 1))
