@@ -62,6 +62,9 @@ class DateRules:
     year_range: re.Pattern = re.compile(r"(?!)")
     # a weekday (and a day's article) right before a day: "torsdag den ", group ``weekday``
     weekday_before: re.Pattern = re.compile(r"(?!)")
+    # a range separator that is a sign ("-", "–"), spaces around it: what joins the days of a chain of
+    # three or more, a list of days rather than spans
+    sign_link: re.Pattern = re.compile(r"(?!)")
 
 
 def _alt(words) -> str:
@@ -236,7 +239,14 @@ def load_rules(data) -> DateRules:
         re.compile(_year_list(data["list_separators"]), re.I),
         weekday_before=re.compile(weekday_before, re.I),
         year_range=re.compile(_year_range(data["range_separators"]), re.I),
+        sign_link=re.compile(_sign_link(data["range_separators"])),
     )
+
+
+def _sign_link(separators) -> str:
+    """A range separator that is one sign, spaces around it."""
+    signs = [s for s in separators if len(s) == 1 and not s.isalnum()]
+    return rf"[ \t]*(?:{'|'.join(map(re.escape, signs))})[ \t]*" if signs else r"(?!)"
 
 
 def _separators(words) -> str:

@@ -193,7 +193,7 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
             m = r.range_re.fullmatch(joined)
             between = m and word_key(m["sep"]) == r.day_joiner and r.between.search(text, 0, a.start)
             joins = m and (word_key(m["core"] or m["sep"]) != r.day_joiner or between) and _range_ok(m, a, b)
-            joins = joins and not _dash_chain(text, found, i)
+            joins = joins and not _sign_chain(text, found, i, r)
             backwards = joins and _backwards(a, b, r)
             if backwards and a.form == "bare_day":
                 i += 1  # a number before a later day of its month ("§ 18 - 1. oktober"): no day
@@ -211,18 +211,15 @@ def find_date_expressions(text: str, r: DateRules) -> list[DateMatch]:
     return _years_across_lists(text, out, r)
 
 
-_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+def _sign_chain(text: str, found: list[DateMatch], i: int, r: DateRules) -> bool:
+    """Is the sign between the expression at ``i`` and the next one (``sign_link``: "-", "–") a link of
+    a chain of three days or more joined so ("Ansøgningsfrister i 2024: 8. februar - 24. april - 22.
+    august - 21. november"): a list of days, no span?"""
 
+    def linked(k: int) -> bool:
+        return 0 <= k < len(found) - 1 and r.sign_link.fullmatch(text[found[k].end : found[k + 1].start]) is not None
 
-def _dash_chain(text: str, found: list[DateMatch], i: int) -> bool:
-    """Is the dash between the expression at ``i`` and the next one a link of a chain of three days or
-    more joined by dashes ("Ansøgningsfrister i 2024: 8. februar - 24. april - 22. august - 21.
-    november"): a list of days, no span?"""
-    links = [
-        _DASH.fullmatch(text[found[k].end : found[k + 1].start])
-        for k in range(max(i - 1, 0), min(i + 2, len(found) - 1))
-    ]
-    return _DASH.fullmatch(text[found[i].end : found[i + 1].start]) is not None and sum(1 for x in links if x) >= 2
+    return linked(i) and (linked(i - 1) or linked(i + 1))
 
 
 def _years_across_lists(text: str, found: list[DateMatch], r: DateRules) -> list[DateMatch]:

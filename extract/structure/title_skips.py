@@ -55,7 +55,7 @@ def first_of_several_items(line: str, text: str, end: int, r: HeadingRules) -> b
 
 def _item_line(line: str, r: HeadingRules) -> bool:
     numbered = parse_number(line, r)
-    return bool(numbered) and numbered[2] == "punkt"
+    return bool(numbered) and numbered[2] == r.agenda.item_style
 
 
 def over_page_tool(text: str, raw: str, end: int, r: HeadingRules) -> bool:
